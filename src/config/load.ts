@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { parseDocument, LineCounter } from 'yaml';
+import type { z } from 'zod';
+import { InputError, type InputProblem } from '../core/errors';
+import { configSchema, type StackwrightConfig } from './schema';
+
+/** The config used when no --config is given. */
+export const DEFAULT_CONFIG_FILE = 'stackwright.yaml';
+
+/** Reads, parses and validates a config file; every problem is reported at once as an InputError. */
+export function loadConfig(file: string): StackwrightConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const what = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code})`;
+    throw InputError.single(file, '', what, 'a readable YAML config file');
+  }
+  return parseConfig(text, file);
+}
+
+export function parseConfig(text: string, file: string): StackwrightConfig {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    throw new InputError(
+      doc.errors.map((e) => {
+        const pos = lineCounter.linePos(e.pos[0]);
+        return { file: `${file}:${pos.line}:${pos.col}`, path: '', message: `invalid YAML: ${firstLine(e.message)}` };
+      }),
+    );
+  }
+  const raw: unknown = doc.toJS();
+  const result = configSchema.safeParse(raw ?? {});
+  if (!result.success) throw new InputError(zodProblems(file, result.error));
+  return result.data;
+}
+
+/** Turns zod issues into `<file>: <path>: <what> (<allowed>)` problems. */
+export function zodProblems(file: string, error: z.ZodError): InputProblem[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map(String).join('.') || '(top level)';
+    return { file, path, ...describeIssue(issue) };
+  });
+}
+
+function describeIssue(issue: z.core.$ZodIssue): { message: string; allowed?: string } {
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return { message: `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`, allowed: 'remove or fix the spelling' };
+    case 'invalid_value':
+      return { message: 'value not allowed', allowed: `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` };
+    case 'invalid_union':
+      if ('discriminator' in issue && issue.discriminator) {
+        return { message: issue.message, allowed: `check '${String(issue.discriminator)}'` };
+      }
+      return { message: issue.message };
+    case 'invalid_type':
+      return issue.message.includes('received undefined')
+        ? { message: 'required field is missing', allowed: `expected ${issue.expected}` }
+        : { message: issue.message };
+    case 'custom': {
+      const allowed = (issue.params as { allowed?: string } | undefined)?.allowed;
+      return allowed ? { message: issue.message, allowed } : { message: issue.message };
+    }
+    default:
+      return { message: issue.message };
+  }
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0] ?? s;
+}

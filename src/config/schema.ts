@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { accountId, awsPartitions, awsRegion, tagMap } from './common';
+import { datadogConfigSchema } from '../datadog/config';
+import { ecsConfigSchema } from '../ecs/config';
+import { sidecarConfigSchema } from '../sidecar/config';
+import { keepaliveConfigSchema } from '../keepalive/config';
+import { rulesConfigSchema } from '../rules/config';
+import { datadogAccountFor, sitesForPartition } from '../datadog/sites';
+
+/**
+ * The one source of truth for a Stackwright config file: shape, defaults and cross-field rules.
+ * Every object is strict, so a misspelt key is an error rather than silently ignored.
+ */
+
+const localBackend = z.strictObject({
+  type: z.literal('local'),
+  /** State file path, relative to the stack's generated folder. */
+  path: z
+    .string()
+    .regex(/^[A-Za-z0-9._/-]+$/, 'must be a relative path')
+    .refine((p) => !p.startsWith('/') && !p.split('/').includes('..'), 'must stay inside the stack folder')
+    .default('terraform.tfstate'),
+});
+
+const s3Backend = z.strictObject({
+  type: z.literal('s3'),
+  bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'not a valid S3 bucket name'),
+  /** Each stack's state lives at `<keyPrefix>/<stack>.tfstate`. */
+  keyPrefix: z.string().regex(/^[A-Za-z0-9._/-]+$/).default('stackwright'),
+  region: awsRegion,
+  /** Customer managed KMS key for state encryption; SSE-S3 when absent. */
+  kmsKeyId: z.string().min(1).optional(),
+});
+
+const hcpBackend = z.strictObject({
+  type: z.literal('hcp'),
+  organization: z.string().min(1),
+  /** Each stack gets workspace `<workspacePrefix>-<stack>`. */
+  workspacePrefix: z.string().regex(/^[A-Za-z0-9_-]+$/),
+  hostname: z.string().default('app.terraform.io'),
+});
+
+export const backendSchema = z.discriminatedUnion('type', [localBackend, s3Backend, hcpBackend]);
+
+export const stacksSchema = z
+  .strictObject({
+    datadog: datadogConfigSchema.optional(),
+    ecs: ecsConfigSchema.optional(),
+    sidecar: sidecarConfigSchema.optional(),
+    keepalive: keepaliveConfigSchema.optional(),
+  })
+  .refine((s) => Object.values(s).some((v) => v !== undefined), 'at least one stack section is required');
+
+export const configSchema = z.strictObject({
+  /** Environment name: prefixes resource names and tags. */
+  name: z.string().regex(/^[a-z][a-z0-9-]{0,23}$/, 'lowercase letters, digits and dashes, starting with a letter, at most 24'),
+  aws: z.strictObject({
+    region: awsRegion,
+    partition: z.enum(awsPartitions).default('aws'),
+    /** When set, the AWS provider refuses to run against any other account. */
+    accountId: accountId.optional(),
+  }),
+  tags: tagMap.default({}),
+  backend: backendSchema.default({ type: 'local', path: 'terraform.tfstate' }),
+  rules: rulesConfigSchema.default({ overrides: [] }),
+  stacks: stacksSchema,
+}).superRefine((c, ctx) => {
+  const dd = c.stacks.datadog;
+  if (dd && datadogAccountFor(dd.site, c.aws.partition) === undefined) {
+    const sites = sitesForPartition(c.aws.partition);
+    ctx.addIssue({
+      code: 'custom',
+      path: ['stacks', 'datadog', 'site'],
+      message: `Datadog site ${dd.site} cannot integrate an AWS account in partition ${c.aws.partition}`,
+      params: { allowed: sites.length ? sites.join(', ') : `no Datadog site supports partition ${c.aws.partition}` },
+    });
+  }
+});
+
+export type StackwrightConfig = z.infer<typeof configSchema>;
+export type StacksConfig = z.infer<typeof stacksSchema>;
+export type StackKey = keyof StacksConfig;
+export type BackendConfig = z.infer<typeof backendSchema>;

@@ -1,0 +1,97 @@
+import { Construct } from 'constructs';
+import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformStack } from 'cdktf';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import type { BackendConfig, StackwrightConfig } from '../config/schema';
+
+/** A file written beside the stack's cdk.tf.json (a Lambda zip, a Dockerfile, a rendered config). */
+export interface StackFile {
+  /** Path relative to the stack's folder, with forward slashes. */
+  readonly path: string;
+  readonly contents: string | Uint8Array;
+}
+
+/** A section of the stack's generated README.md beyond what is derived from the Terraform itself. */
+export interface ReadmeSection {
+  readonly heading: string;
+  readonly body: string;
+}
+
+export interface StackwrightStackProps {
+  /** The validated config this stack is synthesized from. */
+  readonly config: StackwrightConfig;
+  /** One-paragraph description for the stack's README. */
+  readonly description: string;
+}
+
+/**
+ * Base of every Stackwright stack: the AWS provider with the environment's region and default tags, and the
+ * backend declared explicitly (cdktf's implicit local backend embeds an absolute path, which breaks determinism).
+ */
+export class StackwrightStack extends TerraformStack {
+  public readonly config: StackwrightConfig;
+  public readonly description: string;
+  public readonly aws: AwsProvider;
+  private readonly files = new Map<string, StackFile>();
+  private readonly readme: ReadmeSection[] = [];
+
+  constructor(scope: Construct, id: string, props: StackwrightStackProps) {
+    super(scope, id);
+    this.config = props.config;
+    this.description = props.description;
+    const { aws, tags, name } = props.config;
+    this.aws = new AwsProvider(this, 'aws', {
+      region: aws.region,
+      allowedAccountIds: aws.accountId ? [aws.accountId] : undefined,
+      defaultTags: [{ tags: { ...tags, 'stackwright:environment': name, 'stackwright:stack': id } }],
+    });
+    declareBackend(this, id, props.config.backend);
+  }
+
+  /** The environment-qualified name for a resource, e.g. `demo-reconciler`. */
+  public resourceName(suffix: string): string {
+    return `${this.config.name}-${suffix}`;
+  }
+
+  public addFile(file: StackFile): void {
+    if (file.path.startsWith('/') || file.path.split('/').includes('..')) {
+      throw new Error(`stack file path must be relative and inside the stack folder: ${file.path}`);
+    }
+    this.files.set(file.path, file);
+  }
+
+  public stackFiles(): StackFile[] {
+    return [...this.files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  public addReadmeSection(section: ReadmeSection): void {
+    this.readme.push(section);
+  }
+
+  public readmeSections(): readonly ReadmeSection[] {
+    return this.readme;
+  }
+}
+
+function declareBackend(stack: TerraformStack, id: string, backend: BackendConfig): void {
+  switch (backend.type) {
+    case 'local':
+      new LocalBackend(stack, { path: backend.path });
+      return;
+    case 's3':
+      new S3Backend(stack, {
+        bucket: backend.bucket,
+        key: `${backend.keyPrefix}/${id}.tfstate`,
+        region: backend.region,
+        encrypt: true,
+        kmsKeyId: backend.kmsKeyId,
+      }).addOverride('use_lockfile', true); // S3-native locking (Terraform 1.10+); cdktf 0.21 has no typed prop
+      return;
+    case 'hcp':
+      new CloudBackend(stack, {
+        hostname: backend.hostname,
+        organization: backend.organization,
+        workspaces: new NamedCloudWorkspace(`${backend.workspacePrefix}-${id}`),
+      });
+      return;
+  }
+}

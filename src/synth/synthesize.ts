@@ -1,0 +1,69 @@
+import { App } from 'cdktf';
+import type { StackwrightConfig, StackKey } from '../config/schema';
+import { stackDefinitions } from '../../stacks';
+import type { StackwrightStack } from '../core/stackwright-stack';
+import { InputError } from '../core/errors';
+import { renderHcl } from './hcl';
+import { renderStackReadme } from './readme';
+
+/** One synthesized stack, fully in memory: its folder name and every file of that folder. */
+export interface SynthesizedStack {
+  readonly name: string;
+  readonly json: TerraformJson;
+  /** Relative path -> contents, sorted by path. */
+  readonly files: ReadonlyMap<string, string | Uint8Array>;
+}
+
+export type TerraformJson = Record<string, unknown>;
+
+export interface SynthOptions {
+  /** Only these stacks (keys of `stacks:`); all configured stacks when absent. */
+  readonly only?: readonly string[];
+  /** Also render the HCL copy under hcl/ (on by default; off for quick checks). */
+  readonly hcl?: boolean;
+  /** The config file name, for error messages. */
+  readonly configFile?: string;
+}
+
+/** Builds the stacks a config yields, in memory, without touching the disk. */
+export function buildStacks(config: StackwrightConfig, options: SynthOptions = {}): StackwrightStack[] {
+  const selected = selectStacks(config, options);
+  const app = new App({ skipValidation: true, stackTraces: false, outdir: '.' });
+  return selected.map((key) => {
+    const def = stackDefinitions[key];
+    return def.build(app, config, config.stacks[key] as never);
+  });
+}
+
+export async function synthesize(config: StackwrightConfig, options: SynthOptions = {}): Promise<SynthesizedStack[]> {
+  const stacks = buildStacks(config, options);
+  const out: SynthesizedStack[] = [];
+  for (const stack of stacks) {
+    try {
+      stack.runAllValidations();
+    } catch (err) {
+      const file = options.configFile ?? 'config';
+      throw InputError.single(file, `stacks.${stack.node.id}`, (err as Error).message);
+    }
+    const json = stack.toTerraform() as TerraformJson;
+    const files = new Map<string, string | Uint8Array>();
+    files.set('cdk.tf.json', `${JSON.stringify(json, null, 2)}\n`);
+    if (options.hcl !== false) files.set('hcl/main.tf', await renderHcl(stack));
+    files.set('README.md', renderStackReadme(stack, json));
+    for (const f of stack.stackFiles()) files.set(f.path, f.contents);
+    out.push({ name: stack.node.id, json, files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1))) });
+  }
+  return out;
+}
+
+function selectStacks(config: StackwrightConfig, options: SynthOptions): StackKey[] {
+  const configured = (Object.keys(stackDefinitions) as StackKey[]).filter((k) => config.stacks[k] !== undefined);
+  if (!options.only || options.only.length === 0) return configured;
+  const unknown = options.only.filter((s) => !configured.includes(s as StackKey));
+  if (unknown.length > 0) {
+    throw new InputError(
+      unknown.map((s) => ({ file: '--stack', path: s, message: 'not a stack of this config', allowed: configured.join(', ') || 'none configured' })),
+    );
+  }
+  return configured.filter((k) => options.only!.includes(k));
+}
