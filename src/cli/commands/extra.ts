@@ -1,4 +1,5 @@
 import type { CommandFactory } from '../options';
+import { benchCommand } from './bench';
 
 /** Commands contributed by feature folders (check, bench); each adds itself here. */
-export const extraCommands: CommandFactory[] = [];
+export const extraCommands: CommandFactory[] = [benchCommand];

@@ -1,0 +1,27 @@
+import { configSchema, type StackwrightConfig } from '../../src/config/schema';
+import { synthesize, type SynthesizedStack } from '../../src/synth/synthesize';
+
+/** A minimal valid config; tests override the parts they exercise. */
+export function testConfig(stacks: Record<string, unknown>, extra: Record<string, unknown> = {}): StackwrightConfig {
+  return configSchema.parse({ name: 'test', aws: { region: 'us-east-1' }, stacks, ...extra });
+}
+
+/** Synthesizes one stack in memory (no HCL, for speed) and returns its Terraform JSON. */
+export async function synthStack(config: StackwrightConfig, name: string): Promise<SynthesizedStack & { json: any }> {
+  const stacks = await synthesize(config, { only: [name], hcl: false });
+  const stack = stacks.find((s) => s.name === name);
+  if (!stack) throw new Error(`stack ${name} not synthesized`);
+  return stack as SynthesizedStack & { json: any };
+}
+
+/** All resources of one Terraform type: name -> attributes. */
+export function resourcesOf(json: any, type: string): Record<string, any> {
+  return (json.resource?.[type] ?? {}) as Record<string, any>;
+}
+
+/** The single resource of a type; fails when there is not exactly one. */
+export function onlyResource(json: any, type: string): any {
+  const all = Object.values(resourcesOf(json, type));
+  if (all.length !== 1) throw new Error(`expected one ${type}, found ${all.length}`);
+  return all[0];
+}
