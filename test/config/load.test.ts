@@ -1,0 +1,102 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, parseConfig } from '../../src/config/load';
+import { InputError, formatProblem } from '../../src/core/errors';
+
+const minimal = (datadog = 'site: datadoghq.com') => `name: t\naws:\n  region: us-east-1\nstacks:\n  datadog:\n    ${datadog}\n`;
+
+function problems(text: string): string[] {
+  try {
+    parseConfig(text, 'cfg.yaml');
+  } catch (err) {
+    if (err instanceof InputError) return err.problems.map(formatProblem);
+    throw err;
+  }
+  throw new Error('expected the config to be rejected');
+}
+
+describe('config loading', () => {
+  it('fills defaults: local backend, aws partition, standard managed Datadog on US1', () => {
+    const c = parseConfig('name: t\naws:\n  region: us-east-1\nstacks:\n  datadog: {}\n', 'cfg.yaml');
+    expect(c.backend).toEqual({ type: 'local', path: 'terraform.tfstate' });
+    expect(c.aws.partition).toBe('aws');
+    expect(c.stacks.datadog).toMatchObject({
+      site: 'datadoghq.com',
+      externalId: 'managed',
+      permissions: 'standard',
+      securityAudit: false,
+      roleName: 'DatadogIntegrationRole',
+    });
+  });
+
+  it('names the file, the field, what is wrong and what is allowed for an unknown key', () => {
+    expect(problems(minimal('site: datadoghq.com\n    sitte: x'))).toEqual([
+      "cfg.yaml: stacks.datadog: unknown key 'sitte' (remove or fix the spelling)",
+    ]);
+  });
+
+  it('lists the allowed values of an enum', () => {
+    const [p] = problems(minimal('site: datadoghq.moon'));
+    expect(p).toMatch(/^cfg\.yaml: stacks\.datadog\.site: value not allowed \(one of "datadoghq\.com", "datadoghq\.eu", /);
+  });
+
+  it('reports every problem at once', () => {
+    const text = 'name: Bad_Name\naws:\n  region: mars-1\nstacks:\n  datadog:\n    permissions: most\n    typo: 1\n';
+    const all = problems(text);
+    expect(all).toHaveLength(4);
+    expect(all.join('\n')).toMatch(/cfg\.yaml: name: lowercase letters/);
+    expect(all.join('\n')).toMatch(/cfg\.yaml: aws\.region: not an AWS region name/);
+    expect(all.join('\n')).toMatch(/cfg\.yaml: stacks\.datadog\.permissions: value not allowed \(one of "standard", "full", "core"\)/);
+    expect(all.join('\n')).toMatch(/unknown key 'typo'/);
+  });
+
+  it('reports a missing required field', () => {
+    expect(problems('name: t\nstacks:\n  datadog: {}\n')).toEqual(['cfg.yaml: aws: required field is missing (expected object)']);
+  });
+
+  it('requires at least one stack', () => {
+    expect(problems('name: t\naws:\n  region: us-east-1\nstacks: {}\n')[0]).toMatch(/stacks: at least one stack section is required/);
+  });
+
+  it('rejects a Datadog site that cannot trust the partition, naming the sites that can', () => {
+    const text = 'name: t\naws:\n  region: us-gov-west-1\n  partition: aws-us-gov\nstacks:\n  datadog:\n    site: datadoghq.eu\n';
+    expect(problems(text)).toEqual([
+      'cfg.yaml: stacks.datadog.site: Datadog site datadoghq.eu cannot integrate an AWS account in partition aws-us-gov (ddog-gov.com, us2.ddog-gov.com)',
+    ]);
+  });
+
+  it('rejects AWS China, which no Datadog site integrates', () => {
+    const text = 'name: t\naws:\n  region: cn-north-1\n  partition: aws-cn\nstacks:\n  datadog: {}\n';
+    expect(problems(text)[0]).toMatch(/\(no Datadog site supports partition aws-cn\)$/);
+  });
+
+  it('rejects integration settings in manual mode and CSPM without SecurityAudit', () => {
+    expect(problems(minimal('externalId: manual\n    integration: {}'))[0]).toMatch(
+      /stacks\.datadog\.integration: only used with externalId: managed/,
+    );
+    expect(problems(minimal('integration:\n      resourceCollection:\n        cloudSecurityPosture: true'))[0]).toMatch(
+      /stacks\.datadog\.integration\.resourceCollection\.cloudSecurityPosture: needs securityAudit: true/,
+    );
+  });
+
+  it('rejects a backend of an unknown type and a local path that leaves the folder', () => {
+    expect(problems(`${minimal()}backend:\n  type: ftp\n`)[0]).toMatch(/^cfg\.yaml: backend\.type: /);
+    expect(problems(`${minimal()}backend:\n  type: local\n  path: ../state.tfstate\n`)[0]).toMatch(
+      /backend\.path: must stay inside the stack folder/,
+    );
+  });
+
+  it('reports invalid YAML with its line and column', () => {
+    expect(problems('name: t\naws:\n  region: [us-east-1\nstacks: {}\n')[0]).toMatch(/^cfg\.yaml:\d+:\d+: invalid YAML: /);
+  });
+
+  it('reports a missing file and a directory', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sw-cfg-'));
+    expect(() => loadConfig(join(dir, 'nope.yaml'))).toThrow(/nope\.yaml: file not found \(a readable YAML config file\)/);
+    mkdirSync(join(dir, 'd.yaml'));
+    expect(() => loadConfig(join(dir, 'd.yaml'))).toThrow(/d\.yaml: is a directory/);
+    writeFileSync(join(dir, 'ok.yaml'), minimal());
+    expect(loadConfig(join(dir, 'ok.yaml')).name).toBe('t');
+  });
+});

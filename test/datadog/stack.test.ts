@@ -1,0 +1,144 @@
+import { datadogSites } from '../../src/datadog/sites';
+import { snapshotPermissions } from '../../src/datadog/permissions';
+import { resourcesOf, onlyResource } from '../helpers/synth';
+import { parsePolicy, synthDatadog } from './helpers';
+
+const trustOf = (json: any) => parsePolicy(onlyResource(json, 'aws_iam_role').assume_role_policy).Statement[0];
+
+const expectedAccount: Record<string, string> = {
+  'datadoghq.com': '464622532012',
+  'datadoghq.eu': '464622532012',
+  'us3.datadoghq.com': '464622532012',
+  'us5.datadoghq.com': '464622532012',
+  'ap1.datadoghq.com': '417141415827',
+  'ap2.datadoghq.com': '412381753143',
+  'uk1.datadoghq.com': '117348461845',
+  'ddog-gov.com': '392588925713',
+  'us2.ddog-gov.com': '382742775718',
+};
+
+describe('Datadog delegation stack', () => {
+  it.each(datadogSites)('trusts Datadog account for site %s in the aws partition', async (site) => {
+    const trust = trustOf(await synthDatadog({ site }));
+    expect(trust.Principal).toEqual({ AWS: `arn:aws:iam::${expectedAccount[site]}:root` });
+    expect(trust.Action).toBe('sts:AssumeRole');
+    expect(Object.keys(trust.Condition)).toEqual(['StringEquals']);
+  });
+
+  it.each([
+    ['ddog-gov.com', '065115117704'],
+    ['us2.ddog-gov.com', '486737091498'],
+  ])('trusts Datadog GovCloud account for %s in aws-us-gov, with every ARN in that partition', async (site, account) => {
+    const json = await synthDatadog({ site, securityAudit: true }, { region: 'us-gov-west-1', partition: 'aws-us-gov' });
+    expect(trustOf(json).Principal).toEqual({ AWS: `arn:aws-us-gov:iam::${account}:root` });
+    const arns = JSON.stringify(json).match(/arn:[a-z-]+:/g) ?? [];
+    expect(arns.length).toBeGreaterThan(1);
+    expect(new Set(arns)).toEqual(new Set(['arn:aws-us-gov:']));
+    expect(onlyResource(json, 'datadog_integration_aws_account').aws_partition).toBe('aws-us-gov');
+  });
+
+  describe('managed mode (default)', () => {
+    it('generates the external ID with the Datadog provider and registers the role', async () => {
+      const json = await synthDatadog({});
+      expect(Object.keys(resourcesOf(json, 'datadog_integration_aws_external_id'))).toHaveLength(1);
+      expect(trustOf(json).Condition.StringEquals['sts:ExternalId']).toBe('${datadog_integration_aws_external_id.external-id.id}');
+      const account = onlyResource(json, 'datadog_integration_aws_account');
+      expect(account.aws_account_id).toBe('${data.aws_caller_identity.caller.account_id}');
+      expect(account.auth_config.aws_auth_config_role).toEqual({
+        role_name: 'DatadogIntegrationRole',
+        external_id: '${datadog_integration_aws_external_id.external-id.id}',
+      });
+      expect(account.aws_regions).toEqual({ include_all: true });
+      expect(account.depends_on).toEqual([expect.stringMatching(/^aws_iam_role_policy_attachment\./)]);
+      expect(json.provider.datadog[0]).toEqual({ api_url: 'https://api.datadoghq.com/' });
+      expect(json.variable).toBeUndefined();
+    });
+
+    it('passes regions, metrics, logs and resource collection from config', async () => {
+      const json = await synthDatadog({
+        securityAudit: true,
+        integration: {
+          regions: ['eu-west-1'],
+          metrics: { excludeNamespaces: ['AWS/SQS'], collectCustomMetrics: true },
+          logs: { lambdaForwarderArns: ['arn:aws:lambda:eu-west-1:111122223333:function:forwarder'] },
+          resourceCollection: { cloudSecurityPosture: true },
+        },
+      });
+      const account = onlyResource(json, 'datadog_integration_aws_account');
+      expect(account.aws_regions).toEqual({ include_only: ['eu-west-1'] });
+      expect(account.metrics_config).toMatchObject({ enabled: true, collect_custom_metrics: true, namespace_filters: { exclude_only: ['AWS/SQS'] } });
+      expect(account.logs_config.lambda_forwarder.lambdas).toEqual(['arn:aws:lambda:eu-west-1:111122223333:function:forwarder']);
+      expect(account.resources_config).toEqual({ extended_collection: true, cloud_security_posture_management_collection: true });
+    });
+
+    it.each([
+      ['standard', 'datadog_integration_aws_iam_permissions_standard'],
+      ['full', 'datadog_integration_aws_iam_permissions'],
+    ])('reads the %s permission list from the Datadog provider and splits it at plan time', async (permissions, dataSource) => {
+      const json = await synthDatadog({ permissions });
+      expect(Object.keys(json.data[dataSource])).toHaveLength(1);
+      const local = Object.values(json.locals)[0] as string;
+      expect(local).toMatch(new RegExp(`^\\$\\{chunklist\\(sort\\(distinct\\(data\\.${dataSource}\\.[\\w-]+\\.iam_permissions\\)\\), (\\d+)\\)\\}$`));
+      const policy = onlyResource(json, 'aws_iam_policy');
+      expect(policy.for_each).toMatch(/^\$\{\{ for i, chunk in local\.\w+ : tostring\(i \+ 1\) => chunk \}\}$/);
+      expect(policy.policy).toContain('${each.value}');
+      expect(onlyResource(json, 'aws_iam_role_policy_attachment').for_each).toBe('${aws_iam_policy.delegation_permissions_D98425A2}');
+    });
+
+    it('grants the core list literally even in managed mode', async () => {
+      const json = await synthDatadog({ permissions: 'core' });
+      expect(json.data?.datadog_integration_aws_iam_permissions_standard).toBeUndefined();
+      const actions = Object.values(resourcesOf(json, 'aws_iam_policy')).flatMap((p: any) => parsePolicy(p.policy).Statement[0].Action);
+      expect(actions).toEqual(snapshotPermissions('core'));
+    });
+  });
+
+  describe('manual mode', () => {
+    it('takes the external ID as a sensitive, validated variable with no default', async () => {
+      const json = await synthDatadog({ externalId: 'manual' });
+      const variable = json.variable.datadog_external_id;
+      expect(variable.sensitive).toBe(true);
+      expect(variable.default).toBeUndefined();
+      expect(variable.validation[0].condition).toContain('regex(');
+      expect(trustOf(json).Condition.StringEquals['sts:ExternalId']).toBe('${var.datadog_external_id}');
+      expect(resourcesOf(json, 'datadog_integration_aws_account')).toEqual({});
+      expect(json.provider.datadog).toBeUndefined();
+      expect(json.output.external_id).toMatchObject({ sensitive: true, value: '${var.datadog_external_id}' });
+    });
+
+    it.each(['standard', 'full', 'core'] as const)('grants the %s snapshot split into policies under 6,144 characters', async (permissions) => {
+      const json = await synthDatadog({ externalId: 'manual', permissions });
+      const policies = Object.values(resourcesOf(json, 'aws_iam_policy')) as any[];
+      const sizes = policies.map((p) => p.policy.replace(/\s/g, '').length);
+      for (const size of sizes) expect(size).toBeLessThan(6144);
+      const expectedCount = { standard: 1, full: 4, core: 1 }[permissions];
+      expect(policies).toHaveLength(expectedCount);
+      const granted = policies.flatMap((p) => parsePolicy(p.policy).Statement[0].Action);
+      expect(granted).toEqual(snapshotPermissions(permissions));
+      expect(Object.keys(resourcesOf(json, 'aws_iam_role_policy_attachment'))).toHaveLength(expectedCount);
+    });
+  });
+
+  it.each([true, false])('attaches SecurityAudit only when asked (%s)', async (securityAudit) => {
+    const json = await synthDatadog({ externalId: 'manual', securityAudit });
+    const arns = Object.values(resourcesOf(json, 'aws_iam_role_policy_attachment')).map((a: any) => a.policy_arn);
+    expect(arns.includes('arn:aws:iam::aws:policy/SecurityAudit')).toBe(securityAudit);
+  });
+
+  it('outputs the role ARN and name, the account ID and the external ID (sensitive)', async () => {
+    const json = await synthDatadog({});
+    expect(Object.keys(json.output).sort()).toEqual(['aws_account_id', 'external_id', 'role_arn', 'role_name']);
+    expect(json.output.aws_account_id.value).toBe('${data.aws_caller_identity.caller.account_id}');
+    expect(json.output.external_id.sensitive).toBe(true);
+    expect(json.output.role_arn.sensitive).toBeUndefined();
+  });
+
+  it('never writes a literal external ID: only references', async () => {
+    for (const externalId of ['managed', 'manual']) {
+      const json = await synthDatadog({ externalId });
+      const values = JSON.stringify(json).match(/"sts:ExternalId\\": \\"([^\\]*)\\"/g) ?? [];
+      expect(values.length).toBe(1);
+      expect(values[0]).toMatch(/\$\{(var\.datadog_external_id|datadog_integration_aws_external_id\.[\w-]+\.id)\}/);
+    }
+  });
+});
