@@ -1,9 +1,34 @@
+import { TerraformOutput } from 'cdktf';
 import { defineStack } from '../src/core/stack-definition';
 import { StackwrightStack } from '../src/core/stackwright-stack';
+import { KeepaliveBenchmark } from '../src/keepalive/keepalive-benchmark';
+import { keepaliveReadme } from '../src/keepalive/readme';
 
-/** Placeholder until its issue lands: an empty stack. */
 export const keepaliveStack = defineStack({
   key: 'keepalive',
-  summary: '(not yet implemented)',
-  build: (scope, config) => new StackwrightStack(scope, 'keepalive', { config, description: 'Not yet implemented.' }),
+  summary: 'Lambda keep-alive benchmark: DynamoDB table and timed-PutItem functions (Python and Node.js, keep-alive on/off) behind IAM function URLs',
+  build: (scope, config, k) => {
+    const stack = new StackwrightStack(scope, 'keepalive', {
+      config,
+      description: `A DynamoDB table and ${k.variants.length} Lambda functions (${k.variants.join(', ')}) that each time one PutItem per call, with and without keep-alive, for \`stackwright bench lambda\`.`,
+    });
+    const bench = new KeepaliveBenchmark(stack, 'benchmark', { settings: k });
+    const functions = [...bench.functions];
+
+    new TerraformOutput(stack, 'function_urls', {
+      value: Object.fromEntries(functions.map(([v, f]) => [v, f.url.functionUrl])),
+      description: 'Function URL per variant (AWS_IAM auth); `stackwright bench lambda --from-terraform` reads this',
+    });
+    new TerraformOutput(stack, 'function_names', {
+      value: Object.fromEntries(functions.map(([v, f]) => [v, f.fn.functionName])),
+      description: 'Lambda function name per variant',
+    });
+    new TerraformOutput(stack, 'table_name', { value: bench.table.table.name, description: 'The DynamoDB table the functions write to' });
+    new TerraformOutput(stack, 'bench_invoke_policy_arn', {
+      value: bench.invokePolicy.arn,
+      description: 'Attach to the benchmark caller: invoke these function URLs',
+    });
+    stack.addReadmeSection(keepaliveReadme(k));
+    return stack;
+  },
 });
