@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { Fn, TerraformLocal } from 'cdktf';
+import { TerraformLocal } from 'cdktf';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
@@ -92,10 +92,8 @@ export class DatadogDelegationRole extends Construct {
     const policy = new IamPolicy(this, 'permissions', {
       name: `${roleName}Policy\${each.key}`,
       description: 'Datadog integration permissions, part ${each.key}',
-      policy: Fn.jsonencode({
-        Version: '2012-10-17',
-        Statement: [{ Sid: DATADOG_SID, Effect: 'Allow', Action: '${each.value}', Resource: '*' }],
-      }),
+      // A raw expression: `each.value` must stay a reference (Fn.jsonencode would escape it into a literal string).
+      policy: `\${jsonencode({ Version = "2012-10-17", Statement = [{ Sid = "${DATADOG_SID}", Effect = "Allow", Action = each.value, Resource = "*" }] })}`,
     });
     policy.addOverride('for_each', `\${{ for i, chunk in ${chunks.fqn} : tostring(i + 1) => chunk }}`);
     this.policies.push(policy);

@@ -1,0 +1,83 @@
+/**
+ * `npm run bench:synth`: how long a full synth takes and how much memory it needs, against the stock cdktf
+ * toolchain (cdktf-cli running a ts-node app) on the same stacks, and how synth time grows with the stacks.
+ * Reports medians of repeated runs; the machine is shared, so single numbers mean little.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { loadConfig } from '../src/config/load';
+import { stackDefinitions } from '../stacks';
+import { median, spread } from './stats';
+
+const REPO = resolve(__dirname, '..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const STOCK_RUNS = Number(process.env.BENCH_STOCK_RUNS ?? 3);
+const CONFIG = process.env.BENCH_CONFIG ?? 'stackwright.yaml';
+
+interface Sample {
+  readonly seconds: number;
+  readonly maxRssMb?: number;
+}
+
+function run(cmd: string, args: string[], cwd = REPO, env: NodeJS.ProcessEnv = {}): Sample {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1', ...env } });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stderr}`);
+  const rss = /@@maxrss_kb=(\d+)/.exec(r.stderr);
+  return { seconds, maxRssMb: rss ? Number(rss[1]) / 1024 : undefined };
+}
+
+function stackwrightSynth(out: string, extra: string[] = []): Sample {
+  return run(process.execPath, ['-r', './bench/rss-hook.js', 'bin/stackwright.js', 'synth', '-c', CONFIG, '--out', out, ...extra]);
+}
+
+function repeat(n: number, f: () => Sample): Sample[] {
+  return Array.from({ length: n }, f);
+}
+
+function report(label: string, samples: Sample[]): number {
+  const s = samples.map((x) => x.seconds);
+  const rss = samples.map((x) => x.maxRssMb).filter((x): x is number => x !== undefined);
+  const mem = rss.length ? `, peak memory median ${median(rss).toFixed(0)} MB (max ${Math.max(...rss).toFixed(0)})` : '';
+  console.log(`${label}: median ${median(s).toFixed(2)} s (range ${spread(s)} s, n=${s.length})${mem}`);
+  return median(s);
+}
+
+/** The stock toolchain: `cdktf synth` with a ts-node app (type-checked on every run) building the same stacks. */
+function stockSynth(dir: string): Sample {
+  return run(join(REPO, 'node_modules/.bin/cdktf'), ['synth'], dir, { STACKWRIGHT_CONFIG: resolve(REPO, CONFIG) });
+}
+
+function stockProject(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sw-stock-'));
+  const tsNode = join(REPO, 'node_modules/ts-node/dist/bin.js');
+  const app = `node ${tsNode} --compiler typescript5 -P ${join(REPO, 'tsconfig.json')} ${join(REPO, 'bench/stock-app.ts')}`;
+  writeFileSync(join(dir, 'cdktf.json'), JSON.stringify({ language: 'typescript', app, output: 'cdktf.out', sendCrashReports: 'false' }));
+  return dir;
+}
+
+function main(): void {
+  const out = mkdtempSync(join(tmpdir(), 'sw-bench-'));
+  console.log(`config ${CONFIG}; ${RUNS} runs each (stock: ${STOCK_RUNS}); node ${process.version}\n`);
+  stackwrightSynth(join(out, 'warm')); // warm tsx's transform cache and the OS file cache
+  const ours = report('stackwright synth (full, with HCL and rule checks)', repeat(RUNS, () => stackwrightSynth(join(out, 'g'))));
+
+  const stockDir = stockProject();
+  stockSynth(stockDir);
+  const stock = report('stock: cdktf synth + ts-node app', repeat(STOCK_RUNS, () => stockSynth(stockDir)));
+  console.log(`speed-up: ${(stock / ours).toFixed(1)}x\n`);
+
+  const keys = Object.keys(stackDefinitions).filter((k) => loadConfig(CONFIG).stacks[k as keyof typeof stackDefinitions]);
+  console.log('growth with the number of stacks:');
+  for (let k = 1; k <= keys.length; k++) {
+    const only = keys.slice(0, k).flatMap((s) => ['--stack', s]);
+    report(`  ${k} stack(s) [${keys.slice(0, k).join(', ')}]`, repeat(Math.max(3, Math.ceil(RUNS / 2)), () => stackwrightSynth(join(out, `k${k}`), only)));
+  }
+  rmSync(out, { recursive: true, force: true });
+  rmSync(stockDir, { recursive: true, force: true });
+}
+
+main();

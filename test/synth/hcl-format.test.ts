@@ -1,0 +1,93 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from '@cdktf/hcl2json';
+import { formatHcl } from '../../src/synth/hcl-format';
+import { buildStacks } from '../../src/synth/synthesize';
+import { renderHcl } from '../../src/synth/hcl';
+import { testConfig } from '../helpers/synth';
+
+const RAW = [
+  'resource "aws_iam_role" "r" {',
+  'name = "x"',
+  'max_session_duration = 3600',
+  'assume_role_policy = <<EOF',
+  '{',
+  '  "a": "${var.b}"',
+  '}',
+  'EOF',
+  'tags = {',
+  '"k:v" = "1"',
+  'long_key = "${aws_s3_bucket.b.arn}"',
+  'mixed = "${var.a}-${var.b}"',
+  '}',
+  'list = [',
+  '',
+  ']',
+  '}',
+  '',
+  '',
+  '',
+  'output "o" {',
+  'value = "${aws_iam_role.r.arn}"',
+  '}',
+].join('\n');
+
+describe('HCL layout', () => {
+  it('indents, aligns, keeps heredocs verbatim, collapses empty lists and unwraps lone interpolations', () => {
+    expect(formatHcl(RAW)).toBe(
+      [
+        'resource "aws_iam_role" "r" {',
+        '  name                 = "x"',
+        '  max_session_duration = 3600',
+        '  assume_role_policy   = <<EOF',
+        '{',
+        '  "a": "${var.b}"',
+        '}',
+        'EOF',
+        '  tags = {',
+        '    "k:v"    = "1"',
+        '    long_key = aws_s3_bucket.b.arn',
+        '    mixed    = "${var.a}-${var.b}"',
+        '  }',
+        '  list = []',
+        '}',
+        '',
+        'output "o" {',
+        '  value = aws_iam_role.r.arn',
+        '}',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('is idempotent', () => {
+    expect(formatHcl(formatHcl(RAW))).toBe(formatHcl(RAW));
+  });
+
+  it("means the same to an HCL parser as cdktf's raw output, for the Datadog stack in every mode", async () => {
+    for (const datadog of [{}, { externalId: 'manual', permissions: 'full', securityAudit: true }]) {
+      const [stack] = buildStacks(testConfig({ datadog }));
+      const raw = (stack!.toHclTerraform() as { hcl: string }).hcl;
+      const ours = renderHcl(stack!);
+      expect(await parse('main.tf', ours)).toEqual(await parse('main.tf', raw));
+    }
+  });
+
+  // terraform fmt is the reference layout; the Terraform CLI is on developer and CI machines of this project.
+  const terraform = ['/usr/local/bin/terraform', '/usr/bin/terraform'].find((p) => {
+    try {
+      execFileSync(p, ['version'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  (terraform ? it : it.skip)('is what terraform fmt would write', () => {
+    const [stack] = buildStacks(testConfig({ datadog: { externalId: 'manual', permissions: 'full' } }));
+    const dir = mkdtempSync(join(tmpdir(), 'sw-fmt-'));
+    writeFileSync(join(dir, 'main.tf'), renderHcl(stack!));
+    expect(execFileSync(terraform!, ['fmt', '-check', '-diff', dir], { encoding: 'utf8', env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' } })).toBe('');
+  });
+});
