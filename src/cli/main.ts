@@ -28,7 +28,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     });
   for (const command of [synthCommand, diffCommand, listCommand, ...extraCommands]) cli.command(command(setExit) as CommandModule);
   try {
-    await cli.parseAsync();
+    // With a callback yargs hands back --help and usage text instead of printing it through console.log.
+    let output = '';
+    await cli.parseAsync([...argv], {}, (_err, _args, text) => {
+      output = text;
+    });
+    if (output) process.stdout.write(`${output}\n`);
     return exitCode;
   } catch (err) {
     if (err instanceof InputError) {

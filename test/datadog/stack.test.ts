@@ -81,7 +81,9 @@ describe('Datadog delegation stack', () => {
       expect(local).toMatch(new RegExp(`^\\$\\{chunklist\\(sort\\(distinct\\(data\\.${dataSource}\\.[\\w-]+\\.iam_permissions\\)\\), (\\d+)\\)\\}$`));
       const policy = onlyResource(json, 'aws_iam_policy');
       expect(policy.for_each).toMatch(/^\$\{\{ for i, chunk in local\.\w+ : tostring\(i \+ 1\) => chunk \}\}$/);
-      expect(policy.policy).toContain('${each.value}');
+      // each.value must stay a reference: an escaped `$${each.value}` would grant the literal action "${each.value}".
+      expect(policy.policy).toContain('Action = each.value');
+      expect(policy.policy).not.toContain('$${');
       expect(onlyResource(json, 'aws_iam_role_policy_attachment').for_each).toBe('${aws_iam_policy.delegation_permissions_D98425A2}');
     });
 
