@@ -1,4 +1,5 @@
 import type { CommandFactory } from '../options';
+import { benchLambdaCommand } from '../../bench/lambda/command';
 
 /** Benchmark targets under `stackwright bench`; each feature appends its factory here. */
-export const benchSubcommands: CommandFactory[] = [];
+export const benchSubcommands: CommandFactory[] = [benchLambdaCommand];

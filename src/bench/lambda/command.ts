@@ -1,0 +1,94 @@
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { ExitCode, InputError } from '../../core/errors';
+import { withJson, type CommandFactory } from '../../cli/options';
+import { renderChart } from './chart';
+import { SignedFunctionUrl, type SignerCredentials } from './invoke';
+import { buildReport, errorLines, formatTable } from './report';
+import { runSchedule } from './runner';
+import { checkTargets, targetsFromFlags, targetsFromTerraform, type LambdaTarget } from './targets';
+
+export interface BenchLambdaArgs {
+  readonly fromTerraform?: string;
+  readonly url?: string[];
+  readonly duration: number;
+  readonly intervalMs: number;
+  readonly region?: string;
+  readonly profile?: string;
+  readonly chart: string;
+  readonly json: boolean;
+}
+
+const REQUEST_TIMEOUT_MS = 15_000;
+
+/** `stackwright bench lambda`: the keep-alive experiment's load, once a second per function, SigV4-signed. */
+export const benchLambdaCommand: CommandFactory = (setExit) => ({
+  command: 'lambda',
+  describe: 'Call each keep-alive benchmark function once a second (IAM-signed) and compare PutItem latencies',
+  builder: (y) =>
+    withJson(y)
+      .option('from-terraform', { type: 'string', describe: 'Stack folder to run `terraform output -json` in, or a JSON file of that output' })
+      .option('url', { type: 'string', array: true, describe: 'name=URL of a function URL (repeatable)' })
+      .option('duration', { type: 'number', default: 30, describe: 'Seconds to run; one call per function per interval' })
+      .option('interval-ms', { type: 'number', default: 1000, describe: 'Time between calls to one function (1000 as in the post)' })
+      .option('region', { type: 'string', describe: 'Region to sign for when the URL does not show it (default AWS_REGION)' })
+      .option('profile', { type: 'string', describe: 'AWS profile for the credentials (default: the usual credential chain)' })
+      .option('chart', { type: 'string', default: 'keepalive-latency.svg', describe: 'Where to write the latency chart (SVG)' }),
+  handler: async (argv: BenchLambdaArgs) => {
+    const targets = resolveTargets(argv);
+    const calls = checkSchedule(argv);
+    const credentials = await resolveCredentials(argv.profile);
+    const functions = targets.map((t) => new SignedFunctionUrl(t, credentials, REQUEST_TIMEOUT_MS));
+    process.stderr.write(`calling ${targets.map((t) => t.name).join(', ')}: ${calls} calls each, every ${argv.intervalMs} ms\n`);
+    let results;
+    try {
+      results = await runSchedule(functions, { calls, intervalMs: argv.intervalMs });
+    } finally {
+      for (const f of functions) f.close();
+    }
+    const report = buildReport(targets, results, { durationSeconds: argv.duration, intervalMs: argv.intervalMs });
+    writeFileSync(argv.chart, renderChart(report));
+    if (argv.json) process.stdout.write(`${JSON.stringify({ ...report, chart: argv.chart }, null, 2)}\n`);
+    else process.stdout.write(`${formatTable(report)}chart: ${argv.chart}\n`);
+    const errors = errorLines(report);
+    for (const line of errors) process.stderr.write(`${line}\n`);
+    if (errors.length > 0) setExit(ExitCode.Findings);
+  },
+});
+
+function resolveTargets(argv: BenchLambdaArgs): LambdaTarget[] {
+  const region = argv.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
+  const targets = [
+    ...(argv.fromTerraform !== undefined ? targetsFromTerraform(argv.fromTerraform, region) : []),
+    ...targetsFromFlags(argv.url ?? [], region),
+  ];
+  checkTargets(targets);
+  return targets;
+}
+
+function checkSchedule(argv: BenchLambdaArgs): number {
+  if (!Number.isInteger(argv.duration) || argv.duration < 1 || argv.duration > 3600) {
+    throw InputError.single('--duration', '', `must be a whole number of seconds from 1 to 3600, got ${argv.duration}`);
+  }
+  if (!Number.isInteger(argv.intervalMs) || argv.intervalMs < 10 || argv.intervalMs > 60_000) {
+    throw InputError.single('--interval-ms', '', `must be a whole number from 10 to 60000, got ${argv.intervalMs}`);
+  }
+  if (!argv.chart) throw InputError.single('--chart', '', 'needs a file name', 'for example keepalive-latency.svg');
+  const dir = dirname(argv.chart);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw InputError.single('--chart', argv.chart, `folder '${dir}' does not exist`, 'an existing folder');
+  }
+  return Math.max(1, Math.floor((argv.duration * 1000) / argv.intervalMs));
+}
+
+/** The standard AWS credential chain (env, profile, SSO, container, instance), resolved once up front to fail fast. */
+async function resolveCredentials(profile: string | undefined): Promise<SignerCredentials> {
+  const provider = fromNodeProviderChain(profile ? { profile } : {});
+  try {
+    await provider();
+  } catch (err) {
+    throw InputError.single('credentials', '', `no AWS credentials: ${(err as Error).message.split('\n')[0]}`, 'set AWS_PROFILE (or --profile) or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY');
+  }
+  return provider;
+}
