@@ -1,0 +1,210 @@
+import { createHash } from 'node:crypto';
+import { renderTemplate } from '../../templates/render';
+import {
+  APP_HEALTH_PATH,
+  appBindFor,
+  checkInt,
+  checkPort,
+  checkToken,
+  NGINX_HEALTH_PATH,
+  renderApp,
+  renderGunicornConf,
+  renderHealthcheck,
+  renderNginxConf,
+  renderSupervisordConf,
+  SidecarRenderError,
+  type SidecarVariant,
+  sidecarVariants,
+} from './files';
+
+export * from './files';
+
+/** What the rendered images and configs can vary. */
+export interface SidecarRenderOptions {
+  /** Port nginx listens on (the container port behind the load balancer). @default 80 */
+  readonly listenPort: number;
+  /** Loopback port of the app in the tcp variant. @default 8000 */
+  readonly appPort: number;
+  /** gunicorn workers. @default 1 (as in the original experiment) */
+  readonly workers: number;
+  /** nginx worker processes. @default 1 (a Fargate task of 256 CPU units has a quarter of a vCPU) */
+  readonly nginxWorkerProcesses: number | 'auto';
+  /** Idle upstream connections nginx keeps to the app per worker; 0 opens one per request as the original did. @default 16 */
+  readonly upstreamKeepalive: number;
+  /** Keep an access log but skip the Datadog Agent's HTTP check ("Reduce logging volume"). @default false: no access log */
+  readonly quietDatadogAgentLogs: boolean;
+  /** Directory of gunicorn's unix socket; in sharedvol, where the task volume is mounted in both containers. @default /run/sidecar */
+  readonly socketDir: string;
+  /** Base image of every image: multi-arch (amd64, arm64) and pinned to a Debian point release. @default debian:12.11-slim */
+  readonly baseImage: string;
+}
+
+export const defaultRenderOptions: SidecarRenderOptions = {
+  listenPort: 80,
+  appPort: 8000,
+  workers: 1,
+  nginxWorkerProcesses: 1,
+  upstreamKeepalive: 16,
+  quietDatadogAgentLogs: false,
+  socketDir: '/run/sidecar',
+  baseImage: 'debian:12.11-slim',
+};
+
+/** Fixed paths and ids inside the images. The app user and socket group ids match across images (sharedvol). */
+export const imageLayout = {
+  appDir: '/app',
+  nginxPrefix: '/var/lib/nginx-sidecar',
+  nginxConf: '/etc/nginx/sidecar.conf',
+  supervisorDir: '/var/lib/supervisor-sidecar',
+  appUid: 10001,
+  socketGid: 10001,
+  socketGroup: 'sidecar-sock',
+} as const;
+
+export type SidecarContainer = 'nginx' | 'app' | 'combined';
+
+/** One image's build context. */
+export interface RenderedImage {
+  readonly variant: SidecarVariant;
+  readonly container: SidecarContainer;
+  /** `tcp-nginx`, `sharedvol-app`, `combined`: the context folder's name and a good repository/container name. */
+  readonly name: string;
+  /** File name (relative to the context) to content; includes `Dockerfile`. */
+  readonly files: ReadonlyMap<string, string>;
+  /** The port the container serves on, if any (sharedvol's app serves only on its socket). */
+  readonly containerPort?: number;
+  /** Exec-form health check command, the same as the Dockerfile's HEALTHCHECK (ECS wants `['CMD', ...command]`). */
+  readonly healthCheck: readonly string[];
+}
+
+/** Defaults merged with `options`, validated. */
+export function resolveRenderOptions(options: Partial<SidecarRenderOptions> = {}): SidecarRenderOptions {
+  const o = { ...defaultRenderOptions, ...options };
+  checkPort('listenPort', o.listenPort);
+  checkPort('appPort', o.appPort);
+  checkInt('workers', o.workers, 1, 64);
+  checkInt('upstreamKeepalive', o.upstreamKeepalive, 0, 1024);
+  if (o.nginxWorkerProcesses !== 'auto') checkInt('nginxWorkerProcesses', o.nginxWorkerProcesses, 1, 64);
+  if (!o.socketDir.startsWith('/') || o.socketDir.endsWith('/')) {
+    throw new SidecarRenderError(`socketDir "${o.socketDir}" must be an absolute directory path without a trailing slash`);
+  }
+  checkToken('socketDir', o.socketDir);
+  if (!/^[a-z0-9./_-]+(:[A-Za-z0-9._-]+)?(@sha256:[0-9a-f]{64})?$/.test(o.baseImage)) {
+    throw new SidecarRenderError(`baseImage "${o.baseImage}" must be an image reference such as debian:12.11-slim`);
+  }
+  if (o.listenPort === o.appPort) {
+    throw new SidecarRenderError('listenPort and appPort must differ: in the tcp variant nginx and the app share localhost');
+  }
+  return o;
+}
+
+/** The images of one variant: nginx + app (tcp, sharedvol) or one combined image. */
+export function renderVariantImages(variant: SidecarVariant, options?: Partial<SidecarRenderOptions>): RenderedImage[] {
+  if (!sidecarVariants.includes(variant)) throw new SidecarRenderError(`unknown variant "${variant}" (${sidecarVariants.join(', ')})`);
+  const o = resolveRenderOptions(options);
+  const L = imageLayout;
+  const bind = appBindFor(variant, o.appPort, o.socketDir);
+  const unixSocket = bind.kind === 'unix';
+  const nginxConf = renderNginxConf({
+    variant,
+    listen: String(o.listenPort),
+    upstream: bind,
+    upstreamKeepalive: o.upstreamKeepalive,
+    quietDatadogAgentLogs: o.quietDatadogAgentLogs,
+    workerProcesses: o.nginxWorkerProcesses,
+    pidFile: 'nginx.pid',
+    tempDir: 'temp',
+    errorLog: 'stderr',
+    accessLog: '/dev/stdout',
+  });
+  const appFiles: [string, string][] = [
+    ['app.py', renderApp()],
+    ['gunicorn.conf.py', renderGunicornConf({ variant, bind, workers: o.workers, appDir: L.appDir })],
+    ['healthcheck.py', renderHealthcheck()],
+  ];
+  const common = { variant, baseImage: o.baseImage, socketDir: o.socketDir, unixSocket, ...L };
+  const python = ['/usr/bin/python3', `${L.appDir}/healthcheck.py`];
+
+  if (variant === 'combined') {
+    const healthCheck = [...python, '--tcp', `127.0.0.1:${o.listenPort}`, APP_HEALTH_PATH];
+    const supervisord = renderSupervisordConf({
+      pidFile: `${L.supervisorDir}/supervisord.pid`,
+      logFile: '/dev/stdout',
+      appCommand: `/usr/bin/gunicorn --config ${L.appDir}/gunicorn.conf.py`,
+      nginxCommand: `/usr/sbin/nginx -p ${L.nginxPrefix}/ -c ${L.nginxConf}`,
+      appLog: '/dev/stdout',
+      nginxLog: '/dev/stdout',
+    });
+    const dockerfile = renderTemplate('sidecar/Dockerfile.combined.hbs', { ...common, listenPort: o.listenPort, healthCheck: JSON.stringify(healthCheck) });
+    return [
+      image(variant, 'combined', [['Dockerfile', dockerfile], ['nginx.conf', nginxConf], ['supervisord.conf', supervisord], ...appFiles], healthCheck, o.listenPort),
+    ];
+  }
+
+  const nginxHealth = ['/usr/bin/curl', '-fsS', '-o', '/dev/null', `http://127.0.0.1:${o.listenPort}${NGINX_HEALTH_PATH}`];
+  const appHealth = [...python, ...(bind.kind === 'tcp' ? ['--tcp', `127.0.0.1:${bind.port}`] : ['--unix', bind.socketPath]), APP_HEALTH_PATH];
+  const nginxDockerfile = renderTemplate('sidecar/Dockerfile.nginx.hbs', { ...common, listenPort: o.listenPort, healthCheck: JSON.stringify(nginxHealth) });
+  const appDockerfile = renderTemplate('sidecar/Dockerfile.app.hbs', { ...common, appPort: o.appPort, healthCheck: JSON.stringify(appHealth) });
+  return [
+    image(variant, 'nginx', [['Dockerfile', nginxDockerfile], ['nginx.conf', nginxConf]], nginxHealth, o.listenPort),
+    image(variant, 'app', [['Dockerfile', appDockerfile], ...appFiles], appHealth, unixSocket ? undefined : o.appPort),
+  ];
+}
+
+function image(
+  variant: SidecarVariant,
+  container: SidecarContainer,
+  files: [string, string][],
+  healthCheck: readonly string[],
+  containerPort: number | undefined,
+): RenderedImage {
+  const name = container === 'combined' ? variant : `${variant}-${container}`;
+  const sorted = new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return { variant, container, name, files: sorted, healthCheck, ...(containerPort === undefined ? {} : { containerPort }) };
+}
+
+/** Host ports docker compose publishes each variant on (loopback only). */
+export interface ComposePorts {
+  readonly tcp: number;
+  readonly sharedvol: number;
+  readonly combined: number;
+}
+export const defaultComposePorts: ComposePorts = { tcp: 8081, sharedvol: 8082, combined: 8083 };
+
+/** docker-compose.yml running all three variants; build contexts are the folders named by `RenderedImage.name`. */
+export function renderCompose(options?: Partial<SidecarRenderOptions>, ports: ComposePorts = defaultComposePorts): string {
+  const o = resolveRenderOptions(options);
+  for (const v of sidecarVariants) checkPort(`compose port for ${v}`, ports[v]);
+  return renderTemplate('sidecar/docker-compose.yml.hbs', {
+    listenPort: o.listenPort,
+    socketDir: o.socketDir,
+    ports,
+    contexts: { tcpApp: './tcp-app', tcpNginx: './tcp-nginx', sharedvolApp: './sharedvol-app', sharedvolNginx: './sharedvol-nginx', combined: './combined' },
+  });
+}
+
+/** docker-compose.yml plus every variant's build context under its folder: path to content, sorted by path. */
+export function renderComposeProject(options?: Partial<SidecarRenderOptions>, ports?: ComposePorts): ReadonlyMap<string, string> {
+  const entries: [string, string][] = [['docker-compose.yml', renderCompose(options, ports)]];
+  for (const variant of sidecarVariants) {
+    for (const img of renderVariantImages(variant, options)) {
+      for (const [file, content] of img.files) entries.push([`${img.name}/${file}`, content]);
+    }
+  }
+  return new Map(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * sha256 (hex) over the context's file names and contents in name order: an image tag that changes exactly when the
+ * build context changes (renames included; no timestamps, no absolute paths).
+ */
+export function contextHash(image: RenderedImage): string {
+  const hash = createHash('sha256');
+  const names = [...image.files.keys()].sort();
+  for (const name of names) {
+    const content = Buffer.from(image.files.get(name) as string, 'utf8');
+    hash.update(`${Buffer.byteLength(name)}:${name}:${content.length}:`);
+    hash.update(content);
+  }
+  return hash.digest('hex');
+}
