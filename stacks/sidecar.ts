@@ -1,9 +1,94 @@
+import { TerraformOutput } from 'cdktf';
+import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
+import { EcsCluster } from '@cdktf/provider-aws/lib/ecs-cluster';
 import { defineStack } from '../src/core/stack-definition';
 import { StackwrightStack } from '../src/core/stackwright-stack';
+import { APP_HEALTH_PATH } from '../src/sidecar/render/files';
+import { contextHash, renderComposeProject, renderVariantImages, resolveRenderOptions } from '../src/sidecar/render/index';
+import { benchmarkPlacement } from '../src/sidecar/placement';
+import { BenchmarkLoadBalancer } from '../src/sidecar/load-balancer';
+import { TaskSecurityGroup } from '../src/sidecar/task-security-group';
+import { SidecarImages, type ImageSource } from '../src/sidecar/images';
+import { SidecarDeployment } from '../src/sidecar/deployment';
+import { boundedName } from '../src/sidecar/names';
+import { BENCH_COMMAND, sidecarReadme } from '../src/sidecar/readme';
+import { cpuArchitectures, deploymentsOf, sidecarVariantNames } from '../src/sidecar/variants';
 
-/** Placeholder until its issue lands: an empty stack. */
 export const sidecarStack = defineStack({
   key: 'sidecar',
-  summary: '(not yet implemented)',
-  build: (scope, config) => new StackwrightStack(scope, 'sidecar', { config, description: 'Not yet implemented.' }),
+  summary: 'Fargate benchmark: nginx -> gunicorn/starlette over tcp, a shared volume or one container, x86_64 and arm64, behind one ALB',
+  build: (scope, config, sc) => {
+    const stack = new StackwrightStack(scope, 'sidecar', {
+      config,
+      description:
+        'The "Container-to-Container Communication" benchmark on Fargate: nginx in front of a starlette app over loopback TCP, a unix socket on a shared task volume, or inside one container, on each selected CPU architecture, behind one ALB with a path prefix per deployment. Images are built and pushed at apply.',
+    });
+    const { region, partition } = config.aws;
+    const namePrefix = boundedName(stack.resourceName('sidecar'), 32);
+    const caller = new DataAwsCallerIdentity(stack, 'caller');
+    const render = resolveRenderOptions({ workers: sc.workers, quietDatadogAgentLogs: sc.quietDatadogAgentLogs });
+    const deployments = deploymentsOf(sc.variants, sc.architectures);
+
+    const placement = benchmarkPlacement(stack, sc, { namePrefix, region, partition });
+    const alb = new BenchmarkLoadBalancer(stack, 'alb', {
+      name: namePrefix,
+      vpcId: placement.vpcId,
+      subnetIds: placement.albSubnetIds,
+      https: sc.https,
+      listenerCidrs: sc.listenerCidrs,
+    });
+    const tasks = new TaskSecurityGroup(stack, 'tasks', {
+      name: `${namePrefix}-tasks`,
+      vpcId: placement.vpcId,
+      albSecurityGroupId: alb.securityGroup.id,
+      port: render.listenPort,
+      egress: placement.egress,
+    });
+    const cluster = new EcsCluster(stack, 'cluster', { name: namePrefix, setting: [{ name: 'containerInsights', value: 'enabled' }] });
+
+    const rendered = new Map(sc.variants.map((v) => [v, renderVariantImages(v, render)]));
+    const sources: ImageSource[] = [...rendered.values()].flat().map((img) => ({ ...img, contextHash: contextHash(img) }));
+    const images = new SidecarImages(stack, 'images', { repositoryPrefix: namePrefix, sources, architectures: sc.architectures, fileSink: stack });
+    for (const [path, contents] of renderComposeProject(render)) stack.addFile({ path: `compose/${path}`, contents });
+
+    const urls: Record<string, string> = {};
+    for (const deployment of deployments) {
+      const { variant, architecture } = deployment;
+      const d = new SidecarDeployment(stack, `${variant}-${architecture.toLowerCase()}`, {
+        deployment,
+        namePrefix,
+        clusterArn: cluster.arn,
+        vpcId: placement.vpcId,
+        subnetIds: placement.taskSubnetIds,
+        securityGroupIds: [tasks.securityGroup.id],
+        assignPublicIp: placement.assignPublicIp,
+        listenerArn: alb.listener.arn,
+        // Fixed per variant and architecture, so selecting fewer deployments never renumbers the others.
+        rulePriority: 100 + 10 * sidecarVariantNames.indexOf(variant) + cpuArchitectures.indexOf(architecture),
+        taskSize: sc.taskSizes[variant],
+        images: (rendered.get(variant) ?? []).map((img) => ({
+          container: img.container,
+          image: images.imageUri(variant, img.container, architecture),
+          healthCheck: img.healthCheck,
+        })),
+        repositoryArns: images.repositoryArns(variant),
+        listenPort: render.listenPort,
+        socketDir: render.socketDir,
+        healthCheckPath: APP_HEALTH_PATH,
+        logRetentionDays: sc.logRetentionDays,
+        desiredCount: sc.desiredCount,
+        partition,
+        region,
+        accountId: caller.accountId,
+      });
+      urls[d.key] = `${alb.scheme}://${alb.loadBalancer.dnsName}${d.pathPrefix}`;
+      new TerraformOutput(stack, `url_${d.key.replace(/-/g, '_')}`, { value: urls[d.key], description: `${variant} on ${architecture}` });
+    }
+
+    new TerraformOutput(stack, 'deployment_urls', { value: urls, description: 'URL of each deployment, keyed <variant>-<arch> (read by the bench harness)' });
+    new TerraformOutput(stack, 'alb_dns_name', { value: alb.loadBalancer.dnsName, description: 'DNS name of the load balancer' });
+    new TerraformOutput(stack, 'bench_command', { value: BENCH_COMMAND, description: 'Benchmarks every deployment (run from the repository root)' });
+    for (const section of sidecarReadme(sc, deployments, alb.scheme)) stack.addReadmeSection(section);
+    return stack;
+  },
 });

@@ -1,0 +1,160 @@
+import { Construct } from 'constructs';
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
+import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
+import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
+import { LbListenerRule } from '@cdktf/provider-aws/lib/lb-listener-rule';
+import type { AwsPartition } from '../config/common';
+import { loadBalancedContainer, sidecarContainers, SOCKET_VOLUME, type TaskImage } from './container-definitions';
+import { fargateSizeProblem, type TaskSize } from './fargate-sizes';
+import { boundedName } from './names';
+import { TaskExecutionRole } from './task-execution-role';
+import { deploymentKey, pathPrefix, type Deployment } from './variants';
+
+export interface SidecarDeploymentProps {
+  readonly deployment: Deployment;
+  /** Prefix of the deployment's names, e.g. `demo-sidecar`. */
+  readonly namePrefix: string;
+  readonly clusterArn: string;
+  readonly vpcId: string;
+  readonly subnetIds: readonly string[];
+  readonly securityGroupIds: readonly string[];
+  /**
+   * Give tasks a public IP (needed in public subnets to reach ECR without NAT).
+   * @default false
+   */
+  readonly assignPublicIp?: boolean;
+  /** The ALB listener the path rule is added to. */
+  readonly listenerArn: string;
+  /** Listener rule priority, unique on the listener; keep it stable so rules are not reshuffled. */
+  readonly rulePriority: number;
+  readonly taskSize: TaskSize;
+  readonly images: readonly TaskImage[];
+  /** ECR repositories the images come from (the execution role may pull only from these). */
+  readonly repositoryArns: readonly string[];
+  /** nginx's port: container port, target group port and health check port. */
+  readonly listenPort: number;
+  /** sharedvol: mount path of the socket volume. */
+  readonly socketDir: string;
+  /** Target group health check path, answered through nginx by the app (so it checks both). */
+  readonly healthCheckPath: string;
+  readonly logRetentionDays: number;
+  /**
+   * Tasks to run.
+   * @default 1
+   */
+  readonly desiredCount?: number;
+  readonly partition: AwsPartition;
+  readonly region: string;
+  readonly accountId: string;
+}
+
+/**
+ * One variant on one architecture behind the shared ALB: a log group, an execution role for just this deployment,
+ * the Fargate task definition, an ip target group, the listener rule for its path prefix, and the service.
+ */
+export class SidecarDeployment extends Construct {
+  public readonly key: string;
+  public readonly pathPrefix: string;
+  public readonly logGroup: CloudwatchLogGroup;
+  public readonly executionRole: TaskExecutionRole;
+  public readonly taskDefinition: EcsTaskDefinition;
+  public readonly targetGroup: LbTargetGroup;
+  public readonly listenerRule: LbListenerRule;
+  public readonly service: EcsService;
+
+  constructor(scope: Construct, id: string, props: SidecarDeploymentProps) {
+    super(scope, id);
+    const { variant, architecture } = props.deployment;
+    const size = fargateSizeProblem(props.taskSize);
+    if (size) throw new Error(`task size of ${variant}: ${size.message} (${size.allowed})`);
+    if (props.subnetIds.length === 0) throw new Error(`${variant}/${architecture}: subnetIds is empty`);
+    if (!Number.isInteger(props.rulePriority) || props.rulePriority < 1 || props.rulePriority > 50000) {
+      throw new Error(`rulePriority must be 1-50000, got ${props.rulePriority}`);
+    }
+    this.key = deploymentKey(props.deployment);
+    this.pathPrefix = pathPrefix(props.deployment);
+    const name = `${props.namePrefix}-${this.key}`;
+
+    this.logGroup = new CloudwatchLogGroup(this, 'logs', {
+      name: `/stackwright/${props.namePrefix}/${this.key}`,
+      retentionInDays: props.logRetentionDays,
+    });
+    this.executionRole = new TaskExecutionRole(this, 'execution-role', {
+      roleName: boundedName(`${name}-exec`, 64),
+      partition: props.partition,
+      region: props.region,
+      accountId: props.accountId,
+      repositoryArns: props.repositoryArns,
+      logGroupArn: this.logGroup.arn,
+    });
+
+    const containers = sidecarContainers({
+      variant,
+      images: props.images,
+      listenPort: props.listenPort,
+      socketDir: props.socketDir,
+      logGroupName: this.logGroup.name,
+      region: props.region,
+    });
+    this.taskDefinition = new EcsTaskDefinition(this, 'task', {
+      family: name,
+      requiresCompatibilities: ['FARGATE'],
+      networkMode: 'awsvpc',
+      cpu: String(props.taskSize.cpu),
+      memory: String(props.taskSize.memory),
+      runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: architecture },
+      executionRoleArn: this.executionRole.role.arn,
+      // A task volume with just a name: Fargate-managed storage both containers mount (host paths are EC2-only).
+      volume: variant === 'sharedvol' ? [{ name: SOCKET_VOLUME }] : undefined,
+      containerDefinitions: JSON.stringify(containers),
+    });
+
+    this.targetGroup = new LbTargetGroup(this, 'targets', {
+      name: boundedName(`${props.namePrefix}-${this.key.replace(/_/g, '-')}`, 32),
+      targetType: 'ip', // awsvpc tasks register by ENI address
+      vpcId: props.vpcId,
+      port: props.listenPort,
+      protocol: 'HTTP',
+      deregistrationDelay: '10', // the benchmark has no long requests to drain; faster deploys and teardown
+      healthCheck: {
+        enabled: true,
+        path: props.healthCheckPath,
+        matcher: '200',
+        interval: 10,
+        timeout: 5,
+        healthyThreshold: 2,
+        unhealthyThreshold: 3,
+      },
+    });
+    this.listenerRule = new LbListenerRule(this, 'route', {
+      listenerArn: props.listenerArn,
+      priority: props.rulePriority,
+      action: [{ type: 'forward', targetGroupArn: this.targetGroup.arn }],
+      condition: [{ pathPattern: { values: [this.pathPrefix.slice(0, -1), `${this.pathPrefix}*`] } }],
+    });
+
+    this.service = new EcsService(this, 'service', {
+      name: this.key,
+      cluster: props.clusterArn,
+      taskDefinition: this.taskDefinition.arn,
+      desiredCount: props.desiredCount ?? 1,
+      launchType: 'FARGATE',
+      platformVersion: 'LATEST',
+      networkConfiguration: {
+        subnets: [...props.subnetIds],
+        securityGroups: [...props.securityGroupIds],
+        assignPublicIp: props.assignPublicIp ?? false,
+      },
+      loadBalancer: [{ targetGroupArn: this.targetGroup.arn, containerName: loadBalancedContainer(variant), containerPort: props.listenPort }],
+      healthCheckGracePeriodSeconds: 30,
+      deploymentCircuitBreaker: { enable: true, rollback: true },
+      propagateTags: 'SERVICE',
+      enableEcsManagedTags: true,
+      // apply returns once the tasks are healthy, so the benchmark can start right after it.
+      waitForSteadyState: true,
+      // The target group must be attached to the listener, and the role able to pull and log, before tasks start.
+      dependsOn: [this.listenerRule, this.executionRole.policy],
+    });
+  }
+}

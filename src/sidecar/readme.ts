@@ -1,0 +1,74 @@
+import type { ReadmeSection } from '../core/stackwright-stack';
+import type { SidecarConfig } from './config';
+import { deploymentKey, pathPrefix, type Deployment } from './variants';
+
+/** The exact command the outputs advertise for benchmarking every deployment (implemented by the bench harness). */
+export const BENCH_COMMAND = 'npx stackwright bench remote --from-terraform generated/sidecar';
+
+/** README sections of the sidecar stack: what runs where, how requests are routed, and what it costs. */
+export function sidecarReadme(config: SidecarConfig, deployments: readonly Deployment[], scheme: 'http' | 'https'): ReadmeSection[] {
+  const rows = deployments.map((d) => {
+    const size = config.taskSizes[d.variant];
+    return `| \`${deploymentKey(d)}\` | ${d.variant} | ${d.architecture} | ${size.cpu} / ${size.memory} | \`${scheme}://<alb_dns_name>${pathPrefix(d)}\` |`;
+  });
+  const network =
+    config.network.type === 'existing'
+      ? `the existing VPC \`${config.network.vpcId}\` (its subnets must already reach ECR, S3 and CloudWatch Logs for private tasks)`
+      : config.taskSubnets === 'public'
+        ? 'a new VPC over two AZs; tasks run in its public subnets with a public IP (no NAT, no endpoints)'
+        : `a new VPC over two AZs; tasks run in private subnets and reach AWS through ${
+            (config.network.privateEgress ?? 'vpc-endpoints') === 'vpc-endpoints' ? 'VPC endpoints (ECR API, ECR registry, CloudWatch Logs, S3 gateway)' : 'one NAT gateway'
+          }`;
+  return [
+    {
+      heading: 'Variants',
+      body: [
+        'The three shapes of "Container-to-Container Communication", each on each selected CPU architecture:',
+        '',
+        '- `tcp`: an nginx container and an app container (gunicorn + uvicorn worker + starlette); nginx proxies to',
+        '  the app over loopback TCP (awsvpc gives the task one network namespace).',
+        '- `sharedvol`: the same two containers; both mount one task volume, the app binds a unix socket on it.',
+        '- `combined`: one container running nginx and the app under supervisord, over a unix socket; twice the',
+        '  task size, as in the post.',
+        '',
+        'nginx starts only when the app container reports HEALTHY; every container has a health check.',
+        '',
+        '| deployment | variant | architecture | task CPU / MiB | URL |',
+        '| --- | --- | --- | --- | --- |',
+        ...rows,
+      ].join('\n'),
+    },
+    {
+      heading: 'Routing and network',
+      body: [
+        'One internet-facing ALB; a listener rule per deployment forwards its path prefix (`/tcp-x86_64` and',
+        '`/tcp-x86_64/*`) to an ip target group; any other path gets a 404. The app answers on every path, so the',
+        `prefix is all a benchmark needs. Listener: ${scheme === 'https' ? 'HTTPS (port 80 redirects)' : 'HTTP on port 80'}.`,
+        `Network: ${network}.`,
+        "Only the ALB's listener ports are open (to `listenerCidrs`); tasks accept nginx's port from the ALB's",
+        'security group only, and send nothing but HTTPS (image pulls, logs).',
+        '',
+        'Images are built and pushed by `terraform apply` with the docker provider, from the contexts under',
+        '`images/<variant>/<container>/`, for each task architecture (`linux/amd64`, `linux/arm64`). The machine',
+        'running Terraform needs a Docker daemon, and for the other architecture buildx with QEMU emulation',
+        '(`docker run --privileged --rm tonistiigi/binfmt --install all`). Tags are `<context hash>-<arch>`; tasks pin',
+        'images by digest. The ECR login token is read at plan time and kept in the Terraform state for 12 hours.',
+        '`compose/` holds the same images as a docker compose project for a local baseline.',
+        '',
+        `Benchmark every deployment: \`${BENCH_COMMAND}\` (reads \`terraform output -json\`).`,
+      ].join('\n'),
+    },
+    {
+      heading: 'Cost caveats',
+      body: [
+        'The ALB, each Fargate task (one per deployment and desired count:',
+        `${deployments.length * config.desiredCount} here) and, with private tasks, the VPC endpoints (three interface endpoints in two AZs)`,
+        'or the NAT gateway (plus its per-GB processing) bill by the hour while they exist; public tasks pay for a',
+        'public IPv4 address each. At us-east-1 list prices the default environment costs roughly $0.20 an hour',
+        '(tasks ~$0.09, endpoints $0.06, ALB ~$0.03); check current pricing for your region. ECR storage and',
+        'CloudWatch Logs are small. Run `terraform destroy` when the benchmark is done: the ECR repositories go with',
+        'their images, and nothing is kept.',
+      ].join('\n'),
+    },
+  ];
+}
