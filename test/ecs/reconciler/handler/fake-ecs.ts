@@ -67,10 +67,11 @@ export function installFakeEcs(mock: AwsStub<any, any, any>, state: FakeEcsState
 
   mock.on(DescribeServicesCommand).callsFake((input: DescribeServicesCommandInput) => {
     const [name, cluster] = clusterOf(input.cluster);
-    if (input.services.length > 10) throw new FakeEcsError('InvalidParameterException', 'at most 10 services per call');
+    const requested = input.services ?? [];
+    if (requested.length > 10) throw new FakeEcsError('InvalidParameterException', 'at most 10 services per call');
     const services: Service[] = [];
     const failures = [];
-    for (const s of input.services) {
+    for (const s of requested) {
       const svc = cluster.services[s];
       if (!svc) {
         failures.push({ arn: serviceArn(name, s), reason: 'MISSING' });
@@ -90,7 +91,7 @@ export function installFakeEcs(mock: AwsStub<any, any, any>, state: FakeEcsState
 
   mock.on(UpdateServiceCommand).callsFake((input: UpdateServiceCommandInput) => {
     const [name, cluster] = clusterOf(input.cluster);
-    const service = input.service.split('/').pop()!;
+    const service = (input.service ?? '').split('/').pop()!;
     const svc = cluster.services[service];
     if (!svc) throw new FakeEcsError('ServiceNotFoundException', `Service not found: ${input.service}`);
     svc.desiredCount = input.desiredCount ?? svc.desiredCount;
