@@ -1,4 +1,4 @@
-import { renderTemplate } from '../../templates/render';
+import { renderTemplate, TemplateError } from '../../templates/render';
 
 /** The three ways nginx reaches the app in "Container-to-Container Communication". */
 export const sidecarVariants = ['tcp', 'sharedvol', 'combined'] as const;
@@ -10,6 +10,16 @@ export const APP_HEALTH_PATH = '/healthz';
 export const NGINX_HEALTH_PATH = '/nginx-health';
 /** File name of gunicorn's unix socket inside the socket directory. */
 export const SOCKET_FILE = 'gunicorn.sock';
+
+/**
+ * renderTemplate, and also strict about keys that are present but undefined (a caller's missing input passed on
+ * through an object literal), which handlebars' strict mode lets through.
+ */
+export function renderStrict(template: string, data: Record<string, unknown>): string {
+  const missing = Object.entries(data).find(([, value]) => value === undefined);
+  if (missing) throw new TemplateError(`sidecar/${template}`, `"${missing[0]}" not defined`);
+  return renderTemplate(`sidecar/${template}`, data);
+}
 
 /** A rendering input is out of range or unsafe to put into a config file. */
 export class SidecarRenderError extends Error {
@@ -62,7 +72,7 @@ export function renderNginxConf(input: NginxConfInput): string {
           server: `unix:${checkToken('socket path', input.upstream.socketPath)} fail_timeout=0`,
           comment: 'The app, over a unix socket; fail_timeout=0: never mark the only server down.',
         };
-  return renderTemplate('sidecar/nginx.conf.hbs', {
+  return renderStrict('nginx.conf.hbs', {
     variant: input.variant,
     workerProcesses: input.workerProcesses,
     pidFile: input.pidFile,
@@ -93,7 +103,7 @@ export function renderGunicornConf(input: GunicornConfInput): string {
     input.bind.kind === 'tcp'
       ? { bind: `127.0.0.1:${checkPort('appPort', input.bind.port)}`, comment: 'Loopback only: nginx shares the network namespace.' }
       : { bind: `unix:${checkToken('socket path', input.bind.socketPath)}`, comment: 'A unix socket on the volume nginx also mounts.' };
-  return renderTemplate('sidecar/gunicorn.conf.py.hbs', {
+  return renderStrict('gunicorn.conf.py.hbs', {
     variant: input.variant,
     appDir: checkToken('appDir', input.appDir),
     workers: input.workers,
@@ -104,12 +114,12 @@ export function renderGunicornConf(input: GunicornConfInput): string {
 
 /** app.py: the starlette app. */
 export function renderApp(): string {
-  return renderTemplate('sidecar/app.py.hbs', { healthPath: APP_HEALTH_PATH });
+  return renderStrict('app.py.hbs', { healthPath: APP_HEALTH_PATH });
 }
 
 /** healthcheck.py: the images' health check (standard library only). */
 export function renderHealthcheck(): string {
-  return renderTemplate('sidecar/healthcheck.py.hbs', { timeoutSeconds: 2 });
+  return renderStrict('healthcheck.py.hbs', { timeoutSeconds: 2 });
 }
 
 export interface SupervisordConfInput {
@@ -126,9 +136,9 @@ export interface SupervisordConfInput {
 /** supervisord.conf for the combined variant. */
 export function renderSupervisordConf(input: SupervisordConfInput): string {
   for (const [name, value] of Object.entries(input)) {
-    for (const word of value.split(' ')) checkToken(name, word);
+    if (typeof value === 'string') for (const word of value.split(' ')) checkToken(name, word);
   }
-  return renderTemplate('sidecar/supervisord.conf.hbs', input);
+  return renderStrict('supervisord.conf.hbs', { ...input });
 }
 
 /** Paths and words go into config files unquoted: allow only characters that need no quoting anywhere. */

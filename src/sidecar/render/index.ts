@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { renderTemplate } from '../../templates/render';
 import {
   APP_HEALTH_PATH,
   appBindFor,
@@ -11,6 +10,7 @@ import {
   renderGunicornConf,
   renderHealthcheck,
   renderNginxConf,
+  renderStrict,
   renderSupervisordConf,
   SidecarRenderError,
   type SidecarVariant,
@@ -135,7 +135,7 @@ export function renderVariantImages(variant: SidecarVariant, options?: Partial<S
       appLog: '/dev/stdout',
       nginxLog: '/dev/stdout',
     });
-    const dockerfile = renderTemplate('sidecar/Dockerfile.combined.hbs', { ...common, listenPort: o.listenPort, healthCheck: JSON.stringify(healthCheck) });
+    const dockerfile = renderStrict('Dockerfile.combined.hbs', { ...common, listenPort: o.listenPort, healthCheck: JSON.stringify(healthCheck) });
     return [
       image(variant, 'combined', [['Dockerfile', dockerfile], ['nginx.conf', nginxConf], ['supervisord.conf', supervisord], ...appFiles], healthCheck, o.listenPort),
     ];
@@ -143,8 +143,8 @@ export function renderVariantImages(variant: SidecarVariant, options?: Partial<S
 
   const nginxHealth = ['/usr/bin/curl', '-fsS', '-o', '/dev/null', `http://127.0.0.1:${o.listenPort}${NGINX_HEALTH_PATH}`];
   const appHealth = [...python, ...(bind.kind === 'tcp' ? ['--tcp', `127.0.0.1:${bind.port}`] : ['--unix', bind.socketPath]), APP_HEALTH_PATH];
-  const nginxDockerfile = renderTemplate('sidecar/Dockerfile.nginx.hbs', { ...common, listenPort: o.listenPort, healthCheck: JSON.stringify(nginxHealth) });
-  const appDockerfile = renderTemplate('sidecar/Dockerfile.app.hbs', { ...common, appPort: o.appPort, healthCheck: JSON.stringify(appHealth) });
+  const nginxDockerfile = renderStrict('Dockerfile.nginx.hbs', { ...common, listenPort: o.listenPort, healthCheck: JSON.stringify(nginxHealth) });
+  const appDockerfile = renderStrict('Dockerfile.app.hbs', { ...common, appPort: o.appPort, healthCheck: JSON.stringify(appHealth) });
   return [
     image(variant, 'nginx', [['Dockerfile', nginxDockerfile], ['nginx.conf', nginxConf]], nginxHealth, o.listenPort),
     image(variant, 'app', [['Dockerfile', appDockerfile], ...appFiles], appHealth, unixSocket ? undefined : o.appPort),
@@ -175,7 +175,7 @@ export const defaultComposePorts: ComposePorts = { tcp: 8081, sharedvol: 8082, c
 export function renderCompose(options?: Partial<SidecarRenderOptions>, ports: ComposePorts = defaultComposePorts): string {
   const o = resolveRenderOptions(options);
   for (const v of sidecarVariants) checkPort(`compose port for ${v}`, ports[v]);
-  return renderTemplate('sidecar/docker-compose.yml.hbs', {
+  return renderStrict('docker-compose.yml.hbs', {
     listenPort: o.listenPort,
     socketDir: o.socketDir,
     ports,

@@ -1,0 +1,221 @@
+import { parse } from 'yaml';
+import {
+  contextHash,
+  defaultRenderOptions,
+  renderCompose,
+  renderComposeProject,
+  renderNginxConf,
+  renderVariantImages,
+  type RenderedImage,
+  SidecarRenderError,
+  sidecarVariants,
+} from '../../../src/sidecar/render';
+import { renderTemplate, TemplateError } from '../../../src/templates/render';
+
+const file = (img: RenderedImage, name: string) => {
+  const content = img.files.get(name);
+  if (content === undefined) throw new Error(`${img.name} has no ${name}`);
+  return content;
+};
+const byContainer = (variant: (typeof sidecarVariants)[number], container: string) => {
+  const img = renderVariantImages(variant).find((i) => i.container === container);
+  if (!img) throw new Error(`${variant} has no ${container} image`);
+  return img;
+};
+
+describe('renderVariantImages', () => {
+  it('gives tcp and sharedvol an nginx and an app image, combined one image', () => {
+    expect(renderVariantImages('tcp').map((i) => [i.name, [...i.files.keys()]])).toEqual([
+      ['tcp-nginx', ['Dockerfile', 'nginx.conf']],
+      ['tcp-app', ['Dockerfile', 'app.py', 'gunicorn.conf.py', 'healthcheck.py']],
+    ]);
+    expect(renderVariantImages('sharedvol').map((i) => i.name)).toEqual(['sharedvol-nginx', 'sharedvol-app']);
+    expect(renderVariantImages('combined').map((i) => [i.name, [...i.files.keys()]])).toEqual([
+      ['combined', ['Dockerfile', 'app.py', 'gunicorn.conf.py', 'healthcheck.py', 'nginx.conf', 'supervisord.conf']],
+    ]);
+  });
+
+  it('proxies over loopback TCP in tcp and over the unix socket in sharedvol and combined', () => {
+    const tcp = file(byContainer('tcp', 'nginx'), 'nginx.conf');
+    expect(tcp).toContain('server 127.0.0.1:8000;');
+    expect(file(byContainer('tcp', 'app'), 'gunicorn.conf.py')).toContain('bind = ["127.0.0.1:8000"]');
+    for (const [variant, container] of [['sharedvol', 'nginx'], ['combined', 'combined']] as const) {
+      expect(file(byContainer(variant, container), 'nginx.conf')).toContain('server unix:/run/sidecar/gunicorn.sock fail_timeout=0;');
+    }
+    expect(file(byContainer('sharedvol', 'app'), 'gunicorn.conf.py')).toContain('bind = ["unix:/run/sidecar/gunicorn.sock"]');
+    expect(file(byContainer('combined', 'combined'), 'gunicorn.conf.py')).toContain('bind = ["unix:/run/sidecar/gunicorn.sock"]');
+  });
+
+  it('runs the uvicorn worker class with one worker by default, and the configured count', () => {
+    const conf = file(byContainer('tcp', 'app'), 'gunicorn.conf.py');
+    expect(conf).toContain('worker_class = "uvicorn.workers.UvicornWorker"');
+    expect(conf).toContain('workers = 1\n');
+    const four = renderVariantImages('sharedvol', { workers: 4 })[1];
+    expect(file(four, 'gunicorn.conf.py')).toContain('workers = 4\n');
+  });
+
+  it('keeps upstream connections alive with HTTP/1.1 and an empty Connection header, or not at all with 0', () => {
+    const on = file(byContainer('tcp', 'nginx'), 'nginx.conf');
+    expect(on).toMatch(/upstream app \{[^}]*keepalive 16;/);
+    expect(on).toContain('proxy_http_version 1.1;');
+    expect(on).toContain('proxy_set_header Connection "";');
+    const off = file(renderVariantImages('tcp', { upstreamKeepalive: 0 })[0], 'nginx.conf');
+    expect(off).not.toMatch(/keepalive \d+;|proxy_http_version/);
+  });
+
+  it('turns the access log off by default and skips only the Datadog Agent with quietDatadogAgentLogs', () => {
+    const quietOff = file(byContainer('combined', 'combined'), 'nginx.conf');
+    expect(quietOff).toContain('access_log off;');
+    expect(quietOff).not.toContain('$loggable');
+    const quiet = file(renderVariantImages('combined', { quietDatadogAgentLogs: true })[0], 'nginx.conf');
+    expect(quiet).toMatch(/map \$http_user_agent \$loggable \{\s*"~\^Datadog Agent\/" 0;\s*default 1;\s*\}/);
+    expect(quiet).toContain('access_log /dev/stdout combined if=$loggable;');
+    // Only the health location stays unlogged; the http level logs.
+    expect(quiet).not.toMatch(/^ {4}access_log off;$/m);
+    expect(quietOff).toMatch(/^ {4}access_log off;$/m);
+  });
+
+  it('listens on the configured port, with workers and pid/temp paths relative to the prefix', () => {
+    const conf = file(renderVariantImages('tcp', { listenPort: 8080, nginxWorkerProcesses: 'auto' })[0], 'nginx.conf');
+    expect(conf).toContain('listen 8080;');
+    expect(conf).toContain('worker_processes auto;');
+    expect(conf).toContain('pid nginx.pid;');
+    expect(conf).toContain('daemon off;');
+    expect(conf).toContain('proxy_temp_path temp/proxy;');
+    expect(conf).toContain('location = /nginx-health {');
+  });
+
+  it('builds non-root images from a pinned multi-arch base with a health check matching healthCheck', () => {
+    for (const variant of sidecarVariants) {
+      for (const img of renderVariantImages(variant)) {
+        const dockerfile = file(img, 'Dockerfile');
+        expect(dockerfile).toContain('FROM debian:12.11-slim\n');
+        expect(dockerfile).toMatch(/^USER (www-data|app)$/m);
+        expect(dockerfile).toContain(`HEALTHCHECK --interval=10s --timeout=3s --start-period=5s --retries=3 CMD ${JSON.stringify(img.healthCheck)}`);
+        for (const copied of [...img.files.keys()].filter((f) => f !== 'Dockerfile')) expect(dockerfile).toContain(copied);
+      }
+    }
+    expect(byContainer('sharedvol', 'app').healthCheck).toEqual(['/usr/bin/python3', '/app/healthcheck.py', '--unix', '/run/sidecar/gunicorn.sock', '/healthz']);
+    expect(byContainer('combined', 'combined').healthCheck).toEqual(['/usr/bin/python3', '/app/healthcheck.py', '--tcp', '127.0.0.1:80', '/healthz']);
+    expect(file(byContainer('sharedvol', 'app'), 'Dockerfile')).toContain('VOLUME /run/sidecar\n');
+    expect(file(byContainer('tcp', 'app'), 'Dockerfile')).not.toContain('VOLUME');
+  });
+
+  it('reports the ports containers serve on', () => {
+    expect(renderVariantImages('tcp').map((i) => i.containerPort)).toEqual([80, 8000]);
+    expect(renderVariantImages('sharedvol').map((i) => i.containerPort)).toEqual([80, undefined]);
+    expect(renderVariantImages('combined', { listenPort: 8080 }).map((i) => i.containerPort)).toEqual([8080]);
+  });
+
+  it('rejects options that cannot work, naming the option', () => {
+    expect(() => renderVariantImages('tcp', { workers: 0 })).toThrow(/workers must be an integer from 1 to 64/);
+    expect(() => renderVariantImages('tcp', { listenPort: 70000 })).toThrow(/listenPort/);
+    expect(() => renderVariantImages('tcp', { listenPort: 8000 })).toThrow(/listenPort and appPort must differ/);
+    expect(() => renderVariantImages('sharedvol', { socketDir: 'run/app' })).toThrow(/socketDir "run\/app" must be an absolute/);
+    expect(() => renderVariantImages('sharedvol', { socketDir: '/run/my app' })).toThrow(SidecarRenderError);
+    expect(() => renderVariantImages('tcp', { baseImage: 'debian:12 ; rm -rf /' })).toThrow(/baseImage/);
+    expect(() => renderVariantImages('udp' as never)).toThrow(/unknown variant "udp"/);
+  });
+});
+
+describe('determinism', () => {
+  it('renders the same bytes and hashes every time, with no timestamps or temp paths', () => {
+    const a = renderComposeProject({ quietDatadogAgentLogs: true });
+    const b = renderComposeProject({ quietDatadogAgentLogs: true });
+    expect([...a]).toEqual([...b]);
+    for (const content of a.values()) {
+      expect(content).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}|\/tmp\/|\/home\//);
+    }
+    for (const variant of sidecarVariants) {
+      expect(renderVariantImages(variant).map(contextHash)).toEqual(renderVariantImages(variant).map(contextHash));
+    }
+  });
+
+  it('hashes a context by file names and contents, not by map order', () => {
+    const [img] = renderVariantImages('combined');
+    const reversed: RenderedImage = { ...img, files: new Map([...img.files].reverse()) };
+    expect(contextHash(reversed)).toBe(contextHash(img));
+    expect(contextHash(img)).toMatch(/^[0-9a-f]{64}$/);
+    const renamed: RenderedImage = { ...img, files: new Map([...img.files].map(([k, v]) => [k === 'app.py' ? 'main.py' : k, v])) };
+    expect(contextHash(renamed)).not.toBe(contextHash(img));
+    expect(contextHash(renderVariantImages('combined', { workers: 2 })[0])).not.toBe(contextHash(img));
+    // An option that only one image uses changes only that image's tag.
+    const [nginxA, appA] = renderVariantImages('tcp');
+    const [nginxB, appB] = renderVariantImages('tcp', { workers: 2 });
+    expect(contextHash(nginxB)).toBe(contextHash(nginxA));
+    expect(contextHash(appB)).not.toBe(contextHash(appA));
+  });
+});
+
+describe('strict rendering', () => {
+  const templates = [
+    'nginx.conf.hbs',
+    'gunicorn.conf.py.hbs',
+    'app.py.hbs',
+    'healthcheck.py.hbs',
+    'supervisord.conf.hbs',
+    'Dockerfile.nginx.hbs',
+    'Dockerfile.app.hbs',
+    'Dockerfile.combined.hbs',
+    'docker-compose.yml.hbs',
+  ];
+
+  it.each(templates)('%s fails without its variables', (name) => {
+    expect(() => renderTemplate(`sidecar/${name}`, {})).toThrow(TemplateError);
+  });
+
+  it('fails on a variable used only in a condition', () => {
+    const input = {
+      variant: 'tcp' as const,
+      listen: '80',
+      upstream: { kind: 'tcp' as const, port: 8000 },
+      upstreamKeepalive: 16,
+      quietDatadogAgentLogs: false,
+      workerProcesses: 1,
+      pidFile: 'nginx.pid',
+      tempDir: 'temp',
+      errorLog: 'stderr',
+      accessLog: '/dev/stdout',
+    };
+    expect(() => renderNginxConf(input)).not.toThrow();
+    const { quietDatadogAgentLogs: _unused, ...missing } = input;
+    expect(() => renderNginxConf(missing as typeof input)).toThrow(/"quietDatadogAgentLogs" not defined/);
+  });
+});
+
+describe('renderCompose', () => {
+  const compose = parse(renderCompose()) as {
+    services: Record<string, { build: string; depends_on?: Record<string, { condition: string }>; network_mode?: string; ports?: string[]; volumes?: string[] }>;
+    volumes: Record<string, unknown>;
+  };
+
+  it('runs all three variants, nginx only after the app is healthy', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['combined', 'sharedvol-app', 'sharedvol-nginx', 'tcp-app', 'tcp-nginx']);
+    expect(compose.services['tcp-nginx'].depends_on).toEqual({ 'tcp-app': { condition: 'service_healthy' } });
+    expect(compose.services['sharedvol-nginx'].depends_on).toEqual({ 'sharedvol-app': { condition: 'service_healthy' } });
+  });
+
+  it('shares localhost in tcp and the socket volume in sharedvol, publishing on loopback only', () => {
+    expect(compose.services['tcp-nginx'].network_mode).toBe('service:tcp-app');
+    expect(compose.services['tcp-app'].ports).toEqual(['127.0.0.1:8081:80']);
+    expect(compose.services['sharedvol-app'].volumes).toEqual(['sharedvol-socket:/run/sidecar']);
+    expect(compose.services['sharedvol-nginx'].volumes).toEqual(['sharedvol-socket:/run/sidecar']);
+    expect(compose.services.combined.ports).toEqual(['127.0.0.1:8083:80']);
+    expect(Object.keys(compose.volumes)).toEqual(['sharedvol-socket']);
+  });
+
+  it('points every build at a context folder of the project that holds a Dockerfile', () => {
+    const project = renderComposeProject();
+    for (const service of Object.values(compose.services)) {
+      expect(project.has(`${service.build.replace(/^\.\//, '')}/Dockerfile`)).toBe(true);
+    }
+    expect(project.get('docker-compose.yml')).toBe(renderCompose());
+  });
+
+  it('uses the socket directory and listen port of the options', () => {
+    const custom = renderCompose({ socketDir: '/sock', listenPort: 8080 }, { tcp: 9001, sharedvol: 9002, combined: 9003 });
+    expect(custom).toContain('sharedvol-socket:/sock');
+    expect(custom).toContain('"127.0.0.1:9003:8080"');
+    expect(defaultRenderOptions.listenPort).toBe(80);
+  });
+});
