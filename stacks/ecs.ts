@@ -1,9 +1,68 @@
+import { TerraformOutput } from 'cdktf';
+import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { defineStack } from '../src/core/stack-definition';
 import { StackwrightStack } from '../src/core/stackwright-stack';
+import { ClusterNetwork } from '../src/ecs/network';
+import { Ec2CapacityCluster } from '../src/ecs/cluster';
+import { ClusterService } from '../src/ecs/service';
+import { ecsReadmeSections } from '../src/ecs/readme';
 
-/** Placeholder until its issue lands: an empty stack. */
 export const ecsStack = defineStack({
   key: 'ecs',
-  summary: '(not yet implemented)',
-  build: (scope, config) => new StackwrightStack(scope, 'ecs', { config, description: 'Not yet implemented.' }),
+  summary: 'ECS clusters on EC2 capacity; daemon, reconciled (one task per host) and placed services',
+  build: (scope, config, ecs) => {
+    const names = ecs.clusters.map((c) => `${config.name}-${c.name}`).join(', ');
+    const stack = new StackwrightStack(scope, 'ecs', {
+      config,
+      description: `ECS clusters ${names} on EC2 capacity with their services; services placed one task per host are kept there by ECS's DAEMON scheduler or by the desired-count reconciler.`,
+    });
+    const { partition, region } = config.aws;
+    const accountId = new DataAwsCallerIdentity(stack, 'caller').accountId;
+
+    const clusterOutputs: Record<string, unknown> = {};
+    const serviceOutputs: Record<string, unknown> = {};
+    for (const c of ecs.clusters) {
+      const clusterName = stack.resourceName(c.name);
+      const network = new ClusterNetwork(stack, `${c.name}-network`, { namePrefix: clusterName, network: c.network });
+      const cluster = new Ec2CapacityCluster(stack, c.name, {
+        clusterName,
+        capacity: c.capacity,
+        containerInsights: c.containerInsights,
+        vpcId: network.vpcId,
+        subnetIds: network.subnetIds,
+        partition,
+        fargate: c.services.some((s) => s.launchType === 'fargate'),
+      });
+      const services = c.services.map(
+        (s) =>
+          new ClusterService(cluster, `service-${s.name}`, {
+            service: s,
+            clusterName,
+            clusterArn: cluster.clusterArn,
+            capacityProviderName: cluster.capacity.capacityProvider.name,
+            initialReconciledCount: c.capacity.desiredSize ?? c.capacity.minSize,
+            region,
+            partition,
+            accountId,
+            vpcId: network.vpcId,
+            subnetIds: network.subnetIds,
+            dependsOn: [cluster.capacityProviders],
+          }),
+      );
+      clusterOutputs[c.name] = {
+        name: cluster.clusterName,
+        arn: cluster.clusterArn,
+        capacity_provider: cluster.capacity.capacityProvider.name,
+        autoscaling_group: cluster.capacity.autoScalingGroup.name,
+      };
+      for (const s of services) {
+        serviceOutputs[`${c.name}/${s.serviceName}`] = { arn: s.service.id, one_task_per_host: s.oneTaskPerHost, log_group: s.logGroup.name };
+      }
+    }
+
+    new TerraformOutput(stack, 'clusters', { value: clusterOutputs, description: 'Per cluster: ECS cluster name and ARN, capacity provider, Auto Scaling group' });
+    new TerraformOutput(stack, 'services', { value: serviceOutputs, description: 'Per cluster/service: service ARN, one-task-per-host mode, log group' });
+    for (const section of ecsReadmeSections(ecs, config.name)) stack.addReadmeSection(section);
+    return stack;
+  },
 });

@@ -1,0 +1,165 @@
+import { Construct } from 'constructs';
+import { Fn, Token } from 'cdktf';
+import { DataAwsSsmParameter } from '@cdktf/provider-aws/lib/data-aws-ssm-parameter';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { IamInstanceProfile } from '@cdktf/provider-aws/lib/iam-instance-profile';
+import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
+import { AutoscalingGroup } from '@cdktf/provider-aws/lib/autoscaling-group';
+import { EcsCapacityProvider } from '@cdktf/provider-aws/lib/ecs-capacity-provider';
+import type { AwsPartition } from '../config/common';
+import { serviceTrustPolicy } from '../iam/policy-document';
+import type { CapacityConfig } from './config';
+import { boundedName, NameLimit } from './names';
+
+/** AWS's public SSM parameters naming the current ECS-optimized Amazon Linux 2023 AMI. */
+export const ECS_AL2023_AMI_PARAMETER = {
+  x86_64: '/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id',
+  arm64: '/aws/service/ecs/optimized-ami/amazon-linux-2023/arm64/recommended/image_id',
+} as const;
+
+export interface Ec2CapacityProps {
+  /** The ECS cluster the instances join (written to /etc/ecs/ecs.config). */
+  readonly clusterName: string;
+  readonly capacity: CapacityConfig;
+  readonly vpcId: string;
+  /** Subnets the Auto Scaling group launches into. */
+  readonly subnetIds: string[];
+  /** The AWS partition; every ARN uses it. */
+  readonly partition: AwsPartition;
+}
+
+/**
+ * EC2 capacity for one ECS cluster: instances from the ECS-optimized AL2023 AMI with IMDSv2 required and an
+ * encrypted root volume, in a security group without ingress, launched by an Auto Scaling group that an ECS
+ * capacity provider scales (managed scaling) and drains (managed termination protection and draining).
+ */
+export class Ec2Capacity extends Construct {
+  public readonly securityGroup: SecurityGroup;
+  public readonly instanceRole: IamRole;
+  public readonly instanceProfile: IamInstanceProfile;
+  public readonly launchTemplate: LaunchTemplate;
+  public readonly autoScalingGroup: AutoscalingGroup;
+  public readonly capacityProvider: EcsCapacityProvider;
+
+  constructor(scope: Construct, id: string, props: Ec2CapacityProps) {
+    super(scope, id);
+    const { clusterName, capacity, partition } = props;
+    if (props.subnetIds.length === 0) throw new Error(`cluster ${clusterName}: the Auto Scaling group needs at least one subnet`);
+    if (capacity.minSize > capacity.maxSize) throw new Error(`cluster ${clusterName}: capacity.minSize is above capacity.maxSize`);
+
+    this.securityGroup = new SecurityGroup(this, 'instances-sg', {
+      name: boundedName([clusterName, 'instances'], NameLimit.securityGroup),
+      description: `ECS container instances of ${clusterName}: no ingress, all egress`,
+      vpcId: props.vpcId,
+      tags: { Name: `${clusterName}-instances` },
+    });
+    new VpcSecurityGroupEgressRule(this, 'instances-egress', {
+      securityGroupId: this.securityGroup.id,
+      description: 'ECS agent, ECR, CloudWatch Logs, image registries and the bridge-mode tasks own traffic',
+      ipProtocol: '-1',
+      cidrIpv4: '0.0.0.0/0',
+    });
+
+    this.instanceRole = new IamRole(this, 'instance-role', {
+      name: boundedName([clusterName, 'ecs-instance'], NameLimit.iamRole),
+      description: `ECS container instances of ${clusterName} (Stackwright)`,
+      assumeRolePolicy: serviceTrustPolicy(partition === 'aws-cn' ? 'ec2.amazonaws.com.cn' : 'ec2.amazonaws.com'),
+    });
+    const managedPolicies = ['service-role/AmazonEC2ContainerServiceforEC2Role', ...(capacity.sessionManager ? ['AmazonSSMManagedInstanceCore'] : [])];
+    for (const policy of managedPolicies) {
+      new IamRolePolicyAttachment(this, `instance-${policy.split('/').pop()}`, {
+        role: this.instanceRole.name,
+        policyArn: `arn:${partition}:iam::aws:policy/${policy}`,
+      });
+    }
+    this.instanceProfile = new IamInstanceProfile(this, 'instance-profile', {
+      name: boundedName([clusterName, 'ecs-instance'], NameLimit.instanceProfile),
+      role: this.instanceRole.name,
+    });
+
+    const ami = new DataAwsSsmParameter(this, 'ami', { name: ECS_AL2023_AMI_PARAMETER[capacity.architecture] });
+    this.launchTemplate = new LaunchTemplate(this, 'launch-template', {
+      name: boundedName([clusterName, 'ecs'], NameLimit.launchTemplate),
+      description: `ECS-optimized AL2023 instances for ${clusterName}`,
+      imageId: ami.insecureValue, // a public AMI ID, not a secret: keeps plans readable
+      instanceType: capacity.instanceType,
+      iamInstanceProfile: { arn: this.instanceProfile.arn },
+      vpcSecurityGroupIds: [this.securityGroup.id],
+      metadataOptions: {
+        httpEndpoint: 'enabled',
+        httpTokens: 'required',
+        httpPutResponseHopLimit: capacity.imdsHopLimit,
+        instanceMetadataTags: 'disabled',
+      },
+      blockDeviceMappings: [
+        {
+          deviceName: '/dev/xvda', // the AL2023 ECS AMI's root device
+          ebs: { volumeSize: capacity.rootVolumeGiB, volumeType: 'gp3', encrypted: 'true', deleteOnTermination: 'true' },
+        },
+      ],
+      userData: Fn.base64encode(ecsUserData(clusterName)),
+      updateDefaultVersion: true,
+      tagSpecifications: ['instance', 'volume'].map((resourceType) => ({ resourceType, tags: { Name: `${clusterName}-ecs` } })),
+    });
+
+    this.autoScalingGroup = new AutoscalingGroup(this, 'instances', {
+      name: boundedName([clusterName, 'ecs'], NameLimit.autoScalingGroup),
+      minSize: capacity.minSize,
+      maxSize: capacity.maxSize,
+      desiredCapacity: capacity.desiredSize ?? capacity.minSize,
+      vpcZoneIdentifier: props.subnetIds,
+      launchTemplate: { id: this.launchTemplate.id, version: Token.asString(this.launchTemplate.latestVersion) },
+      healthCheckType: 'EC2',
+      // Managed termination protection needs scale-in protection; ECS removes it once an instance runs no tasks.
+      protectFromScaleIn: true,
+      // Destroy only: without it Terraform waits forever for scale-in-protected instances to go away.
+      forceDelete: true,
+      tag: [
+        { key: 'Name', value: `${clusterName}-ecs`, propagateAtLaunch: true },
+        // ECS adds this tag when a capacity provider manages the group; declaring it avoids a perpetual diff.
+        { key: 'AmazonECSManaged', value: '', propagateAtLaunch: true },
+      ],
+      // The capacity provider's managed scaling owns the group's size after creation.
+      lifecycle: { ignoreChanges: ['desired_capacity'] },
+    });
+
+    this.capacityProvider = new EcsCapacityProvider(this, 'capacity-provider', {
+      name: capacityProviderName(clusterName),
+      autoScalingGroupProvider: {
+        autoScalingGroupArn: this.autoScalingGroup.arn,
+        managedTerminationProtection: 'ENABLED',
+        managedDraining: 'ENABLED',
+        managedScaling: {
+          status: 'ENABLED',
+          targetCapacity: capacity.targetCapacityPercent,
+          minimumScalingStepSize: 1,
+          maximumScalingStepSize: 10,
+          instanceWarmupPeriod: 300,
+        },
+      },
+    });
+  }
+}
+
+/** The instance's user data: join the cluster, and keep awsvpc tasks away from the instance's credentials. */
+export function ecsUserData(clusterName: string): string {
+  return [
+    '#!/bin/bash',
+    '# Written by Stackwright: joins this instance to its ECS cluster.',
+    "cat >> /etc/ecs/ecs.config <<'EOF'",
+    `ECS_CLUSTER=${clusterName}`,
+    'ECS_AWSVPC_BLOCK_IMDS=true',
+    'ECS_ENABLE_CONTAINER_METADATA=true',
+    'EOF',
+    '',
+  ].join('\n');
+}
+
+/** Capacity provider names may not start with aws, ecs or fargate; such cluster names get a `cp-` prefix. */
+export function capacityProviderName(clusterName: string): string {
+  const name = boundedName([clusterName, 'ec2'], NameLimit.capacityProvider);
+  return /^(aws|ecs|fargate)/i.test(name) ? `cp-${name}`.slice(0, NameLimit.capacityProvider) : name;
+}
