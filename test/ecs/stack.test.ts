@@ -1,0 +1,268 @@
+import { resourcesOf, onlyResource } from '../helpers/synth';
+import { parsePolicy } from '../datadog/helpers';
+import { container, ecsSection, named, service, synthEcs } from './helpers';
+
+const threeModes = ecsSection(
+  [
+    service({ name: 'agent', oneTaskPerHost: 'daemon', placement: { constraints: [{ type: 'memberOf', expression: 'attribute:ecs.os-type == linux' }] } }),
+    service({ name: 'exporter', oneTaskPerHost: 'reconciled', placement: { strategies: [{ type: 'spread', field: 'attribute:ecs.availability-zone' }] } }),
+    service({
+      name: 'web',
+      desiredCount: 3,
+      placement: {
+        strategies: [
+          { type: 'spread', field: 'attribute:ecs.availability-zone' },
+          { type: 'binpack', field: 'memory' },
+        ],
+        constraints: [{ type: 'memberOf', expression: 'attribute:ecs.instance-type =~ t3.*' }],
+      },
+    }),
+  ],
+  { capacity: { minSize: 2, maxSize: 5 } },
+);
+
+function onlyData(json: any, type: string): any {
+  const all = Object.values(json.data?.[type] ?? {});
+  expect(all).toHaveLength(1);
+  return all[0];
+}
+
+function serviceNamed(json: any, name: string): any {
+  const all = Object.values(resourcesOf(json, 'aws_ecs_service')).filter((s: any) => s.name === name);
+  expect(all).toHaveLength(1);
+  return all[0];
+}
+
+describe('ECS stack: services', () => {
+  let json: any;
+  beforeAll(async () => {
+    json = await synthEcs(threeModes);
+  });
+
+  it('DAEMON: no desired count, no strategies, maximum percent 100, launch type EC2, constraints kept', () => {
+    const daemon = serviceNamed(json, 'agent');
+    expect(daemon.scheduling_strategy).toBe('DAEMON');
+    expect(daemon).not.toHaveProperty('desired_count');
+    expect(daemon).not.toHaveProperty('ordered_placement_strategy');
+    expect(daemon).not.toHaveProperty('capacity_provider_strategy');
+    expect(daemon.deployment_maximum_percent).toBe(100);
+    expect(daemon.launch_type).toBe('EC2');
+    expect(daemon.placement_constraints).toEqual([{ type: 'memberOf', expression: 'attribute:ecs.os-type == linux' }]);
+  });
+
+  it('reconciled: REPLICA with distinctInstance, desired count ignored by Terraform, starts at the initial host count', () => {
+    const r = serviceNamed(json, 'exporter');
+    expect(r.scheduling_strategy).toBe('REPLICA');
+    expect(r.placement_constraints).toEqual([{ type: 'distinctInstance' }]);
+    expect(r.ordered_placement_strategy).toEqual([{ type: 'spread', field: 'attribute:ecs.availability-zone' }]);
+    expect(r.lifecycle).toEqual({ ignore_changes: ['desired_count'] });
+    expect(r.desired_count).toBe(2);
+    expect(r.deployment_maximum_percent).toBe(100);
+    // Not on the capacity provider: a task waiting for a host must not make managed scaling add one.
+    expect(r.launch_type).toBe('EC2');
+    expect(r).not.toHaveProperty('capacity_provider_strategy');
+  });
+
+  it('ordinary: placement blocks in config order, desired count, the cluster capacity provider, no ignore_changes', () => {
+    const web = serviceNamed(json, 'web');
+    expect(web.scheduling_strategy).toBe('REPLICA');
+    expect(web.desired_count).toBe(3);
+    expect(web.ordered_placement_strategy).toEqual([
+      { type: 'spread', field: 'attribute:ecs.availability-zone' },
+      { type: 'binpack', field: 'memory' },
+    ]);
+    expect(web.placement_constraints).toEqual([{ type: 'memberOf', expression: 'attribute:ecs.instance-type =~ t3.*' }]);
+    expect(web.capacity_provider_strategy).toEqual([{ capacity_provider: expect.stringMatching(/^\$\{aws_ecs_capacity_provider\..+\.name\}$/), weight: 1, base: 0 }]);
+    expect(web).not.toHaveProperty('lifecycle');
+    expect(web.deployment_circuit_breaker).toEqual({ enable: true, rollback: true });
+  });
+
+  it('every service waits for the cluster capacity provider association', () => {
+    for (const s of Object.values(resourcesOf(json, 'aws_ecs_service')) as any[]) {
+      expect(s.depends_on).toEqual([expect.stringMatching(/^aws_ecs_cluster_capacity_providers\./)]);
+    }
+  });
+
+  it('task definitions: typed container definitions with awslogs to the service log group, EC2 compatibility', () => {
+    const tasks = Object.values(resourcesOf(json, 'aws_ecs_task_definition')) as any[];
+    expect(tasks).toHaveLength(3);
+    const web = tasks.find((t) => t.family === 'test-main-web');
+    expect(web.requires_compatibilities).toEqual(['EC2']);
+    expect(web.network_mode).toBe('bridge');
+    const [def] = JSON.parse(web.container_definitions);
+    expect(def).toMatchObject({ name: 'app', image: 'public.ecr.aws/nginx/nginx:1.27', essential: true, memoryReservation: 64 });
+    expect(def.logConfiguration.logDriver).toBe('awslogs');
+    expect(def.logConfiguration.options).toMatchObject({
+      'awslogs-group': expect.stringMatching(/^\$\{aws_cloudwatch_log_group\..*web.*\.name\}$/),
+      'awslogs-region': 'us-east-1',
+      'awslogs-stream-prefix': 'web',
+    });
+  });
+
+  it('log groups have the configured retention', () => {
+    const groups = Object.values(resourcesOf(json, 'aws_cloudwatch_log_group')) as any[];
+    const services = groups.filter((g) => g.name.startsWith('/stackwright/ecs/'));
+    expect(services.map((g) => g.name).sort()).toEqual(['agent', 'exporter', 'web'].map((s) => `/stackwright/ecs/test-main/${s}`));
+    for (const g of groups) expect(g.retention_in_days).toBe(30);
+  });
+
+  it('execution roles: trusted by ECS tasks of this account only, writing only to their own log group', () => {
+    const roles = named(resourcesOf(json, 'aws_iam_role'), 'execution-role');
+    expect(roles).toHaveLength(3);
+    for (const role of roles) {
+      const trust = parsePolicy(role.assume_role_policy);
+      expect(trust.Statement[0].Principal).toEqual({ Service: 'ecs-tasks.amazonaws.com' });
+      expect(trust.Statement[0].Condition).toEqual({ StringEquals: { 'aws:SourceAccount': '${data.aws_caller_identity.caller.account_id}' } });
+    }
+    const policies = named(resourcesOf(json, 'aws_iam_role_policy'), 'execution-policy');
+    for (const p of policies) {
+      const doc = parsePolicy(p.policy);
+      expect(doc.Statement).toEqual([
+        { Sid: 'WriteOwnLogGroup', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.[^}]+\.arn\}:\*$/) },
+      ]);
+    }
+  });
+});
+
+describe('ECS stack: cluster and capacity', () => {
+  let json: any;
+  beforeAll(async () => {
+    json = await synthEcs(threeModes, { aws: { region: 'us-gov-west-1', partition: 'aws-us-gov' } });
+  });
+
+  it('cluster with container insights and the capacity provider as default strategy', () => {
+    const cluster = onlyResource(json, 'aws_ecs_cluster');
+    expect(cluster.name).toBe('test-main');
+    expect(cluster.setting).toEqual([{ name: 'containerInsights', value: 'enabled' }]);
+    const cps = onlyResource(json, 'aws_ecs_cluster_capacity_providers');
+    expect(cps.capacity_providers).toEqual([expect.stringMatching(/aws_ecs_capacity_provider\./)]);
+    expect(cps.default_capacity_provider_strategy).toEqual([{ capacity_provider: cps.capacity_providers[0], weight: 1, base: 0 }]);
+  });
+
+  it('capacity provider: managed scaling, managed termination protection and draining over the ASG', () => {
+    const cp = onlyResource(json, 'aws_ecs_capacity_provider');
+    expect(cp.name).toBe('test-main-ec2');
+    expect(cp.auto_scaling_group_provider).toMatchObject({
+      auto_scaling_group_arn: expect.stringMatching(/^\$\{aws_autoscaling_group\..+\.arn\}$/),
+      managed_termination_protection: 'ENABLED',
+      managed_draining: 'ENABLED',
+      managed_scaling: { status: 'ENABLED', target_capacity: 100 },
+    });
+    const asg = onlyResource(json, 'aws_autoscaling_group');
+    expect(asg).toMatchObject({ min_size: 2, max_size: 5, desired_capacity: 2, protect_from_scale_in: true });
+    expect(asg.lifecycle).toEqual({ ignore_changes: ['desired_capacity'] });
+    expect(asg.vpc_zone_identifier).toHaveLength(2);
+    expect(asg.tag).toContainEqual({ key: 'AmazonECSManaged', value: '', propagate_at_launch: true });
+  });
+
+  it('launch template: AL2023 ECS AMI from SSM, IMDSv2 required, encrypted gp3 root, joins the cluster', () => {
+    const lt = onlyResource(json, 'aws_launch_template');
+    const ssm = onlyData(json, 'aws_ssm_parameter');
+    expect(ssm.name).toBe('/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id');
+    expect(lt.image_id).toMatch(/^\$\{data\.aws_ssm_parameter\..+\.insecure_value\}$/);
+    expect(lt.metadata_options).toEqual({ http_endpoint: 'enabled', http_tokens: 'required', http_put_response_hop_limit: 2, instance_metadata_tags: 'disabled' });
+    expect(lt.block_device_mappings).toEqual([
+      { device_name: '/dev/xvda', ebs: { encrypted: 'true', volume_size: 30, volume_type: 'gp3', delete_on_termination: 'true' } },
+    ]);
+    const userData = /^\$\{base64encode\("(.*)"\)\}$/s.exec(lt.user_data)![1]!.replace(/\\n/g, '\n');
+    expect(userData).toContain("cat >> /etc/ecs/ecs.config <<'EOF'\nECS_CLUSTER=test-main\n");
+    expect(lt.iam_instance_profile).toEqual({ arn: expect.stringMatching(/aws_iam_instance_profile\./) });
+  });
+
+  it('instance role: EC2 trust and the ECS managed policy in the configured partition', () => {
+    const role = named(resourcesOf(json, 'aws_iam_role'), 'instance-role')[0];
+    expect(parsePolicy(role.assume_role_policy).Statement[0].Principal).toEqual({ Service: 'ec2.amazonaws.com' });
+    const attachments = Object.values(resourcesOf(json, 'aws_iam_role_policy_attachment')) as any[];
+    expect(attachments.map((a) => a.policy_arn)).toEqual(['arn:aws-us-gov:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role']);
+  });
+
+  it('security groups: no ingress anywhere, including the emptied default group', () => {
+    expect(resourcesOf(json, 'aws_vpc_security_group_ingress_rule')).toEqual({});
+    for (const sg of Object.values(resourcesOf(json, 'aws_security_group')) as any[]) expect(sg.ingress ?? []).toEqual([]);
+    const dflt = onlyResource(json, 'aws_default_security_group');
+    expect(dflt.ingress ?? []).toEqual([]);
+    expect(dflt.egress ?? []).toEqual([]);
+  });
+
+  it('created VPC: private subnets for instances, no public IPs, one NAT gateway, flow logs with retention', () => {
+    const subnets = Object.values(resourcesOf(json, 'aws_subnet')) as any[];
+    expect(subnets.map((s) => s.cidr_block).sort()).toEqual(['10.0.0.0/18', '10.0.128.0/18', '10.0.192.0/18', '10.0.64.0/18']);
+    for (const s of subnets) expect(s.map_public_ip_on_launch).toBe(false);
+    const privateIds = subnets.filter((s) => s.tags['stackwright:tier'] === 'private').map((s) => s.cidr_block).sort();
+    expect(privateIds).toEqual(['10.0.0.0/18', '10.0.64.0/18']);
+    expect(Object.keys(resourcesOf(json, 'aws_nat_gateway'))).toHaveLength(1);
+    const flow = onlyResource(json, 'aws_flow_log');
+    expect(flow.traffic_type).toBe('ALL');
+    const flowGroup = Object.values(resourcesOf(json, 'aws_cloudwatch_log_group')).find((g: any) => g.name.endsWith('/flow-logs')) as any;
+    expect(flowGroup.retention_in_days).toBe(30);
+  });
+});
+
+describe('ECS stack: variants', () => {
+  it('existing network: no VPC created, subnets checked against the VPC, ASG over them', async () => {
+    const json = await synthEcs(ecsSection([service()], { network: { type: 'existing', vpcId: 'vpc-0123abcd', subnetIds: ['subnet-0123abcd', 'subnet-4567ef01'] } }));
+    expect(resourcesOf(json, 'aws_vpc')).toEqual({});
+    const subnets = Object.values(json.data.aws_subnet) as any[];
+    expect(subnets.map((s) => [s.id, s.vpc_id])).toEqual([
+      ['subnet-0123abcd', 'vpc-0123abcd'],
+      ['subnet-4567ef01', 'vpc-0123abcd'],
+    ]);
+    expect(onlyResource(json, 'aws_security_group').vpc_id).toBe('vpc-0123abcd');
+    expect(onlyResource(json, 'aws_autoscaling_group').vpc_zone_identifier).toEqual([expect.stringMatching(/data\.aws_subnet\./), expect.stringMatching(/data\.aws_subnet\./)]);
+  });
+
+  it('arm64 capacity uses the arm64 AMI parameter; enhanced insights, hop limit 1 and Session Manager when asked', async () => {
+    const json = await synthEcs(ecsSection([], { containerInsights: 'enhanced', capacity: { instanceType: 'c7g.large', architecture: 'arm64', imdsHopLimit: 1, sessionManager: true } }));
+    expect(onlyData(json, 'aws_ssm_parameter').name).toBe('/aws/service/ecs/optimized-ami/amazon-linux-2023/arm64/recommended/image_id');
+    expect(onlyResource(json, 'aws_ecs_cluster').setting).toEqual([{ name: 'containerInsights', value: 'enhanced' }]);
+    expect(onlyResource(json, 'aws_launch_template').metadata_options.http_put_response_hop_limit).toBe(1);
+    const attachments = Object.values(resourcesOf(json, 'aws_iam_role_policy_attachment')) as any[];
+    expect(attachments.map((a) => a.policy_arn)).toContain('arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore');
+  });
+
+  it('Fargate and awsvpc services: FARGATE capacity provider, network configuration without public IP, own security group', async () => {
+    const json = await synthEcs(
+      ecsSection([
+        service({ name: 'api', launchType: 'fargate', cpu: 256, memory: 512 }),
+        service({ name: 'worker', networkMode: 'awsvpc' }),
+      ]),
+    );
+    expect(onlyResource(json, 'aws_ecs_cluster_capacity_providers').capacity_providers).toEqual([expect.stringMatching(/capacity_provider/), 'FARGATE']);
+    const api = serviceNamed(json, 'api');
+    expect(api.capacity_provider_strategy).toEqual([{ capacity_provider: 'FARGATE', weight: 1, base: 0 }]);
+    expect(api.network_configuration).toMatchObject({ assign_public_ip: false, security_groups: [expect.stringMatching(/aws_security_group\./)] });
+    expect(api.network_configuration.subnets).toHaveLength(2);
+    const task = Object.values(resourcesOf(json, 'aws_ecs_task_definition')).find((t: any) => t.family === 'test-main-api') as any;
+    expect(task).toMatchObject({ requires_compatibilities: ['FARGATE'], network_mode: 'awsvpc', cpu: '256', memory: '512' });
+    expect(serviceNamed(json, 'worker').network_configuration.assign_public_ip).toBe(false);
+    expect(Object.keys(resourcesOf(json, 'aws_security_group'))).toHaveLength(3);
+  });
+
+  it('execution role may pull exactly the private ECR repositories and read exactly the referenced secrets', async () => {
+    const c = container({
+      image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/app:1.0',
+      secrets: [
+        { name: 'DB', valueFrom: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf:password::' },
+        { name: 'TOKEN', valueFrom: '/app/token' },
+      ],
+    });
+    const json = await synthEcs(ecsSection([service({ containers: [c] })]));
+    const doc = parsePolicy(named(resourcesOf(json, 'aws_iam_role_policy'), 'execution-policy')[0].policy);
+    const bySid = Object.fromEntries(doc.Statement.map((s: any) => [s.Sid, s]));
+    expect(bySid.PullOwnImages.Resource).toEqual(['arn:aws:ecr:us-east-1:123456789012:repository/team/app']);
+    expect(bySid.EcrLogin).toEqual({ Sid: 'EcrLogin', Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' });
+    expect(bySid.ReadOwnSecrets.Resource).toEqual([
+      'arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf',
+      'arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf-??????',
+    ]);
+    expect(bySid.ReadOwnParameters.Resource).toEqual(['arn:aws:ssm:us-east-1:${data.aws_caller_identity.caller.account_id}:parameter/app/token']);
+  });
+
+  it('host volumes reach the task definition', async () => {
+    const c = container({ mountPoints: [{ sourceVolume: 'proc', containerPath: '/host/proc', readOnly: true }] });
+    const json = await synthEcs(ecsSection([service({ oneTaskPerHost: 'daemon', volumes: [{ name: 'proc', hostPath: '/proc' }], containers: [c] })]));
+    const task = onlyResource(json, 'aws_ecs_task_definition');
+    expect(task.volume).toEqual([{ name: 'proc', host_path: '/proc' }]);
+    expect(JSON.parse(task.container_definitions)[0].mountPoints).toEqual([{ sourceVolume: 'proc', containerPath: '/host/proc', readOnly: true }]);
+  });
+});
