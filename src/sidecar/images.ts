@@ -66,8 +66,9 @@ export class SidecarImages extends Construct {
     });
 
     for (const source of props.sources) {
-      const key = imageKey(source.variant, source.container);
-      if (this.built.has(key)) throw new Error(`image ${source.variant}/${source.container} is listed twice`);
+      const lookup = imageKey(source.variant, source.container);
+      if (this.built.has(lookup)) throw new Error(`image ${source.variant}/${source.container} is listed twice`);
+      const key = source.name;
       const dir = `images/${source.variant}/${source.container}`;
       for (const [path, contents] of [...source.files].sort(([a], [b]) => (a < b ? -1 : 1))) {
         props.fileSink.addFile({ path: `${dir}/${path}`, contents });
@@ -111,7 +112,7 @@ export class SidecarImages extends Construct {
           }),
         );
       }
-      this.built.set(key, { repository, pushed });
+      this.built.set(lookup, { repository, pushed });
     }
   }
 
@@ -126,7 +127,7 @@ export class SidecarImages extends Construct {
 
   /** The repositories a variant's tasks pull from. */
   public repositoryArns(variant: SidecarVariantName): string[] {
-    return [...this.built.entries()].filter(([k]) => k.startsWith(`${variant}-`)).map(([, b]) => b.repository.arn);
+    return [...this.built.entries()].filter(([k]) => k.startsWith(`${variant}/`)).map(([, b]) => b.repository.arn);
   }
 
   public get repositories(): EcrRepository[] {
@@ -135,5 +136,5 @@ export class SidecarImages extends Construct {
 }
 
 function imageKey(variant: SidecarVariantName, container: string): string {
-  return `${variant}-${container}`;
+  return `${variant}/${container}`;
 }

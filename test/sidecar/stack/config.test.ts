@@ -1,0 +1,111 @@
+import { parseConfig } from '../../../src/config/load';
+import { InputError, formatProblem } from '../../../src/core/errors';
+import { fargateMemoryByCpu, fargateSizeProblem } from '../../../src/sidecar/fargate-sizes';
+import { sidecarVariants } from '../../../src/sidecar/render/index';
+import { sidecarVariantNames } from '../../../src/sidecar/variants';
+import { boundedName } from '../../../src/sidecar/names';
+
+/** A config whose only stack is sidecar, with `body` as the section's YAML (indented by the caller). */
+const config = (body: string) => `name: t\naws:\n  region: us-east-1\nstacks:\n  sidecar:${body ? `\n${body}` : ' {}'}\n`;
+
+function problems(body: string): string[] {
+  try {
+    parseConfig(config(body), 'cfg.yaml');
+  } catch (err) {
+    if (err instanceof InputError) return err.problems.map(formatProblem);
+    throw err;
+  }
+  throw new Error('expected the config to be rejected');
+}
+
+describe('sidecar config', () => {
+  it('defaults to every variant on both architectures with the post\'s sizes, private tasks behind VPC endpoints', () => {
+    const sidecar = parseConfig(config(''), 'cfg.yaml').stacks.sidecar!;
+    expect(sidecar).toEqual({
+      variants: ['tcp', 'sharedvol', 'combined'],
+      architectures: ['X86_64', 'ARM64'],
+      taskSizes: { tcp: { cpu: 256, memory: 512 }, sharedvol: { cpu: 256, memory: 512 }, combined: { cpu: 512, memory: 1024 } },
+      desiredCount: 1,
+      workers: 1,
+      quietDatadogAgentLogs: false,
+      logRetentionDays: 7,
+      listenerCidrs: ['0.0.0.0/0'],
+      network: { type: 'create', cidr: '10.0.0.0/16' },
+      taskSubnets: 'private',
+    });
+  });
+
+  it('uses the same variant names as the templates', () => {
+    expect([...sidecarVariantNames]).toEqual([...sidecarVariants]);
+  });
+
+  it('accepts every size in the Fargate table and keeps partial overrides', () => {
+    for (const [cpu, memories] of fargateMemoryByCpu) for (const memory of memories) expect(fargateSizeProblem({ cpu, memory })).toBeUndefined();
+    const sidecar = parseConfig(config('    taskSizes:\n      combined: { cpu: 1024, memory: 2048 }'), 'cfg.yaml').stacks.sidecar!;
+    expect(sidecar.taskSizes.combined).toEqual({ cpu: 1024, memory: 2048 });
+    expect(sidecar.taskSizes.tcp).toEqual({ cpu: 256, memory: 512 });
+  });
+
+  it('rejects a memory size the cpu does not allow, listing the valid ones', () => {
+    expect(problems('    taskSizes:\n      tcp: { cpu: 256, memory: 4096 }')).toEqual([
+      'cfg.yaml: stacks.sidecar.taskSizes.tcp.memory: 4096 MiB is not valid with 256 CPU units on Fargate (with cpu 256: one of 512, 1024, 2048)',
+    ]);
+    expect(problems('    taskSizes:\n      combined: { cpu: 1024 }')).toEqual([
+      'cfg.yaml: stacks.sidecar.taskSizes.combined.memory: 1024 MiB is not valid with 1024 CPU units on Fargate (with cpu 1024: one of 2048, 3072, 4096, 5120, 6144, 7168, 8192)',
+    ]);
+    expect(problems('    taskSizes:\n      sharedvol: { cpu: 8192, memory: 18432 }')).toEqual([
+      'cfg.yaml: stacks.sidecar.taskSizes.sharedvol.memory: 18432 MiB is not valid with 8192 CPU units on Fargate (with cpu 8192: one of 16384, 20480, 24576, 28672, 32768, 36864, 40960, 45056, 49152, 53248, 57344, 61440)',
+    ]);
+  });
+
+  it('rejects a cpu value Fargate does not have', () => {
+    expect(problems('    taskSizes:\n      tcp: { cpu: 384, memory: 1024 }')).toEqual([
+      'cfg.yaml: stacks.sidecar.taskSizes.tcp.cpu: 384 is not a Fargate task CPU value (one of 256, 512, 1024, 2048, 4096, 8192, 16384)',
+    ]);
+  });
+
+  it('rejects unknown variants and architectures, and duplicates', () => {
+    expect(problems('    variants: [tcp, udp]')).toEqual(['cfg.yaml: stacks.sidecar.variants.1: value not allowed (one of "tcp", "sharedvol", "combined")']);
+    expect(problems('    architectures: [X86_64, ARM]')).toEqual(['cfg.yaml: stacks.sidecar.architectures.1: value not allowed (one of "X86_64", "ARM64")']);
+    expect(problems('    variants: [tcp, tcp]')).toEqual(['cfg.yaml: stacks.sidecar.variants: listed twice: tcp (each value once)']);
+  });
+
+  it('rejects privateEgress with public tasks', () => {
+    expect(problems('    taskSubnets: public\n    network: { type: create, privateEgress: nat-gateway }')).toEqual([
+      'cfg.yaml: stacks.sidecar.network.privateEgress: only used with taskSubnets: private (public tasks reach AWS through the internet gateway) (remove it, or set taskSubnets: private)',
+    ]);
+  });
+
+  it('rejects a VPC block with host bits, or of an unusable size', () => {
+    expect(problems('    network: { type: create, cidr: 10.0.0.1/16 }')).toEqual([
+      'cfg.yaml: stacks.sidecar.network.cidr: host bits are set (use the network address) (for example 10.0.0.0/16)',
+    ]);
+    expect(problems('    network: { type: create, cidr: 10.0.0.0/8 }')).toEqual(['cfg.yaml: stacks.sidecar.network.cidr: /8 is not a usable VPC size here (/16 to /24)']);
+  });
+
+  it('needs two ALB subnets in an existing network, and knows no other keys', () => {
+    expect(problems('    network: { type: existing, vpcId: vpc-0a1b2c3d, albSubnetIds: [subnet-0000000a], taskSubnetIds: [subnet-0000000c] }')).toEqual([
+      'cfg.yaml: stacks.sidecar.network.albSubnetIds: an ALB needs subnets in at least two AZs',
+    ]);
+    expect(problems('    network: { type: existing, vpcId: vpc-0a1b2c3d, albSubnetIds: [subnet-0000000a, subnet-0000000b], taskSubnetIds: [subnet-0000000c], cidr: 10.0.0.0/16 }')).toEqual([
+      "cfg.yaml: stacks.sidecar.network: unknown key 'cidr' (remove or fix the spelling)",
+    ]);
+  });
+
+  it('rejects a certificate that is not an ACM ARN and a retention CloudWatch does not offer', () => {
+    expect(problems('    https: { certificateArn: arn:aws:iam::111122223333:server-certificate/x }')).toEqual([
+      'cfg.yaml: stacks.sidecar.https.certificateArn: must be an ACM certificate ARN',
+    ]);
+    expect(problems('    logRetentionDays: 10')).toEqual([expect.stringMatching(/^cfg\.yaml: stacks\.sidecar\.logRetentionDays: must be one of 1, 3, 5, 7, 14/)]);
+  });
+});
+
+describe('boundedName', () => {
+  it('keeps short names and shortens long ones to the limit with a stable hash', () => {
+    expect(boundedName('demo-sidecar-tcp-x86-64', 32)).toBe('demo-sidecar-tcp-x86-64');
+    const long = boundedName('a-very-long-environment-name-sidecar-sharedvol-x86-64', 32);
+    expect(long).toHaveLength(32);
+    expect(long).toMatch(/^a-very-long-environment-n-[0-9a-f]{6}$/);
+    expect(boundedName('a-very-long-environment-name-sidecar-sharedvol-arm64', 32)).not.toBe(long);
+  });
+});

@@ -1,0 +1,41 @@
+import { synthesize } from '../../../src/synth/synthesize';
+import { testConfig } from '../../helpers/synth';
+
+/** Every file of the sidecar stack folder, including the HCL copy, rendered contexts and README. */
+async function folder(section: Record<string, unknown> = {}): Promise<Map<string, string>> {
+  const [stack] = await synthesize(testConfig({ sidecar: section }), { only: ['sidecar'] });
+  return new Map([...stack!.files].map(([path, contents]) => [path, typeof contents === 'string' ? contents : Buffer.from(contents).toString('base64')]));
+}
+
+describe('sidecar stack determinism', () => {
+  let first: Map<string, string>;
+  beforeAll(async () => {
+    first = await folder();
+  });
+
+  it('synthesizes byte-identical folders twice', async () => {
+    expect(await folder()).toEqual(first);
+  });
+
+  it('writes no absolute paths, home directories or timestamps', () => {
+    const cwd = process.cwd();
+    for (const [path, contents] of first) {
+      expect(contents).not.toContain(cwd);
+      expect(contents).not.toMatch(/\/(home|Users|tmp)\//);
+      expect(contents).not.toMatch(/\b20\d\d-\d\d-\d\dT\d\d:\d\d/);
+      expect(path).not.toMatch(/^\//);
+    }
+  });
+
+  it('has the README sections on variants, routing and cost', () => {
+    const readme = first.get('README.md')!;
+    for (const heading of ['## Variants', '## Routing and network', '## Cost caveats']) expect(readme).toContain(heading);
+    expect(readme).toContain('`http://<alb_dns_name>/sharedvol-arm64/`');
+    expect(readme).toContain('npx stackwright bench remote --from-terraform generated/sidecar');
+  });
+
+  it('renders HCL with every deployment', () => {
+    const hcl = first.get('hcl/main.tf')!;
+    expect((hcl.match(/resource "aws_ecs_service"/g) ?? []).length).toBe(6);
+  });
+});
