@@ -1,6 +1,6 @@
 import { contextHash, renderVariantImages } from '../../../src/sidecar/render/index';
 import { resourcesOf } from '../../helpers/synth';
-import { allDeployments, containersOf, dPath, ref, resourceAt, synthSidecar } from './helpers';
+import { allDeployments, containersOf, ref, resourceAt, synthSidecar } from './helpers';
 
 /** Appended to one template's output, to simulate someone editing that template. */
 let mockTemplateEdit: { template: string; suffix: string } | undefined;
