@@ -5,7 +5,8 @@ import { SLOW_CALL_MS } from './stats';
  * An SVG in the spirit of the post's before/after figures: left, each call's PutItem latency over the run (spiky
  * without keep-alive, flat with it); right, the same calls sorted (the distribution). One colour per function, one
  * shared latency axis. Cold starts usually dwarf warm calls, so the axis is scaled to the warm calls and taller
- * values are drawn as triangles on the top edge, labelled with their value. The output depends only on the report.
+ * values are drawn as triangles on the top edge; the legend gives each function's tallest such value. The output
+ * depends only on the report.
  */
 export function renderChart(report: LambdaBenchReport): string {
   const series = report.functions.map((f, i) => ({
@@ -16,6 +17,8 @@ export function renderChart(report: LambdaBenchReport): string {
   const warm = series.flatMap((s) => s.points.filter((p) => !p.cold).map((p) => p.ms));
   const yMax = niceCeil(Math.max(SLOW_CALL_MS * 1.5, ...warm.map((v) => v * 1.1)));
   const tMax = Math.max(report.durationSeconds, ...series.flatMap((s) => s.points.map((p) => p.t)));
+  const legendRows = Math.ceil(series.length / LEGEND_PER_ROW);
+  const H = LEGEND_TOP + legendRows * LEGEND_ROW_H + 8;
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12">`,
     `<rect width="${W}" height="${H}" fill="#ffffff"/>`,
@@ -33,21 +36,27 @@ export function renderChart(report: LambdaBenchReport): string {
     }
   }
   series.forEach((s, i) => {
-    const x = PANEL_LEFT_X + i * 170;
-    out.push(`<rect x="${x}" y="${H - 22}" width="12" height="12" fill="${s.color}"/>`);
-    out.push(`<text x="${x + 18}" y="${H - 12}">${escapeXml(s.name)}</text>`);
+    const x = PANEL_LEFT_X + (i % LEGEND_PER_ROW) * LEGEND_STEP;
+    const y = LEGEND_TOP + Math.floor(i / LEGEND_PER_ROW) * LEGEND_ROW_H;
+    const offScale = Math.max(...s.points.map((p) => p.ms).filter((ms) => ms > yMax));
+    const note = Number.isFinite(offScale) ? ` \u25B2 ${trim(Math.round(offScale))} ms` : '';
+    out.push(`<rect x="${x}" y="${y}" width="12" height="12" fill="${s.color}"/>`);
+    out.push(`<text x="${x + 18}" y="${y + 10}">${escapeXml(s.name)}${note}</text>`);
   });
   out.push('</svg>');
   return out.join('\n') + '\n';
 }
 
 const W = 1000;
-const H = 440;
 const TOP = 40;
 const PLOT_W = 420;
 const PLOT_H = 320;
 const PANEL_LEFT_X = 60;
 const PANEL_RIGHT_X = 560;
+const LEGEND_STEP = 220;
+const LEGEND_PER_ROW = 4;
+const LEGEND_ROW_H = 20;
+const LEGEND_TOP = TOP + PLOT_H + 46;
 const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f'];
 
 interface Panel {
@@ -76,14 +85,11 @@ function panel(x0: number, title: string, xLabel: string, xMax: number, yMax: nu
   return { x, y };
 }
 
-/** A dot, or for a value above the axis a triangle on the top edge with the value beside it. */
+/** A dot, or for a value above the axis a triangle on the top edge. */
 function marker(x: number, ms: number, yMax: number, y: (ms: number) => number, color: string): string {
   if (ms <= yMax) return `<circle cx="${f1(x)}" cy="${f1(y(ms))}" r="2.5" fill="${color}"/>`;
   const top = y(yMax);
-  return (
-    `<path d="M${f1(x - 4)},${f1(top + 7)} L${f1(x + 4)},${f1(top + 7)} L${f1(x)},${f1(top)} Z" fill="${color}"/>` +
-    `<text x="${f1(x + 6)}" y="${f1(top + 12)}" font-size="10" fill="${color}">${trim(Math.round(ms))} ms</text>`
-  );
+  return `<path d="M${f1(x - 4)},${f1(top + 7)} L${f1(x + 4)},${f1(top + 7)} L${f1(x)},${f1(top)} Z" fill="${color}"/>`;
 }
 
 /** The smallest 1, 2 or 5 times a power of ten that is at least v. */
