@@ -3,7 +3,7 @@ import { accessSync, constants, existsSync, mkdtempSync, readFileSync } from 'no
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { APP_HEALTH_PATH, defaultRenderOptions, type SidecarRenderOptions, type SidecarVariant } from '../render';
+import { type AppBind, APP_HEALTH_PATH, defaultRenderOptions, type SidecarRenderOptions, type SidecarVariant } from '../render';
 import { LocalRunnerError, MissingBinaryError, PortInUseError, ServerStartError } from './errors';
 import { chownTree, defaultBinaries, type LocalBinaries, writeVariantLayout } from './layout';
 import { assertPortFree, freePort, LOOPBACK } from './ports';
@@ -35,6 +35,8 @@ export interface RunningVariant {
   /** `http://127.0.0.1:PORT/` (nginx; the app answers JSON on any path). */
   readonly url: string;
   readonly port: number;
+  /** Where the app itself listens (behind nginx): loopback TCP for tcp, a unix socket for sharedvol and combined. */
+  readonly upstream: AppBind;
   /** Temporary directory with configs, socket and logs (removed by stop). */
   readonly dir: string;
   /** Every process of the variant once it was healthy (masters, workers, supervisord's children). */
@@ -117,7 +119,7 @@ function tail(files: readonly string[], lines = 15): string {
 
 function httpStatus(port: number, path: string): Promise<number> {
   return new Promise((resolve) => {
-    const req = request({ host: LOOPBACK, port, path, agent: false, timeout: 1000 }, (res) => {
+    const req = request({ host: LOOPBACK, port, path, agent: false, timeout: 1000, headers: { 'User-Agent': 'stackwright-local-runner' } }, (res) => {
       res.resume();
       resolve(res.statusCode ?? 0);
     });
@@ -188,7 +190,7 @@ async function startOn(variant: SidecarVariant, options: StartVariantOptions, bi
     }
     await waitHealthy(variant, port, servers, layout.logFiles, options.startTimeoutMs ?? 20000);
     pids = processTree(servers.map((s) => s.pid));
-    return { variant, url: `http://${LOOPBACK}:${port}/`, port, dir, pids, stop };
+    return { variant, url: `http://${LOOPBACK}:${port}/`, port, upstream: layout.upstream, dir, pids, stop };
   } catch (err) {
     await stop();
     throw err;

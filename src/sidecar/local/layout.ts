@@ -1,6 +1,7 @@
 import { chownSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  type AppBind,
   appBindFor,
   renderApp,
   renderGunicornConf,
@@ -39,6 +40,8 @@ export interface ServerCommand {
 /** What the runner needs to know about a variant's files in its directory. */
 export interface VariantLayout {
   readonly dir: string;
+  /** Where the app listens: loopback TCP (tcp) or the unix socket under run/. */
+  readonly upstream: AppBind;
   /** In stop order: nginx before the app, or supervisord alone (it stops both). */
   readonly servers: readonly ServerCommand[];
   /** Logs worth showing when a server does not come up. */
@@ -109,6 +112,7 @@ export function writeVariantLayout(input: LayoutInput): VariantLayout {
   if (variant !== 'combined') {
     return {
       dir,
+      upstream: bind,
       servers: [
         { name: 'nginx', command: binaries.nginx, args: nginxArgs, logFile: logs.nginx },
         { name: 'app', command: binaries.gunicorn, args: appArgs, logFile: logs.app },
@@ -130,6 +134,7 @@ export function writeVariantLayout(input: LayoutInput): VariantLayout {
   );
   return {
     dir,
+    upstream: bind,
     servers: [
       { name: 'supervisord', command: binaries.supervisord, args: ['--nodaemon', '--configuration', supervisordConf], logFile: join(paths.logs, 'supervisord.out') },
     ],
