@@ -62,6 +62,7 @@ export const sidecarStack = defineStack({
         subnetIds: placement.taskSubnetIds,
         securityGroupIds: [tasks.securityGroup.id],
         assignPublicIp: placement.assignPublicIp,
+        publicIpReason: 'config stacks.sidecar.taskSubnets is public: a short benchmark without NAT or VPC endpoints; the task security group admits only the ALB',
         listenerArn: alb.listener.arn,
         // Fixed per variant and architecture, so selecting fewer deployments never renumbers the others.
         rulePriority: 100 + 10 * sidecarVariantNames.indexOf(variant) + cpuArchitectures.indexOf(architecture),

@@ -5,6 +5,7 @@ import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { LbListenerRule } from '@cdktf/provider-aws/lib/lb-listener-rule';
 import type { AwsPartition } from '../config/common';
+import { suppressRule } from '../rules/suppress';
 import { loadBalancedContainer, sidecarContainers, SOCKET_VOLUME, type TaskImage } from './container-definitions';
 import { fargateSizeProblem, type TaskSize } from './fargate-sizes';
 import { boundedName } from './names';
@@ -20,10 +21,15 @@ export interface SidecarDeploymentProps {
   readonly subnetIds: readonly string[];
   readonly securityGroupIds: readonly string[];
   /**
-   * Give tasks a public IP (needed in public subnets to reach ECR without NAT).
+   * Give tasks a public IP (needed in public subnets to reach ECR without NAT). Requires `publicIpReason`.
    * @default false
    */
   readonly assignPublicIp?: boolean;
+  /**
+   * Why tasks may have public IPs; recorded as the suppression of rule Net-NoPublicTaskIp in the generated JSON.
+   * @default none (required when assignPublicIp is true)
+   */
+  readonly publicIpReason?: string;
   /** The ALB listener the path rule is added to. */
   readonly listenerArn: string;
   /** Listener rule priority, unique on the listener; keep it stable so rules are not reshuffled. */
@@ -68,6 +74,7 @@ export class SidecarDeployment extends Construct {
     const { variant, architecture } = props.deployment;
     const size = fargateSizeProblem(props.taskSize);
     if (size) throw new Error(`task size of ${variant}: ${size.message} (${size.allowed})`);
+    if (props.assignPublicIp && !props.publicIpReason) throw new Error(`${variant}/${architecture}: assignPublicIp needs a publicIpReason`);
     if (props.subnetIds.length === 0) throw new Error(`${variant}/${architecture}: subnetIds is empty`);
     if (!Number.isInteger(props.rulePriority) || props.rulePriority < 1 || props.rulePriority > 50000) {
       throw new Error(`rulePriority must be 1-50000, got ${props.rulePriority}`);
@@ -156,5 +163,6 @@ export class SidecarDeployment extends Construct {
       // The target group must be attached to the listener, and the role able to pull and log, before tasks start.
       dependsOn: [this.listenerRule, this.executionRole.policy],
     });
+    if (props.assignPublicIp) suppressRule(this.service, 'Net-NoPublicTaskIp', props.publicIpReason!);
   }
 }
