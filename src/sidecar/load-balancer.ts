@@ -41,6 +41,9 @@ export class BenchmarkLoadBalancer extends Construct {
     if (props.name.length > 32 || !/^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/.test(props.name)) {
       throw new Error(`ALB name '${props.name}' must be 1-32 letters, digits and inner dashes: shorten the environment name`);
     }
+    if (/^internal-/.test(props.name) || /^sg-/.test(props.name)) {
+      throw new Error(`ALB name '${props.name}' may not start with 'internal-' (ALB) or 'sg-' (its security group): rename the environment`);
+    }
     if (props.subnetIds.length < 2) throw new Error('an ALB needs subnets in at least two availability zones');
     const cidrs = props.listenerCidrs ?? ['0.0.0.0/0'];
     this.scheme = props.https ? 'https' : 'http';

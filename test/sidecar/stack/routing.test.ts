@@ -77,3 +77,9 @@ describe('sidecar load balancer routing', () => {
     expect(tls.output.url_tcp_x86_64.value).toMatch(/^https:\/\//);
   });
 });
+
+describe('BenchmarkLoadBalancer validation', () => {
+  it.each(['internal', 'sg'])('names the fix when the environment name %s- makes the ALB or group name invalid', async (prefix) => {
+    await expect(synthSidecar({}, { name: `${prefix}-env` })).rejects.toThrow(/may not start with 'internal-' \(ALB\) or 'sg-'.*rename the environment/);
+  });
+});
