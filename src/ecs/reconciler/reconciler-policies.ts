@@ -1,0 +1,61 @@
+import { INSTANCE_STATE_CHANGE } from './handler/event';
+import { policyJson } from '../../iam/policy-document';
+
+/** The aggregate size IAM allows for all inline policies of one role (non-whitespace characters). */
+export const INLINE_POLICIES_MAX_CHARS = 10240;
+
+/** ARN of an ECS service (new ARN format: the cluster name is part of it). */
+export function ecsServiceArn(partition: string, region: string, account: string, cluster: string, service: string): string {
+  return `arn:${partition}:ecs:${region}:${account}:service/${cluster}/${service}`;
+}
+
+/** The EventBridge pattern: container instance state changes of the managed clusters only. */
+export function instanceStateChangePattern(clusterArns: readonly string[]): Record<string, unknown> {
+  return {
+    source: [INSTANCE_STATE_CHANGE.source],
+    'detail-type': [INSTANCE_STATE_CHANGE.detailType],
+    detail: { clusterArn: [...clusterArns] },
+  };
+}
+
+export interface ReconcilerPolicyInput {
+  readonly clusterArns: readonly string[];
+  readonly serviceArns: readonly string[];
+  readonly logGroupArn: string;
+  readonly deadLetterQueueArn: string;
+}
+
+/**
+ * The function's permissions, each on exact resources: count instances of the managed clusters, read and update
+ * the managed services, write its own logs, and send failed invocations to its dead-letter queue.
+ */
+export function reconcilerRolePolicy(p: ReconcilerPolicyInput): string {
+  return policyJson([
+    { Sid: 'CountInstancesOfManagedClusters', Effect: 'Allow', Action: 'ecs:ListContainerInstances', Resource: [...p.clusterArns] },
+    { Sid: 'ReadAndResizeManagedServices', Effect: 'Allow', Action: ['ecs:DescribeServices', 'ecs:UpdateService'], Resource: [...p.serviceArns] },
+    { Sid: 'WriteOwnLogs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${p.logGroupArn}:*` },
+    { Sid: 'SendFailedInvocationsToDeadLetterQueue', Effect: 'Allow', Action: 'sqs:SendMessage', Resource: p.deadLetterQueueArn },
+  ]);
+}
+
+/** Only the rule may send to the dead-letter queue, and only over TLS. */
+export function deadLetterQueuePolicy(queueArn: string, ruleArn: string): string {
+  return policyJson([
+    {
+      Sid: 'EventBridgeRuleDeadLetters',
+      Effect: 'Allow',
+      Principal: { Service: 'events.amazonaws.com' },
+      Action: 'sqs:SendMessage',
+      Resource: queueArn,
+      Condition: { ArnEquals: { 'aws:SourceArn': ruleArn } },
+    },
+    {
+      Sid: 'DenyInsecureTransport',
+      Effect: 'Deny',
+      Principal: { AWS: '*' },
+      Action: 'sqs:*',
+      Resource: queueArn,
+      Condition: { Bool: { 'aws:SecureTransport': false } },
+    },
+  ]);
+}

@@ -1,0 +1,69 @@
+import { runSimulation } from '@cloud-copilot/iam-simulate';
+import { onlyResource } from '../../helpers/synth';
+import { ACCOUNT } from './sample-events';
+import { resolveRefs, synthReconciler } from './synth-reconciler';
+
+const ROLE = `arn:aws:iam::${ACCOUNT}:role/test-ecs-reconciler-role`;
+const service = (cluster: string, name: string) => `arn:aws:ecs:us-east-1:${ACCOUNT}:service/${cluster}/${name}`;
+const cluster = (name: string) => `arn:aws:ecs:us-east-1:${ACCOUNT}:cluster/${name}`;
+const LOG_GROUP = `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/aws/lambda/test-ecs-reconciler`;
+const QUEUE = `arn:aws:sqs:us-east-1:${ACCOUNT}:test-ecs-reconciler-dlq`;
+
+/** Allowed / ImplicitlyDenied / ExplicitlyDenied for one request against the role's identity policy. */
+async function decide(policy: unknown, action: string, resource: string): Promise<string> {
+  const result = await runSimulation(
+    {
+      request: { principal: ROLE, action, resource: { resource, accountId: ACCOUNT }, contextVariables: {} },
+      identityPolicies: [{ name: 'reconcile-managed-services', policy }],
+      serviceControlPolicies: [],
+      resourceControlPolicies: [],
+    } as never,
+    {},
+  );
+  if (result.resultType === 'error') throw new Error(JSON.stringify(result.errors));
+  return result.overallResult;
+}
+
+describe("the reconciler's role by IAM simulation", () => {
+  let policy: unknown;
+  beforeAll(() => {
+    policy = JSON.parse(resolveRefs(onlyResource(synthReconciler().json, 'aws_iam_role_policy').policy));
+  });
+
+  it('may describe and update the desired count of every managed service', async () => {
+    for (const [c, s] of [['test-web', 'log-agent'], ['test-web', 'node-exporter'], ['test-api', 'log-agent']]) {
+      expect(await decide(policy, 'ecs:UpdateService', service(c, s))).toBe('Allowed');
+      expect(await decide(policy, 'ecs:DescribeServices', service(c, s))).toBe('Allowed');
+    }
+  });
+
+  it('may not update another service of a managed cluster, nor a managed name in another cluster', async () => {
+    expect(await decide(policy, 'ecs:UpdateService', service('test-web', 'frontend'))).toBe('ImplicitlyDenied');
+    expect(await decide(policy, 'ecs:UpdateService', service('test-api', 'node-exporter'))).toBe('ImplicitlyDenied');
+    expect(await decide(policy, 'ecs:UpdateService', service('other', 'log-agent'))).toBe('ImplicitlyDenied');
+    expect(await decide(policy, 'ecs:UpdateService', `arn:aws:ecs:us-west-2:${ACCOUNT}:service/test-web/log-agent`)).toBe('ImplicitlyDenied');
+  });
+
+  it('may list container instances of the managed clusters only', async () => {
+    expect(await decide(policy, 'ecs:ListContainerInstances', cluster('test-web'))).toBe('Allowed');
+    expect(await decide(policy, 'ecs:ListContainerInstances', cluster('test-api'))).toBe('Allowed');
+    expect(await decide(policy, 'ecs:ListContainerInstances', cluster('other'))).toBe('ImplicitlyDenied');
+  });
+
+  it('may do nothing else to clusters and services', async () => {
+    expect(await decide(policy, 'ecs:DeleteService', service('test-web', 'log-agent'))).toBe('ImplicitlyDenied');
+    expect(await decide(policy, 'ecs:UpdateCluster', cluster('test-web'))).toBe('ImplicitlyDenied');
+    expect(await decide(policy, 'ecs:DeleteCluster', cluster('test-web'))).toBe('ImplicitlyDenied');
+    expect(await decide(policy, 'ecs:CreateService', service('test-web', 'new'))).toBe('ImplicitlyDenied');
+  });
+
+  it('may write to its own log group and its own dead-letter queue only', async () => {
+    expect(await decide(policy, 'logs:PutLogEvents', `${LOG_GROUP}:log-stream:2026/01/01/[$LATEST]abc`)).toBe('Allowed');
+    expect(await decide(policy, 'logs:CreateLogStream', `${LOG_GROUP}:log-stream:x`)).toBe('Allowed');
+    expect(await decide(policy, 'logs:PutLogEvents', `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/aws/lambda/other:log-stream:x`)).toBe('ImplicitlyDenied');
+    expect(await decide(policy, 'logs:CreateLogGroup', LOG_GROUP)).toBe('ImplicitlyDenied');
+    expect(await decide(policy, 'sqs:SendMessage', QUEUE)).toBe('Allowed');
+    expect(await decide(policy, 'sqs:SendMessage', `arn:aws:sqs:us-east-1:${ACCOUNT}:other`)).toBe('ImplicitlyDenied');
+    expect(await decide(policy, 'sqs:ReceiveMessage', QUEUE)).toBe('ImplicitlyDenied');
+  });
+});
