@@ -1,12 +1,20 @@
 import { z } from 'zod';
+import { RULE_IDS } from './packs';
 
 /** Config section `rules`: lower a rule to a warning, or suppress it for one resource with a reason. */
-export const ruleOverrideSchema = z.strictObject({
-  rule: z.string().regex(/^[A-Z][A-Za-z0-9]*-[A-Za-z0-9-]+$/, 'a rule id such as ECS-FargateSize'),
-  /** Terraform address (`aws_iam_policy.x`) or `*` for every resource. */
-  resource: z.string().min(1).default('*'),
-  level: z.enum(['warning', 'suppressed']),
-  reason: z.string().min(10, 'a suppression needs a written reason of at least 10 characters'),
-});
+export const ruleOverrideSchema = z
+  .strictObject({
+    rule: z.string().regex(/^[A-Z][A-Za-z0-9]*-[A-Za-z0-9-]+$/, 'a rule id such as ECS-FargateTaskSize'),
+    /** Terraform address (`aws_iam_policy.x`), `<stack>/<address>`, or `*` for every resource. */
+    resource: z.string().min(1).default('*'),
+    level: z.enum(['warning', 'suppressed']),
+    reason: z.string().min(10, 'a suppression needs a written reason of at least 10 characters'),
+  })
+  .superRefine((o, ctx) => {
+    if (!RULE_IDS.includes(o.rule)) {
+      ctx.addIssue({ code: 'custom', path: ['rule'], message: `unknown rule '${o.rule}'`, params: { allowed: RULE_IDS.join(', ') } });
+    }
+  });
 export const rulesConfigSchema = z.strictObject({ overrides: z.array(ruleOverrideSchema).default([]) });
 export type RulesConfig = z.infer<typeof rulesConfigSchema>;
+export type RuleOverride = RulesConfig['overrides'][number];

@@ -1,5 +1,13 @@
-import type { RulesConfig } from './config';
+import type { RuleOverride, RulesConfig } from './config';
+import { ENTRIES } from './packs';
+import type { PackEntry } from './pack';
+import { Compliance, appliesTo } from './rule';
+import { MIN_REASON_LENGTH } from './suppress';
+import { StackView, type TfBlock } from './terraform/stack-view';
+import { isObj } from './terraform/values';
 import type { TerraformJson } from '../synth/synthesize';
+
+export { suppressRule } from './suppress';
 
 /** A rule's verdict on one resource, after the config's overrides were applied. */
 export interface Finding {
@@ -12,16 +20,100 @@ export interface Finding {
   readonly fix: string;
 }
 
+/** A finding switched off by a suppression in code (carried in the JSON) or by the config. */
+export interface SuppressedFinding {
+  readonly ruleId: string;
+  readonly resource: string;
+  readonly stack: string;
+  readonly message: string;
+  readonly reason: string;
+  readonly by: 'code' | 'config';
+}
+
 export interface CheckInput {
   readonly stack: string;
   readonly json: TerraformJson;
 }
 
-/** Runs every rule pack over synthesized Terraform JSON. (Rule packs land with the rule-pack issue.) */
-export function runChecks(_inputs: readonly CheckInput[], _rules: RulesConfig = { overrides: [] }): Finding[] {
-  return [];
+export interface CheckReport {
+  readonly findings: Finding[];
+  readonly suppressed: SuppressedFinding[];
+  /** Config overrides that matched no finding: stale, or naming the wrong resource. */
+  readonly unusedOverrides: RuleOverride[];
+}
+
+/** Runs every rule pack over synthesized Terraform JSON; returns the errors and warnings. */
+export function runChecks(inputs: readonly CheckInput[], rules: RulesConfig = { overrides: [] }): Finding[] {
+  return checkStacks(inputs, rules).findings;
+}
+
+/** Runs every rule pack and reports findings, suppressed findings and unused overrides, in a stable order. */
+export function checkStacks(inputs: readonly CheckInput[], rules: RulesConfig = { overrides: [] }, entries: readonly PackEntry[] = ENTRIES): CheckReport {
+  const findings: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  const used = new Set<RuleOverride>();
+  for (const input of inputs) {
+    const stack = new StackView(input.stack, input.json);
+    const blocks = [...stack.blocks].sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+    for (const block of blocks) {
+      const inCode = codeSuppressions(block);
+      for (const entry of entries) {
+        if (!appliesTo(entry.rule, block)) continue;
+        const problems = evaluate(entry, block, stack);
+        if (!problems) continue;
+        const base = { ruleId: entry.rule.id, resource: block.address, stack: input.stack };
+        const message = `${entry.message}: ${problems.join('; ')}`;
+        const code = inCode.get(entry.rule.id);
+        if (code !== undefined && code.length >= MIN_REASON_LENGTH) {
+          suppressed.push({ ...base, message, reason: code, by: 'code' });
+          continue;
+        }
+        const override = overrideFor(rules.overrides, base);
+        if (override) used.add(override);
+        const ignored = code !== undefined ? ` (the suppression in code is ignored: its reason is under ${MIN_REASON_LENGTH} characters)` : '';
+        if (override?.level === 'suppressed') suppressed.push({ ...base, message, reason: override.reason, by: 'config' });
+        else if (override?.level === 'warning') findings.push({ ...base, level: 'warning', message: `${message} (a warning by config: ${override.reason})`, fix: entry.fix });
+        else findings.push({ ...base, level: 'error', message: `${message}${ignored}`, fix: entry.fix });
+      }
+    }
+  }
+  return { findings, suppressed, unusedOverrides: rules.overrides.filter((o) => !used.has(o)) };
+}
+
+/** The problems a rule finds, or undefined when compliant or not applicable. A crashing rule reports itself. */
+function evaluate(entry: PackEntry, block: TfBlock, stack: StackView): readonly string[] | undefined {
+  try {
+    const v = entry.rule.check(block, stack);
+    return v.compliance === Compliance.NonCompliant ? v.problems : undefined;
+  } catch (err) {
+    return [`the rule could not evaluate this resource (${(err as Error).message}); please report it`];
+  }
+}
+
+/** Suppressions a construct declared with suppressRule(), read back from the resource's `//` metadata. */
+function codeSuppressions(block: TfBlock): Map<string, string> {
+  const meta = block.body['//'];
+  const list = isObj(meta) && isObj(meta.stackwright) ? meta.stackwright.suppressions : undefined;
+  const out = new Map<string, string>();
+  if (!Array.isArray(list)) return out;
+  for (const s of list) {
+    if (isObj(s) && typeof s.rule === 'string') out.set(s.rule, typeof s.reason === 'string' ? s.reason.trim() : '');
+  }
+  return out;
+}
+
+/** The config override for a finding: one naming the resource (or `<stack>/<resource>`) wins over `*`. */
+function overrideFor(overrides: readonly RuleOverride[], f: { ruleId: string; resource: string; stack: string }): RuleOverride | undefined {
+  const forRule = overrides.filter((o) => o.rule === f.ruleId);
+  return (
+    forRule.find((o) => o.resource === f.resource || o.resource === `${f.stack}/${f.resource}`) ?? forRule.find((o) => o.resource === '*')
+  );
 }
 
 export function formatFinding(f: Finding): string {
   return `${f.level}: [${f.ruleId}] ${f.stack}/${f.resource}: ${f.message} Fix: ${f.fix}`;
+}
+
+export function formatSuppressed(f: SuppressedFinding): string {
+  return `suppressed (${f.by}): [${f.ruleId}] ${f.stack}/${f.resource}: ${f.reason}`;
 }
