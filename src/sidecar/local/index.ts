@@ -3,7 +3,16 @@ import { accessSync, constants, existsSync, mkdtempSync, readFileSync } from 'no
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type AppBind, APP_HEALTH_PATH, defaultRenderOptions, type SidecarRenderOptions, type SidecarVariant } from '../render';
+import {
+  type AppBind,
+  APP_HEALTH_PATH,
+  checkPort,
+  defaultRenderOptions,
+  resolveRenderOptions,
+  SidecarRenderError,
+  type SidecarRenderOptions,
+  type SidecarVariant,
+} from '../render';
 import { LocalRunnerError, MissingBinaryError, PortInUseError, ServerStartError } from './errors';
 import { chownTree, defaultBinaries, type LocalBinaries, writeVariantLayout } from './layout';
 import { assertPortFree, freePort, LOOPBACK } from './ports';
@@ -44,6 +53,18 @@ export interface RunningVariant {
   stop(): Promise<void>;
 }
 
+/** Bad options are the caller's input: a LocalRunnerError (exit 2) before anything starts. */
+function validateOptions(options: StartVariantOptions): void {
+  try {
+    resolveRenderOptions(options.render);
+    if (options.port !== undefined) checkPort('port', options.port);
+    if (options.appPort !== undefined) checkPort('appPort', options.appPort);
+  } catch (err) {
+    if (err instanceof SidecarRenderError) throw new LocalRunnerError(err.message);
+    throw err;
+  }
+}
+
 /** Fails with MissingBinaryError unless the binaries and the app's Python modules are there. */
 export async function checkBinaries(variant: SidecarVariant, binaries: LocalBinaries): Promise<void> {
   const needed: [string, string][] = [
@@ -68,7 +89,7 @@ function checkPythonModules(python: string): Promise<void> {
   let check = modulesChecked.get(python);
   if (!check) {
     check = new Promise<void>((resolve, reject) => {
-      execFile(python, ['-c', 'import starlette, uvicorn.workers'], { timeout: 20000, env: serverEnv('/tmp') }, (err) => {
+      execFile(python, ['-c', 'import starlette, uvicorn.workers'], { timeout: 20000, env: { PATH: '/usr/bin:/bin', LANG: 'C.UTF-8' } }, (err) => {
         if (err) reject(new MissingBinaryError(python, 'python3-starlette python3-uvicorn', 'cannot import starlette and uvicorn.workers'));
         else resolve();
       });
@@ -131,6 +152,7 @@ function httpStatus(port: number, path: string): Promise<number> {
 
 /** Starts one variant natively and resolves once a request through nginx reaches the app. */
 export async function startVariant(variant: SidecarVariant, options: StartVariantOptions = {}): Promise<RunningVariant> {
+  validateOptions(options);
   const binaries = { ...defaultBinaries, ...options.binaries };
   await checkBinaries(variant, binaries);
   const ports: number[] = [];

@@ -85,6 +85,16 @@ describe('a missing binary', () => {
   });
 });
 
+describe('bad options', () => {
+  it('are a LocalRunnerError naming the option, before anything starts', async () => {
+    await expect(startVariant('tcp', { baseDir: base, render: { workers: 0 } })).rejects.toThrow(
+      new LocalRunnerError('workers must be an integer from 1 to 64, got 0'),
+    );
+    await expect(startVariant('tcp', { baseDir: base, port: 70000 })).rejects.toThrow(/^port must be an integer from 1 to 65535/);
+    expectNothingLeft();
+  });
+});
+
 describe('a port in use', () => {
   let blocker: Server;
   let port: number;
