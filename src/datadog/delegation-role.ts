@@ -5,7 +5,13 @@ import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import type { AwsPartition } from '../config/common';
 import { policyJson } from '../iam/policy-document';
+import { suppressRule } from '../rules/suppress';
 import { DATADOG_SID, permissionPolicyJson, splitIntoPolicies } from './permissions';
+
+/** Why Datadog's permission policies grant on "*": reviewers read this in the generated JSON. */
+export const DATADOG_WILDCARD_REASON =
+  "Datadog's published permission list applies to every resource Datadog monitors, so Resource is \"*\" by design; " +
+  'its few write actions (log subscriptions, bucket notifications) are how Datadog sets up log collection';
 
 /** The actions to grant: known now (a literal list) or only at plan time (a Terraform list expression). */
 export type DatadogPermissions =
@@ -79,6 +85,7 @@ export class DatadogDelegationRole extends Construct {
         description: `Datadog integration permissions, part ${i + 1}`,
         policy: permissionPolicyJson(chunk),
       });
+      suppressRule(policy, 'IAM-NoWildcardWrite', DATADOG_WILDCARD_REASON);
       this.policies.push(policy);
       this.attachments.push(
         new IamRolePolicyAttachment(this, `attach-${i + 1}`, { role: this.role.name, policyArn: policy.arn }),
@@ -95,6 +102,7 @@ export class DatadogDelegationRole extends Construct {
       // A raw expression: `each.value` must stay a reference (Fn.jsonencode would escape it into a literal string).
       policy: `\${jsonencode({ Version = "2012-10-17", Statement = [{ Sid = "${DATADOG_SID}", Effect = "Allow", Action = each.value, Resource = "*" }] })}`,
     });
+    suppressRule(policy, 'IAM-NoWildcardWrite', DATADOG_WILDCARD_REASON);
     policy.addOverride('for_each', `\${{ for i, chunk in ${chunks.fqn} : tostring(i + 1) => chunk }}`);
     this.policies.push(policy);
     const attachment = new IamRolePolicyAttachment(this, 'attach', { role: this.role.name, policyArn: '${each.value.arn}' });
