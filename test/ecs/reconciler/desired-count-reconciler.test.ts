@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { onlyResource } from '../../helpers/synth';
 import { parseEventPattern } from '../../../src/events/event-pattern';
@@ -132,6 +133,7 @@ describe('DesiredCountReconciler: the function', () => {
   it('zips a bundle that loads and handles an event (AWS SDK from the runtime)', async () => {
     const code = strFromU8(unzipSync((stack.stackFiles()[0].contents as Uint8Array))['index.js']);
     expect(code).toMatch(/require\("@aws-sdk\/client-ecs"\)/);
+    expect(code).not.toContain(resolve(__dirname, '../../..'));
     const module = { exports: {} as Record<string, any> };
     new Function('module', 'exports', 'require', 'process', code)(module, module.exports, require, {
       ...process,
