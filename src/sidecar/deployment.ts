@@ -114,7 +114,9 @@ export class SidecarDeployment extends Construct {
       executionRoleArn: this.executionRole.role.arn,
       // A task volume with just a name: Fargate-managed storage both containers mount (host paths are EC2-only).
       volume: variant === 'sharedvol' ? [{ name: SOCKET_VOLUME }] : undefined,
-      containerDefinitions: JSON.stringify(containers),
+      // Indented: the HCL review copy then shows it as a heredoc (a one-line JSON string with references in it
+      // would not survive the HCL rendering); the provider compares the JSON, not its whitespace.
+      containerDefinitions: JSON.stringify(containers, null, 2),
     });
 
     this.targetGroup = new LbTargetGroup(this, 'targets', {

@@ -1,3 +1,4 @@
+import { parse } from '@cdktf/hcl2json';
 import { synthesize } from '../../../src/synth/synthesize';
 import { testConfig } from '../../helpers/synth';
 
@@ -34,8 +35,13 @@ describe('sidecar stack determinism', () => {
     expect(readme).toContain('npx stackwright bench remote --from-terraform generated/sidecar');
   });
 
-  it('renders HCL with every deployment', () => {
+  it('renders a parseable HCL copy with every deployment, container definitions as heredocs', async () => {
     const hcl = first.get('hcl/main.tf')!;
-    expect((hcl.match(/resource "aws_ecs_service"/g) ?? []).length).toBe(6);
+    const parsed: any = await parse('main.tf', hcl);
+    expect(Object.keys(parsed.resource.aws_ecs_service)).toHaveLength(6);
+    for (const [task] of Object.values(parsed.resource.aws_ecs_task_definition) as any[][]) {
+      const names = JSON.parse(task.container_definitions.replace(/\$\{[^}]+\}/g, 'ref')).map((c: any) => c.name);
+      expect(names.length).toBeGreaterThan(0);
+    }
   });
 });
