@@ -6,6 +6,7 @@ import { ClusterNetwork } from '../src/ecs/network';
 import { Ec2CapacityCluster } from '../src/ecs/cluster';
 import { ClusterService } from '../src/ecs/service';
 import { ecsReadmeSections } from '../src/ecs/readme';
+import { DesiredCountReconciler, reconcilerReadmeSection, type DesiredCountReconcilerProps, type ManagedCluster } from '../src/ecs/reconciler/desired-count-reconciler';
 
 export const ecsStack = defineStack({
   key: 'ecs',
@@ -21,6 +22,7 @@ export const ecsStack = defineStack({
 
     const clusterOutputs: Record<string, unknown> = {};
     const serviceOutputs: Record<string, unknown> = {};
+    const managed: ManagedCluster[] = [];
     for (const c of ecs.clusters) {
       const clusterName = stack.resourceName(c.name);
       const network = new ClusterNetwork(stack, `${c.name}-network`, { namePrefix: clusterName, network: c.network });
@@ -55,6 +57,8 @@ export const ecsStack = defineStack({
         capacity_provider: cluster.capacity.capacityProvider.name,
         autoscaling_group: cluster.capacity.autoScalingGroup.name,
       };
+      const reconciled = services.filter((s) => s.reconciled).map((s) => s.serviceName);
+      if (reconciled.length > 0) managed.push({ clusterName, clusterArn: cluster.clusterArn, serviceNames: reconciled });
       for (const s of services) {
         serviceOutputs[`${c.name}/${s.serviceName}`] = { arn: s.service.id, one_task_per_host: s.oneTaskPerHost, log_group: s.logGroup.name };
       }
@@ -63,6 +67,18 @@ export const ecsStack = defineStack({
     new TerraformOutput(stack, 'clusters', { value: clusterOutputs, description: 'Per cluster: ECS cluster name and ARN, capacity provider, Auto Scaling group' });
     new TerraformOutput(stack, 'services', { value: serviceOutputs, description: 'Per cluster/service: service ARN, one-task-per-host mode, log group' });
     for (const section of ecsReadmeSections(ecs, config.name)) stack.addReadmeSection(section);
+
+    // One reconciler for the reconciled services of every cluster; none when no service is reconciled.
+    if (managed.length > 0) {
+      const props: DesiredCountReconcilerProps = { stack, managed, dryRun: ecs.reconciler.dryRun, logRetentionDays: ecs.reconciler.logRetentionDays, partition, region, accountId };
+      const reconciler = new DesiredCountReconciler(stack, 'reconciler', props);
+      new TerraformOutput(stack, 'reconciler_function_name', { value: reconciler.function.functionName, description: 'The desired-count reconciler Lambda function' });
+      new TerraformOutput(stack, 'reconciler_function_arn', { value: reconciler.function.arn, description: 'ARN of the reconciler function' });
+      new TerraformOutput(stack, 'reconciler_rule_arn', { value: reconciler.rule.arn, description: 'EventBridge rule for container instance state changes of the managed clusters' });
+      new TerraformOutput(stack, 'reconciler_dead_letter_queue_url', { value: reconciler.deadLetterQueue.url, description: 'Events and invocations that failed after retries' });
+      new TerraformOutput(stack, 'reconciler_dead_letter_queue_arn', { value: reconciler.deadLetterQueue.arn, description: 'ARN of the reconciler dead-letter queue' });
+      stack.addReadmeSection(reconcilerReadmeSection(props));
+    }
     return stack;
   },
 });

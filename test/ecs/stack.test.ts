@@ -27,6 +27,12 @@ function onlyData(json: any, type: string): any {
   return all[0];
 }
 
+/** `${aws_ecs_cluster.<key>.arn}` of the cluster with this name. */
+function clusterArnRef(json: any, name: string): string {
+  const [key] = Object.entries(resourcesOf(json, 'aws_ecs_cluster')).find(([, c]) => c.name === name)!;
+  return `\${aws_ecs_cluster.${key}.arn}`;
+}
+
 function serviceNamed(json: any, name: string): any {
   const all = Object.values(resourcesOf(json, 'aws_ecs_service')).filter((s: any) => s.name === name);
   expect(all).toHaveLength(1);
@@ -264,5 +270,73 @@ describe('ECS stack: variants', () => {
     const task = onlyResource(json, 'aws_ecs_task_definition');
     expect(task.volume).toEqual([{ name: 'proc', host_path: '/proc' }]);
     expect(JSON.parse(task.container_definitions)[0].mountPoints).toEqual([{ sourceVolume: 'proc', containerPath: '/host/proc', readOnly: true }]);
+  });
+});
+
+describe('ECS stack: reconciler wiring', () => {
+  const twoClusters = {
+    clusters: [
+      {
+        name: 'a',
+        services: [
+          service({ name: 'agent', oneTaskPerHost: 'daemon' }),
+          service({ name: 'exporter', oneTaskPerHost: 'reconciled' }),
+          service({ name: 'web' }),
+        ],
+      },
+      { name: 'b', services: [service({ name: 'collector', oneTaskPerHost: 'reconciled' }), service({ name: 'api' })] },
+      { name: 'c', services: [service({ name: 'batch' }), service({ name: 'node', oneTaskPerHost: 'daemon' })] },
+    ],
+    reconciler: { dryRun: true, logRetentionDays: 14 },
+  };
+  let json: any;
+  beforeAll(async () => {
+    json = await synthEcs(twoClusters);
+  });
+
+  it("the reconciler's IAM names exactly the reconciled services, in the clusters that have them", () => {
+    const policy = parsePolicy(named(resourcesOf(json, 'aws_iam_role_policy'), 'reconciler')[0].policy);
+    const resize = policy.Statement.find((s: any) => [s.Action].flat().includes('ecs:UpdateService'));
+    const account = '${data.aws_caller_identity.caller.account_id}';
+    expect(resize.Resource).toEqual([
+      `arn:aws:ecs:us-east-1:${account}:service/test-a/exporter`,
+      `arn:aws:ecs:us-east-1:${account}:service/test-b/collector`,
+    ]);
+    const list = policy.Statement.find((s: any) => [s.Action].flat().includes('ecs:ListContainerInstances'));
+    expect(list.Resource).toEqual([clusterArnRef(json, 'test-a'), clusterArnRef(json, 'test-b')]);
+  });
+
+  it('the rule is scoped to the clusters with reconciled services; settings come from config', () => {
+    const rule = onlyResource(json, 'aws_cloudwatch_event_rule');
+    const pattern = JSON.parse(rule.event_pattern);
+    expect(pattern['detail-type']).toEqual(['ECS Container Instance State Change']);
+    expect(pattern.detail.clusterArn).toEqual([clusterArnRef(json, 'test-a'), clusterArnRef(json, 'test-b')]);
+    const fn = onlyResource(json, 'aws_lambda_function');
+    expect(JSON.stringify(fn.environment)).toMatch(/exporter/);
+    expect(JSON.stringify(fn.environment)).not.toMatch(/\bweb\b|\bagent\b|\bapi\b/);
+    const logs = Object.values(resourcesOf(json, 'aws_cloudwatch_log_group')).find((g: any) => g.name.startsWith('/aws/lambda/')) as any;
+    expect(logs.retention_in_days).toBe(14);
+  });
+
+  it('outputs the clusters, services and the reconciler function, rule and dead-letter queue', () => {
+    expect(Object.keys(json.output).sort()).toEqual([
+      'clusters',
+      'reconciler_dead_letter_queue_arn',
+      'reconciler_dead_letter_queue_url',
+      'reconciler_function_arn',
+      'reconciler_function_name',
+      'reconciler_rule_arn',
+      'services',
+    ]);
+    expect(Object.keys(json.output.clusters.value)).toEqual(['a', 'b', 'c']);
+    expect(json.output.services.value['a/exporter']).toMatchObject({ one_task_per_host: 'reconciled' });
+    expect(json.output.services.value['c/node']).toMatchObject({ one_task_per_host: 'daemon' });
+  });
+
+  it('no reconciler at all when no service is reconciled', async () => {
+    const none = await synthEcs(ecsSection([service({ name: 'agent', oneTaskPerHost: 'daemon' }), service({ name: 'web' })]));
+    expect(resourcesOf(none, 'aws_lambda_function')).toEqual({});
+    expect(resourcesOf(none, 'aws_cloudwatch_event_rule')).toEqual({});
+    expect(Object.keys(none.output).sort()).toEqual(['clusters', 'services']);
   });
 });

@@ -1,0 +1,49 @@
+import { loadConfig } from '../../src/config/load';
+import { synthesize } from '../../src/synth/synthesize';
+import { resourcesOf } from '../helpers/synth';
+import { parsePolicy } from '../datadog/helpers';
+
+describe('ECS in the default config', () => {
+  let stack: Awaited<ReturnType<typeof synthesize>>[number];
+  beforeAll(async () => {
+    [stack] = await synthesize(loadConfig('stackwright.yaml'), { only: ['ecs'], hcl: false });
+  });
+
+  it('demonstrates all three: one daemon, one reconciled and one placed ordinary service', () => {
+    const services = Object.values(resourcesOf(stack!.json, 'aws_ecs_service')) as any[];
+    expect(services).toHaveLength(3);
+    const daemon = services.filter((s) => s.scheduling_strategy === 'DAEMON');
+    const reconciled = services.filter((s) => s.lifecycle?.ignore_changes?.includes('desired_count'));
+    const placed = services.filter((s) => s.scheduling_strategy === 'REPLICA' && !s.lifecycle && s.ordered_placement_strategy?.length > 0);
+    expect([daemon.length, reconciled.length, placed.length]).toEqual([1, 1, 1]);
+    expect(resourcesOf(stack!.json, 'aws_lambda_function')).not.toEqual({});
+  });
+
+  it('writes the README sections: clusters, services, the three modes and the reconciler with its cost', () => {
+    const readme = stack!.files.get('README.md') as string;
+    for (const heading of ['## Clusters', '## Services', '## One task per host', '## Desired-count reconciler']) expect(readme).toContain(heading);
+    expect(readme).toMatch(/\| `demo-main` \| `node-exporter` \| ec2 \| REPLICA, reconciled \| one per ACTIVE instance \| spread\(attribute:ecs\.availability-zone\), distinctInstance \|/);
+    expect(readme).toMatch(/\| `demo-main` \| `log-router` \| ec2 \| DAEMON \| one per instance \| - \|/);
+    expect(readme).toMatch(/Monthly cost at the post's scale/);
+  });
+});
+
+describe('ECS at the post scale (examples/ecs-10x10.yaml)', () => {
+  it('synthesizes 10 clusters of 10 services, the reconciler managing exactly the 10 reconciled ones, deterministically', async () => {
+    const config = loadConfig('examples/ecs-10x10.yaml');
+    const [first] = await synthesize(config, { only: ['ecs'], hcl: false });
+    const json = first!.json;
+    expect(Object.keys(resourcesOf(json, 'aws_ecs_cluster'))).toHaveLength(10);
+    const services = Object.values(resourcesOf(json, 'aws_ecs_service')) as any[];
+    expect(services).toHaveLength(100);
+    expect(services.filter((s) => s.scheduling_strategy === 'DAEMON')).toHaveLength(10);
+    const policy = parsePolicy((Object.values(resourcesOf(json, 'aws_iam_role_policy')) as any[]).find((p) => p.name === 'reconcile-managed-services').policy);
+    const resize = policy.Statement.find((s: any) => [s.Action].flat().includes('ecs:UpdateService'));
+    expect(resize.Resource).toHaveLength(10);
+    for (const arn of resize.Resource) expect(arn).toMatch(/:service\/scale-c\d\d\/svc-02$/);
+
+    const [second] = await synthesize(config, { only: ['ecs'], hcl: false });
+    expect([...second!.files.keys()]).toEqual([...first!.files.keys()]);
+    for (const [path, contents] of first!.files) expect(Buffer.from(second!.files.get(path)!)).toEqual(Buffer.from(contents));
+  });
+});
