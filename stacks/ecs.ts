@@ -35,13 +35,16 @@ export const ecsStack = defineStack({
         partition,
         fargate: c.services.some((s) => s.launchType === 'fargate'),
       });
+      // Each attribute read makes a new Terraform reference (with a captured stack trace): read them once.
+      const clusterArn = cluster.clusterArn;
+      const capacityProviderName = cluster.capacity.capacityProvider.name;
       const services = c.services.map(
         (s) =>
           new ClusterService(cluster, `service-${s.name}`, {
             service: s,
             clusterName,
-            clusterArn: cluster.clusterArn,
-            capacityProviderName: cluster.capacity.capacityProvider.name,
+            clusterArn,
+            capacityProviderName,
             initialReconciledCount: c.capacity.desiredSize ?? c.capacity.minSize,
             region,
             partition,
@@ -53,12 +56,12 @@ export const ecsStack = defineStack({
       );
       clusterOutputs[c.name] = {
         name: cluster.clusterName,
-        arn: cluster.clusterArn,
-        capacity_provider: cluster.capacity.capacityProvider.name,
+        arn: clusterArn,
+        capacity_provider: capacityProviderName,
         autoscaling_group: cluster.capacity.autoScalingGroup.name,
       };
       const reconciled = services.filter((s) => s.reconciled).map((s) => s.serviceName);
-      if (reconciled.length > 0) managed.push({ clusterName, clusterArn: cluster.clusterArn, serviceNames: reconciled });
+      if (reconciled.length > 0) managed.push({ clusterName, clusterArn, serviceNames: reconciled });
       for (const s of services) {
         serviceOutputs[`${c.name}/${s.serviceName}`] = { arn: s.service.id, one_task_per_host: s.oneTaskPerHost, log_group: s.logGroup.name };
       }

@@ -98,12 +98,13 @@ export class ClusterService extends Construct {
       ),
     });
 
+    const logGroupName = this.logGroup.name; // a reference, so the task definition waits for the log group
     const containers: EcsContainerDefinition[] = s.containers.map((c) => ({
       ...asContainerDefinition(c),
       logConfiguration: {
         logDriver: 'awslogs',
         options: {
-          'awslogs-group': this.logGroup.name,
+          'awslogs-group': logGroupName,
           'awslogs-region': props.region,
           'awslogs-stream-prefix': s.name,
           // A full log buffer drops lines instead of blocking the application's writes.
