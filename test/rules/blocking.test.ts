@@ -1,0 +1,42 @@
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../helpers/cli';
+
+// One extra rule that fails on every IAM role, so a real config produces an error finding.
+jest.mock('../../src/rules/packs', () => {
+  const actual = jest.requireActual('../../src/rules/packs');
+  const entry = {
+    rule: { id: 'Test-AlwaysFails', appliesTo: ['aws_iam_role'], check: () => ({ compliance: 'non-compliant', problems: ['fixture'] }) },
+    message: 'Always fails',
+    fix: 'Nothing to fix.',
+  };
+  return { ...actual, ENTRIES: [...actual.ENTRIES, entry], RULE_IDS: [...actual.RULE_IDS, entry.rule.id] };
+});
+
+const CONFIG = 'name: t\naws:\n  region: us-east-1\nstacks:\n  datadog:\n    externalId: manual\n';
+
+describe('rule errors block synth and fail check', () => {
+  it('synth exits 1 and writes nothing; check exits 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sw-block-'));
+    writeFileSync(join(dir, 'c.yaml'), CONFIG);
+    const synth = await runCli(['synth', '-c', join(dir, 'c.yaml'), '-o', join(dir, 'out')]);
+    expect(synth.code).toBe(1);
+    expect(synth.stderr).toContain('error: [Test-AlwaysFails] datadog/aws_iam_role.delegation_role_CBBB7F21: Always fails: fixture Fix: Nothing to fix.');
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+    expect((await runCli(['check', '-c', join(dir, 'c.yaml')])).code).toBe(1);
+  });
+
+  it('a config override lowering the rule to a warning lets synth write, printing the warning', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sw-block-'));
+    const override = 'rules:\n  overrides:\n    - rule: Test-AlwaysFails\n      level: warning\n      reason: testing that warnings do not block\n';
+    writeFileSync(join(dir, 'c.yaml'), CONFIG + override);
+    const synth = await runCli(['synth', '-c', join(dir, 'c.yaml'), '-o', join(dir, 'out')]);
+    expect(synth.code).toBe(0);
+    expect(synth.stderr).toContain('warning: [Test-AlwaysFails]');
+    expect(existsSync(join(dir, 'out', 'datadog', 'cdk.tf.json'))).toBe(true);
+    const check = await runCli(['check', '-c', join(dir, 'c.yaml')]);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toContain('check: 0 error(s), 1 warning(s), 1 suppressed, in 1 stack(s)');
+  });
+});

@@ -1,0 +1,73 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../helpers/cli';
+
+/** Datadog in manual mode with the full list: literal policies whose write actions are suppressed in code. */
+const CONFIG = `name: t
+aws:
+  region: us-east-1
+stacks:
+  datadog:
+    externalId: manual
+    permissions: full
+rules:
+  overrides:
+    - rule: IAM-PolicySize
+      resource: aws_iam_policy.not_there
+      level: warning
+      reason: kept to show stale overrides are reported
+`;
+
+function workspace(): { dir: string; config: string; out: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'sw-check-'));
+  writeFileSync(join(dir, 'config.yaml'), CONFIG);
+  return { dir, config: join(dir, 'config.yaml'), out: join(dir, 'generated') };
+}
+
+describe('stackwright check', () => {
+  it('check on a config and check --file on what synth wrote give the same answer', async () => {
+    const ws = workspace();
+    const fromConfig = await runCli(['check', '-c', ws.config, '--json']);
+    expect(fromConfig.code).toBe(0);
+    expect((await runCli(['synth', '-c', ws.config, '-o', ws.out])).code).toBe(0);
+    const fromFile = await runCli(['check', '--file', join(ws.out, 'datadog', 'cdk.tf.json'), '-c', ws.config, '--json']);
+    const fromFolder = await runCli(['check', '--file', ws.out, '-c', ws.config, '--json']);
+    const a = JSON.parse(fromConfig.stdout);
+    const b = JSON.parse(fromFile.stdout);
+    expect(a.summary).toEqual({ stacks: 1, errors: 0, warnings: 0, suppressed: 2 });
+    expect(a.suppressed.map((s: any) => [s.ruleId, s.by])).toEqual([['IAM-NoWildcardWrite', 'code'], ['IAM-NoWildcardWrite', 'code']]);
+    expect(a.unusedOverrides).toEqual([expect.objectContaining({ resource: 'aws_iam_policy.not_there' })]);
+    for (const key of ['summary', 'findings', 'suppressed', 'unusedOverrides']) expect(b[key]).toEqual(a[key]);
+    expect(JSON.parse(fromFolder.stdout).suppressed).toEqual(a.suppressed);
+  });
+
+  it('errors exit 1 with one line per finding; --json locates each finding in its file for CI annotations', async () => {
+    const ws = workspace();
+    await runCli(['synth', '-c', ws.config, '-o', ws.out]);
+    const file = join(ws.out, 'datadog', 'cdk.tf.json');
+    const json = JSON.parse(readFileSync(file, 'utf8'));
+    json.resource.aws_iam_role.delegation_role_CBBB7F21.max_session = 3600;
+    writeFileSync(file, JSON.stringify(json, null, 2));
+    const text = await runCli(['check', '--file', file, '-c', ws.config]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain("error: [Schema-UnknownAttribute] datadog/aws_iam_role.delegation_role_CBBB7F21: Unknown argument: 'max_session' is not an argument of aws_iam_role");
+    expect(text.stdout).toMatch(/check: 1 error\(s\), 0 warning\(s\), 2 suppressed, in 1 stack\(s\)\n$/);
+    const machine = JSON.parse((await runCli(['check', '--file', file, '-c', ws.config, '--json'])).stdout);
+    const line = readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes('"delegation_role_CBBB7F21": {')) + 1;
+    expect(machine.findings).toEqual([expect.objectContaining({ ruleId: 'Schema-UnknownAttribute', level: 'error', file, line })]);
+  });
+
+  it('bad input exits 2: missing file, invalid JSON, not a document, folder without cdk.tf.json', async () => {
+    const ws = workspace();
+    writeFileSync(join(ws.dir, 'broken.json'), '{"resource": ');
+    writeFileSync(join(ws.dir, 'list.json'), '[]');
+    const r = await runCli(['check', '-c', ws.config, '--file', join(ws.dir, 'nope.json'), join(ws.dir, 'broken.json'), join(ws.dir, 'list.json'), ws.dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`error: ${join(ws.dir, 'nope.json')}: file not found`);
+    expect(r.stderr).toContain(`error: ${join(ws.dir, 'broken.json')}: invalid JSON`);
+    expect(r.stderr).toContain(`error: ${join(ws.dir, 'list.json')}: not a Terraform JSON document`);
+    expect(r.stderr).toContain(`error: ${ws.dir}: no cdk.tf.json in this folder or its subfolders`);
+    expect((await runCli(['check', '-c', join(ws.dir, 'missing.yaml')])).code).toBe(2);
+  });
+});

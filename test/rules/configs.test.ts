@@ -1,0 +1,17 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig } from '../../src/config/load';
+import { checkStacks } from '../../src/rules/index';
+import { synthesize } from '../../src/synth/synthesize';
+
+const ROOT = join(__dirname, '..', '..');
+const CONFIGS = ['stackwright.yaml', ...readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.yaml')).sort().map((f) => `examples/${f}`)];
+
+describe('the shipped configs pass the rule packs', () => {
+  it.each(CONFIGS)('%s synthesizes with no error findings', async (file) => {
+    const stacks = await synthesize(loadConfig(join(ROOT, file)), { hcl: false });
+    const report = checkStacks(stacks.map((s) => ({ stack: s.name, json: s.json })));
+    expect(report.findings.filter((f) => f.level === 'error')).toEqual([]);
+    for (const s of report.suppressed) expect(s.reason.length).toBeGreaterThanOrEqual(10);
+  });
+});
