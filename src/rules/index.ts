@@ -102,6 +102,14 @@ function codeSuppressions(block: TfBlock): Map<string, string> {
   return out;
 }
 
+/** Every suppression declared in code in one Terraform JSON document (for READMEs and reviews), sorted. */
+export function declaredSuppressions(json: TerraformJson): Array<{ resource: string; rule: string; reason: string }> {
+  const stack = new StackView('', json);
+  return stack.blocks
+    .flatMap((b) => [...codeSuppressions(b)].map(([rule, reason]) => ({ resource: b.address, rule, reason })))
+    .sort((a, b) => (a.resource === b.resource ? (a.rule < b.rule ? -1 : 1) : a.resource < b.resource ? -1 : 1));
+}
+
 /** The config override for a finding: one naming the resource (or `<stack>/<resource>`) wins over `*`. */
 function overrideFor(overrides: readonly RuleOverride[], f: { ruleId: string; resource: string; stack: string }): RuleOverride | undefined {
   const forRule = overrides.filter((o) => o.rule === f.ruleId);

@@ -58,6 +58,16 @@ describe('stackwright check', () => {
     expect(machine.findings).toEqual([expect.objectContaining({ ruleId: 'Schema-UnknownAttribute', level: 'error', file, line })]);
   });
 
+  it('--list prints every rule of every pack; --stack narrows --file inputs by stack name', async () => {
+    const list = JSON.parse((await runCli(['check', '--list', '--json'])).stdout);
+    expect(list.map((r: any) => r.id)).toEqual(expect.arrayContaining(['ECS-FargateTaskSize', 'IAM-NoWildcardWrite', 'Net-NoOpenIngress', 'Schema-UnknownAttribute', 'Events-PatternFields']));
+    expect(list.every((r: any) => r.message && r.fix && r.pack)).toBe(true);
+    const ws = workspace();
+    await runCli(['synth', '-c', ws.config, '-o', ws.out]);
+    const none = JSON.parse((await runCli(['check', '--file', ws.out, '-c', ws.config, '--stack', 'ecs', '--json'])).stdout);
+    expect(none.summary.stacks).toBe(0);
+  });
+
   it('bad input exits 2: missing file, invalid JSON, not a document, folder without cdk.tf.json', async () => {
     const ws = workspace();
     writeFileSync(join(ws.dir, 'broken.json'), '{"resource": ');

@@ -1,7 +1,7 @@
 import { App, TerraformStack } from 'cdktf';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { rulesConfigSchema } from '../../src/rules/config';
-import { checkStacks, formatFinding, runChecks, suppressRule, type CheckInput } from '../../src/rules/index';
+import { checkStacks, declaredSuppressions, formatFinding, runChecks, suppressRule, type CheckInput } from '../../src/rules/index';
 import { defineRule } from '../../src/rules/rule';
 import { tf } from './helpers';
 
@@ -75,6 +75,10 @@ describe('suppressRule', () => {
       },
     });
     expect(checkStacks([{ stack: 'demo', json }]).suppressed).toEqual([expect.objectContaining({ ruleId: 'Logs-RetentionSet', by: 'code' })]);
+    expect(declaredSuppressions(json)).toEqual([
+      { resource: 'aws_cloudwatch_log_group.logs', rule: 'IAM-PolicySize', reason: 'not a policy, testing the order' },
+      { resource: 'aws_cloudwatch_log_group.logs', rule: 'Logs-RetentionSet', reason: `${reason}, updated` },
+    ]);
   });
 
   it('rejects unknown rules and missing reasons, naming what to change', () => {

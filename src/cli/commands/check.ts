@@ -3,6 +3,7 @@ import { DEFAULT_CONFIG_FILE } from '../../config/load';
 import { ExitCode } from '../../core/errors';
 import { checkStacks, formatFinding, formatSuppressed } from '../../rules';
 import type { RulesConfig } from '../../rules/config';
+import { PACKS } from '../../rules/packs';
 import { TERRAFORM_JSON, lineOf, readTerraformFiles, type LocatedInput } from '../../rules/inputs';
 import { DEFAULT_OUT_DIR } from '../../synth/output-dir';
 import { synthesize } from '../../synth/synthesize';
@@ -13,6 +14,7 @@ interface CheckArgs {
   readonly file?: string[];
   readonly stack?: string[];
   readonly json: boolean;
+  readonly list?: boolean;
 }
 
 /**
@@ -27,8 +29,13 @@ export const checkCommand: CommandFactory = (setExit) => ({
     withJson(y)
       .option('config', { alias: 'c', type: 'string', describe: `Config file (YAML) [default: ${DEFAULT_CONFIG_FILE}; with --file, its overrides apply when it exists]` })
       .option('file', { alias: 'f', type: 'string', array: true, describe: `Check these ${TERRAFORM_JSON} files (or folders holding them) instead of synthesizing` })
-      .option('stack', { alias: 's', type: 'string', array: true, describe: 'Only these stacks of the config (repeatable)' }),
+      .option('stack', { alias: 's', type: 'string', array: true, describe: 'Only these stacks (repeatable)' })
+      .option('list', { type: 'boolean', default: false, describe: 'List the rules (id, pack, what, fix) and exit' }),
   handler: async (argv: CheckArgs) => {
+    if (argv.list) {
+      listRules(argv.json);
+      return;
+    }
     const { inputs, rules, configFile } = await loadInputs(argv);
     const report = checkStacks(inputs, rules);
     const errors = report.findings.filter((f) => f.level === 'error').length;
@@ -55,7 +62,8 @@ export const checkCommand: CommandFactory = (setExit) => ({
 
 async function loadInputs(argv: CheckArgs): Promise<{ inputs: LocatedInput[]; rules: RulesConfig; configFile?: string }> {
   if (argv.file && argv.file.length > 0) {
-    const inputs = readTerraformFiles(argv.file);
+    const only = argv.stack ?? [];
+    const inputs = readTerraformFiles(argv.file).filter((i) => only.length === 0 || only.includes(i.stack));
     const configFile = argv.config ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined);
     return { inputs, rules: configFile ? readConfig(configFile).rules : { overrides: [] }, configFile };
   }
@@ -69,6 +77,12 @@ async function loadInputs(argv: CheckArgs): Promise<{ inputs: LocatedInput[]; ru
     text: String(s.files.get(TERRAFORM_JSON) ?? ''),
   }));
   return { inputs, rules: config.rules, configFile };
+}
+
+function listRules(json: boolean): void {
+  const rows = PACKS.flatMap((p) => p.entries.map((e) => ({ id: e.rule.id, pack: p.name, message: e.message, fix: e.fix, appliesTo: e.rule.appliesTo })));
+  if (json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+  else for (const r of rows) process.stdout.write(`${r.id.padEnd(34)} ${r.pack.padEnd(8)} ${r.message}. Fix: ${r.fix}\n`);
 }
 
 function location(input: LocatedInput | undefined, address: string): { file?: string; line?: number } {
