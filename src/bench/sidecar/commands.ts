@@ -1,0 +1,6 @@
+import type { CommandFactory } from '../../cli/options';
+import { benchLocalCommand } from '../local/command';
+import { benchRemoteCommand } from '../remote/command';
+
+/** `bench local` and `bench remote`: the container-to-container experiment here and against a deployment. */
+export const sidecarBenchCommands: readonly CommandFactory[] = [benchLocalCommand, benchRemoteCommand];
