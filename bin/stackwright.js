@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly: tsx transpiles with esbuild (cached, no type-checking), so there is no
-// build step and no per-run type-check. `npm run typecheck` checks types once.
-require('tsx/cjs/api').register();
-require('../src/cli/main.ts')
+'use strict';
+const { resolve } = require('node:path');
+const { loadCli } = require('./load-cli.js');
+
+loadCli(resolve(__dirname, '..'))
   .main(process.argv.slice(2))
   .then((code) => {
     process.exitCode = code;

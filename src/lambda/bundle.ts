@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { buildSync } from 'esbuild';
+import { PROJECT_ROOT } from '../core/project-root';
 
 export interface BundleNodeHandlerOptions {
   /** Repo-relative path of the TypeScript handler, for example `src/ecs/reconciler/handler/index.ts`. */
@@ -24,7 +25,7 @@ export function bundleNodeHandler(opts: BundleNodeHandlerOptions): string {
   if (isAbsolute(opts.entry) || opts.entry.split(/[\\/]/).includes('..')) {
     throw new Error(`bundleNodeHandler: entry must be a path relative to the repository root, got '${opts.entry}'`);
   }
-  const root = repoRoot();
+  const root = PROJECT_ROOT;
   if (!existsSync(join(root, opts.entry))) {
     throw new Error(`bundleNodeHandler: entry '${opts.entry}' does not exist under the repository root`);
   }
@@ -50,15 +51,4 @@ export function bundleNodeHandler(opts: BundleNodeHandlerOptions): string {
     throw new Error(`bundleNodeHandler: expected one output file for '${opts.entry}', got ${result.outputFiles.length}`);
   }
   return result.outputFiles[0].text;
-}
-
-/** The nearest folder above this file that holds package.json. */
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('bundleNodeHandler: no package.json above ' + __dirname);
-    dir = parent;
-  }
-  return dir;
 }

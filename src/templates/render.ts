@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Handlebars from 'handlebars';
+import { PROJECT_ROOT } from '../core/project-root';
 
-/** templates/ at the repository root, found from this file so the CLI works from any working directory. */
-export const TEMPLATES_DIR = resolve(__dirname, '..', '..', 'templates');
+/** templates/ of the checkout, so the CLI works from any working directory. */
+export const TEMPLATES_DIR = join(PROJECT_ROOT, 'templates');
 
 /** A template asked for a variable the caller did not give. */
 export class TemplateError extends Error {
