@@ -28,12 +28,18 @@ export function readTerraformOutputs(path: string, flag = '--from-terraform'): R
 
 function terraformOutputJson(dir: string, flag: string): string {
   try {
-    return execFileSync('terraform', ['output', '-json'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return execFileSync('terraform', ['output', '-no-color', '-json'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (err) {
     const e = err as NodeJS.ErrnoException & { stderr?: string };
-    const why = e.code === 'ENOENT' ? 'terraform is not installed' : (e.stderr ?? e.message).trim().split('\n')[0];
+    const why = e.code === 'ENOENT' ? 'terraform is not installed' : firstError(e.stderr ?? e.message);
     throw InputError.single(flag, dir, `terraform output -json failed: ${why}`, 'run terraform apply in that folder first, or pass a JSON file');
   }
+}
+
+/** Terraform's first `Error:` line (warnings, such as a missing ~/.terraformrc, come first), else its first line. */
+function firstError(stderr: string): string {
+  const lines = stderr.split('\n').map((l) => l.replace(/^[\s│╷╵]+/, '').trim()).filter(Boolean);
+  return lines.find((l) => l.startsWith('Error:')) ?? lines[0] ?? 'failed';
 }
 
 export function isRecord(v: unknown): v is Record<string, unknown> {

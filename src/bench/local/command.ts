@@ -63,6 +63,7 @@ export const benchLocalCommand: CommandFactory = (setExit) => ({
       throw asInputError(err, COMMAND);
     }
     try {
+      // Only binaries that just served requests are asked for their versions: a broken one could hang instead.
       const servers = { ...(await serverVersions(binaries, variants)), ...serverSettings(render) };
       const targets = running.map((r) => benchTarget(r.variant, new URL(r.url)));
       progress.log(`started ${running.map((r) => `${r.variant} (${r.url})`).join(', ')}`);

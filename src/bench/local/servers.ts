@@ -49,7 +49,7 @@ export async function serverVersions(binaries: LocalBinaries, variants: readonly
 
 function firstLine(binary: string, args: string[]): Promise<string> {
   return new Promise((resolve) => {
-    execFile(binary, args, { timeout: 15_000, env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C.UTF-8' } }, (err, stdout, stderr) => {
+    execFile(binary, args, { timeout: 10_000, env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C.UTF-8' } }, (err, stdout, stderr) => {
       // nginx -v writes to stderr.
       const text = `${stdout}\n${stderr}`.split('\n').find((l) => l.trim()) ?? '';
       resolve(err && !text ? 'unknown' : text.trim());

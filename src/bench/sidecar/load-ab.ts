@@ -40,7 +40,7 @@ async function runAb(binary: string, request: LoadRequest): Promise<LoadResult> 
       const done = /^Completed (\d+) requests/.exec(line);
       if (done) request.onProgress?.(Number(done[1]));
     });
-    if (code !== 0) return failedRun(request, `ab exited with ${code}: ${lastLine(stderr) || lastLine(stdout)}`);
+    if (code !== 0) return failedRun(request, `ab failed (exit ${code}): ${lastLine(stderr) || lastLine(stdout)}`);
     return parseAbOutput(stdout, readFileSync(csv, 'utf8'));
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,136 @@
+import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isAlive, killAllSync, registeredCount } from '../../../src/sidecar/local';
+import { runCli } from '../../helpers/cli';
+import { killLeftovers, watchProcesses } from '../common/processes';
+
+/** Every way `bench local` cannot run: a clear message, exit 2, and no process or directory left behind. */
+
+let work: string;
+let fakes: string;
+const everySeen: number[] = [];
+beforeAll(() => {
+  fakes = mkdtempSync(join(tmpdir(), 'bench-local-fakes-'));
+  chmodSync(fakes, 0o755);
+});
+beforeEach(() => {
+  work = mkdtempSync(join(tmpdir(), 'bench-local-fail-'));
+  chmodSync(work, 0o755);
+});
+afterEach(() => {
+  killAllSync();
+  rmSync(work, { recursive: true, force: true });
+});
+afterAll(() => {
+  killLeftovers(everySeen);
+  rmSync(fakes, { recursive: true, force: true });
+});
+
+/** A stand-in for a server binary: a shell script, executable by anyone. */
+function fakeBinary(name: string, body: string): string {
+  const path = join(fakes, name);
+  writeFileSync(path, `#!/bin/sh\n${body}\n`);
+  chmodSync(path, 0o755);
+  return path;
+}
+
+/** Runs `bench local` with small numbers in the test's work dir, watching the processes it starts. */
+async function benchLocal(args: string[]) {
+  const watch = watchProcesses(work, 50);
+  const small = Object.entries({ requests: '5', warmup: '0', repetitions: '1' }).flatMap(([k, v]) => (args.includes(`--${k}`) ? [] : [`--${k}`, v]));
+  const result = await runCli(['bench', 'local', ...small, '--work-dir', work, ...args]);
+  const seen = watch.stop();
+  everySeen.push(...seen);
+  return { ...result, seen };
+}
+
+function expectNothingLeft(seen: readonly number[]): void {
+  expect(seen.filter(isAlive)).toEqual([]);
+  expect(readdirSync(work)).toEqual([]);
+  expect(registeredCount()).toBe(0);
+}
+
+describe('a port in use', () => {
+  let blocker: Server;
+  let port: number;
+  beforeEach(async () => {
+    blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
+    port = (blocker.address() as { port: number }).port;
+  });
+  afterEach(() => new Promise<void>((r) => blocker.close(() => r())));
+
+  it('names the port; a variant that did start is stopped again', async () => {
+    // --base-port puts combined's nginx on port + 2: block that one, so tcp starts and must be stopped again.
+    const r = await benchLocal(['--variants', 'tcp', 'combined', '--base-port', String(port - 2), '--json']);
+    expect(r.stderr).toBe(`error: bench local: port 127.0.0.1:${port} for combined nginx is already in use: stop what listens there or choose another port\n`);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.seen.length).toBeGreaterThan(0);
+    expectNothingLeft(r.seen);
+  });
+});
+
+describe('a missing binary', () => {
+  it('nginx: names it and the Debian package, before anything starts', async () => {
+    const r = await benchLocal(['--nginx', '/nonexistent/sbin/nginx']);
+    expect(r.stderr).toBe('error: bench local: /nonexistent/sbin/nginx is not an executable file: install the Debian package(s) nginx-light (or nginx)\n');
+    expect(r.code).toBe(2);
+    expect(r.seen).toEqual([]);
+    expectNothingLeft(r.seen);
+  });
+
+  it('ab with --tool ab: checked before any server starts', async () => {
+    const r = await benchLocal(['--tool', 'ab', '--ab', '/nonexistent/bin/ab']);
+    expect(r.stderr).toBe('error: bench local: /nonexistent/bin/ab is not installed: install the Debian package(s) apache2-utils\n');
+    expect(r.code).toBe(2);
+    expect(r.seen).toEqual([]);
+    expectNothingLeft(r.seen);
+  });
+});
+
+describe('a server that does not come up', () => {
+  it('that hangs: reported after --start-timeout, and killed with everything else', async () => {
+    const gunicorn = fakeBinary('gunicorn-hangs', 'sleep 30');
+    const r = await benchLocal(['--variants', 'sharedvol', '--gunicorn', gunicorn, '--start-timeout', '1000']);
+    expect(r.stderr).toMatch(new RegExp(`^error: bench local: sharedvol: .*nginx \\+ ${gunicorn} did not answer 200 on http://127\\.0\\.0\\.1:\\d+/healthz within 1000 ms`));
+    expect(r.code).toBe(2);
+    // nginx (master and worker), the fake gunicorn and its sleep all ran, and are all gone.
+    expect(r.seen.length).toBeGreaterThanOrEqual(4);
+    expectNothingLeft(r.seen);
+  });
+
+  it('that exits: names it and shows its log', async () => {
+    const gunicorn = fakeBinary('gunicorn-exits', 'echo "cannot start: on purpose" >&2; exit 3');
+    const r = await benchLocal(['--variants', 'tcp', '--gunicorn', gunicorn]);
+    expect(r.stderr).toContain(`error: bench local: tcp: app (${gunicorn}) exited during startup`);
+    expect(r.stderr).toContain('cannot start: on purpose');
+    expect(r.code).toBe(2);
+    expectNothingLeft(r.seen);
+  });
+});
+
+describe('bad options: exit 2 before anything starts', () => {
+  it.each([
+    [['--requests', '0'], 'error: --requests: must be a whole number from 1 to 10000000, got 0'],
+    [['--concurrency', '10'], 'error: --concurrency: 10 is more than --requests 5 (at most the number of requests)'],
+    [['--warmup', '1', '--concurrency', '2'], 'error: --warmup: 1 is fewer than --concurrency 2 (0 or at least 2)'],
+    [['--repetitions', '1.5'], 'error: --repetitions: must be a whole number from 1 to 100, got 1.5'],
+    [['--report', '/nonexistent/dir/r.md'], "error: --report: /nonexistent/dir/r.md: folder '/nonexistent/dir' does not exist (an existing folder)"],
+    [['--base-port', '80'], 'error: --base-port: must be a whole number from 1024 to 65532, got 80'],
+    [['--variants', 'udp'], 'error: command line: Invalid values:'],
+  ])('%j', async (args, message) => {
+    const r = await benchLocal(args);
+    expect(r.stderr.startsWith(message)).toBe(true);
+    expect(r.code).toBe(2);
+    expectNothingLeft(r.seen);
+  });
+
+  it('a --work-dir that does not exist', async () => {
+    const r = await runCli(['bench', 'local', '--work-dir', join(work, 'missing')]);
+    expect(r.stderr).toBe(`error: --work-dir: ${join(work, 'missing')}: is not an existing folder\n`);
+    expect(r.code).toBe(2);
+  });
+});
