@@ -1,4 +1,3 @@
-import { existsSync, statSync } from 'node:fs';
 import type { CommandFactory } from '../../cli/options';
 import { InputError } from '../../core/errors';
 import { defaultBinaries, type LocalBinaries, type RunningVariant } from '../../sidecar/local';
@@ -7,6 +6,7 @@ import { asInputError, commandLine, finish, loadToolFrom, type MeasureArgs, meas
 import { type MeasureSettings, measureTargets } from '../sidecar/measure';
 import { benchTarget } from '../sidecar/targets';
 import { serverVersions, startAll } from './servers';
+import { checkWorkDir } from './work-dir';
 
 export interface BenchLocalArgs extends MeasureArgs {
   readonly variants: SidecarVariant[];
@@ -87,9 +87,7 @@ function checkLocalArgs(argv: BenchLocalArgs): { settings: MeasureSettings; vari
   if (!Number.isInteger(argv.startTimeout) || argv.startTimeout < 100 || argv.startTimeout > 600_000) {
     throw InputError.single('--start-timeout', '', `must be a whole number of ms from 100 to 600000, got ${argv.startTimeout}`);
   }
-  if (argv.workDir !== undefined && !(existsSync(argv.workDir) && statSync(argv.workDir).isDirectory())) {
-    throw InputError.single('--work-dir', argv.workDir, 'is not an existing folder');
-  }
+  if (argv.workDir !== undefined) checkWorkDir(argv.workDir);
   const { workers, nginxWorkerProcesses, upstreamKeepalive, quietDatadogAgentLogs } = defaultRenderOptions;
   return {
     settings,
