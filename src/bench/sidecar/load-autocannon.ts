@@ -14,7 +14,7 @@ const CHECK_INTERVAL_MS = 20;
 export const autocannonTool: LoadTool = {
   name: 'autocannon',
   keepAlive: true,
-  connections: 'kept alive: each of the concurrent connections is opened once and reused (no TCP handshake per request)',
+  connections: 'kept alive (each concurrent connection is opened once and reused: no TCP handshake per request)',
   async version() {
     const pkg = JSON.parse(readFileSync(require.resolve('autocannon/package.json'), 'utf8')) as { version: string };
     return `autocannon ${pkg.version}`;

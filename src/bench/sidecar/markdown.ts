@@ -126,11 +126,11 @@ function methodSection(report: SidecarBenchReport): string[] {
           '  whole benchmark; only one is under load at a time.',
         ]
       : ['- Every deployment is reached at its URL from this machine; the load balancer is part of every figure.']),
-    `- Load: ${report.tool.version}; connections ${report.tool.connections}.`,
+    `- Load: ${report.tool.version}; connections: ${report.tool.connections}.`,
     `- ${s.warmup > 0 ? `${s.warmup} warm-up requests right before every measured run (not counted)` : 'no warm-up'}; ${s.requests} measured requests at concurrency ${s.concurrency}; request timeout ${s.timeoutSeconds} s.`,
     "- requests/s = completed requests / wall time from the first request to the last response; time per request =",
-    "  concurrency x wall time / completed requests (ab's definitions); p99 = 99th percentile of the latencies of",
-    '  the 2xx responses.',
+    "  concurrency x wall time / completed requests (ab's definitions); p99 = 99th percentile of the latencies",
+    report.tool.name === 'ab' ? "  (from ab's `-e` percentile file, microsecond precision; ab's printed table rounds to whole ms)." : '  of the 2xx responses, each timed by autocannon.',
     `- ${s.repetitions} repetitions, variants interleaved with a rotating order (see "Every run").`,
     '',
   ];

@@ -16,7 +16,7 @@ export function fakeRun(rps: number, slowestMs = 2, failed = 0) {
 export const context = (benchmark: 'local' | 'remote'): ReportContext => ({
   benchmark,
   command: `node bin/stackwright.js bench ${benchmark} --requests 100`,
-  tool: { name: 'autocannon', version: 'autocannon 9.0.0', keepAlive: true, connections: 'kept alive: reused' },
+  tool: { name: 'autocannon', version: 'autocannon 9.0.0', keepAlive: true, connections: 'kept alive (reused)' },
   settings,
   machine: { cpus: 2, cpuModel: 'Test CPU', memoryGiB: 4, kernel: 'Linux 6.1', node: 'v20.0.0', loadAverageAtStart: [1.5, 1, 0.5], loadAverageAtEnd: [2, 1.2, 0.6] },
   servers: { nginx: 'nginx version: nginx/1.22.1' },
