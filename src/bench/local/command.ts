@@ -3,8 +3,8 @@ import { InputError } from '../../core/errors';
 import { defaultBinaries, type LocalBinaries, type RunningVariant } from '../../sidecar/local';
 import { defaultRenderOptions, type SidecarRenderOptions, type SidecarVariant, sidecarVariants } from '../../sidecar/render';
 import { asInputError, commandLine, finish, loadToolFrom, type MeasureArgs, measureFlags, measureSettingsFrom, progressFor, runStart, withMeasureOptions } from '../sidecar/cli';
-import { type MeasureSettings, measureTargets } from '../sidecar/measure';
-import { benchTarget } from '../sidecar/targets';
+import { type Measurement, type MeasureSettings, measureTargets } from '../sidecar/measure';
+import { type BenchTarget, benchTarget } from '../sidecar/targets';
 import { serverVersions, startAll } from './servers';
 import { checkWorkDir } from './work-dir';
 
@@ -62,19 +62,20 @@ export const benchLocalCommand: CommandFactory = (setExit) => ({
       progress.clear();
       throw asInputError(err, COMMAND);
     }
+    let measured: { servers: Record<string, string>; targets: BenchTarget[]; measurement: Measurement };
     try {
       // Only binaries that just served requests are asked for their versions: a broken one could hang instead.
       const servers = { ...(await serverVersions(binaries, variants)), ...serverSettings(render) };
       const targets = running.map((r) => benchTarget(r.variant, new URL(r.url)));
       progress.log(`started ${running.map((r) => `${r.variant} (${r.url})`).join(', ')}`);
-      const measurement = await measureTargets(targets, settings, tool, progress);
-      const command = commandLine(['bench', 'local', ...localFlags(argv, variants), ...measureFlags(argv)]);
-      finish({ benchmark: 'local', argv, command, tool, toolVersion: version, settings, targets, measurement, start, servers }, setExit);
+      measured = { servers, targets, measurement: await measureTargets(targets, settings, tool, progress) };
     } finally {
       progress.update('stopping the servers', true);
       await Promise.all(running.map((r) => r.stop()));
       progress.clear();
     }
+    const command = commandLine(['bench', 'local', ...localFlags(argv, variants), ...measureFlags(argv)]);
+    finish({ benchmark: 'local', argv, command, tool, toolVersion: version, settings, start, ...measured }, setExit);
   },
 });
 

@@ -89,10 +89,10 @@ export function resultFromSamples(input: {
 
 /** Problems worth reporting of one run, or none. */
 export function runProblems(result: LoadResult, requested: number): string[] {
+  if (result.error) return [result.error];
   const problems: string[] = [];
-  if (result.error) problems.push(result.error);
   if (result.failed > 0) problems.push(`${result.failed} of ${requested} requests failed`);
   if (result.non2xx > 0) problems.push(`${result.non2xx} responses were not 2xx`);
-  if (!result.error && result.completed < requested) problems.push(`only ${result.completed} of ${requested} requests completed`);
+  if (result.completed < requested) problems.push(`only ${result.completed} of ${requested} requests completed`);
   return problems;
 }

@@ -112,6 +112,18 @@ describe('a server that does not come up', () => {
   });
 });
 
+describe('a load generator that fails while measuring', () => {
+  it('is reported per run (exit 1), and the servers are stopped all the same', async () => {
+    const ab = fakeBinary('ab-breaks', 'if [ "$1" = "-V" ]; then echo "This is ApacheBench, Version 2.3"; exit 0; fi\necho "apr_socket_recv: broken on purpose" >&2; exit 1');
+    const r = await benchLocal(['--variants', 'tcp', '--tool', 'ab', '--ab', ab]);
+    expect(r.stderr).toBe('tcp: repetition 1: ab failed (exit 1): apr_socket_recv: broken on purpose\n');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^tcp\s+-\s+-\s+-$/m);
+    expect(r.seen.length).toBeGreaterThanOrEqual(4);
+    expectNothingLeft(r.seen);
+  });
+});
+
 describe('bad options: exit 2 before anything starts', () => {
   it.each([
     [['--requests', '0'], 'error: --requests: must be a whole number from 1 to 10000000, got 0'],
