@@ -2,19 +2,26 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { InputError } from '../../core/errors';
 
+export interface TerraformOutputsOptions {
+  /** The command-line option named in error messages. @default '--from-terraform' */
+  readonly flag?: string;
+  /** The Terraform CLI to run in a stack folder (OpenTofu's `tofu` answers the same command). @default 'terraform' */
+  readonly binary?: string;
+}
+
 /**
  * A stack's Terraform outputs by name, each unwrapped to its value. `path` is a stack folder (`terraform output
  * -json` runs there) or a JSON file holding that command's output; a file of plain `{ name: value }` works too.
- * `flag` names the command-line option in error messages.
  */
-export function readTerraformOutputs(path: string, flag = '--from-terraform'): Record<string, unknown> {
+export function readTerraformOutputs(path: string, options: TerraformOutputsOptions = {}): Record<string, unknown> {
+  const flag = options.flag ?? '--from-terraform';
   let isDirectory: boolean;
   try {
     isDirectory = statSync(path).isDirectory();
   } catch {
     throw InputError.single(flag, path, 'not found', 'a generated stack folder or a JSON file of `terraform output -json`');
   }
-  const text = isDirectory ? terraformOutputJson(path, flag) : readFileSync(path, 'utf8');
+  const text = isDirectory ? terraformOutputJson(path, flag, options.binary ?? 'terraform') : readFileSync(path, 'utf8');
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -26,13 +33,13 @@ export function readTerraformOutputs(path: string, flag = '--from-terraform'): R
   return Object.fromEntries(Object.entries(parsed).map(([name, entry]) => [name, isRecord(entry) && 'value' in entry ? entry.value : entry]));
 }
 
-function terraformOutputJson(dir: string, flag: string): string {
+function terraformOutputJson(dir: string, flag: string, binary: string): string {
   try {
-    return execFileSync('terraform', ['output', '-no-color', '-json'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return execFileSync(binary, ['output', '-no-color', '-json'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (err) {
     const e = err as NodeJS.ErrnoException & { stderr?: string };
-    const why = e.code === 'ENOENT' ? 'terraform is not installed' : firstError(e.stderr ?? e.message);
-    throw InputError.single(flag, dir, `terraform output -json failed: ${why}`, 'run terraform apply in that folder first, or pass a JSON file');
+    if (e.code === 'ENOENT') throw InputError.single(flag, dir, `${binary} is not installed`, 'install Terraform (or pass --terraform), or pass a JSON file of `terraform output -json`');
+    throw InputError.single(flag, dir, `${binary} output -json failed: ${firstError(e.stderr ?? e.message)}`, 'run terraform apply in that folder first, or pass a JSON file');
   }
 }
 

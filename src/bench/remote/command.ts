@@ -6,6 +6,7 @@ import { selectTargets, targetsFromFlags, targetsFromTerraform } from './targets
 
 export interface BenchRemoteArgs extends MeasureArgs {
   readonly fromTerraform?: string;
+  readonly terraform: string;
   readonly url?: string[];
   readonly variants?: string[];
 }
@@ -20,12 +21,13 @@ export const benchRemoteCommand: CommandFactory = (setExit) => ({
   builder: (y) =>
     withMeasureOptions(y)
       .option('from-terraform', { type: 'string', describe: 'Stack folder to run `terraform output -json` in (generated/sidecar), or a JSON file of that output' })
+      .option('terraform', { type: 'string', default: 'terraform', describe: 'The CLI that runs `output -json` in a --from-terraform folder (for example tofu)' })
       .option('url', { type: 'string', array: true, describe: 'name=URL of a deployment (repeatable); a name like tcp-x86_64 gets the post\'s figures beside it' })
       .option('variants', { type: 'string', array: true, choices: sidecarVariants, describe: 'Only these variants (every architecture; default: all targets)' }),
   handler: async (argv: BenchRemoteArgs) => {
     const settings = measureSettingsFrom(argv);
     const targets = selectTargets(
-      [...(argv.fromTerraform !== undefined ? targetsFromTerraform(argv.fromTerraform) : []), ...targetsFromFlags(argv.url ?? [])],
+      [...(argv.fromTerraform !== undefined ? targetsFromTerraform(argv.fromTerraform, argv.terraform) : []), ...targetsFromFlags(argv.url ?? [])],
       argv.variants,
     );
     const { tool, version } = await loadToolFrom(argv, 'bench remote');
@@ -35,6 +37,7 @@ export const benchRemoteCommand: CommandFactory = (setExit) => ({
     const measurement = await measureTargets(targets, settings, tool, progress);
     const source = [
       ...(argv.fromTerraform !== undefined ? ['--from-terraform', argv.fromTerraform] : []),
+      ...(argv.fromTerraform !== undefined && argv.terraform !== 'terraform' ? ['--terraform', argv.terraform] : []),
       ...(argv.url ?? []).flatMap((u) => ['--url', u]),
       ...(argv.variants?.length ? ['--variants', ...argv.variants] : []),
     ];

@@ -20,8 +20,8 @@ export function targetsFromFlags(flags: readonly string[]): BenchTarget[] {
 }
 
 /** The deployments of a sidecar stack, from `terraform output -json` in its folder or a file of that output. */
-export function targetsFromTerraform(path: string): BenchTarget[] {
-  const outputs = readTerraformOutputs(path);
+export function targetsFromTerraform(path: string, terraformBinary = 'terraform'): BenchTarget[] {
+  const outputs = readTerraformOutputs(path, { binary: terraformBinary });
   const map = outputs[DEPLOYMENT_URLS_OUTPUT];
   const entries: [string, unknown][] = isRecord(map)
     ? Object.entries(map)

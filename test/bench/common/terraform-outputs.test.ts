@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readTerraformOutputs } from '../../../src/bench/common/terraform-outputs';
@@ -38,29 +38,42 @@ describe('reading Terraform outputs', () => {
     expect(() => readTerraformOutputs(path)).toThrow(`--from-terraform: ${path}: ${message}`);
   });
 
-  describe('from a stack folder, with the real terraform CLI and a local state', () => {
-    function stackWithState(name: string, state: string): string {
-      const stack = join(dir, name);
-      mkdirSync(stack);
-      writeFileSync(join(stack, 'terraform.tfstate'), state);
-      return stack;
-    }
-
-    it('runs `terraform output -json` in the folder', () => {
-      const state = {
-        version: 4,
-        terraform_version: '1.5.0',
-        serial: 1,
-        lineage: '11111111-2222-3333-4444-555555555555',
-        outputs: { deployment_urls: { value: { 'tcp-x86_64': 'http://alb.example/tcp-x86_64/' }, type: ['map', 'string'] } },
-        resources: [],
-      };
-      expect(readTerraformOutputs(stackWithState('applied', JSON.stringify(state)))).toEqual({ deployment_urls: { 'tcp-x86_64': 'http://alb.example/tcp-x86_64/' } });
+  describe('from a stack folder', () => {
+    // A stand-in for the Terraform CLI (CI machines need not have one): checks its arguments, answers from the
+    // folder it runs in, and fails as Terraform does (a warning first, then the error).
+    let terraform: string;
+    beforeAll(() => {
+      terraform = join(dir, 'fake-terraform');
+      writeFileSync(
+        terraform,
+        [
+          '#!/bin/sh',
+          '[ "$*" = "output -no-color -json" ] || { echo "unexpected arguments: $*" >&2; exit 9; }',
+          'if [ -f outputs.json ]; then cat outputs.json; exit 0; fi',
+          'printf "Warning: Unable to open CLI configuration file\\n\\nError: Unsupported state file format\\n" >&2',
+          'exit 1',
+        ].join('\n'),
+      );
+      chmodSync(terraform, 0o755);
     });
 
-    it("reports terraform's own error line", () => {
-      const stack = stackWithState('broken-state', '{broken');
-      expect(() => readTerraformOutputs(stack)).toThrow(`--from-terraform: ${stack}: terraform output -json failed: Error: Unsupported state file format`);
+    it('runs `terraform output -json` in the folder', () => {
+      const stack = join(dir, 'applied');
+      mkdirSync(stack);
+      writeFileSync(join(stack, 'outputs.json'), JSON.stringify({ deployment_urls: { sensitive: false, type: ['map', 'string'], value: { 'tcp-x86_64': 'http://alb.example/tcp-x86_64/' } } }));
+      expect(readTerraformOutputs(stack, { binary: terraform })).toEqual({ deployment_urls: { 'tcp-x86_64': 'http://alb.example/tcp-x86_64/' } });
+    });
+
+    it("reports Terraform's error line, not the warning before it", () => {
+      const stack = join(dir, 'broken');
+      mkdirSync(stack);
+      expect(() => readTerraformOutputs(stack, { binary: terraform })).toThrow(`--from-terraform: ${stack}: ${terraform} output -json failed: Error: Unsupported state file format`);
+    });
+
+    it('says so when the CLI is not installed', () => {
+      expect(() => readTerraformOutputs(dir, { binary: '/nonexistent/terraform', flag: '--stack' })).toThrow(
+        `--stack: ${dir}: /nonexistent/terraform is not installed (install Terraform (or pass --terraform), or pass a JSON file of \`terraform output -json\`)`,
+      );
     });
   });
 });

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../helpers/cli';
@@ -64,20 +64,21 @@ describe('stackwright bench remote', () => {
     expect(Object.fromEntries(hits)).toEqual({ 'tcp-x86_64': 48, 'sharedvol-x86_64': 48, 'combined-arm64': 48 });
   });
 
-  it("reads them from a stack folder with the real terraform CLI and writes JSON and a report with the post's AWS figures", async () => {
+  it("reads them from a stack folder through the Terraform CLI and writes JSON and a report with the post's AWS figures", async () => {
+    // A stand-in for `terraform` (or `tofu`): answers `output -no-color -json` in the stack folder.
     const stack = join(dir, 'sidecar');
     mkdirSync(stack);
-    const outputs = Object.fromEntries(
-      Object.entries(terraformOutputs()).map(([k, v]) => [k, { value: (v as { value: unknown }).value, type: k === 'deployment_urls' ? ['map', 'string'] : 'string' }]),
-    );
-    writeFileSync(join(stack, 'terraform.tfstate'), JSON.stringify({ version: 4, terraform_version: '1.5.0', serial: 1, lineage: '00000000-0000-0000-0000-000000000001', outputs, resources: [] }));
+    writeFileSync(join(stack, 'outputs.json'), JSON.stringify(terraformOutputs()));
+    const tofu = join(dir, 'tofu');
+    writeFileSync(tofu, '#!/bin/sh\n[ "$*" = "output -no-color -json" ] && exec cat outputs.json\nexit 9\n');
+    chmodSync(tofu, 0o755);
     const report = join(dir, 'remote.md');
-    const r = await runCli(['bench', 'remote', '--from-terraform', stack, '--variants', 'tcp', 'sharedvol', '--json', '--report', report, ...small]);
+    const r = await runCli(['bench', 'remote', '--from-terraform', stack, '--terraform', tofu, '--variants', 'tcp', 'sharedvol', '--json', '--report', report, ...small]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json).toMatchObject({ benchmark: 'remote', servers: null, reportFile: report });
-    expect(json.command).toBe(`node bin/stackwright.js bench remote --from-terraform ${stack} --variants tcp sharedvol --requests 20 --concurrency 1 --warmup 4 --repetitions 2 --tool autocannon --report ${report}`);
+    expect(json.command).toBe(`node bin/stackwright.js bench remote --from-terraform ${stack} --terraform ${tofu} --variants tcp sharedvol --requests 20 --concurrency 1 --warmup 4 --repetitions 2 --tool autocannon --report ${report}`);
     expect(json.targets.map((t: any) => [t.name, t.variant, t.architecture, t.published?.requestsPerSecond])).toEqual([
       ['tcp-x86_64', 'tcp', 'X86_64', 447.57],
       ['sharedvol-x86_64', 'sharedvol', 'X86_64', 394.55],
