@@ -1,4 +1,4 @@
-import { type MachineFacts } from '../common/machine';
+import type { MachineFacts } from '../common/machine';
 import { percentChange, rangesOverlap, spreadOf, type Spread } from '../common/figures';
 import { alignColumns } from '../common/text-table';
 import { type LoadResult, runProblems } from './load';
@@ -65,7 +65,7 @@ export interface ReportContext {
 export function buildReport(targets: readonly BenchTarget[], measurement: Measurement, context: ReportContext): SidecarBenchReport {
   const summaries = targets.map((t) => summarizeTarget(t, measurement, context));
   const withBaseline = summaries.map((s) => ({ ...s, vsBaseline: compareWithBaseline(s, summaries) }));
-  return { ...context, schedule: measurement.schedule, targets: withBaseline, benchmark: context.benchmark };
+  return { ...context, schedule: measurement.schedule, targets: withBaseline };
 }
 
 function summarizeTarget(target: BenchTarget, measurement: Measurement, context: ReportContext): TargetSummary {
