@@ -30,8 +30,11 @@ function run(cmd: string, args: string[], cwd = REPO, env: NodeJS.ProcessEnv = {
   return { seconds, maxRssMb: rss ? Number(rss[1]) / 1024 : undefined };
 }
 
+/** Runs the CLI as npx does (through its shebang and the node flags there), reporting its peak memory. */
 function stackwrightSynth(out: string, extra: string[] = []): Sample {
-  return run(process.execPath, ['-r', './bench/rss-hook.js', 'bin/stackwright.js', 'synth', '-c', CONFIG, '--out', out, ...extra]);
+  return run(join(REPO, 'bin/stackwright.js'), ['synth', '-c', CONFIG, '--out', out, ...extra], REPO, {
+    NODE_OPTIONS: `--require ${join(REPO, 'bench/rss-hook.js')}`,
+  });
 }
 
 function repeat(n: number, f: () => Sample): Sample[] {
@@ -78,6 +81,16 @@ function main(): void {
   }
   rmSync(out, { recursive: true, force: true });
   rmSync(stockDir, { recursive: true, force: true });
+
+  // The ECS scale (10 clusters of 10 services, and how it grows) and the rule checks' share, from their own scripts.
+  for (const [title, script] of [
+    ['ECS scale', 'bench/ecs-scale.ts'],
+    ['rule checks', 'bench/rules.ts'],
+  ]) {
+    console.log(`\n${title} (${script}):`);
+    const r = spawnSync(process.execPath, [join(REPO, 'node_modules/tsx/dist/cli.mjs'), script], { cwd: REPO, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error(`${script} failed (${r.status})`);
+  }
 }
 
 main();
