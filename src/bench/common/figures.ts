@@ -1,5 +1,3 @@
-import { percentile } from '../lambda/stats';
-
 /** One figure over several repetitions: its median and the range it moved in, plus every value in run order. */
 export interface Spread {
   readonly median: number;
@@ -14,6 +12,14 @@ export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Nearest-rank percentile of ascending values: the smallest value with at least p% of values at or below it. */
+export function percentile(sortedAscending: readonly number[], p: number): number | null {
+  if (sortedAscending.length === 0) return null;
+  if (!(p > 0 && p <= 100)) throw new Error(`percentile must be in (0, 100], got ${p}`);
+  const rank = Math.ceil((p / 100) * sortedAscending.length);
+  return sortedAscending[rank - 1];
 }
 
 export function mean(values: readonly number[]): number {
@@ -41,7 +47,7 @@ export function percentChange(a: number, b: number): number {
 }
 
 /**
- * The distribution as 101 points: index i holds the i-th percentile (nearest rank, as bench lambda computes it),
+ * The distribution as 101 points: index i holds the i-th percentile (nearest rank, as `percentile` computes it),
  * index 0 the minimum. The same shape `ab -e` writes, so both load generators chart alike.
  */
 export function percentileCurve(sortedAscending: readonly number[]): number[] {

@@ -1,9 +1,12 @@
-import { niceCeil } from '../lambda/chart';
-
 /** Small SVG helpers shared by the benchmark charts. */
 
-/** Re-exported so benchmark charts take their axis steps from one place (its home is bench lambda's chart). */
-export { niceCeil };
+/** The smallest 1, 2 or 5 times a power of ten that is at least v: axis maxima and tick steps. */
+export function niceCeil(v: number): number {
+  if (!(v > 0)) return 1;
+  const power = 10 ** Math.floor(Math.log10(v));
+  for (const m of [1, 2, 5, 10]) if (m * power >= v - 1e-9) return m * power;
+  return 10 * power;
+}
 
 /** Distinct, print-safe series colours (matplotlib's tab10 order). */
 export const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f'] as const;

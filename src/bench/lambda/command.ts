@@ -1,8 +1,8 @@
-import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { ExitCode, InputError } from '../../core/errors';
 import { withJson, type CommandFactory } from '../../cli/options';
+import { checkOutputFile } from '../common/output-files';
 import { renderChart } from './chart';
 import { SignedFunctionUrl, type SignerCredentials } from './invoke';
 import { buildReport, errorLines, formatTable } from './report';
@@ -74,11 +74,7 @@ function checkSchedule(argv: BenchLambdaArgs): number {
   if (!Number.isInteger(argv.intervalMs) || argv.intervalMs < 10 || argv.intervalMs > 60_000) {
     throw InputError.single('--interval-ms', '', `must be a whole number from 10 to 60000, got ${argv.intervalMs}`);
   }
-  if (!argv.chart) throw InputError.single('--chart', '', 'needs a file name', 'for example keepalive-latency.svg');
-  const dir = dirname(argv.chart);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw InputError.single('--chart', argv.chart, `folder '${dir}' does not exist`, 'an existing folder');
-  }
+  checkOutputFile('--chart', argv.chart, 'keepalive-latency.svg');
   return Math.max(1, Math.floor((argv.duration * 1000) / argv.intervalMs));
 }
 

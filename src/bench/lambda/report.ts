@@ -1,3 +1,4 @@
+import { alignColumns } from '../common/text-table';
 import type { CallResult } from './invoke';
 import { SLOW_CALL_MS, summarize, type LatencySummary } from './stats';
 
@@ -41,11 +42,7 @@ const ROWS: readonly [string, (s: LatencySummary) => string][] = [
 export function formatTable(report: LambdaBenchReport): string {
   const header = ['PutItem latency', ...report.functions.map((f) => f.name)];
   const body = ROWS.map(([label, value]) => [label, ...report.functions.map((f) => value(f.summary))]);
-  const rows = [header, ...body];
-  const widths = header.map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
-  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
-  return [line(header), rule, ...body.map(line)].join('\n') + '\n';
+  return alignColumns([header, ...body]);
 }
 
 /** The first error of each function that had any, for stderr. */

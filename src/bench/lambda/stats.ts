@@ -1,3 +1,4 @@
+import { percentile } from '../common/figures';
 import type { CallResult } from './invoke';
 
 /** The post's threshold: DynamoDB's PutItem takes 6-7 ms; above 10 ms something else (connection set-up) adds up. */
@@ -18,14 +19,6 @@ export interface LatencySummary {
   readonly over10ms: number;
   /** Median client round trip of successful calls (network + Lambda + the put), ms. */
   readonly roundTripP50: number | null;
-}
-
-/** Nearest-rank percentile of ascending values: the smallest value with at least p% of values at or below it. */
-export function percentile(sortedAscending: readonly number[], p: number): number | null {
-  if (sortedAscending.length === 0) return null;
-  if (!(p > 0 && p <= 100)) throw new Error(`percentile must be in (0, 100], got ${p}`);
-  const rank = Math.ceil((p / 100) * sortedAscending.length);
-  return sortedAscending[rank - 1];
 }
 
 export function summarize(results: readonly CallResult[]): LatencySummary {

@@ -1,6 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
 import { InputError } from '../../core/errors';
+import { isRecord, readTerraformOutputs } from '../common/terraform-outputs';
 
 /** One function to benchmark: the name it is reported under and its function URL. */
 export interface LambdaTarget {
@@ -31,21 +30,7 @@ export function targetsFromFlags(flags: readonly string[], fallbackRegion: strin
  * holding that command's output (or a plain `{ "function_urls": { name: url } }`).
  */
 export function targetsFromTerraform(path: string, fallbackRegion: string | undefined): LambdaTarget[] {
-  let stat;
-  try {
-    stat = statSync(path);
-  } catch {
-    throw InputError.single('--from-terraform', path, 'not found', 'a generated stack folder or a JSON file of `terraform output -json`');
-  }
-  const text = stat.isDirectory() ? terraformOutputJson(path) : readFileSync(path, 'utf8');
-  let outputs: unknown;
-  try {
-    outputs = JSON.parse(text);
-  } catch (err) {
-    throw InputError.single('--from-terraform', path, `not JSON: ${(err as Error).message}`, 'the output of `terraform output -json`');
-  }
-  const entry = isRecord(outputs) ? outputs[FUNCTION_URLS_OUTPUT] : undefined;
-  const urls = isRecord(entry) && 'value' in entry ? entry.value : entry;
+  const urls = readTerraformOutputs(path)[FUNCTION_URLS_OUTPUT];
   if (!isRecord(urls) || Object.keys(urls).length === 0) {
     throw InputError.single('--from-terraform', path, `no '${FUNCTION_URLS_OUTPUT}' output with at least one URL`, 'apply the keepalive stack first, or pass --url name=URL');
   }
@@ -85,18 +70,4 @@ function target(name: string, raw: string, source: string, fallbackRegion: strin
     throw InputError.single(source, name, `cannot tell the region from host '${url.hostname}'`, 'pass --region or set AWS_REGION');
   }
   return { name, url, region };
-}
-
-function terraformOutputJson(dir: string): string {
-  try {
-    return execFileSync('terraform', ['output', '-json'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException & { stderr?: string };
-    const why = e.code === 'ENOENT' ? 'terraform is not installed' : (e.stderr ?? e.message).trim().split('\n')[0];
-    throw InputError.single('--from-terraform', dir, `terraform output -json failed: ${why}`, 'run terraform apply in that folder first, or pass a JSON file');
-  }
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

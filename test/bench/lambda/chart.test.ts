@@ -1,4 +1,5 @@
-import { niceCeil, renderChart } from '../../../src/bench/lambda/chart';
+import { renderChart } from '../../../src/bench/lambda/chart';
+import { niceCeil } from '../../../src/bench/common/svg';
 import type { LambdaBenchReport } from '../../../src/bench/lambda/report';
 import { summarize } from '../../../src/bench/lambda/stats';
 import type { CallResult } from '../../../src/bench/lambda/invoke';

@@ -1,4 +1,5 @@
-import { percentile, summarize } from '../../../src/bench/lambda/stats';
+import { percentile } from '../../../src/bench/common/figures';
+import { summarize } from '../../../src/bench/lambda/stats';
 import type { CallResult } from '../../../src/bench/lambda/invoke';
 
 const call = (seq: number, ms?: number, extra: Partial<CallResult> = {}): CallResult => ({ seq, offsetMs: seq * 1000, roundTripMs: (ms ?? 0) + 20, ms, ...extra });
