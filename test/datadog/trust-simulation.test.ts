@@ -1,4 +1,4 @@
-import { runSimulation } from '@cloud-copilot/iam-simulate';
+import { simulate } from '../helpers/iam-simulation';
 import { onlyResource } from '../helpers/synth';
 import { parsePolicy, synthDatadog } from './helpers';
 
@@ -6,25 +6,16 @@ const EXTERNAL_ID = 'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6';
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/DatadogIntegrationRole';
 
 /** May `principal` assume the synthesized role, presenting `externalId`? Evaluated by IAM simulation. */
-async function mayAssume(trust: unknown, principal: string, externalId?: string): Promise<string> {
-  const result = await runSimulation(
-    {
-      request: {
-        principal,
-        action: 'sts:AssumeRole',
-        resource: { resource: ROLE_ARN, accountId: '123456789012' },
-        contextVariables: externalId === undefined ? {} : { 'sts:ExternalId': externalId },
-      },
-      // The caller's own side allows AssumeRole, so the trust policy alone decides.
-      identityPolicies: [{ name: 'caller', policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }] } }],
-      serviceControlPolicies: [],
-      resourceControlPolicies: [],
-      resourcePolicy: trust as never,
-    } as never,
-    {},
-  );
-  if (result.resultType === 'error') throw new Error(JSON.stringify(result.errors));
-  return result.overallResult;
+function mayAssume(trust: unknown, principal: string, externalId?: string): Promise<string> {
+  return simulate({
+    principal,
+    action: 'sts:AssumeRole',
+    resource: ROLE_ARN,
+    // The caller's own side allows AssumeRole, so the trust policy alone decides.
+    identityPolicies: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }] }],
+    resourcePolicy: trust,
+    context: externalId === undefined ? {} : { 'sts:ExternalId': externalId },
+  });
 }
 
 describe.each(['managed', 'manual'])('trust policy by IAM simulation (%s mode)', (externalId) => {

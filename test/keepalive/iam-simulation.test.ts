@@ -1,4 +1,4 @@
-import { runSimulation } from '@cloud-copilot/iam-simulate';
+import { simulate } from '../helpers/iam-simulation';
 import { onlyResource } from '../helpers/synth';
 import { synthKeepalive, variantResource } from './helpers';
 
@@ -9,18 +9,8 @@ const functionArn = (v: string) => `arn:aws:lambda:us-east-1:${ACCOUNT}:function
 const VARIANTS = ['python-on', 'python-off', 'node-on', 'node-off'];
 
 /** Allowed / ImplicitlyDenied / ExplicitlyDenied for one request against one identity policy. */
-async function decide(policy: unknown, principal: string, action: string, resource: string, context: Record<string, string> = {}) {
-  const result = await runSimulation(
-    {
-      request: { principal, action, resource: { resource, accountId: ACCOUNT }, contextVariables: context },
-      identityPolicies: [{ name: 'under-test', policy }],
-      serviceControlPolicies: [],
-      resourceControlPolicies: [],
-    } as never,
-    {},
-  );
-  if (result.resultType === 'error') throw new Error(JSON.stringify(result.errors));
-  return result.overallResult;
+function decide(policy: unknown, principal: string, action: string, resource: string, context: Record<string, string> = {}) {
+  return simulate({ principal, action, resource, identityPolicies: [policy], context });
 }
 
 /** Replaces the Terraform references in a policy with the ARNs they become at apply time. */

@@ -1,4 +1,4 @@
-import { runSimulation } from '@cloud-copilot/iam-simulate';
+import { simulate } from '../../helpers/iam-simulation';
 import { onlyResource } from '../../helpers/synth';
 import { ACCOUNT } from './sample-events';
 import { resolveRefs, synthReconciler } from './synth-reconciler';
@@ -10,18 +10,8 @@ const LOG_GROUP = `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/aws/lambda/test-
 const QUEUE = `arn:aws:sqs:us-east-1:${ACCOUNT}:test-ecs-reconciler-dlq`;
 
 /** Allowed / ImplicitlyDenied / ExplicitlyDenied for one request against the role's identity policy. */
-async function decide(policy: unknown, action: string, resource: string): Promise<string> {
-  const result = await runSimulation(
-    {
-      request: { principal: ROLE, action, resource: { resource, accountId: ACCOUNT }, contextVariables: {} },
-      identityPolicies: [{ name: 'reconcile-managed-services', policy }],
-      serviceControlPolicies: [],
-      resourceControlPolicies: [],
-    } as never,
-    {},
-  );
-  if (result.resultType === 'error') throw new Error(JSON.stringify(result.errors));
-  return result.overallResult;
+function decide(policy: unknown, action: string, resource: string): Promise<string> {
+  return simulate({ principal: ROLE, action, resource, identityPolicies: [policy] });
 }
 
 describe("the reconciler's role by IAM simulation", () => {

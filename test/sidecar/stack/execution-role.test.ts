@@ -1,5 +1,5 @@
-import { runSimulation } from '@cloud-copilot/iam-simulate';
 import { validateIdentityPolicy, validateTrustPolicy } from '@cloud-copilot/iam-policy';
+import { simulate } from '../../helpers/iam-simulation';
 import { resourcesOf } from '../../helpers/synth';
 import { allDeployments, dPath, resourceAt, synthSidecar } from './helpers';
 import type { Deployment } from '../../../src/sidecar/variants';
@@ -9,18 +9,8 @@ const repoArn = (name: string) => `arn:aws:ecr:us-east-1:${ACCOUNT}:repository/t
 const logGroupArn = (d: Deployment) => `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/stackwright/test-sidecar/${dPath(d)}`;
 const imagesOf = (variant: string) => (variant === 'combined' ? ['combined'] : [`${variant}-nginx`, `${variant}-app`]);
 
-async function decide(policy: unknown, action: string, resource: string): Promise<string> {
-  const result = await runSimulation(
-    {
-      request: { principal: `arn:aws:iam::${ACCOUNT}:role/exec`, action, resource: { resource, accountId: ACCOUNT }, contextVariables: {} },
-      identityPolicies: [{ name: 'under-test', policy }],
-      serviceControlPolicies: [],
-      resourceControlPolicies: [],
-    } as never,
-    {},
-  );
-  if (result.resultType === 'error') throw new Error(JSON.stringify(result.errors));
-  return result.overallResult;
+function decide(policy: unknown, action: string, resource: string): Promise<string> {
+  return simulate({ principal: `arn:aws:iam::${ACCOUNT}:role/exec`, action, resource, identityPolicies: [policy] });
 }
 
 /** Replaces the Terraform references in a policy with the ARNs they become at apply time. */
