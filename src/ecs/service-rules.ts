@@ -1,6 +1,6 @@
 import type { ClusterConfig, ServiceConfig } from './config';
 import { FARGATE_INVALID_CONTAINER_FIELDS, FARGATE_INVALID_LINUX_PARAMETERS } from './container-config';
-import { FARGATE_CPU_VALUES, fargateMemoryChoices, isFargateSize } from './fargate-sizes';
+import { FARGATE_CPU_VALUES, describeFargateMemory as fargateMemoryChoices, isFargateSize } from '../aws/fargate';
 import { placementIssues, type ConfigIssue } from './placement-config';
 
 /**

@@ -1,18 +1,4 @@
-/**
- * Fargate's valid task CPU/memory pairs (Linux), from the ECS developer guide. 8192 and 16384 CPU units need
- * platform version 1.4.0 or later, which is what LATEST resolves to.
- */
-export const fargateMemoryByCpu: ReadonlyMap<number, readonly number[]> = new Map([
-  [256, [512, 1024, 2048]],
-  [512, range(1024, 4096, 1024)],
-  [1024, range(2048, 8192, 1024)],
-  [2048, range(4096, 16384, 1024)],
-  [4096, range(8192, 30720, 1024)],
-  [8192, range(16384, 61440, 4096)],
-  [16384, range(32768, 122880, 8192)],
-]);
-
-export const fargateCpuValues: readonly number[] = [...fargateMemoryByCpu.keys()];
+import { FARGATE_CPU_VALUES, FARGATE_MEMORY_BY_CPU } from '../aws/fargate';
 
 export interface TaskSize {
   /** Task CPU units (1024 = one vCPU). */
@@ -23,9 +9,9 @@ export interface TaskSize {
 
 /** Why a size is not a Fargate size, with the values that would be, or undefined when it is valid. */
 export function fargateSizeProblem(size: TaskSize): { field: 'cpu' | 'memory'; message: string; allowed: string } | undefined {
-  const memories = fargateMemoryByCpu.get(size.cpu);
+  const memories = FARGATE_MEMORY_BY_CPU.get(size.cpu);
   if (!memories) {
-    return { field: 'cpu', message: `${size.cpu} is not a Fargate task CPU value`, allowed: `one of ${fargateCpuValues.join(', ')}` };
+    return { field: 'cpu', message: `${size.cpu} is not a Fargate task CPU value`, allowed: `one of ${FARGATE_CPU_VALUES.join(', ')}` };
   }
   if (!memories.includes(size.memory)) {
     return {
@@ -35,10 +21,4 @@ export function fargateSizeProblem(size: TaskSize): { field: 'cpu' | 'memory'; m
     };
   }
   return undefined;
-}
-
-function range(from: number, to: number, step: number): number[] {
-  const out: number[] = [];
-  for (let v = from; v <= to; v += step) out.push(v);
-  return out;
 }

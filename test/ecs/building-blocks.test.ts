@@ -2,7 +2,7 @@ import { cidrSubnet, formatCidr, parseCidr } from '../../src/ecs/cidr';
 import { boundedName } from '../../src/ecs/names';
 import { isGravitonInstanceType } from '../../src/ecs/service-rules';
 import { capacityProviderName, ecsUserData } from '../../src/ecs/ec2-capacity';
-import { isFargateSize } from '../../src/ecs/fargate-sizes';
+import { isFargateSize } from '../../src/aws/fargate';
 
 describe('CIDR arithmetic', () => {
   it('matches Terraform cidrsubnet() for the subnets of a created VPC', () => {

@@ -12,7 +12,7 @@ import FargateTaskSize from '../../src/rules/ecs/FargateTaskSize';
 import FargateUnsupportedParameters from '../../src/rules/ecs/FargateUnsupportedParameters';
 import GracePeriodNeedsLoadBalancer from '../../src/rules/ecs/GracePeriodNeedsLoadBalancer';
 import LaunchTypeOrCapacityProvider from '../../src/rules/ecs/LaunchTypeOrCapacityProvider';
-import { FARGATE_SIZES } from '../../src/rules/ecs/fargate-sizes';
+import { FARGATE_MEMORY_BY_CPU as FARGATE_SIZES } from '../../src/aws/fargate';
 import { containers, ec2Task, fargateTask, judge, problems, tf } from './helpers';
 
 const TASK = 'aws_ecs_task_definition.web';
@@ -36,7 +36,7 @@ describe('ECS-FargateTaskSize', () => {
   });
   it('rejects a pair outside the table and a CPU Fargate does not offer', () => {
     expect(problems(FargateTaskSize, task({ cpu: '256', memory: '4096' }), TASK)).toEqual(['cpu 256 with memory 4096 (cpu 256 allows 512, 1024, 2048 MiB)']);
-    expect(problems(FargateTaskSize, task({ cpu: '1024', memory: '2560' }), TASK)[0]).toContain('2048-8192 MiB in steps of 1024');
+    expect(problems(FargateTaskSize, task({ cpu: '1024', memory: '2560' }), TASK)[0]).toContain('2048 to 8192 in steps of 1024 MiB');
     expect(problems(FargateTaskSize, task({ cpu: '300', memory: '1024' }), TASK)[0]).toMatch(/^cpu 300 is not a Fargate size/);
   });
   it('is not applicable to EC2 tasks or sizes known only at plan time', () => {

@@ -1,6 +1,6 @@
 import { defineRule, notApplicable, verdict } from '../rule';
 import { taskCpu, taskMemory, taskOnFargate } from './ecs-model';
-import { FARGATE_SIZES, describeAllowedMemory } from './fargate-sizes';
+import { FARGATE_CPU_VALUES, describeFargateMemory, isFargateSize } from '../../aws/fargate';
 
 /** A Fargate task's CPU and memory must be one of the pairs Fargate offers; AWS rejects others at apply time. */
 export default defineRule({
@@ -10,9 +10,9 @@ export default defineRule({
     const cpu = taskCpu(task);
     const memory = taskMemory(task);
     if (cpu === undefined || memory === undefined || !taskOnFargate(task, stack)) return notApplicable;
-    const allowed = FARGATE_SIZES.get(cpu);
-    if (!allowed) return verdict([`cpu ${cpu} is not a Fargate size (allowed: ${[...FARGATE_SIZES.keys()].join(', ')})`]);
-    if (!allowed.includes(memory)) return verdict([`cpu ${cpu} with memory ${memory} (cpu ${cpu} allows ${describeAllowedMemory(cpu)})`]);
+    const allowed = describeFargateMemory(cpu);
+    if (allowed === undefined) return verdict([`cpu ${cpu} is not a Fargate size (allowed: ${FARGATE_CPU_VALUES.join(', ')})`]);
+    if (!isFargateSize(cpu, memory)) return verdict([`cpu ${cpu} with memory ${memory} (cpu ${cpu} allows ${allowed} MiB)`]);
     return verdict([]);
   },
 });

@@ -1,6 +1,7 @@
 import { parseConfig } from '../../../src/config/load';
 import { InputError, formatProblem } from '../../../src/core/errors';
-import { fargateMemoryByCpu, fargateSizeProblem } from '../../../src/sidecar/fargate-sizes';
+import { FARGATE_MEMORY_BY_CPU as fargateMemoryByCpu } from '../../../src/aws/fargate';
+import { fargateSizeProblem } from '../../../src/sidecar/fargate-sizes';
 import { sidecarVariants } from '../../../src/sidecar/render/index';
 import { sidecarVariantNames } from '../../../src/sidecar/variants';
 import { boundedName } from '../../../src/sidecar/names';
