@@ -3,7 +3,7 @@ import { existingNetwork, logRetention } from '../config/common';
 import { containerDefinitionSchema, taskVolumeSchema } from './container-config';
 import { placementSchema, type ConfigIssue } from './placement-config';
 import { clusterIssues, duplicateNames, serviceIssues } from './service-rules';
-import { cidrBlock } from './cidr';
+import { vpcCidrBlock as cidrBlock } from '../aws/cidr';
 
 /**
  * Config section `stacks.ecs`: ECS clusters on EC2 capacity, their services and how each is placed, and the

@@ -16,7 +16,7 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
 import { policyJson, serviceTrustPolicy } from '../iam/policy-document';
-import { cidrSubnet, formatCidr, parseCidr } from './cidr';
+import { cidrSubnet, formatCidr, parseCidr } from '../aws/cidr';
 import type { NetworkConfig } from './config';
 import { boundedName, NameLimit } from './names';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { existingNetwork, logRetention } from '../config/common';
-import { parseCidr } from './cidr';
+import { cidrProblem, vpcCidrBlock } from '../aws/cidr';
 import { fargateSizeProblem } from './fargate-sizes';
 import { cpuArchitectures, sidecarVariantNames } from './variants';
 
@@ -18,16 +18,7 @@ const taskSize = (cpu: number, memory: number) =>
 const createdNetwork = z.strictObject({
   type: z.literal('create'),
   /** The VPC's block; split into four equal subnets (public and private in each of two AZs). */
-  cidr: z
-    .string()
-    .superRefine((c, ctx) => {
-      const block = parseCidr(c);
-      if (typeof block === 'string') ctx.addIssue({ code: 'custom', message: block, params: { allowed: 'for example 10.0.0.0/16' } });
-      else if (block.prefix < 16 || block.prefix > 24) {
-        ctx.addIssue({ code: 'custom', message: `/${block.prefix} is not a usable VPC size here`, params: { allowed: '/16 to /24' } });
-      }
-    })
-    .default('10.0.0.0/16'),
+  cidr: vpcCidrBlock.default('10.0.0.0/16'),
   /** Two availability zone names; the region's first two available zones when absent. */
   availabilityZones: z.array(z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/, 'not an AZ name such as us-east-1a')).length(2).optional(),
   /**
@@ -73,7 +64,7 @@ export const sidecarConfigSchema = z
       })
       .optional(),
     /** Who may reach the ALB's listener ports. Narrow it to the benchmark client's address where you can. */
-    listenerCidrs: z.array(z.string().refine((c) => typeof parseCidr(c) !== 'string', 'not an IPv4 CIDR block such as 203.0.113.0/24')).min(1).default(['0.0.0.0/0']),
+    listenerCidrs: z.array(z.string().refine((c) => cidrProblem(c) === undefined, 'not an IPv4 CIDR block such as 203.0.113.0/24')).min(1).default(['0.0.0.0/0']),
     network: z.discriminatedUnion('type', [createdNetwork, existing]).prefault({ type: 'create' }),
     /**
      * private: tasks get no public address and reach AWS through VPC endpoints or NAT (the default: nothing but the

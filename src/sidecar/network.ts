@@ -11,7 +11,7 @@ import { NatGateway } from '@cdktf/provider-aws/lib/nat-gateway';
 import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
 import { DataAwsAvailabilityZones } from '@cdktf/provider-aws/lib/data-aws-availability-zones';
 import type { AwsPartition } from '../config/common';
-import { splitCidr } from './cidr';
+import { splitCidr } from '../aws/cidr';
 import { VpcEndpoints } from './vpc-endpoints';
 
 /** How tasks in the private subnets reach ECR, S3 and CloudWatch Logs. */

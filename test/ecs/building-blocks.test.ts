@@ -1,4 +1,4 @@
-import { cidrSubnet, formatCidr, parseCidr } from '../../src/ecs/cidr';
+import { cidrSubnet, formatCidr, parseCidr } from '../../src/aws/cidr';
 import { boundedName } from '../../src/ecs/names';
 import { isGravitonInstanceType } from '../../src/ecs/service-rules';
 import { capacityProviderName, ecsUserData } from '../../src/ecs/ec2-capacity';

@@ -79,9 +79,9 @@ describe('sidecar config', () => {
 
   it('rejects a VPC block with host bits, or of an unusable size', () => {
     expect(problems('    network: { type: create, cidr: 10.0.0.1/16 }')).toEqual([
-      'cfg.yaml: stacks.sidecar.network.cidr: host bits are set (use the network address) (for example 10.0.0.0/16)',
+      "cfg.yaml: stacks.sidecar.network.cidr: '10.0.0.1/16' has host bits set (10.0.0.0/16)",
     ]);
-    expect(problems('    network: { type: create, cidr: 10.0.0.0/8 }')).toEqual(['cfg.yaml: stacks.sidecar.network.cidr: /8 is not a usable VPC size here (/16 to /24)']);
+    expect(problems('    network: { type: create, cidr: 10.0.0.0/8 }')).toEqual(["cfg.yaml: stacks.sidecar.network.cidr: '10.0.0.0/8' is not a VPC CIDR block (an IPv4 block from /16 to /24, e.g. 10.0.0.0/16)"]);
   });
 
   it('needs two ALB subnets in an existing network, and knows no other keys', () => {

@@ -1,5 +1,5 @@
 import { resourcesOf } from '../../helpers/synth';
-import { splitCidr, parseCidr } from '../../../src/sidecar/cidr';
+import { cidrProblem, splitCidr } from '../../../src/aws/cidr';
 import { ref, resourceAt, synthSidecar } from './helpers';
 
 const subnets = (json: any) => Object.values(resourcesOf(json, 'aws_subnet')) as any[];
@@ -94,6 +94,6 @@ describe('cidr helpers', () => {
     ['10.0.300.0/24', 'an octet is above 255'],
     ['10.0.0.1/16', 'host bits are set (use the network address)'],
   ])('rejects %s', (cidr, reason) => {
-    expect(parseCidr(cidr)).toBe(reason);
+    expect(cidrProblem(cidr)).toBe(reason);
   });
 });
