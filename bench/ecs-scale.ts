@@ -48,7 +48,8 @@ export function ecsScaleConfig(clusters: number, services: number): Record<strin
 
 function synthSeconds(configFile: string, out: string): number {
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['bin/stackwright.js', 'synth', '--config', configFile, '--out', out], { cwd: REPO, encoding: 'utf8' });
+  // Through the shebang, as npx runs it (with the node flags set there).
+  const r = spawnSync(join(REPO, 'bin/stackwright.js'), ['synth', '--config', configFile, '--out', out], { cwd: REPO, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`synth of ${configFile} failed (${r.status}):\n${r.stderr}`);
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
