@@ -1,6 +1,8 @@
+import { parse } from '@cdktf/hcl2json';
 import { loadConfig } from '../../src/config/load';
 import { synthesize } from '../../src/synth/synthesize';
-import { resourcesOf } from '../helpers/synth';
+import { resourcesOf, testConfig } from '../helpers/synth';
+import { ecsSection, service } from './helpers';
 import { parsePolicy } from '../datadog/helpers';
 
 describe('ECS in the default config', () => {
@@ -45,5 +47,30 @@ describe('ECS at the post scale (examples/ecs-10x10.yaml)', () => {
     const [second] = await synthesize(config, { only: ['ecs'], hcl: false });
     expect([...second!.files.keys()]).toEqual([...first!.files.keys()]);
     for (const [path, contents] of first!.files) expect(Buffer.from(second!.files.get(path)!)).toEqual(Buffer.from(contents));
+  });
+});
+
+describe('ECS HCL review copy', () => {
+  // Clusters and services only: the reconciler's resources are its own construct's business.
+  it('parses, with container definitions, policies and user data intact', async () => {
+    const config = testConfig({
+      ecs: ecsSection([
+        service({ name: 'agent', oneTaskPerHost: 'daemon' }),
+        service({ name: 'web', placement: { strategies: [{ type: 'binpack', field: 'memory' }], constraints: [{ type: 'memberOf', expression: 'attribute:ecs.os-type == linux' }] } }),
+        service({ name: 'api', launchType: 'fargate', cpu: 256, memory: 512 }),
+      ]),
+    });
+    const [stack] = await synthesize(config, { only: ['ecs'] });
+    const parsed: any = await parse('main.tf', stack!.files.get('hcl/main.tf') as string);
+    expect(Object.keys(parsed.resource.aws_ecs_service)).toHaveLength(3);
+    for (const [task] of Object.values(parsed.resource.aws_ecs_task_definition) as any[][]) {
+      const defs = JSON.parse(task.container_definitions.replace(/\$\{[^}]+\}/g, 'ref'));
+      expect(defs[0].logConfiguration.options['awslogs-group']).toBe('ref');
+    }
+    for (const [policy] of Object.values(parsed.resource.aws_iam_role_policy) as any[][]) {
+      expect(JSON.parse(policy.policy.replace(/\$\{[^}]+\}/g, 'ref')).Version).toBe('2012-10-17');
+    }
+    const [template] = Object.values(parsed.resource.aws_launch_template)[0] as any[];
+    expect(template.user_data).toContain('ECS_CLUSTER=test-main');
   });
 });
