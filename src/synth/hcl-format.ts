@@ -34,7 +34,7 @@ export function formatHcl(raw: string): string {
     const attr = /^("[^"]*"|[\w-]+)\s*=\s*(.*)$/.exec(line);
     const opensBlock = /[{[]$/.test(line);
     if (attr && !opensBlock) {
-      group.push({ indent, key: attr[1]!, rest: unwrapInterpolation(attr[2]!), body: [] });
+      group.push({ indent, key: attr[1]!, rest: unwrapInterpolation(escapeTemplateQuotes(attr[2]!)), body: [] });
       heredoc = /<<-?(\w+)$/.exec(attr[2]!)?.[1]; // its body lines stay verbatim, attached to this attribute
       continue;
     }
@@ -62,4 +62,33 @@ function unwrapInterpolation(value: string): string {
     else if (!quoted && c === '}' && --depth < 0) return value;
   }
   return depth === 0 && !quoted ? `${inner.trim()}${m[2]}` : value;
+}
+
+/** Escapes the literal quotes of a one-line quoted value, leaving `${...}` interpolations as they are. */
+function escapeTemplateQuotes(value: string): string {
+  const m = /^"([\s\S]*)"(,?)$/.exec(value);
+  if (!m || !m[1]!.includes('${')) return value;
+  const inner = m[1]!;
+  let out = '';
+  let depth = 0;
+  let quoted = false; // inside a string literal within an interpolation
+  for (let i = 0; i < inner.length; i++) {
+    const c = inner[i]!;
+    if (c === '\\') {
+      out += c + (inner[i + 1] ?? '');
+      i++;
+    } else if (depth === 0 && c === '$' && inner[i + 1] === '{') {
+      out += '${';
+      depth = 1;
+      i++;
+    } else if (depth === 0) {
+      out += c === '"' ? '\\"' : c;
+    } else {
+      if (c === '"') quoted = !quoted;
+      else if (!quoted && c === '{') depth++;
+      else if (!quoted && c === '}') depth--;
+      out += c;
+    }
+  }
+  return `"${out}"${m[2]}`;
 }

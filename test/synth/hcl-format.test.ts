@@ -7,6 +7,7 @@ import { formatHcl } from '../../src/synth/hcl-format';
 import { buildStacks } from '../../src/synth/synthesize';
 import { renderHcl } from '../../src/synth/hcl';
 import { testConfig } from '../helpers/synth';
+import { loadConfig } from '../../src/config/load';
 
 const RAW = [
   'resource "aws_iam_role" "r" {',
@@ -60,6 +61,19 @@ describe('HCL layout', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it("escapes the quotes cdktf leaves bare in a one-line JSON string with a reference, not those in the reference", () => {
+    const raw = 'resource "x" "y" {\npattern = "{"arn":["${aws_ecs_cluster.c.arn}"],"n":"${jsonencode({"a" = 1})}"}"\n}';
+    expect(formatHcl(raw)).toBe(
+      'resource "x" "y" {\n  pattern = "{\\"arn\\":[\\"${aws_ecs_cluster.c.arn}\\"],\\"n\\":\\"${jsonencode({"a" = 1})}\\"}"\n}\n',
+    );
+  });
+
+  it('lays out every stack of the default config as HCL a parser accepts', async () => {
+    for (const stack of buildStacks(loadConfig(join(__dirname, '..', '..', 'stackwright.yaml')))) {
+      await expect(parse(`${stack.node.id}/main.tf`, renderHcl(stack))).resolves.toHaveProperty('resource');
+    }
   });
 
   it('is idempotent', () => {
