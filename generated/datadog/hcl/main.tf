@@ -13,11 +13,10 @@ terraform {
   backend "local" {
     path = "terraform.tfstate"
   }
-
 }
 
 locals {
-  delegation_permission_chunks_DAE4110B = "${chunklist(sort(distinct(data.datadog_integration_aws_iam_permissions_standard.permissions-standard.iam_permissions)), 100)}"
+  delegation_permission_chunks_DAE4110B = chunklist(sort(distinct(data.datadog_integration_aws_iam_permissions_standard.permissions-standard.iam_permissions)), 100)
 }
 
 provider "aws" {
@@ -68,20 +67,20 @@ EOF
 resource "aws_iam_policy" "delegation_permissions_D98425A2" {
   description = "Datadog integration permissions, part ${each.key}"
   name        = "DatadogIntegrationRolePolicy${each.key}"
-  policy      = "${jsonencode({ "Version" = "2012-10-17", "Statement" = [{ "Sid" = "DatadogIntegration", "Effect" = "Allow", "Action" = "$${each.value}", "Resource" = "*" }] })}"
-  for_each    = "${ { for i, chunk in local.delegation_permission_chunks_DAE4110B : tostring(i + 1) => chunk } }"
+  policy      = jsonencode({ Version = "2012-10-17", Statement = [{ Sid = "DatadogIntegration", Effect = "Allow", Action = each.value, Resource = "*" }] })
+  for_each    = { for i, chunk in local.delegation_permission_chunks_DAE4110B : tostring(i + 1) => chunk }
 }
 resource "aws_iam_role_policy_attachment" "delegation_attach_BECBDA6D" {
-  policy_arn = "${each.value.arn}"
-  role       = "${aws_iam_role.delegation_role_CBBB7F21.name}"
-  for_each   = "${aws_iam_policy.delegation_permissions_D98425A2}"
+  policy_arn = each.value.arn
+  role       = aws_iam_role.delegation_role_CBBB7F21.name
+  for_each   = aws_iam_policy.delegation_permissions_D98425A2
 }
 resource "datadog_integration_aws_account" "integration_account_1B7A3135" {
-  aws_account_id = "${data.aws_caller_identity.caller.account_id}"
+  aws_account_id = data.aws_caller_identity.caller.account_id
   aws_partition  = "aws"
   auth_config {
     aws_auth_config_role {
-      external_id = "${datadog_integration_aws_external_id.external-id.id}"
+      external_id = datadog_integration_aws_external_id.external-id.id
       role_name   = "DatadogIntegrationRole"
     }
   }
@@ -90,12 +89,8 @@ resource "datadog_integration_aws_account" "integration_account_1B7A3135" {
   }
   logs_config {
     lambda_forwarder {
-      lambdas = [
-
-      ]
-      sources = [
-
-      ]
+      lambdas = []
+      sources = []
     }
   }
   metrics_config {
@@ -109,9 +104,7 @@ resource "datadog_integration_aws_account" "integration_account_1B7A3135" {
   }
   traces_config {
     xray_services {
-      include_only = [
-
-      ]
+      include_only = []
     }
   }
   depends_on = [
@@ -120,22 +113,22 @@ resource "datadog_integration_aws_account" "integration_account_1B7A3135" {
 }
 
 output "role_arn" {
-  value       = "${aws_iam_role.delegation_role_CBBB7F21.arn}"
+  value       = aws_iam_role.delegation_role_CBBB7F21.arn
   description = "ARN of the role Datadog assumes"
 }
 
 output "role_name" {
-  value       = "${aws_iam_role.delegation_role_CBBB7F21.name}"
+  value       = aws_iam_role.delegation_role_CBBB7F21.name
   description = "Name of the role Datadog assumes"
 }
 
 output "aws_account_id" {
-  value       = "${data.aws_caller_identity.caller.account_id}"
+  value       = data.aws_caller_identity.caller.account_id
   description = "The AWS account Datadog reads"
 }
 
 output "external_id" {
-  value       = "${datadog_integration_aws_external_id.external-id.id}"
+  value       = datadog_integration_aws_external_id.external-id.id
   description = "External ID the trust policy requires"
   sensitive   = true
 }
