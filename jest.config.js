@@ -1,14 +1,19 @@
+const { cpus } = require('node:os');
+
 /** Tests are transpiled by swc (no per-file type-checking); `npm run typecheck` checks types once. */
 module.exports = {
+  // One worker more than cores: the live-server tests spend much of their time waiting on nginx and gunicorn.
+  maxWorkers: cpus().length + 1,
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j)s$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 30000,
-  // Coverage is collected only with --coverage, so plain `npx jest` stays fast. Whole suite:
-  // `npx jest --coverage`; reconciler handler only: `npx jest test/ecs/reconciler/handler --coverage`.
-  collectCoverageFrom: ['src/**/*.ts'],
+  // `npm test` runs with --coverage, over the reconciler Lambda only (instrumenting all of src/ would slow every
+  // test); reconciler handler alone: `npx jest test/ecs/reconciler/handler --coverage`.
+  collectCoverageFrom: ['src/ecs/reconciler/handler/**/*.ts'],
+  coverageReporters: ['text-summary'],
   coverageThreshold: {
     // Every file of the reconciler Lambda, each on its own: 100% of lines and branches (as the original was held
     // to). A --coverage run that does not load the handler tests reports these files at 0% and fails; add

