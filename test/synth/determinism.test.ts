@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { cpSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,17 +16,16 @@ function checkout(): string {
   return dir;
 }
 
-function synthIn(dir: string, args: string[] = []): Record<string, string> {
-  execFileSync(process.execPath, ['bin/stackwright.js', 'synth', '--out', 'out', ...args], { cwd: dir, stdio: 'pipe' });
+async function synthIn(dir: string): Promise<Record<string, string>> {
+  await promisify(execFile)(process.execPath, ['bin/stackwright.js', 'synth', '--out', 'out'], { cwd: dir });
   return snapshotTree(join(dir, 'out'));
 }
 
 describe('determinism', () => {
-  it('two checkouts at different paths synthesize byte-identical output, without absolute paths', () => {
+  it('two checkouts at different paths synthesize byte-identical output, without absolute paths', async () => {
     const a = checkout();
     const b = checkout();
-    const first = synthIn(a);
-    const second = synthIn(b);
+    const [first, second] = await Promise.all([synthIn(a), synthIn(b)]);
     expect(Object.keys(first).length).toBeGreaterThan(3);
     expect(second).toEqual(first);
     const text = Object.values(first).map((hex) => Buffer.from(hex, 'hex').toString('latin1')).join('\n');

@@ -100,11 +100,16 @@ function signal(target: number, sig: NodeJS.Signals): void {
   }
 }
 
-/** SIGKILL a set of processes and their groups, synchronously (safe inside an 'exit' handler). */
+/**
+ * SIGKILL a set of processes and their groups, synchronously (safe inside an 'exit' handler). A kill is delivered
+ * asynchronously, so it waits (at most a second) until they are gone: a caller that exits right after leaves nothing.
+ */
 export function killNow(servers: readonly ServerProcess[], known: readonly number[]): void {
-  const pids = new Set([...known, ...processTree(servers.map((s) => s.pid))]);
+  const pids = [...new Set([...known, ...processTree(servers.map((s) => s.pid))])];
   for (const s of servers) signal(-s.pid, 'SIGKILL');
   for (const pid of pids) signal(pid, 'SIGKILL');
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (const deadline = Date.now() + 1000; pids.some(isAlive) && Date.now() < deadline; ) Atomics.wait(pause, 0, 0, 10);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
