@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isAlive, killAllSync, registeredCount } from '../../../src/sidecar/local';
 import { runCli } from '../../helpers/cli';
-import { killLeftovers, watchProcesses } from '../common/processes';
+import { killLeftovers, watchProcesses } from '../../helpers/processes';
 
 /**
  * The whole harness against real servers: all three variants started natively from the rendered configs, a

@@ -1,10 +1,10 @@
-import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isAlive, killAllSync, registeredCount } from '../../../src/sidecar/local';
 import { runCli } from '../../helpers/cli';
-import { killLeftovers, watchProcesses } from '../common/processes';
+import { fakeBinary as sharedFakeBinary, killLeftovers, watchProcesses } from '../../helpers/processes';
 
 /** Every way `bench local` cannot run: a clear message, exit 2, and no process or directory left behind. */
 
@@ -28,13 +28,7 @@ afterAll(() => {
   rmSync(fakes, { recursive: true, force: true });
 });
 
-/** A stand-in for a server binary: a shell script, executable by anyone. */
-function fakeBinary(name: string, body: string): string {
-  const path = join(fakes, name);
-  writeFileSync(path, `#!/bin/sh\n${body}\n`);
-  chmodSync(path, 0o755);
-  return path;
-}
+const fakeBinary = (name: string, body: string): string => sharedFakeBinary(fakes, name, body);
 
 /** Runs `bench local` with small numbers in the test's work dir, watching the processes it starts. */
 async function benchLocal(args: string[]) {

@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isAlive } from '../../../src/sidecar/local';
-import { killLeftovers, watchProcesses } from '../common/processes';
+import { killLeftovers, watchProcesses } from '../../helpers/processes';
 
 /**
  * Interrupted while measuring, `bench local` leaves nothing behind: the local runner's handlers kill every server

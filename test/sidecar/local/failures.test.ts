@@ -1,9 +1,9 @@
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fakeBinary as sharedFakeBinary, processesWith } from '../../helpers/processes';
 import {
-  isAlive,
   killAllSync,
   LocalRunnerError,
   MissingBinaryError,
@@ -32,28 +32,7 @@ afterEach(() => {
 });
 afterAll(() => rmSync(fakes, { recursive: true, force: true }));
 
-/** A stand-in for a server binary: a shell script, executable by anyone. */
-function fakeBinary(name: string, body: string): string {
-  const path = join(fakes, name);
-  writeFileSync(path, `#!/bin/sh\n${body}\n`);
-  chmodSync(path, 0o755);
-  return path;
-}
-
-/** Processes whose command line mentions `marker`. */
-function processesWith(marker: string): number[] {
-  return readdirSync('/proc')
-    .filter((e) => /^\d+$/.test(e))
-    .filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker);
-      } catch {
-        return false;
-      }
-    })
-    .map(Number)
-    .filter(isAlive);
-}
+const fakeBinary = (name: string, body: string): string => sharedFakeBinary(fakes, name, body);
 
 function expectNothingLeft(): void {
   expect(registeredCount()).toBe(0);

@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { isAlive, processTree } from '../../../src/sidecar/local';
+import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isAlive, processTree } from '../../src/sidecar/local';
 
 /** Living processes whose command line mentions `marker` (a test's own work directory or fake binary folder). */
 export function processesWith(marker: string): number[] {
@@ -43,4 +44,12 @@ export function killLeftovers(pids: Iterable<number>): void {
       // gone meanwhile
     }
   }
+}
+
+/** A stand-in for a server binary in `dir`: a shell script, executable by anyone (the servers may run as nobody). */
+export function fakeBinary(dir: string, name: string, body: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, `#!/bin/sh\n${body}\n`);
+  chmodSync(path, 0o755);
+  return path;
 }
