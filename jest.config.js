@@ -5,6 +5,7 @@ module.exports = {
   // One worker more than cores: the live-server tests spend much of their time waiting on nginx and gunicorn.
   maxWorkers: cpus().length + 1,
   testEnvironment: 'node',
+  setupFiles: ['<rootDir>/test/helpers/jest-setup.ts'],
   reporters: ['default', '<rootDir>/test/helpers/summary-reporter.js'],
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
