@@ -4,6 +4,7 @@ import { synthesize } from '../../src/synth/synthesize';
 import { resourcesOf, testConfig } from '../helpers/synth';
 import { ecsSection, service } from './helpers';
 import { parsePolicy } from '../datadog/helpers';
+import { checkStacks } from '../../src/rules';
 
 describe('ECS in the default config', () => {
   let stack: Awaited<ReturnType<typeof synthesize>>[number];
@@ -43,6 +44,8 @@ describe('ECS at the post scale (examples/ecs-10x10.yaml)', () => {
     const resize = policy.Statement.find((s: any) => [s.Action].flat().includes('ecs:UpdateService'));
     expect(resize.Resource).toHaveLength(10);
     for (const arn of resize.Resource) expect(arn).toMatch(/:service\/scale-c\d\d\/svc-02$/);
+    // And it passes the rule packs, like every shipped config (test/rules/configs.test.ts checks the others).
+    expect(checkStacks([{ stack: 'ecs', json }]).findings.filter((f) => f.level === 'error')).toEqual([]);
   });
 });
 
