@@ -1,9 +1,10 @@
 'use strict';
 // Loads the CLI as one esbuild bundle of src/ and stacks/, rebuilt in-process whenever a source file changed.
 // A bundle parses faster and takes less memory than the many files tsx would load one by one, and needs no build
-// step: a fresh clone builds it on first run (about half a second) into node_modules/.cache/stackwright/.
+// step: a fresh clone builds it on first run (about half a second) into node_modules/.cache/stackwright/cli/
+// (or STACKWRIGHT_CACHE_DIR).
 const { createHash } = require('node:crypto');
-const { existsSync, mkdirSync, readdirSync, renameSync, statSync, unlinkSync } = require('node:fs');
+const { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } = require('node:fs');
 const { join, relative } = require('node:path');
 
 const SOURCE_DIRS = ['src', 'stacks'];
@@ -54,12 +55,16 @@ function loadCli(root) {
     return require(join(root, 'src/cli/main.ts'));
   }
   const key = fingerprint(root);
-  const dir = join(root, 'node_modules', '.cache', 'stackwright', createHash('sha256').update(root).digest('hex').slice(0, 12));
+  const dir = process.env.STACKWRIGHT_CACHE_DIR || join(root, 'node_modules', '.cache', 'stackwright', 'cli');
   const outfile = join(dir, `cli-${key.slice(0, 16)}.js`);
   if (!existsSync(outfile)) {
     mkdirSync(dir, { recursive: true });
-    for (const old of readdirSync(dir)) if (old.startsWith('cli-')) unlinkSync(join(dir, old)); // superseded; readers keep their open copy
     buildBundle(root, outfile);
+    // Bundles of older sources are superseded. A concurrent run with the same sources writes the same file name,
+    // so it is never removed from under it.
+    for (const old of readdirSync(dir)) {
+      if (/^cli-[0-9a-f]+\.js$/.test(old) && join(dir, old) !== outfile) rmSync(join(dir, old), { force: true });
+    }
   }
   return require(outfile);
 }

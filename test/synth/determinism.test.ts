@@ -1,23 +1,30 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { cpSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { snapshotTree } from '../helpers/tree';
 
 const REPO = resolve(__dirname, '..', '..');
+const checkouts: string[] = [];
+afterAll(() => {
+  for (const dir of checkouts) rmSync(dir, { recursive: true, force: true });
+});
 const SOURCES = ['bin', 'src', 'stacks', 'templates', 'examples', 'package.json', 'stackwright.yaml'];
 
 /** A copy of the project at a fresh path (sharing node_modules), as a second checkout would be. */
 function checkout(): string {
   const dir = mkdtempSync(join(tmpdir(), 'sw-checkout-'));
+  checkouts.push(dir);
   for (const s of SOURCES) cpSync(join(REPO, s), join(dir, s), { recursive: true });
   symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'));
   return dir;
 }
 
 async function synthIn(dir: string): Promise<Record<string, string>> {
-  await promisify(execFile)(process.execPath, ['bin/stackwright.js', 'synth', '--out', 'out'], { cwd: dir });
+  // Each checkout keeps its CLI bundle to itself: the shared node_modules is the main checkout's.
+  const env = { ...process.env, STACKWRIGHT_CACHE_DIR: join(dir, '.cli-cache') };
+  await promisify(execFile)(process.execPath, ['bin/stackwright.js', 'synth', '--out', 'out'], { cwd: dir, env });
   return snapshotTree(join(dir, 'out'));
 }
 
