@@ -6,6 +6,7 @@ module.exports = {
   maxWorkers: cpus().length + 1,
   testEnvironment: 'node',
   setupFiles: ['<rootDir>/test/helpers/jest-setup.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/helpers/jest-after-env.ts'],
   reporters: ['default', '<rootDir>/test/helpers/summary-reporter.js'],
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],

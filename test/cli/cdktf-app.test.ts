@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCdktfApp } from '../../src/cli/cdktf-app';
+import { tempDir } from '../helpers/temp-dir';
 
 describe('cdktf app entry (npx cdktf synth)', () => {
   it('builds the same stacks into the outdir the cdktf CLI gives it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sw-cdktf-'));
+    const dir = tempDir('sw-cdktf-');
     writeFileSync(join(dir, 'c.yaml'), 'name: t\naws:\n  region: us-east-1\nstacks:\n  datadog:\n    externalId: manual\n');
     const env = { ...process.env };
     process.env.CDKTF_OUTDIR = join(dir, 'out');

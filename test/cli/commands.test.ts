@@ -1,13 +1,13 @@
-import { appendFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { runCli } from '../helpers/cli';
 import { snapshotTree } from '../helpers/tree';
+import { tempDir } from '../helpers/temp-dir';
 
 const DATADOG_ONLY = 'name: t\naws:\n  region: us-east-1\nstacks:\n  datadog: {}\n';
 
 function workspace(config = DATADOG_ONLY): { dir: string; config: string; out: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'sw-cli-'));
+  const dir = tempDir('sw-cli-');
   writeFileSync(join(dir, 'config.yaml'), config);
   return { dir, config: join(dir, 'config.yaml'), out: join(dir, 'generated') };
 }

@@ -1,8 +1,8 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig, parseConfig } from '../../src/config/load';
 import { InputError, formatProblem } from '../../src/core/errors';
+import { tempDir } from '../helpers/temp-dir';
 
 const minimal = (datadog = 'site: datadoghq.com') => `name: t\naws:\n  region: us-east-1\nstacks:\n  datadog:\n    ${datadog}\n`;
 
@@ -92,7 +92,7 @@ describe('config loading', () => {
   });
 
   it('reports a missing file and a directory', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sw-cfg-'));
+    const dir = tempDir('sw-cfg-');
     expect(() => loadConfig(join(dir, 'nope.yaml'))).toThrow(/nope\.yaml: file not found \(a readable YAML config file\)/);
     mkdirSync(join(dir, 'd.yaml'));
     expect(() => loadConfig(join(dir, 'd.yaml'))).toThrow(/d\.yaml: is a directory/);

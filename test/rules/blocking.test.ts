@@ -1,7 +1,7 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli';
+import { tempDir } from '../helpers/temp-dir';
 
 // One extra rule that fails on every IAM role, so a real config produces an error finding.
 jest.mock('../../src/rules/packs', () => {
@@ -18,7 +18,7 @@ const CONFIG = 'name: t\naws:\n  region: us-east-1\nstacks:\n  datadog:\n    ext
 
 describe('rule errors block synth and fail check', () => {
   it('synth exits 1 and writes nothing; check exits 1', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sw-block-'));
+    const dir = tempDir('sw-block-');
     writeFileSync(join(dir, 'c.yaml'), CONFIG);
     const synth = await runCli(['synth', '-c', join(dir, 'c.yaml'), '-o', join(dir, 'out')]);
     expect(synth.code).toBe(1);
@@ -28,7 +28,7 @@ describe('rule errors block synth and fail check', () => {
   });
 
   it('a config override lowering the rule to a warning lets synth write, printing the warning', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sw-block-'));
+    const dir = tempDir('sw-block-');
     const override = 'rules:\n  overrides:\n    - rule: Test-AlwaysFails\n      level: warning\n      reason: testing that warnings do not block\n';
     writeFileSync(join(dir, 'c.yaml'), CONFIG + override);
     const synth = await runCli(['synth', '-c', join(dir, 'c.yaml'), '-o', join(dir, 'out')]);

@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli';
+import { tempDir } from '../helpers/temp-dir';
 
 /** Datadog in manual mode with the full list: literal policies whose write actions are suppressed in code. */
 const CONFIG = `name: t
@@ -20,7 +20,7 @@ rules:
 `;
 
 function workspace(): { dir: string; config: string; out: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'sw-check-'));
+  const dir = tempDir('sw-check-');
   writeFileSync(join(dir, 'config.yaml'), CONFIG);
   return { dir, config: join(dir, 'config.yaml'), out: join(dir, 'generated') };
 }

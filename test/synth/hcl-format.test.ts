@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from '@cdktf/hcl2json';
 import { formatHcl } from '../../src/synth/hcl-format';
@@ -8,6 +7,7 @@ import { buildStacks } from '../../src/synth/synthesize';
 import { renderHcl } from '../../src/synth/hcl';
 import { testConfig } from '../helpers/synth';
 import { loadConfig } from '../../src/config/load';
+import { tempDir } from '../helpers/temp-dir';
 
 const RAW = [
   'resource "aws_iam_role" "r" {',
@@ -100,7 +100,7 @@ describe('HCL layout', () => {
   });
   (terraform ? it : it.skip)('is what terraform fmt would write', () => {
     const [stack] = buildStacks(testConfig({ datadog: { externalId: 'manual', permissions: 'full' } }));
-    const dir = mkdtempSync(join(tmpdir(), 'sw-fmt-'));
+    const dir = tempDir('sw-fmt-');
     writeFileSync(join(dir, 'main.tf'), renderHcl(stack!));
     expect(execFileSync(terraform!, ['fmt', '-check', '-diff', dir], { encoding: 'utf8', env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' } })).toBe('');
   });

@@ -1,15 +1,15 @@
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { driftedFiles, writeOutDir } from '../../src/synth/output-dir';
 import type { SynthesizedStack } from '../../src/synth/synthesize';
 import { snapshotTree } from '../helpers/tree';
+import { tempDir } from '../helpers/temp-dir';
 
 const stack = (name: string, files: Record<string, string>): SynthesizedStack => ({ name, json: {}, files: new Map(Object.entries(files)) });
 
 describe('generated/ writer', () => {
   it('replaces the whole folder: stale files disappear', () => {
-    const parent = mkdtempSync(join(tmpdir(), 'sw-out-'));
+    const parent = tempDir('sw-out-');
     const out = join(parent, 'generated');
     writeOutDir(out, [stack('a', { 'x.txt': '1', 'old.txt': 'o' })]);
     writeOutDir(out, [stack('a', { 'x.txt': '2' })]);
@@ -17,7 +17,7 @@ describe('generated/ writer', () => {
   });
 
   it('leaves the previous folder byte-identical and no staging behind when writing fails midway', () => {
-    const parent = mkdtempSync(join(tmpdir(), 'sw-out-'));
+    const parent = tempDir('sw-out-');
     const out = join(parent, 'generated');
     writeOutDir(out, [stack('a', { 'x.txt': 'kept' })]);
     const before = snapshotTree(out);
@@ -28,7 +28,7 @@ describe('generated/ writer', () => {
   });
 
   it('reports changed, missing and extra files as drift', () => {
-    const parent = mkdtempSync(join(tmpdir(), 'sw-out-'));
+    const parent = tempDir('sw-out-');
     const out = join(parent, 'generated');
     const stacks = [stack('a', { 'x.txt': '1', 'y.txt': '2' })];
     writeOutDir(out, stacks);

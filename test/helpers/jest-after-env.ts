@@ -1,0 +1,3 @@
+import { removeTempDirs } from './temp-dir';
+
+afterAll(removeTempDirs);
