@@ -1,6 +1,8 @@
 import type { Argv } from 'yargs';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load';
 import type { StackwrightConfig } from '../config/schema';
+import { formatProblem } from '../core/errors';
+import { collectionWarnings } from '../datadog/config';
 
 /** One CLI command. Handlers declare the parsed options they read. */
 export interface StackwrightCommand<A> {
@@ -27,5 +29,12 @@ export function withJson<T>(y: Argv<T>) {
 }
 
 export function readConfig(file: string): StackwrightConfig {
-  return loadConfig(file);
+  const config = loadConfig(file);
+  // Settings that work but grant unused access or partial coverage: printed, never fatal.
+  const datadog = config.stacks.datadog;
+  for (const w of datadog ? collectionWarnings(datadog) : []) {
+    const path = ['stacks', 'datadog', ...w.path].join('.');
+    process.stderr.write(`warning: ${formatProblem({ file, path, message: w.message, allowed: w.allowed })}\n`);
+  }
+  return config;
 }

@@ -1,6 +1,34 @@
 import { z } from 'zod';
 import { awsRegion } from '../config/common';
 import { datadogSites } from './sites';
+import { snapshotPermissions } from './permissions';
+
+/** What Datadog collects, as `datadog_integration_aws_account` takes it (managed mode). */
+const integrationSchema = z
+  .strictObject({
+    regions: z.union([z.literal('all'), z.array(awsRegion).min(1)]).default('all'),
+    metrics: z
+      .strictObject({
+        enabled: z.boolean().default(true),
+        /** Skip these CloudWatch namespaces (e.g. AWS/SQS). */
+        excludeNamespaces: z.array(z.string().regex(/^[A-Za-z0-9/_.-]+$/)).default([]),
+        collectCloudwatchAlarms: z.boolean().default(false),
+        collectCustomMetrics: z.boolean().default(false),
+      })
+      .prefault({}),
+    logs: z.strictObject({ lambdaForwarderArns: z.array(z.string().startsWith('arn:')).default([]) }).prefault({}),
+    resourceCollection: z
+      .strictObject({
+        /**
+         * Datadog's resource collection (`extended_collection`). Datadog reads resources through the
+         * SecurityAudit policy, so it is on by default exactly when `securityAudit` is.
+         */
+        enabled: z.boolean().optional(),
+        cloudSecurityPosture: z.boolean().default(false),
+      })
+      .prefault({}),
+    xrayServices: z.array(z.string()).default([]),
+  });
 
 /** Config section `stacks.datadog`: the IAM role Datadog assumes, and (managed mode) Datadog's side of it. */
 export const datadogConfigSchema = z
@@ -21,25 +49,7 @@ export const datadogConfigSchema = z
     /** Attach AWS's SecurityAudit managed policy (needed for Datadog cloud security posture management). */
     securityAudit: z.boolean().default(false),
     /** What Datadog collects (managed mode only; set these in Datadog's UI in manual mode). */
-    integration: z
-      .strictObject({
-        regions: z.union([z.literal('all'), z.array(awsRegion).min(1)]).default('all'),
-        metrics: z
-          .strictObject({
-            enabled: z.boolean().default(true),
-            /** Skip these CloudWatch namespaces (e.g. AWS/SQS). */
-            excludeNamespaces: z.array(z.string().regex(/^[A-Za-z0-9/_.-]+$/)).default([]),
-            collectCloudwatchAlarms: z.boolean().default(false),
-            collectCustomMetrics: z.boolean().default(false),
-          })
-          .prefault({}),
-        logs: z.strictObject({ lambdaForwarderArns: z.array(z.string().startsWith('arn:')).default([]) }).prefault({}),
-        resourceCollection: z
-          .strictObject({ enabled: z.boolean().default(true), cloudSecurityPosture: z.boolean().default(false) })
-          .prefault({}),
-        xrayServices: z.array(z.string()).default([]),
-      })
-      .optional(),
+    integration: integrationSchema.optional(),
   })
   .superRefine((d, ctx) => {
     if (d.externalId === 'manual' && d.integration !== undefined) {
@@ -49,13 +59,115 @@ export const datadogConfigSchema = z
         message: 'only used with externalId: managed (in manual mode Datadog is configured in its own UI)',
       });
     }
-    if (d.integration?.resourceCollection.cloudSecurityPosture && !d.securityAudit) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['integration', 'resourceCollection', 'cloudSecurityPosture'],
-        message: 'needs securityAudit: true (Datadog CSPM reads through the SecurityAudit policy)',
-      });
-    }
+    collectionProblems(d).forEach((p) => ctx.addIssue({ code: 'custom', path: p.path, message: p.message, params: { allowed: p.allowed } }));
+  })
+  // Managed mode always registers collection settings: fill them in so the stack never falls back to settings
+  // (extended collection on) the attached permissions cannot serve.
+  .transform((d) => {
+    if (d.externalId !== 'managed') return d;
+    const integration = d.integration ?? integrationSchema.parse({});
+    const rc = integration.resourceCollection;
+    const enabled = rc.enabled ?? (d.securityAudit || rc.cloudSecurityPosture);
+    return { ...d, integration: { ...integration, resourceCollection: { ...rc, enabled } } };
   });
 
 export type DatadogConfig = z.infer<typeof datadogConfigSchema>;
+
+/** A collection setting Datadog cannot serve with the permissions the config attaches (or one it grants unused). */
+export interface CollectionFinding {
+  readonly path: (string | number)[];
+  readonly message: string;
+  readonly allowed: string;
+}
+
+type ParsedSection = Pick<DatadogConfig, 'externalId' | 'permissions' | 'securityAudit' | 'integration'>;
+
+/**
+ * Datadog's documentation ("AWS resource collection IAM policy"): to use resource collection you must attach AWS's
+ * managed SecurityAudit policy to the Datadog role; cloud security posture management (CSPM) requires
+ * `extended_collection`. X-Ray trace collection calls xray:BatchGetTraces and xray:GetTraceSummaries.
+ */
+const XRAY_ACTIONS = ['xray:BatchGetTraces', 'xray:GetTraceSummaries'] as const;
+
+/** Combinations Datadog lacks the permissions for: the config is refused (exit 2). */
+export function collectionProblems(d: ParsedSection): CollectionFinding[] {
+  const rc = d.integration?.resourceCollection;
+  const problems: CollectionFinding[] = [];
+  const at = (...p: string[]) => ['integration', ...p];
+  if (rc?.enabled === true && !d.securityAudit) {
+    problems.push({
+      path: at('resourceCollection', 'enabled'),
+      message: "Datadog's resource collection (extended_collection) reads through the SecurityAudit policy, which securityAudit: false does not attach",
+      allowed: 'set securityAudit: true, or resourceCollection.enabled: false',
+    });
+  }
+  if (rc?.cloudSecurityPosture && !d.securityAudit) {
+    problems.push({
+      path: at('resourceCollection', 'cloudSecurityPosture'),
+      message: 'needs securityAudit: true (Datadog CSPM reads through the SecurityAudit policy)',
+      allowed: 'set securityAudit: true, or cloudSecurityPosture: false',
+    });
+  }
+  if (rc?.cloudSecurityPosture && rc.enabled === false) {
+    problems.push({
+      path: at('resourceCollection', 'cloudSecurityPosture'),
+      message: 'Datadog CSPM requires resource collection (extended_collection), which resourceCollection.enabled: false turns off',
+      allowed: 'remove resourceCollection.enabled, or set cloudSecurityPosture: false',
+    });
+  }
+  const granted = new Set(snapshotPermissions(d.permissions));
+  const missingXray = XRAY_ACTIONS.filter((a) => !granted.has(a));
+  if ((d.integration?.xrayServices.length ?? 0) > 0 && missingXray.length > 0) {
+    problems.push({
+      path: at('xrayServices'),
+      message: `X-Ray trace collection needs ${missingXray.join(', ')}, which the ${d.permissions} permission list does not grant`,
+      allowed: 'permissions: standard or full, or xrayServices: []',
+    });
+  }
+  return problems;
+}
+
+/** Combinations that work but not as well as they could, or grant access nothing uses: printed, never fatal. */
+export function collectionWarnings(d: DatadogConfig): CollectionFinding[] {
+  if (d.externalId !== 'managed' || d.integration === undefined) return [];
+  const rc = d.integration.resourceCollection;
+  const warnings: CollectionFinding[] = [];
+  if (d.securityAudit && !rc.enabled && !rc.cloudSecurityPosture) {
+    warnings.push({
+      path: ['securityAudit'],
+      message: 'SecurityAudit is attached but resource collection and CSPM are off: Datadog gets read access it does not use',
+      allowed: 'set securityAudit: false, or turn resource collection on',
+    });
+  }
+  if (rc.enabled && d.permissions !== 'full') {
+    const granted = new Set(snapshotPermissions(d.permissions));
+    const missing = RESOURCE_COVERAGE_ACTIONS.filter((a) => !granted.has(a));
+    if (missing.length > 0) {
+      warnings.push({
+        path: ['permissions'],
+        message: `for complete resource coverage Datadog recommends ${missing.length} read permissions beyond SecurityAudit that the ${d.permissions} list lacks (${missing.slice(0, 3).join(', ')}, ...)`,
+        allowed: 'permissions: full, or accept partial coverage',
+      });
+    }
+  }
+  return warnings;
+}
+
+/** Datadog's "AWS resource collection IAM policy": read permissions recommended in addition to SecurityAudit. */
+export const RESOURCE_COVERAGE_ACTIONS: readonly string[] = [
+  'backup:ListRecoveryPointsByBackupVault',
+  'cassandra:Select',
+  'ec2:GetSnapshotBlockPublicAccessState',
+  'glacier:GetVaultNotifications',
+  'glue:ListRegistries',
+  'lightsail:GetInstancePortStates',
+  'savingsplans:DescribeSavingsPlanRates',
+  'savingsplans:DescribeSavingsPlans',
+  'timestream:DescribeEndpoints',
+  'waf-regional:ListRuleGroups',
+  'waf-regional:ListRules',
+  'waf:ListRuleGroups',
+  'waf:ListRules',
+  'wafv2:GetIPSet',
+  'wafv2:GetRegexPatternSet',
+];

@@ -100,7 +100,7 @@ resource "datadog_integration_aws_account" "integration_account_1B7A3135" {
   }
   resources_config {
     cloud_security_posture_management_collection = false
-    extended_collection                          = true
+    extended_collection                          = false
   }
   traces_config {
     xray_services {
