@@ -1,6 +1,7 @@
 import { renderTemplate } from '../templates/render';
 import type { ZipEntry } from '../lambda/deterministic-zip';
 import { BENCHMARK_TABLE_KEYS } from './benchmark-table';
+import { PYTHON_ON_TIMERS } from './idle-timeouts';
 import { KEEPALIVE_VARIANTS, type KeepaliveVariantId } from './variants';
 
 /** A variant's deployment package contents and the handler Lambda calls. */
@@ -22,7 +23,14 @@ export const NODE_TEMPLATE = 'keepalive/index.js.hbs';
 export function functionCode(variant: KeepaliveVariantId): FunctionCode {
   const spec = KEEPALIVE_VARIANTS[variant];
   if (spec.language === 'python') {
-    const source = renderTemplate(PYTHON_TEMPLATE, { ...BENCHMARK_TABLE_KEYS, variant, tcpKeepalive: spec.keepAlive ? 'True' : 'False' });
+    const t = PYTHON_ON_TIMERS;
+    const source = renderTemplate(PYTHON_TEMPLATE, {
+      ...BENCHMARK_TABLE_KEYS,
+      variant,
+      tcpKeepalive: spec.keepAlive ? 'True' : 'False',
+      // Only the keep-alive variant gets timers: without SO_KEEPALIVE they would do nothing.
+      keepaliveTimers: spec.keepAlive ? `(${t.idleSeconds}, ${t.intervalSeconds}, ${t.count})` : 'None',
+    });
     return { handler: 'handler.handler', files: [{ path: 'handler.py', contents: source }] };
   }
   const source = renderTemplate(NODE_TEMPLATE, { ...BENCHMARK_TABLE_KEYS, variant, keepAlive: spec.keepAlive ? 'true' : 'false' });

@@ -97,3 +97,20 @@ describe.each([
     });
   });
 });
+
+describe('what each Python variant does to its sockets (a real connection to a stand-in on 127.0.0.1)', () => {
+  // The kernel's view of the pooled connection after three puts, read with getsockopt.
+  const kernelDefaultIdle = Number(execFileSync('/bin/cat', ['/proc/sys/net/ipv4/tcp_keepalive_time'], { encoding: 'utf8' }).trim());
+
+  it('python-on: SO_KEEPALIVE with its own timers (first probe after 30 s, not the OS default), one reused connection', () => {
+    const out = runRendered('python-on', { realSocket: { puts: 3 } });
+    expect(out).toMatchObject({ connectionsOpened: 1, SO_KEEPALIVE: 1, TCP_KEEPIDLE: 30, TCP_KEEPINTVL: 10, TCP_KEEPCNT: 3, TCP_NODELAY: 1 });
+    expect(out.socketOptions).toEqual(['TCP_NODELAY=1', 'SO_KEEPALIVE=1', 'TCP_KEEPIDLE=30', 'TCP_KEEPINTVL=10', 'TCP_KEEPCNT=3']);
+  });
+
+  it('python-off: the same single reused connection, no SO_KEEPALIVE, kernel default timers untouched', () => {
+    const out = runRendered('python-off', { realSocket: { puts: 3 } });
+    expect(out).toMatchObject({ connectionsOpened: 1, SO_KEEPALIVE: 0, TCP_KEEPIDLE: kernelDefaultIdle, TCP_NODELAY: 1 });
+    expect(out.socketOptions).toEqual(['TCP_NODELAY=1']);
+  });
+});

@@ -98,14 +98,14 @@ resource "aws_lambda_function" "benchmark_python-on_function_8A2C2934" {
   architectures = [
     "x86_64"
   ]
-  description      = "Keep-alive benchmark: Python, Config(tcp_keepalive=True); one timed PutItem per call"
+  description      = "Keep-alive benchmark: Python, Config(tcp_keepalive=True), first probe after 30 s idle; one timed PutItem per call"
   filename         = "${path.module}/assets/keepalive-python-on.zip"
   function_name    = "demo-keepalive-python-on"
   handler          = "handler.handler"
   memory_size      = 128
   role             = aws_iam_role.benchmark_python-on_role_20A075CB.arn
   runtime          = "python3.14"
-  source_code_hash = "VDQznHNns8RJSxufSf4tUEbBfS0AhlMWeun3Isksdj0="
+  source_code_hash = "NOKiN2T5/myMOQ4uR/9qQH5k66PY+xQVenterLqqiV8="
   timeout          = 10
   environment {
     variables = {
@@ -185,7 +185,7 @@ resource "aws_lambda_function" "benchmark_python-off_function_F1F94685" {
   memory_size      = 128
   role             = aws_iam_role.benchmark_python-off_role_C76F8FEF.arn
   runtime          = "python3.14"
-  source_code_hash = "SbOD1BdWhddMY09h829qvgQ6BkanaanIUt6WbqWUiyM="
+  source_code_hash = "sIEqVf+VBjclj6KkKCuFYSC2CQqRAZsLwQw4nLN/9tQ="
   timeout          = 10
   environment {
     variables = {

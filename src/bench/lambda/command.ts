@@ -3,7 +3,9 @@ import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { ExitCode, InputError } from '../../core/errors';
 import { withJson, type CommandFactory } from '../../cli/options';
 import { checkOutputFile } from '../common/output-files';
+import { DEFAULT_IDLE_GAP_PLAN, idleGapSequenceMs, planProblems, planSeconds, type IdleGapPlan } from '../../keepalive/schedule';
 import { renderChart } from './chart';
+import { formatGapTable } from './gaps';
 import { SignedFunctionUrl, type SignerCredentials } from './invoke';
 import { buildReport, errorLines, formatTable } from './report';
 import { runSchedule } from './runner';
@@ -18,6 +20,9 @@ export interface BenchLambdaArgs {
   readonly profile?: string;
   readonly chart: string;
   readonly json: boolean;
+  readonly schedule: 'steady' | 'idle-gaps';
+  readonly gaps?: string;
+  readonly rounds: number;
 }
 
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -34,23 +39,38 @@ export const benchLambdaCommand: CommandFactory = (setExit) => ({
       .option('interval-ms', { type: 'number', default: 1000, describe: 'Time between calls to one function (1000 as in the post)' })
       .option('region', { type: 'string', describe: 'Region to sign for when the URL does not show it (default AWS_REGION)' })
       .option('profile', { type: 'string', describe: 'AWS profile for the credentials (default: the usual credential chain)' })
-      .option('chart', { type: 'string', default: 'keepalive-latency.svg', describe: 'Where to write the latency chart (SVG)' }),
+      .option('chart', { type: 'string', default: 'keepalive-latency.svg', describe: 'Where to write the latency chart (SVG)' })
+      .option('schedule', {
+        choices: ['steady', 'idle-gaps'] as const,
+        default: 'steady' as const,
+        describe: 'steady: one call per interval (the post). idle-gaps: sweep the idle time before a call across the idle timeouts between Lambda and DynamoDB',
+      })
+      .option('gaps', { type: 'string', describe: `idle-gaps: ascending idle seconds, comma-separated (default ${DEFAULT_IDLE_GAP_PLAN.gapsSeconds.join(',')})` })
+      .option('rounds', { type: 'number', default: DEFAULT_IDLE_GAP_PLAN.rounds, describe: 'idle-gaps: how often the sweep repeats' }),
   handler: async (argv: BenchLambdaArgs) => {
     const targets = resolveTargets(argv);
     const calls = checkSchedule(argv);
+    const plan = argv.schedule === 'idle-gaps' ? checkIdleGapPlan(argv) : undefined;
     const credentials = await resolveCredentials(argv.profile);
     const functions = targets.map((t) => new SignedFunctionUrl(t, credentials, REQUEST_TIMEOUT_MS));
-    process.stderr.write(`calling ${targets.map((t) => t.name).join(', ')}: ${calls} calls each, every ${argv.intervalMs} ms\n`);
+    const idleGapsMs = plan && idleGapSequenceMs(plan);
+    const names = targets.map((t) => t.name).join(', ');
+    process.stderr.write(
+      plan
+        ? `calling ${names}: ${idleGapsMs!.length} calls each after idle gaps of ${plan.gapsSeconds.join(', ')} s, ${plan.rounds} round(s), about ${Math.ceil(planSeconds(plan) / 60)} min\n`
+        : `calling ${names}: ${calls} calls each, every ${argv.intervalMs} ms\n`,
+    );
     let results;
     try {
-      results = await runSchedule(functions, { calls, intervalMs: argv.intervalMs });
+      results = await runSchedule(functions, { calls, intervalMs: argv.intervalMs, idleGapsMs });
     } finally {
       for (const f of functions) f.close();
     }
-    const report = buildReport(targets, results, { durationSeconds: argv.duration, intervalMs: argv.intervalMs });
+    const timing = plan ? { durationSeconds: planSeconds(plan), intervalMs: 0 } : { durationSeconds: argv.duration, intervalMs: argv.intervalMs };
+    const report = buildReport(targets, results, timing);
     writeFileSync(argv.chart, renderChart(report));
-    if (argv.json) process.stdout.write(`${JSON.stringify({ ...report, chart: argv.chart }, null, 2)}\n`);
-    else process.stdout.write(`${formatTable(report)}chart: ${argv.chart}\n`);
+    if (argv.json) process.stdout.write(`${JSON.stringify({ ...report, schedule: plan ? { idleGaps: plan } : 'steady', chart: argv.chart }, null, 2)}\n`);
+    else process.stdout.write(`${formatTable(report)}${plan ? `\n${formatGapTable(report)}` : ''}chart: ${argv.chart}\n`);
     const errors = errorLines(report);
     for (const line of errors) process.stderr.write(`${line}\n`);
     if (errors.length > 0) setExit(ExitCode.Findings);
@@ -76,6 +96,22 @@ function checkSchedule(argv: BenchLambdaArgs): number {
   }
   checkOutputFile('--chart', argv.chart, 'keepalive-latency.svg');
   return Math.max(1, Math.floor((argv.duration * 1000) / argv.intervalMs));
+}
+
+/** Parses --gaps/--rounds; a plan that cannot show the keep-alive effect is refused with the reason. */
+function checkIdleGapPlan(argv: BenchLambdaArgs): IdleGapPlan {
+  const gapsSeconds = argv.gaps === undefined ? DEFAULT_IDLE_GAP_PLAN.gapsSeconds : argv.gaps.split(',').map((g) => Number(g.trim()));
+  if (gapsSeconds.some((g) => !Number.isInteger(g) || g < 1 || g > 900)) {
+    throw InputError.single('--gaps', argv.gaps ?? '', 'must be whole seconds from 1 to 900, comma-separated', 'for example 1,20,45,90,200,420');
+  }
+  if (!Number.isInteger(argv.rounds) || argv.rounds < 1 || argv.rounds > 20) {
+    throw InputError.single('--rounds', String(argv.rounds), 'must be a whole number from 1 to 20');
+  }
+  const plan = { gapsSeconds, rounds: argv.rounds };
+  if (gapsSeconds.some((g, i) => i > 0 && g <= gapsSeconds[i - 1])) throw InputError.single('--gaps', argv.gaps ?? '', 'must be strictly ascending');
+  // A sweep that misses a timeout still runs (it may be a deliberate spot check), but says what it cannot show.
+  for (const p of planProblems(plan)) process.stderr.write(`warning: --gaps: ${p}\n`);
+  return plan;
 }
 
 /** The standard AWS credential chain (env, profile, SSO, container, instance), resolved once up front to fail fast. */

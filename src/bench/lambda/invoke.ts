@@ -21,6 +21,8 @@ export interface CallResult {
   readonly coldStart?: boolean;
   readonly status?: number;
   readonly error?: string;
+  /** Idle-gap schedule: how long the function's connections sat idle before this call, ms. */
+  readonly idleBeforeMs?: number;
 }
 
 /** A function URL that signs every request with SigV4 for service `lambda`, over one kept-alive connection. */

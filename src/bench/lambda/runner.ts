@@ -12,6 +12,11 @@ export interface Schedule {
   readonly calls: number;
   /** Time between the starts of two calls of one function, ms (1000: once a second, as the post). */
   readonly intervalMs: number;
+  /**
+   * Idle-gap mode: call i starts `idleGapsMs[i]` after call i-1 of the same function returned (call 0 that long
+   * after the start), so each function's connections sit idle for exactly that long. Replaces calls/intervalMs.
+   */
+  readonly idleGapsMs?: readonly number[];
 }
 
 /**
@@ -21,6 +26,19 @@ export interface Schedule {
  */
 export async function runSchedule(functions: readonly Callable[], schedule: Schedule): Promise<CallResult[][]> {
   const runStart = performance.now();
+  const gaps = schedule.idleGapsMs;
+  if (gaps !== undefined) {
+    return Promise.all(
+      functions.map(async (fn) => {
+        const results: CallResult[] = [];
+        for (let seq = 0; seq < gaps.length; seq++) {
+          if (gaps[seq] > 0) await sleep(gaps[seq]);
+          results.push({ ...(await fn.call(seq, runStart)), idleBeforeMs: gaps[seq] });
+        }
+        return results;
+      }),
+    );
+  }
   return Promise.all(
     functions.map(async (fn) => {
       const results: CallResult[] = [];
