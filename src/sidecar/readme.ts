@@ -63,12 +63,11 @@ export function sidecarReadme(config: SidecarConfig, deployments: readonly Deplo
     {
       heading: 'Cost caveats',
       body: [
-        'The ALB, each Fargate task (one per deployment and desired count:',
-        `${deployments.length * config.desiredCount} here) and, with private tasks, the VPC endpoints (three interface endpoints in two AZs)`,
-        'or the NAT gateway (plus its per-GB processing) bill by the hour while they exist; public tasks pay for a',
-        'public IPv4 address each. At us-east-1 list prices the default environment costs roughly $0.20 an hour',
-        '(tasks ~$0.09, endpoints $0.06, ALB ~$0.03); check current pricing for your region. ECR storage and',
-        'CloudWatch Logs are small. Run `terraform destroy` when the benchmark is done: the ECR repositories go with',
+        'The ALB (and its public IPv4 addresses), each Fargate task (one per deployment and desired count:',
+        `${deployments.length * config.desiredCount} here) and, with private tasks, the interface VPC endpoints (per AZ) or the NAT gateway`,
+        '(plus its per-GB processing) bill by the hour while they exist; public tasks pay for a public IPv4 address each.',
+        'The figures, per hour deployed and per month left running, are under "Estimated cost" below, priced from',
+        'the Terraform in this folder. Run `terraform destroy` when the benchmark is done: the ECR repositories go with',
         'their images, and nothing is kept.',
       ].join('\n'),
     },

@@ -1,4 +1,5 @@
 import type { StackwrightStack } from '../core/stackwright-stack';
+import { costSection } from '../pricing/cost-section';
 import type { TerraformJson } from './synthesize';
 
 type Block = Record<string, Record<string, Record<string, unknown>>>;
@@ -35,7 +36,10 @@ export function renderStackReadme(stack: StackwrightStack, json: TerraformJson):
     for (const [name, o] of outputs) lines.push(`| \`${name}\` | ${o.sensitive ? 'yes' : 'no'} | ${String(o.description ?? '')} |`);
   }
 
-  for (const section of stack.readmeSections()) lines.push('', `## ${section.heading}`, '', section.body.trimEnd());
+  // Priced from the Terraform itself, so every billable resource the stack emits is in the estimate.
+  for (const section of [...stack.readmeSections(), costSection(stack.node.id, stack.config, json)]) {
+    lines.push('', `## ${section.heading}`, '', section.body.trimEnd());
+  }
   return lines.join('\n') + '\n';
 }
 

@@ -1,6 +1,9 @@
+import { PRICES as PRICE_TABLE } from '../../pricing/prices';
+
 /**
- * A monthly cost estimate for the reconciler, with every assumption a named input, so the README can state them.
- * Prices: us-east-1 list prices (2025), free tiers ignored.
+ * A monthly cost estimate for the reconciler alone at the post's scale, with every assumption a named input, so the
+ * README can state them. Prices: the shared us-east-1 table (src/pricing/prices.ts), free tiers ignored. The whole
+ * stack (instances, NAT gateway, Container Insights...) is priced from its Terraform in the README's Estimated cost.
  */
 export interface CostAssumptions {
   readonly clusters: number;
@@ -16,10 +19,10 @@ export interface CostAssumptions {
 }
 
 export const PRICES = {
-  lambdaPerMillionRequests: 0.2,
-  lambdaArm64PerGbSecond: 0.0000133334,
-  logsIngestionPerGb: 0.5,
-  logsStoragePerGbMonth: 0.03,
+  lambdaPerMillionRequests: PRICE_TABLE['lambda.requests'].usd,
+  lambdaArm64PerGbSecond: PRICE_TABLE['lambda.arm'].usd,
+  logsIngestionPerGb: PRICE_TABLE['logs.ingest'].usd,
+  logsStoragePerGbMonth: PRICE_TABLE['logs.store'].usd,
 } as const;
 
 /** The post's scale: 10 clusters; the rest are assumptions stated in the README. */
