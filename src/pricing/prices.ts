@@ -37,7 +37,7 @@ const price = (usd: number, per: string, what: string, source: string, readFrom:
 });
 
 export const PRICES = {
-  'ec2.t3.small': price(0.0208, 'instance-hour', 'EC2 t3.small, Linux, on-demand', EC2, 'not confirmed: no source at hand quotes the current rate', false),
+  'ec2.t3.small': price(0.0208, 'instance-hour', 'EC2 t3.small, Linux, on-demand', EC2, 'not confirmed: only third-party cost tables in public code list 0.0208 for us-east-1', false),
   'ec2.m7g.large': price(0.0816, 'instance-hour', 'EC2 m7g.large, Linux, on-demand', EC2, 'https://www.factualminds.com/blog/amazon-ec2-on-demand-pricing-instance-families-2026/'),
   'ebs.gp3': price(0.08, 'GB-month', 'EBS gp3 volume storage', 'https://aws.amazon.com/ebs/pricing/', 'not confirmed: no source at hand quotes the us-east-1 rate', false),
   'nat.hour': price(0.045, 'NAT gateway-hour', 'NAT gateway', VPC, 'https://github.com/chime/terraform-aws-alternat (quotes the VPC pricing page)'),
