@@ -23,7 +23,8 @@ export const PATH_IDLE_TIMEOUTS: readonly IdleTimeout[] = [
     where: 'DynamoDB front end (HTTP connection idle close)',
     seconds: 60,
     kind: 'observed',
-    source: 'https://github.com/aws/aws-sdk-java/issues/1365 (idle DynamoDB connections closed after about 60 s)',
+    source:
+      'https://github.com/aws/aws-sdk-java/issues/1365 (idle connections closed after about 60 s); https://github.com/feast-dev/feast/pull/5167 measured about 90 s',
     probesHelp: false,
   },
   {

@@ -51,6 +51,7 @@ export const PRICES = {
   'fargate.x86.gb': price(0.004445, 'GB-hour', 'Fargate Linux/x86 memory', FARGATE, 'https://www.vantage.sh/blog/fargate-pricing'),
   'fargate.arm.vcpu': price(0.03238, 'vCPU-hour', 'Fargate Linux/ARM vCPU', FARGATE, 'https://www.vantage.sh/blog/fargate-pricing'),
   'fargate.arm.gb': price(0.00356, 'GB-hour', 'Fargate Linux/ARM memory', FARGATE, 'https://www.vantage.sh/blog/fargate-pricing'),
+  'cw.alarm': price(0.1, 'alarm-month', 'CloudWatch metric alarm, standard resolution', CLOUDWATCH, 'https://c3x.dev/resources/aws/aws_cloudwatch_metric_alarm'),
   'cw.metric': price(0.3, 'metric-month', 'CloudWatch custom metric (first 10,000); Container Insights metrics bill as custom metrics', CLOUDWATCH, 'https://www.vantage.sh/blog/cloudwatch-metrics-pricing-explained-in-plain-english'),
   'logs.ingest': price(0.5, 'GB ingested', 'CloudWatch Logs standard ingestion (also vended logs such as VPC flow logs, first 10 TB)', CLOUDWATCH, 'https://c3x.dev/blog/cloudwatch-logs-cost-optimization'),
   'logs.store': price(0.03, 'GB-month', 'CloudWatch Logs storage', CLOUDWATCH, 'https://c3x.dev/blog/cloudwatch-logs-cost-optimization'),

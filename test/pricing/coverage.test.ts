@@ -57,6 +57,14 @@ describe('every resource type the shipped stacks emit has a pricing decision', (
     }
   });
 
+  it('every decision in the table, emitted today or not, is complete', () => {
+    for (const [type, b] of Object.entries(RESOURCE_BILLING)) {
+      expect(type).toMatch(/^(aws|docker|datadog)_[a-z0-9_]+$/);
+      if (b.billable) for (const id of b.prices) expect([type, PRICES[id as PriceId] !== undefined]).toEqual([type, true]);
+      else expect(b.why).toMatch(/\w{3}/);
+    }
+  });
+
   it('every instance type the Auto Scaling groups launch has a price', () => {
     const types = stacks.flatMap((s) => resourcesOf(s.json, 'aws_launch_template').map((lt) => String(lt.attrs.instance_type)));
     expect(types.length).toBeGreaterThan(0);
