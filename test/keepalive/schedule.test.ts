@@ -4,7 +4,11 @@ import { formatGapTable, summarizeByGap } from '../../src/bench/lambda/gaps';
 import type { CallResult } from '../../src/bench/lambda/invoke';
 import { LINUX_DEFAULT_KEEPIDLE_SECONDS, PATH_IDLE_TIMEOUTS, PYTHON_ON_TIMERS, shortestProbeableTimeout } from '../../src/keepalive/idle-timeouts';
 import { DEFAULT_IDLE_GAP_PLAN, idleGapSequenceMs, planProblems, planSeconds } from '../../src/keepalive/schedule';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { runCli } from '../helpers/cli';
+import { tempDir } from '../helpers/temp-dir';
 
 /**
  * A model of one pooled connection between a warm function and DynamoDB: it survives an idle gap unless a timeout
@@ -103,5 +107,49 @@ describe('running an idle-gap schedule', () => {
     const tooLong = await runCli([...base, '--gaps', '1,1000']);
     expect(tooLong.code).toBe(2);
     expect(tooLong.stderr).toContain('must be whole seconds from 1 to 900');
+  });
+});
+
+describe('stackwright bench lambda --schedule idle-gaps, end to end against a stand-in function URL', () => {
+  const saved = { ...process.env };
+  let server: Server;
+  let base: string;
+  const bodies: string[] = [];
+  beforeAll(async () => {
+    for (const k of Object.keys(process.env)) if (k.startsWith('AWS_')) delete process.env[k];
+    Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'not-a-real-secret', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', AWS_EC2_METADATA_DISABLED: 'true' });
+    // Answers like a warm function: 40 ms after the longer gap (a new connection), 6 ms otherwise.
+    server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        bodies.push(body);
+        const seq = (JSON.parse(body) as { seq: number }).seq;
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ms: seq === 2 ? 40 : 6, coldStart: seq === 0 }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    process.env = saved;
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('runs the warm-up and each gap once, prints latency per gap and warns what the short sweep cannot show', async () => {
+    const chart = join(tempDir('sw-idle-gaps-'), 'chart.svg');
+    const r = await runCli(['bench', 'lambda', '--url', `python-on=${base}/`, '--region', 'us-east-1', '--schedule', 'idle-gaps', '--gaps', '1,2', '--rounds', '1', '--chart', chart]);
+    expect(r.code).toBe(0);
+    expect(bodies).toHaveLength(3);
+    expect(r.stderr).toContain('3 calls each after idle gaps of 1, 2 s, 1 round(s)');
+    expect(r.stderr).toMatch(/warning: --gaps: no gaps on both sides of the 60 s idle timeout/);
+    expect(r.stdout).toMatch(/^1 s\s+6\.0\/6\.0 \(0\/1, 0\)$/m);
+    expect(r.stdout).toMatch(/^2 s\s+40\.0\/40\.0 \(1\/1, 0\)$/m);
+  });
+
+  it('refuses --gaps without --schedule idle-gaps', async () => {
+    const r = await runCli(['bench', 'lambda', '--url', `python-on=${base}/`, '--region', 'us-east-1', '--gaps', '1,2']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--gaps: 1,2: only used with --schedule idle-gaps');
   });
 });

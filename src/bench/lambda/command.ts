@@ -50,6 +50,9 @@ export const benchLambdaCommand: CommandFactory = (setExit) => ({
   handler: async (argv: BenchLambdaArgs) => {
     const targets = resolveTargets(argv);
     const calls = checkSchedule(argv);
+    if (argv.schedule !== 'idle-gaps' && argv.gaps !== undefined) {
+      throw InputError.single('--gaps', argv.gaps, 'only used with --schedule idle-gaps', 'add --schedule idle-gaps, or drop --gaps');
+    }
     const plan = argv.schedule === 'idle-gaps' ? checkIdleGapPlan(argv) : undefined;
     const credentials = await resolveCredentials(argv.profile);
     const functions = targets.map((t) => new SignedFunctionUrl(t, credentials, REQUEST_TIMEOUT_MS));
