@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { functionCode } from '../../src/keepalive/function-code';
@@ -100,7 +100,7 @@ describe.each([
 
 describe('what each Python variant does to its sockets (a real connection to a stand-in on 127.0.0.1)', () => {
   // The kernel's view of the pooled connection after three puts, read with getsockopt.
-  const kernelDefaultIdle = Number(execFileSync('/bin/cat', ['/proc/sys/net/ipv4/tcp_keepalive_time'], { encoding: 'utf8' }).trim());
+  const kernelDefaultIdle = Number(readFileSync('/proc/sys/net/ipv4/tcp_keepalive_time', 'utf8').trim());
 
   it('python-on: SO_KEEPALIVE with its own timers (first probe after 30 s, not the OS default), one reused connection', () => {
     const out = runRendered('python-on', { realSocket: { puts: 3 } });
