@@ -80,13 +80,13 @@ function containerInsights(r: Resource, ctx: Ctx): CostLine[] {
 
 function logGroup(r: Resource, ctx: Ctx): CostLine[] {
   const flow = resourcesOf(ctx.json, 'aws_flow_log').some((f) => refersTo(f.attrs.log_destination, r));
-  const gb = flow ? ctx.usage.flowLogGbPerMonth : ctx.usage.logGbPerGroupMonth;
+  const gb = flow ? ctx.usage.flowLogGbPerMonth : (ctx.usage.logGbForGroup?.(String(r.attrs.name ?? '')) ?? ctx.usage.logGbPerGroupMonth);
   const days = num(r.attrs.retention_in_days, 0);
   // Held at steady state: `days` worth of the monthly volume (never-expiring groups: the first month's).
   const held = days > 0 ? (gb * days) / 30 : gb;
-  const lines = [line(r, `storage: ${held.toFixed(2)} GB held (${days || 'no'} day retention)`, 'logs.store', held)];
+  const lines = [line(r, `storage: ${+held.toFixed(3)} GB held (${days || 'no'} day retention)`, 'logs.store', held)];
   // Flow-log ingestion is billed on the flow log itself.
-  if (!flow) lines.unshift(line(r, `ingestion: ${gb} GB`, 'logs.ingest', gb));
+  if (!flow) lines.unshift(line(r, `ingestion: ${+gb.toFixed(3)} GB`, 'logs.ingest', gb));
   return lines;
 }
 

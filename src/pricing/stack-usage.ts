@@ -1,5 +1,6 @@
 import type { StackwrightConfig } from '../config/schema';
 import { idleGapSequenceMs, DEFAULT_IDLE_GAP_PLAN } from '../keepalive/schedule';
+import { POST_SCALE } from '../ecs/reconciler/cost-estimate';
 import { BASE_USAGE, HOURS_PER_MONTH, TABLE_GB, type UsageAssumptions } from './usage';
 
 /** Instance state-change events per host and hour that invoke the ECS reconciler (agent reconnects, task churn). */
@@ -16,14 +17,16 @@ export function usageFor(stack: string, config: StackwrightConfig): UsageAssumpt
   if (stack === 'ecs' && config.stacks.ecs) {
     const hosts = config.stacks.ecs.clusters.reduce((n, c) => n + (c.capacity.desiredSize ?? c.capacity.minSize), 0);
     const invocations = hosts * RECONCILER_EVENTS_PER_HOST_HOUR * HOURS_PER_MONTH;
+    const reconcilerLogGb = (invocations * POST_SCALE.logBytesPerInvocation) / 1024 ** 3;
     return {
       ...BASE_USAGE,
       invocationsPerFunction: (name) => (name.includes('reconciler') ? invocations : 0),
+      logGbForGroup: (group) => (group.startsWith('/aws/lambda/') && group.includes('reconciler') ? reconcilerLogGb : undefined),
       notes: [
         ...common,
         `instances: each cluster at its desired (else minimum) size all month: ${hosts} host(s) in all`,
-        `the reconciler runs ${RECONCILER_EVENTS_PER_HOST_HOUR} times per host and hour (${invocations.toLocaleString('en-US')} invocations), ${BASE_USAGE.lambdaDurationMs} ms each; its dead-letter queue stays empty`,
-        `each NAT gateway processes ${BASE_USAGE.natGbPerMonth} GB a month; each VPC writes ${BASE_USAGE.flowLogGbPerMonth} GB of flow logs; every other log group ${BASE_USAGE.logGbPerGroupMonth} GB`,
+        `the reconciler runs ${RECONCILER_EVENTS_PER_HOST_HOUR} times per host and hour (${invocations.toLocaleString('en-US')} invocations), ${BASE_USAGE.lambdaDurationMs} ms and ${POST_SCALE.logBytesPerInvocation} bytes of logs each; its dead-letter queue stays empty`,
+        `each NAT gateway processes ${BASE_USAGE.natGbPerMonth} GB a month; each VPC writes ${BASE_USAGE.flowLogGbPerMonth} GB of flow logs; every service log group ${BASE_USAGE.logGbPerGroupMonth} GB`,
         `Container Insights: about ${BASE_USAGE.insightsMetricsPerCluster} metrics per cluster and ${BASE_USAGE.insightsMetricsPerService} per service (not confirmed; its performance log events are not estimated)`,
       ],
     };

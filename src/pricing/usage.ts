@@ -13,6 +13,8 @@ export interface UsageAssumptions {
   readonly albLcuHoursPerMonth: number;
   /** Log volume written to each log group a month (GB), except VPC flow-log groups. */
   readonly logGbPerGroupMonth: number;
+  /** A better figure for particular groups (by name), e.g. a function's from its invocations. */
+  readonly logGbForGroup?: (groupName: string) => number | undefined;
   /** VPC flow-log records written a month per VPC (GB). */
   readonly flowLogGbPerMonth: number;
   /** Container Insights metrics per cluster and per service (not confirmed: count depends on AWS's metric set). */
