@@ -34,6 +34,7 @@ export const ecsStack = defineStack({
         subnetIds: network.subnetIds,
         partition,
         fargate: c.services.some((s) => s.launchType === 'fargate'),
+        reconciledServices: c.services.some((s) => s.oneTaskPerHost === 'reconciled'),
       });
       // Each attribute read makes a new Terraform reference (with a captured stack trace): read them once.
       const clusterArn = cluster.clusterArn;

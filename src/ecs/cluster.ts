@@ -24,6 +24,11 @@ export interface Ec2CapacityClusterProps {
    * @default false
    */
   readonly fargate?: boolean;
+  /**
+   * The cluster runs reconciled (REPLICA, one task per host) services; see `Ec2CapacityProps.reconciledServices`.
+   * @default false
+   */
+  readonly reconciledServices?: boolean;
 }
 
 /**
@@ -51,6 +56,7 @@ export class Ec2CapacityCluster extends Construct {
       vpcId: props.vpcId,
       subnetIds: props.subnetIds,
       partition: props.partition,
+      reconciledServices: props.reconciledServices,
     });
     const ec2 = this.capacity.capacityProvider.name;
     this.capacityProviders = new EcsClusterCapacityProviders(this, 'capacity-providers', {

@@ -29,12 +29,20 @@ export interface Ec2CapacityProps {
   readonly subnetIds: string[];
   /** The AWS partition; every ARN uses it. */
   readonly partition: AwsPartition;
+  /**
+   * The cluster runs `reconciled` services (a REPLICA task on every host). Managed termination protection then stays
+   * off: it keeps every instance that runs a non-daemon task, so with such a task on every host no instance would
+   * ever be free to terminate. Scale-in is made safe by managed draining instead.
+   * @default false
+   */
+  readonly reconciledServices?: boolean;
 }
 
 /**
  * EC2 capacity for one ECS cluster: instances from the ECS-optimized AL2023 AMI with IMDSv2 required and an
  * encrypted root volume, in a security group without ingress, launched by an Auto Scaling group that an ECS
- * capacity provider scales (managed scaling) and drains (managed termination protection and draining).
+ * capacity provider scales (managed scaling) and drains (managed draining; managed termination protection too unless
+ * the cluster runs reconciled services, see `scalingProtection`).
  */
 export class Ec2Capacity extends Construct {
   public readonly securityGroup: SecurityGroup;
@@ -47,6 +55,7 @@ export class Ec2Capacity extends Construct {
   constructor(scope: Construct, id: string, props: Ec2CapacityProps) {
     super(scope, id);
     const { clusterName, capacity, partition } = props;
+    const protection = scalingProtection(props.reconciledServices ?? false);
     if (props.subnetIds.length === 0) throw new Error(`cluster ${clusterName}: the Auto Scaling group needs at least one subnet`);
     if (capacity.minSize > capacity.maxSize) throw new Error(`cluster ${clusterName}: capacity.minSize is above capacity.maxSize`);
 
@@ -114,7 +123,8 @@ export class Ec2Capacity extends Construct {
       launchTemplate: { id: this.launchTemplate.id, version: Token.asString(this.launchTemplate.latestVersion) },
       healthCheckType: 'EC2',
       // Managed termination protection needs scale-in protection; ECS removes it once an instance runs no tasks.
-      protectFromScaleIn: true,
+      // Without managed termination protection nothing would remove it, so it is off then.
+      protectFromScaleIn: protection.protectFromScaleIn,
       // Destroy only: without it Terraform waits forever for scale-in-protected instances to go away.
       forceDelete: true,
       tag: [
@@ -130,7 +140,8 @@ export class Ec2Capacity extends Construct {
       name: capacityProviderName(clusterName),
       autoScalingGroupProvider: {
         autoScalingGroupArn: this.autoScalingGroup.arn,
-        managedTerminationProtection: 'ENABLED',
+        managedTerminationProtection: protection.managedTerminationProtection,
+        // Instances chosen for scale-in go DRAINING first: ECS moves their REPLICA tasks before they terminate.
         managedDraining: 'ENABLED',
         managedScaling: {
           status: 'ENABLED',
@@ -142,6 +153,25 @@ export class Ec2Capacity extends Construct {
       },
     });
   }
+}
+
+/** How scale-in is kept safe: managed termination protection (with scale-in protection) or managed draining alone. */
+export interface ScalingProtection {
+  readonly managedTerminationProtection: 'ENABLED' | 'DISABLED';
+  readonly protectFromScaleIn: boolean;
+}
+
+/**
+ * Managed termination protection ignores only DAEMON tasks: an instance running any other task stays protected. A
+ * reconciled service runs a REPLICA task on every instance, so with protection on no instance could ever be
+ * terminated and the cluster would never shrink. Clusters with reconciled services therefore rely on managed
+ * draining alone (ECS drains the instance the Auto Scaling group picks, moving its tasks first); the others keep
+ * managed termination protection, which terminates only instances without tasks.
+ */
+export function scalingProtection(reconciledServices: boolean): ScalingProtection {
+  return reconciledServices
+    ? { managedTerminationProtection: 'DISABLED', protectFromScaleIn: false }
+    : { managedTerminationProtection: 'ENABLED', protectFromScaleIn: true };
 }
 
 /** The instance's user data: join the cluster, and keep awsvpc tasks away from the instance's credentials. */

@@ -145,17 +145,17 @@ describe('ECS stack: cluster and capacity', () => {
     expect(cps.default_capacity_provider_strategy).toEqual([{ capacity_provider: cps.capacity_providers[0], weight: 1, base: 0 }]);
   });
 
-  it('capacity provider: managed scaling, managed termination protection and draining over the ASG', () => {
+  it('capacity provider with a reconciled service: managed scaling and draining, no termination protection', () => {
     const cp = onlyResource(json, 'aws_ecs_capacity_provider');
     expect(cp.name).toBe('test-main-ec2');
     expect(cp.auto_scaling_group_provider).toMatchObject({
       auto_scaling_group_arn: expect.stringMatching(/^\$\{aws_autoscaling_group\..+\.arn\}$/),
-      managed_termination_protection: 'ENABLED',
+      managed_termination_protection: 'DISABLED',
       managed_draining: 'ENABLED',
       managed_scaling: { status: 'ENABLED', target_capacity: 100 },
     });
     const asg = onlyResource(json, 'aws_autoscaling_group');
-    expect(asg).toMatchObject({ min_size: 2, max_size: 5, desired_capacity: 2, protect_from_scale_in: true });
+    expect(asg).toMatchObject({ min_size: 2, max_size: 5, desired_capacity: 2, protect_from_scale_in: false });
     expect(asg.lifecycle).toEqual({ ignore_changes: ['desired_capacity'] });
     expect(asg.vpc_zone_identifier).toHaveLength(2);
     expect(asg.tag).toContainEqual({ key: 'AmazonECSManaged', value: '', propagate_at_launch: true });
@@ -215,6 +215,12 @@ describe('ECS stack: variants', () => {
     ]);
     expect(onlyResource(json, 'aws_security_group').vpc_id).toBe('vpc-0123abcd');
     expect(onlyResource(json, 'aws_autoscaling_group').vpc_zone_identifier).toEqual([expect.stringMatching(/data\.aws_subnet\./), expect.stringMatching(/data\.aws_subnet\./)]);
+  });
+
+  it('capacity provider without reconciled services: managed termination protection with scale-in protection', async () => {
+    const plain = await synthEcs(ecsSection([service({ name: 'web' }), service({ name: 'agent', oneTaskPerHost: 'daemon' })]));
+    expect(onlyResource(plain, 'aws_ecs_capacity_provider').auto_scaling_group_provider).toMatchObject({ managed_termination_protection: 'ENABLED', managed_draining: 'ENABLED' });
+    expect(onlyResource(plain, 'aws_autoscaling_group').protect_from_scale_in).toBe(true);
   });
 
   it('arm64 capacity uses the arm64 AMI parameter; enhanced insights, hop limit 1 and Session Manager when asked', async () => {

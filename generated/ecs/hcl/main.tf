@@ -304,7 +304,7 @@ resource "aws_autoscaling_group" "main_capacity_instances_54302D3D" {
   max_size              = 4
   min_size              = 2
   name                  = "demo-main-ecs"
-  protect_from_scale_in = true
+  protect_from_scale_in = false
   vpc_zone_identifier = [
     aws_subnet.main-network_private-0_36D6D3C0.id,
     aws_subnet.main-network_private-1_7D54D26E.id
@@ -334,7 +334,7 @@ resource "aws_ecs_capacity_provider" "main_capacity_capacity-provider_26E8CE1C" 
   auto_scaling_group_provider {
     auto_scaling_group_arn         = aws_autoscaling_group.main_capacity_instances_54302D3D.arn
     managed_draining               = "ENABLED"
-    managed_termination_protection = "ENABLED"
+    managed_termination_protection = "DISABLED"
     managed_scaling {
       instance_warmup_period    = 300
       maximum_scaling_step_size = 10
