@@ -708,6 +708,45 @@ resource "aws_sqs_queue" "reconciler_dead-letters_4A2AB253" {
   name                      = "demo-ecs-reconciler-dlq"
   sqs_managed_sse_enabled   = true
 }
+resource "aws_sqs_queue" "reconciler_failed_032F9D78" {
+  fifo_queue                = true
+  message_retention_seconds = 1209600
+  name                      = "demo-ecs-reconciler-failed.fifo"
+  sqs_managed_sse_enabled   = true
+}
+resource "aws_sqs_queue_policy" "reconciler_failed-policy_27DE769B" {
+  policy    = <<EOF
+{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "DenyInsecureTransport",
+      "Effect": "Deny",
+      "Principal": {
+        "AWS": "*"
+      },
+      "Action": "sqs:*",
+      "Resource": "${aws_sqs_queue.reconciler_failed_032F9D78.arn}",
+      "Condition": {
+        "Bool": {
+          "aws:SecureTransport": false
+        }
+      }
+    }
+  ]
+}
+EOF
+  queue_url = aws_sqs_queue.reconciler_failed_032F9D78.url
+}
+resource "aws_sqs_queue" "reconciler_events_0B2A2E51" {
+  content_based_deduplication = true
+  fifo_queue                  = true
+  message_retention_seconds   = 86400
+  name                        = "demo-ecs-reconciler-events.fifo"
+  redrive_policy              = "{\"deadLetterTargetArn\":\"${aws_sqs_queue.reconciler_failed_032F9D78.arn}\",\"maxReceiveCount\":5}"
+  sqs_managed_sse_enabled     = true
+  visibility_timeout_seconds  = 180
+}
 resource "aws_cloudwatch_log_group" "reconciler_logs_5880B3C5" {
   name              = "/aws/lambda/demo-ecs-reconciler"
   retention_in_days = 30
@@ -765,10 +804,15 @@ resource "aws_iam_role_policy" "reconciler_policy_71C683FC" {
       "Resource": "${aws_cloudwatch_log_group.reconciler_logs_5880B3C5.arn}:*"
     },
     {
-      "Sid": "SendFailedInvocationsToDeadLetterQueue",
+      "Sid": "ConsumeOwnQueue",
       "Effect": "Allow",
-      "Action": "sqs:SendMessage",
-      "Resource": "${aws_sqs_queue.reconciler_dead-letters_4A2AB253.arn}"
+      "Action": [
+        "sqs:ReceiveMessage",
+        "sqs:DeleteMessage",
+        "sqs:ChangeMessageVisibility",
+        "sqs:GetQueueAttributes"
+      ],
+      "Resource": "${aws_sqs_queue.reconciler_events_0B2A2E51.arn}"
     }
   ]
 }
@@ -779,16 +823,15 @@ resource "aws_lambda_function" "reconciler_function_5E80AF32" {
   architectures = [
     "arm64"
   ]
-  description                    = "Sets the desired count of one-task-per-host ECS services to the number of ACTIVE container instances"
-  filename                       = "${path.module}/assets/ecs-reconciler.zip"
-  function_name                  = "demo-ecs-reconciler"
-  handler                        = "index.handler"
-  memory_size                    = 128
-  reserved_concurrent_executions = 1
-  role                           = aws_iam_role.reconciler_role_808FA49E.arn
-  runtime                        = "nodejs24.x"
-  source_code_hash               = "fW/2GboNHCZ/iyKHq1nFe6sxa+RqqFlO3OkSpa2KPEo="
-  timeout                        = 30
+  description      = "Sets the desired count of one-task-per-host ECS services to the number of ACTIVE container instances"
+  filename         = "${path.module}/assets/ecs-reconciler.zip"
+  function_name    = "demo-ecs-reconciler"
+  handler          = "index.handler"
+  memory_size      = 128
+  role             = aws_iam_role.reconciler_role_808FA49E.arn
+  runtime          = "nodejs24.x"
+  source_code_hash = "gSuhTpBnoAF4cPeZIMueys0ux+78hQ5+ghkQU7tHp04="
+  timeout          = 30
   environment {
     variables = {
       MANAGED_SERVICES = "{\"demo-main\":[\"node-exporter\"]}"
@@ -806,15 +849,11 @@ resource "aws_lambda_function" "reconciler_function_5E80AF32" {
     "aws_iam_role_policy.reconciler_policy_71C683FC",
   ]
 }
-resource "aws_lambda_function_event_invoke_config" "reconciler_async_98A377B5" {
-  function_name                = aws_lambda_function.reconciler_function_5E80AF32.function_name
-  maximum_event_age_in_seconds = 3600
-  maximum_retry_attempts       = 2
-  destination_config {
-    on_failure {
-      destination = aws_sqs_queue.reconciler_dead-letters_4A2AB253.arn
-    }
-  }
+resource "aws_lambda_event_source_mapping" "reconciler_queue-source_160E9218" {
+  batch_size       = 10
+  enabled          = true
+  event_source_arn = aws_sqs_queue.reconciler_events_0B2A2E51.arn
+  function_name    = aws_lambda_function.reconciler_function_5E80AF32.arn
   depends_on = [
     "aws_iam_role_policy.reconciler_policy_71C683FC",
   ]
@@ -863,17 +902,48 @@ resource "aws_sqs_queue_policy" "reconciler_dead-letters-policy_35D75769" {
 EOF
   queue_url = aws_sqs_queue.reconciler_dead-letters_4A2AB253.url
 }
-resource "aws_lambda_permission" "reconciler_invoke_ED48EFB4" {
-  action        = "lambda:InvokeFunction"
-  function_name = aws_lambda_function.reconciler_function_5E80AF32.function_name
-  principal     = "events.amazonaws.com"
-  source_arn    = aws_cloudwatch_event_rule.reconciler_rule_07E74E14.arn
-  statement_id  = "AllowInvokeFromInstanceStateChangeRule"
+resource "aws_sqs_queue_policy" "reconciler_events-policy_20F75599" {
+  policy    = <<EOF
+{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "EventBridgeRuleEvents",
+      "Effect": "Allow",
+      "Principal": {
+        "Service": "events.amazonaws.com"
+      },
+      "Action": "sqs:SendMessage",
+      "Resource": "${aws_sqs_queue.reconciler_events_0B2A2E51.arn}",
+      "Condition": {
+        "ArnEquals": {
+          "aws:SourceArn": "${aws_cloudwatch_event_rule.reconciler_rule_07E74E14.arn}"
+        }
+      }
+    },
+    {
+      "Sid": "DenyInsecureTransport",
+      "Effect": "Deny",
+      "Principal": {
+        "AWS": "*"
+      },
+      "Action": "sqs:*",
+      "Resource": "${aws_sqs_queue.reconciler_events_0B2A2E51.arn}",
+      "Condition": {
+        "Bool": {
+          "aws:SecureTransport": false
+        }
+      }
+    }
+  ]
+}
+EOF
+  queue_url = aws_sqs_queue.reconciler_events_0B2A2E51.url
 }
 resource "aws_cloudwatch_event_target" "reconciler_target_85F03056" {
-  arn       = aws_lambda_function.reconciler_function_5E80AF32.arn
+  arn       = aws_sqs_queue.reconciler_events_0B2A2E51.arn
   rule      = aws_cloudwatch_event_rule.reconciler_rule_07E74E14.name
-  target_id = "reconciler"
+  target_id = "reconciler-queue"
   dead_letter_config {
     arn = aws_sqs_queue.reconciler_dead-letters_4A2AB253.arn
   }
@@ -881,8 +951,11 @@ resource "aws_cloudwatch_event_target" "reconciler_target_85F03056" {
     maximum_event_age_in_seconds = 3600
     maximum_retry_attempts       = 10
   }
+  sqs_target {
+    message_group_id = "instance-state-changes"
+  }
   depends_on = [
-    "aws_lambda_permission.reconciler_invoke_ED48EFB4",
+    "aws_sqs_queue_policy.reconciler_events-policy_20F75599",
     "aws_sqs_queue_policy.reconciler_dead-letters-policy_35D75769",
   ]
 }
