@@ -174,16 +174,48 @@ export function scalingProtection(reconciledServices: boolean): ScalingProtectio
     : { managedTerminationProtection: 'ENABLED', protectFromScaleIn: true };
 }
 
-/** The instance's user data: join the cluster, and keep awsvpc tasks away from the instance's credentials. */
+/** AWS's ECS guidance for bridge-mode tasks: drop what containers on Docker's bridges send to the metadata service. */
+export const IMDS_BLOCK_RULE = 'DOCKER-USER --in-interface docker+ --destination 169.254.169.254/32 --jump DROP';
+
+/**
+ * The instance's user data: join the cluster, and keep every task's containers away from the instance role's
+ * credentials, as AWS's ECS security guidance says per network mode:
+ * - bridge: an iptables rule drops traffic from Docker's bridges to 169.254.169.254. A systemd unit inserts it
+ *   whenever Docker starts (Docker keeps the DOCKER-USER chain's rules), so it also holds after a reboot;
+ * - awsvpc: ECS_AWSVPC_BLOCK_IMDS;
+ * - host: the containers share the instance's network, so nothing on the network tells them apart: task roles
+ *   (ECS_ENABLE_TASK_IAM_ROLE_NETWORK_HOST) give their SDKs credentials of their own, and the README says so.
+ */
 export function ecsUserData(clusterName: string): string {
+  const rule = (op: string) => `/usr/sbin/iptables ${op} ${IMDS_BLOCK_RULE.replace('DOCKER-USER', op === '--insert' ? 'DOCKER-USER 1' : 'DOCKER-USER')}`;
   return [
     '#!/bin/bash',
-    '# Written by Stackwright: joins this instance to its ECS cluster.',
+    '# Written by Stackwright: joins this instance to its ECS cluster; containers cannot read its credentials.',
+    'set -euo pipefail',
     "cat >> /etc/ecs/ecs.config <<'EOF'",
     `ECS_CLUSTER=${clusterName}`,
     'ECS_AWSVPC_BLOCK_IMDS=true',
+    'ECS_ENABLE_TASK_IAM_ROLE=true',
+    'ECS_ENABLE_TASK_IAM_ROLE_NETWORK_HOST=true',
     'ECS_ENABLE_CONTAINER_METADATA=true',
     'EOF',
+    "cat > /etc/systemd/system/stackwright-block-imds.service <<'EOF'",
+    '[Unit]',
+    'Description=Drop bridge-mode containers\' traffic to the instance metadata service (Stackwright)',
+    'After=docker.service',
+    'BindsTo=docker.service',
+    '[Service]',
+    'Type=oneshot',
+    'RemainAfterExit=yes',
+    `ExecStart=/bin/sh -c '${rule('--check')} || ${rule('--insert')}'`,
+    '[Install]',
+    'WantedBy=docker.service',
+    'EOF',
+    'systemctl daemon-reload',
+    'systemctl enable stackwright-block-imds.service',
+    // Docker may not be up yet at this point of the first boot: queue the unit (ordered after Docker) without
+    // waiting for it, which could block the boot; enabling it covers every later start of Docker.
+    'systemctl start --no-block stackwright-block-imds.service',
     '',
   ].join('\n');
 }

@@ -4,7 +4,8 @@ import type { EcsConfig } from './config';
 /** README sections on how the generated clusters behave once applied: scaling, credentials, order of creation. */
 export function operationsReadmeSections(ecs: EcsConfig): ReadmeSection[] {
   const reconciled = ecs.clusters.some((c) => c.services.some((s) => s.oneTaskPerHost === 'reconciled'));
-  return [scalingSection(reconciled)];
+  const hostMode = ecs.clusters.flatMap((c) => c.services.filter((s) => s.networkMode === 'host').map((s) => `\`${s.name}\``));
+  return [scalingSection(reconciled), credentialsSection(hostMode)];
 }
 
 function scalingSection(reconciled: boolean): ReadmeSection {
@@ -33,6 +34,32 @@ function scalingSection(reconciled: boolean): ReadmeSection {
       'stays at its minimum; with termination protection on, or the reconciled service on the capacity provider, it',
       'shows the cluster pinned at its peak or growing to its maximum on its own.',
       ...(reconciled ? [] : ['', 'This environment has no reconciled service.']),
+    ].join('\n'),
+  };
+}
+
+function credentialsSection(hostMode: readonly string[]): ReadmeSection {
+  return {
+    heading: "Containers and the instance's credentials",
+    body: [
+      'The instance role (ECS agent, image pulls for the agent) must stay with the instance. Following AWS\'s ECS',
+      'security guidance for each network mode:',
+      '',
+      '- **bridge**: the user data installs a systemd unit that, whenever Docker starts, inserts',
+      '  `iptables --insert DOCKER-USER 1 --in-interface docker+ --destination 169.254.169.254/32 --jump DROP`:',
+      '  containers on Docker\'s bridges get no answer from the metadata service. The launch template\'s response hop',
+      '  limit defaults to 1 as well (config `capacity.imdsHopLimit`), which alone keeps bridge containers, one hop',
+      '  further, from IMDSv2.',
+      '- **awsvpc** (EC2): `ECS_AWSVPC_BLOCK_IMDS=true` in the agent\'s configuration.',
+      '- **host**: the containers share the instance\'s network namespace, so neither the hop limit nor an interface',
+      '  rule tells them apart from the agent: they can reach the metadata service. Run only trusted images in host',
+      `  mode${hostMode.length > 0 ? ` (here: ${hostMode.join(', ')})` : ''}. Their task role (below) keeps AWS SDKs on the task's own credentials.`,
+      '',
+      'Every service has its own task role (trusted by ECS for this account only; `ECS_ENABLE_TASK_IAM_ROLE` and',
+      '`ECS_ENABLE_TASK_IAM_ROLE_NETWORK_HOST` are on): with no permissions unless the service lists',
+      '`taskPermissions`. SDKs read the task\'s credentials first, so a container never falls back to the instance role.',
+      'The rule `ECS-ContainersReadInstanceCredentials` flags launch templates that leave bridge or awsvpc containers a',
+      'way to the metadata service, and host-mode tasks without a task role.',
     ].join('\n'),
   };
 }

@@ -10,7 +10,7 @@ describe('ECS config: defaults', () => {
     const c = ecs.clusters[0]!;
     expect(c.containerInsights).toBe('enabled');
     expect(c.network).toEqual({ type: 'create', cidrBlock: '10.0.0.0/16', availabilityZones: 2, flowLogRetentionDays: 30 });
-    expect(c.capacity).toMatchObject({ instanceType: 't3.small', architecture: 'x86_64', minSize: 1, maxSize: 3, rootVolumeGiB: 30, imdsHopLimit: 2 });
+    expect(c.capacity).toMatchObject({ instanceType: 't3.small', architecture: 'x86_64', minSize: 1, maxSize: 3, rootVolumeGiB: 30, imdsHopLimit: 1 });
     expect(c.services[0]).toMatchObject({ launchType: 'ec2', logRetentionDays: 30, placement: { strategies: [], constraints: [] } });
     expect(c.services[0]!.containers[0]!.essential).toBe(true);
     expect(ecs.reconciler).toEqual({ dryRun: false, logRetentionDays: 30 });

@@ -83,6 +83,20 @@ describe('ECS stack: services', () => {
     expect(web.deployment_circuit_breaker).toEqual({ enable: true, rollback: true });
   });
 
+  it('every task has its own task role (ECS trust, this account only), with no permissions unless configured', async () => {
+    const roles = resourcesOf(json, 'aws_iam_role');
+    for (const t of Object.values(resourcesOf(json, 'aws_ecs_task_definition')) as any[]) {
+      const key = /^\$\{aws_iam_role\.([^.]+)\.arn\}$/.exec(t.task_role_arn)![1]!;
+      expect(roles[key].name).toBe(`${t.family}-task`);
+      const trust = parsePolicy(roles[key].assume_role_policy).Statement[0];
+      expect(trust).toMatchObject({ Principal: { Service: 'ecs-tasks.amazonaws.com' }, Condition: { StringEquals: { 'aws:SourceAccount': expect.stringMatching(/account_id/) } } });
+    }
+    expect(named(resourcesOf(json, 'aws_iam_role_policy'), 'task-policy')).toEqual([]);
+    const granted = await synthEcs(ecsSection([service({ taskPermissions: [{ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::bucket/*'] }] })]));
+    const [policy] = named(resourcesOf(granted, 'aws_iam_role_policy'), 'task-policy');
+    expect(parsePolicy(policy.policy).Statement).toEqual([{ Sid: 'Configured1', Effect: 'Allow', Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::bucket/*'] }]);
+  });
+
   it('every service waits for the cluster capacity provider association', () => {
     for (const s of Object.values(resourcesOf(json, 'aws_ecs_service')) as any[]) {
       expect(s.depends_on).toEqual([expect.stringMatching(/^aws_ecs_cluster_capacity_providers\./)]);
@@ -166,12 +180,18 @@ describe('ECS stack: cluster and capacity', () => {
     const ssm = onlyData(json, 'aws_ssm_parameter');
     expect(ssm.name).toBe('/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id');
     expect(lt.image_id).toMatch(/^\$\{data\.aws_ssm_parameter\..+\.insecure_value\}$/);
-    expect(lt.metadata_options).toEqual({ http_endpoint: 'enabled', http_tokens: 'required', http_put_response_hop_limit: 2, instance_metadata_tags: 'disabled' });
+    expect(lt.metadata_options).toEqual({ http_endpoint: 'enabled', http_tokens: 'required', http_put_response_hop_limit: 1, instance_metadata_tags: 'disabled' });
     expect(lt.block_device_mappings).toEqual([
       { device_name: '/dev/xvda', ebs: { encrypted: 'true', volume_size: 30, volume_type: 'gp3', delete_on_termination: 'true' } },
     ]);
     const userData = /^\$\{base64encode\("(.*)"\)\}$/s.exec(lt.user_data)![1]!.replace(/\\n/g, '\n');
     expect(userData).toContain("cat >> /etc/ecs/ecs.config <<'EOF'\nECS_CLUSTER=test-main\n");
+    // Containers cannot read the instance's credentials: awsvpc blocked by the agent, bridge by iptables, task roles on.
+    expect(userData).toMatch(/^ECS_AWSVPC_BLOCK_IMDS=true$/m);
+    expect(userData).toMatch(/^ECS_ENABLE_TASK_IAM_ROLE=true$/m);
+    expect(userData).toMatch(/^ECS_ENABLE_TASK_IAM_ROLE_NETWORK_HOST=true$/m);
+    expect(userData).toContain('/usr/sbin/iptables --insert DOCKER-USER 1 --in-interface docker+ --destination 169.254.169.254/32 --jump DROP');
+    expect(userData).toMatch(/^WantedBy=docker\.service$/m);
     expect(lt.iam_instance_profile).toEqual({ arn: expect.stringMatching(/aws_iam_instance_profile\./) });
   });
 
@@ -223,11 +243,11 @@ describe('ECS stack: variants', () => {
     expect(onlyResource(plain, 'aws_autoscaling_group').protect_from_scale_in).toBe(true);
   });
 
-  it('arm64 capacity uses the arm64 AMI parameter; enhanced insights, hop limit 1 and Session Manager when asked', async () => {
-    const json = await synthEcs(ecsSection([], { containerInsights: 'enhanced', capacity: { instanceType: 'c7g.large', architecture: 'arm64', imdsHopLimit: 1, sessionManager: true } }));
+  it('arm64 capacity uses the arm64 AMI parameter; enhanced insights, hop limit 2 and Session Manager when asked', async () => {
+    const json = await synthEcs(ecsSection([], { containerInsights: 'enhanced', capacity: { instanceType: 'c7g.large', architecture: 'arm64', imdsHopLimit: 2, sessionManager: true } }));
     expect(onlyData(json, 'aws_ssm_parameter').name).toBe('/aws/service/ecs/optimized-ami/amazon-linux-2023/arm64/recommended/image_id');
     expect(onlyResource(json, 'aws_ecs_cluster').setting).toEqual([{ name: 'containerInsights', value: 'enhanced' }]);
-    expect(onlyResource(json, 'aws_launch_template').metadata_options.http_put_response_hop_limit).toBe(1);
+    expect(onlyResource(json, 'aws_launch_template').metadata_options.http_put_response_hop_limit).toBe(2);
     const attachments = Object.values(resourcesOf(json, 'aws_iam_role_policy_attachment')) as any[];
     expect(attachments.map((a) => a.policy_arn)).toContain('arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore');
   });

@@ -262,7 +262,7 @@ resource "aws_launch_template" "main_capacity_launch-template_4C9C8A24" {
   instance_type          = "t3.small"
   name                   = "demo-main-ecs"
   update_default_version = true
-  user_data              = base64encode("#!/bin/bash\n# Written by Stackwright: joins this instance to its ECS cluster.\ncat >> /etc/ecs/ecs.config <<'EOF'\nECS_CLUSTER=demo-main\nECS_AWSVPC_BLOCK_IMDS=true\nECS_ENABLE_CONTAINER_METADATA=true\nEOF\n")
+  user_data              = base64encode("#!/bin/bash\n# Written by Stackwright: joins this instance to its ECS cluster; containers cannot read its credentials.\nset -euo pipefail\ncat >> /etc/ecs/ecs.config <<'EOF'\nECS_CLUSTER=demo-main\nECS_AWSVPC_BLOCK_IMDS=true\nECS_ENABLE_TASK_IAM_ROLE=true\nECS_ENABLE_TASK_IAM_ROLE_NETWORK_HOST=true\nECS_ENABLE_CONTAINER_METADATA=true\nEOF\ncat > /etc/systemd/system/stackwright-block-imds.service <<'EOF'\n[Unit]\nDescription=Drop bridge-mode containers' traffic to the instance metadata service (Stackwright)\nAfter=docker.service\nBindsTo=docker.service\n[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/bin/sh -c '/usr/sbin/iptables --check DOCKER-USER --in-interface docker+ --destination 169.254.169.254/32 --jump DROP || /usr/sbin/iptables --insert DOCKER-USER 1 --in-interface docker+ --destination 169.254.169.254/32 --jump DROP'\n[Install]\nWantedBy=docker.service\nEOF\nsystemctl daemon-reload\nsystemctl enable stackwright-block-imds.service\nsystemctl start --no-block stackwright-block-imds.service\n")
   vpc_security_group_ids = [
     aws_security_group.main_capacity_instances-sg_876184FF.id
   ]
@@ -280,7 +280,7 @@ resource "aws_launch_template" "main_capacity_launch-template_4C9C8A24" {
   }
   metadata_options {
     http_endpoint               = "enabled"
-    http_put_response_hop_limit = 2
+    http_put_response_hop_limit = 1
     http_tokens                 = "required"
     instance_metadata_tags      = "disabled"
   }
@@ -402,6 +402,29 @@ resource "aws_iam_role_policy" "main_service-log-router_execution-policy_4CEE94F
 EOF
   role   = aws_iam_role.main_service-log-router_execution-role_F20EBCD5.id
 }
+resource "aws_iam_role" "main_service-log-router_task-role_C172CC7F" {
+  assume_role_policy = <<EOF
+{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Principal": {
+        "Service": "ecs-tasks.amazonaws.com"
+      },
+      "Action": "sts:AssumeRole",
+      "Condition": {
+        "StringEquals": {
+          "aws:SourceAccount": "${data.aws_caller_identity.caller.account_id}"
+        }
+      }
+    }
+  ]
+}
+EOF
+  description        = "Containers of ECS service log-router in demo-main: no permissions (Stackwright)"
+  name               = "demo-main-log-router-task"
+}
 resource "aws_ecs_task_definition" "main_service-log-router_task_8A64F310" {
   container_definitions = <<EOF
 [
@@ -429,6 +452,7 @@ EOF
   requires_compatibilities = [
     "EC2"
   ]
+  task_role_arn = aws_iam_role.main_service-log-router_task-role_C172CC7F.arn
 }
 resource "aws_ecs_service" "main_service-log-router_service_B7EC40E6" {
   cluster                            = aws_ecs_cluster.main_cluster_8387A3C1.arn
@@ -491,6 +515,29 @@ resource "aws_iam_role_policy" "main_service-node-exporter_execution-policy_D556
 EOF
   role   = aws_iam_role.main_service-node-exporter_execution-role_A0506FEB.id
 }
+resource "aws_iam_role" "main_service-node-exporter_task-role_3C009263" {
+  assume_role_policy = <<EOF
+{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Principal": {
+        "Service": "ecs-tasks.amazonaws.com"
+      },
+      "Action": "sts:AssumeRole",
+      "Condition": {
+        "StringEquals": {
+          "aws:SourceAccount": "${data.aws_caller_identity.caller.account_id}"
+        }
+      }
+    }
+  ]
+}
+EOF
+  description        = "Containers of ECS service node-exporter in demo-main: no permissions (Stackwright)"
+  name               = "demo-main-node-exporter-task"
+}
 resource "aws_ecs_task_definition" "main_service-node-exporter_task_3E3E8F38" {
   container_definitions = <<EOF
 [
@@ -523,6 +570,7 @@ EOF
   requires_compatibilities = [
     "EC2"
   ]
+  task_role_arn = aws_iam_role.main_service-node-exporter_task-role_3C009263.arn
 }
 resource "aws_ecs_service" "main_service-node-exporter_service_D0444834" {
   cluster                            = aws_ecs_cluster.main_cluster_8387A3C1.arn
@@ -602,6 +650,29 @@ resource "aws_iam_role_policy" "main_service-web_execution-policy_C16BFA42" {
 EOF
   role   = aws_iam_role.main_service-web_execution-role_D9EFE2C9.id
 }
+resource "aws_iam_role" "main_service-web_task-role_AF4F9446" {
+  assume_role_policy = <<EOF
+{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Principal": {
+        "Service": "ecs-tasks.amazonaws.com"
+      },
+      "Action": "sts:AssumeRole",
+      "Condition": {
+        "StringEquals": {
+          "aws:SourceAccount": "${data.aws_caller_identity.caller.account_id}"
+        }
+      }
+    }
+  ]
+}
+EOF
+  description        = "Containers of ECS service web in demo-main: no permissions (Stackwright)"
+  name               = "demo-main-web-task"
+}
 resource "aws_ecs_task_definition" "main_service-web_task_B44C06BF" {
   container_definitions = <<EOF
 [
@@ -634,6 +705,7 @@ EOF
   requires_compatibilities = [
     "EC2"
   ]
+  task_role_arn = aws_iam_role.main_service-web_task-role_AF4F9446.arn
 }
 resource "aws_ecs_service" "main_service-web_service_FF6A8A6B" {
   cluster                            = aws_ecs_cluster.main_cluster_8387A3C1.arn

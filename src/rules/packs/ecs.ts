@@ -1,6 +1,7 @@
 import type { RulePack } from '../pack';
 import AwsvpcHostPort from '../ecs/AwsvpcHostPort';
 import AwsvpcTargetTypeIp from '../ecs/AwsvpcTargetTypeIp';
+import ContainersReadInstanceCredentials from '../ecs/ContainersReadInstanceCredentials';
 import ContainerWithinTask from '../ecs/ContainerWithinTask';
 import DaemonService from '../ecs/DaemonService';
 import EssentialContainer from '../ecs/EssentialContainer';
@@ -32,6 +33,11 @@ export const ecsPack: RulePack = {
     { rule: GracePeriodNeedsLoadBalancer, message: 'Health-check grace period without a load balancer', fix: 'Remove health_check_grace_period_seconds, or add a load_balancer; use the container health check\'s startPeriod instead.' },
     { rule: LaunchTypeOrCapacityProvider, message: 'Service sets both a launch type and a capacity provider strategy', fix: 'Keep one: launch_type or capacity_provider_strategy.' },
     { rule: FargateUnsupportedParameters, message: 'Parameters Fargate does not support', fix: 'Remove them, or run the task on EC2.' },
+    {
+      rule: ContainersReadInstanceCredentials,
+      message: "Containers can read the instance role's credentials",
+      fix: 'Block the metadata service per network mode: iptables DOCKER-USER drop (or hop limit 1) for bridge, ECS_AWSVPC_BLOCK_IMDS=true for awsvpc, a task role for host mode.',
+    },
     { rule: ContainerWithinTask, message: 'Container resources do not fit the task', fix: 'Lower the containers\' memory/cpu or raise the task\'s; give every container memory or memoryReservation when the task sets none.' },
   ],
 };
