@@ -3,6 +3,7 @@ import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-i
 import { defineStack } from '../src/core/stack-definition';
 import { StackwrightStack } from '../src/core/stackwright-stack';
 import { ClusterNetwork } from '../src/ecs/network';
+import { egressResources } from '../src/ecs/egress';
 import { Ec2CapacityCluster } from '../src/ecs/cluster';
 import { ClusterService } from '../src/ecs/service';
 import { ecsReadmeSections } from '../src/ecs/readme';
@@ -52,7 +53,8 @@ export const ecsStack = defineStack({
             accountId,
             vpcId: network.vpcId,
             subnetIds: network.subnetIds,
-            dependsOn: [cluster.capacityProviders],
+            // The network's way out too: tasks pull their images through it (none to wait for in an existing VPC).
+            dependsOn: [cluster.capacityProviders, ...egressResources(network)],
           }),
       );
       clusterOutputs[c.name] = {

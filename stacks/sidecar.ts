@@ -10,6 +10,7 @@ import { BenchmarkLoadBalancer } from '../src/sidecar/load-balancer';
 import { TaskSecurityGroup } from '../src/sidecar/task-security-group';
 import { SidecarImages, type ImageSource } from '../src/sidecar/images';
 import { SidecarDeployment } from '../src/sidecar/deployment';
+import { egressResources } from '../src/ecs/egress';
 import { boundedName } from '../src/sidecar/names';
 import { BENCH_COMMAND, sidecarReadme } from '../src/sidecar/readme';
 import { cpuArchitectures, deploymentsOf, sidecarVariantNames } from '../src/sidecar/variants';
@@ -81,6 +82,7 @@ export const sidecarStack = defineStack({
         partition,
         region,
         accountId: caller.accountId,
+        egress: placement.network ? egressResources(placement.network) : [],
       });
       urls[d.key] = `${alb.scheme}://${alb.loadBalancer.dnsName}${d.pathPrefix}`;
       new TerraformOutput(stack, `url_${d.key.replace(/-/g, '_')}`, { value: urls[d.key], description: `${variant} on ${architecture}` });

@@ -5,7 +5,8 @@ import type { EcsConfig } from './config';
 export function operationsReadmeSections(ecs: EcsConfig): ReadmeSection[] {
   const reconciled = ecs.clusters.some((c) => c.services.some((s) => s.oneTaskPerHost === 'reconciled'));
   const hostMode = ecs.clusters.flatMap((c) => c.services.filter((s) => s.networkMode === 'host').map((s) => `\`${s.name}\``));
-  return [scalingSection(reconciled), credentialsSection(hostMode)];
+  const created = ecs.clusters.some((c) => c.network.type === 'create');
+  return [scalingSection(reconciled), credentialsSection(hostMode), orderSection(created)];
 }
 
 function scalingSection(reconciled: boolean): ReadmeSection {
@@ -60,6 +61,23 @@ function credentialsSection(hostMode: readonly string[]): ReadmeSection {
       '`taskPermissions`. SDKs read the task\'s credentials first, so a container never falls back to the instance role.',
       'The rule `ECS-ContainersReadInstanceCredentials` flags launch templates that leave bridge or awsvpc containers a',
       'way to the metadata service, and host-mode tasks without a task role.',
+    ].join('\n'),
+  };
+}
+
+function orderSection(createdNetwork: boolean): ReadmeSection {
+  return {
+    heading: 'Order of creation',
+    body: [
+      'Tasks pull their images and send their logs through the network\'s way out. Every service therefore depends',
+      'explicitly (`depends_on`) on its cluster\'s capacity provider association and, in a VPC this stack creates, on',
+      'the internet gateway, the NAT gateway, the routes and the route table associations: Terraform creates them',
+      'before any service starts a task and destroys them only after the services are gone, so a first apply or a',
+      're-run never has a deployment waiting on tasks that cannot pull.',
+      ...(createdNetwork ? [] : ['(This environment uses existing networks: their routes are not managed here.)']),
+      'The rule `ECS-ServiceWaitsForEgress` checks it: every service whose tasks run in a private subnet of the stack',
+      'must depend on that subnet\'s route table association and NAT route, or, without a NAT route, on every VPC',
+      'endpoint of its VPC.',
     ].join('\n'),
   };
 }

@@ -37,7 +37,8 @@ export interface ClusterServiceProps {
   /** Subnets of awsvpc tasks. */
   readonly subnetIds: string[];
   /**
-   * Created after and destroyed before these (the cluster's capacity provider association).
+   * Created after and destroyed before these: the cluster's capacity provider association and the network's way out
+   * (routes, NAT gateway, VPC endpoints) its tasks pull images through.
    * @default []
    */
   readonly dependsOn?: ITerraformDependable[];

@@ -97,10 +97,23 @@ describe('ECS stack: services', () => {
     expect(parsePolicy(policy.policy).Statement).toEqual([{ Sid: 'Configured1', Effect: 'Allow', Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::bucket/*'] }]);
   });
 
-  it('every service waits for the cluster capacity provider association', () => {
+  it('every service waits for the capacity provider association and for the network\'s way out (NAT, routes)', () => {
+    const wayOut = [
+      ...Object.keys(resourcesOf(json, 'aws_internet_gateway')).map((k) => `aws_internet_gateway.${k}`),
+      ...Object.keys(resourcesOf(json, 'aws_nat_gateway')).map((k) => `aws_nat_gateway.${k}`),
+      ...Object.keys(resourcesOf(json, 'aws_route')).map((k) => `aws_route.${k}`),
+      ...Object.keys(resourcesOf(json, 'aws_route_table_association')).map((k) => `aws_route_table_association.${k}`),
+    ];
+    expect(wayOut).toHaveLength(1 + 1 + 2 + 4);
     for (const s of Object.values(resourcesOf(json, 'aws_ecs_service')) as any[]) {
-      expect(s.depends_on).toEqual([expect.stringMatching(/^aws_ecs_cluster_capacity_providers\./)]);
+      expect(s.depends_on[0]).toMatch(/^aws_ecs_cluster_capacity_providers\./);
+      expect([...s.depends_on.slice(1)].sort()).toEqual([...wayOut].sort());
     }
+  });
+
+  it('services in an existing VPC wait for the capacity provider association only', async () => {
+    const existing = await synthEcs(ecsSection([service({ name: 'web' })], { network: { type: 'existing', vpcId: 'vpc-0123456789abcdef0', subnetIds: ['subnet-0123456789abcdef0'] } }));
+    expect(onlyResource(existing, 'aws_ecs_service').depends_on).toEqual([expect.stringMatching(/^aws_ecs_cluster_capacity_providers\./)]);
   });
 
   it('task definitions: typed container definitions with awslogs to the service log group, EC2 compatibility', () => {

@@ -466,6 +466,14 @@ resource "aws_ecs_service" "main_service-log-router_service_B7EC40E6" {
   task_definition                    = aws_ecs_task_definition.main_service-log-router_task_8A64F310.arn
   depends_on = [
     "aws_ecs_cluster_capacity_providers.main_capacity-providers_EFCE7585",
+    "aws_internet_gateway.main-network_igw_41A64C06",
+    "aws_nat_gateway.main-network_nat_00005E50",
+    "aws_route.main-network_public-default-route_E35B093F",
+    "aws_route_table_association.main-network_public-0-routes_CE20CB17",
+    "aws_route_table_association.main-network_public-1-routes_32614707",
+    "aws_route.main-network_private-default-route_CD2E01AA",
+    "aws_route_table_association.main-network_private-0-routes_5807C158",
+    "aws_route_table_association.main-network_private-1-routes_89CC69D2",
   ]
 }
 resource "aws_cloudwatch_log_group" "main_service-node-exporter_logs_524DC78B" {
@@ -596,6 +604,14 @@ resource "aws_ecs_service" "main_service-node-exporter_service_D0444834" {
   }
   depends_on = [
     "aws_ecs_cluster_capacity_providers.main_capacity-providers_EFCE7585",
+    "aws_internet_gateway.main-network_igw_41A64C06",
+    "aws_nat_gateway.main-network_nat_00005E50",
+    "aws_route.main-network_public-default-route_E35B093F",
+    "aws_route_table_association.main-network_public-0-routes_CE20CB17",
+    "aws_route_table_association.main-network_public-1-routes_32614707",
+    "aws_route.main-network_private-default-route_CD2E01AA",
+    "aws_route_table_association.main-network_private-0-routes_5807C158",
+    "aws_route_table_association.main-network_private-1-routes_89CC69D2",
   ]
   lifecycle {
     ignore_changes = [
@@ -740,6 +756,14 @@ resource "aws_ecs_service" "main_service-web_service_FF6A8A6B" {
   }
   depends_on = [
     "aws_ecs_cluster_capacity_providers.main_capacity-providers_EFCE7585",
+    "aws_internet_gateway.main-network_igw_41A64C06",
+    "aws_nat_gateway.main-network_nat_00005E50",
+    "aws_route.main-network_public-default-route_E35B093F",
+    "aws_route_table_association.main-network_public-0-routes_CE20CB17",
+    "aws_route_table_association.main-network_public-1-routes_32614707",
+    "aws_route.main-network_private-default-route_CD2E01AA",
+    "aws_route_table_association.main-network_private-0-routes_5807C158",
+    "aws_route_table_association.main-network_private-1-routes_89CC69D2",
   ]
 }
 

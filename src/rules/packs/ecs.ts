@@ -14,6 +14,7 @@ import FargateTaskSize from '../ecs/FargateTaskSize';
 import FargateUnsupportedParameters from '../ecs/FargateUnsupportedParameters';
 import GracePeriodNeedsLoadBalancer from '../ecs/GracePeriodNeedsLoadBalancer';
 import LaunchTypeOrCapacityProvider from '../ecs/LaunchTypeOrCapacityProvider';
+import ServiceWaitsForEgress from '../ecs/ServiceWaitsForEgress';
 
 /** What ECS rejects at apply time and `terraform validate` does not check. */
 export const ecsPack: RulePack = {
@@ -37,6 +38,11 @@ export const ecsPack: RulePack = {
       rule: ContainersReadInstanceCredentials,
       message: "Containers can read the instance role's credentials",
       fix: 'Block the metadata service per network mode: iptables DOCKER-USER drop (or hop limit 1) for bridge, ECS_AWSVPC_BLOCK_IMDS=true for awsvpc, a task role for host mode.',
+    },
+    {
+      rule: ServiceWaitsForEgress,
+      message: 'Service in a private subnet does not wait for its way out',
+      fix: "Add the subnet's route table association and NAT route (or its VPC's endpoints) to the service's depends_on.",
     },
     { rule: ContainerWithinTask, message: 'Container resources do not fit the task', fix: 'Lower the containers\' memory/cpu or raise the task\'s; give every container memory or memoryReservation when the task sets none.' },
   ],
