@@ -2,6 +2,7 @@ import type { ReadmeSection } from '../../core/stackwright-stack';
 import { estimateMonthlyCost, POST_SCALE, PRICES } from './cost-estimate';
 import type { DesiredCountReconcilerProps } from './desired-count-reconciler';
 import { RECONCILER_SETTINGS, reconcilerNames } from './reconciler-settings';
+import { IDLE_POLLERS, queueMonthlyCost, SQS_FIFO_PER_MILLION_REQUESTS } from './queue-cost';
 
 const usd = (n: number) => `$${n.toFixed(2)}`;
 /** A unit price as printed: cents for whole-cent prices, all significant digits otherwise. */
@@ -13,6 +14,8 @@ export function reconcilerReadmeSection(props: DesiredCountReconcilerProps): Rea
   const s = RECONCILER_SETTINGS;
   const a = { ...POST_SCALE, logRetentionDays: props.logRetentionDays ?? 30 };
   const cost = estimateMonthlyCost(a);
+  const queue = queueMonthlyCost(cost.invocations); // one invocation an event at most: events <= invocations
+
   const managed = props.managed.map((c) => `| \`${c.clusterName}\` | ${c.serviceNames.map((n) => `\`${n}\``).join(', ')} |`);
   const body = [
     'Each managed service runs one task per host: its desired count is set to the number of ACTIVE container instances',
@@ -46,14 +49,16 @@ export function reconcilerReadmeSection(props: DesiredCountReconcilerProps): Rea
     '',
     '**Why a FIFO queue and no reserved concurrency.** Two invocations at once could each count the hosts, then write',
     'their counts in the wrong order. Reserved concurrency 1 prevented that, but it cannot be applied on an account',
-    "still at Lambda's new-account concurrency quota of 10 (AWS keeps 100 unreserved). With one FIFO message group,",
-    'Lambda hands the queue to one invocation at a time and in order, whatever the account quota: invocations never',
-    'overlap, and an event that arrives while one runs waits in the queue and is handled after it, reading the state',
-    'again. No event is lost on the way: delivery failures go to the DLQ, processing failures are retried and then kept',
-    'in the failed queue. Each invocation computes the count from the current state, so duplicates and replays are',
-    'harmless.',
+    "still at Lambda's new-account concurrency quota of 10 (AWS keeps 100 unreserved). For a FIFO queue, AWS documents",
+    'that concurrent invocations are capped at the number of message groups, and that a failing batch is retried',
+    'before any later message of its group is delivered. With one message group, invocations never overlap, whatever',
+    'the account quota, and an event that arrives while one runs waits in the queue and is handled after it, reading',
+    'the state again (so no final re-check is needed). No event is lost on the way: delivery failures go to the DLQ,',
+    'processing failures are retried and then kept in the failed queue. Each invocation computes the count from the',
+    'current state, so duplicates and replays are harmless. The price: Lambda long-polls the queue even when it is',
+    'idle, which the cost table below counts.',
     '',
-    `**Monthly cost at the post's scale: about ${usd(cost.total)}** (the post: "under $2/month"). Assumptions:`,
+    `**Monthly cost at the post's scale: about ${usd(cost.total + queue.cost)}** (the post: "under $2/month"). Assumptions:`,
     `${a.clusters} clusters of ${a.hostsPerCluster} hosts, ${a.eventsPerHostPerHour} instance events per host an hour`,
     `(${Math.round(cost.invocations).toLocaleString('en-US')} invocations a month), ${a.averageDurationMs} ms billed per invocation at ${a.memoryMb} MB on arm64,`,
     `${a.logBytesPerInvocation} bytes of logs per invocation kept ${a.logRetentionDays} days; us-east-1 list prices, free tiers ignored.`,
@@ -65,7 +70,8 @@ export function reconcilerReadmeSection(props: DesiredCountReconcilerProps): Rea
     `| CloudWatch Logs ingestion | ${price(PRICES.logsIngestionPerGb)} per GB | ${usd(cost.logIngestion)} |`,
     `| CloudWatch Logs storage | ${price(PRICES.logsStoragePerGbMonth)} per GB-month | ${usd(cost.logStorage)} |`,
     '| EventBridge | events from AWS services on the default bus are free | $0.00 |',
-    '| ECS API calls, SQS (only failures) | free / cents | $0.00 |',
+    `| SQS FIFO requests (${(queue.requests / 1e6).toFixed(2)} million: 3 per event, and ${IDLE_POLLERS} idle pollers' 20 s long polls) | ${price(SQS_FIFO_PER_MILLION_REQUESTS)} per million | ${usd(queue.cost)} |`,
+    '| ECS API calls, dead-letter queues (only failures) | free / cents | $0.00 |',
   ];
   return { heading: 'Desired-count reconciler', body: body.join('\n') };
 }
