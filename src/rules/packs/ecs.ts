@@ -16,10 +16,13 @@ import GracePeriodNeedsLoadBalancer from '../ecs/GracePeriodNeedsLoadBalancer';
 import LaunchTypeOrCapacityProvider from '../ecs/LaunchTypeOrCapacityProvider';
 import ServiceWaitsForEgress from '../ecs/ServiceWaitsForEgress';
 
-/** What ECS rejects at apply time and `terraform validate` does not check. */
+/**
+ * What ECS rejects at apply time and `terraform validate` does not check, and what it accepts but regrets: containers
+ * that can read the instance's credentials, services that may start before their network's way out exists.
+ */
 export const ecsPack: RulePack = {
   name: 'ecs',
-  description: 'ECS task definitions and services that AWS would reject at apply time',
+  description: 'ECS task definitions and services: what AWS rejects at apply time, containers reaching instance credentials, services racing their network',
   entries: [
     { rule: FargateTaskSize, message: 'Fargate task size is not a valid CPU/memory pair', fix: 'Pick a CPU and memory pair from the Fargate task size table.' },
     { rule: FargateAwsvpc, message: 'Fargate task without awsvpc networking', fix: 'Set network_mode = "awsvpc".' },
