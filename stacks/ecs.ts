@@ -27,6 +27,8 @@ export const ecsStack = defineStack({
     for (const c of ecs.clusters) {
       const clusterName = stack.resourceName(c.name);
       const network = new ClusterNetwork(stack, `${c.name}-network`, { namePrefix: clusterName, network: c.network });
+      // The network's way out (none to wait for in an existing VPC): instances and tasks pull images through it.
+      const egress = egressResources(network);
       const cluster = new Ec2CapacityCluster(stack, c.name, {
         clusterName,
         capacity: c.capacity,
@@ -36,6 +38,7 @@ export const ecsStack = defineStack({
         partition,
         fargate: c.services.some((s) => s.launchType === 'fargate'),
         reconciledServices: c.services.some((s) => s.oneTaskPerHost === 'reconciled'),
+        egress,
       });
       // Each attribute read makes a new Terraform reference (with a captured stack trace): read them once.
       const clusterArn = cluster.clusterArn;
@@ -53,8 +56,7 @@ export const ecsStack = defineStack({
             accountId,
             vpcId: network.vpcId,
             subnetIds: network.subnetIds,
-            // The network's way out too: tasks pull their images through it (none to wait for in an existing VPC).
-            dependsOn: [cluster.capacityProviders, ...egressResources(network)],
+            dependsOn: [cluster.capacityProviders, ...egress],
           }),
       );
       clusterOutputs[c.name] = {

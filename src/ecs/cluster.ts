@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import type { ITerraformDependable } from 'cdktf';
 import { EcsCluster } from '@cdktf/provider-aws/lib/ecs-cluster';
 import { EcsClusterCapacityProviders } from '@cdktf/provider-aws/lib/ecs-cluster-capacity-providers';
 import type { AwsPartition } from '../config/common';
@@ -29,6 +30,11 @@ export interface Ec2CapacityClusterProps {
    * @default false
    */
   readonly reconciledServices?: boolean;
+  /**
+   * The network's way out; see `Ec2CapacityProps.egress`.
+   * @default []
+   */
+  readonly egress?: readonly ITerraformDependable[];
 }
 
 /**
@@ -57,6 +63,7 @@ export class Ec2CapacityCluster extends Construct {
       subnetIds: props.subnetIds,
       partition: props.partition,
       reconciledServices: props.reconciledServices,
+      egress: props.egress,
     });
     const ec2 = this.capacity.capacityProvider.name;
     this.capacityProviders = new EcsClusterCapacityProviders(this, 'capacity-providers', {

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { Fn, Token } from 'cdktf';
+import { Fn, Token, type ITerraformDependable } from 'cdktf';
 import { DataAwsSsmParameter } from '@cdktf/provider-aws/lib/data-aws-ssm-parameter';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
@@ -36,6 +36,12 @@ export interface Ec2CapacityProps {
    * @default false
    */
   readonly reconciledServices?: boolean;
+  /**
+   * The network's way out (routes, NAT gateway): instances launch after it exists, so the ECS agent can register at
+   * once, and terminate before it goes away.
+   * @default []
+   */
+  readonly egress?: readonly ITerraformDependable[];
 }
 
 /**
@@ -134,6 +140,7 @@ export class Ec2Capacity extends Construct {
       ],
       // The capacity provider's managed scaling owns the group's size after creation.
       lifecycle: { ignoreChanges: ['desired_capacity'] },
+      dependsOn: props.egress && props.egress.length > 0 ? [...props.egress] : undefined,
     });
 
     this.capacityProvider = new EcsCapacityProvider(this, 'capacity-provider', {

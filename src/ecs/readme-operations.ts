@@ -71,9 +71,10 @@ function orderSection(createdNetwork: boolean): ReadmeSection {
     body: [
       'Tasks pull their images and send their logs through the network\'s way out. Every service therefore depends',
       'explicitly (`depends_on`) on its cluster\'s capacity provider association and, in a VPC this stack creates, on',
-      'the internet gateway, the NAT gateway, the routes and the route table associations: Terraform creates them',
-      'before any service starts a task and destroys them only after the services are gone, so a first apply or a',
-      're-run never has a deployment waiting on tasks that cannot pull.',
+      'the internet gateway, the NAT gateway, the routes and the route table associations; so does the Auto Scaling',
+      'group, whose instances register with ECS through them. Terraform creates them before any instance or task',
+      'starts and destroys them only after the services and instances are gone, so a first apply or a re-run never',
+      'has a deployment waiting on tasks that cannot pull.',
       ...(createdNetwork ? [] : ['(This environment uses existing networks: their routes are not managed here.)']),
       'The rule `ECS-ServiceWaitsForEgress` checks it: every service whose tasks run in a private subnet of the stack',
       'must depend on that subnet\'s route table association and NAT route, or, without a NAT route, on every VPC',

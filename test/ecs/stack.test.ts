@@ -109,11 +109,14 @@ describe('ECS stack: services', () => {
       expect(s.depends_on[0]).toMatch(/^aws_ecs_cluster_capacity_providers\./);
       expect([...s.depends_on.slice(1)].sort()).toEqual([...wayOut].sort());
     }
+    // The instances too: their ECS agent registers through the NAT gateway.
+    expect([...onlyResource(json, 'aws_autoscaling_group').depends_on].sort()).toEqual([...wayOut].sort());
   });
 
   it('services in an existing VPC wait for the capacity provider association only', async () => {
     const existing = await synthEcs(ecsSection([service({ name: 'web' })], { network: { type: 'existing', vpcId: 'vpc-0123456789abcdef0', subnetIds: ['subnet-0123456789abcdef0'] } }));
     expect(onlyResource(existing, 'aws_ecs_service').depends_on).toEqual([expect.stringMatching(/^aws_ecs_cluster_capacity_providers\./)]);
+    expect(onlyResource(existing, 'aws_autoscaling_group').depends_on).toBeUndefined();
   });
 
   it('task definitions: typed container definitions with awslogs to the service log group, EC2 compatibility', () => {

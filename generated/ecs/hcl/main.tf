@@ -323,6 +323,16 @@ resource "aws_autoscaling_group" "main_capacity_instances_54302D3D" {
     propagate_at_launch = true
     value               = ""
   }
+  depends_on = [
+    "aws_internet_gateway.main-network_igw_41A64C06",
+    "aws_nat_gateway.main-network_nat_00005E50",
+    "aws_route.main-network_public-default-route_E35B093F",
+    "aws_route_table_association.main-network_public-0-routes_CE20CB17",
+    "aws_route_table_association.main-network_public-1-routes_32614707",
+    "aws_route.main-network_private-default-route_CD2E01AA",
+    "aws_route_table_association.main-network_private-0-routes_5807C158",
+    "aws_route_table_association.main-network_private-1-routes_89CC69D2",
+  ]
   lifecycle {
     ignore_changes = [
       "desired_capacity",
