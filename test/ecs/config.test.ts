@@ -1,5 +1,6 @@
 import { parseConfig } from '../../src/config/load';
 import { configText, container, ecsSection, problems, service } from './helpers';
+import { ecsConfigSchema } from '../../src/ecs/config';
 
 const P = 'cfg.yaml: stacks.ecs.clusters.0';
 const S = `${P}.services.0`;
@@ -186,6 +187,22 @@ describe('ECS config: what AWS would reject', () => {
     expect(problems(ecsSection([service({ containers: [{ essential: true }] })]))).toEqual([
       `${S}.containers.0.name: required field is missing (expected string)`,
       `${S}.containers.0.image: required field is missing (expected string)`,
+    ]);
+  });
+});
+
+describe('ECS config: task permissions', () => {
+  it('defaults to none and accepts IAM actions with resources', () => {
+    expect(ecsConfigSchema.parse(ecsSection([service()])).clusters[0]!.services[0]!.taskPermissions).toEqual([]);
+    const granted = ecsConfigSchema.parse(ecsSection([service({ taskPermissions: [{ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::b/*'] }] })]));
+    expect(granted.clusters[0]!.services[0]!.taskPermissions).toEqual([{ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::b/*'] }]);
+  });
+
+  it('rejects something that is not an IAM action, and empty lists, naming the field', () => {
+    const bad = problems(ecsSection([service({ taskPermissions: [{ actions: ['GetObject'], resources: [] }] })]));
+    expect(bad).toEqual([
+      expect.stringContaining('.services.0.taskPermissions.0.actions.0: an IAM action such as s3:GetObject'),
+      expect.stringContaining('.services.0.taskPermissions.0.resources'),
     ]);
   });
 });
