@@ -36,6 +36,14 @@ describe('ECS-ServiceWaitsForEgress', () => {
     expect(problems(Rule, json, SERVICE)).toEqual(['tasks in private subnet aws_subnet.a may start before its way out exists: add depends_on aws_route.out']);
   });
 
+  it('reads a NAT route written inline in the route table: the table is then what to wait for', () => {
+    const net = { ...network(), aws_route_table: { rt: { vpc_id: '${aws_vpc.v.id}', route: [{ cidr_block: '0.0.0.0/0', nat_gateway_id: '${aws_nat_gateway.n.id}' }] } } };
+    expect(problems(Rule, tf({ ...net, aws_ecs_service: { web: awsvpcService({ depends_on: ['aws_route_table_association.a', 'aws_route_table.rt'] }) } }), SERVICE)).toEqual([]);
+    expect(problems(Rule, tf({ ...net, aws_ecs_service: { web: awsvpcService() } }), SERVICE)).toEqual([
+      'tasks in private subnet aws_subnet.a may start before its way out exists: add depends_on aws_route_table_association.a, aws_route_table.rt',
+    ]);
+  });
+
   it('without a NAT route, requires every VPC endpoint of the subnet\'s VPC', () => {
     const all = ['aws_route_table_association.a', 'aws_vpc_endpoint.ecr-api', 'aws_vpc_endpoint.ecr-dkr', 'aws_vpc_endpoint.s3'];
     const net = network(undefined, ['ecr-api', 'ecr-dkr', 's3']);

@@ -1,6 +1,6 @@
 import { defineRule, notApplicable, verdict } from '../rule';
 import type { StackView, TfBlock } from '../terraform/stack-view';
-import { block, bool, list, mentionedAddresses, str } from '../terraform/values';
+import { block, blocks, bool, list, mentionedAddresses, str } from '../terraform/values';
 
 /**
  * A service whose tasks run in a private subnet of this stack must depend (directly or through its dependencies) on
@@ -51,11 +51,15 @@ function autoScalingGroupsOf(service: TfBlock, stack: StackView): TfBlock[] {
 function missingEgress(subnet: TfBlock, stack: StackView, closure: ReadonlySet<string>): string[] {
   const associations = stack.ofType('aws_route_table_association').filter((a) => stack.resolve(a.body.subnet_id, 'aws_subnet') === subnet);
   const tables = associations.map((a) => stack.resolve(a.body.route_table_id, 'aws_route_table')).filter((t): t is TfBlock => t !== undefined);
-  const routes = stack.ofType('aws_route').filter((r) => tables.includes(stack.resolve(r.body.route_table_id, 'aws_route_table')!) && str(r.body.destination_cidr_block) === '0.0.0.0/0');
-  if (routes.some((r) => r.body.gateway_id !== undefined)) return []; // public: an internet gateway route
-  const natRoutes = routes.filter((r) => r.body.nat_gateway_id !== undefined);
+  // Default routes as aws_route resources, or inline in the table (then the table itself is what to wait for).
+  const routes: { readonly owner: TfBlock; readonly route: Record<string, unknown> }[] = [
+    ...stack.ofType('aws_route').filter((r) => tables.includes(stack.resolve(r.body.route_table_id, 'aws_route_table')!)).map((r) => ({ owner: r, route: r.body })),
+    ...tables.flatMap((t) => (blocks(t.body.route) ?? []).map((route) => ({ owner: t, route: { ...route, destination_cidr_block: route.cidr_block } }))),
+  ].filter((r) => str(r.route.destination_cidr_block) === '0.0.0.0/0');
+  if (routes.some((r) => r.route.gateway_id !== undefined)) return []; // public: an internet gateway route
+  const natRoutes = routes.filter((r) => r.route.nat_gateway_id !== undefined).map((r) => r.owner);
   const endpoints = stack.ofType('aws_vpc_endpoint').filter((e) => e.body.vpc_id === subnet.body.vpc_id);
-  const wayOut = [...associations, ...(natRoutes.length > 0 ? natRoutes : endpoints)];
+  const wayOut = [...new Set([...associations, ...(natRoutes.length > 0 ? natRoutes : endpoints)])];
   return wayOut.filter((b) => !closure.has(b.address)).map((b) => b.address);
 }
 
