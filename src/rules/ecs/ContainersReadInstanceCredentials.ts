@@ -19,8 +19,19 @@ export default defineRule({
   check: (b, stack) => (b.type === 'aws_launch_template' ? checkLaunchTemplate(b, stack) : checkHostTask(b, stack)),
 });
 
+/** The network modes of the stack's EC2 task definitions, worked out once per stack. */
+const modesCache = new WeakMap<StackView, ReadonlySet<string | undefined>>();
+function ec2NetworkModes(stack: StackView): ReadonlySet<string | undefined> {
+  let modes = modesCache.get(stack);
+  if (!modes) {
+    modes = new Set(stack.ofType('aws_ecs_task_definition').filter((t) => !taskOnFargate(t, stack)).map(networkMode));
+    modesCache.set(stack, modes);
+  }
+  return modes;
+}
+
 function checkLaunchTemplate(template: TfBlock, stack: StackView) {
-  const modes = new Set(stack.ofType('aws_ecs_task_definition').filter((t) => !taskOnFargate(t, stack)).map(networkMode));
+  const modes = ec2NetworkModes(stack);
   if (!modes.has('bridge') && !modes.has('awsvpc')) return notApplicable;
   const metadata = block(template.body.metadata_options);
   if (str(metadata?.http_endpoint) === 'disabled') return verdict([]);

@@ -63,16 +63,26 @@ function missingEgress(subnet: TfBlock, stack: StackView, closure: ReadonlySet<s
   return wayOut.filter((b) => !closure.has(b.address)).map((b) => b.address);
 }
 
+/** A block's direct dependencies (depends_on and references), read once per block however many services share it. */
+const directCache = new WeakMap<TfBlock, readonly string[]>();
+function directDependencies(b: TfBlock): readonly string[] {
+  let direct = directCache.get(b);
+  if (!direct) {
+    const { depends_on: dependsOn, ...rest } = b.body;
+    const declared = (list(dependsOn) ?? []).filter((d): d is string => typeof d === 'string');
+    direct = [...declared, ...mentionedAddresses(JSON.stringify(rest))];
+    directCache.set(b, direct);
+  }
+  return direct;
+}
+
 /** Every block the service depends on, through depends_on and references, transitively. */
 function dependencies(start: TfBlock, stack: StackView): Set<string> {
   const seen = new Set<string>();
   const queue = [start];
   while (queue.length > 0) {
     const b = queue.pop()!;
-    const { depends_on: dependsOn, ...rest } = b.body;
-    const declared = (list(dependsOn) ?? []).filter((d): d is string => typeof d === 'string');
-    const next = [...declared, ...mentionedAddresses(JSON.stringify(rest))];
-    for (const address of next) {
+    for (const address of directDependencies(b)) {
       const target = stack.get(address);
       if (target && !seen.has(address)) {
         seen.add(address);
