@@ -3,6 +3,7 @@ import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-i
 import { defineStack } from '../src/core/stack-definition';
 import { StackwrightStack } from '../src/core/stackwright-stack';
 import { ClusterNetwork } from '../src/ecs/network';
+import { egressResources } from '../src/ecs/egress';
 import { Ec2CapacityCluster } from '../src/ecs/cluster';
 import { ClusterService } from '../src/ecs/service';
 import { ecsReadmeSections } from '../src/ecs/readme';
@@ -26,6 +27,8 @@ export const ecsStack = defineStack({
     for (const c of ecs.clusters) {
       const clusterName = stack.resourceName(c.name);
       const network = new ClusterNetwork(stack, `${c.name}-network`, { namePrefix: clusterName, network: c.network });
+      // The network's way out (none to wait for in an existing VPC): instances and tasks pull images through it.
+      const egress = egressResources(network);
       const cluster = new Ec2CapacityCluster(stack, c.name, {
         clusterName,
         capacity: c.capacity,
@@ -34,6 +37,8 @@ export const ecsStack = defineStack({
         subnetIds: network.subnetIds,
         partition,
         fargate: c.services.some((s) => s.launchType === 'fargate'),
+        reconciledServices: c.services.some((s) => s.oneTaskPerHost === 'reconciled'),
+        egress,
       });
       // Each attribute read makes a new Terraform reference (with a captured stack trace): read them once.
       const clusterArn = cluster.clusterArn;
@@ -51,7 +56,7 @@ export const ecsStack = defineStack({
             accountId,
             vpcId: network.vpcId,
             subnetIds: network.subnetIds,
-            dependsOn: [cluster.capacityProviders],
+            dependsOn: [cluster.capacityProviders, ...egress],
           }),
       );
       clusterOutputs[c.name] = {

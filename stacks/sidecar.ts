@@ -10,6 +10,8 @@ import { BenchmarkLoadBalancer } from '../src/sidecar/load-balancer';
 import { TaskSecurityGroup } from '../src/sidecar/task-security-group';
 import { SidecarImages, type ImageSource } from '../src/sidecar/images';
 import { SidecarDeployment } from '../src/sidecar/deployment';
+import { egressResources } from '../src/ecs/egress';
+import { creationOrderSection } from '../src/sidecar/readme-order';
 import { boundedName } from '../src/sidecar/names';
 import { BENCH_COMMAND, sidecarReadme } from '../src/sidecar/readme';
 import { cpuArchitectures, deploymentsOf, sidecarVariantNames } from '../src/sidecar/variants';
@@ -81,6 +83,7 @@ export const sidecarStack = defineStack({
         partition,
         region,
         accountId: caller.accountId,
+        egress: placement.network ? egressResources(placement.network) : [],
       });
       urls[d.key] = `${alb.scheme}://${alb.loadBalancer.dnsName}${d.pathPrefix}`;
       new TerraformOutput(stack, `url_${d.key.replace(/-/g, '_')}`, { value: urls[d.key], description: `${variant} on ${architecture}` });
@@ -90,6 +93,7 @@ export const sidecarStack = defineStack({
     new TerraformOutput(stack, 'alb_dns_name', { value: alb.loadBalancer.dnsName, description: 'DNS name of the load balancer' });
     new TerraformOutput(stack, 'bench_command', { value: BENCH_COMMAND, description: 'Benchmarks every deployment (run from the repository root)' });
     for (const section of sidecarReadme(sc, deployments, alb.scheme)) stack.addReadmeSection(section);
+    stack.addReadmeSection(creationOrderSection(sc));
     return stack;
   },
 });

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import type { ITerraformDependable } from 'cdktf';
 import { EcsCluster } from '@cdktf/provider-aws/lib/ecs-cluster';
 import { EcsClusterCapacityProviders } from '@cdktf/provider-aws/lib/ecs-cluster-capacity-providers';
 import type { AwsPartition } from '../config/common';
@@ -24,6 +25,16 @@ export interface Ec2CapacityClusterProps {
    * @default false
    */
   readonly fargate?: boolean;
+  /**
+   * The cluster runs reconciled (REPLICA, one task per host) services; see `Ec2CapacityProps.reconciledServices`.
+   * @default false
+   */
+  readonly reconciledServices?: boolean;
+  /**
+   * The network's way out; see `Ec2CapacityProps.egress`.
+   * @default []
+   */
+  readonly egress?: readonly ITerraformDependable[];
 }
 
 /**
@@ -51,6 +62,8 @@ export class Ec2CapacityCluster extends Construct {
       vpcId: props.vpcId,
       subnetIds: props.subnetIds,
       partition: props.partition,
+      reconciledServices: props.reconciledServices,
+      egress: props.egress,
     });
     const ec2 = this.capacity.capacityProvider.name;
     this.capacityProviders = new EcsClusterCapacityProviders(this, 'capacity-providers', {

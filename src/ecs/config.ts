@@ -33,8 +33,11 @@ export const capacitySchema = z.strictObject({
   desiredSize: z.number().int().min(0).max(1000).optional(),
   /** The ECS-optimized AL2023 AMI's snapshot is 30 GiB; the root volume cannot be smaller. */
   rootVolumeGiB: z.number().int().min(30).max(16384).default(30),
-  /** 2 lets host-network agents reach IMDSv2; 1 keeps bridge-mode containers away from the instance role. */
-  imdsHopLimit: z.union([z.literal(1), z.literal(2)]).default(2),
+  /**
+   * IMDSv2 response hop limit. 1: only the instance's own network namespace (the ECS agent, host-mode tasks) gets an
+   * answer; bridge-mode containers are one hop further. Bridge containers are blocked by iptables in any case.
+   */
+  imdsHopLimit: z.union([z.literal(1), z.literal(2)]).default(1),
   /** Managed scaling keeps reserved capacity at this percentage of the instances. */
   targetCapacityPercent: z.number().int().min(1).max(100).default(100),
   /** Attach AmazonSSMManagedInstanceCore so instances are reachable with Session Manager (no SSH, no ingress). */
@@ -59,6 +62,19 @@ export const serviceSchema = z.strictObject({
   /** bridge on EC2 and awsvpc on Fargate when absent. */
   networkMode: z.enum(['bridge', 'host', 'awsvpc']).optional(),
   logRetentionDays: logRetention.default(30),
+  /**
+   * What the task's containers may do in AWS, granted to the service's task role. Every service gets a task role
+   * (with no permissions when this is absent): AWS SDKs then take its credentials and never fall back to the
+   * instance's.
+   */
+  taskPermissions: z
+    .array(
+      z.strictObject({
+        actions: z.array(z.string().regex(/^[a-z0-9-]+:[A-Za-z0-9*]+$/, 'an IAM action such as s3:GetObject')).min(1),
+        resources: z.array(z.string().min(1)).min(1),
+      }),
+    )
+    .default([]),
   containers: z.array(containerDefinitionSchema).min(1).max(10),
   volumes: z.array(taskVolumeSchema).default([]),
   placement: placementSchema.prefault({}),

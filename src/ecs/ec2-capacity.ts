@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { Fn, Token } from 'cdktf';
+import { Fn, Token, type ITerraformDependable } from 'cdktf';
 import { DataAwsSsmParameter } from '@cdktf/provider-aws/lib/data-aws-ssm-parameter';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
@@ -29,12 +29,26 @@ export interface Ec2CapacityProps {
   readonly subnetIds: string[];
   /** The AWS partition; every ARN uses it. */
   readonly partition: AwsPartition;
+  /**
+   * The cluster runs `reconciled` services (a REPLICA task on every host). Managed termination protection then stays
+   * off: it keeps every instance that runs a non-daemon task, so with such a task on every host no instance would
+   * ever be free to terminate. Scale-in is made safe by managed draining instead.
+   * @default false
+   */
+  readonly reconciledServices?: boolean;
+  /**
+   * The network's way out (routes, NAT gateway): instances launch after it exists, so the ECS agent can register at
+   * once, and terminate before it goes away.
+   * @default []
+   */
+  readonly egress?: readonly ITerraformDependable[];
 }
 
 /**
  * EC2 capacity for one ECS cluster: instances from the ECS-optimized AL2023 AMI with IMDSv2 required and an
  * encrypted root volume, in a security group without ingress, launched by an Auto Scaling group that an ECS
- * capacity provider scales (managed scaling) and drains (managed termination protection and draining).
+ * capacity provider scales (managed scaling) and drains (managed draining; managed termination protection too unless
+ * the cluster runs reconciled services, see `scalingProtection`).
  */
 export class Ec2Capacity extends Construct {
   public readonly securityGroup: SecurityGroup;
@@ -47,6 +61,7 @@ export class Ec2Capacity extends Construct {
   constructor(scope: Construct, id: string, props: Ec2CapacityProps) {
     super(scope, id);
     const { clusterName, capacity, partition } = props;
+    const protection = scalingProtection(props.reconciledServices ?? false);
     if (props.subnetIds.length === 0) throw new Error(`cluster ${clusterName}: the Auto Scaling group needs at least one subnet`);
     if (capacity.minSize > capacity.maxSize) throw new Error(`cluster ${clusterName}: capacity.minSize is above capacity.maxSize`);
 
@@ -114,7 +129,8 @@ export class Ec2Capacity extends Construct {
       launchTemplate: { id: this.launchTemplate.id, version: Token.asString(this.launchTemplate.latestVersion) },
       healthCheckType: 'EC2',
       // Managed termination protection needs scale-in protection; ECS removes it once an instance runs no tasks.
-      protectFromScaleIn: true,
+      // Without managed termination protection nothing would remove it, so it is off then.
+      protectFromScaleIn: protection.protectFromScaleIn,
       // Destroy only: without it Terraform waits forever for scale-in-protected instances to go away.
       forceDelete: true,
       tag: [
@@ -124,13 +140,15 @@ export class Ec2Capacity extends Construct {
       ],
       // The capacity provider's managed scaling owns the group's size after creation.
       lifecycle: { ignoreChanges: ['desired_capacity'] },
+      dependsOn: props.egress && props.egress.length > 0 ? [...props.egress] : undefined,
     });
 
     this.capacityProvider = new EcsCapacityProvider(this, 'capacity-provider', {
       name: capacityProviderName(clusterName),
       autoScalingGroupProvider: {
         autoScalingGroupArn: this.autoScalingGroup.arn,
-        managedTerminationProtection: 'ENABLED',
+        managedTerminationProtection: protection.managedTerminationProtection,
+        // Instances chosen for scale-in go DRAINING first: ECS moves their REPLICA tasks before they terminate.
         managedDraining: 'ENABLED',
         managedScaling: {
           status: 'ENABLED',
@@ -144,16 +162,67 @@ export class Ec2Capacity extends Construct {
   }
 }
 
-/** The instance's user data: join the cluster, and keep awsvpc tasks away from the instance's credentials. */
+/** How scale-in is kept safe: managed termination protection (with scale-in protection) or managed draining alone. */
+export interface ScalingProtection {
+  readonly managedTerminationProtection: 'ENABLED' | 'DISABLED';
+  readonly protectFromScaleIn: boolean;
+}
+
+/**
+ * Managed termination protection ignores only DAEMON tasks: an instance running any other task stays protected. A
+ * reconciled service runs a REPLICA task on every instance, so with protection on no instance could ever be
+ * terminated and the cluster would never shrink. Clusters with reconciled services therefore rely on managed
+ * draining alone (ECS drains the instance the Auto Scaling group picks, moving its tasks first); the others keep
+ * managed termination protection, which terminates only instances without tasks.
+ */
+export function scalingProtection(reconciledServices: boolean): ScalingProtection {
+  return reconciledServices
+    ? { managedTerminationProtection: 'DISABLED', protectFromScaleIn: false }
+    : { managedTerminationProtection: 'ENABLED', protectFromScaleIn: true };
+}
+
+/** AWS's ECS guidance for bridge-mode tasks: drop what containers on Docker's bridges send to the metadata service. */
+export const IMDS_BLOCK_RULE = 'DOCKER-USER --in-interface docker+ --destination 169.254.169.254/32 --jump DROP';
+
+/**
+ * The instance's user data: join the cluster, and keep every task's containers away from the instance role's
+ * credentials, as AWS's ECS security guidance says per network mode:
+ * - bridge: an iptables rule drops traffic from Docker's bridges to 169.254.169.254. A systemd unit inserts it
+ *   whenever Docker starts (Docker keeps the DOCKER-USER chain's rules), so it also holds after a reboot;
+ * - awsvpc: ECS_AWSVPC_BLOCK_IMDS;
+ * - host: the containers share the instance's network, so nothing on the network tells them apart: task roles
+ *   (ECS_ENABLE_TASK_IAM_ROLE_NETWORK_HOST) give their SDKs credentials of their own, and the README says so.
+ */
 export function ecsUserData(clusterName: string): string {
+  const rule = (op: string) => `/usr/sbin/iptables ${op} ${IMDS_BLOCK_RULE.replace('DOCKER-USER', op === '--insert' ? 'DOCKER-USER 1' : 'DOCKER-USER')}`;
   return [
     '#!/bin/bash',
-    '# Written by Stackwright: joins this instance to its ECS cluster.',
+    '# Written by Stackwright: joins this instance to its ECS cluster; containers cannot read its credentials.',
+    'set -euo pipefail',
     "cat >> /etc/ecs/ecs.config <<'EOF'",
     `ECS_CLUSTER=${clusterName}`,
     'ECS_AWSVPC_BLOCK_IMDS=true',
+    'ECS_ENABLE_TASK_IAM_ROLE=true',
+    'ECS_ENABLE_TASK_IAM_ROLE_NETWORK_HOST=true',
     'ECS_ENABLE_CONTAINER_METADATA=true',
     'EOF',
+    "cat > /etc/systemd/system/stackwright-block-imds.service <<'EOF'",
+    '[Unit]',
+    'Description=Drop bridge-mode containers\' traffic to the instance metadata service (Stackwright)',
+    'After=docker.service',
+    'BindsTo=docker.service',
+    '[Service]',
+    'Type=oneshot',
+    'RemainAfterExit=yes',
+    `ExecStart=/bin/sh -c '${rule('--check')} || ${rule('--insert')}'`,
+    '[Install]',
+    'WantedBy=docker.service',
+    'EOF',
+    'systemctl daemon-reload',
+    'systemctl enable stackwright-block-imds.service',
+    // Docker may not be up yet at this point of the first boot: queue the unit (ordered after Docker) without
+    // waiting for it, which could block the boot; enabling it covers every later start of Docker.
+    'systemctl start --no-block stackwright-block-imds.service',
     '',
   ].join('\n');
 }

@@ -1,10 +1,11 @@
 import type { ReadmeSection } from '../core/stackwright-stack';
 import type { ClusterConfig, EcsConfig, ServiceConfig } from './config';
 import { effectiveConstraints } from './placement-config';
+import { operationsReadmeSections } from './readme-operations';
 
 /** README sections of the ECS stack: what runs where, and how each service is placed. */
 export function ecsReadmeSections(ecs: EcsConfig, envName: string): ReadmeSection[] {
-  return [clustersSection(ecs.clusters, envName), servicesSection(ecs.clusters, envName), modesSection()];
+  return [clustersSection(ecs.clusters, envName), servicesSection(ecs.clusters, envName), modesSection(), ...operationsReadmeSections(ecs)];
 }
 
 function clustersSection(clusters: readonly ClusterConfig[], envName: string): ReadmeSection {
@@ -23,7 +24,7 @@ function clustersSection(clusters: readonly ClusterConfig[], envName: string): R
     'new AMI shows as a new launch template version, and instances pick it up when they are replaced. IMDSv2 is',
     'required, the root volume is encrypted, and the instance security group has no ingress rule. Each cluster\'s',
     'capacity provider scales its Auto Scaling group (managed scaling) and drains instances before scale-in',
-    '(managed termination protection and draining).',
+    '(managed draining; see "Scaling with one task per host" for termination protection).',
   );
   return { heading: 'Clusters', body: lines.join('\n') };
 }
@@ -49,8 +50,8 @@ function modesSection(): ReadmeSection {
       '- `reconciled`: a REPLICA service with `distinctInstance` whose desired count the reconciler keeps equal to the',
       '  number of ACTIVE container instances. Terraform ignores `desired_count` after creation, so `terraform apply`',
       '  never undoes the reconciler. Unlike a daemon it can use placement strategies and keeps REPLICA semantics',
-      '  (deployment circuit breaker, service events). It runs with launch type EC2 so that a task waiting for a host',
-      '  never makes the capacity provider add one.',
+      '  (deployment circuit breaker, service events). It runs with launch type EC2 so that its tasks never count in',
+      '  the capacity provider\'s demand (see "Scaling with one task per host").',
       '- otherwise: an ordinary REPLICA service with its desired count on the cluster\'s capacity provider.',
     ].join('\n'),
   };

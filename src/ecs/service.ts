@@ -37,7 +37,8 @@ export interface ClusterServiceProps {
   /** Subnets of awsvpc tasks. */
   readonly subnetIds: string[];
   /**
-   * Created after and destroyed before these (the cluster's capacity provider association).
+   * Created after and destroyed before these: the cluster's capacity provider association and the network's way out
+   * (routes, NAT gateway, VPC endpoints) its tasks pull images through.
    * @default []
    */
   readonly dependsOn?: ITerraformDependable[];
@@ -59,6 +60,8 @@ export type OneTaskPerHost = 'daemon' | 'reconciled' | 'none';
 export class ClusterService extends Construct {
   public readonly logGroup: CloudwatchLogGroup;
   public readonly executionRole: IamRole;
+  /** The containers' own identity: AWS SDKs in the task use it (never the instance's role). */
+  public readonly taskRole: IamRole;
   public readonly taskDefinition: EcsTaskDefinition;
   public readonly service: EcsService;
   /** Set for awsvpc tasks. */
@@ -98,6 +101,19 @@ export class ClusterService extends Construct {
       ),
     });
 
+    this.taskRole = new IamRole(this, 'task-role', {
+      name: boundedName([...baseName, 'task'], NameLimit.iamRole),
+      description: `Containers of ECS service ${s.name} in ${props.clusterName}: ${s.taskPermissions.length > 0 ? 'its configured permissions' : 'no permissions'} (Stackwright)`,
+      assumeRolePolicy: serviceTrustPolicy('ecs-tasks.amazonaws.com', { StringEquals: { 'aws:SourceAccount': props.accountId } }),
+    });
+    if (s.taskPermissions.length > 0) {
+      new IamRolePolicy(this, 'task-policy', {
+        name: 'task-permissions',
+        role: this.taskRole.id,
+        policy: policyJson(s.taskPermissions.map((p, i) => ({ Sid: `Configured${i + 1}`, Effect: 'Allow' as const, Action: p.actions, Resource: p.resources }))),
+      });
+    }
+
     const logGroupName = this.logGroup.name; // a reference, so the task definition waits for the log group
     const containers: EcsContainerDefinition[] = s.containers.map((c) => ({
       ...asContainerDefinition(c),
@@ -121,6 +137,7 @@ export class ClusterService extends Construct {
       cpu: s.cpu?.toString(),
       memory: s.memory?.toString(),
       executionRoleArn: this.executionRole.arn,
+      taskRoleArn: this.taskRole.arn,
       volume: s.volumes.length > 0 ? s.volumes.map((v) => ({ name: v.name, hostPath: v.hostPath })) : undefined,
       runtimePlatform: fargate ? { operatingSystemFamily: 'LINUX', cpuArchitecture: 'X86_64' } : undefined,
     });

@@ -62,6 +62,7 @@ export const PRICES = {
   'dynamodb.storage': price(0.25, 'GB-month', 'DynamoDB table storage (standard class)', DYNAMODB, 'not confirmed: no source at hand quotes it', false),
   'dynamodb.pitr': price(0.2, 'GB-month', 'DynamoDB continuous backups (point-in-time recovery)', DYNAMODB, 'not confirmed: no source at hand quotes it', false),
   'sqs.requests': price(0.4, 'million requests', 'SQS standard queue requests', 'https://aws.amazon.com/sqs/pricing/', 'https://cloudburn.io/blog/amazon-sqs-pricing'),
+  'sqs.fifo.requests': price(0.5, 'million requests', 'SQS FIFO queue requests', 'https://aws.amazon.com/sqs/pricing/', 'https://cloudburn.io/blog/amazon-sqs-pricing'),
   'events.aws': price(0, 'event', 'EventBridge: events from AWS services on the default bus', 'https://aws.amazon.com/eventbridge/pricing/', 'https://www.factualminds.com/blog/amazon-eventbridge-pricing-events-pipes-schema-archive/'),
   'ecr.storage': price(0.1, 'GB-month', 'ECR private repository storage', 'https://aws.amazon.com/ecr/pricing/', 'https://cloudburn.io/blog/amazon-ecr-pricing'),
   'kms.key': price(1, 'key-month', 'KMS customer managed key', 'https://aws.amazon.com/kms/pricing/', 'not confirmed: no source at hand quotes it', false),

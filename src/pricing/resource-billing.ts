@@ -137,7 +137,11 @@ export const RESOURCE_BILLING: Readonly<Record<string, Billing>> = {
   aws_cloudwatch_log_group: billed(['logs.ingest', 'logs.store'], logGroup),
   aws_lambda_function: billed(['lambda.requests', 'lambda.x86', 'lambda.arm'], lambdaFunction),
   aws_dynamodb_table: billed(['dynamodb.wru', 'dynamodb.storage', 'dynamodb.pitr'], dynamodbTable),
-  aws_sqs_queue: billed(['sqs.requests'], (r, ctx) => [line(r, `${ctx.usage.sqsRequestsPerMonth.toLocaleString('en-US')} requests`, 'sqs.requests', ctx.usage.sqsRequestsPerMonth / 1e6)]),
+  aws_sqs_queue: billed(['sqs.requests', 'sqs.fifo.requests'], (r, ctx) => {
+    const requests = ctx.usage.sqsRequestsForQueue?.(String(r.attrs.name)) ?? ctx.usage.sqsRequestsPerMonth;
+    const fifo = r.attrs.fifo_queue === true;
+    return [line(r, `${Math.round(requests).toLocaleString('en-US')} ${fifo ? 'FIFO ' : ''}requests`, fifo ? 'sqs.fifo.requests' : 'sqs.requests', requests / 1e6)];
+  }),
   aws_cloudwatch_event_rule: billed(['events.aws'], (r) => [line(r, 'events from AWS services on the default bus', 'events.aws', 0)]),
   aws_ecr_repository: billed(['ecr.storage'], ecrRepository),
   aws_cloudwatch_metric_alarm: billed(['cw.alarm'], (r) => [line(r, 'metric alarm', 'cw.alarm', 1, 1 / 730)]),

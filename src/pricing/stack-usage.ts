@@ -1,6 +1,7 @@
 import type { StackwrightConfig } from '../config/schema';
 import { idleGapSequenceMs, DEFAULT_IDLE_GAP_PLAN } from '../keepalive/schedule';
 import { POST_SCALE } from '../ecs/reconciler/cost-estimate';
+import { queueMonthlyCost } from '../ecs/reconciler/queue-cost';
 import { BASE_USAGE, HOURS_PER_MONTH, TABLE_GB, type UsageAssumptions } from './usage';
 
 /** Instance state-change events per host and hour that invoke the ECS reconciler (agent reconnects, task churn). */
@@ -22,10 +23,12 @@ export function usageFor(stack: string, config: StackwrightConfig): UsageAssumpt
       ...BASE_USAGE,
       invocationsPerFunction: (name) => (name.includes('reconciler') ? invocations : 0),
       logGbForGroup: (group) => (group.startsWith('/aws/lambda/') && group.includes('reconciler') ? reconcilerLogGb : undefined),
+      // The event queue carries every instance event (and Lambda's idle long polls); the failed queue stays empty.
+      sqsRequestsForQueue: (queue) => (queue.includes('reconciler') && !queue.includes('failed') && queue.endsWith('.fifo') ? queueMonthlyCost(invocations).requests : undefined),
       notes: [
         ...common,
         `instances: each cluster at its desired (else minimum) size all month: ${hosts} host(s) in all`,
-        `the reconciler runs ${RECONCILER_EVENTS_PER_HOST_HOUR} times per host and hour (${invocations.toLocaleString('en-US')} invocations), ${BASE_USAGE.lambdaDurationMs} ms and ${POST_SCALE.logBytesPerInvocation} bytes of logs each; its dead-letter queue stays empty`,
+        `the reconciler runs ${RECONCILER_EVENTS_PER_HOST_HOUR} times per host and hour (${invocations.toLocaleString('en-US')} invocations), ${BASE_USAGE.lambdaDurationMs} ms and ${POST_SCALE.logBytesPerInvocation} bytes of logs each; its event queue carries 3 SQS requests per event plus Lambda's idle long polls; its dead-letter and failed queues stay empty`,
         `each NAT gateway processes ${BASE_USAGE.natGbPerMonth} GB a month; each VPC writes ${BASE_USAGE.flowLogGbPerMonth} GB of flow logs; every service log group ${BASE_USAGE.logGbPerGroupMonth} GB`,
         `Container Insights: about ${BASE_USAGE.insightsMetricsPerCluster} metrics per cluster and ${BASE_USAGE.insightsMetricsPerService} per service (not confirmed; its performance log events are not estimated)`,
       ],

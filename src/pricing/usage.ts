@@ -30,6 +30,8 @@ export interface UsageAssumptions {
   readonly tableWritesPerMonth: number;
   /** Requests a month to each SQS queue (a dead-letter queue sees only failures). */
   readonly sqsRequestsPerMonth: number;
+  /** A better figure for particular queues (by name), e.g. the reconciler's event queue from its events. */
+  readonly sqsRequestsForQueue?: (queueName: string) => number | undefined;
   /** A sentence per assumption for the README, in the order above. */
   readonly notes: readonly string[];
 }

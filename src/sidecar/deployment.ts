@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import type { ITerraformDependable } from 'cdktf';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
@@ -53,6 +54,12 @@ export interface SidecarDeploymentProps {
   readonly partition: AwsPartition;
   readonly region: string;
   readonly accountId: string;
+  /**
+   * The network's way out (routes, NAT gateway, VPC endpoints) the tasks pull images and send logs through: the
+   * service is created after them and destroyed before them.
+   * @default [] (an existing network: nothing of it is created here)
+   */
+  readonly egress?: readonly ITerraformDependable[];
 }
 
 /**
@@ -162,8 +169,9 @@ export class SidecarDeployment extends Construct {
       enableEcsManagedTags: true,
       // apply returns once the tasks are healthy, so the benchmark can start right after it.
       waitForSteadyState: true,
-      // The target group must be attached to the listener, and the role able to pull and log, before tasks start.
-      dependsOn: [this.listenerRule, this.executionRole.policy],
+      // The target group must be attached to the listener, the role able to pull and log, and the subnets able to
+      // reach ECR and CloudWatch Logs, before tasks start.
+      dependsOn: [this.listenerRule, this.executionRole.policy, ...(props.egress ?? [])],
     });
     if (props.assignPublicIp) suppressRule(this.service, 'Net-NoPublicTaskIp', props.publicIpReason!);
   }

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cidrSubnet, formatCidr, parseCidr } from '../../src/aws/cidr';
 import { boundedName } from '../../src/ecs/names';
 import { isGravitonInstanceType } from '../../src/ecs/service-rules';
@@ -52,8 +53,12 @@ describe('instance and task facts', () => {
     expect(isGravitonInstanceType(type)).toBe(graviton);
   });
 
-  it('user data writes ECS_CLUSTER to /etc/ecs/ecs.config', () => {
-    expect(ecsUserData('demo-main')).toMatch(/^#!\/bin\/bash\n[\s\S]*cat >> \/etc\/ecs\/ecs\.config <<'EOF'\nECS_CLUSTER=demo-main\n[\s\S]*EOF\n$/);
+  it('user data writes ECS_CLUSTER to /etc/ecs/ecs.config and installs the metadata block; bash accepts it', () => {
+    const script = ecsUserData('demo-main');
+    expect(script).toMatch(/^#!\/bin\/bash\n[\s\S]*cat >> \/etc\/ecs\/ecs\.config <<'EOF'\nECS_CLUSTER=demo-main\n[^]*?\nEOF\n/);
+    expect(script).toMatch(/cat > \/etc\/systemd\/system\/stackwright-block-imds\.service <<'EOF'\n\[Unit\][^]*?\nEOF\nsystemctl daemon-reload\n/);
+    expect(script.endsWith('systemctl start --no-block stackwright-block-imds.service\n')).toBe(true);
+    expect(spawnSync('bash', ['-n'], { input: script, encoding: 'utf8' })).toMatchObject({ status: 0, stderr: '' });
   });
 
   it('Fargate sizes follow the published table', () => {

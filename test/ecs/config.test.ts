@@ -1,5 +1,6 @@
 import { parseConfig } from '../../src/config/load';
 import { configText, container, ecsSection, problems, service } from './helpers';
+import { ecsConfigSchema } from '../../src/ecs/config';
 
 const P = 'cfg.yaml: stacks.ecs.clusters.0';
 const S = `${P}.services.0`;
@@ -10,7 +11,7 @@ describe('ECS config: defaults', () => {
     const c = ecs.clusters[0]!;
     expect(c.containerInsights).toBe('enabled');
     expect(c.network).toEqual({ type: 'create', cidrBlock: '10.0.0.0/16', availabilityZones: 2, flowLogRetentionDays: 30 });
-    expect(c.capacity).toMatchObject({ instanceType: 't3.small', architecture: 'x86_64', minSize: 1, maxSize: 3, rootVolumeGiB: 30, imdsHopLimit: 2 });
+    expect(c.capacity).toMatchObject({ instanceType: 't3.small', architecture: 'x86_64', minSize: 1, maxSize: 3, rootVolumeGiB: 30, imdsHopLimit: 1 });
     expect(c.services[0]).toMatchObject({ launchType: 'ec2', logRetentionDays: 30, placement: { strategies: [], constraints: [] } });
     expect(c.services[0]!.containers[0]!.essential).toBe(true);
     expect(ecs.reconciler).toEqual({ dryRun: false, logRetentionDays: 30 });
@@ -186,6 +187,22 @@ describe('ECS config: what AWS would reject', () => {
     expect(problems(ecsSection([service({ containers: [{ essential: true }] })]))).toEqual([
       `${S}.containers.0.name: required field is missing (expected string)`,
       `${S}.containers.0.image: required field is missing (expected string)`,
+    ]);
+  });
+});
+
+describe('ECS config: task permissions', () => {
+  it('defaults to none and accepts IAM actions with resources', () => {
+    expect(ecsConfigSchema.parse(ecsSection([service()])).clusters[0]!.services[0]!.taskPermissions).toEqual([]);
+    const granted = ecsConfigSchema.parse(ecsSection([service({ taskPermissions: [{ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::b/*'] }] })]));
+    expect(granted.clusters[0]!.services[0]!.taskPermissions).toEqual([{ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::b/*'] }]);
+  });
+
+  it('rejects something that is not an IAM action, and empty lists, naming the field', () => {
+    const bad = problems(ecsSection([service({ taskPermissions: [{ actions: ['GetObject'], resources: [] }] })]));
+    expect(bad).toEqual([
+      expect.stringContaining('.services.0.taskPermissions.0.actions.0: an IAM action such as s3:GetObject'),
+      expect.stringContaining('.services.0.taskPermissions.0.resources'),
     ]);
   });
 });

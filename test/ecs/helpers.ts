@@ -41,3 +41,23 @@ export function named(resources: Record<string, any>, part: string): any[] {
     .filter(([k]) => k.includes(part))
     .map(([, v]) => v);
 }
+
+/** One cluster (2-5 instances) with a daemon, a reconciled and an ordinary service with placement. */
+export const threeModes = ecsSection(
+  [
+    service({ name: 'agent', oneTaskPerHost: 'daemon', placement: { constraints: [{ type: 'memberOf', expression: 'attribute:ecs.os-type == linux' }] } }),
+    service({ name: 'exporter', oneTaskPerHost: 'reconciled', placement: { strategies: [{ type: 'spread', field: 'attribute:ecs.availability-zone' }] } }),
+    service({
+      name: 'web',
+      desiredCount: 3,
+      placement: {
+        strategies: [
+          { type: 'spread', field: 'attribute:ecs.availability-zone' },
+          { type: 'binpack', field: 'memory' },
+        ],
+        constraints: [{ type: 'memberOf', expression: 'attribute:ecs.instance-type =~ t3.*' }],
+      },
+    }),
+  ],
+  { capacity: { minSize: 2, maxSize: 5 } },
+);

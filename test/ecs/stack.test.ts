@@ -1,25 +1,6 @@
 import { resourcesOf, onlyResource } from '../helpers/synth';
 import { parsePolicy } from '../datadog/helpers';
-import { container, ecsSection, named, service, synthEcs } from './helpers';
-
-const threeModes = ecsSection(
-  [
-    service({ name: 'agent', oneTaskPerHost: 'daemon', placement: { constraints: [{ type: 'memberOf', expression: 'attribute:ecs.os-type == linux' }] } }),
-    service({ name: 'exporter', oneTaskPerHost: 'reconciled', placement: { strategies: [{ type: 'spread', field: 'attribute:ecs.availability-zone' }] } }),
-    service({
-      name: 'web',
-      desiredCount: 3,
-      placement: {
-        strategies: [
-          { type: 'spread', field: 'attribute:ecs.availability-zone' },
-          { type: 'binpack', field: 'memory' },
-        ],
-        constraints: [{ type: 'memberOf', expression: 'attribute:ecs.instance-type =~ t3.*' }],
-      },
-    }),
-  ],
-  { capacity: { minSize: 2, maxSize: 5 } },
-);
+import { container, ecsSection, named, service, synthEcs, threeModes } from './helpers';
 
 function onlyData(json: any, type: string): any {
   const all = Object.values(json.data?.[type] ?? {});
@@ -83,12 +64,6 @@ describe('ECS stack: services', () => {
     expect(web.deployment_circuit_breaker).toEqual({ enable: true, rollback: true });
   });
 
-  it('every service waits for the cluster capacity provider association', () => {
-    for (const s of Object.values(resourcesOf(json, 'aws_ecs_service')) as any[]) {
-      expect(s.depends_on).toEqual([expect.stringMatching(/^aws_ecs_cluster_capacity_providers\./)]);
-    }
-  });
-
   it('task definitions: typed container definitions with awslogs to the service log group, EC2 compatibility', () => {
     const tasks = Object.values(resourcesOf(json, 'aws_ecs_task_definition')) as any[];
     expect(tasks).toHaveLength(3);
@@ -145,33 +120,23 @@ describe('ECS stack: cluster and capacity', () => {
     expect(cps.default_capacity_provider_strategy).toEqual([{ capacity_provider: cps.capacity_providers[0], weight: 1, base: 0 }]);
   });
 
-  it('capacity provider: managed scaling, managed termination protection and draining over the ASG', () => {
-    const cp = onlyResource(json, 'aws_ecs_capacity_provider');
-    expect(cp.name).toBe('test-main-ec2');
-    expect(cp.auto_scaling_group_provider).toMatchObject({
-      auto_scaling_group_arn: expect.stringMatching(/^\$\{aws_autoscaling_group\..+\.arn\}$/),
-      managed_termination_protection: 'ENABLED',
-      managed_draining: 'ENABLED',
-      managed_scaling: { status: 'ENABLED', target_capacity: 100 },
-    });
-    const asg = onlyResource(json, 'aws_autoscaling_group');
-    expect(asg).toMatchObject({ min_size: 2, max_size: 5, desired_capacity: 2, protect_from_scale_in: true });
-    expect(asg.lifecycle).toEqual({ ignore_changes: ['desired_capacity'] });
-    expect(asg.vpc_zone_identifier).toHaveLength(2);
-    expect(asg.tag).toContainEqual({ key: 'AmazonECSManaged', value: '', propagate_at_launch: true });
-  });
-
   it('launch template: AL2023 ECS AMI from SSM, IMDSv2 required, encrypted gp3 root, joins the cluster', () => {
     const lt = onlyResource(json, 'aws_launch_template');
     const ssm = onlyData(json, 'aws_ssm_parameter');
     expect(ssm.name).toBe('/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id');
     expect(lt.image_id).toMatch(/^\$\{data\.aws_ssm_parameter\..+\.insecure_value\}$/);
-    expect(lt.metadata_options).toEqual({ http_endpoint: 'enabled', http_tokens: 'required', http_put_response_hop_limit: 2, instance_metadata_tags: 'disabled' });
+    expect(lt.metadata_options).toEqual({ http_endpoint: 'enabled', http_tokens: 'required', http_put_response_hop_limit: 1, instance_metadata_tags: 'disabled' });
     expect(lt.block_device_mappings).toEqual([
       { device_name: '/dev/xvda', ebs: { encrypted: 'true', volume_size: 30, volume_type: 'gp3', delete_on_termination: 'true' } },
     ]);
     const userData = /^\$\{base64encode\("(.*)"\)\}$/s.exec(lt.user_data)![1]!.replace(/\\n/g, '\n');
     expect(userData).toContain("cat >> /etc/ecs/ecs.config <<'EOF'\nECS_CLUSTER=test-main\n");
+    // Containers cannot read the instance's credentials: awsvpc blocked by the agent, bridge by iptables, task roles on.
+    expect(userData).toMatch(/^ECS_AWSVPC_BLOCK_IMDS=true$/m);
+    expect(userData).toMatch(/^ECS_ENABLE_TASK_IAM_ROLE=true$/m);
+    expect(userData).toMatch(/^ECS_ENABLE_TASK_IAM_ROLE_NETWORK_HOST=true$/m);
+    expect(userData).toContain('/usr/sbin/iptables --insert DOCKER-USER 1 --in-interface docker+ --destination 169.254.169.254/32 --jump DROP');
+    expect(userData).toMatch(/^WantedBy=docker\.service$/m);
     expect(lt.iam_instance_profile).toEqual({ arn: expect.stringMatching(/aws_iam_instance_profile\./) });
   });
 
@@ -217,11 +182,11 @@ describe('ECS stack: variants', () => {
     expect(onlyResource(json, 'aws_autoscaling_group').vpc_zone_identifier).toEqual([expect.stringMatching(/data\.aws_subnet\./), expect.stringMatching(/data\.aws_subnet\./)]);
   });
 
-  it('arm64 capacity uses the arm64 AMI parameter; enhanced insights, hop limit 1 and Session Manager when asked', async () => {
-    const json = await synthEcs(ecsSection([], { containerInsights: 'enhanced', capacity: { instanceType: 'c7g.large', architecture: 'arm64', imdsHopLimit: 1, sessionManager: true } }));
+  it('arm64 capacity uses the arm64 AMI parameter; enhanced insights, hop limit 2 and Session Manager when asked', async () => {
+    const json = await synthEcs(ecsSection([], { containerInsights: 'enhanced', capacity: { instanceType: 'c7g.large', architecture: 'arm64', imdsHopLimit: 2, sessionManager: true } }));
     expect(onlyData(json, 'aws_ssm_parameter').name).toBe('/aws/service/ecs/optimized-ami/amazon-linux-2023/arm64/recommended/image_id');
     expect(onlyResource(json, 'aws_ecs_cluster').setting).toEqual([{ name: 'containerInsights', value: 'enhanced' }]);
-    expect(onlyResource(json, 'aws_launch_template').metadata_options.http_put_response_hop_limit).toBe(1);
+    expect(onlyResource(json, 'aws_launch_template').metadata_options.http_put_response_hop_limit).toBe(2);
     const attachments = Object.values(resourcesOf(json, 'aws_iam_role_policy_attachment')) as any[];
     expect(attachments.map((a) => a.policy_arn)).toContain('arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore');
   });

@@ -262,7 +262,7 @@ resource "aws_launch_template" "main_capacity_launch-template_4C9C8A24" {
   instance_type          = "t3.small"
   name                   = "demo-main-ecs"
   update_default_version = true
-  user_data              = base64encode("#!/bin/bash\n# Written by Stackwright: joins this instance to its ECS cluster.\ncat >> /etc/ecs/ecs.config <<'EOF'\nECS_CLUSTER=demo-main\nECS_AWSVPC_BLOCK_IMDS=true\nECS_ENABLE_CONTAINER_METADATA=true\nEOF\n")
+  user_data              = base64encode("#!/bin/bash\n# Written by Stackwright: joins this instance to its ECS cluster; containers cannot read its credentials.\nset -euo pipefail\ncat >> /etc/ecs/ecs.config <<'EOF'\nECS_CLUSTER=demo-main\nECS_AWSVPC_BLOCK_IMDS=true\nECS_ENABLE_TASK_IAM_ROLE=true\nECS_ENABLE_TASK_IAM_ROLE_NETWORK_HOST=true\nECS_ENABLE_CONTAINER_METADATA=true\nEOF\ncat > /etc/systemd/system/stackwright-block-imds.service <<'EOF'\n[Unit]\nDescription=Drop bridge-mode containers' traffic to the instance metadata service (Stackwright)\nAfter=docker.service\nBindsTo=docker.service\n[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/bin/sh -c '/usr/sbin/iptables --check DOCKER-USER --in-interface docker+ --destination 169.254.169.254/32 --jump DROP || /usr/sbin/iptables --insert DOCKER-USER 1 --in-interface docker+ --destination 169.254.169.254/32 --jump DROP'\n[Install]\nWantedBy=docker.service\nEOF\nsystemctl daemon-reload\nsystemctl enable stackwright-block-imds.service\nsystemctl start --no-block stackwright-block-imds.service\n")
   vpc_security_group_ids = [
     aws_security_group.main_capacity_instances-sg_876184FF.id
   ]
@@ -280,7 +280,7 @@ resource "aws_launch_template" "main_capacity_launch-template_4C9C8A24" {
   }
   metadata_options {
     http_endpoint               = "enabled"
-    http_put_response_hop_limit = 2
+    http_put_response_hop_limit = 1
     http_tokens                 = "required"
     instance_metadata_tags      = "disabled"
   }
@@ -304,7 +304,7 @@ resource "aws_autoscaling_group" "main_capacity_instances_54302D3D" {
   max_size              = 4
   min_size              = 2
   name                  = "demo-main-ecs"
-  protect_from_scale_in = true
+  protect_from_scale_in = false
   vpc_zone_identifier = [
     aws_subnet.main-network_private-0_36D6D3C0.id,
     aws_subnet.main-network_private-1_7D54D26E.id
@@ -323,6 +323,16 @@ resource "aws_autoscaling_group" "main_capacity_instances_54302D3D" {
     propagate_at_launch = true
     value               = ""
   }
+  depends_on = [
+    "aws_internet_gateway.main-network_igw_41A64C06",
+    "aws_nat_gateway.main-network_nat_00005E50",
+    "aws_route.main-network_public-default-route_E35B093F",
+    "aws_route_table_association.main-network_public-0-routes_CE20CB17",
+    "aws_route_table_association.main-network_public-1-routes_32614707",
+    "aws_route.main-network_private-default-route_CD2E01AA",
+    "aws_route_table_association.main-network_private-0-routes_5807C158",
+    "aws_route_table_association.main-network_private-1-routes_89CC69D2",
+  ]
   lifecycle {
     ignore_changes = [
       "desired_capacity",
@@ -334,7 +344,7 @@ resource "aws_ecs_capacity_provider" "main_capacity_capacity-provider_26E8CE1C" 
   auto_scaling_group_provider {
     auto_scaling_group_arn         = aws_autoscaling_group.main_capacity_instances_54302D3D.arn
     managed_draining               = "ENABLED"
-    managed_termination_protection = "ENABLED"
+    managed_termination_protection = "DISABLED"
     managed_scaling {
       instance_warmup_period    = 300
       maximum_scaling_step_size = 10
@@ -402,6 +412,29 @@ resource "aws_iam_role_policy" "main_service-log-router_execution-policy_4CEE94F
 EOF
   role   = aws_iam_role.main_service-log-router_execution-role_F20EBCD5.id
 }
+resource "aws_iam_role" "main_service-log-router_task-role_C172CC7F" {
+  assume_role_policy = <<EOF
+{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Principal": {
+        "Service": "ecs-tasks.amazonaws.com"
+      },
+      "Action": "sts:AssumeRole",
+      "Condition": {
+        "StringEquals": {
+          "aws:SourceAccount": "${data.aws_caller_identity.caller.account_id}"
+        }
+      }
+    }
+  ]
+}
+EOF
+  description        = "Containers of ECS service log-router in demo-main: no permissions (Stackwright)"
+  name               = "demo-main-log-router-task"
+}
 resource "aws_ecs_task_definition" "main_service-log-router_task_8A64F310" {
   container_definitions = <<EOF
 [
@@ -429,6 +462,7 @@ EOF
   requires_compatibilities = [
     "EC2"
   ]
+  task_role_arn = aws_iam_role.main_service-log-router_task-role_C172CC7F.arn
 }
 resource "aws_ecs_service" "main_service-log-router_service_B7EC40E6" {
   cluster                            = aws_ecs_cluster.main_cluster_8387A3C1.arn
@@ -442,6 +476,14 @@ resource "aws_ecs_service" "main_service-log-router_service_B7EC40E6" {
   task_definition                    = aws_ecs_task_definition.main_service-log-router_task_8A64F310.arn
   depends_on = [
     "aws_ecs_cluster_capacity_providers.main_capacity-providers_EFCE7585",
+    "aws_internet_gateway.main-network_igw_41A64C06",
+    "aws_nat_gateway.main-network_nat_00005E50",
+    "aws_route.main-network_public-default-route_E35B093F",
+    "aws_route_table_association.main-network_public-0-routes_CE20CB17",
+    "aws_route_table_association.main-network_public-1-routes_32614707",
+    "aws_route.main-network_private-default-route_CD2E01AA",
+    "aws_route_table_association.main-network_private-0-routes_5807C158",
+    "aws_route_table_association.main-network_private-1-routes_89CC69D2",
   ]
 }
 resource "aws_cloudwatch_log_group" "main_service-node-exporter_logs_524DC78B" {
@@ -491,6 +533,29 @@ resource "aws_iam_role_policy" "main_service-node-exporter_execution-policy_D556
 EOF
   role   = aws_iam_role.main_service-node-exporter_execution-role_A0506FEB.id
 }
+resource "aws_iam_role" "main_service-node-exporter_task-role_3C009263" {
+  assume_role_policy = <<EOF
+{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Principal": {
+        "Service": "ecs-tasks.amazonaws.com"
+      },
+      "Action": "sts:AssumeRole",
+      "Condition": {
+        "StringEquals": {
+          "aws:SourceAccount": "${data.aws_caller_identity.caller.account_id}"
+        }
+      }
+    }
+  ]
+}
+EOF
+  description        = "Containers of ECS service node-exporter in demo-main: no permissions (Stackwright)"
+  name               = "demo-main-node-exporter-task"
+}
 resource "aws_ecs_task_definition" "main_service-node-exporter_task_3E3E8F38" {
   container_definitions = <<EOF
 [
@@ -523,6 +588,7 @@ EOF
   requires_compatibilities = [
     "EC2"
   ]
+  task_role_arn = aws_iam_role.main_service-node-exporter_task-role_3C009263.arn
 }
 resource "aws_ecs_service" "main_service-node-exporter_service_D0444834" {
   cluster                            = aws_ecs_cluster.main_cluster_8387A3C1.arn
@@ -548,6 +614,14 @@ resource "aws_ecs_service" "main_service-node-exporter_service_D0444834" {
   }
   depends_on = [
     "aws_ecs_cluster_capacity_providers.main_capacity-providers_EFCE7585",
+    "aws_internet_gateway.main-network_igw_41A64C06",
+    "aws_nat_gateway.main-network_nat_00005E50",
+    "aws_route.main-network_public-default-route_E35B093F",
+    "aws_route_table_association.main-network_public-0-routes_CE20CB17",
+    "aws_route_table_association.main-network_public-1-routes_32614707",
+    "aws_route.main-network_private-default-route_CD2E01AA",
+    "aws_route_table_association.main-network_private-0-routes_5807C158",
+    "aws_route_table_association.main-network_private-1-routes_89CC69D2",
   ]
   lifecycle {
     ignore_changes = [
@@ -602,6 +676,29 @@ resource "aws_iam_role_policy" "main_service-web_execution-policy_C16BFA42" {
 EOF
   role   = aws_iam_role.main_service-web_execution-role_D9EFE2C9.id
 }
+resource "aws_iam_role" "main_service-web_task-role_AF4F9446" {
+  assume_role_policy = <<EOF
+{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Principal": {
+        "Service": "ecs-tasks.amazonaws.com"
+      },
+      "Action": "sts:AssumeRole",
+      "Condition": {
+        "StringEquals": {
+          "aws:SourceAccount": "${data.aws_caller_identity.caller.account_id}"
+        }
+      }
+    }
+  ]
+}
+EOF
+  description        = "Containers of ECS service web in demo-main: no permissions (Stackwright)"
+  name               = "demo-main-web-task"
+}
 resource "aws_ecs_task_definition" "main_service-web_task_B44C06BF" {
   container_definitions = <<EOF
 [
@@ -634,6 +731,7 @@ EOF
   requires_compatibilities = [
     "EC2"
   ]
+  task_role_arn = aws_iam_role.main_service-web_task-role_AF4F9446.arn
 }
 resource "aws_ecs_service" "main_service-web_service_FF6A8A6B" {
   cluster                            = aws_ecs_cluster.main_cluster_8387A3C1.arn
@@ -668,6 +766,14 @@ resource "aws_ecs_service" "main_service-web_service_FF6A8A6B" {
   }
   depends_on = [
     "aws_ecs_cluster_capacity_providers.main_capacity-providers_EFCE7585",
+    "aws_internet_gateway.main-network_igw_41A64C06",
+    "aws_nat_gateway.main-network_nat_00005E50",
+    "aws_route.main-network_public-default-route_E35B093F",
+    "aws_route_table_association.main-network_public-0-routes_CE20CB17",
+    "aws_route_table_association.main-network_public-1-routes_32614707",
+    "aws_route.main-network_private-default-route_CD2E01AA",
+    "aws_route_table_association.main-network_private-0-routes_5807C158",
+    "aws_route_table_association.main-network_private-1-routes_89CC69D2",
   ]
 }
 
@@ -707,6 +813,45 @@ resource "aws_sqs_queue" "reconciler_dead-letters_4A2AB253" {
   message_retention_seconds = 1209600
   name                      = "demo-ecs-reconciler-dlq"
   sqs_managed_sse_enabled   = true
+}
+resource "aws_sqs_queue" "reconciler_failed_032F9D78" {
+  fifo_queue                = true
+  message_retention_seconds = 1209600
+  name                      = "demo-ecs-reconciler-failed.fifo"
+  sqs_managed_sse_enabled   = true
+}
+resource "aws_sqs_queue_policy" "reconciler_failed-policy_27DE769B" {
+  policy    = <<EOF
+{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "DenyInsecureTransport",
+      "Effect": "Deny",
+      "Principal": {
+        "AWS": "*"
+      },
+      "Action": "sqs:*",
+      "Resource": "${aws_sqs_queue.reconciler_failed_032F9D78.arn}",
+      "Condition": {
+        "Bool": {
+          "aws:SecureTransport": false
+        }
+      }
+    }
+  ]
+}
+EOF
+  queue_url = aws_sqs_queue.reconciler_failed_032F9D78.url
+}
+resource "aws_sqs_queue" "reconciler_events_0B2A2E51" {
+  content_based_deduplication = true
+  fifo_queue                  = true
+  message_retention_seconds   = 86400
+  name                        = "demo-ecs-reconciler-events.fifo"
+  redrive_policy              = "{\"deadLetterTargetArn\":\"${aws_sqs_queue.reconciler_failed_032F9D78.arn}\",\"maxReceiveCount\":5}"
+  sqs_managed_sse_enabled     = true
+  visibility_timeout_seconds  = 180
 }
 resource "aws_cloudwatch_log_group" "reconciler_logs_5880B3C5" {
   name              = "/aws/lambda/demo-ecs-reconciler"
@@ -765,10 +910,15 @@ resource "aws_iam_role_policy" "reconciler_policy_71C683FC" {
       "Resource": "${aws_cloudwatch_log_group.reconciler_logs_5880B3C5.arn}:*"
     },
     {
-      "Sid": "SendFailedInvocationsToDeadLetterQueue",
+      "Sid": "ConsumeOwnQueue",
       "Effect": "Allow",
-      "Action": "sqs:SendMessage",
-      "Resource": "${aws_sqs_queue.reconciler_dead-letters_4A2AB253.arn}"
+      "Action": [
+        "sqs:ReceiveMessage",
+        "sqs:DeleteMessage",
+        "sqs:ChangeMessageVisibility",
+        "sqs:GetQueueAttributes"
+      ],
+      "Resource": "${aws_sqs_queue.reconciler_events_0B2A2E51.arn}"
     }
   ]
 }
@@ -779,16 +929,15 @@ resource "aws_lambda_function" "reconciler_function_5E80AF32" {
   architectures = [
     "arm64"
   ]
-  description                    = "Sets the desired count of one-task-per-host ECS services to the number of ACTIVE container instances"
-  filename                       = "${path.module}/assets/ecs-reconciler.zip"
-  function_name                  = "demo-ecs-reconciler"
-  handler                        = "index.handler"
-  memory_size                    = 128
-  reserved_concurrent_executions = 1
-  role                           = aws_iam_role.reconciler_role_808FA49E.arn
-  runtime                        = "nodejs24.x"
-  source_code_hash               = "fW/2GboNHCZ/iyKHq1nFe6sxa+RqqFlO3OkSpa2KPEo="
-  timeout                        = 30
+  description      = "Sets the desired count of one-task-per-host ECS services to the number of ACTIVE container instances"
+  filename         = "${path.module}/assets/ecs-reconciler.zip"
+  function_name    = "demo-ecs-reconciler"
+  handler          = "index.handler"
+  memory_size      = 128
+  role             = aws_iam_role.reconciler_role_808FA49E.arn
+  runtime          = "nodejs24.x"
+  source_code_hash = "gSuhTpBnoAF4cPeZIMueys0ux+78hQ5+ghkQU7tHp04="
+  timeout          = 30
   environment {
     variables = {
       MANAGED_SERVICES = "{\"demo-main\":[\"node-exporter\"]}"
@@ -806,15 +955,11 @@ resource "aws_lambda_function" "reconciler_function_5E80AF32" {
     "aws_iam_role_policy.reconciler_policy_71C683FC",
   ]
 }
-resource "aws_lambda_function_event_invoke_config" "reconciler_async_98A377B5" {
-  function_name                = aws_lambda_function.reconciler_function_5E80AF32.function_name
-  maximum_event_age_in_seconds = 3600
-  maximum_retry_attempts       = 2
-  destination_config {
-    on_failure {
-      destination = aws_sqs_queue.reconciler_dead-letters_4A2AB253.arn
-    }
-  }
+resource "aws_lambda_event_source_mapping" "reconciler_queue-source_160E9218" {
+  batch_size       = 10
+  enabled          = true
+  event_source_arn = aws_sqs_queue.reconciler_events_0B2A2E51.arn
+  function_name    = aws_lambda_function.reconciler_function_5E80AF32.arn
   depends_on = [
     "aws_iam_role_policy.reconciler_policy_71C683FC",
   ]
@@ -863,17 +1008,48 @@ resource "aws_sqs_queue_policy" "reconciler_dead-letters-policy_35D75769" {
 EOF
   queue_url = aws_sqs_queue.reconciler_dead-letters_4A2AB253.url
 }
-resource "aws_lambda_permission" "reconciler_invoke_ED48EFB4" {
-  action        = "lambda:InvokeFunction"
-  function_name = aws_lambda_function.reconciler_function_5E80AF32.function_name
-  principal     = "events.amazonaws.com"
-  source_arn    = aws_cloudwatch_event_rule.reconciler_rule_07E74E14.arn
-  statement_id  = "AllowInvokeFromInstanceStateChangeRule"
+resource "aws_sqs_queue_policy" "reconciler_events-policy_20F75599" {
+  policy    = <<EOF
+{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "EventBridgeRuleEvents",
+      "Effect": "Allow",
+      "Principal": {
+        "Service": "events.amazonaws.com"
+      },
+      "Action": "sqs:SendMessage",
+      "Resource": "${aws_sqs_queue.reconciler_events_0B2A2E51.arn}",
+      "Condition": {
+        "ArnEquals": {
+          "aws:SourceArn": "${aws_cloudwatch_event_rule.reconciler_rule_07E74E14.arn}"
+        }
+      }
+    },
+    {
+      "Sid": "DenyInsecureTransport",
+      "Effect": "Deny",
+      "Principal": {
+        "AWS": "*"
+      },
+      "Action": "sqs:*",
+      "Resource": "${aws_sqs_queue.reconciler_events_0B2A2E51.arn}",
+      "Condition": {
+        "Bool": {
+          "aws:SecureTransport": false
+        }
+      }
+    }
+  ]
+}
+EOF
+  queue_url = aws_sqs_queue.reconciler_events_0B2A2E51.url
 }
 resource "aws_cloudwatch_event_target" "reconciler_target_85F03056" {
-  arn       = aws_lambda_function.reconciler_function_5E80AF32.arn
+  arn       = aws_sqs_queue.reconciler_events_0B2A2E51.arn
   rule      = aws_cloudwatch_event_rule.reconciler_rule_07E74E14.name
-  target_id = "reconciler"
+  target_id = "reconciler-queue"
   dead_letter_config {
     arn = aws_sqs_queue.reconciler_dead-letters_4A2AB253.arn
   }
@@ -881,8 +1057,11 @@ resource "aws_cloudwatch_event_target" "reconciler_target_85F03056" {
     maximum_event_age_in_seconds = 3600
     maximum_retry_attempts       = 10
   }
+  sqs_target {
+    message_group_id = "instance-state-changes"
+  }
   depends_on = [
-    "aws_lambda_permission.reconciler_invoke_ED48EFB4",
+    "aws_sqs_queue_policy.reconciler_events-policy_20F75599",
     "aws_sqs_queue_policy.reconciler_dead-letters-policy_35D75769",
   ]
 }

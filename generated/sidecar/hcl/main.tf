@@ -825,6 +825,16 @@ resource "aws_ecs_service" "tcp-x86_64_service_F7A8FD0C" {
   depends_on = [
     "aws_lb_listener_rule.tcp-x86_64_route_E65627A7",
     "aws_iam_role_policy.tcp-x86_64_execution-role_policy_06BAE92D",
+    "aws_internet_gateway.network_igw_5DF1EDA1",
+    "aws_route.network_public-default-route_9AB86AC6",
+    "aws_route_table_association.network_public-a-routes_18A8C983",
+    "aws_route_table_association.network_public-b-routes_0F23865D",
+    "aws_route_table_association.network_private-a-routes_98B34714",
+    "aws_route_table_association.network_private-b-routes_B4642E17",
+    "aws_vpc_endpoint.network_endpoints_ecr-api_40898CF8",
+    "aws_vpc_endpoint.network_endpoints_ecr-dkr_2224BEFD",
+    "aws_vpc_endpoint.network_endpoints_logs_30C0C426",
+    "aws_vpc_endpoint.network_endpoints_s3_3C9E984F",
   ]
 }
 
@@ -1054,6 +1064,16 @@ resource "aws_ecs_service" "tcp-arm64_service_F71E4549" {
   depends_on = [
     "aws_lb_listener_rule.tcp-arm64_route_AD4DDF90",
     "aws_iam_role_policy.tcp-arm64_execution-role_policy_F939D334",
+    "aws_internet_gateway.network_igw_5DF1EDA1",
+    "aws_route.network_public-default-route_9AB86AC6",
+    "aws_route_table_association.network_public-a-routes_18A8C983",
+    "aws_route_table_association.network_public-b-routes_0F23865D",
+    "aws_route_table_association.network_private-a-routes_98B34714",
+    "aws_route_table_association.network_private-b-routes_B4642E17",
+    "aws_vpc_endpoint.network_endpoints_ecr-api_40898CF8",
+    "aws_vpc_endpoint.network_endpoints_ecr-dkr_2224BEFD",
+    "aws_vpc_endpoint.network_endpoints_logs_30C0C426",
+    "aws_vpc_endpoint.network_endpoints_s3_3C9E984F",
   ]
 }
 
@@ -1300,6 +1320,16 @@ resource "aws_ecs_service" "sharedvol-x86_64_service_AA425B62" {
   depends_on = [
     "aws_lb_listener_rule.sharedvol-x86_64_route_2B2D1C47",
     "aws_iam_role_policy.sharedvol-x86_64_execution-role_policy_7E791B88",
+    "aws_internet_gateway.network_igw_5DF1EDA1",
+    "aws_route.network_public-default-route_9AB86AC6",
+    "aws_route_table_association.network_public-a-routes_18A8C983",
+    "aws_route_table_association.network_public-b-routes_0F23865D",
+    "aws_route_table_association.network_private-a-routes_98B34714",
+    "aws_route_table_association.network_private-b-routes_B4642E17",
+    "aws_vpc_endpoint.network_endpoints_ecr-api_40898CF8",
+    "aws_vpc_endpoint.network_endpoints_ecr-dkr_2224BEFD",
+    "aws_vpc_endpoint.network_endpoints_logs_30C0C426",
+    "aws_vpc_endpoint.network_endpoints_s3_3C9E984F",
   ]
 }
 
@@ -1546,6 +1576,16 @@ resource "aws_ecs_service" "sharedvol-arm64_service_0CDA299D" {
   depends_on = [
     "aws_lb_listener_rule.sharedvol-arm64_route_CDD2147F",
     "aws_iam_role_policy.sharedvol-arm64_execution-role_policy_4B1321DC",
+    "aws_internet_gateway.network_igw_5DF1EDA1",
+    "aws_route.network_public-default-route_9AB86AC6",
+    "aws_route_table_association.network_public-a-routes_18A8C983",
+    "aws_route_table_association.network_public-b-routes_0F23865D",
+    "aws_route_table_association.network_private-a-routes_98B34714",
+    "aws_route_table_association.network_private-b-routes_B4642E17",
+    "aws_vpc_endpoint.network_endpoints_ecr-api_40898CF8",
+    "aws_vpc_endpoint.network_endpoints_ecr-dkr_2224BEFD",
+    "aws_vpc_endpoint.network_endpoints_logs_30C0C426",
+    "aws_vpc_endpoint.network_endpoints_s3_3C9E984F",
   ]
 }
 
@@ -1741,6 +1781,16 @@ resource "aws_ecs_service" "combined-x86_64_service_7B90DEFB" {
   depends_on = [
     "aws_lb_listener_rule.combined-x86_64_route_C17F0853",
     "aws_iam_role_policy.combined-x86_64_execution-role_policy_599970B1",
+    "aws_internet_gateway.network_igw_5DF1EDA1",
+    "aws_route.network_public-default-route_9AB86AC6",
+    "aws_route_table_association.network_public-a-routes_18A8C983",
+    "aws_route_table_association.network_public-b-routes_0F23865D",
+    "aws_route_table_association.network_private-a-routes_98B34714",
+    "aws_route_table_association.network_private-b-routes_B4642E17",
+    "aws_vpc_endpoint.network_endpoints_ecr-api_40898CF8",
+    "aws_vpc_endpoint.network_endpoints_ecr-dkr_2224BEFD",
+    "aws_vpc_endpoint.network_endpoints_logs_30C0C426",
+    "aws_vpc_endpoint.network_endpoints_s3_3C9E984F",
   ]
 }
 
@@ -1936,6 +1986,16 @@ resource "aws_ecs_service" "combined-arm64_service_F8C369F4" {
   depends_on = [
     "aws_lb_listener_rule.combined-arm64_route_EC8C4187",
     "aws_iam_role_policy.combined-arm64_execution-role_policy_C10E4BC2",
+    "aws_internet_gateway.network_igw_5DF1EDA1",
+    "aws_route.network_public-default-route_9AB86AC6",
+    "aws_route_table_association.network_public-a-routes_18A8C983",
+    "aws_route_table_association.network_public-b-routes_0F23865D",
+    "aws_route_table_association.network_private-a-routes_98B34714",
+    "aws_route_table_association.network_private-b-routes_B4642E17",
+    "aws_vpc_endpoint.network_endpoints_ecr-api_40898CF8",
+    "aws_vpc_endpoint.network_endpoints_ecr-dkr_2224BEFD",
+    "aws_vpc_endpoint.network_endpoints_logs_30C0C426",
+    "aws_vpc_endpoint.network_endpoints_s3_3C9E984F",
   ]
 }
 

@@ -7,8 +7,7 @@ import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-i
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
-import { LambdaFunctionEventInvokeConfig } from '@cdktf/provider-aws/lib/lambda-function-event-invoke-config';
-import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
+import { LambdaEventSourceMapping } from '@cdktf/provider-aws/lib/lambda-event-source-mapping';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
 import type { StackwrightStack } from '../../core/stackwright-stack';
@@ -18,12 +17,14 @@ import { bundleNodeHandler } from '../../lambda/bundle';
 import { addLambdaZip } from '../../lambda/lambda-zip';
 import { reconcilerEnvironment } from './handler/settings';
 import {
-  deadLetterQueuePolicy,
+  denyInsecureTransport,
   ecsServiceArn,
   INLINE_POLICIES_MAX_CHARS,
   instanceStateChangePattern,
   reconcilerRolePolicy,
+  ruleQueuePolicy,
 } from './reconciler-policies';
+import { policyJson } from '../../iam/policy-document';
 import { RECONCILER_SETTINGS, reconcilerNames } from './reconciler-settings';
 
 export { reconcilerReadmeSection } from './readme';
@@ -66,9 +67,11 @@ export interface DesiredCountReconcilerProps {
 
 /**
  * The desired-count reconciler: an EventBridge rule for "ECS Container Instance State Change" events of the managed
- * clusters, a Lambda function (one at a time: reserved concurrency 1) that sets each managed service's desired
- * count to the number of ACTIVE container instances, and an encrypted dead-letter queue for events that could not
- * be delivered or whose invocation still failed after Lambda's retries.
+ * clusters, which sends them to an SQS FIFO queue in one message group; a Lambda function reading that queue, which
+ * sets each managed service's desired count to the number of ACTIVE container instances. Lambda takes one batch of a
+ * message group at a time, so invocations never overlap and need no reserved concurrency (which an account at the
+ * new-account concurrency quota of 10 cannot grant). Events EventBridge could not deliver go to a standard
+ * dead-letter queue; messages whose processing failed five times go to a FIFO failed-messages queue.
  */
 export class DesiredCountReconciler extends Construct {
   public readonly function: LambdaFunction;
@@ -77,10 +80,15 @@ export class DesiredCountReconciler extends Construct {
   public readonly logGroup: CloudwatchLogGroup;
   public readonly rule: CloudwatchEventRule;
   public readonly target: CloudwatchEventTarget;
-  public readonly permission: LambdaPermission;
+  /** The FIFO queue between the rule and the function. */
+  public readonly queue: SqsQueue;
+  public readonly queuePolicy: SqsQueuePolicy;
+  /** Messages the function failed on maxReceiveCount times. */
+  public readonly failedQueue: SqsQueue;
+  public readonly eventSource: LambdaEventSourceMapping;
+  /** Events EventBridge could not deliver to the queue. */
   public readonly deadLetterQueue: SqsQueue;
   public readonly deadLetterQueuePolicy: SqsQueuePolicy;
-  public readonly invokeConfig: LambdaFunctionEventInvokeConfig;
 
   constructor(scope: Construct, id: string, props: DesiredCountReconcilerProps) {
     super(scope, id);
@@ -98,6 +106,23 @@ export class DesiredCountReconciler extends Construct {
       sqsManagedSseEnabled: true,
       messageRetentionSeconds: s.deadLetterRetentionSeconds,
     });
+    this.failedQueue = new SqsQueue(this, 'failed', {
+      name: names.failedQueue,
+      fifoQueue: true,
+      sqsManagedSseEnabled: true,
+      messageRetentionSeconds: s.deadLetterRetentionSeconds,
+    });
+    new SqsQueuePolicy(this, 'failed-policy', { queueUrl: this.failedQueue.url, policy: policyJson([denyInsecureTransport(this.failedQueue.arn)]) });
+    this.queue = new SqsQueue(this, 'events', {
+      name: names.queue,
+      fifoQueue: true,
+      // EventBridge sends no deduplication ID; the event (with its unique id) is the content.
+      contentBasedDeduplication: true,
+      sqsManagedSseEnabled: true,
+      visibilityTimeoutSeconds: s.visibilityTimeoutSeconds,
+      messageRetentionSeconds: s.queueRetentionSeconds,
+      redrivePolicy: JSON.stringify({ deadLetterTargetArn: this.failedQueue.arn, maxReceiveCount: s.maxReceiveCount }),
+    });
     this.logGroup = new CloudwatchLogGroup(this, 'logs', {
       name: `/aws/lambda/${names.function}`,
       retentionInDays: props.logRetentionDays ?? 30,
@@ -110,7 +135,7 @@ export class DesiredCountReconciler extends Construct {
     this.rolePolicy = new IamRolePolicy(this, 'policy', {
       name: 'reconcile-managed-services',
       role: this.role.id,
-      policy: reconcilerRolePolicy({ clusterArns, serviceArns, logGroupArn: this.logGroup.arn, deadLetterQueueArn: this.deadLetterQueue.arn }),
+      policy: reconcilerRolePolicy({ clusterArns, serviceArns, logGroupArn: this.logGroup.arn, queueArn: this.queue.arn }),
     });
 
     const code = addLambdaZip(stack, names.zip, [{ path: 'index.js', contents: reconcilerBundle() }]);
@@ -124,20 +149,19 @@ export class DesiredCountReconciler extends Construct {
       sourceCodeHash: code.sourceCodeHash,
       memorySize: s.memorySize,
       timeout: s.timeoutSeconds,
-      // One invocation at a time: two concurrent ones could read the same count and race on UpdateService.
-      reservedConcurrentExecutions: 1,
       role: this.role.arn,
       environment: { variables: reconcilerEnvironment(new Map(managed.map((c) => [c.clusterName, c.serviceNames])), props.dryRun ?? false) },
       loggingConfig: { logFormat: 'JSON', logGroup: this.logGroup.name, applicationLogLevel: 'INFO', systemLogLevel: 'INFO' },
       // The log group and the permissions must exist before the first invocation.
       dependsOn: [this.logGroup, this.rolePolicy],
     });
-    // EventBridge invokes Lambda asynchronously: a failed invocation is retried by Lambda, then sent here.
-    this.invokeConfig = new LambdaFunctionEventInvokeConfig(this, 'async', {
-      functionName: this.function.functionName,
-      maximumRetryAttempts: s.lambdaRetryAttempts,
-      maximumEventAgeInSeconds: s.lambdaMaxEventAgeSeconds,
-      destinationConfig: { onFailure: { destination: this.deadLetterQueue.arn } },
+    // One message group: Lambda hands its messages to one invocation at a time, in order. A failed batch stays in
+    // the queue (blocking the group, so nothing overtakes it) and is retried, then moved to the failed queue.
+    this.eventSource = new LambdaEventSourceMapping(this, 'queue-source', {
+      eventSourceArn: this.queue.arn,
+      functionName: this.function.arn,
+      batchSize: s.batchSize,
+      enabled: true,
       dependsOn: [this.rolePolicy],
     });
 
@@ -149,22 +173,20 @@ export class DesiredCountReconciler extends Construct {
     });
     this.deadLetterQueuePolicy = new SqsQueuePolicy(this, 'dead-letters-policy', {
       queueUrl: this.deadLetterQueue.url,
-      policy: deadLetterQueuePolicy(this.deadLetterQueue.arn, this.rule.arn),
+      policy: ruleQueuePolicy(this.deadLetterQueue.arn, this.rule.arn, 'EventBridgeRuleDeadLetters'),
     });
-    this.permission = new LambdaPermission(this, 'invoke', {
-      statementId: 'AllowInvokeFromInstanceStateChangeRule',
-      action: 'lambda:InvokeFunction',
-      functionName: this.function.functionName,
-      principal: 'events.amazonaws.com',
-      sourceArn: this.rule.arn,
+    this.queuePolicy = new SqsQueuePolicy(this, 'events-policy', {
+      queueUrl: this.queue.url,
+      policy: ruleQueuePolicy(this.queue.arn, this.rule.arn, 'EventBridgeRuleEvents'),
     });
     this.target = new CloudwatchEventTarget(this, 'target', {
       rule: this.rule.name,
-      targetId: 'reconciler',
-      arn: this.function.arn,
+      targetId: 'reconciler-queue',
+      arn: this.queue.arn,
+      sqsTarget: { messageGroupId: s.messageGroupId },
       retryPolicy: { maximumRetryAttempts: s.ruleRetryAttempts, maximumEventAgeInSeconds: s.ruleMaxEventAgeSeconds },
       deadLetterConfig: { arn: this.deadLetterQueue.arn },
-      dependsOn: [this.permission, this.deadLetterQueuePolicy],
+      dependsOn: [this.queuePolicy, this.deadLetterQueuePolicy],
     });
   }
 }
@@ -211,7 +233,7 @@ function checkPolicySize(props: DesiredCountReconcilerProps, names: ReturnType<t
     clusterArns: props.managed.map((c) => `arn:${partition}:ecs:${region}:${account}:cluster/${c.clusterName}`),
     serviceArns: props.managed.flatMap((c) => c.serviceNames.map((n) => ecsServiceArn(partition, region, account, c.clusterName, n))),
     logGroupArn: `arn:${partition}:logs:${region}:${account}:log-group:/aws/lambda/${names.function}`,
-    deadLetterQueueArn: `arn:${partition}:sqs:${region}:${account}:${names.deadLetterQueue}`,
+    queueArn: `arn:${partition}:sqs:${region}:${account}:${names.queue}`,
   });
   const size = policySize(policy);
   if (size > INLINE_POLICIES_MAX_CHARS) {

@@ -1,5 +1,5 @@
 import { INSTANCE_STATE_CHANGE } from './handler/event';
-import { policyJson } from '../../iam/policy-document';
+import { policyJson, type PolicyStatement } from '../../iam/policy-document';
 
 /** The aggregate size IAM allows for all inline policies of one role (non-whitespace characters). */
 export const INLINE_POLICIES_MAX_CHARS = 10240;
@@ -22,40 +22,52 @@ export interface ReconcilerPolicyInput {
   readonly clusterArns: readonly string[];
   readonly serviceArns: readonly string[];
   readonly logGroupArn: string;
-  readonly deadLetterQueueArn: string;
+  /** The FIFO queue the function's event source mapping reads. */
+  readonly queueArn: string;
 }
 
 /**
  * The function's permissions, each on exact resources: count instances of the managed clusters, read and update
- * the managed services, write its own logs, and send failed invocations to its dead-letter queue.
+ * the managed services, write its own logs, and read and delete the messages of its queue (the event source
+ * mapping uses the function's role).
  */
 export function reconcilerRolePolicy(p: ReconcilerPolicyInput): string {
   return policyJson([
     { Sid: 'CountInstancesOfManagedClusters', Effect: 'Allow', Action: 'ecs:ListContainerInstances', Resource: [...p.clusterArns] },
     { Sid: 'ReadAndResizeManagedServices', Effect: 'Allow', Action: ['ecs:DescribeServices', 'ecs:UpdateService'], Resource: [...p.serviceArns] },
     { Sid: 'WriteOwnLogs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${p.logGroupArn}:*` },
-    { Sid: 'SendFailedInvocationsToDeadLetterQueue', Effect: 'Allow', Action: 'sqs:SendMessage', Resource: p.deadLetterQueueArn },
+    {
+      Sid: 'ConsumeOwnQueue',
+      Effect: 'Allow',
+      Action: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueAttributes'],
+      Resource: p.queueArn,
+    },
   ]);
 }
 
-/** Only the rule may send to the dead-letter queue, and only over TLS. */
-export function deadLetterQueuePolicy(queueArn: string, ruleArn: string): string {
+/** Only the rule may send to the queue (events or dead letters), and only over TLS. */
+export function ruleQueuePolicy(queueArn: string, ruleArn: string, sid: string): string {
   return policyJson([
     {
-      Sid: 'EventBridgeRuleDeadLetters',
+      Sid: sid,
       Effect: 'Allow',
       Principal: { Service: 'events.amazonaws.com' },
       Action: 'sqs:SendMessage',
       Resource: queueArn,
       Condition: { ArnEquals: { 'aws:SourceArn': ruleArn } },
     },
-    {
-      Sid: 'DenyInsecureTransport',
-      Effect: 'Deny',
-      Principal: { AWS: '*' },
-      Action: 'sqs:*',
-      Resource: queueArn,
-      Condition: { Bool: { 'aws:SecureTransport': false } },
-    },
+    denyInsecureTransport(queueArn),
   ]);
+}
+
+/** Every queue: nothing but TLS. */
+export function denyInsecureTransport(queueArn: string): PolicyStatement {
+  return {
+    Sid: 'DenyInsecureTransport',
+    Effect: 'Deny',
+    Principal: { AWS: '*' },
+    Action: 'sqs:*',
+    Resource: queueArn,
+    Condition: { Bool: { 'aws:SecureTransport': false } },
+  };
 }

@@ -1,6 +1,7 @@
 import type { RulePack } from '../pack';
 import AwsvpcHostPort from '../ecs/AwsvpcHostPort';
 import AwsvpcTargetTypeIp from '../ecs/AwsvpcTargetTypeIp';
+import ContainersReadInstanceCredentials from '../ecs/ContainersReadInstanceCredentials';
 import ContainerWithinTask from '../ecs/ContainerWithinTask';
 import DaemonService from '../ecs/DaemonService';
 import EssentialContainer from '../ecs/EssentialContainer';
@@ -13,11 +14,15 @@ import FargateTaskSize from '../ecs/FargateTaskSize';
 import FargateUnsupportedParameters from '../ecs/FargateUnsupportedParameters';
 import GracePeriodNeedsLoadBalancer from '../ecs/GracePeriodNeedsLoadBalancer';
 import LaunchTypeOrCapacityProvider from '../ecs/LaunchTypeOrCapacityProvider';
+import ServiceWaitsForEgress from '../ecs/ServiceWaitsForEgress';
 
-/** What ECS rejects at apply time and `terraform validate` does not check. */
+/**
+ * What ECS rejects at apply time and `terraform validate` does not check, and what it accepts but regrets: containers
+ * that can read the instance's credentials, services that may start before their network's way out exists.
+ */
 export const ecsPack: RulePack = {
   name: 'ecs',
-  description: 'ECS task definitions and services that AWS would reject at apply time',
+  description: 'ECS task definitions and services: what AWS rejects at apply time, containers reaching instance credentials, services racing their network',
   entries: [
     { rule: FargateTaskSize, message: 'Fargate task size is not a valid CPU/memory pair', fix: 'Pick a CPU and memory pair from the Fargate task size table.' },
     { rule: FargateAwsvpc, message: 'Fargate task without awsvpc networking', fix: 'Set network_mode = "awsvpc".' },
@@ -32,6 +37,16 @@ export const ecsPack: RulePack = {
     { rule: GracePeriodNeedsLoadBalancer, message: 'Health-check grace period without a load balancer', fix: 'Remove health_check_grace_period_seconds, or add a load_balancer; use the container health check\'s startPeriod instead.' },
     { rule: LaunchTypeOrCapacityProvider, message: 'Service sets both a launch type and a capacity provider strategy', fix: 'Keep one: launch_type or capacity_provider_strategy.' },
     { rule: FargateUnsupportedParameters, message: 'Parameters Fargate does not support', fix: 'Remove them, or run the task on EC2.' },
+    {
+      rule: ContainersReadInstanceCredentials,
+      message: "Containers can read the instance role's credentials",
+      fix: 'Block the metadata service per network mode: iptables DOCKER-USER drop (or hop limit 1) for bridge, ECS_AWSVPC_BLOCK_IMDS=true for awsvpc, a task role for host mode.',
+    },
+    {
+      rule: ServiceWaitsForEgress,
+      message: 'Service in a private subnet does not wait for its way out',
+      fix: "Add the subnet's route table association and NAT route (or its VPC's endpoints) to the service's depends_on.",
+    },
     { rule: ContainerWithinTask, message: 'Container resources do not fit the task', fix: 'Lower the containers\' memory/cpu or raise the task\'s; give every container memory or memoryReservation when the task sets none.' },
   ],
 };

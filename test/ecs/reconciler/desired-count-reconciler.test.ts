@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { onlyResource } from '../../helpers/synth';
+import { onlyResource, resourcesOf } from '../../helpers/synth';
 import { parseEventPattern } from '../../../src/events/event-pattern';
 import { MANAGED, resolveRefs, synthReconciler } from './synth-reconciler';
-import { clusterArn, instanceEvent, taskEvent } from './sample-events';
+import { clusterArn, instanceEvent, sqsBatch, taskEvent } from './sample-events';
 
 describe('DesiredCountReconciler: the rule', () => {
   const { json } = synthReconciler();
@@ -40,54 +40,67 @@ describe('DesiredCountReconciler: the rule', () => {
   });
 });
 
-describe('DesiredCountReconciler: delivery, retries and the dead-letter queue', () => {
+describe('DesiredCountReconciler: the FIFO queue, retries and the dead-letter queues', () => {
   const { json } = synthReconciler();
-  const queue = onlyResource(json, 'aws_sqs_queue');
-  const queueRef = expect.stringMatching(/^\$\{aws_sqs_queue\.[^.]+\.arn\}$/);
+  const queues = Object.entries(resourcesOf(json, 'aws_sqs_queue')) as [string, any][];
+  const queue = (name: string) => {
+    const found = queues.filter(([, q]) => q.name === name);
+    expect(found).toHaveLength(1);
+    return { ref: `\${aws_sqs_queue.${found[0]![0]}.arn}`, body: found[0]![1] };
+  };
+  const policyOf = (queueKey: string) => {
+    const policies = Object.values(resourcesOf(json, 'aws_sqs_queue_policy')).filter((p: any) => p.queue_url.includes(`aws_sqs_queue.${queueKey}.`));
+    expect(policies).toHaveLength(1);
+    return JSON.parse((policies[0] as any).policy);
+  };
+  const events = queue('test-ecs-reconciler-events.fifo');
+  const failed = queue('test-ecs-reconciler-failed.fifo');
+  const dlq = queue('test-ecs-reconciler-dlq');
   const ruleRef = expect.stringMatching(/^\$\{aws_cloudwatch_event_rule\.[^.]+\.arn\}$/);
+  const key = (ref: string) => /aws_sqs_queue\.([^.]+)\./.exec(ref)![1]!;
+  const tlsOnly = expect.objectContaining({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': false } } });
 
-  it('encrypts the queue (SSE-SQS) and keeps messages 14 days', () => {
-    expect(queue).toMatchObject({ name: 'test-ecs-reconciler-dlq', sqs_managed_sse_enabled: true, message_retention_seconds: 1209600 });
+  it('has exactly the three queues, all encrypted (SSE-SQS)', () => {
+    expect(queues).toHaveLength(3);
+    for (const [, q] of queues) expect(q.sqs_managed_sse_enabled).toBe(true);
   });
 
-  it('lets only the rule send to the queue, and only over TLS', () => {
-    const policy = JSON.parse(onlyResource(json, 'aws_sqs_queue_policy').policy);
-    expect(policy.Statement).toEqual([
-      {
-        Sid: 'EventBridgeRuleDeadLetters',
-        Effect: 'Allow',
-        Principal: { Service: 'events.amazonaws.com' },
-        Action: 'sqs:SendMessage',
-        Resource: queueRef,
-        Condition: { ArnEquals: { 'aws:SourceArn': ruleRef } },
-      },
-      expect.objectContaining({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': false } } }),
-    ]);
+  it('events: FIFO with content-based deduplication, visibility 6 x the timeout, failed batches to the failed queue after 5 receives', () => {
+    expect(events.body).toMatchObject({ fifo_queue: true, content_based_deduplication: true, visibility_timeout_seconds: 180, message_retention_seconds: 86400 });
+    expect(JSON.parse(events.body.redrive_policy)).toEqual({ deadLetterTargetArn: failed.ref, maxReceiveCount: 5 });
+    expect(failed.body).toMatchObject({ fifo_queue: true, message_retention_seconds: 1209600 });
+    expect(dlq.body).toMatchObject({ message_retention_seconds: 1209600 });
+    expect(dlq.body.fifo_queue).toBeUndefined();
   });
 
-  it('targets the function with a retry policy and the queue as dead-letter queue', () => {
-    const target = onlyResource(json, 'aws_cloudwatch_event_target');
-    expect(target).toMatchObject({
-      arn: expect.stringMatching(/^\$\{aws_lambda_function\.[^.]+\.arn\}$/),
+  it('lets only the rule send to the events queue and the DLQ, only over TLS; the failed queue is TLS only', () => {
+    for (const [q, sid] of [[events, 'EventBridgeRuleEvents'], [dlq, 'EventBridgeRuleDeadLetters']] as const) {
+      expect(policyOf(key(q.ref)).Statement).toEqual([
+        { Sid: sid, Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: q.ref, Condition: { ArnEquals: { 'aws:SourceArn': ruleRef } } },
+        tlsOnly,
+      ]);
+    }
+    expect(policyOf(key(failed.ref)).Statement).toEqual([tlsOnly]);
+  });
+
+  it('sends the events to the FIFO queue in one message group, with retries and the DLQ for delivery failures', () => {
+    expect(onlyResource(json, 'aws_cloudwatch_event_target')).toMatchObject({
+      arn: events.ref,
+      sqs_target: { message_group_id: 'instance-state-changes' },
       retry_policy: { maximum_retry_attempts: 10, maximum_event_age_in_seconds: 3600 },
-      dead_letter_config: { arn: queueRef },
+      dead_letter_config: { arn: dlq.ref },
     });
   });
 
-  it('sends invocations that still fail after Lambda retries to the same queue', () => {
-    expect(onlyResource(json, 'aws_lambda_function_event_invoke_config')).toMatchObject({
-      maximum_retry_attempts: 2,
-      destination_config: { on_failure: { destination: queueRef } },
+  it('the function reads the queue through an event source mapping; EventBridge does not invoke it', () => {
+    expect(onlyResource(json, 'aws_lambda_event_source_mapping')).toMatchObject({
+      event_source_arn: events.ref,
+      function_name: expect.stringMatching(/^\$\{aws_lambda_function\.[^.]+\.arn\}$/),
+      batch_size: 10,
+      enabled: true,
     });
-  });
-
-  it('allows EventBridge to invoke the function only from the rule', () => {
-    expect(onlyResource(json, 'aws_lambda_permission')).toMatchObject({
-      action: 'lambda:InvokeFunction',
-      principal: 'events.amazonaws.com',
-      source_arn: ruleRef,
-      function_name: expect.stringMatching(/^\$\{aws_lambda_function\.[^.]+\.function_name\}$/),
-    });
+    expect(resourcesOf(json, 'aws_lambda_permission')).toEqual({});
+    expect(resourcesOf(json, 'aws_lambda_function_event_invoke_config')).toEqual({});
   });
 });
 
@@ -95,13 +108,12 @@ describe('DesiredCountReconciler: the function', () => {
   const { json, stack } = synthReconciler();
   const fn = onlyResource(json, 'aws_lambda_function');
 
-  it('runs one invocation at a time on arm64 Node.js, handler at the zip root', () => {
+  it('runs on arm64 Node.js without reserved concurrency (an account at the quota of 10 cannot reserve), handler at the zip root', () => {
     expect(fn).toMatchObject({
       function_name: 'test-ecs-reconciler',
       runtime: 'nodejs24.x',
       architectures: ['arm64'],
       handler: 'index.handler',
-      reserved_concurrent_executions: 1,
       filename: '${path.module}/assets/ecs-reconciler.zip',
     });
   });
@@ -140,6 +152,7 @@ describe('DesiredCountReconciler: the function', () => {
       env: { MANAGED_SERVICES: '{"test-web":["log-agent"]}', AWS_REGION: 'us-east-1', POWERTOOLS_LOG_LEVEL: 'SILENT' },
     });
     await expect(module.exports.handler(taskEvent('test-web'))).resolves.toEqual({ outcome: 'ignored', reason: 'unrelated' });
+    await expect(module.exports.handler(sqsBatch(taskEvent('test-web')))).resolves.toEqual({ outcome: 'batch', messages: 1, results: [{ outcome: 'ignored', reason: 'unrelated' }] });
   });
 
   it('creates an aws_caller_identity for the account unless one is given', () => {

@@ -7,7 +7,9 @@ const ROLE = `arn:aws:iam::${ACCOUNT}:role/test-ecs-reconciler-role`;
 const service = (cluster: string, name: string) => `arn:aws:ecs:us-east-1:${ACCOUNT}:service/${cluster}/${name}`;
 const cluster = (name: string) => `arn:aws:ecs:us-east-1:${ACCOUNT}:cluster/${name}`;
 const LOG_GROUP = `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/aws/lambda/test-ecs-reconciler`;
-const QUEUE = `arn:aws:sqs:us-east-1:${ACCOUNT}:test-ecs-reconciler-dlq`;
+const QUEUE = `arn:aws:sqs:us-east-1:${ACCOUNT}:test-ecs-reconciler-events.fifo`;
+const DLQ = `arn:aws:sqs:us-east-1:${ACCOUNT}:test-ecs-reconciler-dlq`;
+const FAILED = `arn:aws:sqs:us-east-1:${ACCOUNT}:test-ecs-reconciler-failed.fifo`;
 
 /** Allowed / ImplicitlyDenied / ExplicitlyDenied for one request against the role's identity policy. */
 function decide(policy: unknown, action: string, resource: string): Promise<string> {
@@ -47,13 +49,23 @@ describe("the reconciler's role by IAM simulation", () => {
     expect(await decide(policy, 'ecs:CreateService', service('test-web', 'new'))).toBe('ImplicitlyDenied');
   });
 
-  it('may write to its own log group and its own dead-letter queue only', async () => {
+  it('may write to its own log group only', async () => {
     expect(await decide(policy, 'logs:PutLogEvents', `${LOG_GROUP}:log-stream:2026/01/01/[$LATEST]abc`)).toBe('Allowed');
     expect(await decide(policy, 'logs:CreateLogStream', `${LOG_GROUP}:log-stream:x`)).toBe('Allowed');
     expect(await decide(policy, 'logs:PutLogEvents', `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/aws/lambda/other:log-stream:x`)).toBe('ImplicitlyDenied');
     expect(await decide(policy, 'logs:CreateLogGroup', LOG_GROUP)).toBe('ImplicitlyDenied');
-    expect(await decide(policy, 'sqs:SendMessage', QUEUE)).toBe('Allowed');
-    expect(await decide(policy, 'sqs:SendMessage', `arn:aws:sqs:us-east-1:${ACCOUNT}:other`)).toBe('ImplicitlyDenied');
-    expect(await decide(policy, 'sqs:ReceiveMessage', QUEUE)).toBe('ImplicitlyDenied');
+  });
+
+  it('may consume its own queue, as the event source mapping does with its role, and nothing more in SQS', async () => {
+    for (const action of ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueAttributes']) {
+      expect(await decide(policy, action, QUEUE)).toBe('Allowed');
+      expect(await decide(policy, action, FAILED)).toBe('ImplicitlyDenied');
+      expect(await decide(policy, action, `arn:aws:sqs:us-east-1:${ACCOUNT}:other.fifo`)).toBe('ImplicitlyDenied');
+    }
+    for (const queue of [QUEUE, DLQ, FAILED]) {
+      expect(await decide(policy, 'sqs:SendMessage', queue)).toBe('ImplicitlyDenied');
+      expect(await decide(policy, 'sqs:PurgeQueue', queue)).toBe('ImplicitlyDenied');
+      expect(await decide(policy, 'sqs:SetQueueAttributes', queue)).toBe('ImplicitlyDenied');
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { queueMonthlyCost } from '../../../src/ecs/reconciler/queue-cost';
 import { estimateMonthlyCost, POST_SCALE } from '../../../src/ecs/reconciler/cost-estimate';
 import { reconcilerReadmeSection } from '../../../src/ecs/reconciler/desired-count-reconciler';
 import { synthReconciler } from './synth-reconciler';
@@ -19,6 +20,14 @@ describe('reconciler cost estimate', () => {
   });
 });
 
+describe('queue cost', () => {
+  it('counts 3 requests an event plus 5 pollers polling every 20 s, at the FIFO price', () => {
+    expect(queueMonthlyCost(0).requests).toBe((5 * 730 * 3600) / 20);
+    expect(queueMonthlyCost(1e6).requests - queueMonthlyCost(0).requests).toBe(3e6);
+    expect(queueMonthlyCost(1e6).cost).toBeCloseTo((3e6 + 657_000) * 0.5e-6, 9);
+  });
+});
+
 describe('reconcilerReadmeSection', () => {
   const { props } = synthReconciler();
   const section = reconcilerReadmeSection(props);
@@ -34,7 +43,9 @@ describe('reconcilerReadmeSection', () => {
   });
 
   it('gives the monthly cost at 10 clusters with its assumptions', () => {
-    expect(section.body).toMatch(/Monthly cost at the post's scale: about \$0\.\d\d/);
+    // Lambda and logs about $0.87, plus the FIFO queue's requests (3 per event and idle long polls) at most $1.42.
+    expect(section.body).toContain("Monthly cost at the post's scale: about $2.29**");
+    expect(section.body).toContain('| SQS FIFO requests (2.85 million: 3 per event, and 5 idle pollers\' 20 s long polls) | $0.50 per million | $1.42 |');
     expect(section.body).toContain('10 clusters of 10 hosts, 10 instance events per host an hour');
     expect(section.body).toContain('| Lambda requests | $0.20 per million | $0.15 |');
     expect(section.body).toContain('$0.0000133334 per GB-second (arm64)');

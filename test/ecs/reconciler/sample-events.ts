@@ -43,3 +43,19 @@ export function taskEvent(cluster: string): Record<string, unknown> {
     detail: { clusterArn: clusterArn(cluster), lastStatus: 'RUNNING', desiredStatus: 'RUNNING' },
   };
 }
+
+/** A batch of the reconciler's FIFO queue as the Lambda event source mapping delivers it; bodies are JSON text. */
+export function sqsBatch(...bodies: (Record<string, unknown> | string)[]): Record<string, unknown> {
+  return {
+    Records: bodies.map((body, i) => ({
+      messageId: `m-${i + 1}`,
+      receiptHandle: `r-${i + 1}`,
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+      attributes: { MessageGroupId: 'instance-state-changes', SequenceNumber: String(1000 + i) },
+      messageAttributes: {},
+      eventSource: 'aws:sqs',
+      eventSourceARN: 'arn:aws:sqs:us-east-1:123456789012:test-ecs-reconciler-events.fifo',
+      awsRegion: 'us-east-1',
+    })),
+  };
+}

@@ -41,6 +41,13 @@ export function resolveRefs(text: string): string {
   return text
     .replace(/\$\{data\.aws_caller_identity\.[^.}]+\.account_id\}/g, ACCOUNT)
     .replace(/\$\{aws_cloudwatch_log_group\.[^.}]+\.arn\}/g, `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/aws/lambda/test-ecs-reconciler`)
-    .replace(/\$\{aws_sqs_queue\.[^.}]+\.arn\}/g, `arn:aws:sqs:us-east-1:${ACCOUNT}:test-ecs-reconciler-dlq`)
+    // The queues by their construct id: events (the FIFO queue the function reads), failed, dead-letters.
+    .replace(/\$\{aws_sqs_queue\.([^.}]+)\.arn\}/g, (_, key: string) => `arn:aws:sqs:us-east-1:${ACCOUNT}:${queueName(key)}`)
     .replace(/\$\{aws_cloudwatch_event_rule\.[^.}]+\.arn\}/g, `arn:aws:events:us-east-1:${ACCOUNT}:rule/test-ecs-reconciler-instance-changes`);
+}
+
+function queueName(key: string): string {
+  if (key.includes('events')) return 'test-ecs-reconciler-events.fifo';
+  if (key.includes('failed')) return 'test-ecs-reconciler-failed.fifo';
+  return 'test-ecs-reconciler-dlq';
 }

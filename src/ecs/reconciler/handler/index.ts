@@ -1,7 +1,7 @@
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
-import { reconcile, type ReconcileResult } from './reconcile';
+import { reconcileMessages, type MessagesResult } from './messages';
 import { loadSettings, type ReconcilerSettings } from './settings';
 
 /**
@@ -13,9 +13,12 @@ export const logger = new Logger({ serviceName: 'ecs-desired-count-reconciler' }
 
 let settings: ReconcilerSettings | undefined;
 
-/** Entry point (`index.handler`): an EventBridge "ECS Container Instance State Change" event. */
-export const handler = async (event: unknown, context?: Context): Promise<ReconcileResult> => {
+/**
+ * Entry point (`index.handler`): a batch of the FIFO queue, whose messages are EventBridge "ECS Container Instance
+ * State Change" events (or one such event, invoked directly).
+ */
+export const handler = async (event: unknown, context?: Context): Promise<MessagesResult> => {
   if (context) logger.addContext(context);
   settings ??= loadSettings(process.env);
-  return reconcile(event, { ecs, logger, settings });
+  return reconcileMessages(event, { ecs, logger, settings });
 };
