@@ -1,8 +1,9 @@
 /**
  * Why a variant could not run locally. Every one is the user's environment or input, not a bug: the benchmark
- * harness reports it as an input error (exit 2).
+ * harness reports the message and exits 2 (`exitCode`).
  */
 export class LocalRunnerError extends Error {
+  readonly exitCode = 2;
   constructor(message: string) {
     super(message);
     this.name = new.target.name;
