@@ -57,7 +57,8 @@ export function offlineCopy(json: Record<string, any>, stackDir?: string): strin
   for (const fn of Object.values<any>(tf.resource?.aws_lambda_function ?? {})) fn.runtime = OLDER_RUNTIMES[fn.runtime] ?? fn.runtime;
   const text = JSON.stringify(tf, null, 1).replace(
     /\b(data\.)?((?:datadog|docker)_[a-z0-9_]+)\.([A-Za-z0-9_-]+)((?:\.[A-Za-z0-9_]+)?)/g,
-    (_m, data: string | undefined, type: string, name: string, attr: string) => `terraform_data.${standInName(!!data, type, name)}${attr ? `.output${attr}` : ''}`,
+    (_m, data: string | undefined, type: string, name: string, attr: string) =>
+      `terraform_data.${standInName(!!data, type, name)}${attr ? `.output${attr}` : ''}`,
   );
   writeFileSync(join(dir, 'cdk.tf.json'), text);
   writeFileSync(join(dir, 'cli.tfrc'), `provider_installation {\n  filesystem_mirror {\n    path = "${MIRROR}"\n  }\n}\n`);
