@@ -46,7 +46,8 @@ export function addressPath(node: IConstruct, stack: IConstruct): string[] {
 
 /**
  * The readable block name for an address path: each segment in snake_case, joined by `_`, leaving out a segment
- * whose words already end the one before it (`execution-role/role` -> `execution_role`).
+ * equal to the one before it (`alb/alb` -> `alb`). Only equal ones: dropping a segment the one before merely ends
+ * with, as cdktf does, would make clusters `a` and `a-cluster` both name their ECS cluster `a_cluster`.
  */
 export function readableName(path: readonly string[]): string {
   const kept: string[][] = [];
@@ -54,19 +55,13 @@ export function readableName(path: readonly string[]): string {
     const words = segment.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 0);
     if (words.length === 0) continue;
     const previous = kept[kept.length - 1];
-    if (previous && endsWithWords(previous, words)) continue;
+    if (previous && previous.join('_') === words.join('_')) continue;
     kept.push(words);
   }
   const name = kept.map((w) => w.join('_')).join('_');
   if (name.length === 0) throw new Error(`no Terraform name can be made from the construct path '${path.join('/')}'`);
   // Terraform names start with a letter or underscore.
   return /^[0-9]/.test(name) ? `_${name}` : name;
-}
-
-function endsWithWords(previous: readonly string[], words: readonly string[]): boolean {
-  if (words.length > previous.length) return false;
-  const tail = previous.slice(previous.length - words.length);
-  return tail.every((w, i) => w === words[i]);
 }
 
 const HIDDEN_ID = 'Default';
@@ -107,23 +102,31 @@ export function blockAddress(element: TerraformElement): string | undefined {
 }
 
 /**
- * Fails when two blocks of a stack would share an address (cdktf would silently merge them into one), naming both
- * construct paths.
+ * Blocks of a stack that would share an address (cdktf would silently merge them into one), one message per clash
+ * naming both construct paths. Run as a validation of every Stackwright stack, so synth reports it as an input error.
  */
-export function assertUniqueAddresses(stack: TerraformStack): void {
+export function addressCollisions(stack: TerraformStack): string[] {
   const seen = new Map<string, string>();
+  const problems: string[] = [];
   for (const element of stack.node.findAll().filter(TerraformElement.isTerraformElement)) {
     const address = blockAddress(element);
     if (address === undefined) continue;
     const other = seen.get(address);
-    if (other !== undefined) {
-      throw new Error(
+    if (other === undefined) seen.set(address, element.node.path);
+    else {
+      problems.push(
         `two Terraform blocks of stack '${stack.node.id}' would have the address ${address}: '${other}' and ` +
-          `'${element.node.path}'. Addresses are made from construct ids in snake_case; give one construct a different id.`,
+          `'${element.node.path}'. Addresses are made from the names in the config (and construct ids) in snake_case; rename one.`,
       );
     }
-    seen.set(address, element.node.path);
   }
+  return problems;
+}
+
+/** Throws the first address collision (for callers that render a stack without validating it). */
+export function assertUniqueAddresses(stack: TerraformStack): void {
+  const problems = addressCollisions(stack);
+  if (problems.length > 0) throw new Error(problems[0]);
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Node } from 'constructs';
 import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformElement, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { BackendConfig, StackwrightConfig } from '../config/schema';
-import { addressPath, assertUniqueAddresses, declareReleasedMoves, readableName } from './addresses';
+import { addressCollisions, addressPath, assertUniqueAddresses, declareReleasedMoves, readableName } from './addresses';
 
 /** A file written beside the stack's cdk.tf.json (a Lambda zip, a Dockerfile, a rendered config). */
 export interface StackFile {
@@ -49,6 +49,7 @@ export class StackwrightStack extends TerraformStack {
       defaultTags: [{ tags: { ...tags, 'stackwright:environment': name, 'stackwright:stack': id } }],
     });
     declareBackend(this, id, props.config.backend);
+    this.node.addValidation({ validate: () => addressCollisions(this) });
   }
 
   /** The environment-qualified name for a resource, e.g. `demo-reconciler`. */

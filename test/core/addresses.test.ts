@@ -32,7 +32,8 @@ describe('readableName', () => {
   it.each([
     [['delegation', 'role'], 'delegation_role'],
     [['main', 'service-web', 'task'], 'main_service_web_task'],
-    [['tcp-x86_64', 'execution-role', 'role'], 'tcp_x86_64_execution_role'],
+    [['tcp-x86_64', 'execution-role', 'role'], 'tcp_x86_64_execution_role_role'],
+    [['a-cluster', 'cluster'], 'a_cluster_cluster'],
     [['benchmark', 'table', 'table'], 'benchmark_table'],
     [['alb', 'alb'], 'alb'],
     [['main', 'service-web', 'service'], 'main_service_web_service'],
@@ -112,6 +113,13 @@ describe('StackwrightStack addresses', () => {
     expect(() => stack.toTerraform()).toThrow(
       "two Terraform blocks of stack 'ecs' would have the address aws_cloudwatch_log_group.service_web_logs: 'ecs/service-web/logs' and 'ecs/service_web_logs'",
     );
+  });
+
+  it('reports a shared address as a validation error of the stack (synth turns those into input errors)', () => {
+    const stack = stackwrightStack('ecs');
+    resource(new Construct(stack, 'a'), 'cluster', 'aws_ecs_cluster');
+    resource(stack, 'a-cluster', 'aws_ecs_cluster');
+    expect(() => stack.runAllValidations()).toThrow("would have the address aws_ecs_cluster.a_cluster: 'ecs/a/cluster' and 'ecs/a-cluster'");
   });
 
   it('lets blocks of different types share a name, as Terraform does', () => {

@@ -907,7 +907,7 @@ moved {
   to   = aws_cloudwatch_log_group.tcp_x86_64_logs
   from = aws_cloudwatch_log_group.tcp-x86_64_logs_F3F8AA1D
 }
-resource "aws_iam_role" "tcp_x86_64_execution_role" {
+resource "aws_iam_role" "tcp_x86_64_execution_role_role" {
   assume_role_policy = <<EOF
 {
   "Version": "2012-10-17",
@@ -935,7 +935,7 @@ EOF
 }
 
 moved {
-  to   = aws_iam_role.tcp_x86_64_execution_role
+  to   = aws_iam_role.tcp_x86_64_execution_role_role
   from = aws_iam_role.tcp-x86_64_execution-role_C7D56A76
 }
 resource "aws_iam_role_policy" "tcp_x86_64_execution_role_policy" {
@@ -975,7 +975,7 @@ resource "aws_iam_role_policy" "tcp_x86_64_execution_role_policy" {
   ]
 }
 EOF
-  role   = aws_iam_role.tcp_x86_64_execution_role.name
+  role   = aws_iam_role.tcp_x86_64_execution_role_role.name
 }
 
 moved {
@@ -1057,7 +1057,7 @@ resource "aws_ecs_task_definition" "tcp_x86_64_task" {
 ]
 EOF
   cpu                   = "256"
-  execution_role_arn    = aws_iam_role.tcp_x86_64_execution_role.arn
+  execution_role_arn    = aws_iam_role.tcp_x86_64_execution_role_role.arn
   family                = "demo-sidecar-tcp-x86_64"
   memory                = "512"
   network_mode          = "awsvpc"
@@ -1171,7 +1171,7 @@ moved {
   to   = aws_cloudwatch_log_group.tcp_arm64_logs
   from = aws_cloudwatch_log_group.tcp-arm64_logs_0EACBEE9
 }
-resource "aws_iam_role" "tcp_arm64_execution_role" {
+resource "aws_iam_role" "tcp_arm64_execution_role_role" {
   assume_role_policy = <<EOF
 {
   "Version": "2012-10-17",
@@ -1199,7 +1199,7 @@ EOF
 }
 
 moved {
-  to   = aws_iam_role.tcp_arm64_execution_role
+  to   = aws_iam_role.tcp_arm64_execution_role_role
   from = aws_iam_role.tcp-arm64_execution-role_1D651BAB
 }
 resource "aws_iam_role_policy" "tcp_arm64_execution_role_policy" {
@@ -1239,7 +1239,7 @@ resource "aws_iam_role_policy" "tcp_arm64_execution_role_policy" {
   ]
 }
 EOF
-  role   = aws_iam_role.tcp_arm64_execution_role.name
+  role   = aws_iam_role.tcp_arm64_execution_role_role.name
 }
 
 moved {
@@ -1321,7 +1321,7 @@ resource "aws_ecs_task_definition" "tcp_arm64_task" {
 ]
 EOF
   cpu                   = "256"
-  execution_role_arn    = aws_iam_role.tcp_arm64_execution_role.arn
+  execution_role_arn    = aws_iam_role.tcp_arm64_execution_role_role.arn
   family                = "demo-sidecar-tcp-arm64"
   memory                = "512"
   network_mode          = "awsvpc"
@@ -1435,7 +1435,7 @@ moved {
   to   = aws_cloudwatch_log_group.sharedvol_x86_64_logs
   from = aws_cloudwatch_log_group.sharedvol-x86_64_logs_2664EFEF
 }
-resource "aws_iam_role" "sharedvol_x86_64_execution_role" {
+resource "aws_iam_role" "sharedvol_x86_64_execution_role_role" {
   assume_role_policy = <<EOF
 {
   "Version": "2012-10-17",
@@ -1463,7 +1463,7 @@ EOF
 }
 
 moved {
-  to   = aws_iam_role.sharedvol_x86_64_execution_role
+  to   = aws_iam_role.sharedvol_x86_64_execution_role_role
   from = aws_iam_role.sharedvol-x86_64_execution-role_261CC02E
 }
 resource "aws_iam_role_policy" "sharedvol_x86_64_execution_role_policy" {
@@ -1503,7 +1503,7 @@ resource "aws_iam_role_policy" "sharedvol_x86_64_execution_role_policy" {
   ]
 }
 EOF
-  role   = aws_iam_role.sharedvol_x86_64_execution_role.name
+  role   = aws_iam_role.sharedvol_x86_64_execution_role_role.name
 }
 
 moved {
@@ -1599,7 +1599,7 @@ resource "aws_ecs_task_definition" "sharedvol_x86_64_task" {
 ]
 EOF
   cpu                   = "256"
-  execution_role_arn    = aws_iam_role.sharedvol_x86_64_execution_role.arn
+  execution_role_arn    = aws_iam_role.sharedvol_x86_64_execution_role_role.arn
   family                = "demo-sidecar-sharedvol-x86_64"
   memory                = "512"
   network_mode          = "awsvpc"
@@ -1716,7 +1716,7 @@ moved {
   to   = aws_cloudwatch_log_group.sharedvol_arm64_logs
   from = aws_cloudwatch_log_group.sharedvol-arm64_logs_A001FC19
 }
-resource "aws_iam_role" "sharedvol_arm64_execution_role" {
+resource "aws_iam_role" "sharedvol_arm64_execution_role_role" {
   assume_role_policy = <<EOF
 {
   "Version": "2012-10-17",
@@ -1744,7 +1744,7 @@ EOF
 }
 
 moved {
-  to   = aws_iam_role.sharedvol_arm64_execution_role
+  to   = aws_iam_role.sharedvol_arm64_execution_role_role
   from = aws_iam_role.sharedvol-arm64_execution-role_600A8410
 }
 resource "aws_iam_role_policy" "sharedvol_arm64_execution_role_policy" {
@@ -1784,7 +1784,7 @@ resource "aws_iam_role_policy" "sharedvol_arm64_execution_role_policy" {
   ]
 }
 EOF
-  role   = aws_iam_role.sharedvol_arm64_execution_role.name
+  role   = aws_iam_role.sharedvol_arm64_execution_role_role.name
 }
 
 moved {
@@ -1880,7 +1880,7 @@ resource "aws_ecs_task_definition" "sharedvol_arm64_task" {
 ]
 EOF
   cpu                   = "256"
-  execution_role_arn    = aws_iam_role.sharedvol_arm64_execution_role.arn
+  execution_role_arn    = aws_iam_role.sharedvol_arm64_execution_role_role.arn
   family                = "demo-sidecar-sharedvol-arm64"
   memory                = "512"
   network_mode          = "awsvpc"
@@ -1997,7 +1997,7 @@ moved {
   to   = aws_cloudwatch_log_group.combined_x86_64_logs
   from = aws_cloudwatch_log_group.combined-x86_64_logs_CA33FD4C
 }
-resource "aws_iam_role" "combined_x86_64_execution_role" {
+resource "aws_iam_role" "combined_x86_64_execution_role_role" {
   assume_role_policy = <<EOF
 {
   "Version": "2012-10-17",
@@ -2025,7 +2025,7 @@ EOF
 }
 
 moved {
-  to   = aws_iam_role.combined_x86_64_execution_role
+  to   = aws_iam_role.combined_x86_64_execution_role_role
   from = aws_iam_role.combined-x86_64_execution-role_0E39801B
 }
 resource "aws_iam_role_policy" "combined_x86_64_execution_role_policy" {
@@ -2064,7 +2064,7 @@ resource "aws_iam_role_policy" "combined_x86_64_execution_role_policy" {
   ]
 }
 EOF
-  role   = aws_iam_role.combined_x86_64_execution_role.name
+  role   = aws_iam_role.combined_x86_64_execution_role_role.name
 }
 
 moved {
@@ -2113,7 +2113,7 @@ resource "aws_ecs_task_definition" "combined_x86_64_task" {
 ]
 EOF
   cpu                   = "512"
-  execution_role_arn    = aws_iam_role.combined_x86_64_execution_role.arn
+  execution_role_arn    = aws_iam_role.combined_x86_64_execution_role_role.arn
   family                = "demo-sidecar-combined-x86_64"
   memory                = "1024"
   network_mode          = "awsvpc"
@@ -2227,7 +2227,7 @@ moved {
   to   = aws_cloudwatch_log_group.combined_arm64_logs
   from = aws_cloudwatch_log_group.combined-arm64_logs_8B5ED9B9
 }
-resource "aws_iam_role" "combined_arm64_execution_role" {
+resource "aws_iam_role" "combined_arm64_execution_role_role" {
   assume_role_policy = <<EOF
 {
   "Version": "2012-10-17",
@@ -2255,7 +2255,7 @@ EOF
 }
 
 moved {
-  to   = aws_iam_role.combined_arm64_execution_role
+  to   = aws_iam_role.combined_arm64_execution_role_role
   from = aws_iam_role.combined-arm64_execution-role_AA9078EC
 }
 resource "aws_iam_role_policy" "combined_arm64_execution_role_policy" {
@@ -2294,7 +2294,7 @@ resource "aws_iam_role_policy" "combined_arm64_execution_role_policy" {
   ]
 }
 EOF
-  role   = aws_iam_role.combined_arm64_execution_role.name
+  role   = aws_iam_role.combined_arm64_execution_role_role.name
 }
 
 moved {
@@ -2343,7 +2343,7 @@ resource "aws_ecs_task_definition" "combined_arm64_task" {
 ]
 EOF
   cpu                   = "512"
-  execution_role_arn    = aws_iam_role.combined_arm64_execution_role.arn
+  execution_role_arn    = aws_iam_role.combined_arm64_execution_role_role.arn
   family                = "demo-sidecar-combined-arm64"
   memory                = "1024"
   network_mode          = "awsvpc"
