@@ -20,6 +20,10 @@ import {
  * that no two blocks share one. Releases up to 0.1.0 used cdktf's default names (path plus an 8-character hash,
  * `main_service-web_task_B44C06BF`); every managed resource gets a `moved` block from that name, so an upgrade
  * plans with no replacement. A moved block whose source is not in the state is a no-op for Terraform.
+ *
+ * test/addresses holds the addresses of the default config and every example and fails on any change. A restructure
+ * that moves or renames constructs keeps the addresses with setAddressSegment; a deliberate rename needs a moved
+ * block from the old address (resource.moveFromId) and `npx tsx test/addresses/record.ts`.
  */
 
 /** Construct -> the segment it contributes to addresses below it (`null`: none), when not its construct id. */
