@@ -22,8 +22,9 @@ import {
  * plans with no replacement. A moved block whose source is not in the state is a no-op for Terraform.
  *
  * test/addresses holds the addresses of the default config and every example and fails on any change. A restructure
- * that moves or renames constructs keeps the addresses with setAddressSegment; a deliberate rename needs a moved
- * block from the old address (resource.moveFromId) and `npx tsx test/addresses/record.ts`.
+ * that moves or renames constructs keeps the addresses with setAddressSegment. New resources only add addresses:
+ * record them with `npx tsx test/addresses/record.ts`. Renaming a released address is a breaking change (cdktf gives
+ * a resource one moveFromId, already taken by the move from 0.1.0).
  */
 
 /** Construct -> the segment it contributes to addresses below it (`null`: none), when not its construct id. */
