@@ -1,7 +1,9 @@
 import { Construct } from 'constructs';
-import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformStack } from 'cdktf';
+import type { Node } from 'constructs';
+import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformElement, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { BackendConfig, StackwrightConfig } from '../config/schema';
+import { addressCollisions, addressPath, assertUniqueAddresses, declareReleasedMoves, readableName } from './addresses';
 
 /** A file written beside the stack's cdk.tf.json (a Lambda zip, a Dockerfile, a rendered config). */
 export interface StackFile {
@@ -26,6 +28,8 @@ export interface StackwrightStackProps {
 /**
  * Base of every Stackwright stack: the AWS provider with the environment's region and default tags, and the
  * backend declared explicitly (cdktf's implicit local backend embeds an absolute path, which breaks determinism).
+ * Every block is named from its construct path, readably and without hashes, with moved blocks from the names
+ * 0.1.0 released (see ./addresses.ts).
  */
 export class StackwrightStack extends TerraformStack {
   public readonly config: StackwrightConfig;
@@ -45,11 +49,33 @@ export class StackwrightStack extends TerraformStack {
       defaultTags: [{ tags: { ...tags, 'stackwright:environment': name, 'stackwright:stack': id } }],
     });
     declareBackend(this, id, props.config.backend);
+    this.node.addValidation({ validate: () => addressCollisions(this) });
   }
 
   /** The environment-qualified name for a resource, e.g. `demo-reconciler`. */
   public resourceName(suffix: string): string {
     return `${this.config.name}-${suffix}`;
+  }
+
+  /** Block names come from the construct path in snake_case (`delegation/role` -> `delegation_role`), no hash. */
+  protected allocateLogicalId(tfElement: TerraformElement | Node): string {
+    const construct = TerraformElement.isTerraformElement(tfElement) ? tfElement : tfElement.scopes[tfElement.scopes.length - 1];
+    return readableName(addressPath(construct, this));
+  }
+
+  public toTerraform(): any {
+    this.prepareAddresses();
+    return super.toTerraform();
+  }
+
+  public toHclTerraform(): ReturnType<TerraformStack['toHclTerraform']> {
+    this.prepareAddresses();
+    return super.toHclTerraform();
+  }
+
+  private prepareAddresses(): void {
+    assertUniqueAddresses(this);
+    declareReleasedMoves(this);
   }
 
   public addFile(file: StackFile): void {

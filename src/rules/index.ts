@@ -54,6 +54,7 @@ export function checkStacks(inputs: readonly CheckInput[], rules: RulesConfig = 
   const used = new Set<RuleOverride>();
   for (const input of inputs) {
     const stack = new StackView(input.stack, input.json);
+    const formerly = formerAddresses(input.json);
     const blocks = [...stack.blocks].sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
     for (const block of blocks) {
       const inCode = codeSuppressions(block);
@@ -68,7 +69,7 @@ export function checkStacks(inputs: readonly CheckInput[], rules: RulesConfig = 
           suppressed.push({ ...base, message, reason: code, by: 'code' });
           continue;
         }
-        const override = overrideFor(rules.overrides, base);
+        const override = overrideFor(rules.overrides, base, formerly.get(block.address) ?? []);
         if (override) used.add(override);
         const ignored = code !== undefined ? ` (the suppression in code is ignored: its reason is under ${MIN_REASON_LENGTH} characters)` : '';
         if (override?.level === 'suppressed') suppressed.push({ ...base, message, reason: override.reason, by: 'config' });
@@ -110,12 +111,26 @@ export function declaredSuppressions(json: TerraformJson): Array<{ resource: str
     .sort((a, b) => (a.resource === b.resource ? (a.rule < b.rule ? -1 : 1) : a.resource < b.resource ? -1 : 1));
 }
 
-/** The config override for a finding: one naming the resource (or `<stack>/<resource>`) wins over `*`. */
-function overrideFor(overrides: readonly RuleOverride[], f: { ruleId: string; resource: string; stack: string }): RuleOverride | undefined {
+/**
+ * The config override for a finding: one naming the resource (or `<stack>/<resource>`) wins over `*`. A resource is
+ * also named by an address it had before (the `from` of its moved block), so overrides written for 0.1.0 still apply.
+ */
+function overrideFor(
+  overrides: readonly RuleOverride[],
+  f: { ruleId: string; resource: string; stack: string },
+  formerly: readonly string[],
+): RuleOverride | undefined {
   const forRule = overrides.filter((o) => o.rule === f.ruleId);
-  return (
-    forRule.find((o) => o.resource === f.resource || o.resource === `${f.stack}/${f.resource}`) ?? forRule.find((o) => o.resource === '*')
-  );
+  const names = [f.resource, ...formerly].flatMap((a) => [a, `${f.stack}/${a}`]);
+  return forRule.find((o) => names.includes(o.resource)) ?? forRule.find((o) => o.resource === '*');
+}
+
+/** Address -> the addresses its moved blocks say it had before. */
+function formerAddresses(json: TerraformJson): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const moved = Array.isArray(json.moved) ? json.moved : [];
+  for (const m of moved) if (isObj(m) && typeof m.from === 'string' && typeof m.to === 'string') out.set(m.to, [...(out.get(m.to) ?? []), m.from]);
+  return out;
 }
 
 export function formatFinding(f: Finding): string {

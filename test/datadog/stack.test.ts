@@ -41,12 +41,12 @@ describe('Datadog delegation stack', () => {
     it('generates the external ID with the Datadog provider and registers the role', async () => {
       const json = await synthDatadog({});
       expect(Object.keys(resourcesOf(json, 'datadog_integration_aws_external_id'))).toHaveLength(1);
-      expect(trustOf(json).Condition.StringEquals['sts:ExternalId']).toBe('${datadog_integration_aws_external_id.external-id.id}');
+      expect(trustOf(json).Condition.StringEquals['sts:ExternalId']).toBe('${datadog_integration_aws_external_id.external_id.id}');
       const account = onlyResource(json, 'datadog_integration_aws_account');
       expect(account.aws_account_id).toBe('${data.aws_caller_identity.caller.account_id}');
       expect(account.auth_config.aws_auth_config_role).toEqual({
         role_name: 'DatadogIntegrationRole',
-        external_id: '${datadog_integration_aws_external_id.external-id.id}',
+        external_id: '${datadog_integration_aws_external_id.external_id.id}',
       });
       expect(account.aws_regions).toEqual({ include_all: true });
       expect(account.depends_on).toEqual([expect.stringMatching(/^aws_iam_role_policy_attachment\./)]);
@@ -84,7 +84,7 @@ describe('Datadog delegation stack', () => {
       // each.value must stay a reference: an escaped `$${each.value}` would grant the literal action "${each.value}".
       expect(policy.policy).toContain('Action = each.value');
       expect(policy.policy).not.toContain('$${');
-      expect(onlyResource(json, 'aws_iam_role_policy_attachment').for_each).toBe('${aws_iam_policy.delegation_permissions_D98425A2}');
+      expect(onlyResource(json, 'aws_iam_role_policy_attachment').for_each).toBe('${aws_iam_policy.delegation_permissions}');
     });
 
     it('grants the core list literally even in managed mode', async () => {

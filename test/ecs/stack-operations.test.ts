@@ -39,9 +39,9 @@ describe('ECS stack: operations', () => {
       const trust = parsePolicy(roles[key].assume_role_policy).Statement[0];
       expect(trust).toMatchObject({ Principal: { Service: 'ecs-tasks.amazonaws.com' }, Condition: { StringEquals: { 'aws:SourceAccount': expect.stringMatching(/account_id/) } } });
     }
-    expect(named(resourcesOf(json, 'aws_iam_role_policy'), 'task-policy')).toEqual([]);
+    expect(named(resourcesOf(json, 'aws_iam_role_policy'), 'task_policy')).toEqual([]);
     const granted = await synthEcs(ecsSection([service({ taskPermissions: [{ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::bucket/*'] }] })]));
-    const [policy] = named(resourcesOf(granted, 'aws_iam_role_policy'), 'task-policy');
+    const [policy] = named(resourcesOf(granted, 'aws_iam_role_policy'), 'task_policy');
     expect(parsePolicy(policy.policy).Statement).toEqual([{ Sid: 'Configured1', Effect: 'Allow', Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::bucket/*'] }]);
   });
 

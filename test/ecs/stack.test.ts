@@ -88,14 +88,14 @@ describe('ECS stack: services', () => {
   });
 
   it('execution roles: trusted by ECS tasks of this account only, writing only to their own log group', () => {
-    const roles = named(resourcesOf(json, 'aws_iam_role'), 'execution-role');
+    const roles = named(resourcesOf(json, 'aws_iam_role'), 'execution_role');
     expect(roles).toHaveLength(3);
     for (const role of roles) {
       const trust = parsePolicy(role.assume_role_policy);
       expect(trust.Statement[0].Principal).toEqual({ Service: 'ecs-tasks.amazonaws.com' });
       expect(trust.Statement[0].Condition).toEqual({ StringEquals: { 'aws:SourceAccount': '${data.aws_caller_identity.caller.account_id}' } });
     }
-    const policies = named(resourcesOf(json, 'aws_iam_role_policy'), 'execution-policy');
+    const policies = named(resourcesOf(json, 'aws_iam_role_policy'), 'execution_policy');
     for (const p of policies) {
       const doc = parsePolicy(p.policy);
       expect(doc.Statement).toEqual([
@@ -141,7 +141,7 @@ describe('ECS stack: cluster and capacity', () => {
   });
 
   it('instance role: EC2 trust and the ECS managed policy in the configured partition', () => {
-    const role = named(resourcesOf(json, 'aws_iam_role'), 'instance-role')[0];
+    const role = named(resourcesOf(json, 'aws_iam_role'), 'instance_role')[0];
     expect(parsePolicy(role.assume_role_policy).Statement[0].Principal).toEqual({ Service: 'ec2.amazonaws.com' });
     const attachments = Object.values(resourcesOf(json, 'aws_iam_role_policy_attachment')) as any[];
     expect(attachments.map((a) => a.policy_arn)).toEqual(['arn:aws-us-gov:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role']);
@@ -218,7 +218,7 @@ describe('ECS stack: variants', () => {
       ],
     });
     const json = await synthEcs(ecsSection([service({ containers: [c] })]));
-    const doc = parsePolicy(named(resourcesOf(json, 'aws_iam_role_policy'), 'execution-policy')[0].policy);
+    const doc = parsePolicy(named(resourcesOf(json, 'aws_iam_role_policy'), 'execution_policy')[0].policy);
     const bySid = Object.fromEntries(doc.Statement.map((s: any) => [s.Sid, s]));
     expect(bySid.PullOwnImages.Resource).toEqual(['arn:aws:ecr:us-east-1:123456789012:repository/team/app']);
     expect(bySid.EcrLogin).toEqual({ Sid: 'EcrLogin', Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' });

@@ -1,4 +1,4 @@
-import { compileEventPattern, EventPatternError, matchesEventPattern, parseEventPattern } from '../../src/events/event-pattern';
+import { compileEventPattern, EventPatternError, matchesEventPattern, parseEventPattern } from '../helpers/events/event-pattern';
 
 const event = {
   source: 'aws.ecs',

@@ -41,8 +41,8 @@ describe('keepalive stack', () => {
       expect(fn.runtime).toBe(python ? 'python3.14' : 'nodejs24.x');
       expect(fn.handler).toBe(python ? 'handler.handler' : 'index.handler');
       expect(fn.filename).toBe(`\${path.module}/assets/keepalive-${v}.zip`);
-      expect(fn.environment.variables).toEqual({ TABLE_NAME: '${aws_dynamodb_table.benchmark_table_B4AD313D.name}', ITEM_TTL_SECONDS: '86400' });
-      expect(fn.logging_config.log_group).toMatch(/^\$\{aws_cloudwatch_log_group\.benchmark_.*_logs_[0-9A-F]+\.name\}$/);
+      expect(fn.environment.variables).toEqual({ TABLE_NAME: '${aws_dynamodb_table.benchmark_table.name}', ITEM_TTL_SECONDS: '86400' });
+      expect(fn.logging_config.log_group).toBe(`\${aws_cloudwatch_log_group.benchmark_${v.replace('-', '_')}_logs.name}`);
     }
   });
 
@@ -76,7 +76,7 @@ describe('keepalive stack', () => {
     expect(Object.keys(json.output)).toEqual(['function_urls', 'function_names', 'table_name', 'bench_invoke_policy_arn']);
     expect(Object.keys(json.output.function_urls.value)).toEqual(VARIANTS);
     expect(json.output.function_urls.value['node-off']).toMatch(/^\$\{aws_lambda_function_url\..*\.function_url\}$/);
-    expect(json.output.table_name.value).toBe('${aws_dynamodb_table.benchmark_table_B4AD313D.name}');
+    expect(json.output.table_name.value).toBe('${aws_dynamodb_table.benchmark_table.name}');
   });
 
   it('packages each rendered template alone in its zip, with a matching source_code_hash', () => {

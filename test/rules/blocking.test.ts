@@ -22,7 +22,7 @@ describe('rule errors block synth and fail check', () => {
     writeFileSync(join(dir, 'c.yaml'), CONFIG);
     const synth = await runCli(['synth', '-c', join(dir, 'c.yaml'), '-o', join(dir, 'out')]);
     expect(synth.code).toBe(1);
-    expect(synth.stderr).toContain('error: [Test-AlwaysFails] datadog/aws_iam_role.delegation_role_CBBB7F21: Always fails: fixture Fix: Nothing to fix.');
+    expect(synth.stderr).toContain('error: [Test-AlwaysFails] datadog/aws_iam_role.delegation_role: Always fails: fixture Fix: Nothing to fix.');
     expect(existsSync(join(dir, 'out'))).toBe(false);
     expect((await runCli(['check', '-c', join(dir, 'c.yaml')])).code).toBe(1);
   });

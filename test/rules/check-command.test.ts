@@ -47,14 +47,14 @@ describe('stackwright check', () => {
     await runCli(['synth', '-c', ws.config, '-o', ws.out]);
     const file = join(ws.out, 'datadog', 'cdk.tf.json');
     const json = JSON.parse(readFileSync(file, 'utf8'));
-    json.resource.aws_iam_role.delegation_role_CBBB7F21.max_session = 3600;
+    json.resource.aws_iam_role.delegation_role.max_session = 3600;
     writeFileSync(file, JSON.stringify(json, null, 2));
     const text = await runCli(['check', '--file', file, '-c', ws.config]);
     expect(text.code).toBe(1);
-    expect(text.stdout).toContain("error: [Schema-UnknownAttribute] datadog/aws_iam_role.delegation_role_CBBB7F21: Unknown argument: 'max_session' is not an argument of aws_iam_role");
+    expect(text.stdout).toContain("error: [Schema-UnknownAttribute] datadog/aws_iam_role.delegation_role: Unknown argument: 'max_session' is not an argument of aws_iam_role");
     expect(text.stdout).toMatch(/check: 1 error\(s\), 0 warning\(s\), 2 suppressed, in 1 stack\(s\)\n$/);
     const machine = JSON.parse((await runCli(['check', '--file', file, '-c', ws.config, '--json'])).stdout);
-    const line = readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes('"delegation_role_CBBB7F21": {')) + 1;
+    const line = readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes('"delegation_role": {')) + 1;
     expect(machine.findings).toEqual([expect.objectContaining({ ruleId: 'Schema-UnknownAttribute', level: 'error', file, line })]);
   });
 

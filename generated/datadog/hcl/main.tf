@@ -16,7 +16,7 @@ terraform {
 }
 
 locals {
-  delegation_permission_chunks_DAE4110B = chunklist(sort(distinct(data.datadog_integration_aws_iam_permissions_standard.permissions-standard.iam_permissions)), 100)
+  delegation_permission_chunks = chunklist(sort(distinct(data.datadog_integration_aws_iam_permissions_standard.permissions_standard.iam_permissions)), 100)
 }
 
 provider "aws" {
@@ -35,11 +35,16 @@ data "aws_caller_identity" "caller" {
 provider "datadog" {
   api_url = "https://api.datadoghq.com/"
 }
-resource "datadog_integration_aws_external_id" "external-id" {
+resource "datadog_integration_aws_external_id" "external_id" {
 }
-data "datadog_integration_aws_iam_permissions_standard" "permissions-standard" {
+
+moved {
+  to   = datadog_integration_aws_external_id.external_id
+  from = datadog_integration_aws_external_id.external-id
 }
-resource "aws_iam_role" "delegation_role_CBBB7F21" {
+data "datadog_integration_aws_iam_permissions_standard" "permissions_standard" {
+}
+resource "aws_iam_role" "delegation_role" {
   assume_role_policy   = <<EOF
 {
   "Version": "2012-10-17",
@@ -53,7 +58,7 @@ resource "aws_iam_role" "delegation_role_CBBB7F21" {
       "Action": "sts:AssumeRole",
       "Condition": {
         "StringEquals": {
-          "sts:ExternalId": "${datadog_integration_aws_external_id.external-id.id}"
+          "sts:ExternalId": "${datadog_integration_aws_external_id.external_id.id}"
         }
       }
     }
@@ -64,23 +69,38 @@ EOF
   max_session_duration = 3600
   name                 = "DatadogIntegrationRole"
 }
-resource "aws_iam_policy" "delegation_permissions_D98425A2" {
+
+moved {
+  to   = aws_iam_role.delegation_role
+  from = aws_iam_role.delegation_role_CBBB7F21
+}
+resource "aws_iam_policy" "delegation_permissions" {
   description = "Datadog integration permissions, part ${each.key}"
   name        = "DatadogIntegrationRolePolicy${each.key}"
   policy      = jsonencode({ Version = "2012-10-17", Statement = [{ Sid = "DatadogIntegration", Effect = "Allow", Action = each.value, Resource = "*" }] })
-  for_each    = { for i, chunk in local.delegation_permission_chunks_DAE4110B : tostring(i + 1) => chunk }
+  for_each    = { for i, chunk in local.delegation_permission_chunks : tostring(i + 1) => chunk }
 }
-resource "aws_iam_role_policy_attachment" "delegation_attach_BECBDA6D" {
+
+moved {
+  to   = aws_iam_policy.delegation_permissions
+  from = aws_iam_policy.delegation_permissions_D98425A2
+}
+resource "aws_iam_role_policy_attachment" "delegation_attach" {
   policy_arn = each.value.arn
-  role       = aws_iam_role.delegation_role_CBBB7F21.name
-  for_each   = aws_iam_policy.delegation_permissions_D98425A2
+  role       = aws_iam_role.delegation_role.name
+  for_each   = aws_iam_policy.delegation_permissions
 }
-resource "datadog_integration_aws_account" "integration_account_1B7A3135" {
+
+moved {
+  to   = aws_iam_role_policy_attachment.delegation_attach
+  from = aws_iam_role_policy_attachment.delegation_attach_BECBDA6D
+}
+resource "datadog_integration_aws_account" "integration_account" {
   aws_account_id = data.aws_caller_identity.caller.account_id
   aws_partition  = "aws"
   auth_config {
     aws_auth_config_role {
-      external_id = datadog_integration_aws_external_id.external-id.id
+      external_id = datadog_integration_aws_external_id.external_id.id
       role_name   = "DatadogIntegrationRole"
     }
   }
@@ -108,17 +128,22 @@ resource "datadog_integration_aws_account" "integration_account_1B7A3135" {
     }
   }
   depends_on = [
-    "aws_iam_role_policy_attachment.delegation_attach_BECBDA6D",
+    "aws_iam_role_policy_attachment.delegation_attach",
   ]
 }
 
+moved {
+  to   = datadog_integration_aws_account.integration_account
+  from = datadog_integration_aws_account.integration_account_1B7A3135
+}
+
 output "role_arn" {
-  value       = aws_iam_role.delegation_role_CBBB7F21.arn
+  value       = aws_iam_role.delegation_role.arn
   description = "ARN of the role Datadog assumes"
 }
 
 output "role_name" {
-  value       = aws_iam_role.delegation_role_CBBB7F21.name
+  value       = aws_iam_role.delegation_role.name
   description = "Name of the role Datadog assumes"
 }
 
@@ -128,7 +153,7 @@ output "aws_account_id" {
 }
 
 output "external_id" {
-  value       = datadog_integration_aws_external_id.external-id.id
+  value       = datadog_integration_aws_external_id.external_id.id
   description = "External ID the trust policy requires"
   sensitive   = true
 }

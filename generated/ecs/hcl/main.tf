@@ -23,7 +23,7 @@ provider "aws" {
 }
 data "aws_caller_identity" "caller" {
 }
-data "aws_availability_zones" "main-network_zones_2D07108C" {
+data "aws_availability_zones" "main_network_zones" {
   state = "available"
   filter {
     name = "opt-in-status"
@@ -32,7 +32,7 @@ data "aws_availability_zones" "main-network_zones_2D07108C" {
     ]
   }
 }
-resource "aws_vpc" "main-network_vpc_21865322" {
+resource "aws_vpc" "main_network_vpc" {
   cidr_block           = "10.0.0.0/16"
   enable_dns_hostnames = true
   enable_dns_support   = true
@@ -40,120 +40,210 @@ resource "aws_vpc" "main-network_vpc_21865322" {
     Name = "demo-main-vpc"
   }
 }
-resource "aws_default_security_group" "main-network_default-sg_884BD137" {
+
+moved {
+  to   = aws_vpc.main_network_vpc
+  from = aws_vpc.main-network_vpc_21865322
+}
+resource "aws_default_security_group" "main_network_default_sg" {
   tags = {
     Name = "demo-main-default-deny-all"
   }
-  vpc_id = aws_vpc.main-network_vpc_21865322.id
+  vpc_id = aws_vpc.main_network_vpc.id
 }
-resource "aws_subnet" "main-network_private-0_36D6D3C0" {
-  availability_zone       = element(data.aws_availability_zones.main-network_zones_2D07108C.names, 0)
+
+moved {
+  to   = aws_default_security_group.main_network_default_sg
+  from = aws_default_security_group.main-network_default-sg_884BD137
+}
+resource "aws_subnet" "main_network_private_0" {
+  availability_zone       = element(data.aws_availability_zones.main_network_zones.names, 0)
   cidr_block              = "10.0.0.0/18"
   map_public_ip_on_launch = false
   tags = {
     Name               = "demo-main-private-1"
     "stackwright:tier" = "private"
   }
-  vpc_id = aws_vpc.main-network_vpc_21865322.id
+  vpc_id = aws_vpc.main_network_vpc.id
 }
-resource "aws_subnet" "main-network_private-1_7D54D26E" {
-  availability_zone       = element(data.aws_availability_zones.main-network_zones_2D07108C.names, 1)
+
+moved {
+  to   = aws_subnet.main_network_private_0
+  from = aws_subnet.main-network_private-0_36D6D3C0
+}
+resource "aws_subnet" "main_network_private_1" {
+  availability_zone       = element(data.aws_availability_zones.main_network_zones.names, 1)
   cidr_block              = "10.0.64.0/18"
   map_public_ip_on_launch = false
   tags = {
     Name               = "demo-main-private-2"
     "stackwright:tier" = "private"
   }
-  vpc_id = aws_vpc.main-network_vpc_21865322.id
+  vpc_id = aws_vpc.main_network_vpc.id
 }
-resource "aws_subnet" "main-network_public-0_0E72242B" {
-  availability_zone       = element(data.aws_availability_zones.main-network_zones_2D07108C.names, 0)
+
+moved {
+  to   = aws_subnet.main_network_private_1
+  from = aws_subnet.main-network_private-1_7D54D26E
+}
+resource "aws_subnet" "main_network_public_0" {
+  availability_zone       = element(data.aws_availability_zones.main_network_zones.names, 0)
   cidr_block              = "10.0.128.0/18"
   map_public_ip_on_launch = false
   tags = {
     Name               = "demo-main-public-1"
     "stackwright:tier" = "public"
   }
-  vpc_id = aws_vpc.main-network_vpc_21865322.id
+  vpc_id = aws_vpc.main_network_vpc.id
 }
-resource "aws_subnet" "main-network_public-1_B3F5D7C4" {
-  availability_zone       = element(data.aws_availability_zones.main-network_zones_2D07108C.names, 1)
+
+moved {
+  to   = aws_subnet.main_network_public_0
+  from = aws_subnet.main-network_public-0_0E72242B
+}
+resource "aws_subnet" "main_network_public_1" {
+  availability_zone       = element(data.aws_availability_zones.main_network_zones.names, 1)
   cidr_block              = "10.0.192.0/18"
   map_public_ip_on_launch = false
   tags = {
     Name               = "demo-main-public-2"
     "stackwright:tier" = "public"
   }
-  vpc_id = aws_vpc.main-network_vpc_21865322.id
+  vpc_id = aws_vpc.main_network_vpc.id
 }
-resource "aws_internet_gateway" "main-network_igw_41A64C06" {
+
+moved {
+  to   = aws_subnet.main_network_public_1
+  from = aws_subnet.main-network_public-1_B3F5D7C4
+}
+resource "aws_internet_gateway" "main_network_igw" {
   tags = {
     Name = "demo-main-igw"
   }
-  vpc_id = aws_vpc.main-network_vpc_21865322.id
+  vpc_id = aws_vpc.main_network_vpc.id
 }
-resource "aws_eip" "main-network_nat-ip_879AAC79" {
+
+moved {
+  to   = aws_internet_gateway.main_network_igw
+  from = aws_internet_gateway.main-network_igw_41A64C06
+}
+resource "aws_eip" "main_network_nat_ip" {
   domain = "vpc"
   tags = {
     Name = "demo-main-nat"
   }
   depends_on = [
-    "aws_internet_gateway.main-network_igw_41A64C06",
+    "aws_internet_gateway.main_network_igw",
   ]
 }
-resource "aws_nat_gateway" "main-network_nat_00005E50" {
-  allocation_id = aws_eip.main-network_nat-ip_879AAC79.allocation_id
-  subnet_id     = aws_subnet.main-network_public-0_0E72242B.id
+
+moved {
+  to   = aws_eip.main_network_nat_ip
+  from = aws_eip.main-network_nat-ip_879AAC79
+}
+resource "aws_nat_gateway" "main_network_nat" {
+  allocation_id = aws_eip.main_network_nat_ip.allocation_id
+  subnet_id     = aws_subnet.main_network_public_0.id
   tags = {
     Name = "demo-main-nat"
   }
   depends_on = [
-    "aws_internet_gateway.main-network_igw_41A64C06",
+    "aws_internet_gateway.main_network_igw",
   ]
 }
-resource "aws_route_table" "main-network_public-routes_11A2B2B7" {
+
+moved {
+  to   = aws_nat_gateway.main_network_nat
+  from = aws_nat_gateway.main-network_nat_00005E50
+}
+resource "aws_route_table" "main_network_public_routes" {
   tags = {
     Name = "demo-main-public"
   }
-  vpc_id = aws_vpc.main-network_vpc_21865322.id
+  vpc_id = aws_vpc.main_network_vpc.id
 }
-resource "aws_route" "main-network_public-default-route_E35B093F" {
+
+moved {
+  to   = aws_route_table.main_network_public_routes
+  from = aws_route_table.main-network_public-routes_11A2B2B7
+}
+resource "aws_route" "main_network_public_default_route" {
   destination_cidr_block = "0.0.0.0/0"
-  gateway_id             = aws_internet_gateway.main-network_igw_41A64C06.id
-  route_table_id         = aws_route_table.main-network_public-routes_11A2B2B7.id
+  gateway_id             = aws_internet_gateway.main_network_igw.id
+  route_table_id         = aws_route_table.main_network_public_routes.id
 }
-resource "aws_route_table_association" "main-network_public-0-routes_CE20CB17" {
-  route_table_id = aws_route_table.main-network_public-routes_11A2B2B7.id
-  subnet_id      = aws_subnet.main-network_public-0_0E72242B.id
+
+moved {
+  to   = aws_route.main_network_public_default_route
+  from = aws_route.main-network_public-default-route_E35B093F
 }
-resource "aws_route_table_association" "main-network_public-1-routes_32614707" {
-  route_table_id = aws_route_table.main-network_public-routes_11A2B2B7.id
-  subnet_id      = aws_subnet.main-network_public-1_B3F5D7C4.id
+resource "aws_route_table_association" "main_network_public_0_routes" {
+  route_table_id = aws_route_table.main_network_public_routes.id
+  subnet_id      = aws_subnet.main_network_public_0.id
 }
-resource "aws_route_table" "main-network_private-routes_8088AC33" {
+
+moved {
+  to   = aws_route_table_association.main_network_public_0_routes
+  from = aws_route_table_association.main-network_public-0-routes_CE20CB17
+}
+resource "aws_route_table_association" "main_network_public_1_routes" {
+  route_table_id = aws_route_table.main_network_public_routes.id
+  subnet_id      = aws_subnet.main_network_public_1.id
+}
+
+moved {
+  to   = aws_route_table_association.main_network_public_1_routes
+  from = aws_route_table_association.main-network_public-1-routes_32614707
+}
+resource "aws_route_table" "main_network_private_routes" {
   tags = {
     Name = "demo-main-private"
   }
-  vpc_id = aws_vpc.main-network_vpc_21865322.id
+  vpc_id = aws_vpc.main_network_vpc.id
 }
-resource "aws_route" "main-network_private-default-route_CD2E01AA" {
+
+moved {
+  to   = aws_route_table.main_network_private_routes
+  from = aws_route_table.main-network_private-routes_8088AC33
+}
+resource "aws_route" "main_network_private_default_route" {
   destination_cidr_block = "0.0.0.0/0"
-  nat_gateway_id         = aws_nat_gateway.main-network_nat_00005E50.id
-  route_table_id         = aws_route_table.main-network_private-routes_8088AC33.id
+  nat_gateway_id         = aws_nat_gateway.main_network_nat.id
+  route_table_id         = aws_route_table.main_network_private_routes.id
 }
-resource "aws_route_table_association" "main-network_private-0-routes_5807C158" {
-  route_table_id = aws_route_table.main-network_private-routes_8088AC33.id
-  subnet_id      = aws_subnet.main-network_private-0_36D6D3C0.id
+
+moved {
+  to   = aws_route.main_network_private_default_route
+  from = aws_route.main-network_private-default-route_CD2E01AA
 }
-resource "aws_route_table_association" "main-network_private-1-routes_89CC69D2" {
-  route_table_id = aws_route_table.main-network_private-routes_8088AC33.id
-  subnet_id      = aws_subnet.main-network_private-1_7D54D26E.id
+resource "aws_route_table_association" "main_network_private_0_routes" {
+  route_table_id = aws_route_table.main_network_private_routes.id
+  subnet_id      = aws_subnet.main_network_private_0.id
 }
-resource "aws_cloudwatch_log_group" "main-network_flow-logs_EC5135B0" {
+
+moved {
+  to   = aws_route_table_association.main_network_private_0_routes
+  from = aws_route_table_association.main-network_private-0-routes_5807C158
+}
+resource "aws_route_table_association" "main_network_private_1_routes" {
+  route_table_id = aws_route_table.main_network_private_routes.id
+  subnet_id      = aws_subnet.main_network_private_1.id
+}
+
+moved {
+  to   = aws_route_table_association.main_network_private_1_routes
+  from = aws_route_table_association.main-network_private-1-routes_89CC69D2
+}
+resource "aws_cloudwatch_log_group" "main_network_flow_logs" {
   name              = "/stackwright/vpc/demo-main/flow-logs"
   retention_in_days = 30
 }
-resource "aws_iam_role" "main-network_flow-logs-role_A3ABE8A2" {
+
+moved {
+  to   = aws_cloudwatch_log_group.main_network_flow_logs
+  from = aws_cloudwatch_log_group.main-network_flow-logs_EC5135B0
+}
+resource "aws_iam_role" "main_network_flow_logs_role" {
   assume_role_policy = <<EOF
 {
   "Version": "2012-10-17",
@@ -168,10 +258,15 @@ resource "aws_iam_role" "main-network_flow-logs-role_A3ABE8A2" {
   ]
 }
 EOF
-  description        = "Lets VPC Flow Logs write to ${aws_cloudwatch_log_group.main-network_flow-logs_EC5135B0.name} (Stackwright)"
+  description        = "Lets VPC Flow Logs write to ${aws_cloudwatch_log_group.main_network_flow_logs.name} (Stackwright)"
   name               = "demo-main-vpc-flow-logs"
 }
-resource "aws_iam_role_policy" "main-network_flow-logs-policy_1308ECCF" {
+
+moved {
+  to   = aws_iam_role.main_network_flow_logs_role
+  from = aws_iam_role.main-network_flow-logs-role_A3ABE8A2
+}
+resource "aws_iam_role_policy" "main_network_flow_logs_policy" {
   name   = "write-flow-logs"
   policy = <<EOF
 {
@@ -186,48 +281,73 @@ resource "aws_iam_role_policy" "main-network_flow-logs-policy_1308ECCF" {
         "logs:DescribeLogStreams"
       ],
       "Resource": [
-        "${aws_cloudwatch_log_group.main-network_flow-logs_EC5135B0.arn}",
-        "${aws_cloudwatch_log_group.main-network_flow-logs_EC5135B0.arn}:*"
+        "${aws_cloudwatch_log_group.main_network_flow_logs.arn}",
+        "${aws_cloudwatch_log_group.main_network_flow_logs.arn}:*"
       ]
     }
   ]
 }
 EOF
-  role   = aws_iam_role.main-network_flow-logs-role_A3ABE8A2.id
+  role   = aws_iam_role.main_network_flow_logs_role.id
 }
-resource "aws_flow_log" "main-network_flow-log_705E2886" {
-  iam_role_arn             = aws_iam_role.main-network_flow-logs-role_A3ABE8A2.arn
-  log_destination          = aws_cloudwatch_log_group.main-network_flow-logs_EC5135B0.arn
+
+moved {
+  to   = aws_iam_role_policy.main_network_flow_logs_policy
+  from = aws_iam_role_policy.main-network_flow-logs-policy_1308ECCF
+}
+resource "aws_flow_log" "main_network_flow_log" {
+  iam_role_arn             = aws_iam_role.main_network_flow_logs_role.arn
+  log_destination          = aws_cloudwatch_log_group.main_network_flow_logs.arn
   log_destination_type     = "cloud-watch-logs"
   max_aggregation_interval = 600
   tags = {
     Name = "demo-main-flow-log"
   }
   traffic_type = "ALL"
-  vpc_id       = aws_vpc.main-network_vpc_21865322.id
+  vpc_id       = aws_vpc.main_network_vpc.id
 }
-resource "aws_ecs_cluster" "main_cluster_8387A3C1" {
+
+moved {
+  to   = aws_flow_log.main_network_flow_log
+  from = aws_flow_log.main-network_flow-log_705E2886
+}
+resource "aws_ecs_cluster" "main_cluster" {
   name = "demo-main"
   setting {
     name  = "containerInsights"
     value = "enabled"
   }
 }
-resource "aws_security_group" "main_capacity_instances-sg_876184FF" {
+
+moved {
+  to   = aws_ecs_cluster.main_cluster
+  from = aws_ecs_cluster.main_cluster_8387A3C1
+}
+resource "aws_security_group" "main_capacity_instances_sg" {
   description = "ECS container instances of demo-main: no ingress, all egress"
   name        = "demo-main-instances"
   tags = {
     Name = "demo-main-instances"
   }
-  vpc_id = aws_vpc.main-network_vpc_21865322.id
+  vpc_id = aws_vpc.main_network_vpc.id
 }
-resource "aws_vpc_security_group_egress_rule" "main_capacity_instances-egress_79714944" {
+
+moved {
+  to   = aws_security_group.main_capacity_instances_sg
+  from = aws_security_group.main_capacity_instances-sg_876184FF
+}
+resource "aws_vpc_security_group_egress_rule" "main_capacity_instances_egress" {
   cidr_ipv4         = "0.0.0.0/0"
   description       = "ECS agent, ECR, CloudWatch Logs, image registries and the bridge-mode tasks own traffic"
   ip_protocol       = "-1"
-  security_group_id = aws_security_group.main_capacity_instances-sg_876184FF.id
+  security_group_id = aws_security_group.main_capacity_instances_sg.id
 }
-resource "aws_iam_role" "main_capacity_instance-role_3473470E" {
+
+moved {
+  to   = aws_vpc_security_group_egress_rule.main_capacity_instances_egress
+  from = aws_vpc_security_group_egress_rule.main_capacity_instances-egress_79714944
+}
+resource "aws_iam_role" "main_capacity_instance_role" {
   assume_role_policy = <<EOF
 {
   "Version": "2012-10-17",
@@ -245,26 +365,41 @@ EOF
   description        = "ECS container instances of demo-main (Stackwright)"
   name               = "demo-main-ecs-instance"
 }
-resource "aws_iam_role_policy_attachment" "main_capacity_instance-AmazonEC2ContainerServiceforEC2Role_79E0269A" {
+
+moved {
+  to   = aws_iam_role.main_capacity_instance_role
+  from = aws_iam_role.main_capacity_instance-role_3473470E
+}
+resource "aws_iam_role_policy_attachment" "main_capacity_instance_amazonec2containerserviceforec2role" {
   policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role"
-  role       = aws_iam_role.main_capacity_instance-role_3473470E.name
+  role       = aws_iam_role.main_capacity_instance_role.name
 }
-resource "aws_iam_instance_profile" "main_capacity_instance-profile_3AFD80B1" {
+
+moved {
+  to   = aws_iam_role_policy_attachment.main_capacity_instance_amazonec2containerserviceforec2role
+  from = aws_iam_role_policy_attachment.main_capacity_instance-AmazonEC2ContainerServiceforEC2Role_79E0269A
+}
+resource "aws_iam_instance_profile" "main_capacity_instance_profile" {
   name = "demo-main-ecs-instance"
-  role = aws_iam_role.main_capacity_instance-role_3473470E.name
+  role = aws_iam_role.main_capacity_instance_role.name
 }
-data "aws_ssm_parameter" "main_capacity_ami_5D6F6B43" {
+
+moved {
+  to   = aws_iam_instance_profile.main_capacity_instance_profile
+  from = aws_iam_instance_profile.main_capacity_instance-profile_3AFD80B1
+}
+data "aws_ssm_parameter" "main_capacity_ami" {
   name = "/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id"
 }
-resource "aws_launch_template" "main_capacity_launch-template_4C9C8A24" {
+resource "aws_launch_template" "main_capacity_launch_template" {
   description            = "ECS-optimized AL2023 instances for demo-main"
-  image_id               = data.aws_ssm_parameter.main_capacity_ami_5D6F6B43.insecure_value
+  image_id               = data.aws_ssm_parameter.main_capacity_ami.insecure_value
   instance_type          = "t3.small"
   name                   = "demo-main-ecs"
   update_default_version = true
   user_data              = base64encode("#!/bin/bash\n# Written by Stackwright: joins this instance to its ECS cluster; containers cannot read its credentials.\nset -euo pipefail\ncat >> /etc/ecs/ecs.config <<'EOF'\nECS_CLUSTER=demo-main\nECS_AWSVPC_BLOCK_IMDS=true\nECS_ENABLE_TASK_IAM_ROLE=true\nECS_ENABLE_TASK_IAM_ROLE_NETWORK_HOST=true\nECS_ENABLE_CONTAINER_METADATA=true\nEOF\ncat > /etc/systemd/system/stackwright-block-imds.service <<'EOF'\n[Unit]\nDescription=Drop bridge-mode containers' traffic to the instance metadata service (Stackwright)\nAfter=docker.service\nBindsTo=docker.service\n[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/bin/sh -c '/usr/sbin/iptables --check DOCKER-USER --in-interface docker+ --destination 169.254.169.254/32 --jump DROP || /usr/sbin/iptables --insert DOCKER-USER 1 --in-interface docker+ --destination 169.254.169.254/32 --jump DROP'\n[Install]\nWantedBy=docker.service\nEOF\nsystemctl daemon-reload\nsystemctl enable stackwright-block-imds.service\nsystemctl start --no-block stackwright-block-imds.service\n")
   vpc_security_group_ids = [
-    aws_security_group.main_capacity_instances-sg_876184FF.id
+    aws_security_group.main_capacity_instances_sg.id
   ]
   block_device_mappings {
     device_name = "/dev/xvda"
@@ -276,7 +411,7 @@ resource "aws_launch_template" "main_capacity_launch-template_4C9C8A24" {
     }
   }
   iam_instance_profile {
-    arn = aws_iam_instance_profile.main_capacity_instance-profile_3AFD80B1.arn
+    arn = aws_iam_instance_profile.main_capacity_instance_profile.arn
   }
   metadata_options {
     http_endpoint               = "enabled"
@@ -297,7 +432,12 @@ resource "aws_launch_template" "main_capacity_launch-template_4C9C8A24" {
     }
   }
 }
-resource "aws_autoscaling_group" "main_capacity_instances_54302D3D" {
+
+moved {
+  to   = aws_launch_template.main_capacity_launch_template
+  from = aws_launch_template.main_capacity_launch-template_4C9C8A24
+}
+resource "aws_autoscaling_group" "main_capacity_instances" {
   desired_capacity      = 2
   force_delete          = true
   health_check_type     = "EC2"
@@ -306,12 +446,12 @@ resource "aws_autoscaling_group" "main_capacity_instances_54302D3D" {
   name                  = "demo-main-ecs"
   protect_from_scale_in = false
   vpc_zone_identifier = [
-    aws_subnet.main-network_private-0_36D6D3C0.id,
-    aws_subnet.main-network_private-1_7D54D26E.id
+    aws_subnet.main_network_private_0.id,
+    aws_subnet.main_network_private_1.id
   ]
   launch_template {
-    id      = aws_launch_template.main_capacity_launch-template_4C9C8A24.id
-    version = aws_launch_template.main_capacity_launch-template_4C9C8A24.latest_version
+    id      = aws_launch_template.main_capacity_launch_template.id
+    version = aws_launch_template.main_capacity_launch_template.latest_version
   }
   tag {
     key                 = "Name"
@@ -324,14 +464,14 @@ resource "aws_autoscaling_group" "main_capacity_instances_54302D3D" {
     value               = ""
   }
   depends_on = [
-    "aws_internet_gateway.main-network_igw_41A64C06",
-    "aws_nat_gateway.main-network_nat_00005E50",
-    "aws_route.main-network_public-default-route_E35B093F",
-    "aws_route_table_association.main-network_public-0-routes_CE20CB17",
-    "aws_route_table_association.main-network_public-1-routes_32614707",
-    "aws_route.main-network_private-default-route_CD2E01AA",
-    "aws_route_table_association.main-network_private-0-routes_5807C158",
-    "aws_route_table_association.main-network_private-1-routes_89CC69D2",
+    "aws_internet_gateway.main_network_igw",
+    "aws_nat_gateway.main_network_nat",
+    "aws_route.main_network_public_default_route",
+    "aws_route_table_association.main_network_public_0_routes",
+    "aws_route_table_association.main_network_public_1_routes",
+    "aws_route.main_network_private_default_route",
+    "aws_route_table_association.main_network_private_0_routes",
+    "aws_route_table_association.main_network_private_1_routes",
   ]
   lifecycle {
     ignore_changes = [
@@ -339,10 +479,15 @@ resource "aws_autoscaling_group" "main_capacity_instances_54302D3D" {
     ]
   }
 }
-resource "aws_ecs_capacity_provider" "main_capacity_capacity-provider_26E8CE1C" {
+
+moved {
+  to   = aws_autoscaling_group.main_capacity_instances
+  from = aws_autoscaling_group.main_capacity_instances_54302D3D
+}
+resource "aws_ecs_capacity_provider" "main_capacity_capacity_provider" {
   name = "demo-main-ec2"
   auto_scaling_group_provider {
-    auto_scaling_group_arn         = aws_autoscaling_group.main_capacity_instances_54302D3D.arn
+    auto_scaling_group_arn         = aws_autoscaling_group.main_capacity_instances.arn
     managed_draining               = "ENABLED"
     managed_termination_protection = "DISABLED"
     managed_scaling {
@@ -354,22 +499,37 @@ resource "aws_ecs_capacity_provider" "main_capacity_capacity-provider_26E8CE1C" 
     }
   }
 }
-resource "aws_ecs_cluster_capacity_providers" "main_capacity-providers_EFCE7585" {
+
+moved {
+  to   = aws_ecs_capacity_provider.main_capacity_capacity_provider
+  from = aws_ecs_capacity_provider.main_capacity_capacity-provider_26E8CE1C
+}
+resource "aws_ecs_cluster_capacity_providers" "main_capacity_providers" {
   capacity_providers = [
-    aws_ecs_capacity_provider.main_capacity_capacity-provider_26E8CE1C.name
+    aws_ecs_capacity_provider.main_capacity_capacity_provider.name
   ]
-  cluster_name = aws_ecs_cluster.main_cluster_8387A3C1.name
+  cluster_name = aws_ecs_cluster.main_cluster.name
   default_capacity_provider_strategy {
     base              = 0
-    capacity_provider = aws_ecs_capacity_provider.main_capacity_capacity-provider_26E8CE1C.name
+    capacity_provider = aws_ecs_capacity_provider.main_capacity_capacity_provider.name
     weight            = 1
   }
 }
-resource "aws_cloudwatch_log_group" "main_service-log-router_logs_956CB9A9" {
+
+moved {
+  to   = aws_ecs_cluster_capacity_providers.main_capacity_providers
+  from = aws_ecs_cluster_capacity_providers.main_capacity-providers_EFCE7585
+}
+resource "aws_cloudwatch_log_group" "main_service_log_router_logs" {
   name              = "/stackwright/ecs/demo-main/log-router"
   retention_in_days = 30
 }
-resource "aws_iam_role" "main_service-log-router_execution-role_F20EBCD5" {
+
+moved {
+  to   = aws_cloudwatch_log_group.main_service_log_router_logs
+  from = aws_cloudwatch_log_group.main_service-log-router_logs_956CB9A9
+}
+resource "aws_iam_role" "main_service_log_router_execution_role" {
   assume_role_policy = <<EOF
 {
   "Version": "2012-10-17",
@@ -392,7 +552,12 @@ EOF
   description        = "Starts tasks of ECS service log-router in demo-main: logs, image pull, secrets (Stackwright)"
   name               = "demo-main-log-router-exec"
 }
-resource "aws_iam_role_policy" "main_service-log-router_execution-policy_4CEE94F6" {
+
+moved {
+  to   = aws_iam_role.main_service_log_router_execution_role
+  from = aws_iam_role.main_service-log-router_execution-role_F20EBCD5
+}
+resource "aws_iam_role_policy" "main_service_log_router_execution_policy" {
   name   = "task-execution"
   policy = <<EOF
 {
@@ -405,14 +570,19 @@ resource "aws_iam_role_policy" "main_service-log-router_execution-policy_4CEE94F
         "logs:CreateLogStream",
         "logs:PutLogEvents"
       ],
-      "Resource": "${aws_cloudwatch_log_group.main_service-log-router_logs_956CB9A9.arn}:*"
+      "Resource": "${aws_cloudwatch_log_group.main_service_log_router_logs.arn}:*"
     }
   ]
 }
 EOF
-  role   = aws_iam_role.main_service-log-router_execution-role_F20EBCD5.id
+  role   = aws_iam_role.main_service_log_router_execution_role.id
 }
-resource "aws_iam_role" "main_service-log-router_task-role_C172CC7F" {
+
+moved {
+  to   = aws_iam_role_policy.main_service_log_router_execution_policy
+  from = aws_iam_role_policy.main_service-log-router_execution-policy_4CEE94F6
+}
+resource "aws_iam_role" "main_service_log_router_task_role" {
   assume_role_policy = <<EOF
 {
   "Version": "2012-10-17",
@@ -435,7 +605,12 @@ EOF
   description        = "Containers of ECS service log-router in demo-main: no permissions (Stackwright)"
   name               = "demo-main-log-router-task"
 }
-resource "aws_ecs_task_definition" "main_service-log-router_task_8A64F310" {
+
+moved {
+  to   = aws_iam_role.main_service_log_router_task_role
+  from = aws_iam_role.main_service-log-router_task-role_C172CC7F
+}
+resource "aws_ecs_task_definition" "main_service_log_router_task" {
   container_definitions = <<EOF
 [
   {
@@ -446,7 +621,7 @@ resource "aws_ecs_task_definition" "main_service-log-router_task_8A64F310" {
     "logConfiguration": {
       "logDriver": "awslogs",
       "options": {
-        "awslogs-group": "${aws_cloudwatch_log_group.main_service-log-router_logs_956CB9A9.name}",
+        "awslogs-group": "${aws_cloudwatch_log_group.main_service_log_router_logs.name}",
         "awslogs-region": "us-east-1",
         "awslogs-stream-prefix": "log-router",
         "mode": "non-blocking",
@@ -456,16 +631,21 @@ resource "aws_ecs_task_definition" "main_service-log-router_task_8A64F310" {
   }
 ]
 EOF
-  execution_role_arn    = aws_iam_role.main_service-log-router_execution-role_F20EBCD5.arn
+  execution_role_arn    = aws_iam_role.main_service_log_router_execution_role.arn
   family                = "demo-main-log-router"
   network_mode          = "bridge"
   requires_compatibilities = [
     "EC2"
   ]
-  task_role_arn = aws_iam_role.main_service-log-router_task-role_C172CC7F.arn
+  task_role_arn = aws_iam_role.main_service_log_router_task_role.arn
 }
-resource "aws_ecs_service" "main_service-log-router_service_B7EC40E6" {
-  cluster                            = aws_ecs_cluster.main_cluster_8387A3C1.arn
+
+moved {
+  to   = aws_ecs_task_definition.main_service_log_router_task
+  from = aws_ecs_task_definition.main_service-log-router_task_8A64F310
+}
+resource "aws_ecs_service" "main_service_log_router_service" {
+  cluster                            = aws_ecs_cluster.main_cluster.arn
   deployment_maximum_percent         = 100
   deployment_minimum_healthy_percent = 0
   enable_ecs_managed_tags            = true
@@ -473,24 +653,34 @@ resource "aws_ecs_service" "main_service-log-router_service_B7EC40E6" {
   name                               = "log-router"
   propagate_tags                     = "SERVICE"
   scheduling_strategy                = "DAEMON"
-  task_definition                    = aws_ecs_task_definition.main_service-log-router_task_8A64F310.arn
+  task_definition                    = aws_ecs_task_definition.main_service_log_router_task.arn
   depends_on = [
-    "aws_ecs_cluster_capacity_providers.main_capacity-providers_EFCE7585",
-    "aws_internet_gateway.main-network_igw_41A64C06",
-    "aws_nat_gateway.main-network_nat_00005E50",
-    "aws_route.main-network_public-default-route_E35B093F",
-    "aws_route_table_association.main-network_public-0-routes_CE20CB17",
-    "aws_route_table_association.main-network_public-1-routes_32614707",
-    "aws_route.main-network_private-default-route_CD2E01AA",
-    "aws_route_table_association.main-network_private-0-routes_5807C158",
-    "aws_route_table_association.main-network_private-1-routes_89CC69D2",
+    "aws_ecs_cluster_capacity_providers.main_capacity_providers",
+    "aws_internet_gateway.main_network_igw",
+    "aws_nat_gateway.main_network_nat",
+    "aws_route.main_network_public_default_route",
+    "aws_route_table_association.main_network_public_0_routes",
+    "aws_route_table_association.main_network_public_1_routes",
+    "aws_route.main_network_private_default_route",
+    "aws_route_table_association.main_network_private_0_routes",
+    "aws_route_table_association.main_network_private_1_routes",
   ]
 }
-resource "aws_cloudwatch_log_group" "main_service-node-exporter_logs_524DC78B" {
+
+moved {
+  to   = aws_ecs_service.main_service_log_router_service
+  from = aws_ecs_service.main_service-log-router_service_B7EC40E6
+}
+resource "aws_cloudwatch_log_group" "main_service_node_exporter_logs" {
   name              = "/stackwright/ecs/demo-main/node-exporter"
   retention_in_days = 30
 }
-resource "aws_iam_role" "main_service-node-exporter_execution-role_A0506FEB" {
+
+moved {
+  to   = aws_cloudwatch_log_group.main_service_node_exporter_logs
+  from = aws_cloudwatch_log_group.main_service-node-exporter_logs_524DC78B
+}
+resource "aws_iam_role" "main_service_node_exporter_execution_role" {
   assume_role_policy = <<EOF
 {
   "Version": "2012-10-17",
@@ -513,7 +703,12 @@ EOF
   description        = "Starts tasks of ECS service node-exporter in demo-main: logs, image pull, secrets (Stackwright)"
   name               = "demo-main-node-exporter-exec"
 }
-resource "aws_iam_role_policy" "main_service-node-exporter_execution-policy_D556E4EF" {
+
+moved {
+  to   = aws_iam_role.main_service_node_exporter_execution_role
+  from = aws_iam_role.main_service-node-exporter_execution-role_A0506FEB
+}
+resource "aws_iam_role_policy" "main_service_node_exporter_execution_policy" {
   name   = "task-execution"
   policy = <<EOF
 {
@@ -526,14 +721,19 @@ resource "aws_iam_role_policy" "main_service-node-exporter_execution-policy_D556
         "logs:CreateLogStream",
         "logs:PutLogEvents"
       ],
-      "Resource": "${aws_cloudwatch_log_group.main_service-node-exporter_logs_524DC78B.arn}:*"
+      "Resource": "${aws_cloudwatch_log_group.main_service_node_exporter_logs.arn}:*"
     }
   ]
 }
 EOF
-  role   = aws_iam_role.main_service-node-exporter_execution-role_A0506FEB.id
+  role   = aws_iam_role.main_service_node_exporter_execution_role.id
 }
-resource "aws_iam_role" "main_service-node-exporter_task-role_3C009263" {
+
+moved {
+  to   = aws_iam_role_policy.main_service_node_exporter_execution_policy
+  from = aws_iam_role_policy.main_service-node-exporter_execution-policy_D556E4EF
+}
+resource "aws_iam_role" "main_service_node_exporter_task_role" {
   assume_role_policy = <<EOF
 {
   "Version": "2012-10-17",
@@ -556,7 +756,12 @@ EOF
   description        = "Containers of ECS service node-exporter in demo-main: no permissions (Stackwright)"
   name               = "demo-main-node-exporter-task"
 }
-resource "aws_ecs_task_definition" "main_service-node-exporter_task_3E3E8F38" {
+
+moved {
+  to   = aws_iam_role.main_service_node_exporter_task_role
+  from = aws_iam_role.main_service-node-exporter_task-role_3C009263
+}
+resource "aws_ecs_task_definition" "main_service_node_exporter_task" {
   container_definitions = <<EOF
 [
   {
@@ -572,7 +777,7 @@ resource "aws_ecs_task_definition" "main_service-node-exporter_task_3E3E8F38" {
     "logConfiguration": {
       "logDriver": "awslogs",
       "options": {
-        "awslogs-group": "${aws_cloudwatch_log_group.main_service-node-exporter_logs_524DC78B.name}",
+        "awslogs-group": "${aws_cloudwatch_log_group.main_service_node_exporter_logs.name}",
         "awslogs-region": "us-east-1",
         "awslogs-stream-prefix": "node-exporter",
         "mode": "non-blocking",
@@ -582,16 +787,21 @@ resource "aws_ecs_task_definition" "main_service-node-exporter_task_3E3E8F38" {
   }
 ]
 EOF
-  execution_role_arn    = aws_iam_role.main_service-node-exporter_execution-role_A0506FEB.arn
+  execution_role_arn    = aws_iam_role.main_service_node_exporter_execution_role.arn
   family                = "demo-main-node-exporter"
   network_mode          = "host"
   requires_compatibilities = [
     "EC2"
   ]
-  task_role_arn = aws_iam_role.main_service-node-exporter_task-role_3C009263.arn
+  task_role_arn = aws_iam_role.main_service_node_exporter_task_role.arn
 }
-resource "aws_ecs_service" "main_service-node-exporter_service_D0444834" {
-  cluster                            = aws_ecs_cluster.main_cluster_8387A3C1.arn
+
+moved {
+  to   = aws_ecs_task_definition.main_service_node_exporter_task
+  from = aws_ecs_task_definition.main_service-node-exporter_task_3E3E8F38
+}
+resource "aws_ecs_service" "main_service_node_exporter_service" {
+  cluster                            = aws_ecs_cluster.main_cluster.arn
   deployment_maximum_percent         = 100
   deployment_minimum_healthy_percent = 0
   desired_count                      = 2
@@ -600,7 +810,7 @@ resource "aws_ecs_service" "main_service-node-exporter_service_D0444834" {
   name                               = "node-exporter"
   propagate_tags                     = "SERVICE"
   scheduling_strategy                = "REPLICA"
-  task_definition                    = aws_ecs_task_definition.main_service-node-exporter_task_3E3E8F38.arn
+  task_definition                    = aws_ecs_task_definition.main_service_node_exporter_task.arn
   deployment_circuit_breaker {
     enable   = true
     rollback = true
@@ -613,15 +823,15 @@ resource "aws_ecs_service" "main_service-node-exporter_service_D0444834" {
     type = "distinctInstance"
   }
   depends_on = [
-    "aws_ecs_cluster_capacity_providers.main_capacity-providers_EFCE7585",
-    "aws_internet_gateway.main-network_igw_41A64C06",
-    "aws_nat_gateway.main-network_nat_00005E50",
-    "aws_route.main-network_public-default-route_E35B093F",
-    "aws_route_table_association.main-network_public-0-routes_CE20CB17",
-    "aws_route_table_association.main-network_public-1-routes_32614707",
-    "aws_route.main-network_private-default-route_CD2E01AA",
-    "aws_route_table_association.main-network_private-0-routes_5807C158",
-    "aws_route_table_association.main-network_private-1-routes_89CC69D2",
+    "aws_ecs_cluster_capacity_providers.main_capacity_providers",
+    "aws_internet_gateway.main_network_igw",
+    "aws_nat_gateway.main_network_nat",
+    "aws_route.main_network_public_default_route",
+    "aws_route_table_association.main_network_public_0_routes",
+    "aws_route_table_association.main_network_public_1_routes",
+    "aws_route.main_network_private_default_route",
+    "aws_route_table_association.main_network_private_0_routes",
+    "aws_route_table_association.main_network_private_1_routes",
   ]
   lifecycle {
     ignore_changes = [
@@ -629,11 +839,21 @@ resource "aws_ecs_service" "main_service-node-exporter_service_D0444834" {
     ]
   }
 }
-resource "aws_cloudwatch_log_group" "main_service-web_logs_F9DCE10D" {
+
+moved {
+  to   = aws_ecs_service.main_service_node_exporter_service
+  from = aws_ecs_service.main_service-node-exporter_service_D0444834
+}
+resource "aws_cloudwatch_log_group" "main_service_web_logs" {
   name              = "/stackwright/ecs/demo-main/web"
   retention_in_days = 30
 }
-resource "aws_iam_role" "main_service-web_execution-role_D9EFE2C9" {
+
+moved {
+  to   = aws_cloudwatch_log_group.main_service_web_logs
+  from = aws_cloudwatch_log_group.main_service-web_logs_F9DCE10D
+}
+resource "aws_iam_role" "main_service_web_execution_role" {
   assume_role_policy = <<EOF
 {
   "Version": "2012-10-17",
@@ -656,7 +876,12 @@ EOF
   description        = "Starts tasks of ECS service web in demo-main: logs, image pull, secrets (Stackwright)"
   name               = "demo-main-web-exec"
 }
-resource "aws_iam_role_policy" "main_service-web_execution-policy_C16BFA42" {
+
+moved {
+  to   = aws_iam_role.main_service_web_execution_role
+  from = aws_iam_role.main_service-web_execution-role_D9EFE2C9
+}
+resource "aws_iam_role_policy" "main_service_web_execution_policy" {
   name   = "task-execution"
   policy = <<EOF
 {
@@ -669,14 +894,19 @@ resource "aws_iam_role_policy" "main_service-web_execution-policy_C16BFA42" {
         "logs:CreateLogStream",
         "logs:PutLogEvents"
       ],
-      "Resource": "${aws_cloudwatch_log_group.main_service-web_logs_F9DCE10D.arn}:*"
+      "Resource": "${aws_cloudwatch_log_group.main_service_web_logs.arn}:*"
     }
   ]
 }
 EOF
-  role   = aws_iam_role.main_service-web_execution-role_D9EFE2C9.id
+  role   = aws_iam_role.main_service_web_execution_role.id
 }
-resource "aws_iam_role" "main_service-web_task-role_AF4F9446" {
+
+moved {
+  to   = aws_iam_role_policy.main_service_web_execution_policy
+  from = aws_iam_role_policy.main_service-web_execution-policy_C16BFA42
+}
+resource "aws_iam_role" "main_service_web_task_role" {
   assume_role_policy = <<EOF
 {
   "Version": "2012-10-17",
@@ -699,7 +929,12 @@ EOF
   description        = "Containers of ECS service web in demo-main: no permissions (Stackwright)"
   name               = "demo-main-web-task"
 }
-resource "aws_ecs_task_definition" "main_service-web_task_B44C06BF" {
+
+moved {
+  to   = aws_iam_role.main_service_web_task_role
+  from = aws_iam_role.main_service-web_task-role_AF4F9446
+}
+resource "aws_ecs_task_definition" "main_service_web_task" {
   container_definitions = <<EOF
 [
   {
@@ -715,7 +950,7 @@ resource "aws_ecs_task_definition" "main_service-web_task_B44C06BF" {
     "logConfiguration": {
       "logDriver": "awslogs",
       "options": {
-        "awslogs-group": "${aws_cloudwatch_log_group.main_service-web_logs_F9DCE10D.name}",
+        "awslogs-group": "${aws_cloudwatch_log_group.main_service_web_logs.name}",
         "awslogs-region": "us-east-1",
         "awslogs-stream-prefix": "web",
         "mode": "non-blocking",
@@ -725,16 +960,21 @@ resource "aws_ecs_task_definition" "main_service-web_task_B44C06BF" {
   }
 ]
 EOF
-  execution_role_arn    = aws_iam_role.main_service-web_execution-role_D9EFE2C9.arn
+  execution_role_arn    = aws_iam_role.main_service_web_execution_role.arn
   family                = "demo-main-web"
   network_mode          = "bridge"
   requires_compatibilities = [
     "EC2"
   ]
-  task_role_arn = aws_iam_role.main_service-web_task-role_AF4F9446.arn
+  task_role_arn = aws_iam_role.main_service_web_task_role.arn
 }
-resource "aws_ecs_service" "main_service-web_service_FF6A8A6B" {
-  cluster                            = aws_ecs_cluster.main_cluster_8387A3C1.arn
+
+moved {
+  to   = aws_ecs_task_definition.main_service_web_task
+  from = aws_ecs_task_definition.main_service-web_task_B44C06BF
+}
+resource "aws_ecs_service" "main_service_web_service" {
+  cluster                            = aws_ecs_cluster.main_cluster.arn
   deployment_maximum_percent         = 200
   deployment_minimum_healthy_percent = 100
   desired_count                      = 2
@@ -742,10 +982,10 @@ resource "aws_ecs_service" "main_service-web_service_FF6A8A6B" {
   name                               = "web"
   propagate_tags                     = "SERVICE"
   scheduling_strategy                = "REPLICA"
-  task_definition                    = aws_ecs_task_definition.main_service-web_task_B44C06BF.arn
+  task_definition                    = aws_ecs_task_definition.main_service_web_task.arn
   capacity_provider_strategy {
     base              = 0
-    capacity_provider = aws_ecs_capacity_provider.main_capacity_capacity-provider_26E8CE1C.name
+    capacity_provider = aws_ecs_capacity_provider.main_capacity_capacity_provider.name
     weight            = 1
   }
   deployment_circuit_breaker {
@@ -765,25 +1005,30 @@ resource "aws_ecs_service" "main_service-web_service_FF6A8A6B" {
     type       = "memberOf"
   }
   depends_on = [
-    "aws_ecs_cluster_capacity_providers.main_capacity-providers_EFCE7585",
-    "aws_internet_gateway.main-network_igw_41A64C06",
-    "aws_nat_gateway.main-network_nat_00005E50",
-    "aws_route.main-network_public-default-route_E35B093F",
-    "aws_route_table_association.main-network_public-0-routes_CE20CB17",
-    "aws_route_table_association.main-network_public-1-routes_32614707",
-    "aws_route.main-network_private-default-route_CD2E01AA",
-    "aws_route_table_association.main-network_private-0-routes_5807C158",
-    "aws_route_table_association.main-network_private-1-routes_89CC69D2",
+    "aws_ecs_cluster_capacity_providers.main_capacity_providers",
+    "aws_internet_gateway.main_network_igw",
+    "aws_nat_gateway.main_network_nat",
+    "aws_route.main_network_public_default_route",
+    "aws_route_table_association.main_network_public_0_routes",
+    "aws_route_table_association.main_network_public_1_routes",
+    "aws_route.main_network_private_default_route",
+    "aws_route_table_association.main_network_private_0_routes",
+    "aws_route_table_association.main_network_private_1_routes",
   ]
+}
+
+moved {
+  to   = aws_ecs_service.main_service_web_service
+  from = aws_ecs_service.main_service-web_service_FF6A8A6B
 }
 
 output "clusters" {
   value = {
     main = {
-      name              = aws_ecs_cluster.main_cluster_8387A3C1.name
-      arn               = aws_ecs_cluster.main_cluster_8387A3C1.arn
-      capacity_provider = aws_ecs_capacity_provider.main_capacity_capacity-provider_26E8CE1C.name
-      autoscaling_group = aws_autoscaling_group.main_capacity_instances_54302D3D.name
+      name              = aws_ecs_cluster.main_cluster.name
+      arn               = aws_ecs_cluster.main_cluster.arn
+      capacity_provider = aws_ecs_capacity_provider.main_capacity_capacity_provider.name
+      autoscaling_group = aws_autoscaling_group.main_capacity_instances.name
     }
   }
   description = "Per cluster: ECS cluster name and ARN, capacity provider, Auto Scaling group"
@@ -792,35 +1037,45 @@ output "clusters" {
 output "services" {
   value = {
     "main/log-router" = {
-      arn               = aws_ecs_service.main_service-log-router_service_B7EC40E6.id
+      arn               = aws_ecs_service.main_service_log_router_service.id
       one_task_per_host = "daemon"
-      log_group         = aws_cloudwatch_log_group.main_service-log-router_logs_956CB9A9.name
+      log_group         = aws_cloudwatch_log_group.main_service_log_router_logs.name
     }
     "main/node-exporter" = {
-      arn               = aws_ecs_service.main_service-node-exporter_service_D0444834.id
+      arn               = aws_ecs_service.main_service_node_exporter_service.id
       one_task_per_host = "reconciled"
-      log_group         = aws_cloudwatch_log_group.main_service-node-exporter_logs_524DC78B.name
+      log_group         = aws_cloudwatch_log_group.main_service_node_exporter_logs.name
     }
     "main/web" = {
-      arn               = aws_ecs_service.main_service-web_service_FF6A8A6B.id
+      arn               = aws_ecs_service.main_service_web_service.id
       one_task_per_host = "none"
-      log_group         = aws_cloudwatch_log_group.main_service-web_logs_F9DCE10D.name
+      log_group         = aws_cloudwatch_log_group.main_service_web_logs.name
     }
   }
   description = "Per cluster/service: service ARN, one-task-per-host mode, log group"
 }
-resource "aws_sqs_queue" "reconciler_dead-letters_4A2AB253" {
+resource "aws_sqs_queue" "reconciler_dead_letters" {
   message_retention_seconds = 1209600
   name                      = "demo-ecs-reconciler-dlq"
   sqs_managed_sse_enabled   = true
 }
-resource "aws_sqs_queue" "reconciler_failed_032F9D78" {
+
+moved {
+  to   = aws_sqs_queue.reconciler_dead_letters
+  from = aws_sqs_queue.reconciler_dead-letters_4A2AB253
+}
+resource "aws_sqs_queue" "reconciler_failed" {
   fifo_queue                = true
   message_retention_seconds = 1209600
   name                      = "demo-ecs-reconciler-failed.fifo"
   sqs_managed_sse_enabled   = true
 }
-resource "aws_sqs_queue_policy" "reconciler_failed-policy_27DE769B" {
+
+moved {
+  to   = aws_sqs_queue.reconciler_failed
+  from = aws_sqs_queue.reconciler_failed_032F9D78
+}
+resource "aws_sqs_queue_policy" "reconciler_failed_policy" {
   policy    = <<EOF
 {
   "Version": "2012-10-17",
@@ -832,7 +1087,7 @@ resource "aws_sqs_queue_policy" "reconciler_failed-policy_27DE769B" {
         "AWS": "*"
       },
       "Action": "sqs:*",
-      "Resource": "${aws_sqs_queue.reconciler_failed_032F9D78.arn}",
+      "Resource": "${aws_sqs_queue.reconciler_failed.arn}",
       "Condition": {
         "Bool": {
           "aws:SecureTransport": false
@@ -842,22 +1097,37 @@ resource "aws_sqs_queue_policy" "reconciler_failed-policy_27DE769B" {
   ]
 }
 EOF
-  queue_url = aws_sqs_queue.reconciler_failed_032F9D78.url
+  queue_url = aws_sqs_queue.reconciler_failed.url
 }
-resource "aws_sqs_queue" "reconciler_events_0B2A2E51" {
+
+moved {
+  to   = aws_sqs_queue_policy.reconciler_failed_policy
+  from = aws_sqs_queue_policy.reconciler_failed-policy_27DE769B
+}
+resource "aws_sqs_queue" "reconciler_events" {
   content_based_deduplication = true
   fifo_queue                  = true
   message_retention_seconds   = 86400
   name                        = "demo-ecs-reconciler-events.fifo"
-  redrive_policy              = "{\"deadLetterTargetArn\":\"${aws_sqs_queue.reconciler_failed_032F9D78.arn}\",\"maxReceiveCount\":5}"
+  redrive_policy              = "{\"deadLetterTargetArn\":\"${aws_sqs_queue.reconciler_failed.arn}\",\"maxReceiveCount\":5}"
   sqs_managed_sse_enabled     = true
   visibility_timeout_seconds  = 180
 }
-resource "aws_cloudwatch_log_group" "reconciler_logs_5880B3C5" {
+
+moved {
+  to   = aws_sqs_queue.reconciler_events
+  from = aws_sqs_queue.reconciler_events_0B2A2E51
+}
+resource "aws_cloudwatch_log_group" "reconciler_logs" {
   name              = "/aws/lambda/demo-ecs-reconciler"
   retention_in_days = 30
 }
-resource "aws_iam_role" "reconciler_role_808FA49E" {
+
+moved {
+  to   = aws_cloudwatch_log_group.reconciler_logs
+  from = aws_cloudwatch_log_group.reconciler_logs_5880B3C5
+}
+resource "aws_iam_role" "reconciler_role" {
   assume_role_policy = <<EOF
 {
   "Version": "2012-10-17",
@@ -875,7 +1145,12 @@ EOF
   description        = "Execution role of demo-ecs-reconciler (Stackwright ECS desired-count reconciler)"
   name               = "demo-ecs-reconciler-role"
 }
-resource "aws_iam_role_policy" "reconciler_policy_71C683FC" {
+
+moved {
+  to   = aws_iam_role.reconciler_role
+  from = aws_iam_role.reconciler_role_808FA49E
+}
+resource "aws_iam_role_policy" "reconciler_policy" {
   name   = "reconcile-managed-services"
   policy = <<EOF
 {
@@ -886,7 +1161,7 @@ resource "aws_iam_role_policy" "reconciler_policy_71C683FC" {
       "Effect": "Allow",
       "Action": "ecs:ListContainerInstances",
       "Resource": [
-        "${aws_ecs_cluster.main_cluster_8387A3C1.arn}"
+        "${aws_ecs_cluster.main_cluster.arn}"
       ]
     },
     {
@@ -907,7 +1182,7 @@ resource "aws_iam_role_policy" "reconciler_policy_71C683FC" {
         "logs:CreateLogStream",
         "logs:PutLogEvents"
       ],
-      "Resource": "${aws_cloudwatch_log_group.reconciler_logs_5880B3C5.arn}:*"
+      "Resource": "${aws_cloudwatch_log_group.reconciler_logs.arn}:*"
     },
     {
       "Sid": "ConsumeOwnQueue",
@@ -918,14 +1193,19 @@ resource "aws_iam_role_policy" "reconciler_policy_71C683FC" {
         "sqs:ChangeMessageVisibility",
         "sqs:GetQueueAttributes"
       ],
-      "Resource": "${aws_sqs_queue.reconciler_events_0B2A2E51.arn}"
+      "Resource": "${aws_sqs_queue.reconciler_events.arn}"
     }
   ]
 }
 EOF
-  role   = aws_iam_role.reconciler_role_808FA49E.id
+  role   = aws_iam_role.reconciler_role.id
 }
-resource "aws_lambda_function" "reconciler_function_5E80AF32" {
+
+moved {
+  to   = aws_iam_role_policy.reconciler_policy
+  from = aws_iam_role_policy.reconciler_policy_71C683FC
+}
+resource "aws_lambda_function" "reconciler_function" {
   architectures = [
     "arm64"
   ]
@@ -934,7 +1214,7 @@ resource "aws_lambda_function" "reconciler_function_5E80AF32" {
   function_name    = "demo-ecs-reconciler"
   handler          = "index.handler"
   memory_size      = 128
-  role             = aws_iam_role.reconciler_role_808FA49E.arn
+  role             = aws_iam_role.reconciler_role.arn
   runtime          = "nodejs24.x"
   source_code_hash = "gSuhTpBnoAF4cPeZIMueys0ux+78hQ5+ghkQU7tHp04="
   timeout          = 30
@@ -947,30 +1227,45 @@ resource "aws_lambda_function" "reconciler_function_5E80AF32" {
   logging_config {
     application_log_level = "INFO"
     log_format            = "JSON"
-    log_group             = aws_cloudwatch_log_group.reconciler_logs_5880B3C5.name
+    log_group             = aws_cloudwatch_log_group.reconciler_logs.name
     system_log_level      = "INFO"
   }
   depends_on = [
-    "aws_cloudwatch_log_group.reconciler_logs_5880B3C5",
-    "aws_iam_role_policy.reconciler_policy_71C683FC",
+    "aws_cloudwatch_log_group.reconciler_logs",
+    "aws_iam_role_policy.reconciler_policy",
   ]
 }
-resource "aws_lambda_event_source_mapping" "reconciler_queue-source_160E9218" {
+
+moved {
+  to   = aws_lambda_function.reconciler_function
+  from = aws_lambda_function.reconciler_function_5E80AF32
+}
+resource "aws_lambda_event_source_mapping" "reconciler_queue_source" {
   batch_size       = 10
   enabled          = true
-  event_source_arn = aws_sqs_queue.reconciler_events_0B2A2E51.arn
-  function_name    = aws_lambda_function.reconciler_function_5E80AF32.arn
+  event_source_arn = aws_sqs_queue.reconciler_events.arn
+  function_name    = aws_lambda_function.reconciler_function.arn
   depends_on = [
-    "aws_iam_role_policy.reconciler_policy_71C683FC",
+    "aws_iam_role_policy.reconciler_policy",
   ]
 }
-resource "aws_cloudwatch_event_rule" "reconciler_rule_07E74E14" {
+
+moved {
+  to   = aws_lambda_event_source_mapping.reconciler_queue_source
+  from = aws_lambda_event_source_mapping.reconciler_queue-source_160E9218
+}
+resource "aws_cloudwatch_event_rule" "reconciler_rule" {
   description   = "ECS container instance state changes of the clusters whose services the reconciler manages"
-  event_pattern = "{\"source\":[\"aws.ecs\"],\"detail-type\":[\"ECS Container Instance State Change\"],\"detail\":{\"clusterArn\":[\"${aws_ecs_cluster.main_cluster_8387A3C1.arn}\"]}}"
+  event_pattern = "{\"source\":[\"aws.ecs\"],\"detail-type\":[\"ECS Container Instance State Change\"],\"detail\":{\"clusterArn\":[\"${aws_ecs_cluster.main_cluster.arn}\"]}}"
   name          = "demo-ecs-reconciler-instance-changes"
   state         = "ENABLED"
 }
-resource "aws_sqs_queue_policy" "reconciler_dead-letters-policy_35D75769" {
+
+moved {
+  to   = aws_cloudwatch_event_rule.reconciler_rule
+  from = aws_cloudwatch_event_rule.reconciler_rule_07E74E14
+}
+resource "aws_sqs_queue_policy" "reconciler_dead_letters_policy" {
   policy    = <<EOF
 {
   "Version": "2012-10-17",
@@ -982,10 +1277,10 @@ resource "aws_sqs_queue_policy" "reconciler_dead-letters-policy_35D75769" {
         "Service": "events.amazonaws.com"
       },
       "Action": "sqs:SendMessage",
-      "Resource": "${aws_sqs_queue.reconciler_dead-letters_4A2AB253.arn}",
+      "Resource": "${aws_sqs_queue.reconciler_dead_letters.arn}",
       "Condition": {
         "ArnEquals": {
-          "aws:SourceArn": "${aws_cloudwatch_event_rule.reconciler_rule_07E74E14.arn}"
+          "aws:SourceArn": "${aws_cloudwatch_event_rule.reconciler_rule.arn}"
         }
       }
     },
@@ -996,7 +1291,7 @@ resource "aws_sqs_queue_policy" "reconciler_dead-letters-policy_35D75769" {
         "AWS": "*"
       },
       "Action": "sqs:*",
-      "Resource": "${aws_sqs_queue.reconciler_dead-letters_4A2AB253.arn}",
+      "Resource": "${aws_sqs_queue.reconciler_dead_letters.arn}",
       "Condition": {
         "Bool": {
           "aws:SecureTransport": false
@@ -1006,9 +1301,14 @@ resource "aws_sqs_queue_policy" "reconciler_dead-letters-policy_35D75769" {
   ]
 }
 EOF
-  queue_url = aws_sqs_queue.reconciler_dead-letters_4A2AB253.url
+  queue_url = aws_sqs_queue.reconciler_dead_letters.url
 }
-resource "aws_sqs_queue_policy" "reconciler_events-policy_20F75599" {
+
+moved {
+  to   = aws_sqs_queue_policy.reconciler_dead_letters_policy
+  from = aws_sqs_queue_policy.reconciler_dead-letters-policy_35D75769
+}
+resource "aws_sqs_queue_policy" "reconciler_events_policy" {
   policy    = <<EOF
 {
   "Version": "2012-10-17",
@@ -1020,10 +1320,10 @@ resource "aws_sqs_queue_policy" "reconciler_events-policy_20F75599" {
         "Service": "events.amazonaws.com"
       },
       "Action": "sqs:SendMessage",
-      "Resource": "${aws_sqs_queue.reconciler_events_0B2A2E51.arn}",
+      "Resource": "${aws_sqs_queue.reconciler_events.arn}",
       "Condition": {
         "ArnEquals": {
-          "aws:SourceArn": "${aws_cloudwatch_event_rule.reconciler_rule_07E74E14.arn}"
+          "aws:SourceArn": "${aws_cloudwatch_event_rule.reconciler_rule.arn}"
         }
       }
     },
@@ -1034,7 +1334,7 @@ resource "aws_sqs_queue_policy" "reconciler_events-policy_20F75599" {
         "AWS": "*"
       },
       "Action": "sqs:*",
-      "Resource": "${aws_sqs_queue.reconciler_events_0B2A2E51.arn}",
+      "Resource": "${aws_sqs_queue.reconciler_events.arn}",
       "Condition": {
         "Bool": {
           "aws:SecureTransport": false
@@ -1044,14 +1344,19 @@ resource "aws_sqs_queue_policy" "reconciler_events-policy_20F75599" {
   ]
 }
 EOF
-  queue_url = aws_sqs_queue.reconciler_events_0B2A2E51.url
+  queue_url = aws_sqs_queue.reconciler_events.url
 }
-resource "aws_cloudwatch_event_target" "reconciler_target_85F03056" {
-  arn       = aws_sqs_queue.reconciler_events_0B2A2E51.arn
-  rule      = aws_cloudwatch_event_rule.reconciler_rule_07E74E14.name
+
+moved {
+  to   = aws_sqs_queue_policy.reconciler_events_policy
+  from = aws_sqs_queue_policy.reconciler_events-policy_20F75599
+}
+resource "aws_cloudwatch_event_target" "reconciler_target" {
+  arn       = aws_sqs_queue.reconciler_events.arn
+  rule      = aws_cloudwatch_event_rule.reconciler_rule.name
   target_id = "reconciler-queue"
   dead_letter_config {
-    arn = aws_sqs_queue.reconciler_dead-letters_4A2AB253.arn
+    arn = aws_sqs_queue.reconciler_dead_letters.arn
   }
   retry_policy {
     maximum_event_age_in_seconds = 3600
@@ -1061,32 +1366,37 @@ resource "aws_cloudwatch_event_target" "reconciler_target_85F03056" {
     message_group_id = "instance-state-changes"
   }
   depends_on = [
-    "aws_sqs_queue_policy.reconciler_events-policy_20F75599",
-    "aws_sqs_queue_policy.reconciler_dead-letters-policy_35D75769",
+    "aws_sqs_queue_policy.reconciler_events_policy",
+    "aws_sqs_queue_policy.reconciler_dead_letters_policy",
   ]
 }
 
+moved {
+  to   = aws_cloudwatch_event_target.reconciler_target
+  from = aws_cloudwatch_event_target.reconciler_target_85F03056
+}
+
 output "reconciler_function_name" {
-  value       = aws_lambda_function.reconciler_function_5E80AF32.function_name
+  value       = aws_lambda_function.reconciler_function.function_name
   description = "The desired-count reconciler Lambda function"
 }
 
 output "reconciler_function_arn" {
-  value       = aws_lambda_function.reconciler_function_5E80AF32.arn
+  value       = aws_lambda_function.reconciler_function.arn
   description = "ARN of the reconciler function"
 }
 
 output "reconciler_rule_arn" {
-  value       = aws_cloudwatch_event_rule.reconciler_rule_07E74E14.arn
+  value       = aws_cloudwatch_event_rule.reconciler_rule.arn
   description = "EventBridge rule for container instance state changes of the managed clusters"
 }
 
 output "reconciler_dead_letter_queue_url" {
-  value       = aws_sqs_queue.reconciler_dead-letters_4A2AB253.url
+  value       = aws_sqs_queue.reconciler_dead_letters.url
   description = "Events and invocations that failed after retries"
 }
 
 output "reconciler_dead_letter_queue_arn" {
-  value       = aws_sqs_queue.reconciler_dead-letters_4A2AB253.arn
+  value       = aws_sqs_queue.reconciler_dead_letters.arn
   description = "ARN of the reconciler dead-letter queue"
 }

@@ -21,7 +21,7 @@ provider "aws" {
     }
   }
 }
-resource "aws_dynamodb_table" "benchmark_table_B4AD313D" {
+resource "aws_dynamodb_table" "benchmark_table" {
   billing_mode                = "PAY_PER_REQUEST"
   deletion_protection_enabled = false
   hash_key                    = "userId"
@@ -46,11 +46,21 @@ resource "aws_dynamodb_table" "benchmark_table_B4AD313D" {
     enabled        = true
   }
 }
-resource "aws_cloudwatch_log_group" "benchmark_python-on_logs_5F5C0A88" {
+
+moved {
+  to   = aws_dynamodb_table.benchmark_table
+  from = aws_dynamodb_table.benchmark_table_B4AD313D
+}
+resource "aws_cloudwatch_log_group" "benchmark_python_on_logs" {
   name              = "/aws/lambda/demo-keepalive-python-on"
   retention_in_days = 14
 }
-resource "aws_iam_role" "benchmark_python-on_role_20A075CB" {
+
+moved {
+  to   = aws_cloudwatch_log_group.benchmark_python_on_logs
+  from = aws_cloudwatch_log_group.benchmark_python-on_logs_5F5C0A88
+}
+resource "aws_iam_role" "benchmark_python_on_role" {
   assume_role_policy = <<EOF
 {
   "Version": "2012-10-17",
@@ -68,7 +78,12 @@ EOF
   description        = "Execution role of demo-keepalive-python-on (Stackwright keep-alive benchmark)"
   name               = "demo-keepalive-python-on-role"
 }
-resource "aws_iam_role_policy" "benchmark_python-on_policy_272C6E90" {
+
+moved {
+  to   = aws_iam_role.benchmark_python_on_role
+  from = aws_iam_role.benchmark_python-on_role_20A075CB
+}
+resource "aws_iam_role_policy" "benchmark_python_on_policy" {
   name   = "put-item-and-log"
   policy = <<EOF
 {
@@ -78,7 +93,7 @@ resource "aws_iam_role_policy" "benchmark_python-on_policy_272C6E90" {
       "Sid": "PutBenchmarkItems",
       "Effect": "Allow",
       "Action": "dynamodb:PutItem",
-      "Resource": "${aws_dynamodb_table.benchmark_table_B4AD313D.arn}"
+      "Resource": "${aws_dynamodb_table.benchmark_table.arn}"
     },
     {
       "Sid": "WriteOwnLogs",
@@ -87,14 +102,19 @@ resource "aws_iam_role_policy" "benchmark_python-on_policy_272C6E90" {
         "logs:CreateLogStream",
         "logs:PutLogEvents"
       ],
-      "Resource": "${aws_cloudwatch_log_group.benchmark_python-on_logs_5F5C0A88.arn}:*"
+      "Resource": "${aws_cloudwatch_log_group.benchmark_python_on_logs.arn}:*"
     }
   ]
 }
 EOF
-  role   = aws_iam_role.benchmark_python-on_role_20A075CB.id
+  role   = aws_iam_role.benchmark_python_on_role.id
 }
-resource "aws_lambda_function" "benchmark_python-on_function_8A2C2934" {
+
+moved {
+  to   = aws_iam_role_policy.benchmark_python_on_policy
+  from = aws_iam_role_policy.benchmark_python-on_policy_272C6E90
+}
+resource "aws_lambda_function" "benchmark_python_on_function" {
   architectures = [
     "x86_64"
   ]
@@ -103,34 +123,49 @@ resource "aws_lambda_function" "benchmark_python-on_function_8A2C2934" {
   function_name    = "demo-keepalive-python-on"
   handler          = "handler.handler"
   memory_size      = 128
-  role             = aws_iam_role.benchmark_python-on_role_20A075CB.arn
+  role             = aws_iam_role.benchmark_python_on_role.arn
   runtime          = "python3.14"
   source_code_hash = "NOKiN2T5/myMOQ4uR/9qQH5k66PY+xQVenterLqqiV8="
   timeout          = 10
   environment {
     variables = {
-      TABLE_NAME       = aws_dynamodb_table.benchmark_table_B4AD313D.name
+      TABLE_NAME       = aws_dynamodb_table.benchmark_table.name
       ITEM_TTL_SECONDS = "86400"
     }
   }
   logging_config {
     log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.benchmark_python-on_logs_5F5C0A88.name
+    log_group  = aws_cloudwatch_log_group.benchmark_python_on_logs.name
   }
   depends_on = [
-    "aws_cloudwatch_log_group.benchmark_python-on_logs_5F5C0A88",
-    "aws_iam_role_policy.benchmark_python-on_policy_272C6E90",
+    "aws_cloudwatch_log_group.benchmark_python_on_logs",
+    "aws_iam_role_policy.benchmark_python_on_policy",
   ]
 }
-resource "aws_lambda_function_url" "benchmark_python-on_url_C9218C19" {
-  authorization_type = "AWS_IAM"
-  function_name      = aws_lambda_function.benchmark_python-on_function_8A2C2934.function_name
+
+moved {
+  to   = aws_lambda_function.benchmark_python_on_function
+  from = aws_lambda_function.benchmark_python-on_function_8A2C2934
 }
-resource "aws_cloudwatch_log_group" "benchmark_python-off_logs_C364927E" {
+resource "aws_lambda_function_url" "benchmark_python_on_url" {
+  authorization_type = "AWS_IAM"
+  function_name      = aws_lambda_function.benchmark_python_on_function.function_name
+}
+
+moved {
+  to   = aws_lambda_function_url.benchmark_python_on_url
+  from = aws_lambda_function_url.benchmark_python-on_url_C9218C19
+}
+resource "aws_cloudwatch_log_group" "benchmark_python_off_logs" {
   name              = "/aws/lambda/demo-keepalive-python-off"
   retention_in_days = 14
 }
-resource "aws_iam_role" "benchmark_python-off_role_C76F8FEF" {
+
+moved {
+  to   = aws_cloudwatch_log_group.benchmark_python_off_logs
+  from = aws_cloudwatch_log_group.benchmark_python-off_logs_C364927E
+}
+resource "aws_iam_role" "benchmark_python_off_role" {
   assume_role_policy = <<EOF
 {
   "Version": "2012-10-17",
@@ -148,7 +183,12 @@ EOF
   description        = "Execution role of demo-keepalive-python-off (Stackwright keep-alive benchmark)"
   name               = "demo-keepalive-python-off-role"
 }
-resource "aws_iam_role_policy" "benchmark_python-off_policy_69F3898A" {
+
+moved {
+  to   = aws_iam_role.benchmark_python_off_role
+  from = aws_iam_role.benchmark_python-off_role_C76F8FEF
+}
+resource "aws_iam_role_policy" "benchmark_python_off_policy" {
   name   = "put-item-and-log"
   policy = <<EOF
 {
@@ -158,7 +198,7 @@ resource "aws_iam_role_policy" "benchmark_python-off_policy_69F3898A" {
       "Sid": "PutBenchmarkItems",
       "Effect": "Allow",
       "Action": "dynamodb:PutItem",
-      "Resource": "${aws_dynamodb_table.benchmark_table_B4AD313D.arn}"
+      "Resource": "${aws_dynamodb_table.benchmark_table.arn}"
     },
     {
       "Sid": "WriteOwnLogs",
@@ -167,14 +207,19 @@ resource "aws_iam_role_policy" "benchmark_python-off_policy_69F3898A" {
         "logs:CreateLogStream",
         "logs:PutLogEvents"
       ],
-      "Resource": "${aws_cloudwatch_log_group.benchmark_python-off_logs_C364927E.arn}:*"
+      "Resource": "${aws_cloudwatch_log_group.benchmark_python_off_logs.arn}:*"
     }
   ]
 }
 EOF
-  role   = aws_iam_role.benchmark_python-off_role_C76F8FEF.id
+  role   = aws_iam_role.benchmark_python_off_role.id
 }
-resource "aws_lambda_function" "benchmark_python-off_function_F1F94685" {
+
+moved {
+  to   = aws_iam_role_policy.benchmark_python_off_policy
+  from = aws_iam_role_policy.benchmark_python-off_policy_69F3898A
+}
+resource "aws_lambda_function" "benchmark_python_off_function" {
   architectures = [
     "x86_64"
   ]
@@ -183,34 +228,49 @@ resource "aws_lambda_function" "benchmark_python-off_function_F1F94685" {
   function_name    = "demo-keepalive-python-off"
   handler          = "handler.handler"
   memory_size      = 128
-  role             = aws_iam_role.benchmark_python-off_role_C76F8FEF.arn
+  role             = aws_iam_role.benchmark_python_off_role.arn
   runtime          = "python3.14"
   source_code_hash = "sIEqVf+VBjclj6KkKCuFYSC2CQqRAZsLwQw4nLN/9tQ="
   timeout          = 10
   environment {
     variables = {
-      TABLE_NAME       = aws_dynamodb_table.benchmark_table_B4AD313D.name
+      TABLE_NAME       = aws_dynamodb_table.benchmark_table.name
       ITEM_TTL_SECONDS = "86400"
     }
   }
   logging_config {
     log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.benchmark_python-off_logs_C364927E.name
+    log_group  = aws_cloudwatch_log_group.benchmark_python_off_logs.name
   }
   depends_on = [
-    "aws_cloudwatch_log_group.benchmark_python-off_logs_C364927E",
-    "aws_iam_role_policy.benchmark_python-off_policy_69F3898A",
+    "aws_cloudwatch_log_group.benchmark_python_off_logs",
+    "aws_iam_role_policy.benchmark_python_off_policy",
   ]
 }
-resource "aws_lambda_function_url" "benchmark_python-off_url_1FA66204" {
-  authorization_type = "AWS_IAM"
-  function_name      = aws_lambda_function.benchmark_python-off_function_F1F94685.function_name
+
+moved {
+  to   = aws_lambda_function.benchmark_python_off_function
+  from = aws_lambda_function.benchmark_python-off_function_F1F94685
 }
-resource "aws_cloudwatch_log_group" "benchmark_node-on_logs_91466B47" {
+resource "aws_lambda_function_url" "benchmark_python_off_url" {
+  authorization_type = "AWS_IAM"
+  function_name      = aws_lambda_function.benchmark_python_off_function.function_name
+}
+
+moved {
+  to   = aws_lambda_function_url.benchmark_python_off_url
+  from = aws_lambda_function_url.benchmark_python-off_url_1FA66204
+}
+resource "aws_cloudwatch_log_group" "benchmark_node_on_logs" {
   name              = "/aws/lambda/demo-keepalive-node-on"
   retention_in_days = 14
 }
-resource "aws_iam_role" "benchmark_node-on_role_D043B540" {
+
+moved {
+  to   = aws_cloudwatch_log_group.benchmark_node_on_logs
+  from = aws_cloudwatch_log_group.benchmark_node-on_logs_91466B47
+}
+resource "aws_iam_role" "benchmark_node_on_role" {
   assume_role_policy = <<EOF
 {
   "Version": "2012-10-17",
@@ -228,7 +288,12 @@ EOF
   description        = "Execution role of demo-keepalive-node-on (Stackwright keep-alive benchmark)"
   name               = "demo-keepalive-node-on-role"
 }
-resource "aws_iam_role_policy" "benchmark_node-on_policy_F027B486" {
+
+moved {
+  to   = aws_iam_role.benchmark_node_on_role
+  from = aws_iam_role.benchmark_node-on_role_D043B540
+}
+resource "aws_iam_role_policy" "benchmark_node_on_policy" {
   name   = "put-item-and-log"
   policy = <<EOF
 {
@@ -238,7 +303,7 @@ resource "aws_iam_role_policy" "benchmark_node-on_policy_F027B486" {
       "Sid": "PutBenchmarkItems",
       "Effect": "Allow",
       "Action": "dynamodb:PutItem",
-      "Resource": "${aws_dynamodb_table.benchmark_table_B4AD313D.arn}"
+      "Resource": "${aws_dynamodb_table.benchmark_table.arn}"
     },
     {
       "Sid": "WriteOwnLogs",
@@ -247,14 +312,19 @@ resource "aws_iam_role_policy" "benchmark_node-on_policy_F027B486" {
         "logs:CreateLogStream",
         "logs:PutLogEvents"
       ],
-      "Resource": "${aws_cloudwatch_log_group.benchmark_node-on_logs_91466B47.arn}:*"
+      "Resource": "${aws_cloudwatch_log_group.benchmark_node_on_logs.arn}:*"
     }
   ]
 }
 EOF
-  role   = aws_iam_role.benchmark_node-on_role_D043B540.id
+  role   = aws_iam_role.benchmark_node_on_role.id
 }
-resource "aws_lambda_function" "benchmark_node-on_function_165462DB" {
+
+moved {
+  to   = aws_iam_role_policy.benchmark_node_on_policy
+  from = aws_iam_role_policy.benchmark_node-on_policy_F027B486
+}
+resource "aws_lambda_function" "benchmark_node_on_function" {
   architectures = [
     "x86_64"
   ]
@@ -263,34 +333,49 @@ resource "aws_lambda_function" "benchmark_node-on_function_165462DB" {
   function_name    = "demo-keepalive-node-on"
   handler          = "index.handler"
   memory_size      = 128
-  role             = aws_iam_role.benchmark_node-on_role_D043B540.arn
+  role             = aws_iam_role.benchmark_node_on_role.arn
   runtime          = "nodejs24.x"
   source_code_hash = "Rsls476q9OxLI3XzOHblMMVJq2GgVNYBUYcGvDnkRYc="
   timeout          = 10
   environment {
     variables = {
-      TABLE_NAME       = aws_dynamodb_table.benchmark_table_B4AD313D.name
+      TABLE_NAME       = aws_dynamodb_table.benchmark_table.name
       ITEM_TTL_SECONDS = "86400"
     }
   }
   logging_config {
     log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.benchmark_node-on_logs_91466B47.name
+    log_group  = aws_cloudwatch_log_group.benchmark_node_on_logs.name
   }
   depends_on = [
-    "aws_cloudwatch_log_group.benchmark_node-on_logs_91466B47",
-    "aws_iam_role_policy.benchmark_node-on_policy_F027B486",
+    "aws_cloudwatch_log_group.benchmark_node_on_logs",
+    "aws_iam_role_policy.benchmark_node_on_policy",
   ]
 }
-resource "aws_lambda_function_url" "benchmark_node-on_url_EBB96568" {
-  authorization_type = "AWS_IAM"
-  function_name      = aws_lambda_function.benchmark_node-on_function_165462DB.function_name
+
+moved {
+  to   = aws_lambda_function.benchmark_node_on_function
+  from = aws_lambda_function.benchmark_node-on_function_165462DB
 }
-resource "aws_cloudwatch_log_group" "benchmark_node-off_logs_9E33D492" {
+resource "aws_lambda_function_url" "benchmark_node_on_url" {
+  authorization_type = "AWS_IAM"
+  function_name      = aws_lambda_function.benchmark_node_on_function.function_name
+}
+
+moved {
+  to   = aws_lambda_function_url.benchmark_node_on_url
+  from = aws_lambda_function_url.benchmark_node-on_url_EBB96568
+}
+resource "aws_cloudwatch_log_group" "benchmark_node_off_logs" {
   name              = "/aws/lambda/demo-keepalive-node-off"
   retention_in_days = 14
 }
-resource "aws_iam_role" "benchmark_node-off_role_55313468" {
+
+moved {
+  to   = aws_cloudwatch_log_group.benchmark_node_off_logs
+  from = aws_cloudwatch_log_group.benchmark_node-off_logs_9E33D492
+}
+resource "aws_iam_role" "benchmark_node_off_role" {
   assume_role_policy = <<EOF
 {
   "Version": "2012-10-17",
@@ -308,7 +393,12 @@ EOF
   description        = "Execution role of demo-keepalive-node-off (Stackwright keep-alive benchmark)"
   name               = "demo-keepalive-node-off-role"
 }
-resource "aws_iam_role_policy" "benchmark_node-off_policy_96EA960A" {
+
+moved {
+  to   = aws_iam_role.benchmark_node_off_role
+  from = aws_iam_role.benchmark_node-off_role_55313468
+}
+resource "aws_iam_role_policy" "benchmark_node_off_policy" {
   name   = "put-item-and-log"
   policy = <<EOF
 {
@@ -318,7 +408,7 @@ resource "aws_iam_role_policy" "benchmark_node-off_policy_96EA960A" {
       "Sid": "PutBenchmarkItems",
       "Effect": "Allow",
       "Action": "dynamodb:PutItem",
-      "Resource": "${aws_dynamodb_table.benchmark_table_B4AD313D.arn}"
+      "Resource": "${aws_dynamodb_table.benchmark_table.arn}"
     },
     {
       "Sid": "WriteOwnLogs",
@@ -327,14 +417,19 @@ resource "aws_iam_role_policy" "benchmark_node-off_policy_96EA960A" {
         "logs:CreateLogStream",
         "logs:PutLogEvents"
       ],
-      "Resource": "${aws_cloudwatch_log_group.benchmark_node-off_logs_9E33D492.arn}:*"
+      "Resource": "${aws_cloudwatch_log_group.benchmark_node_off_logs.arn}:*"
     }
   ]
 }
 EOF
-  role   = aws_iam_role.benchmark_node-off_role_55313468.id
+  role   = aws_iam_role.benchmark_node_off_role.id
 }
-resource "aws_lambda_function" "benchmark_node-off_function_BFB988C2" {
+
+moved {
+  to   = aws_iam_role_policy.benchmark_node_off_policy
+  from = aws_iam_role_policy.benchmark_node-off_policy_96EA960A
+}
+resource "aws_lambda_function" "benchmark_node_off_function" {
   architectures = [
     "x86_64"
   ]
@@ -343,30 +438,40 @@ resource "aws_lambda_function" "benchmark_node-off_function_BFB988C2" {
   function_name    = "demo-keepalive-node-off"
   handler          = "index.handler"
   memory_size      = 128
-  role             = aws_iam_role.benchmark_node-off_role_55313468.arn
+  role             = aws_iam_role.benchmark_node_off_role.arn
   runtime          = "nodejs24.x"
   source_code_hash = "lLXQyY53px6pt/C9HO+JPvdK11L+3c+0uHIw2ELddFw="
   timeout          = 10
   environment {
     variables = {
-      TABLE_NAME       = aws_dynamodb_table.benchmark_table_B4AD313D.name
+      TABLE_NAME       = aws_dynamodb_table.benchmark_table.name
       ITEM_TTL_SECONDS = "86400"
     }
   }
   logging_config {
     log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.benchmark_node-off_logs_9E33D492.name
+    log_group  = aws_cloudwatch_log_group.benchmark_node_off_logs.name
   }
   depends_on = [
-    "aws_cloudwatch_log_group.benchmark_node-off_logs_9E33D492",
-    "aws_iam_role_policy.benchmark_node-off_policy_96EA960A",
+    "aws_cloudwatch_log_group.benchmark_node_off_logs",
+    "aws_iam_role_policy.benchmark_node_off_policy",
   ]
 }
-resource "aws_lambda_function_url" "benchmark_node-off_url_E00DE357" {
-  authorization_type = "AWS_IAM"
-  function_name      = aws_lambda_function.benchmark_node-off_function_BFB988C2.function_name
+
+moved {
+  to   = aws_lambda_function.benchmark_node_off_function
+  from = aws_lambda_function.benchmark_node-off_function_BFB988C2
 }
-resource "aws_iam_policy" "benchmark_bench-invoke_96315992" {
+resource "aws_lambda_function_url" "benchmark_node_off_url" {
+  authorization_type = "AWS_IAM"
+  function_name      = aws_lambda_function.benchmark_node_off_function.function_name
+}
+
+moved {
+  to   = aws_lambda_function_url.benchmark_node_off_url
+  from = aws_lambda_function_url.benchmark_node-off_url_E00DE357
+}
+resource "aws_iam_policy" "benchmark_bench_invoke" {
   description = "Attach to whoever runs `stackwright bench lambda`: invoke the keep-alive benchmark function URLs"
   name        = "demo-keepalive-bench-invoke"
   policy      = <<EOF
@@ -378,10 +483,10 @@ resource "aws_iam_policy" "benchmark_bench-invoke_96315992" {
       "Effect": "Allow",
       "Action": "lambda:InvokeFunctionUrl",
       "Resource": [
-        "${aws_lambda_function.benchmark_python-on_function_8A2C2934.arn}",
-        "${aws_lambda_function.benchmark_python-off_function_F1F94685.arn}",
-        "${aws_lambda_function.benchmark_node-on_function_165462DB.arn}",
-        "${aws_lambda_function.benchmark_node-off_function_BFB988C2.arn}"
+        "${aws_lambda_function.benchmark_python_on_function.arn}",
+        "${aws_lambda_function.benchmark_python_off_function.arn}",
+        "${aws_lambda_function.benchmark_node_on_function.arn}",
+        "${aws_lambda_function.benchmark_node_off_function.arn}"
       ],
       "Condition": {
         "StringEquals": {
@@ -394,10 +499,10 @@ resource "aws_iam_policy" "benchmark_bench-invoke_96315992" {
       "Effect": "Allow",
       "Action": "lambda:InvokeFunction",
       "Resource": [
-        "${aws_lambda_function.benchmark_python-on_function_8A2C2934.arn}",
-        "${aws_lambda_function.benchmark_python-off_function_F1F94685.arn}",
-        "${aws_lambda_function.benchmark_node-on_function_165462DB.arn}",
-        "${aws_lambda_function.benchmark_node-off_function_BFB988C2.arn}"
+        "${aws_lambda_function.benchmark_python_on_function.arn}",
+        "${aws_lambda_function.benchmark_python_off_function.arn}",
+        "${aws_lambda_function.benchmark_node_on_function.arn}",
+        "${aws_lambda_function.benchmark_node_off_function.arn}"
       ]
     }
   ]
@@ -405,32 +510,37 @@ resource "aws_iam_policy" "benchmark_bench-invoke_96315992" {
 EOF
 }
 
+moved {
+  to   = aws_iam_policy.benchmark_bench_invoke
+  from = aws_iam_policy.benchmark_bench-invoke_96315992
+}
+
 output "function_urls" {
   value = {
-    python-on  = aws_lambda_function_url.benchmark_python-on_url_C9218C19.function_url
-    python-off = aws_lambda_function_url.benchmark_python-off_url_1FA66204.function_url
-    node-on    = aws_lambda_function_url.benchmark_node-on_url_EBB96568.function_url
-    node-off   = aws_lambda_function_url.benchmark_node-off_url_E00DE357.function_url
+    python-on  = aws_lambda_function_url.benchmark_python_on_url.function_url
+    python-off = aws_lambda_function_url.benchmark_python_off_url.function_url
+    node-on    = aws_lambda_function_url.benchmark_node_on_url.function_url
+    node-off   = aws_lambda_function_url.benchmark_node_off_url.function_url
   }
   description = "Function URL per variant (AWS_IAM auth); `stackwright bench lambda --from-terraform` reads this"
 }
 
 output "function_names" {
   value = {
-    python-on  = aws_lambda_function.benchmark_python-on_function_8A2C2934.function_name
-    python-off = aws_lambda_function.benchmark_python-off_function_F1F94685.function_name
-    node-on    = aws_lambda_function.benchmark_node-on_function_165462DB.function_name
-    node-off   = aws_lambda_function.benchmark_node-off_function_BFB988C2.function_name
+    python-on  = aws_lambda_function.benchmark_python_on_function.function_name
+    python-off = aws_lambda_function.benchmark_python_off_function.function_name
+    node-on    = aws_lambda_function.benchmark_node_on_function.function_name
+    node-off   = aws_lambda_function.benchmark_node_off_function.function_name
   }
   description = "Lambda function name per variant"
 }
 
 output "table_name" {
-  value       = aws_dynamodb_table.benchmark_table_B4AD313D.name
+  value       = aws_dynamodb_table.benchmark_table.name
   description = "The DynamoDB table the functions write to"
 }
 
 output "bench_invoke_policy_arn" {
-  value       = aws_iam_policy.benchmark_bench-invoke_96315992.arn
+  value       = aws_iam_policy.benchmark_bench_invoke.arn
   description = "Attach to the benchmark caller: invoke these function URLs"
 }

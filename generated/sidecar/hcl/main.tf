@@ -27,7 +27,7 @@ provider "aws" {
 }
 data "aws_caller_identity" "caller" {
 }
-data "aws_availability_zones" "network_zones_2241F3F0" {
+data "aws_availability_zones" "network_zones" {
   state = "available"
   filter {
     name = "opt-in-status"
@@ -36,7 +36,7 @@ data "aws_availability_zones" "network_zones_2241F3F0" {
     ]
   }
 }
-resource "aws_vpc" "network_vpc_4E8F0223" {
+resource "aws_vpc" "network_vpc" {
   cidr_block           = "10.0.0.0/16"
   enable_dns_hostnames = true
   enable_dns_support   = true
@@ -44,160 +44,250 @@ resource "aws_vpc" "network_vpc_4E8F0223" {
     Name = "demo-sidecar-vpc"
   }
 }
-resource "aws_default_security_group" "network_default-sg_0F35F98C" {
+
+moved {
+  to   = aws_vpc.network_vpc
+  from = aws_vpc.network_vpc_4E8F0223
+}
+resource "aws_default_security_group" "network_default_sg" {
   tags = {
     Name = "demo-sidecar-default-unused"
   }
-  vpc_id = aws_vpc.network_vpc_4E8F0223.id
+  vpc_id = aws_vpc.network_vpc.id
 }
-resource "aws_internet_gateway" "network_igw_5DF1EDA1" {
+
+moved {
+  to   = aws_default_security_group.network_default_sg
+  from = aws_default_security_group.network_default-sg_0F35F98C
+}
+resource "aws_internet_gateway" "network_igw" {
   tags = {
     Name = "demo-sidecar-igw"
   }
-  vpc_id = aws_vpc.network_vpc_4E8F0223.id
+  vpc_id = aws_vpc.network_vpc.id
 }
-resource "aws_route_table" "network_public-routes_309B7EF4" {
+
+moved {
+  to   = aws_internet_gateway.network_igw
+  from = aws_internet_gateway.network_igw_5DF1EDA1
+}
+resource "aws_route_table" "network_public_routes" {
   tags = {
     Name = "demo-sidecar-public"
   }
-  vpc_id = aws_vpc.network_vpc_4E8F0223.id
+  vpc_id = aws_vpc.network_vpc.id
 }
-resource "aws_route" "network_public-default-route_9AB86AC6" {
+
+moved {
+  to   = aws_route_table.network_public_routes
+  from = aws_route_table.network_public-routes_309B7EF4
+}
+resource "aws_route" "network_public_default_route" {
   destination_cidr_block = "0.0.0.0/0"
-  gateway_id             = aws_internet_gateway.network_igw_5DF1EDA1.id
-  route_table_id         = aws_route_table.network_public-routes_309B7EF4.id
+  gateway_id             = aws_internet_gateway.network_igw.id
+  route_table_id         = aws_route_table.network_public_routes.id
 }
-resource "aws_subnet" "network_public-a_A182901C" {
-  availability_zone       = element(data.aws_availability_zones.network_zones_2241F3F0.names, 0)
+
+moved {
+  to   = aws_route.network_public_default_route
+  from = aws_route.network_public-default-route_9AB86AC6
+}
+resource "aws_subnet" "network_public_a" {
+  availability_zone       = element(data.aws_availability_zones.network_zones.names, 0)
   cidr_block              = "10.0.0.0/18"
   map_public_ip_on_launch = false
   tags = {
     Name = "demo-sidecar-public-a"
   }
-  vpc_id = aws_vpc.network_vpc_4E8F0223.id
+  vpc_id = aws_vpc.network_vpc.id
 }
-resource "aws_route_table_association" "network_public-a-routes_18A8C983" {
-  route_table_id = aws_route_table.network_public-routes_309B7EF4.id
-  subnet_id      = aws_subnet.network_public-a_A182901C.id
+
+moved {
+  to   = aws_subnet.network_public_a
+  from = aws_subnet.network_public-a_A182901C
 }
-resource "aws_subnet" "network_public-b_FF324FB8" {
-  availability_zone       = element(data.aws_availability_zones.network_zones_2241F3F0.names, 1)
+resource "aws_route_table_association" "network_public_a_routes" {
+  route_table_id = aws_route_table.network_public_routes.id
+  subnet_id      = aws_subnet.network_public_a.id
+}
+
+moved {
+  to   = aws_route_table_association.network_public_a_routes
+  from = aws_route_table_association.network_public-a-routes_18A8C983
+}
+resource "aws_subnet" "network_public_b" {
+  availability_zone       = element(data.aws_availability_zones.network_zones.names, 1)
   cidr_block              = "10.0.64.0/18"
   map_public_ip_on_launch = false
   tags = {
     Name = "demo-sidecar-public-b"
   }
-  vpc_id = aws_vpc.network_vpc_4E8F0223.id
+  vpc_id = aws_vpc.network_vpc.id
 }
-resource "aws_route_table_association" "network_public-b-routes_0F23865D" {
-  route_table_id = aws_route_table.network_public-routes_309B7EF4.id
-  subnet_id      = aws_subnet.network_public-b_FF324FB8.id
+
+moved {
+  to   = aws_subnet.network_public_b
+  from = aws_subnet.network_public-b_FF324FB8
 }
-resource "aws_route_table" "network_private-routes_E5BE4D6F" {
+resource "aws_route_table_association" "network_public_b_routes" {
+  route_table_id = aws_route_table.network_public_routes.id
+  subnet_id      = aws_subnet.network_public_b.id
+}
+
+moved {
+  to   = aws_route_table_association.network_public_b_routes
+  from = aws_route_table_association.network_public-b-routes_0F23865D
+}
+resource "aws_route_table" "network_private_routes" {
   tags = {
     Name = "demo-sidecar-private"
   }
-  vpc_id = aws_vpc.network_vpc_4E8F0223.id
+  vpc_id = aws_vpc.network_vpc.id
 }
-resource "aws_subnet" "network_private-a_492DDEA9" {
-  availability_zone       = element(data.aws_availability_zones.network_zones_2241F3F0.names, 0)
+
+moved {
+  to   = aws_route_table.network_private_routes
+  from = aws_route_table.network_private-routes_E5BE4D6F
+}
+resource "aws_subnet" "network_private_a" {
+  availability_zone       = element(data.aws_availability_zones.network_zones.names, 0)
   cidr_block              = "10.0.128.0/18"
   map_public_ip_on_launch = false
   tags = {
     Name = "demo-sidecar-private-a"
   }
-  vpc_id = aws_vpc.network_vpc_4E8F0223.id
+  vpc_id = aws_vpc.network_vpc.id
 }
-resource "aws_route_table_association" "network_private-a-routes_98B34714" {
-  route_table_id = aws_route_table.network_private-routes_E5BE4D6F.id
-  subnet_id      = aws_subnet.network_private-a_492DDEA9.id
+
+moved {
+  to   = aws_subnet.network_private_a
+  from = aws_subnet.network_private-a_492DDEA9
 }
-resource "aws_subnet" "network_private-b_4C00815F" {
-  availability_zone       = element(data.aws_availability_zones.network_zones_2241F3F0.names, 1)
+resource "aws_route_table_association" "network_private_a_routes" {
+  route_table_id = aws_route_table.network_private_routes.id
+  subnet_id      = aws_subnet.network_private_a.id
+}
+
+moved {
+  to   = aws_route_table_association.network_private_a_routes
+  from = aws_route_table_association.network_private-a-routes_98B34714
+}
+resource "aws_subnet" "network_private_b" {
+  availability_zone       = element(data.aws_availability_zones.network_zones.names, 1)
   cidr_block              = "10.0.192.0/18"
   map_public_ip_on_launch = false
   tags = {
     Name = "demo-sidecar-private-b"
   }
-  vpc_id = aws_vpc.network_vpc_4E8F0223.id
+  vpc_id = aws_vpc.network_vpc.id
 }
-resource "aws_route_table_association" "network_private-b-routes_B4642E17" {
-  route_table_id = aws_route_table.network_private-routes_E5BE4D6F.id
-  subnet_id      = aws_subnet.network_private-b_4C00815F.id
+
+moved {
+  to   = aws_subnet.network_private_b
+  from = aws_subnet.network_private-b_4C00815F
 }
-resource "aws_security_group" "network_endpoints_sg_F313CE7A" {
+resource "aws_route_table_association" "network_private_b_routes" {
+  route_table_id = aws_route_table.network_private_routes.id
+  subnet_id      = aws_subnet.network_private_b.id
+}
+
+moved {
+  to   = aws_route_table_association.network_private_b_routes
+  from = aws_route_table_association.network_private-b-routes_B4642E17
+}
+resource "aws_security_group" "network_endpoints_sg" {
   description = "VPC interface endpoints: HTTPS from the benchmark tasks only"
   name        = "demo-sidecar-endpoints"
   tags = {
     Name = "demo-sidecar-endpoints"
   }
-  vpc_id = aws_vpc.network_vpc_4E8F0223.id
+  vpc_id = aws_vpc.network_vpc.id
 }
-data "aws_vpc_endpoint_service" "network_endpoints_ecr-api-service_A85C0B53" {
+
+moved {
+  to   = aws_security_group.network_endpoints_sg
+  from = aws_security_group.network_endpoints_sg_F313CE7A
+}
+data "aws_vpc_endpoint_service" "network_endpoints_ecr_api_service" {
   service      = "ecr.api"
   service_type = "Interface"
 }
-resource "aws_vpc_endpoint" "network_endpoints_ecr-api_40898CF8" {
+resource "aws_vpc_endpoint" "network_endpoints_ecr_api" {
   private_dns_enabled = true
   security_group_ids = [
-    aws_security_group.network_endpoints_sg_F313CE7A.id
+    aws_security_group.network_endpoints_sg.id
   ]
-  service_name = data.aws_vpc_endpoint_service.network_endpoints_ecr-api-service_A85C0B53.service_name
+  service_name = data.aws_vpc_endpoint_service.network_endpoints_ecr_api_service.service_name
   subnet_ids = [
-    aws_subnet.network_private-a_492DDEA9.id,
-    aws_subnet.network_private-b_4C00815F.id
+    aws_subnet.network_private_a.id,
+    aws_subnet.network_private_b.id
   ]
   tags = {
     Name = "demo-sidecar-ecr-api"
   }
   vpc_endpoint_type = "Interface"
-  vpc_id            = aws_vpc.network_vpc_4E8F0223.id
+  vpc_id            = aws_vpc.network_vpc.id
 }
-data "aws_vpc_endpoint_service" "network_endpoints_ecr-dkr-service_7359EA12" {
+
+moved {
+  to   = aws_vpc_endpoint.network_endpoints_ecr_api
+  from = aws_vpc_endpoint.network_endpoints_ecr-api_40898CF8
+}
+data "aws_vpc_endpoint_service" "network_endpoints_ecr_dkr_service" {
   service      = "ecr.dkr"
   service_type = "Interface"
 }
-resource "aws_vpc_endpoint" "network_endpoints_ecr-dkr_2224BEFD" {
+resource "aws_vpc_endpoint" "network_endpoints_ecr_dkr" {
   private_dns_enabled = true
   security_group_ids = [
-    aws_security_group.network_endpoints_sg_F313CE7A.id
+    aws_security_group.network_endpoints_sg.id
   ]
-  service_name = data.aws_vpc_endpoint_service.network_endpoints_ecr-dkr-service_7359EA12.service_name
+  service_name = data.aws_vpc_endpoint_service.network_endpoints_ecr_dkr_service.service_name
   subnet_ids = [
-    aws_subnet.network_private-a_492DDEA9.id,
-    aws_subnet.network_private-b_4C00815F.id
+    aws_subnet.network_private_a.id,
+    aws_subnet.network_private_b.id
   ]
   tags = {
     Name = "demo-sidecar-ecr-dkr"
   }
   vpc_endpoint_type = "Interface"
-  vpc_id            = aws_vpc.network_vpc_4E8F0223.id
+  vpc_id            = aws_vpc.network_vpc.id
 }
-data "aws_vpc_endpoint_service" "network_endpoints_logs-service_B05B6A1B" {
+
+moved {
+  to   = aws_vpc_endpoint.network_endpoints_ecr_dkr
+  from = aws_vpc_endpoint.network_endpoints_ecr-dkr_2224BEFD
+}
+data "aws_vpc_endpoint_service" "network_endpoints_logs_service" {
   service      = "logs"
   service_type = "Interface"
 }
-resource "aws_vpc_endpoint" "network_endpoints_logs_30C0C426" {
+resource "aws_vpc_endpoint" "network_endpoints_logs" {
   private_dns_enabled = true
   security_group_ids = [
-    aws_security_group.network_endpoints_sg_F313CE7A.id
+    aws_security_group.network_endpoints_sg.id
   ]
-  service_name = data.aws_vpc_endpoint_service.network_endpoints_logs-service_B05B6A1B.service_name
+  service_name = data.aws_vpc_endpoint_service.network_endpoints_logs_service.service_name
   subnet_ids = [
-    aws_subnet.network_private-a_492DDEA9.id,
-    aws_subnet.network_private-b_4C00815F.id
+    aws_subnet.network_private_a.id,
+    aws_subnet.network_private_b.id
   ]
   tags = {
     Name = "demo-sidecar-logs"
   }
   vpc_endpoint_type = "Interface"
-  vpc_id            = aws_vpc.network_vpc_4E8F0223.id
+  vpc_id            = aws_vpc.network_vpc.id
 }
-data "aws_vpc_endpoint_service" "network_endpoints_s3-service_3C52C721" {
+
+moved {
+  to   = aws_vpc_endpoint.network_endpoints_logs
+  from = aws_vpc_endpoint.network_endpoints_logs_30C0C426
+}
+data "aws_vpc_endpoint_service" "network_endpoints_s3_service" {
   service      = "s3"
   service_type = "Gateway"
 }
-resource "aws_vpc_endpoint" "network_endpoints_s3_3C9E984F" {
+resource "aws_vpc_endpoint" "network_endpoints_s3" {
   policy = <<EOF
 {
   "Version": "2012-10-17",
@@ -215,50 +305,70 @@ resource "aws_vpc_endpoint" "network_endpoints_s3_3C9E984F" {
 }
 EOF
   route_table_ids = [
-    aws_route_table.network_private-routes_E5BE4D6F.id
+    aws_route_table.network_private_routes.id
   ]
-  service_name = data.aws_vpc_endpoint_service.network_endpoints_s3-service_3C52C721.service_name
+  service_name = data.aws_vpc_endpoint_service.network_endpoints_s3_service.service_name
   tags = {
     Name = "demo-sidecar-s3"
   }
   vpc_endpoint_type = "Gateway"
-  vpc_id            = aws_vpc.network_vpc_4E8F0223.id
+  vpc_id            = aws_vpc.network_vpc.id
 }
-resource "aws_security_group" "alb_sg_97040498" {
+
+moved {
+  to   = aws_vpc_endpoint.network_endpoints_s3
+  from = aws_vpc_endpoint.network_endpoints_s3_3C9E984F
+}
+resource "aws_security_group" "alb_sg" {
   description = "Benchmark ALB: listener ports from the allowed clients; egress only to the tasks"
   name        = "demo-sidecar-alb"
   tags = {
     Name = "demo-sidecar-alb"
   }
-  vpc_id = aws_vpc.network_vpc_4E8F0223.id
+  vpc_id = aws_vpc.network_vpc.id
 }
-resource "aws_vpc_security_group_ingress_rule" "alb_listener-80-0_57BE6E33" {
+
+moved {
+  to   = aws_security_group.alb_sg
+  from = aws_security_group.alb_sg_97040498
+}
+resource "aws_vpc_security_group_ingress_rule" "alb_listener_80_0" {
   cidr_ipv4         = "0.0.0.0/0"
   description       = "HTTP listener"
   from_port         = 80
   ip_protocol       = "tcp"
-  security_group_id = aws_security_group.alb_sg_97040498.id
+  security_group_id = aws_security_group.alb_sg.id
   to_port           = 80
 }
-resource "aws_lb" "alb_88D76693" {
+
+moved {
+  to   = aws_vpc_security_group_ingress_rule.alb_listener_80_0
+  from = aws_vpc_security_group_ingress_rule.alb_listener-80-0_57BE6E33
+}
+resource "aws_lb" "alb" {
   drop_invalid_header_fields = true
   enable_deletion_protection = false
   internal                   = false
   load_balancer_type         = "application"
   name                       = "demo-sidecar"
   security_groups = [
-    aws_security_group.alb_sg_97040498.id
+    aws_security_group.alb_sg.id
   ]
   subnets = [
-    aws_subnet.network_public-a_A182901C.id,
-    aws_subnet.network_public-b_FF324FB8.id
+    aws_subnet.network_public_a.id,
+    aws_subnet.network_public_b.id
   ]
   tags = {
     Name = "demo-sidecar"
   }
 }
-resource "aws_lb_listener" "alb_http_97FCE0DC" {
-  load_balancer_arn = aws_lb.alb_88D76693.arn
+
+moved {
+  to   = aws_lb.alb
+  from = aws_lb.alb_88D76693
+}
+resource "aws_lb_listener" "alb_http" {
+  load_balancer_arn = aws_lb.alb.arn
   port              = 80
   protocol          = "HTTP"
   default_action {
@@ -273,53 +383,88 @@ EOF
     }
   }
 }
-resource "aws_security_group" "tasks_sg_EE59EAD8" {
+
+moved {
+  to   = aws_lb_listener.alb_http
+  from = aws_lb_listener.alb_http_97FCE0DC
+}
+resource "aws_security_group" "tasks_sg" {
   description = "Benchmark tasks: nginx port from the ALB only; HTTPS out for images and logs"
   name        = "demo-sidecar-tasks"
   tags = {
     Name = "demo-sidecar-tasks"
   }
-  vpc_id = aws_vpc.network_vpc_4E8F0223.id
+  vpc_id = aws_vpc.network_vpc.id
 }
-resource "aws_vpc_security_group_ingress_rule" "tasks_from-alb_1058484A" {
+
+moved {
+  to   = aws_security_group.tasks_sg
+  from = aws_security_group.tasks_sg_EE59EAD8
+}
+resource "aws_vpc_security_group_ingress_rule" "tasks_from_alb" {
   description                  = "nginx from the load balancer"
   from_port                    = 80
   ip_protocol                  = "tcp"
-  referenced_security_group_id = aws_security_group.alb_sg_97040498.id
-  security_group_id            = aws_security_group.tasks_sg_EE59EAD8.id
+  referenced_security_group_id = aws_security_group.alb_sg.id
+  security_group_id            = aws_security_group.tasks_sg.id
   to_port                      = 80
 }
-resource "aws_vpc_security_group_egress_rule" "tasks_alb-to-tasks_6147F8E2" {
+
+moved {
+  to   = aws_vpc_security_group_ingress_rule.tasks_from_alb
+  from = aws_vpc_security_group_ingress_rule.tasks_from-alb_1058484A
+}
+resource "aws_vpc_security_group_egress_rule" "tasks_alb_to_tasks" {
   description                  = "load balancer to the tasks (traffic and health checks)"
   from_port                    = 80
   ip_protocol                  = "tcp"
-  referenced_security_group_id = aws_security_group.tasks_sg_EE59EAD8.id
-  security_group_id            = aws_security_group.alb_sg_97040498.id
+  referenced_security_group_id = aws_security_group.tasks_sg.id
+  security_group_id            = aws_security_group.alb_sg.id
   to_port                      = 80
 }
-resource "aws_vpc_security_group_egress_rule" "tasks_to-endpoints_4E03C281" {
+
+moved {
+  to   = aws_vpc_security_group_egress_rule.tasks_alb_to_tasks
+  from = aws_vpc_security_group_egress_rule.tasks_alb-to-tasks_6147F8E2
+}
+resource "aws_vpc_security_group_egress_rule" "tasks_to_endpoints" {
   description                  = "ECR and CloudWatch Logs interface endpoints"
   from_port                    = 443
   ip_protocol                  = "tcp"
-  referenced_security_group_id = aws_security_group.network_endpoints_sg_F313CE7A.id
-  security_group_id            = aws_security_group.tasks_sg_EE59EAD8.id
+  referenced_security_group_id = aws_security_group.network_endpoints_sg.id
+  security_group_id            = aws_security_group.tasks_sg.id
   to_port                      = 443
 }
-resource "aws_vpc_security_group_ingress_rule" "tasks_endpoints-from-tasks_FD2A31D4" {
+
+moved {
+  to   = aws_vpc_security_group_egress_rule.tasks_to_endpoints
+  from = aws_vpc_security_group_egress_rule.tasks_to-endpoints_4E03C281
+}
+resource "aws_vpc_security_group_ingress_rule" "tasks_endpoints_from_tasks" {
   description                  = "HTTPS from the benchmark tasks"
   from_port                    = 443
   ip_protocol                  = "tcp"
-  referenced_security_group_id = aws_security_group.tasks_sg_EE59EAD8.id
-  security_group_id            = aws_security_group.network_endpoints_sg_F313CE7A.id
+  referenced_security_group_id = aws_security_group.tasks_sg.id
+  security_group_id            = aws_security_group.network_endpoints_sg.id
   to_port                      = 443
 }
-resource "aws_vpc_security_group_egress_rule" "tasks_to-s3_A86A4F34" {
+
+moved {
+  to   = aws_vpc_security_group_ingress_rule.tasks_endpoints_from_tasks
+  from = aws_vpc_security_group_ingress_rule.tasks_endpoints-from-tasks_FD2A31D4
+}
+resource "aws_vpc_security_group_egress_rule" "tasks_to_s3" {
   description       = "ECR image layers through the S3 gateway endpoint"
   from_port         = 443
   ip_protocol       = "tcp"
-  prefix_list_id    = aws_vpc_endpoint.network_endpoints_s3_3C9E984F.prefix_list_id
-  security_group_id = aws_security_group.tasks_sg_EE59EAD8.id
+  prefix_list_id    = aws_vpc_endpoint.network_endpoints_s3.prefix_list_id
+  security_group_id = aws_security_group.tasks_sg.id
   to_port           = 443
+}
+
+moved {
+  to   = aws_vpc_security_group_egress_rule.tasks_to_s3
+  from = aws_vpc_security_group_egress_rule.tasks_to-s3_A86A4F34
 }
 resource "aws_ecs_cluster" "cluster" {
   name = "demo-sidecar"
@@ -328,17 +473,17 @@ resource "aws_ecs_cluster" "cluster" {
     value = "enabled"
   }
 }
-data "aws_ecr_authorization_token" "images_ecr-token_237D96B5" {
+data "aws_ecr_authorization_token" "images_ecr_token" {
 }
 
 provider "docker" {
   registry_auth {
-    address  = replace(data.aws_ecr_authorization_token.images_ecr-token_237D96B5.proxy_endpoint, "https://", "")
-    password = data.aws_ecr_authorization_token.images_ecr-token_237D96B5.password
-    username = data.aws_ecr_authorization_token.images_ecr-token_237D96B5.user_name
+    address  = replace(data.aws_ecr_authorization_token.images_ecr_token.proxy_endpoint, "https://", "")
+    password = data.aws_ecr_authorization_token.images_ecr_token.password
+    username = data.aws_ecr_authorization_token.images_ecr_token.user_name
   }
 }
-resource "aws_ecr_repository" "images_tcp-nginx-repo_55877070" {
+resource "aws_ecr_repository" "images_tcp_nginx_repo" {
   force_delete         = true
   image_tag_mutability = "IMMUTABLE"
   name                 = "demo-sidecar/tcp-nginx"
@@ -349,12 +494,22 @@ resource "aws_ecr_repository" "images_tcp-nginx-repo_55877070" {
     scan_on_push = true
   }
 }
-resource "aws_ecr_lifecycle_policy" "images_tcp-nginx-lifecycle_CAC3CB5B" {
-  policy     = "{\"rules\":[{\"rulePriority\":1,\"description\":\"keep the newest 10 images\",\"selection\":{\"tagStatus\":\"any\",\"countType\":\"imageCountMoreThan\",\"countNumber\":10},\"action\":{\"type\":\"expire\"}}]}"
-  repository = aws_ecr_repository.images_tcp-nginx-repo_55877070.name
+
+moved {
+  to   = aws_ecr_repository.images_tcp_nginx_repo
+  from = aws_ecr_repository.images_tcp-nginx-repo_55877070
 }
-resource "docker_image" "images_tcp-nginx-x86_64-image_DB4D24B1" {
-  name     = "${aws_ecr_repository.images_tcp-nginx-repo_55877070.repository_url}:bc87c90372381aeb3878df66065a87d9c6f0fe140bd5a7909854e15654f68d53-x86_64"
+resource "aws_ecr_lifecycle_policy" "images_tcp_nginx_lifecycle" {
+  policy     = "{\"rules\":[{\"rulePriority\":1,\"description\":\"keep the newest 10 images\",\"selection\":{\"tagStatus\":\"any\",\"countType\":\"imageCountMoreThan\",\"countNumber\":10},\"action\":{\"type\":\"expire\"}}]}"
+  repository = aws_ecr_repository.images_tcp_nginx_repo.name
+}
+
+moved {
+  to   = aws_ecr_lifecycle_policy.images_tcp_nginx_lifecycle
+  from = aws_ecr_lifecycle_policy.images_tcp-nginx-lifecycle_CAC3CB5B
+}
+resource "docker_image" "images_tcp_nginx_x86_64_image" {
+  name     = "${aws_ecr_repository.images_tcp_nginx_repo.repository_url}:bc87c90372381aeb3878df66065a87d9c6f0fe140bd5a7909854e15654f68d53-x86_64"
   platform = "linux/amd64"
   triggers = {
     context_hash = "bc87c90372381aeb3878df66065a87d9c6f0fe140bd5a7909854e15654f68d53"
@@ -365,15 +520,25 @@ resource "docker_image" "images_tcp-nginx-x86_64-image_DB4D24B1" {
     platform   = "linux/amd64"
   }
 }
-resource "docker_registry_image" "images_tcp-nginx-x86_64-push_29FB9CB4" {
+
+moved {
+  to   = docker_image.images_tcp_nginx_x86_64_image
+  from = docker_image.images_tcp-nginx-x86_64-image_DB4D24B1
+}
+resource "docker_registry_image" "images_tcp_nginx_x86_64_push" {
   keep_remotely = true
-  name          = docker_image.images_tcp-nginx-x86_64-image_DB4D24B1.name
+  name          = docker_image.images_tcp_nginx_x86_64_image.name
   triggers = {
     context_hash = "bc87c90372381aeb3878df66065a87d9c6f0fe140bd5a7909854e15654f68d53"
   }
 }
-resource "docker_image" "images_tcp-nginx-arm64-image_9B928104" {
-  name     = "${aws_ecr_repository.images_tcp-nginx-repo_55877070.repository_url}:bc87c90372381aeb3878df66065a87d9c6f0fe140bd5a7909854e15654f68d53-arm64"
+
+moved {
+  to   = docker_registry_image.images_tcp_nginx_x86_64_push
+  from = docker_registry_image.images_tcp-nginx-x86_64-push_29FB9CB4
+}
+resource "docker_image" "images_tcp_nginx_arm64_image" {
+  name     = "${aws_ecr_repository.images_tcp_nginx_repo.repository_url}:bc87c90372381aeb3878df66065a87d9c6f0fe140bd5a7909854e15654f68d53-arm64"
   platform = "linux/arm64"
   triggers = {
     context_hash = "bc87c90372381aeb3878df66065a87d9c6f0fe140bd5a7909854e15654f68d53"
@@ -384,14 +549,24 @@ resource "docker_image" "images_tcp-nginx-arm64-image_9B928104" {
     platform   = "linux/arm64"
   }
 }
-resource "docker_registry_image" "images_tcp-nginx-arm64-push_23F7469D" {
+
+moved {
+  to   = docker_image.images_tcp_nginx_arm64_image
+  from = docker_image.images_tcp-nginx-arm64-image_9B928104
+}
+resource "docker_registry_image" "images_tcp_nginx_arm64_push" {
   keep_remotely = true
-  name          = docker_image.images_tcp-nginx-arm64-image_9B928104.name
+  name          = docker_image.images_tcp_nginx_arm64_image.name
   triggers = {
     context_hash = "bc87c90372381aeb3878df66065a87d9c6f0fe140bd5a7909854e15654f68d53"
   }
 }
-resource "aws_ecr_repository" "images_tcp-app-repo_FA991FE7" {
+
+moved {
+  to   = docker_registry_image.images_tcp_nginx_arm64_push
+  from = docker_registry_image.images_tcp-nginx-arm64-push_23F7469D
+}
+resource "aws_ecr_repository" "images_tcp_app_repo" {
   force_delete         = true
   image_tag_mutability = "IMMUTABLE"
   name                 = "demo-sidecar/tcp-app"
@@ -402,12 +577,22 @@ resource "aws_ecr_repository" "images_tcp-app-repo_FA991FE7" {
     scan_on_push = true
   }
 }
-resource "aws_ecr_lifecycle_policy" "images_tcp-app-lifecycle_BBF10405" {
-  policy     = "{\"rules\":[{\"rulePriority\":1,\"description\":\"keep the newest 10 images\",\"selection\":{\"tagStatus\":\"any\",\"countType\":\"imageCountMoreThan\",\"countNumber\":10},\"action\":{\"type\":\"expire\"}}]}"
-  repository = aws_ecr_repository.images_tcp-app-repo_FA991FE7.name
+
+moved {
+  to   = aws_ecr_repository.images_tcp_app_repo
+  from = aws_ecr_repository.images_tcp-app-repo_FA991FE7
 }
-resource "docker_image" "images_tcp-app-x86_64-image_63AA44D4" {
-  name     = "${aws_ecr_repository.images_tcp-app-repo_FA991FE7.repository_url}:c7701f247235a09f78e29bf06e91978fc9b8962a46b5fb108ef5a9f8d6af58f9-x86_64"
+resource "aws_ecr_lifecycle_policy" "images_tcp_app_lifecycle" {
+  policy     = "{\"rules\":[{\"rulePriority\":1,\"description\":\"keep the newest 10 images\",\"selection\":{\"tagStatus\":\"any\",\"countType\":\"imageCountMoreThan\",\"countNumber\":10},\"action\":{\"type\":\"expire\"}}]}"
+  repository = aws_ecr_repository.images_tcp_app_repo.name
+}
+
+moved {
+  to   = aws_ecr_lifecycle_policy.images_tcp_app_lifecycle
+  from = aws_ecr_lifecycle_policy.images_tcp-app-lifecycle_BBF10405
+}
+resource "docker_image" "images_tcp_app_x86_64_image" {
+  name     = "${aws_ecr_repository.images_tcp_app_repo.repository_url}:c7701f247235a09f78e29bf06e91978fc9b8962a46b5fb108ef5a9f8d6af58f9-x86_64"
   platform = "linux/amd64"
   triggers = {
     context_hash = "c7701f247235a09f78e29bf06e91978fc9b8962a46b5fb108ef5a9f8d6af58f9"
@@ -418,15 +603,25 @@ resource "docker_image" "images_tcp-app-x86_64-image_63AA44D4" {
     platform   = "linux/amd64"
   }
 }
-resource "docker_registry_image" "images_tcp-app-x86_64-push_AB06D09D" {
+
+moved {
+  to   = docker_image.images_tcp_app_x86_64_image
+  from = docker_image.images_tcp-app-x86_64-image_63AA44D4
+}
+resource "docker_registry_image" "images_tcp_app_x86_64_push" {
   keep_remotely = true
-  name          = docker_image.images_tcp-app-x86_64-image_63AA44D4.name
+  name          = docker_image.images_tcp_app_x86_64_image.name
   triggers = {
     context_hash = "c7701f247235a09f78e29bf06e91978fc9b8962a46b5fb108ef5a9f8d6af58f9"
   }
 }
-resource "docker_image" "images_tcp-app-arm64-image_F22C34F5" {
-  name     = "${aws_ecr_repository.images_tcp-app-repo_FA991FE7.repository_url}:c7701f247235a09f78e29bf06e91978fc9b8962a46b5fb108ef5a9f8d6af58f9-arm64"
+
+moved {
+  to   = docker_registry_image.images_tcp_app_x86_64_push
+  from = docker_registry_image.images_tcp-app-x86_64-push_AB06D09D
+}
+resource "docker_image" "images_tcp_app_arm64_image" {
+  name     = "${aws_ecr_repository.images_tcp_app_repo.repository_url}:c7701f247235a09f78e29bf06e91978fc9b8962a46b5fb108ef5a9f8d6af58f9-arm64"
   platform = "linux/arm64"
   triggers = {
     context_hash = "c7701f247235a09f78e29bf06e91978fc9b8962a46b5fb108ef5a9f8d6af58f9"
@@ -437,14 +632,24 @@ resource "docker_image" "images_tcp-app-arm64-image_F22C34F5" {
     platform   = "linux/arm64"
   }
 }
-resource "docker_registry_image" "images_tcp-app-arm64-push_15A3F53A" {
+
+moved {
+  to   = docker_image.images_tcp_app_arm64_image
+  from = docker_image.images_tcp-app-arm64-image_F22C34F5
+}
+resource "docker_registry_image" "images_tcp_app_arm64_push" {
   keep_remotely = true
-  name          = docker_image.images_tcp-app-arm64-image_F22C34F5.name
+  name          = docker_image.images_tcp_app_arm64_image.name
   triggers = {
     context_hash = "c7701f247235a09f78e29bf06e91978fc9b8962a46b5fb108ef5a9f8d6af58f9"
   }
 }
-resource "aws_ecr_repository" "images_sharedvol-nginx-repo_B95DCF3A" {
+
+moved {
+  to   = docker_registry_image.images_tcp_app_arm64_push
+  from = docker_registry_image.images_tcp-app-arm64-push_15A3F53A
+}
+resource "aws_ecr_repository" "images_sharedvol_nginx_repo" {
   force_delete         = true
   image_tag_mutability = "IMMUTABLE"
   name                 = "demo-sidecar/sharedvol-nginx"
@@ -455,12 +660,22 @@ resource "aws_ecr_repository" "images_sharedvol-nginx-repo_B95DCF3A" {
     scan_on_push = true
   }
 }
-resource "aws_ecr_lifecycle_policy" "images_sharedvol-nginx-lifecycle_CCE92DCE" {
-  policy     = "{\"rules\":[{\"rulePriority\":1,\"description\":\"keep the newest 10 images\",\"selection\":{\"tagStatus\":\"any\",\"countType\":\"imageCountMoreThan\",\"countNumber\":10},\"action\":{\"type\":\"expire\"}}]}"
-  repository = aws_ecr_repository.images_sharedvol-nginx-repo_B95DCF3A.name
+
+moved {
+  to   = aws_ecr_repository.images_sharedvol_nginx_repo
+  from = aws_ecr_repository.images_sharedvol-nginx-repo_B95DCF3A
 }
-resource "docker_image" "images_sharedvol-nginx-x86_64-image_4B71DB85" {
-  name     = "${aws_ecr_repository.images_sharedvol-nginx-repo_B95DCF3A.repository_url}:be3a32fdcc211621f4e55114c128eef850543c3e42e3ae4c75bcbff8cd181a92-x86_64"
+resource "aws_ecr_lifecycle_policy" "images_sharedvol_nginx_lifecycle" {
+  policy     = "{\"rules\":[{\"rulePriority\":1,\"description\":\"keep the newest 10 images\",\"selection\":{\"tagStatus\":\"any\",\"countType\":\"imageCountMoreThan\",\"countNumber\":10},\"action\":{\"type\":\"expire\"}}]}"
+  repository = aws_ecr_repository.images_sharedvol_nginx_repo.name
+}
+
+moved {
+  to   = aws_ecr_lifecycle_policy.images_sharedvol_nginx_lifecycle
+  from = aws_ecr_lifecycle_policy.images_sharedvol-nginx-lifecycle_CCE92DCE
+}
+resource "docker_image" "images_sharedvol_nginx_x86_64_image" {
+  name     = "${aws_ecr_repository.images_sharedvol_nginx_repo.repository_url}:be3a32fdcc211621f4e55114c128eef850543c3e42e3ae4c75bcbff8cd181a92-x86_64"
   platform = "linux/amd64"
   triggers = {
     context_hash = "be3a32fdcc211621f4e55114c128eef850543c3e42e3ae4c75bcbff8cd181a92"
@@ -471,15 +686,25 @@ resource "docker_image" "images_sharedvol-nginx-x86_64-image_4B71DB85" {
     platform   = "linux/amd64"
   }
 }
-resource "docker_registry_image" "images_sharedvol-nginx-x86_64-push_21A0541B" {
+
+moved {
+  to   = docker_image.images_sharedvol_nginx_x86_64_image
+  from = docker_image.images_sharedvol-nginx-x86_64-image_4B71DB85
+}
+resource "docker_registry_image" "images_sharedvol_nginx_x86_64_push" {
   keep_remotely = true
-  name          = docker_image.images_sharedvol-nginx-x86_64-image_4B71DB85.name
+  name          = docker_image.images_sharedvol_nginx_x86_64_image.name
   triggers = {
     context_hash = "be3a32fdcc211621f4e55114c128eef850543c3e42e3ae4c75bcbff8cd181a92"
   }
 }
-resource "docker_image" "images_sharedvol-nginx-arm64-image_24DFBC39" {
-  name     = "${aws_ecr_repository.images_sharedvol-nginx-repo_B95DCF3A.repository_url}:be3a32fdcc211621f4e55114c128eef850543c3e42e3ae4c75bcbff8cd181a92-arm64"
+
+moved {
+  to   = docker_registry_image.images_sharedvol_nginx_x86_64_push
+  from = docker_registry_image.images_sharedvol-nginx-x86_64-push_21A0541B
+}
+resource "docker_image" "images_sharedvol_nginx_arm64_image" {
+  name     = "${aws_ecr_repository.images_sharedvol_nginx_repo.repository_url}:be3a32fdcc211621f4e55114c128eef850543c3e42e3ae4c75bcbff8cd181a92-arm64"
   platform = "linux/arm64"
   triggers = {
     context_hash = "be3a32fdcc211621f4e55114c128eef850543c3e42e3ae4c75bcbff8cd181a92"
@@ -490,14 +715,24 @@ resource "docker_image" "images_sharedvol-nginx-arm64-image_24DFBC39" {
     platform   = "linux/arm64"
   }
 }
-resource "docker_registry_image" "images_sharedvol-nginx-arm64-push_BDCA6953" {
+
+moved {
+  to   = docker_image.images_sharedvol_nginx_arm64_image
+  from = docker_image.images_sharedvol-nginx-arm64-image_24DFBC39
+}
+resource "docker_registry_image" "images_sharedvol_nginx_arm64_push" {
   keep_remotely = true
-  name          = docker_image.images_sharedvol-nginx-arm64-image_24DFBC39.name
+  name          = docker_image.images_sharedvol_nginx_arm64_image.name
   triggers = {
     context_hash = "be3a32fdcc211621f4e55114c128eef850543c3e42e3ae4c75bcbff8cd181a92"
   }
 }
-resource "aws_ecr_repository" "images_sharedvol-app-repo_9CC116C1" {
+
+moved {
+  to   = docker_registry_image.images_sharedvol_nginx_arm64_push
+  from = docker_registry_image.images_sharedvol-nginx-arm64-push_BDCA6953
+}
+resource "aws_ecr_repository" "images_sharedvol_app_repo" {
   force_delete         = true
   image_tag_mutability = "IMMUTABLE"
   name                 = "demo-sidecar/sharedvol-app"
@@ -508,12 +743,22 @@ resource "aws_ecr_repository" "images_sharedvol-app-repo_9CC116C1" {
     scan_on_push = true
   }
 }
-resource "aws_ecr_lifecycle_policy" "images_sharedvol-app-lifecycle_CDF29F53" {
-  policy     = "{\"rules\":[{\"rulePriority\":1,\"description\":\"keep the newest 10 images\",\"selection\":{\"tagStatus\":\"any\",\"countType\":\"imageCountMoreThan\",\"countNumber\":10},\"action\":{\"type\":\"expire\"}}]}"
-  repository = aws_ecr_repository.images_sharedvol-app-repo_9CC116C1.name
+
+moved {
+  to   = aws_ecr_repository.images_sharedvol_app_repo
+  from = aws_ecr_repository.images_sharedvol-app-repo_9CC116C1
 }
-resource "docker_image" "images_sharedvol-app-x86_64-image_2399181C" {
-  name     = "${aws_ecr_repository.images_sharedvol-app-repo_9CC116C1.repository_url}:a1adadd989b52f10f51c606af1e3c32bc7de465b577ae3d27d27391658d06812-x86_64"
+resource "aws_ecr_lifecycle_policy" "images_sharedvol_app_lifecycle" {
+  policy     = "{\"rules\":[{\"rulePriority\":1,\"description\":\"keep the newest 10 images\",\"selection\":{\"tagStatus\":\"any\",\"countType\":\"imageCountMoreThan\",\"countNumber\":10},\"action\":{\"type\":\"expire\"}}]}"
+  repository = aws_ecr_repository.images_sharedvol_app_repo.name
+}
+
+moved {
+  to   = aws_ecr_lifecycle_policy.images_sharedvol_app_lifecycle
+  from = aws_ecr_lifecycle_policy.images_sharedvol-app-lifecycle_CDF29F53
+}
+resource "docker_image" "images_sharedvol_app_x86_64_image" {
+  name     = "${aws_ecr_repository.images_sharedvol_app_repo.repository_url}:a1adadd989b52f10f51c606af1e3c32bc7de465b577ae3d27d27391658d06812-x86_64"
   platform = "linux/amd64"
   triggers = {
     context_hash = "a1adadd989b52f10f51c606af1e3c32bc7de465b577ae3d27d27391658d06812"
@@ -524,15 +769,25 @@ resource "docker_image" "images_sharedvol-app-x86_64-image_2399181C" {
     platform   = "linux/amd64"
   }
 }
-resource "docker_registry_image" "images_sharedvol-app-x86_64-push_15C07F67" {
+
+moved {
+  to   = docker_image.images_sharedvol_app_x86_64_image
+  from = docker_image.images_sharedvol-app-x86_64-image_2399181C
+}
+resource "docker_registry_image" "images_sharedvol_app_x86_64_push" {
   keep_remotely = true
-  name          = docker_image.images_sharedvol-app-x86_64-image_2399181C.name
+  name          = docker_image.images_sharedvol_app_x86_64_image.name
   triggers = {
     context_hash = "a1adadd989b52f10f51c606af1e3c32bc7de465b577ae3d27d27391658d06812"
   }
 }
-resource "docker_image" "images_sharedvol-app-arm64-image_3C2AC4F2" {
-  name     = "${aws_ecr_repository.images_sharedvol-app-repo_9CC116C1.repository_url}:a1adadd989b52f10f51c606af1e3c32bc7de465b577ae3d27d27391658d06812-arm64"
+
+moved {
+  to   = docker_registry_image.images_sharedvol_app_x86_64_push
+  from = docker_registry_image.images_sharedvol-app-x86_64-push_15C07F67
+}
+resource "docker_image" "images_sharedvol_app_arm64_image" {
+  name     = "${aws_ecr_repository.images_sharedvol_app_repo.repository_url}:a1adadd989b52f10f51c606af1e3c32bc7de465b577ae3d27d27391658d06812-arm64"
   platform = "linux/arm64"
   triggers = {
     context_hash = "a1adadd989b52f10f51c606af1e3c32bc7de465b577ae3d27d27391658d06812"
@@ -543,14 +798,24 @@ resource "docker_image" "images_sharedvol-app-arm64-image_3C2AC4F2" {
     platform   = "linux/arm64"
   }
 }
-resource "docker_registry_image" "images_sharedvol-app-arm64-push_9207800A" {
+
+moved {
+  to   = docker_image.images_sharedvol_app_arm64_image
+  from = docker_image.images_sharedvol-app-arm64-image_3C2AC4F2
+}
+resource "docker_registry_image" "images_sharedvol_app_arm64_push" {
   keep_remotely = true
-  name          = docker_image.images_sharedvol-app-arm64-image_3C2AC4F2.name
+  name          = docker_image.images_sharedvol_app_arm64_image.name
   triggers = {
     context_hash = "a1adadd989b52f10f51c606af1e3c32bc7de465b577ae3d27d27391658d06812"
   }
 }
-resource "aws_ecr_repository" "images_combined-repo_37D1AA59" {
+
+moved {
+  to   = docker_registry_image.images_sharedvol_app_arm64_push
+  from = docker_registry_image.images_sharedvol-app-arm64-push_9207800A
+}
+resource "aws_ecr_repository" "images_combined_repo" {
   force_delete         = true
   image_tag_mutability = "IMMUTABLE"
   name                 = "demo-sidecar/combined"
@@ -561,12 +826,22 @@ resource "aws_ecr_repository" "images_combined-repo_37D1AA59" {
     scan_on_push = true
   }
 }
-resource "aws_ecr_lifecycle_policy" "images_combined-lifecycle_E97742D3" {
-  policy     = "{\"rules\":[{\"rulePriority\":1,\"description\":\"keep the newest 10 images\",\"selection\":{\"tagStatus\":\"any\",\"countType\":\"imageCountMoreThan\",\"countNumber\":10},\"action\":{\"type\":\"expire\"}}]}"
-  repository = aws_ecr_repository.images_combined-repo_37D1AA59.name
+
+moved {
+  to   = aws_ecr_repository.images_combined_repo
+  from = aws_ecr_repository.images_combined-repo_37D1AA59
 }
-resource "docker_image" "images_combined-x86_64-image_7EC3C00D" {
-  name     = "${aws_ecr_repository.images_combined-repo_37D1AA59.repository_url}:aef69a3958c082e848afa801d48ca09495e4279c512ab38793532a70af7b59c5-x86_64"
+resource "aws_ecr_lifecycle_policy" "images_combined_lifecycle" {
+  policy     = "{\"rules\":[{\"rulePriority\":1,\"description\":\"keep the newest 10 images\",\"selection\":{\"tagStatus\":\"any\",\"countType\":\"imageCountMoreThan\",\"countNumber\":10},\"action\":{\"type\":\"expire\"}}]}"
+  repository = aws_ecr_repository.images_combined_repo.name
+}
+
+moved {
+  to   = aws_ecr_lifecycle_policy.images_combined_lifecycle
+  from = aws_ecr_lifecycle_policy.images_combined-lifecycle_E97742D3
+}
+resource "docker_image" "images_combined_x86_64_image" {
+  name     = "${aws_ecr_repository.images_combined_repo.repository_url}:aef69a3958c082e848afa801d48ca09495e4279c512ab38793532a70af7b59c5-x86_64"
   platform = "linux/amd64"
   triggers = {
     context_hash = "aef69a3958c082e848afa801d48ca09495e4279c512ab38793532a70af7b59c5"
@@ -577,15 +852,25 @@ resource "docker_image" "images_combined-x86_64-image_7EC3C00D" {
     platform   = "linux/amd64"
   }
 }
-resource "docker_registry_image" "images_combined-x86_64-push_2F330907" {
+
+moved {
+  to   = docker_image.images_combined_x86_64_image
+  from = docker_image.images_combined-x86_64-image_7EC3C00D
+}
+resource "docker_registry_image" "images_combined_x86_64_push" {
   keep_remotely = true
-  name          = docker_image.images_combined-x86_64-image_7EC3C00D.name
+  name          = docker_image.images_combined_x86_64_image.name
   triggers = {
     context_hash = "aef69a3958c082e848afa801d48ca09495e4279c512ab38793532a70af7b59c5"
   }
 }
-resource "docker_image" "images_combined-arm64-image_38AEE574" {
-  name     = "${aws_ecr_repository.images_combined-repo_37D1AA59.repository_url}:aef69a3958c082e848afa801d48ca09495e4279c512ab38793532a70af7b59c5-arm64"
+
+moved {
+  to   = docker_registry_image.images_combined_x86_64_push
+  from = docker_registry_image.images_combined-x86_64-push_2F330907
+}
+resource "docker_image" "images_combined_arm64_image" {
+  name     = "${aws_ecr_repository.images_combined_repo.repository_url}:aef69a3958c082e848afa801d48ca09495e4279c512ab38793532a70af7b59c5-arm64"
   platform = "linux/arm64"
   triggers = {
     context_hash = "aef69a3958c082e848afa801d48ca09495e4279c512ab38793532a70af7b59c5"
@@ -596,18 +881,33 @@ resource "docker_image" "images_combined-arm64-image_38AEE574" {
     platform   = "linux/arm64"
   }
 }
-resource "docker_registry_image" "images_combined-arm64-push_343A162F" {
+
+moved {
+  to   = docker_image.images_combined_arm64_image
+  from = docker_image.images_combined-arm64-image_38AEE574
+}
+resource "docker_registry_image" "images_combined_arm64_push" {
   keep_remotely = true
-  name          = docker_image.images_combined-arm64-image_38AEE574.name
+  name          = docker_image.images_combined_arm64_image.name
   triggers = {
     context_hash = "aef69a3958c082e848afa801d48ca09495e4279c512ab38793532a70af7b59c5"
   }
 }
-resource "aws_cloudwatch_log_group" "tcp-x86_64_logs_F3F8AA1D" {
+
+moved {
+  to   = docker_registry_image.images_combined_arm64_push
+  from = docker_registry_image.images_combined-arm64-push_343A162F
+}
+resource "aws_cloudwatch_log_group" "tcp_x86_64_logs" {
   name              = "/stackwright/demo-sidecar/tcp-x86_64"
   retention_in_days = 7
 }
-resource "aws_iam_role" "tcp-x86_64_execution-role_C7D56A76" {
+
+moved {
+  to   = aws_cloudwatch_log_group.tcp_x86_64_logs
+  from = aws_cloudwatch_log_group.tcp-x86_64_logs_F3F8AA1D
+}
+resource "aws_iam_role" "tcp_x86_64_execution_role_role" {
   assume_role_policy = <<EOF
 {
   "Version": "2012-10-17",
@@ -633,7 +933,12 @@ EOF
   description        = "ECS task execution: pull the benchmark images, write the benchmark logs (Stackwright)"
   name               = "demo-sidecar-tcp-x86_64-exec"
 }
-resource "aws_iam_role_policy" "tcp-x86_64_execution-role_policy_06BAE92D" {
+
+moved {
+  to   = aws_iam_role.tcp_x86_64_execution_role_role
+  from = aws_iam_role.tcp-x86_64_execution-role_C7D56A76
+}
+resource "aws_iam_role_policy" "tcp_x86_64_execution_role_policy" {
   name   = "pull-images-write-logs"
   policy = <<EOF
 {
@@ -654,8 +959,8 @@ resource "aws_iam_role_policy" "tcp-x86_64_execution-role_policy_06BAE92D" {
         "ecr:GetDownloadUrlForLayer"
       ],
       "Resource": [
-        "${aws_ecr_repository.images_tcp-nginx-repo_55877070.arn}",
-        "${aws_ecr_repository.images_tcp-app-repo_FA991FE7.arn}"
+        "${aws_ecr_repository.images_tcp_nginx_repo.arn}",
+        "${aws_ecr_repository.images_tcp_app_repo.arn}"
       ]
     },
     {
@@ -665,19 +970,24 @@ resource "aws_iam_role_policy" "tcp-x86_64_execution-role_policy_06BAE92D" {
         "logs:CreateLogStream",
         "logs:PutLogEvents"
       ],
-      "Resource": "${aws_cloudwatch_log_group.tcp-x86_64_logs_F3F8AA1D.arn}:log-stream:*"
+      "Resource": "${aws_cloudwatch_log_group.tcp_x86_64_logs.arn}:log-stream:*"
     }
   ]
 }
 EOF
-  role   = aws_iam_role.tcp-x86_64_execution-role_C7D56A76.name
+  role   = aws_iam_role.tcp_x86_64_execution_role_role.name
 }
-resource "aws_ecs_task_definition" "tcp-x86_64_task_57C2C37D" {
+
+moved {
+  to   = aws_iam_role_policy.tcp_x86_64_execution_role_policy
+  from = aws_iam_role_policy.tcp-x86_64_execution-role_policy_06BAE92D
+}
+resource "aws_ecs_task_definition" "tcp_x86_64_task" {
   container_definitions = <<EOF
 [
   {
     "name": "app",
-    "image": "${aws_ecr_repository.images_tcp-app-repo_FA991FE7.repository_url}@${docker_registry_image.images_tcp-app-x86_64-push_AB06D09D.sha256_digest}",
+    "image": "${aws_ecr_repository.images_tcp_app_repo.repository_url}@${docker_registry_image.images_tcp_app_x86_64_push.sha256_digest}",
     "essential": true,
     "healthCheck": {
       "command": [
@@ -696,7 +1006,7 @@ resource "aws_ecs_task_definition" "tcp-x86_64_task_57C2C37D" {
     "logConfiguration": {
       "logDriver": "awslogs",
       "options": {
-        "awslogs-group": "${aws_cloudwatch_log_group.tcp-x86_64_logs_F3F8AA1D.name}",
+        "awslogs-group": "${aws_cloudwatch_log_group.tcp_x86_64_logs.name}",
         "awslogs-region": "us-east-1",
         "awslogs-stream-prefix": "tcp"
       }
@@ -704,7 +1014,7 @@ resource "aws_ecs_task_definition" "tcp-x86_64_task_57C2C37D" {
   },
   {
     "name": "nginx",
-    "image": "${aws_ecr_repository.images_tcp-nginx-repo_55877070.repository_url}@${docker_registry_image.images_tcp-nginx-x86_64-push_29FB9CB4.sha256_digest}",
+    "image": "${aws_ecr_repository.images_tcp_nginx_repo.repository_url}@${docker_registry_image.images_tcp_nginx_x86_64_push.sha256_digest}",
     "essential": true,
     "portMappings": [
       {
@@ -738,7 +1048,7 @@ resource "aws_ecs_task_definition" "tcp-x86_64_task_57C2C37D" {
     "logConfiguration": {
       "logDriver": "awslogs",
       "options": {
-        "awslogs-group": "${aws_cloudwatch_log_group.tcp-x86_64_logs_F3F8AA1D.name}",
+        "awslogs-group": "${aws_cloudwatch_log_group.tcp_x86_64_logs.name}",
         "awslogs-region": "us-east-1",
         "awslogs-stream-prefix": "tcp"
       }
@@ -747,7 +1057,7 @@ resource "aws_ecs_task_definition" "tcp-x86_64_task_57C2C37D" {
 ]
 EOF
   cpu                   = "256"
-  execution_role_arn    = aws_iam_role.tcp-x86_64_execution-role_C7D56A76.arn
+  execution_role_arn    = aws_iam_role.tcp_x86_64_execution_role_role.arn
   family                = "demo-sidecar-tcp-x86_64"
   memory                = "512"
   network_mode          = "awsvpc"
@@ -759,13 +1069,18 @@ EOF
     operating_system_family = "LINUX"
   }
 }
-resource "aws_lb_target_group" "tcp-x86_64_targets_B6956564" {
+
+moved {
+  to   = aws_ecs_task_definition.tcp_x86_64_task
+  from = aws_ecs_task_definition.tcp-x86_64_task_57C2C37D
+}
+resource "aws_lb_target_group" "tcp_x86_64_targets" {
   deregistration_delay = "10"
   name                 = "demo-sidecar-tcp-x86-64"
   port                 = 80
   protocol             = "HTTP"
   target_type          = "ip"
-  vpc_id               = aws_vpc.network_vpc_4E8F0223.id
+  vpc_id               = aws_vpc.network_vpc.id
   health_check {
     enabled             = true
     healthy_threshold   = 2
@@ -776,11 +1091,16 @@ resource "aws_lb_target_group" "tcp-x86_64_targets_B6956564" {
     unhealthy_threshold = 3
   }
 }
-resource "aws_lb_listener_rule" "tcp-x86_64_route_E65627A7" {
-  listener_arn = aws_lb_listener.alb_http_97FCE0DC.arn
+
+moved {
+  to   = aws_lb_target_group.tcp_x86_64_targets
+  from = aws_lb_target_group.tcp-x86_64_targets_B6956564
+}
+resource "aws_lb_listener_rule" "tcp_x86_64_route" {
+  listener_arn = aws_lb_listener.alb_http.arn
   priority     = 100
   action {
-    target_group_arn = aws_lb_target_group.tcp-x86_64_targets_B6956564.arn
+    target_group_arn = aws_lb_target_group.tcp_x86_64_targets.arn
     type             = "forward"
   }
   condition {
@@ -792,7 +1112,12 @@ resource "aws_lb_listener_rule" "tcp-x86_64_route_E65627A7" {
     }
   }
 }
-resource "aws_ecs_service" "tcp-x86_64_service_F7A8FD0C" {
+
+moved {
+  to   = aws_lb_listener_rule.tcp_x86_64_route
+  from = aws_lb_listener_rule.tcp-x86_64_route_E65627A7
+}
+resource "aws_ecs_service" "tcp_x86_64_service" {
   cluster                           = aws_ecs_cluster.cluster.arn
   desired_count                     = 1
   enable_ecs_managed_tags           = true
@@ -801,7 +1126,7 @@ resource "aws_ecs_service" "tcp-x86_64_service_F7A8FD0C" {
   name                              = "tcp-x86_64"
   platform_version                  = "LATEST"
   propagate_tags                    = "SERVICE"
-  task_definition                   = aws_ecs_task_definition.tcp-x86_64_task_57C2C37D.arn
+  task_definition                   = aws_ecs_task_definition.tcp_x86_64_task.arn
   wait_for_steady_state             = true
   deployment_circuit_breaker {
     enable   = true
@@ -810,43 +1135,53 @@ resource "aws_ecs_service" "tcp-x86_64_service_F7A8FD0C" {
   load_balancer {
     container_name   = "nginx"
     container_port   = 80
-    target_group_arn = aws_lb_target_group.tcp-x86_64_targets_B6956564.arn
+    target_group_arn = aws_lb_target_group.tcp_x86_64_targets.arn
   }
   network_configuration {
     assign_public_ip = false
     security_groups = [
-      aws_security_group.tasks_sg_EE59EAD8.id
+      aws_security_group.tasks_sg.id
     ]
     subnets = [
-      aws_subnet.network_private-a_492DDEA9.id,
-      aws_subnet.network_private-b_4C00815F.id
+      aws_subnet.network_private_a.id,
+      aws_subnet.network_private_b.id
     ]
   }
   depends_on = [
-    "aws_lb_listener_rule.tcp-x86_64_route_E65627A7",
-    "aws_iam_role_policy.tcp-x86_64_execution-role_policy_06BAE92D",
-    "aws_internet_gateway.network_igw_5DF1EDA1",
-    "aws_route.network_public-default-route_9AB86AC6",
-    "aws_route_table_association.network_public-a-routes_18A8C983",
-    "aws_route_table_association.network_public-b-routes_0F23865D",
-    "aws_route_table_association.network_private-a-routes_98B34714",
-    "aws_route_table_association.network_private-b-routes_B4642E17",
-    "aws_vpc_endpoint.network_endpoints_ecr-api_40898CF8",
-    "aws_vpc_endpoint.network_endpoints_ecr-dkr_2224BEFD",
-    "aws_vpc_endpoint.network_endpoints_logs_30C0C426",
-    "aws_vpc_endpoint.network_endpoints_s3_3C9E984F",
+    "aws_lb_listener_rule.tcp_x86_64_route",
+    "aws_iam_role_policy.tcp_x86_64_execution_role_policy",
+    "aws_internet_gateway.network_igw",
+    "aws_route.network_public_default_route",
+    "aws_route_table_association.network_public_a_routes",
+    "aws_route_table_association.network_public_b_routes",
+    "aws_route_table_association.network_private_a_routes",
+    "aws_route_table_association.network_private_b_routes",
+    "aws_vpc_endpoint.network_endpoints_ecr_api",
+    "aws_vpc_endpoint.network_endpoints_ecr_dkr",
+    "aws_vpc_endpoint.network_endpoints_logs",
+    "aws_vpc_endpoint.network_endpoints_s3",
   ]
 }
 
+moved {
+  to   = aws_ecs_service.tcp_x86_64_service
+  from = aws_ecs_service.tcp-x86_64_service_F7A8FD0C
+}
+
 output "url_tcp_x86_64" {
-  value       = "http://${aws_lb.alb_88D76693.dns_name}/tcp-x86_64/"
+  value       = "http://${aws_lb.alb.dns_name}/tcp-x86_64/"
   description = "tcp on X86_64"
 }
-resource "aws_cloudwatch_log_group" "tcp-arm64_logs_0EACBEE9" {
+resource "aws_cloudwatch_log_group" "tcp_arm64_logs" {
   name              = "/stackwright/demo-sidecar/tcp-arm64"
   retention_in_days = 7
 }
-resource "aws_iam_role" "tcp-arm64_execution-role_1D651BAB" {
+
+moved {
+  to   = aws_cloudwatch_log_group.tcp_arm64_logs
+  from = aws_cloudwatch_log_group.tcp-arm64_logs_0EACBEE9
+}
+resource "aws_iam_role" "tcp_arm64_execution_role_role" {
   assume_role_policy = <<EOF
 {
   "Version": "2012-10-17",
@@ -872,7 +1207,12 @@ EOF
   description        = "ECS task execution: pull the benchmark images, write the benchmark logs (Stackwright)"
   name               = "demo-sidecar-tcp-arm64-exec"
 }
-resource "aws_iam_role_policy" "tcp-arm64_execution-role_policy_F939D334" {
+
+moved {
+  to   = aws_iam_role.tcp_arm64_execution_role_role
+  from = aws_iam_role.tcp-arm64_execution-role_1D651BAB
+}
+resource "aws_iam_role_policy" "tcp_arm64_execution_role_policy" {
   name   = "pull-images-write-logs"
   policy = <<EOF
 {
@@ -893,8 +1233,8 @@ resource "aws_iam_role_policy" "tcp-arm64_execution-role_policy_F939D334" {
         "ecr:GetDownloadUrlForLayer"
       ],
       "Resource": [
-        "${aws_ecr_repository.images_tcp-nginx-repo_55877070.arn}",
-        "${aws_ecr_repository.images_tcp-app-repo_FA991FE7.arn}"
+        "${aws_ecr_repository.images_tcp_nginx_repo.arn}",
+        "${aws_ecr_repository.images_tcp_app_repo.arn}"
       ]
     },
     {
@@ -904,19 +1244,24 @@ resource "aws_iam_role_policy" "tcp-arm64_execution-role_policy_F939D334" {
         "logs:CreateLogStream",
         "logs:PutLogEvents"
       ],
-      "Resource": "${aws_cloudwatch_log_group.tcp-arm64_logs_0EACBEE9.arn}:log-stream:*"
+      "Resource": "${aws_cloudwatch_log_group.tcp_arm64_logs.arn}:log-stream:*"
     }
   ]
 }
 EOF
-  role   = aws_iam_role.tcp-arm64_execution-role_1D651BAB.name
+  role   = aws_iam_role.tcp_arm64_execution_role_role.name
 }
-resource "aws_ecs_task_definition" "tcp-arm64_task_182A8722" {
+
+moved {
+  to   = aws_iam_role_policy.tcp_arm64_execution_role_policy
+  from = aws_iam_role_policy.tcp-arm64_execution-role_policy_F939D334
+}
+resource "aws_ecs_task_definition" "tcp_arm64_task" {
   container_definitions = <<EOF
 [
   {
     "name": "app",
-    "image": "${aws_ecr_repository.images_tcp-app-repo_FA991FE7.repository_url}@${docker_registry_image.images_tcp-app-arm64-push_15A3F53A.sha256_digest}",
+    "image": "${aws_ecr_repository.images_tcp_app_repo.repository_url}@${docker_registry_image.images_tcp_app_arm64_push.sha256_digest}",
     "essential": true,
     "healthCheck": {
       "command": [
@@ -935,7 +1280,7 @@ resource "aws_ecs_task_definition" "tcp-arm64_task_182A8722" {
     "logConfiguration": {
       "logDriver": "awslogs",
       "options": {
-        "awslogs-group": "${aws_cloudwatch_log_group.tcp-arm64_logs_0EACBEE9.name}",
+        "awslogs-group": "${aws_cloudwatch_log_group.tcp_arm64_logs.name}",
         "awslogs-region": "us-east-1",
         "awslogs-stream-prefix": "tcp"
       }
@@ -943,7 +1288,7 @@ resource "aws_ecs_task_definition" "tcp-arm64_task_182A8722" {
   },
   {
     "name": "nginx",
-    "image": "${aws_ecr_repository.images_tcp-nginx-repo_55877070.repository_url}@${docker_registry_image.images_tcp-nginx-arm64-push_23F7469D.sha256_digest}",
+    "image": "${aws_ecr_repository.images_tcp_nginx_repo.repository_url}@${docker_registry_image.images_tcp_nginx_arm64_push.sha256_digest}",
     "essential": true,
     "portMappings": [
       {
@@ -977,7 +1322,7 @@ resource "aws_ecs_task_definition" "tcp-arm64_task_182A8722" {
     "logConfiguration": {
       "logDriver": "awslogs",
       "options": {
-        "awslogs-group": "${aws_cloudwatch_log_group.tcp-arm64_logs_0EACBEE9.name}",
+        "awslogs-group": "${aws_cloudwatch_log_group.tcp_arm64_logs.name}",
         "awslogs-region": "us-east-1",
         "awslogs-stream-prefix": "tcp"
       }
@@ -986,7 +1331,7 @@ resource "aws_ecs_task_definition" "tcp-arm64_task_182A8722" {
 ]
 EOF
   cpu                   = "256"
-  execution_role_arn    = aws_iam_role.tcp-arm64_execution-role_1D651BAB.arn
+  execution_role_arn    = aws_iam_role.tcp_arm64_execution_role_role.arn
   family                = "demo-sidecar-tcp-arm64"
   memory                = "512"
   network_mode          = "awsvpc"
@@ -998,13 +1343,18 @@ EOF
     operating_system_family = "LINUX"
   }
 }
-resource "aws_lb_target_group" "tcp-arm64_targets_7CC393BD" {
+
+moved {
+  to   = aws_ecs_task_definition.tcp_arm64_task
+  from = aws_ecs_task_definition.tcp-arm64_task_182A8722
+}
+resource "aws_lb_target_group" "tcp_arm64_targets" {
   deregistration_delay = "10"
   name                 = "demo-sidecar-tcp-arm64"
   port                 = 80
   protocol             = "HTTP"
   target_type          = "ip"
-  vpc_id               = aws_vpc.network_vpc_4E8F0223.id
+  vpc_id               = aws_vpc.network_vpc.id
   health_check {
     enabled             = true
     healthy_threshold   = 2
@@ -1015,11 +1365,16 @@ resource "aws_lb_target_group" "tcp-arm64_targets_7CC393BD" {
     unhealthy_threshold = 3
   }
 }
-resource "aws_lb_listener_rule" "tcp-arm64_route_AD4DDF90" {
-  listener_arn = aws_lb_listener.alb_http_97FCE0DC.arn
+
+moved {
+  to   = aws_lb_target_group.tcp_arm64_targets
+  from = aws_lb_target_group.tcp-arm64_targets_7CC393BD
+}
+resource "aws_lb_listener_rule" "tcp_arm64_route" {
+  listener_arn = aws_lb_listener.alb_http.arn
   priority     = 101
   action {
-    target_group_arn = aws_lb_target_group.tcp-arm64_targets_7CC393BD.arn
+    target_group_arn = aws_lb_target_group.tcp_arm64_targets.arn
     type             = "forward"
   }
   condition {
@@ -1031,7 +1386,12 @@ resource "aws_lb_listener_rule" "tcp-arm64_route_AD4DDF90" {
     }
   }
 }
-resource "aws_ecs_service" "tcp-arm64_service_F71E4549" {
+
+moved {
+  to   = aws_lb_listener_rule.tcp_arm64_route
+  from = aws_lb_listener_rule.tcp-arm64_route_AD4DDF90
+}
+resource "aws_ecs_service" "tcp_arm64_service" {
   cluster                           = aws_ecs_cluster.cluster.arn
   desired_count                     = 1
   enable_ecs_managed_tags           = true
@@ -1040,7 +1400,7 @@ resource "aws_ecs_service" "tcp-arm64_service_F71E4549" {
   name                              = "tcp-arm64"
   platform_version                  = "LATEST"
   propagate_tags                    = "SERVICE"
-  task_definition                   = aws_ecs_task_definition.tcp-arm64_task_182A8722.arn
+  task_definition                   = aws_ecs_task_definition.tcp_arm64_task.arn
   wait_for_steady_state             = true
   deployment_circuit_breaker {
     enable   = true
@@ -1049,43 +1409,53 @@ resource "aws_ecs_service" "tcp-arm64_service_F71E4549" {
   load_balancer {
     container_name   = "nginx"
     container_port   = 80
-    target_group_arn = aws_lb_target_group.tcp-arm64_targets_7CC393BD.arn
+    target_group_arn = aws_lb_target_group.tcp_arm64_targets.arn
   }
   network_configuration {
     assign_public_ip = false
     security_groups = [
-      aws_security_group.tasks_sg_EE59EAD8.id
+      aws_security_group.tasks_sg.id
     ]
     subnets = [
-      aws_subnet.network_private-a_492DDEA9.id,
-      aws_subnet.network_private-b_4C00815F.id
+      aws_subnet.network_private_a.id,
+      aws_subnet.network_private_b.id
     ]
   }
   depends_on = [
-    "aws_lb_listener_rule.tcp-arm64_route_AD4DDF90",
-    "aws_iam_role_policy.tcp-arm64_execution-role_policy_F939D334",
-    "aws_internet_gateway.network_igw_5DF1EDA1",
-    "aws_route.network_public-default-route_9AB86AC6",
-    "aws_route_table_association.network_public-a-routes_18A8C983",
-    "aws_route_table_association.network_public-b-routes_0F23865D",
-    "aws_route_table_association.network_private-a-routes_98B34714",
-    "aws_route_table_association.network_private-b-routes_B4642E17",
-    "aws_vpc_endpoint.network_endpoints_ecr-api_40898CF8",
-    "aws_vpc_endpoint.network_endpoints_ecr-dkr_2224BEFD",
-    "aws_vpc_endpoint.network_endpoints_logs_30C0C426",
-    "aws_vpc_endpoint.network_endpoints_s3_3C9E984F",
+    "aws_lb_listener_rule.tcp_arm64_route",
+    "aws_iam_role_policy.tcp_arm64_execution_role_policy",
+    "aws_internet_gateway.network_igw",
+    "aws_route.network_public_default_route",
+    "aws_route_table_association.network_public_a_routes",
+    "aws_route_table_association.network_public_b_routes",
+    "aws_route_table_association.network_private_a_routes",
+    "aws_route_table_association.network_private_b_routes",
+    "aws_vpc_endpoint.network_endpoints_ecr_api",
+    "aws_vpc_endpoint.network_endpoints_ecr_dkr",
+    "aws_vpc_endpoint.network_endpoints_logs",
+    "aws_vpc_endpoint.network_endpoints_s3",
   ]
 }
 
+moved {
+  to   = aws_ecs_service.tcp_arm64_service
+  from = aws_ecs_service.tcp-arm64_service_F71E4549
+}
+
 output "url_tcp_arm64" {
-  value       = "http://${aws_lb.alb_88D76693.dns_name}/tcp-arm64/"
+  value       = "http://${aws_lb.alb.dns_name}/tcp-arm64/"
   description = "tcp on ARM64"
 }
-resource "aws_cloudwatch_log_group" "sharedvol-x86_64_logs_2664EFEF" {
+resource "aws_cloudwatch_log_group" "sharedvol_x86_64_logs" {
   name              = "/stackwright/demo-sidecar/sharedvol-x86_64"
   retention_in_days = 7
 }
-resource "aws_iam_role" "sharedvol-x86_64_execution-role_261CC02E" {
+
+moved {
+  to   = aws_cloudwatch_log_group.sharedvol_x86_64_logs
+  from = aws_cloudwatch_log_group.sharedvol-x86_64_logs_2664EFEF
+}
+resource "aws_iam_role" "sharedvol_x86_64_execution_role_role" {
   assume_role_policy = <<EOF
 {
   "Version": "2012-10-17",
@@ -1111,7 +1481,12 @@ EOF
   description        = "ECS task execution: pull the benchmark images, write the benchmark logs (Stackwright)"
   name               = "demo-sidecar-sharedvol-x86_64-exec"
 }
-resource "aws_iam_role_policy" "sharedvol-x86_64_execution-role_policy_7E791B88" {
+
+moved {
+  to   = aws_iam_role.sharedvol_x86_64_execution_role_role
+  from = aws_iam_role.sharedvol-x86_64_execution-role_261CC02E
+}
+resource "aws_iam_role_policy" "sharedvol_x86_64_execution_role_policy" {
   name   = "pull-images-write-logs"
   policy = <<EOF
 {
@@ -1132,8 +1507,8 @@ resource "aws_iam_role_policy" "sharedvol-x86_64_execution-role_policy_7E791B88"
         "ecr:GetDownloadUrlForLayer"
       ],
       "Resource": [
-        "${aws_ecr_repository.images_sharedvol-nginx-repo_B95DCF3A.arn}",
-        "${aws_ecr_repository.images_sharedvol-app-repo_9CC116C1.arn}"
+        "${aws_ecr_repository.images_sharedvol_nginx_repo.arn}",
+        "${aws_ecr_repository.images_sharedvol_app_repo.arn}"
       ]
     },
     {
@@ -1143,19 +1518,24 @@ resource "aws_iam_role_policy" "sharedvol-x86_64_execution-role_policy_7E791B88"
         "logs:CreateLogStream",
         "logs:PutLogEvents"
       ],
-      "Resource": "${aws_cloudwatch_log_group.sharedvol-x86_64_logs_2664EFEF.arn}:log-stream:*"
+      "Resource": "${aws_cloudwatch_log_group.sharedvol_x86_64_logs.arn}:log-stream:*"
     }
   ]
 }
 EOF
-  role   = aws_iam_role.sharedvol-x86_64_execution-role_261CC02E.name
+  role   = aws_iam_role.sharedvol_x86_64_execution_role_role.name
 }
-resource "aws_ecs_task_definition" "sharedvol-x86_64_task_84A32B09" {
+
+moved {
+  to   = aws_iam_role_policy.sharedvol_x86_64_execution_role_policy
+  from = aws_iam_role_policy.sharedvol-x86_64_execution-role_policy_7E791B88
+}
+resource "aws_ecs_task_definition" "sharedvol_x86_64_task" {
   container_definitions = <<EOF
 [
   {
     "name": "app",
-    "image": "${aws_ecr_repository.images_sharedvol-app-repo_9CC116C1.repository_url}@${docker_registry_image.images_sharedvol-app-x86_64-push_15C07F67.sha256_digest}",
+    "image": "${aws_ecr_repository.images_sharedvol_app_repo.repository_url}@${docker_registry_image.images_sharedvol_app_x86_64_push.sha256_digest}",
     "essential": true,
     "mountPoints": [
       {
@@ -1181,7 +1561,7 @@ resource "aws_ecs_task_definition" "sharedvol-x86_64_task_84A32B09" {
     "logConfiguration": {
       "logDriver": "awslogs",
       "options": {
-        "awslogs-group": "${aws_cloudwatch_log_group.sharedvol-x86_64_logs_2664EFEF.name}",
+        "awslogs-group": "${aws_cloudwatch_log_group.sharedvol_x86_64_logs.name}",
         "awslogs-region": "us-east-1",
         "awslogs-stream-prefix": "sharedvol"
       }
@@ -1189,7 +1569,7 @@ resource "aws_ecs_task_definition" "sharedvol-x86_64_task_84A32B09" {
   },
   {
     "name": "nginx",
-    "image": "${aws_ecr_repository.images_sharedvol-nginx-repo_B95DCF3A.repository_url}@${docker_registry_image.images_sharedvol-nginx-x86_64-push_21A0541B.sha256_digest}",
+    "image": "${aws_ecr_repository.images_sharedvol_nginx_repo.repository_url}@${docker_registry_image.images_sharedvol_nginx_x86_64_push.sha256_digest}",
     "essential": true,
     "portMappings": [
       {
@@ -1230,7 +1610,7 @@ resource "aws_ecs_task_definition" "sharedvol-x86_64_task_84A32B09" {
     "logConfiguration": {
       "logDriver": "awslogs",
       "options": {
-        "awslogs-group": "${aws_cloudwatch_log_group.sharedvol-x86_64_logs_2664EFEF.name}",
+        "awslogs-group": "${aws_cloudwatch_log_group.sharedvol_x86_64_logs.name}",
         "awslogs-region": "us-east-1",
         "awslogs-stream-prefix": "sharedvol"
       }
@@ -1239,7 +1619,7 @@ resource "aws_ecs_task_definition" "sharedvol-x86_64_task_84A32B09" {
 ]
 EOF
   cpu                   = "256"
-  execution_role_arn    = aws_iam_role.sharedvol-x86_64_execution-role_261CC02E.arn
+  execution_role_arn    = aws_iam_role.sharedvol_x86_64_execution_role_role.arn
   family                = "demo-sidecar-sharedvol-x86_64"
   memory                = "512"
   network_mode          = "awsvpc"
@@ -1254,13 +1634,18 @@ EOF
     name = "socket"
   }
 }
-resource "aws_lb_target_group" "sharedvol-x86_64_targets_EA864EF6" {
+
+moved {
+  to   = aws_ecs_task_definition.sharedvol_x86_64_task
+  from = aws_ecs_task_definition.sharedvol-x86_64_task_84A32B09
+}
+resource "aws_lb_target_group" "sharedvol_x86_64_targets" {
   deregistration_delay = "10"
   name                 = "demo-sidecar-sharedvol-x86-64"
   port                 = 80
   protocol             = "HTTP"
   target_type          = "ip"
-  vpc_id               = aws_vpc.network_vpc_4E8F0223.id
+  vpc_id               = aws_vpc.network_vpc.id
   health_check {
     enabled             = true
     healthy_threshold   = 2
@@ -1271,11 +1656,16 @@ resource "aws_lb_target_group" "sharedvol-x86_64_targets_EA864EF6" {
     unhealthy_threshold = 3
   }
 }
-resource "aws_lb_listener_rule" "sharedvol-x86_64_route_2B2D1C47" {
-  listener_arn = aws_lb_listener.alb_http_97FCE0DC.arn
+
+moved {
+  to   = aws_lb_target_group.sharedvol_x86_64_targets
+  from = aws_lb_target_group.sharedvol-x86_64_targets_EA864EF6
+}
+resource "aws_lb_listener_rule" "sharedvol_x86_64_route" {
+  listener_arn = aws_lb_listener.alb_http.arn
   priority     = 110
   action {
-    target_group_arn = aws_lb_target_group.sharedvol-x86_64_targets_EA864EF6.arn
+    target_group_arn = aws_lb_target_group.sharedvol_x86_64_targets.arn
     type             = "forward"
   }
   condition {
@@ -1287,7 +1677,12 @@ resource "aws_lb_listener_rule" "sharedvol-x86_64_route_2B2D1C47" {
     }
   }
 }
-resource "aws_ecs_service" "sharedvol-x86_64_service_AA425B62" {
+
+moved {
+  to   = aws_lb_listener_rule.sharedvol_x86_64_route
+  from = aws_lb_listener_rule.sharedvol-x86_64_route_2B2D1C47
+}
+resource "aws_ecs_service" "sharedvol_x86_64_service" {
   cluster                           = aws_ecs_cluster.cluster.arn
   desired_count                     = 1
   enable_ecs_managed_tags           = true
@@ -1296,7 +1691,7 @@ resource "aws_ecs_service" "sharedvol-x86_64_service_AA425B62" {
   name                              = "sharedvol-x86_64"
   platform_version                  = "LATEST"
   propagate_tags                    = "SERVICE"
-  task_definition                   = aws_ecs_task_definition.sharedvol-x86_64_task_84A32B09.arn
+  task_definition                   = aws_ecs_task_definition.sharedvol_x86_64_task.arn
   wait_for_steady_state             = true
   deployment_circuit_breaker {
     enable   = true
@@ -1305,43 +1700,53 @@ resource "aws_ecs_service" "sharedvol-x86_64_service_AA425B62" {
   load_balancer {
     container_name   = "nginx"
     container_port   = 80
-    target_group_arn = aws_lb_target_group.sharedvol-x86_64_targets_EA864EF6.arn
+    target_group_arn = aws_lb_target_group.sharedvol_x86_64_targets.arn
   }
   network_configuration {
     assign_public_ip = false
     security_groups = [
-      aws_security_group.tasks_sg_EE59EAD8.id
+      aws_security_group.tasks_sg.id
     ]
     subnets = [
-      aws_subnet.network_private-a_492DDEA9.id,
-      aws_subnet.network_private-b_4C00815F.id
+      aws_subnet.network_private_a.id,
+      aws_subnet.network_private_b.id
     ]
   }
   depends_on = [
-    "aws_lb_listener_rule.sharedvol-x86_64_route_2B2D1C47",
-    "aws_iam_role_policy.sharedvol-x86_64_execution-role_policy_7E791B88",
-    "aws_internet_gateway.network_igw_5DF1EDA1",
-    "aws_route.network_public-default-route_9AB86AC6",
-    "aws_route_table_association.network_public-a-routes_18A8C983",
-    "aws_route_table_association.network_public-b-routes_0F23865D",
-    "aws_route_table_association.network_private-a-routes_98B34714",
-    "aws_route_table_association.network_private-b-routes_B4642E17",
-    "aws_vpc_endpoint.network_endpoints_ecr-api_40898CF8",
-    "aws_vpc_endpoint.network_endpoints_ecr-dkr_2224BEFD",
-    "aws_vpc_endpoint.network_endpoints_logs_30C0C426",
-    "aws_vpc_endpoint.network_endpoints_s3_3C9E984F",
+    "aws_lb_listener_rule.sharedvol_x86_64_route",
+    "aws_iam_role_policy.sharedvol_x86_64_execution_role_policy",
+    "aws_internet_gateway.network_igw",
+    "aws_route.network_public_default_route",
+    "aws_route_table_association.network_public_a_routes",
+    "aws_route_table_association.network_public_b_routes",
+    "aws_route_table_association.network_private_a_routes",
+    "aws_route_table_association.network_private_b_routes",
+    "aws_vpc_endpoint.network_endpoints_ecr_api",
+    "aws_vpc_endpoint.network_endpoints_ecr_dkr",
+    "aws_vpc_endpoint.network_endpoints_logs",
+    "aws_vpc_endpoint.network_endpoints_s3",
   ]
 }
 
+moved {
+  to   = aws_ecs_service.sharedvol_x86_64_service
+  from = aws_ecs_service.sharedvol-x86_64_service_AA425B62
+}
+
 output "url_sharedvol_x86_64" {
-  value       = "http://${aws_lb.alb_88D76693.dns_name}/sharedvol-x86_64/"
+  value       = "http://${aws_lb.alb.dns_name}/sharedvol-x86_64/"
   description = "sharedvol on X86_64"
 }
-resource "aws_cloudwatch_log_group" "sharedvol-arm64_logs_A001FC19" {
+resource "aws_cloudwatch_log_group" "sharedvol_arm64_logs" {
   name              = "/stackwright/demo-sidecar/sharedvol-arm64"
   retention_in_days = 7
 }
-resource "aws_iam_role" "sharedvol-arm64_execution-role_600A8410" {
+
+moved {
+  to   = aws_cloudwatch_log_group.sharedvol_arm64_logs
+  from = aws_cloudwatch_log_group.sharedvol-arm64_logs_A001FC19
+}
+resource "aws_iam_role" "sharedvol_arm64_execution_role_role" {
   assume_role_policy = <<EOF
 {
   "Version": "2012-10-17",
@@ -1367,7 +1772,12 @@ EOF
   description        = "ECS task execution: pull the benchmark images, write the benchmark logs (Stackwright)"
   name               = "demo-sidecar-sharedvol-arm64-exec"
 }
-resource "aws_iam_role_policy" "sharedvol-arm64_execution-role_policy_4B1321DC" {
+
+moved {
+  to   = aws_iam_role.sharedvol_arm64_execution_role_role
+  from = aws_iam_role.sharedvol-arm64_execution-role_600A8410
+}
+resource "aws_iam_role_policy" "sharedvol_arm64_execution_role_policy" {
   name   = "pull-images-write-logs"
   policy = <<EOF
 {
@@ -1388,8 +1798,8 @@ resource "aws_iam_role_policy" "sharedvol-arm64_execution-role_policy_4B1321DC" 
         "ecr:GetDownloadUrlForLayer"
       ],
       "Resource": [
-        "${aws_ecr_repository.images_sharedvol-nginx-repo_B95DCF3A.arn}",
-        "${aws_ecr_repository.images_sharedvol-app-repo_9CC116C1.arn}"
+        "${aws_ecr_repository.images_sharedvol_nginx_repo.arn}",
+        "${aws_ecr_repository.images_sharedvol_app_repo.arn}"
       ]
     },
     {
@@ -1399,19 +1809,24 @@ resource "aws_iam_role_policy" "sharedvol-arm64_execution-role_policy_4B1321DC" 
         "logs:CreateLogStream",
         "logs:PutLogEvents"
       ],
-      "Resource": "${aws_cloudwatch_log_group.sharedvol-arm64_logs_A001FC19.arn}:log-stream:*"
+      "Resource": "${aws_cloudwatch_log_group.sharedvol_arm64_logs.arn}:log-stream:*"
     }
   ]
 }
 EOF
-  role   = aws_iam_role.sharedvol-arm64_execution-role_600A8410.name
+  role   = aws_iam_role.sharedvol_arm64_execution_role_role.name
 }
-resource "aws_ecs_task_definition" "sharedvol-arm64_task_DAF8AD40" {
+
+moved {
+  to   = aws_iam_role_policy.sharedvol_arm64_execution_role_policy
+  from = aws_iam_role_policy.sharedvol-arm64_execution-role_policy_4B1321DC
+}
+resource "aws_ecs_task_definition" "sharedvol_arm64_task" {
   container_definitions = <<EOF
 [
   {
     "name": "app",
-    "image": "${aws_ecr_repository.images_sharedvol-app-repo_9CC116C1.repository_url}@${docker_registry_image.images_sharedvol-app-arm64-push_9207800A.sha256_digest}",
+    "image": "${aws_ecr_repository.images_sharedvol_app_repo.repository_url}@${docker_registry_image.images_sharedvol_app_arm64_push.sha256_digest}",
     "essential": true,
     "mountPoints": [
       {
@@ -1437,7 +1852,7 @@ resource "aws_ecs_task_definition" "sharedvol-arm64_task_DAF8AD40" {
     "logConfiguration": {
       "logDriver": "awslogs",
       "options": {
-        "awslogs-group": "${aws_cloudwatch_log_group.sharedvol-arm64_logs_A001FC19.name}",
+        "awslogs-group": "${aws_cloudwatch_log_group.sharedvol_arm64_logs.name}",
         "awslogs-region": "us-east-1",
         "awslogs-stream-prefix": "sharedvol"
       }
@@ -1445,7 +1860,7 @@ resource "aws_ecs_task_definition" "sharedvol-arm64_task_DAF8AD40" {
   },
   {
     "name": "nginx",
-    "image": "${aws_ecr_repository.images_sharedvol-nginx-repo_B95DCF3A.repository_url}@${docker_registry_image.images_sharedvol-nginx-arm64-push_BDCA6953.sha256_digest}",
+    "image": "${aws_ecr_repository.images_sharedvol_nginx_repo.repository_url}@${docker_registry_image.images_sharedvol_nginx_arm64_push.sha256_digest}",
     "essential": true,
     "portMappings": [
       {
@@ -1486,7 +1901,7 @@ resource "aws_ecs_task_definition" "sharedvol-arm64_task_DAF8AD40" {
     "logConfiguration": {
       "logDriver": "awslogs",
       "options": {
-        "awslogs-group": "${aws_cloudwatch_log_group.sharedvol-arm64_logs_A001FC19.name}",
+        "awslogs-group": "${aws_cloudwatch_log_group.sharedvol_arm64_logs.name}",
         "awslogs-region": "us-east-1",
         "awslogs-stream-prefix": "sharedvol"
       }
@@ -1495,7 +1910,7 @@ resource "aws_ecs_task_definition" "sharedvol-arm64_task_DAF8AD40" {
 ]
 EOF
   cpu                   = "256"
-  execution_role_arn    = aws_iam_role.sharedvol-arm64_execution-role_600A8410.arn
+  execution_role_arn    = aws_iam_role.sharedvol_arm64_execution_role_role.arn
   family                = "demo-sidecar-sharedvol-arm64"
   memory                = "512"
   network_mode          = "awsvpc"
@@ -1510,13 +1925,18 @@ EOF
     name = "socket"
   }
 }
-resource "aws_lb_target_group" "sharedvol-arm64_targets_68711C81" {
+
+moved {
+  to   = aws_ecs_task_definition.sharedvol_arm64_task
+  from = aws_ecs_task_definition.sharedvol-arm64_task_DAF8AD40
+}
+resource "aws_lb_target_group" "sharedvol_arm64_targets" {
   deregistration_delay = "10"
   name                 = "demo-sidecar-sharedvol-arm64"
   port                 = 80
   protocol             = "HTTP"
   target_type          = "ip"
-  vpc_id               = aws_vpc.network_vpc_4E8F0223.id
+  vpc_id               = aws_vpc.network_vpc.id
   health_check {
     enabled             = true
     healthy_threshold   = 2
@@ -1527,11 +1947,16 @@ resource "aws_lb_target_group" "sharedvol-arm64_targets_68711C81" {
     unhealthy_threshold = 3
   }
 }
-resource "aws_lb_listener_rule" "sharedvol-arm64_route_CDD2147F" {
-  listener_arn = aws_lb_listener.alb_http_97FCE0DC.arn
+
+moved {
+  to   = aws_lb_target_group.sharedvol_arm64_targets
+  from = aws_lb_target_group.sharedvol-arm64_targets_68711C81
+}
+resource "aws_lb_listener_rule" "sharedvol_arm64_route" {
+  listener_arn = aws_lb_listener.alb_http.arn
   priority     = 111
   action {
-    target_group_arn = aws_lb_target_group.sharedvol-arm64_targets_68711C81.arn
+    target_group_arn = aws_lb_target_group.sharedvol_arm64_targets.arn
     type             = "forward"
   }
   condition {
@@ -1543,7 +1968,12 @@ resource "aws_lb_listener_rule" "sharedvol-arm64_route_CDD2147F" {
     }
   }
 }
-resource "aws_ecs_service" "sharedvol-arm64_service_0CDA299D" {
+
+moved {
+  to   = aws_lb_listener_rule.sharedvol_arm64_route
+  from = aws_lb_listener_rule.sharedvol-arm64_route_CDD2147F
+}
+resource "aws_ecs_service" "sharedvol_arm64_service" {
   cluster                           = aws_ecs_cluster.cluster.arn
   desired_count                     = 1
   enable_ecs_managed_tags           = true
@@ -1552,7 +1982,7 @@ resource "aws_ecs_service" "sharedvol-arm64_service_0CDA299D" {
   name                              = "sharedvol-arm64"
   platform_version                  = "LATEST"
   propagate_tags                    = "SERVICE"
-  task_definition                   = aws_ecs_task_definition.sharedvol-arm64_task_DAF8AD40.arn
+  task_definition                   = aws_ecs_task_definition.sharedvol_arm64_task.arn
   wait_for_steady_state             = true
   deployment_circuit_breaker {
     enable   = true
@@ -1561,43 +1991,53 @@ resource "aws_ecs_service" "sharedvol-arm64_service_0CDA299D" {
   load_balancer {
     container_name   = "nginx"
     container_port   = 80
-    target_group_arn = aws_lb_target_group.sharedvol-arm64_targets_68711C81.arn
+    target_group_arn = aws_lb_target_group.sharedvol_arm64_targets.arn
   }
   network_configuration {
     assign_public_ip = false
     security_groups = [
-      aws_security_group.tasks_sg_EE59EAD8.id
+      aws_security_group.tasks_sg.id
     ]
     subnets = [
-      aws_subnet.network_private-a_492DDEA9.id,
-      aws_subnet.network_private-b_4C00815F.id
+      aws_subnet.network_private_a.id,
+      aws_subnet.network_private_b.id
     ]
   }
   depends_on = [
-    "aws_lb_listener_rule.sharedvol-arm64_route_CDD2147F",
-    "aws_iam_role_policy.sharedvol-arm64_execution-role_policy_4B1321DC",
-    "aws_internet_gateway.network_igw_5DF1EDA1",
-    "aws_route.network_public-default-route_9AB86AC6",
-    "aws_route_table_association.network_public-a-routes_18A8C983",
-    "aws_route_table_association.network_public-b-routes_0F23865D",
-    "aws_route_table_association.network_private-a-routes_98B34714",
-    "aws_route_table_association.network_private-b-routes_B4642E17",
-    "aws_vpc_endpoint.network_endpoints_ecr-api_40898CF8",
-    "aws_vpc_endpoint.network_endpoints_ecr-dkr_2224BEFD",
-    "aws_vpc_endpoint.network_endpoints_logs_30C0C426",
-    "aws_vpc_endpoint.network_endpoints_s3_3C9E984F",
+    "aws_lb_listener_rule.sharedvol_arm64_route",
+    "aws_iam_role_policy.sharedvol_arm64_execution_role_policy",
+    "aws_internet_gateway.network_igw",
+    "aws_route.network_public_default_route",
+    "aws_route_table_association.network_public_a_routes",
+    "aws_route_table_association.network_public_b_routes",
+    "aws_route_table_association.network_private_a_routes",
+    "aws_route_table_association.network_private_b_routes",
+    "aws_vpc_endpoint.network_endpoints_ecr_api",
+    "aws_vpc_endpoint.network_endpoints_ecr_dkr",
+    "aws_vpc_endpoint.network_endpoints_logs",
+    "aws_vpc_endpoint.network_endpoints_s3",
   ]
 }
 
+moved {
+  to   = aws_ecs_service.sharedvol_arm64_service
+  from = aws_ecs_service.sharedvol-arm64_service_0CDA299D
+}
+
 output "url_sharedvol_arm64" {
-  value       = "http://${aws_lb.alb_88D76693.dns_name}/sharedvol-arm64/"
+  value       = "http://${aws_lb.alb.dns_name}/sharedvol-arm64/"
   description = "sharedvol on ARM64"
 }
-resource "aws_cloudwatch_log_group" "combined-x86_64_logs_CA33FD4C" {
+resource "aws_cloudwatch_log_group" "combined_x86_64_logs" {
   name              = "/stackwright/demo-sidecar/combined-x86_64"
   retention_in_days = 7
 }
-resource "aws_iam_role" "combined-x86_64_execution-role_0E39801B" {
+
+moved {
+  to   = aws_cloudwatch_log_group.combined_x86_64_logs
+  from = aws_cloudwatch_log_group.combined-x86_64_logs_CA33FD4C
+}
+resource "aws_iam_role" "combined_x86_64_execution_role_role" {
   assume_role_policy = <<EOF
 {
   "Version": "2012-10-17",
@@ -1623,7 +2063,12 @@ EOF
   description        = "ECS task execution: pull the benchmark images, write the benchmark logs (Stackwright)"
   name               = "demo-sidecar-combined-x86_64-exec"
 }
-resource "aws_iam_role_policy" "combined-x86_64_execution-role_policy_599970B1" {
+
+moved {
+  to   = aws_iam_role.combined_x86_64_execution_role_role
+  from = aws_iam_role.combined-x86_64_execution-role_0E39801B
+}
+resource "aws_iam_role_policy" "combined_x86_64_execution_role_policy" {
   name   = "pull-images-write-logs"
   policy = <<EOF
 {
@@ -1644,7 +2089,7 @@ resource "aws_iam_role_policy" "combined-x86_64_execution-role_policy_599970B1" 
         "ecr:GetDownloadUrlForLayer"
       ],
       "Resource": [
-        "${aws_ecr_repository.images_combined-repo_37D1AA59.arn}"
+        "${aws_ecr_repository.images_combined_repo.arn}"
       ]
     },
     {
@@ -1654,19 +2099,24 @@ resource "aws_iam_role_policy" "combined-x86_64_execution-role_policy_599970B1" 
         "logs:CreateLogStream",
         "logs:PutLogEvents"
       ],
-      "Resource": "${aws_cloudwatch_log_group.combined-x86_64_logs_CA33FD4C.arn}:log-stream:*"
+      "Resource": "${aws_cloudwatch_log_group.combined_x86_64_logs.arn}:log-stream:*"
     }
   ]
 }
 EOF
-  role   = aws_iam_role.combined-x86_64_execution-role_0E39801B.name
+  role   = aws_iam_role.combined_x86_64_execution_role_role.name
 }
-resource "aws_ecs_task_definition" "combined-x86_64_task_05537C0A" {
+
+moved {
+  to   = aws_iam_role_policy.combined_x86_64_execution_role_policy
+  from = aws_iam_role_policy.combined-x86_64_execution-role_policy_599970B1
+}
+resource "aws_ecs_task_definition" "combined_x86_64_task" {
   container_definitions = <<EOF
 [
   {
     "name": "combined",
-    "image": "${aws_ecr_repository.images_combined-repo_37D1AA59.repository_url}@${docker_registry_image.images_combined-x86_64-push_2F330907.sha256_digest}",
+    "image": "${aws_ecr_repository.images_combined_repo.repository_url}@${docker_registry_image.images_combined_x86_64_push.sha256_digest}",
     "essential": true,
     "portMappings": [
       {
@@ -1694,7 +2144,7 @@ resource "aws_ecs_task_definition" "combined-x86_64_task_05537C0A" {
     "logConfiguration": {
       "logDriver": "awslogs",
       "options": {
-        "awslogs-group": "${aws_cloudwatch_log_group.combined-x86_64_logs_CA33FD4C.name}",
+        "awslogs-group": "${aws_cloudwatch_log_group.combined_x86_64_logs.name}",
         "awslogs-region": "us-east-1",
         "awslogs-stream-prefix": "combined"
       }
@@ -1703,7 +2153,7 @@ resource "aws_ecs_task_definition" "combined-x86_64_task_05537C0A" {
 ]
 EOF
   cpu                   = "512"
-  execution_role_arn    = aws_iam_role.combined-x86_64_execution-role_0E39801B.arn
+  execution_role_arn    = aws_iam_role.combined_x86_64_execution_role_role.arn
   family                = "demo-sidecar-combined-x86_64"
   memory                = "1024"
   network_mode          = "awsvpc"
@@ -1715,13 +2165,18 @@ EOF
     operating_system_family = "LINUX"
   }
 }
-resource "aws_lb_target_group" "combined-x86_64_targets_05063708" {
+
+moved {
+  to   = aws_ecs_task_definition.combined_x86_64_task
+  from = aws_ecs_task_definition.combined-x86_64_task_05537C0A
+}
+resource "aws_lb_target_group" "combined_x86_64_targets" {
   deregistration_delay = "10"
   name                 = "demo-sidecar-combined-x86-64"
   port                 = 80
   protocol             = "HTTP"
   target_type          = "ip"
-  vpc_id               = aws_vpc.network_vpc_4E8F0223.id
+  vpc_id               = aws_vpc.network_vpc.id
   health_check {
     enabled             = true
     healthy_threshold   = 2
@@ -1732,11 +2187,16 @@ resource "aws_lb_target_group" "combined-x86_64_targets_05063708" {
     unhealthy_threshold = 3
   }
 }
-resource "aws_lb_listener_rule" "combined-x86_64_route_C17F0853" {
-  listener_arn = aws_lb_listener.alb_http_97FCE0DC.arn
+
+moved {
+  to   = aws_lb_target_group.combined_x86_64_targets
+  from = aws_lb_target_group.combined-x86_64_targets_05063708
+}
+resource "aws_lb_listener_rule" "combined_x86_64_route" {
+  listener_arn = aws_lb_listener.alb_http.arn
   priority     = 120
   action {
-    target_group_arn = aws_lb_target_group.combined-x86_64_targets_05063708.arn
+    target_group_arn = aws_lb_target_group.combined_x86_64_targets.arn
     type             = "forward"
   }
   condition {
@@ -1748,7 +2208,12 @@ resource "aws_lb_listener_rule" "combined-x86_64_route_C17F0853" {
     }
   }
 }
-resource "aws_ecs_service" "combined-x86_64_service_7B90DEFB" {
+
+moved {
+  to   = aws_lb_listener_rule.combined_x86_64_route
+  from = aws_lb_listener_rule.combined-x86_64_route_C17F0853
+}
+resource "aws_ecs_service" "combined_x86_64_service" {
   cluster                           = aws_ecs_cluster.cluster.arn
   desired_count                     = 1
   enable_ecs_managed_tags           = true
@@ -1757,7 +2222,7 @@ resource "aws_ecs_service" "combined-x86_64_service_7B90DEFB" {
   name                              = "combined-x86_64"
   platform_version                  = "LATEST"
   propagate_tags                    = "SERVICE"
-  task_definition                   = aws_ecs_task_definition.combined-x86_64_task_05537C0A.arn
+  task_definition                   = aws_ecs_task_definition.combined_x86_64_task.arn
   wait_for_steady_state             = true
   deployment_circuit_breaker {
     enable   = true
@@ -1766,43 +2231,53 @@ resource "aws_ecs_service" "combined-x86_64_service_7B90DEFB" {
   load_balancer {
     container_name   = "combined"
     container_port   = 80
-    target_group_arn = aws_lb_target_group.combined-x86_64_targets_05063708.arn
+    target_group_arn = aws_lb_target_group.combined_x86_64_targets.arn
   }
   network_configuration {
     assign_public_ip = false
     security_groups = [
-      aws_security_group.tasks_sg_EE59EAD8.id
+      aws_security_group.tasks_sg.id
     ]
     subnets = [
-      aws_subnet.network_private-a_492DDEA9.id,
-      aws_subnet.network_private-b_4C00815F.id
+      aws_subnet.network_private_a.id,
+      aws_subnet.network_private_b.id
     ]
   }
   depends_on = [
-    "aws_lb_listener_rule.combined-x86_64_route_C17F0853",
-    "aws_iam_role_policy.combined-x86_64_execution-role_policy_599970B1",
-    "aws_internet_gateway.network_igw_5DF1EDA1",
-    "aws_route.network_public-default-route_9AB86AC6",
-    "aws_route_table_association.network_public-a-routes_18A8C983",
-    "aws_route_table_association.network_public-b-routes_0F23865D",
-    "aws_route_table_association.network_private-a-routes_98B34714",
-    "aws_route_table_association.network_private-b-routes_B4642E17",
-    "aws_vpc_endpoint.network_endpoints_ecr-api_40898CF8",
-    "aws_vpc_endpoint.network_endpoints_ecr-dkr_2224BEFD",
-    "aws_vpc_endpoint.network_endpoints_logs_30C0C426",
-    "aws_vpc_endpoint.network_endpoints_s3_3C9E984F",
+    "aws_lb_listener_rule.combined_x86_64_route",
+    "aws_iam_role_policy.combined_x86_64_execution_role_policy",
+    "aws_internet_gateway.network_igw",
+    "aws_route.network_public_default_route",
+    "aws_route_table_association.network_public_a_routes",
+    "aws_route_table_association.network_public_b_routes",
+    "aws_route_table_association.network_private_a_routes",
+    "aws_route_table_association.network_private_b_routes",
+    "aws_vpc_endpoint.network_endpoints_ecr_api",
+    "aws_vpc_endpoint.network_endpoints_ecr_dkr",
+    "aws_vpc_endpoint.network_endpoints_logs",
+    "aws_vpc_endpoint.network_endpoints_s3",
   ]
 }
 
+moved {
+  to   = aws_ecs_service.combined_x86_64_service
+  from = aws_ecs_service.combined-x86_64_service_7B90DEFB
+}
+
 output "url_combined_x86_64" {
-  value       = "http://${aws_lb.alb_88D76693.dns_name}/combined-x86_64/"
+  value       = "http://${aws_lb.alb.dns_name}/combined-x86_64/"
   description = "combined on X86_64"
 }
-resource "aws_cloudwatch_log_group" "combined-arm64_logs_8B5ED9B9" {
+resource "aws_cloudwatch_log_group" "combined_arm64_logs" {
   name              = "/stackwright/demo-sidecar/combined-arm64"
   retention_in_days = 7
 }
-resource "aws_iam_role" "combined-arm64_execution-role_AA9078EC" {
+
+moved {
+  to   = aws_cloudwatch_log_group.combined_arm64_logs
+  from = aws_cloudwatch_log_group.combined-arm64_logs_8B5ED9B9
+}
+resource "aws_iam_role" "combined_arm64_execution_role_role" {
   assume_role_policy = <<EOF
 {
   "Version": "2012-10-17",
@@ -1828,7 +2303,12 @@ EOF
   description        = "ECS task execution: pull the benchmark images, write the benchmark logs (Stackwright)"
   name               = "demo-sidecar-combined-arm64-exec"
 }
-resource "aws_iam_role_policy" "combined-arm64_execution-role_policy_C10E4BC2" {
+
+moved {
+  to   = aws_iam_role.combined_arm64_execution_role_role
+  from = aws_iam_role.combined-arm64_execution-role_AA9078EC
+}
+resource "aws_iam_role_policy" "combined_arm64_execution_role_policy" {
   name   = "pull-images-write-logs"
   policy = <<EOF
 {
@@ -1849,7 +2329,7 @@ resource "aws_iam_role_policy" "combined-arm64_execution-role_policy_C10E4BC2" {
         "ecr:GetDownloadUrlForLayer"
       ],
       "Resource": [
-        "${aws_ecr_repository.images_combined-repo_37D1AA59.arn}"
+        "${aws_ecr_repository.images_combined_repo.arn}"
       ]
     },
     {
@@ -1859,19 +2339,24 @@ resource "aws_iam_role_policy" "combined-arm64_execution-role_policy_C10E4BC2" {
         "logs:CreateLogStream",
         "logs:PutLogEvents"
       ],
-      "Resource": "${aws_cloudwatch_log_group.combined-arm64_logs_8B5ED9B9.arn}:log-stream:*"
+      "Resource": "${aws_cloudwatch_log_group.combined_arm64_logs.arn}:log-stream:*"
     }
   ]
 }
 EOF
-  role   = aws_iam_role.combined-arm64_execution-role_AA9078EC.name
+  role   = aws_iam_role.combined_arm64_execution_role_role.name
 }
-resource "aws_ecs_task_definition" "combined-arm64_task_322D935D" {
+
+moved {
+  to   = aws_iam_role_policy.combined_arm64_execution_role_policy
+  from = aws_iam_role_policy.combined-arm64_execution-role_policy_C10E4BC2
+}
+resource "aws_ecs_task_definition" "combined_arm64_task" {
   container_definitions = <<EOF
 [
   {
     "name": "combined",
-    "image": "${aws_ecr_repository.images_combined-repo_37D1AA59.repository_url}@${docker_registry_image.images_combined-arm64-push_343A162F.sha256_digest}",
+    "image": "${aws_ecr_repository.images_combined_repo.repository_url}@${docker_registry_image.images_combined_arm64_push.sha256_digest}",
     "essential": true,
     "portMappings": [
       {
@@ -1899,7 +2384,7 @@ resource "aws_ecs_task_definition" "combined-arm64_task_322D935D" {
     "logConfiguration": {
       "logDriver": "awslogs",
       "options": {
-        "awslogs-group": "${aws_cloudwatch_log_group.combined-arm64_logs_8B5ED9B9.name}",
+        "awslogs-group": "${aws_cloudwatch_log_group.combined_arm64_logs.name}",
         "awslogs-region": "us-east-1",
         "awslogs-stream-prefix": "combined"
       }
@@ -1908,7 +2393,7 @@ resource "aws_ecs_task_definition" "combined-arm64_task_322D935D" {
 ]
 EOF
   cpu                   = "512"
-  execution_role_arn    = aws_iam_role.combined-arm64_execution-role_AA9078EC.arn
+  execution_role_arn    = aws_iam_role.combined_arm64_execution_role_role.arn
   family                = "demo-sidecar-combined-arm64"
   memory                = "1024"
   network_mode          = "awsvpc"
@@ -1920,13 +2405,18 @@ EOF
     operating_system_family = "LINUX"
   }
 }
-resource "aws_lb_target_group" "combined-arm64_targets_FEEA664A" {
+
+moved {
+  to   = aws_ecs_task_definition.combined_arm64_task
+  from = aws_ecs_task_definition.combined-arm64_task_322D935D
+}
+resource "aws_lb_target_group" "combined_arm64_targets" {
   deregistration_delay = "10"
   name                 = "demo-sidecar-combined-arm64"
   port                 = 80
   protocol             = "HTTP"
   target_type          = "ip"
-  vpc_id               = aws_vpc.network_vpc_4E8F0223.id
+  vpc_id               = aws_vpc.network_vpc.id
   health_check {
     enabled             = true
     healthy_threshold   = 2
@@ -1937,11 +2427,16 @@ resource "aws_lb_target_group" "combined-arm64_targets_FEEA664A" {
     unhealthy_threshold = 3
   }
 }
-resource "aws_lb_listener_rule" "combined-arm64_route_EC8C4187" {
-  listener_arn = aws_lb_listener.alb_http_97FCE0DC.arn
+
+moved {
+  to   = aws_lb_target_group.combined_arm64_targets
+  from = aws_lb_target_group.combined-arm64_targets_FEEA664A
+}
+resource "aws_lb_listener_rule" "combined_arm64_route" {
+  listener_arn = aws_lb_listener.alb_http.arn
   priority     = 121
   action {
-    target_group_arn = aws_lb_target_group.combined-arm64_targets_FEEA664A.arn
+    target_group_arn = aws_lb_target_group.combined_arm64_targets.arn
     type             = "forward"
   }
   condition {
@@ -1953,7 +2448,12 @@ resource "aws_lb_listener_rule" "combined-arm64_route_EC8C4187" {
     }
   }
 }
-resource "aws_ecs_service" "combined-arm64_service_F8C369F4" {
+
+moved {
+  to   = aws_lb_listener_rule.combined_arm64_route
+  from = aws_lb_listener_rule.combined-arm64_route_EC8C4187
+}
+resource "aws_ecs_service" "combined_arm64_service" {
   cluster                           = aws_ecs_cluster.cluster.arn
   desired_count                     = 1
   enable_ecs_managed_tags           = true
@@ -1962,7 +2462,7 @@ resource "aws_ecs_service" "combined-arm64_service_F8C369F4" {
   name                              = "combined-arm64"
   platform_version                  = "LATEST"
   propagate_tags                    = "SERVICE"
-  task_definition                   = aws_ecs_task_definition.combined-arm64_task_322D935D.arn
+  task_definition                   = aws_ecs_task_definition.combined_arm64_task.arn
   wait_for_steady_state             = true
   deployment_circuit_breaker {
     enable   = true
@@ -1971,53 +2471,58 @@ resource "aws_ecs_service" "combined-arm64_service_F8C369F4" {
   load_balancer {
     container_name   = "combined"
     container_port   = 80
-    target_group_arn = aws_lb_target_group.combined-arm64_targets_FEEA664A.arn
+    target_group_arn = aws_lb_target_group.combined_arm64_targets.arn
   }
   network_configuration {
     assign_public_ip = false
     security_groups = [
-      aws_security_group.tasks_sg_EE59EAD8.id
+      aws_security_group.tasks_sg.id
     ]
     subnets = [
-      aws_subnet.network_private-a_492DDEA9.id,
-      aws_subnet.network_private-b_4C00815F.id
+      aws_subnet.network_private_a.id,
+      aws_subnet.network_private_b.id
     ]
   }
   depends_on = [
-    "aws_lb_listener_rule.combined-arm64_route_EC8C4187",
-    "aws_iam_role_policy.combined-arm64_execution-role_policy_C10E4BC2",
-    "aws_internet_gateway.network_igw_5DF1EDA1",
-    "aws_route.network_public-default-route_9AB86AC6",
-    "aws_route_table_association.network_public-a-routes_18A8C983",
-    "aws_route_table_association.network_public-b-routes_0F23865D",
-    "aws_route_table_association.network_private-a-routes_98B34714",
-    "aws_route_table_association.network_private-b-routes_B4642E17",
-    "aws_vpc_endpoint.network_endpoints_ecr-api_40898CF8",
-    "aws_vpc_endpoint.network_endpoints_ecr-dkr_2224BEFD",
-    "aws_vpc_endpoint.network_endpoints_logs_30C0C426",
-    "aws_vpc_endpoint.network_endpoints_s3_3C9E984F",
+    "aws_lb_listener_rule.combined_arm64_route",
+    "aws_iam_role_policy.combined_arm64_execution_role_policy",
+    "aws_internet_gateway.network_igw",
+    "aws_route.network_public_default_route",
+    "aws_route_table_association.network_public_a_routes",
+    "aws_route_table_association.network_public_b_routes",
+    "aws_route_table_association.network_private_a_routes",
+    "aws_route_table_association.network_private_b_routes",
+    "aws_vpc_endpoint.network_endpoints_ecr_api",
+    "aws_vpc_endpoint.network_endpoints_ecr_dkr",
+    "aws_vpc_endpoint.network_endpoints_logs",
+    "aws_vpc_endpoint.network_endpoints_s3",
   ]
 }
 
+moved {
+  to   = aws_ecs_service.combined_arm64_service
+  from = aws_ecs_service.combined-arm64_service_F8C369F4
+}
+
 output "url_combined_arm64" {
-  value       = "http://${aws_lb.alb_88D76693.dns_name}/combined-arm64/"
+  value       = "http://${aws_lb.alb.dns_name}/combined-arm64/"
   description = "combined on ARM64"
 }
 
 output "deployment_urls" {
   value = {
-    tcp-x86_64       = "http://${aws_lb.alb_88D76693.dns_name}/tcp-x86_64/"
-    tcp-arm64        = "http://${aws_lb.alb_88D76693.dns_name}/tcp-arm64/"
-    sharedvol-x86_64 = "http://${aws_lb.alb_88D76693.dns_name}/sharedvol-x86_64/"
-    sharedvol-arm64  = "http://${aws_lb.alb_88D76693.dns_name}/sharedvol-arm64/"
-    combined-x86_64  = "http://${aws_lb.alb_88D76693.dns_name}/combined-x86_64/"
-    combined-arm64   = "http://${aws_lb.alb_88D76693.dns_name}/combined-arm64/"
+    tcp-x86_64       = "http://${aws_lb.alb.dns_name}/tcp-x86_64/"
+    tcp-arm64        = "http://${aws_lb.alb.dns_name}/tcp-arm64/"
+    sharedvol-x86_64 = "http://${aws_lb.alb.dns_name}/sharedvol-x86_64/"
+    sharedvol-arm64  = "http://${aws_lb.alb.dns_name}/sharedvol-arm64/"
+    combined-x86_64  = "http://${aws_lb.alb.dns_name}/combined-x86_64/"
+    combined-arm64   = "http://${aws_lb.alb.dns_name}/combined-arm64/"
   }
   description = "URL of each deployment, keyed <variant>-<arch> (read by the bench harness)"
 }
 
 output "alb_dns_name" {
-  value       = aws_lb.alb_88D76693.dns_name
+  value       = aws_lb.alb.dns_name
   description = "DNS name of the load balancer"
 }
 

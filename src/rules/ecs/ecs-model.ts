@@ -1,5 +1,5 @@
 import type { StackView, TfBlock } from '../terraform/stack-view';
-import { block, blocks, isObj, list, num, parseJsonAttribute, str, type Obj } from '../terraform/values';
+import { blocks, isObj, list, num, parseJsonAttribute, str, type Obj } from '../terraform/values';
 
 /** Shared reading of ECS task definitions and services for the ECS rules. */
 
@@ -82,8 +82,4 @@ export function networkMode(task: TfBlock): string | undefined {
 export function hasBlock(b: TfBlock, name: string): boolean {
   const v = b.body[name];
   return v !== undefined && (blocks(v)?.length ?? 1) > 0;
-}
-
-export function firstBlock(b: TfBlock, name: string): Obj | undefined {
-  return block(b.body[name]);
 }

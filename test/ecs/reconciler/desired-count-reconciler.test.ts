@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { onlyResource, resourcesOf } from '../../helpers/synth';
-import { parseEventPattern } from '../../../src/events/event-pattern';
+import { parseEventPattern } from '../../helpers/events/event-pattern';
 import { MANAGED, resolveRefs, synthReconciler } from './synth-reconciler';
 import { clusterArn, instanceEvent, sqsBatch, taskEvent } from './sample-events';
 

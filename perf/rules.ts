@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/rules.ts`: what the rule packs add to a synth of the default config (or BENCH_CONFIG), measured in
+ * `npx tsx perf/rules.ts`: what the rule packs add to a synth of the default config (or BENCH_CONFIG), measured in
  * fresh processes as synth runs them: loading the rule modules, the first check (reads the cached provider schemas
  * and IAM action data), and a repeated check. Also the one-time schema extraction from the provider packages.
  * Reports medians; the machine is shared, so single numbers mean little.

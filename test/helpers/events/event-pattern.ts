@@ -1,3 +1,5 @@
+// EventBridge pattern matching, for tests only: shows that the rules Stackwright emits match the events they should
+// (no matcher library is on the registry).
 import { compileValueTest, EventPatternError, isObject, type Leaf, type ValueTest } from './content-filters';
 
 export { EventPatternError } from './content-filters';

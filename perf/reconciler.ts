@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/reconciler.ts`: the reconciler Lambda's zipped size and its cold import time.
+ * `npx tsx perf/reconciler.ts`: the reconciler Lambda's zipped size and its cold import time.
  *
  * Cold import: a fresh `node` process requires the bundled handler (index.js from the zip) and reports how long
  * the require took; the median of BENCH_RUNS (default 20) processes. The AWS SDK is external to the bundle, as in

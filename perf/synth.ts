@@ -33,7 +33,7 @@ function run(cmd: string, args: string[], cwd = REPO, env: NodeJS.ProcessEnv = {
 /** Runs the CLI as npx does (through its shebang and the node flags there), reporting its peak memory. */
 function stackwrightSynth(out: string, extra: string[] = []): Sample {
   return run(join(REPO, 'bin/stackwright.js'), ['synth', '-c', CONFIG, '--out', out, ...extra], REPO, {
-    NODE_OPTIONS: `--require ${join(REPO, 'bench/rss-hook.js')}`,
+    NODE_OPTIONS: `--require ${join(REPO, 'perf/rss-hook.js')}`,
   });
 }
 
@@ -57,7 +57,7 @@ function stockSynth(dir: string): Sample {
 function stockProject(): string {
   const dir = mkdtempSync(join(tmpdir(), 'sw-stock-'));
   const tsNode = join(REPO, 'node_modules/ts-node/dist/bin.js');
-  const app = `node ${tsNode} --compiler typescript5 -P ${join(REPO, 'tsconfig.json')} ${join(REPO, 'bench/stock-app.ts')}`;
+  const app = `node ${tsNode} --compiler typescript5 -P ${join(REPO, 'tsconfig.json')} ${join(REPO, 'perf/stock-app.ts')}`;
   writeFileSync(join(dir, 'cdktf.json'), JSON.stringify({ language: 'typescript', app, output: 'cdktf.out', sendCrashReports: 'false' }));
   return dir;
 }
@@ -84,8 +84,8 @@ function main(): void {
 
   // The ECS scale (10 clusters of 10 services, and how it grows) and the rule checks' share, from their own scripts.
   for (const [title, script] of [
-    ['ECS scale', 'bench/ecs-scale.ts'],
-    ['rule checks', 'bench/rules.ts'],
+    ['ECS scale', 'perf/ecs-scale.ts'],
+    ['rule checks', 'perf/rules.ts'],
   ]) {
     console.log(`\n${title} (${script}):`);
     const r = spawnSync(process.execPath, [join(REPO, 'node_modules/tsx/dist/cli.mjs'), script], { cwd: REPO, stdio: 'inherit' });

@@ -1,0 +1,105 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { terraform } from './terraform';
+
+/** One resource change of `terraform show -json <plan>`. */
+export interface ResourceChange {
+  readonly address: string;
+  readonly previous_address?: string;
+  readonly mode: 'managed' | 'data';
+  readonly type: string;
+  readonly name: string;
+  readonly change: { readonly actions: string[]; readonly after: Record<string, unknown> | null; readonly after_unknown: Record<string, unknown> };
+}
+
+const AWS_PROVIDER = 'provider["registry.terraform.io/hashicorp/aws"]';
+const ACCOUNT = '123456789012';
+let serial = 0;
+
+/** Plans (no refresh: nothing is read from AWS) and returns the plan's resource changes. */
+export async function plan(dir: string): Promise<ResourceChange[]> {
+  await terraform(dir, 'plan', '-refresh=false', '-input=false', '-lock=false', '-out=plan.bin');
+  const json = JSON.parse(await terraform(dir, 'show', '-json', 'plan.bin')) as { resource_changes?: ResourceChange[] };
+  return json.resource_changes ?? [];
+}
+
+/**
+ * A state as if the stack had been applied: every managed resource with the attributes the plan wants, computed ones
+ * filled in (ids and ARNs made up), found by planning against the state until the plan has nothing left to change.
+ * Returns address -> attributes.
+ */
+export async function appliedState(dir: string, schemas: ReadonlyMap<string, ResourceSchema>): Promise<Map<string, Record<string, unknown>>> {
+  let state = new Map<string, Record<string, unknown>>();
+  for (let round = 0; round < 5; round++) {
+    const changes = (await plan(dir)).filter((c) => c.mode === 'managed');
+    const pending = changes.filter((c) => !(c.change.actions.length === 1 && c.change.actions[0] === 'no-op'));
+    if (round > 0 && pending.length === 0) return state;
+    const next = new Map(state);
+    for (const c of pending) next.set(c.address, withComputed(c, state.get(c.address) ?? {}, schemas.get(c.type)));
+    state = next;
+    writeState(dir, state, schemas);
+  }
+  throw new Error('the plan still has changes after 5 rounds of filling in the state');
+}
+
+/** The plan's `after` values, with the values it does not know yet taken from before or made up. */
+function withComputed(c: ResourceChange, before: Record<string, unknown>, schema: ResourceSchema | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...(c.change.after ?? {}) };
+  for (const [key, unknown] of Object.entries(c.change.after_unknown ?? {})) {
+    if (unknown !== true) continue;
+    if (before[key] !== undefined && before[key] !== null) out[key] = before[key];
+    else if (key === 'arn') out[key] = `arn:aws:${c.type.split('_')[1]}:us-east-1:${ACCOUNT}:${c.type}/${c.name}`;
+    else out[key] = madeUp(schema?.types.get(key), `${c.name}-${key}`);
+  }
+  return out;
+}
+
+/** A value of a Terraform type (as the provider schema writes it: "string", ["set", "string"], ...). */
+function madeUp(type: unknown, text: string): unknown {
+  if (type === undefined) return []; // a nested block (list or set); attributes all have a type
+  if (type === 'number') return 0;
+  if (type === 'bool') return false;
+  if (Array.isArray(type)) return type[0] === 'map' || type[0] === 'object' ? {} : [];
+  return text;
+}
+
+/** Writes the state file Terraform reads (format version 4), each resource at `rename(address)`. */
+export function writeState(
+  dir: string,
+  resources: ReadonlyMap<string, Record<string, unknown>>,
+  schemas: ReadonlyMap<string, ResourceSchema>,
+  rename: (address: string) => string = (a) => a,
+): void {
+  const entries = [...resources].map(([address, attributes]) => {
+    const [type, name] = rename(address).split('.');
+    return {
+      mode: 'managed',
+      type,
+      name,
+      provider: AWS_PROVIDER,
+      instances: [{ schema_version: schemas.get(type)?.version ?? 0, attributes, sensitive_attributes: [] }],
+    };
+  });
+  const state = { version: 4, terraform_version: '1.1.0', serial: ++serial, lineage: 'stackwright-address-test', outputs: {}, resources: entries };
+  writeFileSync(join(dir, 'terraform.tfstate'), `${JSON.stringify(state, null, 1)}\n`);
+}
+
+/** What the state needs to know of a resource type: its schema version and its attributes' types. */
+export interface ResourceSchema {
+  readonly version: number;
+  readonly types: ReadonlyMap<string, unknown>;
+}
+
+/** Resource type -> schema of the mirrored AWS provider (state written with another version would be upgraded). */
+export async function resourceSchemas(dir: string): Promise<Map<string, ResourceSchema>> {
+  const json = JSON.parse(await terraform(dir, 'providers', 'schema', '-json')) as {
+    provider_schemas: Record<string, { resource_schemas: Record<string, { version: number; block: { attributes?: Record<string, { type?: unknown }> } }> }>;
+  };
+  const aws = Object.entries(json.provider_schemas).find(([k]) => k.endsWith('hashicorp/aws'))?.[1];
+  return new Map(
+    Object.entries(aws?.resource_schemas ?? {}).map(([type, s]) => [
+      type,
+      { version: s.version, types: new Map(Object.entries(s.block.attributes ?? {}).map(([k, a]) => [k, a.type])) },
+    ]),
+  );
+}
