@@ -50,6 +50,10 @@ function buildBundle(root, outfile) {
 
 function loadCli(root) {
   process.env.STACKWRIGHT_ROOT = root;
+  // esbuild's buildSync (here and for Lambda bundles) otherwise starts a worker thread with a service process that
+  // lives as long as we do: an interrupted run would leave it behind for a moment. Without worker threads each
+  // buildSync runs esbuild as a child that has exited when the call returns. Read once, when esbuild loads.
+  process.env.ESBUILD_WORKER_THREADS = '0';
   if (process.env.STACKWRIGHT_FROM_SOURCE === '1') {
     require('tsx/cjs/api').register();
     return require(join(root, 'src/cli/main.ts'));
