@@ -12,7 +12,8 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j)s$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
-  testTimeout: 30000,
+  // Generous: tests must pass with another full test run beside them on two cores; only a hang waits this long.
+  testTimeout: 120_000,
   // `npm test` runs with --coverage, over the reconciler Lambda only (instrumenting all of src/ would slow every
   // test); reconciler handler alone: `npx jest test/ecs/reconciler/handler --coverage`.
   collectCoverageFrom: ['src/ecs/reconciler/handler/**/*.ts'],

@@ -2,6 +2,12 @@ import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isAlive, processTree } from '../../src/sidecar/local';
 
+/**
+ * How long a test lets real servers take to start: two cores shared with a whole test run (and another beside it)
+ * make python's start many times slower than its usual second. Only a hang ever waits this long.
+ */
+export const LOADED_START_MS = 120_000;
+
 /** Living processes whose command line mentions `marker` (a test's own work directory or fake binary folder). */
 export function processesWith(marker: string): number[] {
   return readdirSync('/proc')

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isAlive, killAllSync, registeredCount } from '../../../src/sidecar/local';
 import { runCli } from '../../helpers/cli';
-import { fakeBinary as sharedFakeBinary, killLeftovers, watchProcesses } from '../../helpers/processes';
+import { fakeBinary as sharedFakeBinary, killLeftovers, LOADED_START_MS, watchProcesses } from '../../helpers/processes';
 
 /** Every way `bench local` cannot run: a clear message, exit 2, and no process or directory left behind. */
 
@@ -33,7 +33,7 @@ const fakeBinary = (name: string, body: string): string => sharedFakeBinary(fake
 /** Runs `bench local` with small numbers in the test's work dir, watching the processes it starts. */
 async function benchLocal(args: string[]) {
   const watch = watchProcesses(work, 50);
-  const small = Object.entries({ requests: '5', warmup: '0', repetitions: '1' }).flatMap(([k, v]) => (args.includes(`--${k}`) ? [] : [`--${k}`, v]));
+  const small = Object.entries({ requests: '5', warmup: '0', repetitions: '1', 'start-timeout': String(LOADED_START_MS) }).flatMap(([k, v]) => (args.includes(`--${k}`) ? [] : [`--${k}`, v]));
   const result = await runCli(['bench', 'local', ...small, '--work-dir', work, ...args]);
   const seen = watch.stop();
   everySeen.push(...seen);

@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isAlive } from '../../../src/sidecar/local';
-import { cmdline, fakeBinary, killLeftovers, watchProcesses } from '../../helpers/processes';
+import { cmdline, fakeBinary, killLeftovers, LOADED_START_MS, watchProcesses } from '../../helpers/processes';
 
 /**
  * Interrupted at any point of its run, `bench local` leaves nothing behind: the local runner's handlers kill every
@@ -22,8 +22,6 @@ afterAll(() => {
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-// Two cores shared with a full test run: starting python servers can take many times its usual second.
-const LOADED_START_MS = 120_000;
 jest.setTimeout(2 * LOADED_START_MS);
 
 function workDir(): string {
