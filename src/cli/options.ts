@@ -1,6 +1,7 @@
 import type { Argv } from 'yargs';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load';
 import type { StackwrightConfig } from '../config/schema';
+import { InputError } from '../core/errors';
 
 /** One CLI command. Handlers declare the parsed options they read. */
 export interface StackwrightCommand<A> {
@@ -18,6 +19,7 @@ export function withConfig<T>(y: Argv<T>) {
     alias: 'c',
     type: 'string',
     default: DEFAULT_CONFIG_FILE,
+    requiresArg: true,
     describe: 'Config file (YAML)',
   });
 }
@@ -28,4 +30,16 @@ export function withJson<T>(y: Argv<T>) {
 
 export function readConfig(file: string): StackwrightConfig {
   return loadConfig(file);
+}
+
+/**
+ * Builds the stacks of a loaded config. A problem a construct finds in the config (an InputError at a config path,
+ * without a file) is attributed to `file`, so it reads like the schema's own errors.
+ */
+export async function fromConfig<T>(file: string, build: () => T | Promise<T>): Promise<T> {
+  try {
+    return await build();
+  } catch (err) {
+    throw err instanceof InputError ? err.inFile(file) : err;
+  }
 }

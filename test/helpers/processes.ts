@@ -71,3 +71,8 @@ export function fakeBinary(dir: string, name: string, body: string): string {
   chmodSync(path, 0o755);
   return path;
 }
+
+/** Output without the `progress: ` lines a benchmark prints off a terminal, leaving results and errors. */
+export function withoutProgress(stderr: string): string {
+  return stderr.replace(/^progress: .*\n/gm, '');
+}

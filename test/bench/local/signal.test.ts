@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isAlive } from '../../../src/sidecar/local';
-import { cmdline, fakeBinary, killLeftovers, LOADED_START_MS, watchProcesses } from '../../helpers/processes';
+import { cmdline, fakeBinary, killLeftovers, LOADED_START_MS, watchProcesses, withoutProgress } from '../../helpers/processes';
 
 /**
  * Interrupted at any point of its run, `bench local` leaves nothing behind: the local runner's handlers kill every
@@ -35,7 +35,7 @@ function workDir(): string {
  * Starts `bench local` on the tcp variant, waits until `ready` says so (polling, no timed assumption), sends SIGTERM
  * and returns how it ended with every process seen meanwhile.
  */
-async function interrupt(work: string, extraArgs: string[], ready: (commands: ReadonlyMap<number, string>) => boolean) {
+async function interrupt(work: string, extraArgs: string[], ready: (commands: ReadonlyMap<number, string>, stderr: string) => boolean) {
   const watch = watchProcesses(work, 50);
   watches.push(watch);
   // Far more requests than it can send before the signal: it is measuring when it arrives.
@@ -47,7 +47,7 @@ async function interrupt(work: string, extraArgs: string[], ready: (commands: Re
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  while (!ready(watch.commands) && child.exitCode === null) await sleep(50);
+  while (!ready(watch.commands, stderr) && child.exitCode === null) await sleep(50);
   expect(child.exitCode).toBeNull();
   child.kill('SIGTERM');
   const outcome = await exited;
@@ -57,16 +57,12 @@ async function interrupt(work: string, extraArgs: string[], ready: (commands: Re
 
 it('SIGTERM during the measurement stops every server and ends the process with the signal', async () => {
   const work = workDir();
-  // The servers answer before the version probes start (they run in parallel, then the measurement): once the
-  // gunicorn probe was seen and every probe is gone, it is measuring.
-  const probe = /\0--version|print\("starlette"/;
-  const measuring = (commands: ReadonlyMap<number, string>) => {
-    const probes = [...commands].filter(([, c]) => probe.test(c)).map(([p]) => p);
-    return [...commands.values()].some((c) => c.includes('gunicorn\0--version')) && !probes.some(isAlive);
-  };
+  // Off a terminal `bench local` prints its steps: `started ...` comes once the servers answered and the version
+  // probes are done, right before the measurement.
+  const measuring = (_: ReadonlyMap<number, string>, stderr: string) => /^progress: started tcp \(http:/m.test(stderr);
   const { outcome, seen, stderr } = await interrupt(work, [], measuring);
 
-  expect(stderr).toBe('');
+  expect(withoutProgress(stderr)).toBe('');
   expect(outcome).toEqual({ code: null, signal: 'SIGTERM' });
   expect(seen.length).toBeGreaterThanOrEqual(4);
   expect(seen.filter(isAlive)).toEqual([]);
