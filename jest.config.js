@@ -12,7 +12,8 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j)s$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
-  testTimeout: 30000,
+  // Generous: tests must pass with another full test run beside them on two cores; only a hang waits this long.
+  testTimeout: 120_000,
   // `npm test` runs with --coverage over the reconciler Lambda, the rule packs and the synth pipeline, the folders
   // held to a threshold below (instrumenting all of src/ would slow every test; these three add about 2 s of CPU).
   // One folder alone: e.g. `npx jest test/rules --coverage --collectCoverageFrom='src/rules/**/*.ts'`.

@@ -41,15 +41,27 @@ function buildBundle(root, outfile) {
     minifyWhitespace: true,
     minifySyntax: true,
     keepNames: true,
-    // Native or data-heavy packages load from node_modules on demand.
-    external: ['esbuild', '@cloud-copilot/*', '@aws-sdk/*', '@smithy/*', 'autocannon'],
+    // Read only when an internal error's stack is printed (src/cli/internal-error.ts): no cost on a normal run.
+    sourcemap: 'external',
+    sourcesContent: false,
+    // Native or data-heavy packages load from node_modules on demand. yargs too: its ESM build (which a bundle
+    // would take) wraps --help text in the middle of words; its CommonJS build wraps at spaces.
+    external: ['esbuild', '@cloud-copilot/*', '@aws-sdk/*', '@smithy/*', 'autocannon', 'yargs'],
+    // The bundle may live outside the checkout (STACKWRIGHT_CACHE_DIR): its external packages resolve from the
+    // checkout, not from the bundle's folder. (`var` may redeclare the module wrapper's `require` parameter.)
+    banner: { js: `var require = require('node:module').createRequire(${JSON.stringify(join(root, 'package.json'))});` },
     logLevel: 'silent',
   });
+  renameSync(`${tmp}.map`, `${outfile}.map`);
   renameSync(tmp, outfile); // atomic: concurrent runs never read a half-written bundle
 }
 
 function loadCli(root) {
   process.env.STACKWRIGHT_ROOT = root;
+  // esbuild's buildSync (here and for Lambda bundles) otherwise starts a worker thread with a service process that
+  // lives as long as we do: an interrupted run would leave it behind for a moment. Without worker threads each
+  // buildSync runs esbuild as a child that has exited when the call returns. Read once, when esbuild loads.
+  process.env.ESBUILD_WORKER_THREADS = '0';
   if (process.env.STACKWRIGHT_FROM_SOURCE === '1') {
     require('tsx/cjs/api').register();
     return require(join(root, 'src/cli/main.ts'));
@@ -63,9 +75,10 @@ function loadCli(root) {
     // Bundles of older sources are superseded. A concurrent run with the same sources writes the same file name,
     // so it is never removed from under it.
     for (const old of readdirSync(dir)) {
-      if (/^cli-[0-9a-f]+\.js$/.test(old) && join(dir, old) !== outfile) rmSync(join(dir, old), { force: true });
+      if (/^cli-[0-9a-f]+\.js(\.map)?$/.test(old) && !old.startsWith(outfile.slice(dir.length + 1))) rmSync(join(dir, old), { force: true });
     }
   }
+  process.env.STACKWRIGHT_BUNDLE = outfile;
   return require(outfile);
 }
 

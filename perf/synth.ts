@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Progress } from '../src/bench/common/progress';
 import { loadConfig } from '../src/config/load';
 import { stackDefinitions } from '../stacks';
 import { median, spread } from './stats';
@@ -37,8 +38,16 @@ function stackwrightSynth(out: string, extra: string[] = []): Sample {
   });
 }
 
-function repeat(n: number, f: () => Sample): Sample[] {
-  return Array.from({ length: n }, f);
+/** A line per run on stderr (rewritten on a terminal): the whole benchmark takes minutes. */
+const progress = new Progress(process.stderr);
+
+function repeat(n: number, f: () => Sample, label = 'run'): Sample[] {
+  return Array.from({ length: n }, (_, i) => {
+    progress.update(`bench:synth: ${label} ${i + 1}/${n}`, true);
+    const sample = f();
+    progress.clear();
+    return sample;
+  });
 }
 
 function report(label: string, samples: Sample[]): number {
@@ -65,19 +74,21 @@ function stockProject(): string {
 function main(): void {
   const out = mkdtempSync(join(tmpdir(), 'sw-bench-'));
   console.log(`config ${CONFIG}; ${RUNS} runs each (stock: ${STOCK_RUNS}); node ${process.version}\n`);
-  stackwrightSynth(join(out, 'warm')); // warm tsx's transform cache and the OS file cache
-  const ours = report('stackwright synth (full, with HCL and rule checks)', repeat(RUNS, () => stackwrightSynth(join(out, 'g'))));
+  progress.update('bench:synth: warm-up synth', true);
+  stackwrightSynth(join(out, 'warm')); // warm the CLI bundle cache and the OS file cache
+  const ours = report('stackwright synth (full, with HCL and rule checks)', repeat(RUNS, () => stackwrightSynth(join(out, 'g')), 'stackwright synth'));
 
   const stockDir = stockProject();
+  progress.update('bench:synth: warm-up of the stock toolchain', true);
   stockSynth(stockDir);
-  const stock = report('stock: cdktf synth + ts-node app', repeat(STOCK_RUNS, () => stockSynth(stockDir)));
+  const stock = report('stock: cdktf synth + ts-node app', repeat(STOCK_RUNS, () => stockSynth(stockDir), 'stock cdktf synth'));
   console.log(`speed-up: ${(stock / ours).toFixed(1)}x\n`);
 
   const keys = Object.keys(stackDefinitions).filter((k) => loadConfig(CONFIG).stacks[k as keyof typeof stackDefinitions]);
   console.log('growth with the number of stacks:');
   for (let k = 1; k <= keys.length; k++) {
     const only = keys.slice(0, k).flatMap((s) => ['--stack', s]);
-    report(`  ${k} stack(s) [${keys.slice(0, k).join(', ')}]`, repeat(Math.max(3, Math.ceil(RUNS / 2)), () => stackwrightSynth(join(out, `k${k}`), only)));
+    report(`  ${k} stack(s) [${keys.slice(0, k).join(', ')}]`, repeat(Math.max(3, Math.ceil(RUNS / 2)), () => stackwrightSynth(join(out, `k${k}`), only), `${k} stack(s)`));
   }
   rmSync(out, { recursive: true, force: true });
   rmSync(stockDir, { recursive: true, force: true });

@@ -1,12 +1,24 @@
 import yargs, { type Argv, type CommandModule } from 'yargs';
 import { ExitCode, InputError, formatProblem } from '../core/errors';
+import { sourceMappedStack } from './internal-error';
 import { synthCommand } from './commands/synth';
 import { diffCommand } from './commands/diff';
 import { listCommand } from './commands/list';
 import { extraCommands } from './commands/extra';
 
-/** Parses argv, runs one command, and maps errors to exit codes: bad input prints its problems and exits 2. */
+/**
+ * Parses argv, runs one command, and maps errors to exit codes: bad input prints its problems and exits 2 (with
+ * --json also as a JSON error object on stdout); anything else is a bug: exit 3 with a stack into the sources.
+ */
 export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    return await run(argv);
+  } catch (err) {
+    return failed(err, false);
+  }
+}
+
+async function run(argv: readonly string[]): Promise<number> {
   let exitCode: number = ExitCode.Ok;
   const setExit = (code: number): void => {
     exitCode = code;
@@ -23,8 +35,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .exitProcess(false)
     .wrap(Math.min(110, process.stdout.columns || 110))
     .fail((msg, err) => {
-      if (err) throw err;
-      throw InputError.single('command line', '', msg ?? 'invalid arguments', 'see --help');
+      if (err && err.name !== 'YError') throw err; // a YError is yargs rejecting the arguments
+      throw InputError.single('command line', '', msg ?? err?.message ?? 'invalid arguments', 'see --help');
     });
   for (const command of [synthCommand, diffCommand, listCommand, ...extraCommands]) cli.command(command(setExit) as CommandModule);
   try {
@@ -36,11 +48,28 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (output) process.stdout.write(`${output}\n`);
     return exitCode;
   } catch (err) {
-    if (err instanceof InputError) {
-      for (const p of err.problems) process.stderr.write(`error: ${formatProblem(p)}\n`);
-      return ExitCode.BadInput;
-    }
-    process.stderr.write(`internal error: ${(err as Error).stack ?? String(err)}\n`);
-    return ExitCode.Internal;
+    return failed(err, wantsJson(argv));
   }
+}
+
+/** `--json` as yargs reads it (a later `--no-json` or `--json=false` turns it off). */
+function wantsJson(argv: readonly string[]): boolean {
+  let json = false;
+  for (const a of argv) {
+    if (a === '--json' || a === '--json=true') json = true;
+    else if (a === '--no-json' || a === '--json=false') json = false;
+  }
+  return json;
+}
+
+function failed(err: unknown, json: boolean): number {
+  if (err instanceof InputError) {
+    for (const p of err.problems) process.stderr.write(`error: ${formatProblem(p)}\n`);
+    if (json) process.stdout.write(`${JSON.stringify({ error: { exitCode: ExitCode.BadInput, problems: err.problems } }, null, 2)}\n`);
+    return ExitCode.BadInput;
+  }
+  process.stderr.write(`internal error: ${sourceMappedStack(err)}\n`);
+  process.stderr.write('This is a bug in Stackwright, not a problem with the input; please report it with the lines above.\n');
+  if (json) process.stdout.write(`${JSON.stringify({ error: { exitCode: ExitCode.Internal, message: err instanceof Error ? err.message : String(err) } }, null, 2)}\n`);
+  return ExitCode.Internal;
 }

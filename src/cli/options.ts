@@ -1,7 +1,7 @@
 import type { Argv } from 'yargs';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load';
 import type { StackwrightConfig } from '../config/schema';
-import { formatProblem } from '../core/errors';
+import { formatProblem, InputError } from '../core/errors';
 import { collectionWarnings } from '../datadog/config';
 
 /** One CLI command. Handlers declare the parsed options they read. */
@@ -20,6 +20,7 @@ export function withConfig<T>(y: Argv<T>) {
     alias: 'c',
     type: 'string',
     default: DEFAULT_CONFIG_FILE,
+    requiresArg: true,
     describe: 'Config file (YAML)',
   });
 }
@@ -37,4 +38,16 @@ export function readConfig(file: string): StackwrightConfig {
     process.stderr.write(`warning: ${formatProblem({ file, path, message: w.message, allowed: w.allowed })}\n`);
   }
   return config;
+}
+
+/**
+ * Builds the stacks of a loaded config. A problem a construct finds in the config (an InputError at a config path,
+ * without a file) is attributed to `file`, so it reads like the schema's own errors.
+ */
+export async function fromConfig<T>(file: string, build: () => T | Promise<T>): Promise<T> {
+  try {
+    return await build();
+  } catch (err) {
+    throw err instanceof InputError ? err.inFile(file) : err;
+  }
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseDocument, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { InputError, type InputProblem } from '../core/errors';
-import { configSchema, type StackwrightConfig } from './schema';
+import { configSchema, stacksSchema, type StackwrightConfig } from './schema';
 
 /** The config used when no --config is given. */
 export const DEFAULT_CONFIG_FILE = 'stackwright.yaml';
@@ -33,16 +33,44 @@ export function parseConfig(text: string, file: string): StackwrightConfig {
   }
   const raw: unknown = doc.toJS();
   const result = configSchema.safeParse(raw ?? {});
-  if (!result.success) throw new InputError(zodProblems(file, result.error));
+  if (!result.success) throw new InputError(zodProblems(file, result.error, raw));
   return result.data;
 }
 
-/** Turns zod issues into `<file>: <path>: <what> (<allowed>)` problems. */
-export function zodProblems(file: string, error: z.ZodError): InputProblem[] {
+/** Turns zod issues into `<file>: <path>: <what> (<allowed>)` problems, with paths as `configPath` writes them. */
+export function zodProblems(file: string, error: z.ZodError, raw?: unknown): InputProblem[] {
   return error.issues.map((issue) => {
-    const path = issue.path.map(String).join('.') || '(top level)';
+    const path = configPath(issue.path, raw);
+    if (issue.code === 'invalid_type' && valueAt(raw, issue.path) === null) {
+      const allowed = path === 'stacks' ? `at least one stack section: ${Object.keys(stacksSchema.shape).join(', ')}` : `expected ${issue.expected}`;
+      return { file, path, message: 'is empty (the key has no value)', allowed };
+    }
     return { file, path, ...describeIssue(issue) };
   });
+}
+
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let node = raw;
+  for (const key of path) node = node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+  return node;
+}
+
+/**
+ * A config path for messages: keys joined with dots; an array element by its `name` when it has one that is unique
+ * in its list (`stacks.ecs.clusters[main].services[web].image`), otherwise by its index (`variants.1`).
+ */
+export function configPath(path: readonly PropertyKey[], raw?: unknown): string {
+  let text = '';
+  let node: unknown = raw;
+  for (const key of path) {
+    const element = Array.isArray(node) && typeof key === 'number' ? node[key] : undefined;
+    const name = (element as { name?: unknown } | undefined)?.name;
+    const unique = typeof name === 'string' && (node as { name?: unknown }[]).filter((e) => e?.name === name).length === 1;
+    if (unique) text += `[${name}]`;
+    else text += `${text ? '.' : ''}${String(key)}`;
+    node = valueAt(node, [key]);
+  }
+  return text || '(top level)';
 }
 
 function describeIssue(issue: z.core.$ZodIssue): { message: string; allowed?: string } {

@@ -1,4 +1,7 @@
-/** Exit codes shared by every command: 0 ok, 1 findings or drift, 2 bad input. */
+/**
+ * Exit codes shared by every command: 0 ok, 1 findings (rule errors, drift, failed benchmark requests), 2 bad input.
+ * 3 is a bug in Stackwright, never the user's input: every check that input can fail raises an InputError.
+ */
 export const ExitCode = { Ok: 0, Findings: 1, BadInput: 2, Internal: 3 } as const;
 
 /** One problem with the user's input, printed as `<file>: <path>: <message> (<allowed>)`. */
@@ -10,7 +13,7 @@ export interface InputProblem {
 }
 
 export function formatProblem(p: InputProblem): string {
-  const where = p.path ? `${p.file}: ${p.path}` : p.file;
+  const where = [p.file, p.path].filter((part) => part !== '').join(': ');
   return `${where}: ${p.message}${p.allowed ? ` (${p.allowed})` : ''}`;
 }
 
@@ -24,5 +27,16 @@ export class InputError extends Error {
   }
   static single(file: string, path: string, message: string, allowed?: string): InputError {
     return new InputError([{ file, path, message, allowed }]);
+  }
+  /**
+   * A problem a valid-looking config causes where the stacks are built (a construct's own check), at a config path
+   * such as `stacks.ecs.clusters[main]`; the command that loaded the config names the file (see `inFile`).
+   */
+  static atConfigPath(path: string, message: string, allowed?: string): InputError {
+    return new InputError([{ file: '', path, message, allowed }]);
+  }
+  /** The same problems, those without a file attributed to `file`. */
+  inFile(file: string): InputError {
+    return new InputError(this.problems.map((p) => (p.file === '' ? { ...p, file } : p)));
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { didYouMean } from '../core/did-you-mean';
 import { RULE_IDS } from './packs';
 
 /** Config section `rules`: lower a rule to a warning, or suppress it for one resource with a reason. */
@@ -12,7 +13,9 @@ export const ruleOverrideSchema = z
   })
   .superRefine((o, ctx) => {
     if (!RULE_IDS.includes(o.rule)) {
-      ctx.addIssue({ code: 'custom', path: ['rule'], message: `unknown rule '${o.rule}'`, params: { allowed: RULE_IDS.join(', ') } });
+      const hint = didYouMean(o.rule, RULE_IDS);
+      const allowed = hint ? `${hint} \`stackwright check --list\` lists every rule` : RULE_IDS.join(', ');
+      ctx.addIssue({ code: 'custom', path: ['rule'], message: `unknown rule '${o.rule}'`, params: { allowed } });
     }
   });
 export const rulesConfigSchema = z.strictObject({ overrides: z.array(ruleOverrideSchema).default([]) });

@@ -40,10 +40,26 @@ export function readTerraformFiles(paths: readonly string[]): LocatedInput[] {
       problems.push({ file: path, path: '', message: 'not a Terraform JSON document', allowed: 'a JSON object with resource/data sections' });
       continue;
     }
+    const problem = terraformShapeProblem(json);
+    if (problem) {
+      problems.push({ file: path, path: '', message: `not a Terraform JSON configuration: ${problem}`, allowed: `a JSON object of ${TERRAFORM_BLOCKS.join(', ')} blocks, such as cdk.tf.json` });
+      continue;
+    }
     inputs.push({ stack: stackName(json, path), json, file: path, text });
   }
   if (problems.length > 0) throw new InputError(problems);
   return inputs;
+}
+
+/** The top-level keys of Terraform's JSON configuration syntax (`//` is a comment). */
+const TERRAFORM_BLOCKS = ['terraform', 'provider', 'resource', 'data', 'variable', 'output', 'locals', 'module', 'check', 'import', 'moved', 'removed'];
+
+/** Why a JSON object is not a Terraform configuration (a key Terraform does not know, or no block at all). */
+function terraformShapeProblem(json: Record<string, unknown>): string | undefined {
+  const unknown = Object.keys(json).filter((k) => k !== '//' && !TERRAFORM_BLOCKS.includes(k));
+  if (unknown.length > 0) return `top-level key${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `'${k}'`).join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not a Terraform block`;
+  if (!Object.keys(json).some((k) => TERRAFORM_BLOCKS.includes(k))) return 'it has no Terraform block';
+  return undefined;
 }
 
 function expand(path: string, problems: InputProblem[]): string[] {

@@ -3,6 +3,7 @@ import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { InputError } from '../core/errors';
 
 export interface BenchmarkLoadBalancerProps {
   /** ALB name (at most 32 characters) and prefix of its security group's name. */
@@ -42,7 +43,8 @@ export class BenchmarkLoadBalancer extends Construct {
       throw new Error(`ALB name '${props.name}' must be 1-32 letters, digits and inner dashes: shorten the environment name`);
     }
     if (/^internal-/.test(props.name) || /^sg-/.test(props.name)) {
-      throw new Error(`ALB name '${props.name}' may not start with 'internal-' (ALB) or 'sg-' (its security group): rename the environment`);
+      // Reachable with a schema-valid environment name: the user's input, not a bug.
+      throw InputError.atConfigPath('name', `ALB name '${props.name}' may not start with 'internal-' (ALB) or 'sg-' (its security group): rename the environment`);
     }
     if (props.subnetIds.length < 2) throw new Error('an ALB needs subnets in at least two availability zones');
     const cidrs = props.listenerCidrs ?? ['0.0.0.0/0'];

@@ -2,8 +2,8 @@ import { parseConfig } from '../../src/config/load';
 import { configText, container, ecsSection, problems, service } from './helpers';
 import { ecsConfigSchema } from '../../src/ecs/config';
 
-const P = 'cfg.yaml: stacks.ecs.clusters.0';
-const S = `${P}.services.0`;
+const P = 'cfg.yaml: stacks.ecs.clusters[main]';
+const S = `${P}.services[svc]`;
 
 describe('ECS config: defaults', () => {
   it('fills a cluster with a created VPC, t3.small capacity, container insights and an ordinary service', () => {
@@ -105,8 +105,8 @@ describe('ECS config: what AWS would reject', () => {
     expect(problems(ecsSection([service({ launchType: 'fargate', cpu: 256, memory: 4096, networkMode: 'bridge', containers: [c] })]))).toEqual([
       `${S}.networkMode: network mode bridge on Fargate (awsvpc)`,
       `${S}.memory: Fargate does not offer 4096 MiB with 256 CPU units (512, 1024, 2048)`,
-      `${S}.containers.0.privileged: privileged is not supported on Fargate (remove it, or launchType: ec2)`,
-      `${S}.containers.0.linuxParameters.sharedMemorySize: sharedMemorySize is not supported on Fargate (remove it, or launchType: ec2)`,
+      `${S}.containers[app].privileged: privileged is not supported on Fargate (remove it, or launchType: ec2)`,
+      `${S}.containers[app].linuxParameters.sharedMemorySize: sharedMemorySize is not supported on Fargate (remove it, or launchType: ec2)`,
     ]);
     expect(problems(ecsSection([service({ launchType: 'fargate' })]))).toEqual([
       `${S}.cpu: Fargate needs task-level cpu (256, 512, 1024, 2048, 4096, 8192, 16384)`,
@@ -140,10 +140,10 @@ describe('ECS config: what AWS would reject', () => {
       { name: 'app', image: 'x', links: ['db'], mountPoints: [{ sourceVolume: 'data', containerPath: '/data' }], dependsOn: [{ containerName: 'app', condition: 'START' }] },
     ];
     expect(problems(ecsSection([service({ containers })]))).toEqual([
-      `${S}.containers.0: container app has no memory limit and the task has none (memory or memoryReservation on the container, or memory on the service)`,
-      `${S}.containers.0.dependsOn.0.containerName: no other container named 'app' in this task (none)`,
-      `${S}.containers.0.links.0: no container named 'db' in this task (app)`,
-      `${S}.containers.0.mountPoints.0.sourceVolume: no task volume named 'data' (declare it under volumes)`,
+      `${S}.containers[app]: container app has no memory limit and the task has none (memory or memoryReservation on the container, or memory on the service)`,
+      `${S}.containers[app].dependsOn.0.containerName: no other container named 'app' in this task (none)`,
+      `${S}.containers[app].links.0: no container named 'db' in this task (app)`,
+      `${S}.containers[app].mountPoints.0.sourceVolume: no task volume named 'data' (declare it under volumes)`,
     ]);
   });
 
@@ -151,7 +151,7 @@ describe('ECS config: what AWS would reject', () => {
     const c = container({ essential: false, portMappings: [{ containerPort: 80, hostPort: 8080 }] });
     expect(problems(ecsSection([service({ networkMode: 'awsvpc', containers: [c] })]))).toEqual([
       `${S}.containers: no essential container (at least one container with essential: true)`,
-      `${S}.containers.0.portMappings.0.hostPort: hostPort 8080 differs from containerPort in awsvpc mode (omit hostPort or use 80)`,
+      `${S}.containers[app].portMappings.0.hostPort: hostPort 8080 differs from containerPort in awsvpc mode (omit hostPort or use 80)`,
     ]);
   });
 
@@ -180,7 +180,7 @@ describe('ECS config: what AWS would reject', () => {
 
   it('rejects unknown keys in container definitions, including a log configuration (the stack owns logging)', () => {
     const c = container({ logConfiguration: { logDriver: 'json-file' } });
-    expect(problems(ecsSection([service({ containers: [c] })]))).toEqual([`${S}.containers.0: unknown key 'logConfiguration' (remove or fix the spelling)`]);
+    expect(problems(ecsSection([service({ containers: [c] })]))).toEqual([`${S}.containers[app]: unknown key 'logConfiguration' (remove or fix the spelling)`]);
   });
 
   it('requires name and image on every container', () => {
@@ -201,8 +201,8 @@ describe('ECS config: task permissions', () => {
   it('rejects something that is not an IAM action, and empty lists, naming the field', () => {
     const bad = problems(ecsSection([service({ taskPermissions: [{ actions: ['GetObject'], resources: [] }] })]));
     expect(bad).toEqual([
-      expect.stringContaining('.services.0.taskPermissions.0.actions.0: an IAM action such as s3:GetObject'),
-      expect.stringContaining('.services.0.taskPermissions.0.resources'),
+      expect.stringContaining('.services[svc].taskPermissions.0.actions.0: an IAM action such as s3:GetObject'),
+      expect.stringContaining('.services[svc].taskPermissions.0.resources'),
     ]);
   });
 });

@@ -2,36 +2,54 @@ import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isAlive, processTree } from '../../src/sidecar/local';
 
+/**
+ * How long a test lets real servers take to start: two cores shared with a whole test run (and another beside it)
+ * make python's start many times slower than its usual second. Only a hang ever waits this long.
+ */
+export const LOADED_START_MS = 120_000;
+
 /** Living processes whose command line mentions `marker` (a test's own work directory or fake binary folder). */
 export function processesWith(marker: string): number[] {
   return readdirSync('/proc')
     .filter((e) => /^\d+$/.test(e))
-    .filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker);
-      } catch {
-        return false;
-      }
-    })
     .map(Number)
+    .filter((pid) => cmdline(pid).includes(marker))
     .filter(isAlive);
 }
 
 /**
  * Records every process mentioning `marker`, and their descendants (nginx renames its workers), while it runs
  * (polling /proc), so a test can show that the servers existed and, afterwards, that each of them is gone.
+ * `commands` keeps each one's command line as first seen (NUL-separated arguments), since a pid outlives nothing.
  */
-export function watchProcesses(marker: string, everyMs = 100): { seen: Set<number>; stop(): number[] } {
+export function watchProcesses(marker: string, everyMs = 100): { seen: Set<number>; commands: Map<number, string>; stop(): number[] } {
   const seen = new Set<number>();
-  const poll = () => processTree(processesWith(marker)).forEach((p) => seen.add(p));
+  const commands = new Map<number, string>();
+  const poll = () => {
+    for (const pid of processTree(processesWith(marker))) {
+      if (seen.has(pid)) continue;
+      seen.add(pid);
+      commands.set(pid, cmdline(pid));
+    }
+  };
   const timer = setInterval(poll, everyMs);
   return {
     seen,
+    commands,
     stop() {
       clearInterval(timer);
       return [...seen].sort((a, b) => a - b);
     },
   };
+}
+
+/** A process's command line, NUL-separated ('' once it is gone). */
+export function cmdline(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 /** SIGKILLs whatever a failed test left behind, so one failure does not leak servers into the rest of the run. */
@@ -52,4 +70,9 @@ export function fakeBinary(dir: string, name: string, body: string): string {
   writeFileSync(path, `#!/bin/sh\n${body}\n`);
   chmodSync(path, 0o755);
   return path;
+}
+
+/** Output without the `progress: ` lines a benchmark prints off a terminal, leaving results and errors. */
+export function withoutProgress(stderr: string): string {
+  return stderr.replace(/^progress: .*\n/gm, '');
 }

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { type LocalBinaries, type RunningVariant, startVariant, type StartVariantOptions } from '../../sidecar/local';
+import { type LocalBinaries, type RunningVariant, startVariant, type StartVariantOptions, trackChild } from '../../sidecar/local';
 import { type SidecarVariant, sidecarVariants } from '../../sidecar/render';
 
 /** Offsets from --base-port: each variant's nginx, then the tcp variant's app. Fixed, whatever is selected. */
@@ -47,12 +47,14 @@ export async function serverVersions(binaries: LocalBinaries, variants: readonly
   return Object.fromEntries(probes.map(([name], i) => [name, lines[i]]));
 }
 
+/** Runs one probe, tracked by the local runner's cleanup: a SIGTERM while it runs must not leave it orphaned. */
 function firstLine(binary: string, args: string[]): Promise<string> {
   return new Promise((resolve) => {
-    execFile(binary, args, { timeout: 10_000, env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C.UTF-8' } }, (err, stdout, stderr) => {
+    const child = execFile(binary, args, { timeout: 10_000, env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C.UTF-8' } }, (err, stdout, stderr) => {
       // nginx -v writes to stderr.
       const text = `${stdout}\n${stderr}`.split('\n').find((l) => l.trim()) ?? '';
       resolve(err && !text ? 'unknown' : text.trim());
     });
+    trackChild(child);
   });
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MissingBinaryError } from '../../sidecar/local';
-import { type Cleanup, register, unregister } from '../../sidecar/local/processes';
+import { trackChild } from '../../sidecar/local/processes';
 import type { LoadRequest, LoadResult, LoadTool } from './load';
 
 /**
@@ -23,11 +23,12 @@ export function abTool(binary = 'ab'): LoadTool {
 
 function abVersion(binary: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(binary, ['-V'], { timeout: 10_000 }, (err, stdout) => {
+    const child = execFile(binary, ['-V'], { timeout: 10_000 }, (err, stdout) => {
       if (err && (err as NodeJS.ErrnoException).code === 'ENOENT') reject(new MissingBinaryError(binary, 'apache2-utils', 'is not installed'));
       else if (err) reject(new MissingBinaryError(binary, 'apache2-utils', `does not run (${err.message.split('\n')[0]})`));
       else resolve((/Version [^\s]+/.exec(stdout)?.[0] ?? 'version unknown').replace(/^Version/, 'ab'));
     });
+    trackChild(child);
   });
 }
 
@@ -51,12 +52,7 @@ async function runAb(binary: string, request: LoadRequest): Promise<LoadResult> 
 function spawnTracked(binary: string, args: string[], onStderrLine: (line: string) => void): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    const cleanup: Cleanup = {
-      killSync: () => {
-        if (child.exitCode === null && child.pid !== undefined) process.kill(child.pid, 'SIGKILL');
-      },
-    };
-    register(cleanup);
+    trackChild(child);
     let stdout = '';
     let stderr = '';
     let pending = '';
@@ -69,11 +65,9 @@ function spawnTracked(binary: string, args: string[], onStderrLine: (line: strin
       lines.forEach(onStderrLine);
     });
     child.on('error', (err: NodeJS.ErrnoException) => {
-      unregister(cleanup);
       reject(err.code === 'ENOENT' ? new MissingBinaryError(binary, 'apache2-utils', 'is not installed') : err);
     });
     child.on('close', (code, signal) => {
-      unregister(cleanup);
       resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr });
     });
   });

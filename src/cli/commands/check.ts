@@ -7,7 +7,7 @@ import { PACKS } from '../../rules/packs';
 import { TERRAFORM_JSON, lineOf, readTerraformFiles, type LocatedInput } from '../../rules/inputs';
 import { DEFAULT_OUT_DIR } from '../../synth/output-dir';
 import { synthesize } from '../../synth/synthesize';
-import { readConfig, withJson, type CommandFactory } from '../options';
+import { fromConfig, readConfig, withJson, type CommandFactory } from '../options';
 
 interface CheckArgs {
   readonly config?: string;
@@ -27,9 +27,9 @@ export const checkCommand: CommandFactory = (setExit) => ({
   describe: 'Run the rule packs over what the config synthesizes, or over cdk.tf.json files; exit 1 on errors',
   builder: (y) =>
     withJson(y)
-      .option('config', { alias: 'c', type: 'string', describe: `Config file (YAML) [default: ${DEFAULT_CONFIG_FILE}; with --file, its overrides apply when it exists]` })
-      .option('file', { alias: 'f', type: 'string', array: true, describe: `Check these ${TERRAFORM_JSON} files (or folders holding them) instead of synthesizing` })
-      .option('stack', { alias: 's', type: 'string', array: true, describe: 'Only these stacks (repeatable)' })
+      .option('config', { alias: 'c', type: 'string', requiresArg: true, describe: `Config file (YAML) [default: ${DEFAULT_CONFIG_FILE}; with --file, its overrides apply when it exists]` })
+      .option('file', { alias: 'f', type: 'string', array: true, requiresArg: true, describe: `Check these ${TERRAFORM_JSON} files (or folders holding them) instead of synthesizing` })
+      .option('stack', { alias: 's', type: 'string', array: true, requiresArg: true, describe: 'Only these stacks (repeatable)' })
       .option('list', { type: 'boolean', default: false, describe: 'List the rules (id, pack, what, fix) and exit' }),
   handler: async (argv: CheckArgs) => {
     if (argv.list) {
@@ -69,7 +69,7 @@ async function loadInputs(argv: CheckArgs): Promise<{ inputs: LocatedInput[]; ru
   }
   const configFile = argv.config ?? DEFAULT_CONFIG_FILE;
   const config = readConfig(configFile);
-  const stacks = await synthesize(config, { only: argv.stack, hcl: false, configFile });
+  const stacks = await fromConfig(configFile, () => synthesize(config, { only: argv.stack, hcl: false, configFile }));
   const inputs = stacks.map((s) => ({
     stack: s.name,
     json: s.json,

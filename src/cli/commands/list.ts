@@ -1,14 +1,15 @@
 import { buildStacks } from '../../synth/synthesize';
 import { stackDefinitions } from '../../../stacks';
-import { readConfig, withConfig, withJson, type CommandFactory } from '../options';
+import { fromConfig, readConfig, withConfig, withJson, type CommandFactory } from '../options';
 
 export const listCommand: CommandFactory = () => ({
   command: 'list',
   describe: 'List the stacks the config yields, with their resource counts',
   builder: (y) => withJson(withConfig(y)),
-  handler: (argv: { config: string; json: boolean }) => {
+  handler: async (argv: { config: string; json: boolean }) => {
     const config = readConfig(argv.config);
-    const rows = buildStacks(config).map((stack) => {
+    const built = await fromConfig(argv.config, () => buildStacks(config));
+    const rows = built.map((stack) => {
       const json = stack.toTerraform() as { resource?: Record<string, object>; data?: Record<string, object> };
       const count = (b?: Record<string, object>): number => Object.values(b ?? {}).reduce((n, r) => n + Object.keys(r).length, 0);
       const key = stack.node.id as keyof typeof stackDefinitions;

@@ -2,18 +2,20 @@ import { ExitCode } from '../../core/errors';
 import { synthesize } from '../../synth/synthesize';
 import { DEFAULT_OUT_DIR, writeOutDir } from '../../synth/output-dir';
 import { formatFinding, runChecks } from '../../rules';
-import { readConfig, withConfig, withJson, type CommandFactory } from '../options';
+import { checkOutDir, outDirError } from '../out-dir';
+import { fromConfig, readConfig, withConfig, withJson, type CommandFactory } from '../options';
 
 export const synthCommand: CommandFactory = (setExit) => ({
   command: 'synth',
   describe: 'Synthesize the config into generated/ (JSON, HCL and a README per stack), after the rule checks pass',
   builder: (y) =>
     withJson(withConfig(y))
-      .option('stack', { alias: 's', type: 'string', array: true, describe: 'Only these stacks (repeatable)' })
-      .option('out', { alias: 'o', type: 'string', default: DEFAULT_OUT_DIR, describe: 'Output folder' }),
+      .option('stack', { alias: 's', type: 'string', array: true, requiresArg: true, describe: 'Only these stacks (repeatable)' })
+      .option('out', { alias: 'o', type: 'string', default: DEFAULT_OUT_DIR, requiresArg: true, describe: 'Output folder' }),
   handler: async (argv: { config: string; stack?: string[]; out: string; json: boolean }) => {
     const config = readConfig(argv.config);
-    const stacks = await synthesize(config, { only: argv.stack, configFile: argv.config });
+    checkOutDir(argv.out);
+    const stacks = await fromConfig(argv.config, () => synthesize(config, { only: argv.stack, configFile: argv.config }));
     const findings = runChecks(stacks.map((s) => ({ stack: s.name, json: s.json })), config.rules);
     const errors = findings.filter((f) => f.level === 'error');
     for (const f of findings) process.stderr.write(`${formatFinding(f)}\n`);
@@ -22,7 +24,11 @@ export const synthCommand: CommandFactory = (setExit) => ({
       setExit(ExitCode.Findings);
       return;
     }
-    writeOutDir(argv.out, stacks, (argv.stack ?? []).length > 0);
+    try {
+      writeOutDir(argv.out, stacks, (argv.stack ?? []).length > 0);
+    } catch (err) {
+      throw outDirError(argv.out, err);
+    }
     const summary = stacks.map((s) => ({ stack: s.name, files: [...s.files.keys()].length }));
     if (argv.json) process.stdout.write(`${JSON.stringify({ out: argv.out, stacks: summary, findings }, null, 2)}\n`);
     else for (const s of summary) process.stdout.write(`${argv.out}/${s.stack}: ${s.files} files\n`);

@@ -12,6 +12,7 @@ import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
 import type { StackwrightStack } from '../../core/stackwright-stack';
 import { logRetentionDays } from '../../config/common';
+import { InputError } from '../../core/errors';
 import { policySize, serviceTrustPolicy } from '../../iam/policy-document';
 import { bundleNodeHandler } from '../../lambda/bundle';
 import { addLambdaZip } from '../../lambda/lambda-zip';
@@ -238,8 +239,11 @@ function checkPolicySize(props: DesiredCountReconcilerProps, names: ReturnType<t
   const size = policySize(policy);
   if (size > INLINE_POLICIES_MAX_CHARS) {
     const services = props.managed.reduce((n, c) => n + c.serviceNames.length, 0);
-    throw new Error(
-      `DesiredCountReconciler: the role policy for ${services} managed services would be ${size} characters, over IAM's ${INLINE_POLICIES_MAX_CHARS}; reconcile fewer services (or shorter names) per environment`,
+    // Reachable with a schema-valid config (many or long service names): the user's input, not a bug.
+    throw InputError.atConfigPath(
+      'stacks.ecs.clusters',
+      `the reconciler's role policy for ${services} managed services would be ${size} characters, over IAM's ${INLINE_POLICIES_MAX_CHARS}`,
+      'reconcile fewer services (or shorter cluster and service names) per environment',
     );
   }
 }

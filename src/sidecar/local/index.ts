@@ -16,11 +16,11 @@ import {
 import { LocalRunnerError, MissingBinaryError, PortInUseError, ServerStartError } from './errors';
 import { chownTree, defaultBinaries, type LocalBinaries, writeVariantLayout } from './layout';
 import { assertPortFree, freePort, LOOPBACK } from './ports';
-import { isAlive, killNow, processTree, register, removeDir, type ServerProcess, spawnServer, stopServers, unregister } from './processes';
+import { isAlive, killNow, processTree, register, removeDir, type ServerProcess, spawnServer, stopServers, trackChild, unregister } from './processes';
 
 export * from './errors';
 export { defaultBinaries, type LocalBinaries } from './layout';
-export { isAlive, killAllSync, processTree, registeredCount } from './processes';
+export { isAlive, killAllSync, processTree, registeredCount, trackChild } from './processes';
 
 export interface StartVariantOptions {
   /** Loopback port nginx listens on. @default a free port */
@@ -89,10 +89,12 @@ function checkPythonModules(python: string): Promise<void> {
   let check = modulesChecked.get(python);
   if (!check) {
     check = new Promise<void>((resolve, reject) => {
-      execFile(python, ['-c', 'import starlette, uvicorn.workers'], { timeout: 20000, env: { PATH: '/usr/bin:/bin', LANG: 'C.UTF-8' } }, (err) => {
+      // The timeout only guards against a hang: on a loaded machine these imports take many seconds.
+      const child = execFile(python, ['-c', 'import starlette, uvicorn.workers'], { timeout: 60_000, env: { PATH: '/usr/bin:/bin', LANG: 'C.UTF-8' } }, (err) => {
         if (err) reject(new MissingBinaryError(python, 'python3-starlette python3-uvicorn', 'cannot import starlette and uvicorn.workers'));
         else resolve();
       });
+      trackChild(child);
     });
     modulesChecked.set(python, check);
     check.catch(() => modulesChecked.delete(python));

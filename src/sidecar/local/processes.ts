@@ -100,16 +100,42 @@ function signal(target: number, sig: NodeJS.Signals): void {
   }
 }
 
+/** How long a synchronous kill waits for SIGKILLed processes to be gone: they need CPU to exit, scarce under load. */
+const KILL_WAIT_MS = 15_000;
+
 /**
- * SIGKILL a set of processes and their groups, synchronously (safe inside an 'exit' handler). A kill is delivered
- * asynchronously, so it waits (at most a second) until they are gone: a caller that exits right after leaves nothing.
+ * SIGKILL a set of processes and their groups, synchronously (safe inside an 'exit' handler). Everything is first
+ * stopped (SIGSTOP) until a /proc snapshot finds nothing new: a stopped process cannot fork, so no child appears
+ * after the snapshot (supervisord puts its children in groups of their own, out of reach of the group kill). A kill
+ * is delivered asynchronously, so it then waits until they are gone: a caller that exits right after leaves nothing.
  */
 export function killNow(servers: readonly ServerProcess[], known: readonly number[]): void {
-  const pids = [...new Set([...known, ...processTree(servers.map((s) => s.pid))])];
+  const roots = servers.map((s) => s.pid);
+  let pids = new Set([...known, ...processTree(roots)]);
+  for (;;) {
+    for (const s of servers) signal(-s.pid, 'SIGSTOP');
+    for (const pid of pids) signal(pid, 'SIGSTOP');
+    const tree = processTree([...roots, ...pids]);
+    if (tree.every((p) => pids.has(p))) break;
+    pids = new Set([...pids, ...tree]);
+  }
   for (const s of servers) signal(-s.pid, 'SIGKILL');
   for (const pid of pids) signal(pid, 'SIGKILL');
   const pause = new Int32Array(new SharedArrayBuffer(4));
-  for (const deadline = Date.now() + 1000; pids.some(isAlive) && Date.now() < deadline; ) Atomics.wait(pause, 0, 0, 10);
+  const alive = [...pids];
+  for (const deadline = Date.now() + KILL_WAIT_MS; alive.some(isAlive) && Date.now() < deadline; ) Atomics.wait(pause, 0, 0, 10);
+}
+
+/**
+ * Registers a short-lived helper process (a version probe, a module check, a load tool) for cleanup while it runs:
+ * interrupted, the process kills it and its descendants with the servers instead of leaving it orphaned.
+ */
+export function trackChild(child: ChildProcess): void {
+  const pid = child.pid;
+  if (pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  const cleanup: Cleanup = { killSync: () => killNow([], processTree([pid])) };
+  register(cleanup);
+  child.once('exit', () => unregister(cleanup));
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -29,12 +29,24 @@ describe('progress display', () => {
     expect(p.active).toBe(true);
   });
 
-  it('is silent when the stream is not a terminal, or when disabled (--json)', () => {
-    for (const [s, enabled] of [
-      [stream(false), true],
-      [stream(true), false],
-    ] as const) {
-      const p = new Progress(s, { enabled });
+  it('off a terminal: plain prefixed lines, forced updates and logs always, others at most every plainIntervalMs', () => {
+    const s = stream(false);
+    let now = 0;
+    const p = new Progress(s, { plainIntervalMs: 10_000, now: () => now });
+    p.update('starting tcp', true);
+    now = 5_000;
+    p.update('tcp: measuring 60/1000'); // within 10 s of the last line: skipped
+    now = 12_000;
+    p.update('tcp: measuring 900/1000');
+    p.log('tcp: 2000.0 req/s');
+    p.clear(); // nothing to clear off a terminal
+    expect(s.writes).toEqual(['progress: starting tcp\n', 'progress: tcp: measuring 900/1000\n', 'progress: tcp: 2000.0 req/s\n']);
+    expect(p.active).toBe(true);
+  });
+
+  it('is silent when disabled (--json), on a terminal or not', () => {
+    for (const s of [stream(false), stream(true)]) {
+      const p = new Progress(s, { enabled: false });
       p.update('x', true);
       p.log('y');
       p.clear();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isAlive, killAllSync, registeredCount } from '../../../src/sidecar/local';
 import { runCli } from '../../helpers/cli';
-import { killLeftovers, watchProcesses } from '../../helpers/processes';
+import { killLeftovers, LOADED_START_MS, watchProcesses } from '../../helpers/processes';
 
 /**
  * The whole harness against real servers: all three variants started natively from the rendered configs, a
@@ -32,11 +32,11 @@ describe('stackwright bench local against the three variants', () => {
     const watch = watchProcesses(work);
     result = await runCli([
       'bench', 'local', '--requests', '30', '--warmup', '5', '--repetitions', '2', '--json',
-      '--work-dir', work, '--report', join(out, 'local.md'), '--chart', join(out, 'local.svg'), '--note', 'test run',
+      '--work-dir', work, '--start-timeout', String(LOADED_START_MS), '--report', join(out, 'local.md'), '--chart', join(out, 'local.svg'), '--note', 'test run',
     ]);
     seen = watch.stop();
     report = JSON.parse(result.stdout);
-  });
+  }, 2 * LOADED_START_MS);
 
   it('exits 0 with nothing on stderr (no progress display without a terminal)', () => {
     expect(result.stderr).toBe('');

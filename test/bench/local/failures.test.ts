@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isAlive, killAllSync, registeredCount } from '../../../src/sidecar/local';
 import { runCli } from '../../helpers/cli';
-import { fakeBinary as sharedFakeBinary, killLeftovers, watchProcesses } from '../../helpers/processes';
+import { fakeBinary as sharedFakeBinary, killLeftovers, LOADED_START_MS, watchProcesses, withoutProgress } from '../../helpers/processes';
 
 /** Every way `bench local` cannot run: a clear message, exit 2, and no process or directory left behind. */
 
@@ -33,7 +33,7 @@ const fakeBinary = (name: string, body: string): string => sharedFakeBinary(fake
 /** Runs `bench local` with small numbers in the test's work dir, watching the processes it starts. */
 async function benchLocal(args: string[]) {
   const watch = watchProcesses(work, 50);
-  const small = Object.entries({ requests: '5', warmup: '0', repetitions: '1' }).flatMap(([k, v]) => (args.includes(`--${k}`) ? [] : [`--${k}`, v]));
+  const small = Object.entries({ requests: '5', warmup: '0', repetitions: '1', 'start-timeout': String(LOADED_START_MS) }).flatMap(([k, v]) => (args.includes(`--${k}`) ? [] : [`--${k}`, v]));
   const result = await runCli(['bench', 'local', ...small, '--work-dir', work, ...args]);
   const seen = watch.stop();
   everySeen.push(...seen);
@@ -59,9 +59,12 @@ describe('a port in use', () => {
   it('names the port; a variant that did start is stopped again', async () => {
     // --base-port puts combined's nginx on port + 2: block that one, so tcp starts and must be stopped again.
     const r = await benchLocal(['--variants', 'tcp', 'combined', '--base-port', String(port - 2), '--json']);
-    expect(r.stderr).toBe(`error: bench local: port 127.0.0.1:${port} for combined nginx is already in use: stop what listens there or choose another port\n`);
+    expect(withoutProgress(r.stderr)).toBe(`error: bench local: port 127.0.0.1:${port} for combined nginx is already in use: stop what listens there or choose another port\n`);
     expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
+    // --json: the same problem as a JSON error object on stdout.
+    expect(JSON.parse(r.stdout)).toEqual({
+      error: { exitCode: 2, problems: [{ file: 'bench local', path: '', message: `port 127.0.0.1:${port} for combined nginx is already in use: stop what listens there or choose another port` }] },
+    });
     expect(r.seen.length).toBeGreaterThan(0);
     expectNothingLeft(r.seen);
   });
@@ -70,7 +73,7 @@ describe('a port in use', () => {
 describe('a missing binary', () => {
   it('nginx: names it and the Debian package, before anything starts', async () => {
     const r = await benchLocal(['--nginx', '/nonexistent/sbin/nginx']);
-    expect(r.stderr).toBe('error: bench local: /nonexistent/sbin/nginx is not an executable file: install the Debian package(s) nginx-light (or nginx)\n');
+    expect(withoutProgress(r.stderr)).toBe('error: bench local: /nonexistent/sbin/nginx is not an executable file: install the Debian package(s) nginx-light (or nginx)\n');
     expect(r.code).toBe(2);
     expect(r.seen).toEqual([]);
     expectNothingLeft(r.seen);
@@ -78,7 +81,7 @@ describe('a missing binary', () => {
 
   it('ab with --tool ab: checked before any server starts', async () => {
     const r = await benchLocal(['--tool', 'ab', '--ab', '/nonexistent/bin/ab']);
-    expect(r.stderr).toBe('error: bench local: /nonexistent/bin/ab is not installed: install the Debian package(s) apache2-utils\n');
+    expect(withoutProgress(r.stderr)).toBe('error: bench local: /nonexistent/bin/ab is not installed: install the Debian package(s) apache2-utils\n');
     expect(r.code).toBe(2);
     expect(r.seen).toEqual([]);
     expectNothingLeft(r.seen);
@@ -89,7 +92,7 @@ describe('a server that does not come up', () => {
   it('that hangs: reported after --start-timeout, and killed with everything else', async () => {
     const gunicorn = fakeBinary('gunicorn-hangs', 'sleep 30');
     const r = await benchLocal(['--variants', 'sharedvol', '--gunicorn', gunicorn, '--start-timeout', '1000']);
-    expect(r.stderr).toMatch(new RegExp(`^error: bench local: sharedvol: .*nginx \\+ ${gunicorn} did not answer 200 on http://127\\.0\\.0\\.1:\\d+/healthz within 1000 ms`));
+    expect(withoutProgress(r.stderr)).toMatch(new RegExp(`^error: bench local: sharedvol: .*nginx \\+ ${gunicorn} did not answer 200 on http://127\\.0\\.0\\.1:\\d+/healthz within 1000 ms`));
     expect(r.code).toBe(2);
     // nginx (master and worker), the fake gunicorn and its sleep all ran, and are all gone.
     expect(r.seen.length).toBeGreaterThanOrEqual(4);
@@ -99,8 +102,8 @@ describe('a server that does not come up', () => {
   it('that exits: names it and shows its log', async () => {
     const gunicorn = fakeBinary('gunicorn-exits', 'echo "cannot start: on purpose" >&2; exit 3');
     const r = await benchLocal(['--variants', 'tcp', '--gunicorn', gunicorn]);
-    expect(r.stderr).toContain(`error: bench local: tcp: app (${gunicorn}) exited during startup`);
-    expect(r.stderr).toContain('cannot start: on purpose');
+    expect(withoutProgress(r.stderr)).toContain(`error: bench local: tcp: app (${gunicorn}) exited during startup`);
+    expect(withoutProgress(r.stderr)).toContain('cannot start: on purpose');
     expect(r.code).toBe(2);
     expectNothingLeft(r.seen);
   });
@@ -110,7 +113,7 @@ describe('a load generator that fails while measuring', () => {
   it('is reported per run (exit 1), and the servers are stopped all the same', async () => {
     const ab = fakeBinary('ab-breaks', 'if [ "$1" = "-V" ]; then echo "This is ApacheBench, Version 2.3"; exit 0; fi\necho "apr_socket_recv: broken on purpose" >&2; exit 1');
     const r = await benchLocal(['--variants', 'tcp', '--tool', 'ab', '--ab', ab]);
-    expect(r.stderr).toBe('tcp: repetition 1: ab failed (exit 1): apr_socket_recv: broken on purpose\n');
+    expect(withoutProgress(r.stderr)).toBe('tcp: repetition 1: ab failed (exit 1): apr_socket_recv: broken on purpose\n');
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^tcp\s+-\s+-\s+-$/m);
     expect(r.seen.length).toBeGreaterThanOrEqual(4);
@@ -129,14 +132,14 @@ describe('bad options: exit 2 before anything starts', () => {
     [['--variants', 'udp'], 'error: command line: Invalid values:'],
   ])('%j', async (args, message) => {
     const r = await benchLocal(args);
-    expect(r.stderr.startsWith(message)).toBe(true);
+    expect(withoutProgress(r.stderr).startsWith(message)).toBe(true);
     expect(r.code).toBe(2);
     expectNothingLeft(r.seen);
   });
 
   it('a --work-dir that does not exist', async () => {
     const r = await runCli(['bench', 'local', '--work-dir', join(work, 'missing')]);
-    expect(r.stderr).toBe(`error: --work-dir: ${join(work, 'missing')}: is not an existing folder\n`);
+    expect(withoutProgress(r.stderr)).toBe(`error: --work-dir: ${join(work, 'missing')}: is not an existing folder\n`);
     expect(r.code).toBe(2);
   });
 });

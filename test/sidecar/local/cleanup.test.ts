@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isAlive } from '../../../src/sidecar/local';
+import { LOADED_START_MS } from '../../helpers/processes';
 
 /**
  * A process that started a variant and is interrupted (Ctrl-C, SIGTERM) or crashes without calling stop() still
@@ -58,11 +59,11 @@ it.each([
   expect(await held.exited).toEqual({ code: null, signal: sig });
   expect(held.pids.filter(isAlive)).toEqual([]);
   expect(existsSync(held.dir)).toBe(false);
-}, 30000);
+}, 2 * LOADED_START_MS);
 
 it('sharedvol: an uncaught exception still kills every process and removes the directory', async () => {
   const held = await hold('sharedvol', 'crash');
   expect((await held.exited).code).toBe(1);
   expect(held.pids.filter(isAlive)).toEqual([]);
   expect(existsSync(held.dir)).toBe(false);
-}, 30000);
+}, 2 * LOADED_START_MS);

@@ -4,6 +4,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { isAlive, killAllSync, registeredCount, type RunningVariant, startVariant, startVariants } from '../../../src/sidecar/local';
 import { renderHealthcheck, type SidecarVariant, sidecarVariants } from '../../../src/sidecar/render';
+import { LOADED_START_MS } from '../../helpers/processes';
 
 /** Live end to end: each variant runs natively from the rendered configs, once for the whole file. */
 
@@ -33,8 +34,8 @@ let running: RunningVariant[] = [];
 const variant = (v: SidecarVariant) => running.find((r) => r.variant === v) as RunningVariant;
 
 beforeAll(async () => {
-  running = await startVariants(sidecarVariants);
-}, 60000);
+  running = await startVariants(sidecarVariants, { startTimeoutMs: LOADED_START_MS });
+}, 2 * LOADED_START_MS);
 
 // Also when a test failed: nothing may outlive the file.
 afterAll(async () => {
@@ -86,7 +87,7 @@ describe.each(sidecarVariants)('%s, natively', (v) => {
   it("passes the images' health check script, against the app directly and through nginx", () => {
     const r = variant(v);
     const target = r.upstream.kind === 'tcp' ? ['--tcp', `127.0.0.1:${r.upstream.port}`] : ['--unix', r.upstream.socketPath];
-    const check = (args: string[]) => spawnSync('/usr/bin/python3', ['-c', renderHealthcheck(), ...args], { encoding: 'utf8', timeout: 10000 });
+    const check = (args: string[]) => spawnSync('/usr/bin/python3', ['-c', renderHealthcheck(), ...args], { encoding: 'utf8', timeout: 60_000 });
     expect(check([...target, '/healthz']).status).toBe(0);
     expect(check(['--tcp', `127.0.0.1:${r.port}`, '/healthz']).status).toBe(0);
     const closed = check(['--unix', join(r.dir, 'no-such.sock'), '/healthz']);
@@ -114,7 +115,7 @@ describe('quietDatadogAgentLogs', () => {
   afterAll(async () => quiet?.stop());
 
   it("logs requests but not the Datadog Agent's HTTP check", async () => {
-    quiet = await startVariant('tcp', { render: { quietDatadogAgentLogs: true } });
+    quiet = await startVariant('tcp', { render: { quietDatadogAgentLogs: true }, startTimeoutMs: LOADED_START_MS });
     await get(quiet.url, 'Datadog Agent/7.52.0');
     await get(`${quiet.url}seen`, 'curl/8.0');
     const log = readFileSync(join(quiet.dir, 'nginx', 'logs', 'access.log'), 'utf8');

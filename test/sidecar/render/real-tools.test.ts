@@ -12,7 +12,7 @@ import { defaultRenderOptions, renderVariantImages, type SidecarVariant, sidecar
 
 const env = { PATH: '/usr/sbin:/usr/bin:/bin', LANG: 'C.UTF-8', PYTHONDONTWRITEBYTECODE: '1' };
 const run = (command: string, args: string[]) => {
-  const r = spawnSync(command, args, { env, encoding: 'utf8', timeout: 20000 });
+  const r = spawnSync(command, args, { env, encoding: 'utf8', timeout: 60_000 });
   return { status: r.status, output: `${r.stdout}${r.stderr}` };
 };
 
@@ -24,7 +24,7 @@ const runNginxTest = (prefix: string, conf: string) => {
   const stdoutFile = join(prefix, 'stdout.log');
   const fd = openSync(stdoutFile, 'w');
   try {
-    const r = spawnSync(defaultBinaries.nginx, ['-t', '-p', `${prefix}/`, '-c', conf], { env, encoding: 'utf8', timeout: 20000, stdio: ['ignore', fd, 'pipe'] });
+    const r = spawnSync(defaultBinaries.nginx, ['-t', '-p', `${prefix}/`, '-c', conf], { env, encoding: 'utf8', timeout: 60_000, stdio: ['ignore', fd, 'pipe'] });
     return { status: r.status, output: `${readFileSync(stdoutFile, 'utf8')}${r.stderr}` };
   } finally {
     closeSync(fd);

@@ -1,0 +1,47 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+/**
+ * The CLI as users run it: bin/stackwright.js loads an esbuild bundle of the sources (with its source map) from
+ * its cache. A cache folder outside the checkout is exercised by test/synth/determinism.test.ts.
+ */
+
+const ROOT = join(__dirname, '..', '..');
+
+async function node(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, args, { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+/** Runs the bundled CLI's main() in a child whose stdout is a terminal `columns` wide. */
+const mainWith = (columns: number, argv: string) =>
+  `Object.defineProperty(process.stdout, 'columns', { value: ${columns} });` +
+  `require('./bin/load-cli.js').loadCli(process.cwd()).main(${argv}).then((code) => { process.exitCode = code; });`;
+
+it('prints an internal error with a stack into the TypeScript sources, and exits 3', async () => {
+  // main() called with something that is not an argument list: a programming error, as a bug would be.
+  const r = await node(['-e', mainWith(80, '42')]);
+  expect(r.code).toBe(3);
+  expect(r.stderr).toMatch(/^internal error: TypeError: /);
+  expect(r.stderr).toMatch(/\n {4}at .*\(src\/cli\/main\.ts:\d+:\d+\)\n/);
+  expect(r.stderr).not.toMatch(/cli-[0-9a-f]{16}\.js:\d+/);
+  expect(r.stderr).toContain('This is a bug in Stackwright');
+});
+
+it.each([60, 80, 110])('--help wraps at spaces, never inside a word (%i columns)', async (columns) => {
+  const r = await node(['-e', mainWith(columns, "['bench', 'lambda', '--help']")]);
+  expect(r.code).toBe(0);
+  const lines = r.stdout.split('\n');
+  expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(columns);
+  // Joined back at the line breaks, every description reads as written.
+  const text = r.stdout.replace(/\s+/g, ' ');
+  expect(text).toContain('Call each keep-alive benchmark function once a second (IAM-signed) and compare PutItem latencies');
+  expect(text).toContain('Stack folder to run `terraform output -json` in, or a JSON file of that output');
+  expect(text).toContain('AWS profile for the credentials (default: the usual credential chain)');
+});
