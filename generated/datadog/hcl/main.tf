@@ -16,7 +16,112 @@ terraform {
 }
 
 locals {
-  delegation_permission_chunks_DAE4110B = chunklist(sort(distinct(data.datadog_integration_aws_iam_permissions_standard.permissions-standard.iam_permissions)), 100)
+  datadog_permission_snapshot = [
+    "account:GetAccountInformation",
+    "airflow:GetEnvironment",
+    "airflow:ListEnvironments",
+    "apigateway:GET",
+    "appsync:ListGraphqlApis",
+    "autoscaling:Describe*",
+    "backup:List*",
+    "batch:DescribeJobDefinitions",
+    "bcm-data-exports:GetExport",
+    "bcm-data-exports:ListExports",
+    "budgets:ViewBudget",
+    "cloudfront:GetDistributionConfig",
+    "cloudfront:ListDistributions",
+    "cloudtrail:DescribeTrails",
+    "cloudtrail:GetTrail",
+    "cloudtrail:GetTrailStatus",
+    "cloudtrail:ListTrails",
+    "cloudtrail:LookupEvents",
+    "cloudwatch:Describe*",
+    "cloudwatch:Get*",
+    "cloudwatch:List*",
+    "codebuild:BatchGetProjects",
+    "codebuild:ListProjects",
+    "codedeploy:BatchGet*",
+    "codedeploy:List*",
+    "cur:DescribeReportDefinitions",
+    "directconnect:Describe*",
+    "dms:DescribeReplicationInstances",
+    "dynamodb:Describe*",
+    "dynamodb:List*",
+    "ec2:Describe*",
+    "ecs:Describe*",
+    "ecs:List*",
+    "eks:DescribeCluster",
+    "eks:ListClusters",
+    "elasticache:Describe*",
+    "elasticache:List*",
+    "elasticfilesystem:DescribeAccessPoints",
+    "elasticfilesystem:DescribeFileSystems",
+    "elasticfilesystem:DescribeTags",
+    "elasticloadbalancing:Describe*",
+    "elasticmapreduce:Describe*",
+    "elasticmapreduce:List*",
+    "es:DescribeElasticsearchDomains",
+    "es:ListDomainNames",
+    "es:ListTags",
+    "events:CreateEventBus",
+    "fsx:DescribeFileSystems",
+    "fsx:ListTagsForResource",
+    "health:DescribeAffectedEntities",
+    "health:DescribeEventDetails",
+    "health:DescribeEvents",
+    "iam:ListAccountAliases",
+    "kinesis:Describe*",
+    "kinesis:List*",
+    "lambda:List*",
+    "logs:DeleteSubscriptionFilter",
+    "logs:DescribeDeliveries",
+    "logs:DescribeDeliverySources",
+    "logs:DescribeLogGroups",
+    "logs:DescribeLogStreams",
+    "logs:DescribeSubscriptionFilters",
+    "logs:FilterLogEvents",
+    "logs:GetDeliveryDestination",
+    "logs:PutSubscriptionFilter",
+    "logs:TestMetricFilter",
+    "network-firewall:DescribeLoggingConfiguration",
+    "network-firewall:ListFirewalls",
+    "oam:ListAttachedLinks",
+    "oam:ListSinks",
+    "organizations:Describe*",
+    "organizations:List*",
+    "rds:Describe*",
+    "rds:List*",
+    "redshift-serverless:ListNamespaces",
+    "redshift:DescribeClusters",
+    "redshift:DescribeLoggingStatus",
+    "route53:List*",
+    "route53resolver:ListResolverQueryLogConfigs",
+    "s3:GetBucketLocation",
+    "s3:GetBucketLogging",
+    "s3:GetBucketNotification",
+    "s3:GetBucketTagging",
+    "s3:ListAllMyBuckets",
+    "s3:PutBucketNotification",
+    "ses:Get*",
+    "ses:List*",
+    "sns:GetSubscriptionAttributes",
+    "sns:List*",
+    "sns:Publish",
+    "sqs:ListQueues",
+    "ssm:GetServiceSetting",
+    "ssm:ListCommands",
+    "states:DescribeStateMachine",
+    "states:ListStateMachines",
+    "support:DescribeTrustedAdvisor*",
+    "support:RefreshTrustedAdvisorCheck",
+    "tag:GetResources",
+    "tag:GetTagKeys",
+    "tag:GetTagValues",
+    "timestream:DescribeEndpoints",
+    "wafv2:ListLoggingConfigurations",
+    "xray:BatchGetTraces",
+    "xray:GetTraceSummaries",
+  ]
 }
 
 provider "aws" {
@@ -36,8 +141,6 @@ provider "datadog" {
   api_url = "https://api.datadoghq.com/"
 }
 resource "datadog_integration_aws_external_id" "external-id" {
-}
-data "datadog_integration_aws_iam_permissions_standard" "permissions-standard" {
 }
 resource "aws_iam_role" "delegation_role_CBBB7F21" {
   assume_role_policy   = <<EOF
@@ -62,18 +165,133 @@ resource "aws_iam_role" "delegation_role_CBBB7F21" {
 EOF
   description          = "Assumed by Datadog to read metrics, tags and resources (Stackwright)"
   max_session_duration = 3600
-  name                 = "DatadogIntegrationRole"
+  name                 = "demo-DatadogIntegrationRole"
 }
-resource "aws_iam_policy" "delegation_permissions_D98425A2" {
-  description = "Datadog integration permissions, part ${each.key}"
-  name        = "DatadogIntegrationRolePolicy${each.key}"
-  policy      = jsonencode({ Version = "2012-10-17", Statement = [{ Sid = "DatadogIntegration", Effect = "Allow", Action = each.value, Resource = "*" }] })
-  for_each    = { for i, chunk in local.delegation_permission_chunks_DAE4110B : tostring(i + 1) => chunk }
+resource "aws_iam_policy" "delegation_permissions-1_C3B3FE53" {
+  description = "Datadog integration permissions, part 1"
+  name        = "demo-DatadogIntegrationRolePolicy1"
+  policy      = <<EOF
+{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "DatadogIntegration",
+      "Effect": "Allow",
+      "Action": [
+        "account:GetAccountInformation",
+        "airflow:GetEnvironment",
+        "airflow:ListEnvironments",
+        "apigateway:GET",
+        "appsync:ListGraphqlApis",
+        "autoscaling:Describe*",
+        "backup:List*",
+        "batch:DescribeJobDefinitions",
+        "bcm-data-exports:GetExport",
+        "bcm-data-exports:ListExports",
+        "budgets:ViewBudget",
+        "cloudfront:GetDistributionConfig",
+        "cloudfront:ListDistributions",
+        "cloudtrail:DescribeTrails",
+        "cloudtrail:GetTrail",
+        "cloudtrail:GetTrailStatus",
+        "cloudtrail:ListTrails",
+        "cloudtrail:LookupEvents",
+        "cloudwatch:Describe*",
+        "cloudwatch:Get*",
+        "cloudwatch:List*",
+        "codebuild:BatchGetProjects",
+        "codebuild:ListProjects",
+        "codedeploy:BatchGet*",
+        "codedeploy:List*",
+        "cur:DescribeReportDefinitions",
+        "directconnect:Describe*",
+        "dms:DescribeReplicationInstances",
+        "dynamodb:Describe*",
+        "dynamodb:List*",
+        "ec2:Describe*",
+        "ecs:Describe*",
+        "ecs:List*",
+        "eks:DescribeCluster",
+        "eks:ListClusters",
+        "elasticache:Describe*",
+        "elasticache:List*",
+        "elasticfilesystem:DescribeAccessPoints",
+        "elasticfilesystem:DescribeFileSystems",
+        "elasticfilesystem:DescribeTags",
+        "elasticloadbalancing:Describe*",
+        "elasticmapreduce:Describe*",
+        "elasticmapreduce:List*",
+        "es:DescribeElasticsearchDomains",
+        "es:ListDomainNames",
+        "es:ListTags",
+        "events:CreateEventBus",
+        "fsx:DescribeFileSystems",
+        "fsx:ListTagsForResource",
+        "health:DescribeAffectedEntities",
+        "health:DescribeEventDetails",
+        "health:DescribeEvents",
+        "iam:ListAccountAliases",
+        "kinesis:Describe*",
+        "kinesis:List*",
+        "lambda:List*",
+        "logs:DeleteSubscriptionFilter",
+        "logs:DescribeDeliveries",
+        "logs:DescribeDeliverySources",
+        "logs:DescribeLogGroups",
+        "logs:DescribeLogStreams",
+        "logs:DescribeSubscriptionFilters",
+        "logs:FilterLogEvents",
+        "logs:GetDeliveryDestination",
+        "logs:PutSubscriptionFilter",
+        "logs:TestMetricFilter",
+        "network-firewall:DescribeLoggingConfiguration",
+        "network-firewall:ListFirewalls",
+        "oam:ListAttachedLinks",
+        "oam:ListSinks",
+        "organizations:Describe*",
+        "organizations:List*",
+        "rds:Describe*",
+        "rds:List*",
+        "redshift-serverless:ListNamespaces",
+        "redshift:DescribeClusters",
+        "redshift:DescribeLoggingStatus",
+        "route53:List*",
+        "route53resolver:ListResolverQueryLogConfigs",
+        "s3:GetBucketLocation",
+        "s3:GetBucketLogging",
+        "s3:GetBucketNotification",
+        "s3:GetBucketTagging",
+        "s3:ListAllMyBuckets",
+        "s3:PutBucketNotification",
+        "ses:Get*",
+        "ses:List*",
+        "sns:GetSubscriptionAttributes",
+        "sns:List*",
+        "sns:Publish",
+        "sqs:ListQueues",
+        "ssm:GetServiceSetting",
+        "ssm:ListCommands",
+        "states:DescribeStateMachine",
+        "states:ListStateMachines",
+        "support:DescribeTrustedAdvisor*",
+        "support:RefreshTrustedAdvisorCheck",
+        "tag:GetResources",
+        "tag:GetTagKeys",
+        "tag:GetTagValues",
+        "timestream:DescribeEndpoints",
+        "wafv2:ListLoggingConfigurations",
+        "xray:BatchGetTraces",
+        "xray:GetTraceSummaries"
+      ],
+      "Resource": "*"
+    }
+  ]
 }
-resource "aws_iam_role_policy_attachment" "delegation_attach_BECBDA6D" {
-  policy_arn = each.value.arn
+EOF
+}
+resource "aws_iam_role_policy_attachment" "delegation_attach-1_1855615D" {
+  policy_arn = aws_iam_policy.delegation_permissions-1_C3B3FE53.arn
   role       = aws_iam_role.delegation_role_CBBB7F21.name
-  for_each   = aws_iam_policy.delegation_permissions_D98425A2
 }
 resource "datadog_integration_aws_account" "integration_account_1B7A3135" {
   aws_account_id = data.aws_caller_identity.caller.account_id
@@ -81,7 +299,7 @@ resource "datadog_integration_aws_account" "integration_account_1B7A3135" {
   auth_config {
     aws_auth_config_role {
       external_id = datadog_integration_aws_external_id.external-id.id
-      role_name   = "DatadogIntegrationRole"
+      role_name   = "demo-DatadogIntegrationRole"
     }
   }
   aws_regions {
@@ -97,6 +315,8 @@ resource "datadog_integration_aws_account" "integration_account_1B7A3135" {
     collect_cloudwatch_alarms = false
     collect_custom_metrics    = false
     enabled                   = true
+    namespace_filters {
+    }
   }
   resources_config {
     cloud_security_posture_management_collection = false
@@ -108,7 +328,7 @@ resource "datadog_integration_aws_account" "integration_account_1B7A3135" {
     }
   }
   depends_on = [
-    "aws_iam_role_policy_attachment.delegation_attach_BECBDA6D",
+    "aws_iam_role_policy_attachment.delegation_attach-1_1855615D",
   ]
 }
 
