@@ -128,6 +128,7 @@ describe('Datadog delegation stack', () => {
       expect(trustOf(json).Condition.StringEquals['sts:ExternalId']).toBe('${var.datadog_external_id}');
       expect(resourcesOf(json, 'datadog_integration_aws_account')).toEqual({});
       expect(json.provider.datadog).toBeUndefined();
+      expect(json.check).toBeUndefined(); // no Datadog provider to read the live list with
       expect(json.output.external_id).toMatchObject({ sensitive: true, value: '${var.datadog_external_id}' });
     });
 

@@ -9,6 +9,9 @@ import ImageBuild from '../../src/rules/docker/ImageBuild';
 import RegistryAuth from '../../src/rules/docker/RegistryAuth';
 import ExpressionTemplate from '../../src/rules/terraform/ExpressionTemplate';
 import { checkStacks } from '../../src/rules';
+import { appliesTo } from '../../src/rules/rule';
+import UnknownAttribute from '../../src/rules/schema/UnknownAttribute';
+import { StackView } from '../../src/rules/terraform/stack-view';
 import { judge, problems, tf } from './helpers';
 
 /** A datadog_integration_aws_account that passes every ported validator; tests change one thing. */
@@ -142,8 +145,11 @@ describe('Terraform-ExpressionTemplate (JSON syntax)', () => {
     const json = tf({ aws_s3_bucket: { b: { count: 'var.n', lifecycle: { postcondition: [{ condition: 'self.id != ""', error_message: 'x' }] } } } });
     expect(problems(ExpressionTemplate, json, 'aws_s3_bucket.b')).toHaveLength(2);
   });
-  it('is not applied to variables by rules written for every resource', () => {
+  it('reaches variables only because it names them: rules for every resource (*) never see variables', () => {
     expect(judge(ExpressionTemplate, variable('${true}'), 'var.v').compliance).toBe('compliant');
+    const view = new StackView('t', variable('${true}'));
+    expect(appliesTo(UnknownAttribute, view.get('var.v')!)).toBe(false);
+    expect(appliesTo(ExpressionTemplate, view.get('var.v')!)).toBe(true);
   });
 });
 
