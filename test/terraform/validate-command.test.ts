@@ -1,21 +1,25 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { synthStack, testConfig } from '../helpers/synth';
 import { runCli } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
-import { boundAwsVersion, requireTerraform, terraformSetup, warmPluginCache, type TerraformSetup } from './helpers/terraform';
+import { boundAwsVersion, LOCK_FILE, requireTerraform, terraformSetup, warmPluginCache, type TerraformSetup } from './helpers/terraform';
 
 /** A generated folder with the given stacks, pinned to the provider version this machine can install. */
 function outDir(setup: TerraformSetup, stacks: Record<string, any>): string {
+  // Copied like a user's own lock file: Terraform then links the cached provider instead of re-installing it.
   const out = tempDir('stackwright-validate-out-');
   for (const [name, json] of Object.entries(stacks)) {
     const copy = JSON.parse(JSON.stringify(json));
     copy.terraform.required_providers.aws.version = setup.awsVersion;
     mkdirSync(join(out, name));
     writeFileSync(join(out, name, 'cdk.tf.json'), JSON.stringify(copy, null, 2));
+    writeFileSync(join(out, name, LOCK_FILE), lockFile);
   }
   return out;
 }
+
+let lockFile = '';
 
 describe('stackwright validate (terraform init -backend=false + terraform validate, the user\'s own Terraform)', () => {
   let setup: TerraformSetup;
@@ -24,7 +28,7 @@ describe('stackwright validate (terraform init -backend=false + terraform valida
   beforeAll(async () => {
     setup = terraformSetup(boundAwsVersion());
     await requireTerraform(setup.env);
-    await warmPluginCache(setup);
+    lockFile = await warmPluginCache(setup);
     // Manual mode needs only the AWS provider, which this machine mirrors.
     valid = (await synthStack(testConfig({ datadog: { externalId: 'manual', permissions: 'core' } }), 'datadog')).json;
   }, 10 * 60_000);
@@ -40,7 +44,7 @@ describe('stackwright validate (terraform init -backend=false + terraform valida
     const out = outDir(setup, { datadog: valid });
     const r = await runCli(['validate', '--out', out]);
     expect(r).toMatchObject({ code: 0, stdout: 'datadog: valid\n' });
-    expect(require('node:fs').readdirSync(join(out, 'datadog'))).toEqual(['cdk.tf.json']);
+    expect(readdirSync(join(out, 'datadog')).sort()).toEqual([LOCK_FILE, 'cdk.tf.json']);
   }, 5 * 60_000);
 
   it('exits 1 and names the stack and the problem when a stack is invalid (the old manual-mode output)', async () => {

@@ -7,6 +7,7 @@ import ComputedOnly from '../datadog/ComputedOnly';
 import ImageBuild from '../docker/ImageBuild';
 import RegistryAuth from '../docker/RegistryAuth';
 import ExpressionTemplate from '../terraform/ExpressionTemplate';
+import RegexRepeatLimit from '../terraform/RegexRepeatLimit';
 
 /**
  * What `terraform validate`/`plan` would reject that no offline check covered: the validators of the providers that
@@ -25,5 +26,6 @@ export const providersPack: RulePack = {
     { rule: ImageBuild, message: 'docker_image build settings the provider rejects', fix: 'Use one build block and no pull_triggers with it.' },
     { rule: RegistryAuth, message: 'Docker registry authentication the provider rejects', fix: 'Give every registry_auth a non-empty address, and at most one auth_config per image.' },
     { rule: ExpressionTemplate, message: 'Expression written as a literal string in Terraform JSON', fix: 'Write the expression as one "${...}" template.' },
+    { rule: RegexRepeatLimit, message: 'Regular expression Terraform cannot compile', fix: 'Keep repeat counts at 1000 or less; check lengths with length().' },
   ],
 };

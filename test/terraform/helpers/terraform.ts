@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../../src/core/project-root';
@@ -11,6 +11,9 @@ const AWS_IN_MIRROR = join(MIRROR, 'registry.terraform.io', 'hashicorp', 'aws');
 
 /** One provider copy for every stack and test run (Terraform links it into each .terraform/). */
 export const PLUGIN_CACHE = join(PROJECT_ROOT, 'node_modules', '.cache', 'stackwright', 'terraform-plugins');
+
+/** Terraform's dependency lock file name. */
+export const LOCK_FILE = '.terraform.lock.hcl';
 
 export const HOW_TO_PROVIDE =
   'Terraform needs the hashicorp/aws provider: mirror it under /opt/tf-plugins (registry.terraform.io/hashicorp/aws/<version>/<os_arch>/, ' +
@@ -96,19 +99,20 @@ export async function requireTerraform(env: NodeJS.ProcessEnv): Promise<string> 
 }
 
 /**
- * Installs the provider into the shared cache once, under a lock, so concurrent inits (this file's stacks, other
- * test files) only ever link a complete copy.
+ * Installs the provider into the shared cache once, under a lock, and returns the dependency lock file that init
+ * wrote. Every stack copy gets that lock file: with its checksums Terraform links the cached copy; without one it
+ * would re-install into the cache, and concurrent inits (this file's stacks, other test files) would collide.
  */
-export async function warmPluginCache(setup: TerraformSetup): Promise<void> {
-  const marker = join(PLUGIN_CACHE, `.complete-aws-${setup.awsVersion}`);
-  if (existsSync(marker)) return;
+export async function warmPluginCache(setup: TerraformSetup): Promise<string> {
+  const marker = join(PLUGIN_CACHE, `.lock-aws-${setup.awsVersion}.hcl`);
+  if (existsSync(marker)) return readFileSync(marker, 'utf8');
   const lock = `${PLUGIN_CACHE}.lock`;
   for (;;) {
     try {
       mkdirSync(lock);
       break;
     } catch {
-      if (existsSync(marker)) return;
+      if (existsSync(marker)) return readFileSync(marker, 'utf8');
       // A lock older than 10 minutes was left by a killed run: no install takes that long.
       const held = statSync(lock, { throwIfNoEntry: false });
       if (held && Date.now() - held.mtimeMs > 10 * 60_000) rmSync(lock, { recursive: true, force: true });
@@ -116,13 +120,15 @@ export async function warmPluginCache(setup: TerraformSetup): Promise<void> {
     }
   }
   try {
-    if (existsSync(marker)) return;
+    if (existsSync(marker)) return readFileSync(marker, 'utf8');
     const dir = mkdtempSync(join(tmpdir(), 'stackwright-tf-warm-'));
     writeFileSync(join(dir, 'main.tf.json'), JSON.stringify({ terraform: { required_providers: { aws: { source: 'hashicorp/aws', version: setup.awsVersion } } } }));
     const r = await terraform(['init', '-backend=false', '-input=false', '-no-color'], dir, setup.env);
+    const lockFile = r.code === 0 ? readFileSync(join(dir, LOCK_FILE), 'utf8') : '';
     rmSync(dir, { recursive: true, force: true });
     if (r.code !== 0) throw new Error(`terraform init could not install hashicorp/aws ${setup.awsVersion} (${setup.source}). ${HOW_TO_PROVIDE}\n${r.stderr}${r.stdout}`);
-    writeFileSync(marker, '');
+    writeFileSync(marker, lockFile);
+    return lockFile;
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
