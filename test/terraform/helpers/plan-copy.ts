@@ -157,3 +157,17 @@ function walkStrings(v: unknown, f: (s: string) => string): void {
   else if (Array.isArray(v)) v.forEach((x) => walkStrings(x, f));
   else if (v && typeof v === 'object') Object.values(v).forEach((x) => walkStrings(x, f));
 }
+
+/**
+ * Turns a plan copy into a child module of one root that plans every stack in a single Terraform run: its AWS
+ * provider block moves to the root (stacks with the same settings share one provider instance; each instance costs
+ * Terraform seconds of CPU to load the provider schema), without `default_tags` (tags are not what plan proves).
+ */
+export function asModule(json: Json): { module: Json; provider: Json } {
+  const module = JSON.parse(JSON.stringify(json)) as Json;
+  const [provider] = module.provider.aws as Json[];
+  delete module.provider.aws;
+  if (Object.keys(module.provider).length === 0) delete module.provider;
+  const { default_tags: _tags, ...settings } = provider;
+  return { module, provider: settings };
+}
