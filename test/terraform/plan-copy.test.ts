@@ -1,4 +1,4 @@
-import { planCopy } from './helpers/plan-copy';
+import { asModule, planCopy } from './helpers/plan-copy';
 
 const original = {
   terraform: {
@@ -47,5 +47,14 @@ describe("the test's plan copy (never generated/)", () => {
     expect(json.resource.aws_lambda_function.f.tags.list).toBe('${join(",", local.datadog_integration_aws_iam_permissions_standard__p.iam_permissions)}');
     expect(json.provider.docker).toBeUndefined();
     expect(json.locals.provider_docker[0].registry_auth[0].address).toBe('${data.aws_ecr_authorization_token.t.proxy_endpoint}');
+  });
+
+  it('makes a module of it: the AWS provider settings move to the root, without default_tags', () => {
+    const tagged = { ...json, provider: { aws: [{ ...json.provider.aws[0], default_tags: [{ tags: { a: 'b' } }] }] } };
+    const { module, provider } = asModule(tagged);
+    expect(module.provider).toBeUndefined();
+    expect(module.resource).toEqual(json.resource);
+    expect(provider).toEqual(json.provider.aws[0]);
+    expect(provider.default_tags).toBeUndefined();
   });
 });
