@@ -2,14 +2,14 @@ import { TerraformOutput, TerraformVariable } from 'cdktf';
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { DatadogProvider } from '@cdktf/provider-datadog/lib/provider';
 import { IntegrationAwsExternalId } from '@cdktf/provider-datadog/lib/integration-aws-external-id';
-import { DataDatadogIntegrationAwsIamPermissions } from '@cdktf/provider-datadog/lib/data-datadog-integration-aws-iam-permissions';
-import { DataDatadogIntegrationAwsIamPermissionsStandard } from '@cdktf/provider-datadog/lib/data-datadog-integration-aws-iam-permissions-standard';
 import { defineStack } from '../src/core/stack-definition';
 import { StackwrightStack } from '../src/core/stackwright-stack';
-import { DatadogDelegationRole, type DatadogPermissions } from '../src/datadog/delegation-role';
+import { DatadogDelegationRole } from '../src/datadog/delegation-role';
 import { DatadogAwsIntegration } from '../src/datadog/aws-integration';
 import { datadogAccountFor, datadogApiUrl } from '../src/datadog/sites';
-import { planTimeChunkSize, snapshotPermissions } from '../src/datadog/permissions';
+import { defaultRoleName, snapshotPermissions } from '../src/datadog/permissions';
+import { addPermissionDriftCheck } from '../src/datadog/permission-drift';
+import { refreshCommandFor } from '../src/datadog/refresh-permissions';
 import { datadogReadme } from '../src/datadog/readme';
 
 export const datadogStack = defineStack({
@@ -25,18 +25,16 @@ export const datadogStack = defineStack({
     if (!datadogAccountId) throw new Error(`no Datadog account for ${dd.site} in ${partition}`); // the schema rejects this first
     const caller = new DataAwsCallerIdentity(stack, 'caller');
 
+    const roleName = dd.roleName ?? defaultRoleName(config.name);
+    // Both modes grant the committed, reviewed snapshot: Datadog changing its list never changes IAM unseen.
+    const actions = snapshotPermissions(dd.permissions);
     let externalId: string;
-    let permissions: DatadogPermissions = { kind: 'literal', actions: snapshotPermissions(dd.permissions) };
     if (dd.externalId === 'managed') {
       // API and app keys come from DD_API_KEY / DD_APP_KEY in the environment, never from the config.
       new DatadogProvider(stack, 'datadog-provider', { apiUrl: datadogApiUrl(dd.site) });
       externalId = new IntegrationAwsExternalId(stack, 'external-id', {}).id;
       if (dd.permissions !== 'core') {
-        const list =
-          dd.permissions === 'full'
-            ? new DataDatadogIntegrationAwsIamPermissions(stack, 'permissions-full').fqn
-            : new DataDatadogIntegrationAwsIamPermissionsStandard(stack, 'permissions-standard').fqn;
-        permissions = { kind: 'planTime', listExpression: `${list}.iam_permissions`, chunkSize: planTimeChunkSize() };
+        addPermissionDriftCheck(stack, { set: dd.permissions, snapshot: actions, refreshCommand: refreshCommandFor(dd.permissions) });
       }
     } else {
       externalId = new TerraformVariable(stack, 'datadog_external_id', {
@@ -45,7 +43,10 @@ export const datadogStack = defineStack({
         description: "External ID from Datadog's AWS integration page (Datadog generates it)",
         validation: [
           {
-            condition: 'can(regex("^[A-Za-z0-9+=,.@:/_-]{2,1224}$", var.datadog_external_id))',
+            // JSON syntax: an expression must be a `${...}` template; a bare string would be a literal. The length
+            // is checked apart: Terraform's regex engine (RE2) rejects repeat counts over 1000 such as {2,1224}.
+            condition:
+              '${length(var.datadog_external_id) >= 2 && length(var.datadog_external_id) <= 1224 && can(regex("^[A-Za-z0-9+=,.@:/_-]+$", var.datadog_external_id))}',
             errorMessage: 'The external ID must be 2-1224 characters of letters, digits and +=,.@:/_-.',
           },
         ],
@@ -53,18 +54,20 @@ export const datadogStack = defineStack({
     }
 
     const delegation = new DatadogDelegationRole(stack, 'delegation', {
-      roleName: dd.roleName,
+      roleName,
       partition,
       datadogAccountId,
       externalId,
-      permissions,
+      actions,
       securityAudit: dd.securityAudit,
+      // 0.1.0 read the standard and full lists from Datadog's data sources in managed mode (for_each policies).
+      releasedAsLiveList: dd.externalId === 'managed' && dd.permissions !== 'core',
     });
     if (dd.externalId === 'managed') {
       new DatadogAwsIntegration(stack, 'integration', {
         awsAccountId: caller.accountId,
         partition,
-        roleName: dd.roleName,
+        roleName,
         externalId,
         settings: dd.integration ?? defaultIntegration,
         dependsOn: delegation.attachments,
@@ -75,7 +78,7 @@ export const datadogStack = defineStack({
     new TerraformOutput(stack, 'role_name', { value: delegation.role.name, description: 'Name of the role Datadog assumes' });
     new TerraformOutput(stack, 'aws_account_id', { value: caller.accountId, description: 'The AWS account Datadog reads' });
     new TerraformOutput(stack, 'external_id', { value: externalId, sensitive: true, description: 'External ID the trust policy requires' });
-    stack.addReadmeSection(datadogReadme(dd, partition, datadogAccountId));
+    stack.addReadmeSection(datadogReadme(dd, partition, datadogAccountId, roleName));
     return stack;
   },
 });

@@ -5,6 +5,8 @@ import { synthCommand } from './commands/synth';
 import { diffCommand } from './commands/diff';
 import { listCommand } from './commands/list';
 import { extraCommands } from './commands/extra';
+import { validateCommand } from './commands/validate';
+import { datadogCommand } from '../datadog/refresh-command';
 
 /**
  * Parses argv, runs one command, and maps errors to exit codes: bad input prints its problems and exits 2 (with
@@ -38,7 +40,7 @@ async function run(argv: readonly string[]): Promise<number> {
       if (err && err.name !== 'YError') throw err; // a YError is yargs rejecting the arguments
       throw InputError.single('command line', '', msg ?? err?.message ?? 'invalid arguments', 'see --help');
     });
-  for (const command of [synthCommand, diffCommand, listCommand, ...extraCommands]) cli.command(command(setExit) as CommandModule);
+  for (const command of [synthCommand, diffCommand, listCommand, validateCommand, datadogCommand, ...extraCommands]) cli.command(command(setExit) as CommandModule);
   try {
     // With a callback yargs hands back --help and usage text instead of printing it through console.log.
     let output = '';

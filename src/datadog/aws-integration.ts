@@ -34,7 +34,8 @@ export class DatadogAwsIntegration extends Construct {
         enabled: s.metrics.enabled,
         collectCloudwatchAlarms: s.metrics.collectCloudwatchAlarms,
         collectCustomMetrics: s.metrics.collectCustomMetrics,
-        namespaceFilters: s.metrics.excludeNamespaces.length > 0 ? { excludeOnly: [...s.metrics.excludeNamespaces] } : undefined,
+        // The provider requires the block (ExactlyOneOf in its ConfigValidators); empty means Datadog's defaults.
+        namespaceFilters: s.metrics.excludeNamespaces.length > 0 ? { excludeOnly: [...s.metrics.excludeNamespaces] } : {},
       },
       logsConfig: { lambdaForwarder: { lambdas: [...s.logs.lambdaForwarderArns], sources: [] } },
       resourcesConfig: {

@@ -35,10 +35,15 @@ export const datadogConfigSchema = z
   .strictObject({
     /** Datadog site the organization lives on; decides which Datadog AWS account is trusted. */
     site: z.enum(datadogSites).default('datadoghq.com'),
+    /**
+     * IAM role name.
+     * @default `<name>-DatadogIntegrationRole` (the config's name as prefix, so it never collides with the
+     * `DatadogIntegrationRole` of Datadog's CloudFormation setup or of another environment)
+     */
     roleName: z
       .string()
       .regex(/^[\w+=,.@-]{1,64}$/, 'IAM role names are 1-64 of letters, digits and +=,.@_-')
-      .default('DatadogIntegrationRole'),
+      .optional(),
     /**
      * managed: the Datadog provider generates the external ID and registers the role (no copy-paste step).
      * manual: the external ID is a sensitive Terraform variable you set from Datadog's AWS integration page.

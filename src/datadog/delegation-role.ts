@@ -1,22 +1,18 @@
 import { Construct } from 'constructs';
-import { TerraformLocal } from 'cdktf';
+import { TerraformStack } from 'cdktf';
+import { addressPath, releasedName } from '../core/addresses';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import type { AwsPartition } from '../config/common';
 import { policyJson } from '../iam/policy-document';
 import { suppressRule } from '../rules/suppress';
-import { DATADOG_SID, permissionPolicyJson, splitIntoPolicies } from './permissions';
+import { permissionPolicyJson, splitIntoPolicies } from './permissions';
 
 /** Why Datadog's permission policies grant on "*": reviewers read this in the generated JSON. */
 export const DATADOG_WILDCARD_REASON =
   "Datadog's published permission list applies to every resource Datadog monitors, so Resource is \"*\" by design; " +
   'its few write actions (log subscriptions, bucket notifications) are how Datadog sets up log collection';
-
-/** The actions to grant: known now (a literal list) or only at plan time (a Terraform list expression). */
-export type DatadogPermissions =
-  | { readonly kind: 'literal'; readonly actions: readonly string[] }
-  | { readonly kind: 'planTime'; readonly listExpression: string; readonly chunkSize: number };
 
 export interface DatadogDelegationRoleProps {
   /** IAM role name. */
@@ -27,12 +23,19 @@ export interface DatadogDelegationRoleProps {
   readonly datadogAccountId: string;
   /** Terraform expression of the external ID (a resource attribute or a variable); never a literal. */
   readonly externalId: string;
-  readonly permissions: DatadogPermissions;
+  /** The actions to grant: a reviewed, committed list (never read at plan time, so every change shows in a diff). */
+  readonly actions: readonly string[];
   /**
    * Attach AWS's SecurityAudit managed policy.
    * @default false
    */
   readonly securityAudit?: boolean;
+  /**
+   * The stack was released (0.1.0) granting Datadog's live list through the for_each resources `permissions` and
+   * `attach`, keyed "1", "2", ...: their instance "1" moves to part 1, so an upgrade updates the policy in place.
+   * @default false
+   */
+  readonly releasedAsLiveList?: boolean;
 }
 
 /**
@@ -65,8 +68,8 @@ export class DatadogDelegationRole extends Construct {
       ]),
     });
 
-    if (props.permissions.kind === 'literal') this.literalPolicies(props.roleName, props.permissions.actions);
-    else this.planTimePolicies(props.roleName, props.permissions.listExpression, props.permissions.chunkSize);
+    this.literalPolicies(props.roleName, props.actions);
+    if (props.releasedAsLiveList) this.moveFromLiveListInstances();
 
     if (props.securityAudit) {
       this.attachments.push(
@@ -76,6 +79,15 @@ export class DatadogDelegationRole extends Construct {
         }),
       );
     }
+  }
+
+  /** Part 1's policy and attachment take over the first instance of 0.1.0's for_each resources (later ones retire). */
+  private moveFromLiveListInstances(): void {
+    const stack = TerraformStack.of(this);
+    const [policy, attachment] = [this.policies[0], this.attachments.find((a) => a.node.id === 'attach-1')];
+    const released = (id: string) => releasedName([...addressPath(this, stack), id]);
+    policy.moveFromId(`aws_iam_policy.${released('permissions')}["1"]`);
+    attachment?.moveFromId(`aws_iam_role_policy_attachment.${released('attach')}["1"]`);
   }
 
   private literalPolicies(roleName: string, actions: readonly string[]): void {
@@ -91,22 +103,5 @@ export class DatadogDelegationRole extends Construct {
         new IamRolePolicyAttachment(this, `attach-${i + 1}`, { role: this.role.name, policyArn: policy.arn }),
       );
     });
-  }
-
-  /** One policy per chunk of the plan-time list; for_each keys are chunk numbers so parts keep their addresses. */
-  private planTimePolicies(roleName: string, listExpression: string, chunkSize: number): void {
-    const chunks = new TerraformLocal(this, 'permission_chunks', `\${chunklist(sort(distinct(${listExpression})), ${chunkSize})}`);
-    const policy = new IamPolicy(this, 'permissions', {
-      name: `${roleName}Policy\${each.key}`,
-      description: 'Datadog integration permissions, part ${each.key}',
-      // A raw expression: `each.value` must stay a reference (Fn.jsonencode would escape it into a literal string).
-      policy: `\${jsonencode({ Version = "2012-10-17", Statement = [{ Sid = "${DATADOG_SID}", Effect = "Allow", Action = each.value, Resource = "*" }] })}`,
-    });
-    suppressRule(policy, 'IAM-NoWildcardWrite', DATADOG_WILDCARD_REASON);
-    policy.addOverride('for_each', `\${{ for i, chunk in ${chunks.fqn} : tostring(i + 1) => chunk }}`);
-    this.policies.push(policy);
-    const attachment = new IamRolePolicyAttachment(this, 'attach', { role: this.role.name, policyArn: '${each.value.arn}' });
-    attachment.addOverride('for_each', `\${${policy.terraformResourceType}.${policy.friendlyUniqueId}}`);
-    this.attachments.push(attachment);
   }
 }

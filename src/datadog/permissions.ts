@@ -4,6 +4,19 @@ import { MANAGED_POLICY_MAX_CHARS, policyJson, policySize } from '../iam/policy-
 
 export type PermissionSet = 'standard' | 'full' | 'core';
 
+/** The lists Datadog publishes (core is Stackwright's own), and the snapshot file each is kept in. */
+export const PUBLISHED_SETS = ['standard', 'full'] as const;
+export type PublishedSet = (typeof PUBLISHED_SETS)[number];
+
+export function snapshotFile(set: PublishedSet): string {
+  return `datadog-iam-permissions-${set}.json`;
+}
+
+/** The role's default name: the config's name as prefix, as for every name Stackwright gives. */
+export function defaultRoleName(configName: string): string {
+  return `${configName}-DatadogIntegrationRole`;
+}
+
 /**
  * Read-only actions for metric collection and tag enrichment only: CloudWatch plus the describe calls Datadog
  * needs to attach host and resource tags. No write actions, unlike the 2016 post's sns:Publish and
@@ -23,7 +36,11 @@ export const CORE_PERMISSIONS: readonly string[] = [
   'tag:GetTagValues',
 ];
 
-/** Snapshots of Datadog's published lists (standard 2025-10, full 2025-08), for manual mode and offline checks. */
+/**
+ * The committed, reviewed snapshots of Datadog's published lists (standard 2025-10, full 2025-08): what the role is
+ * granted in both modes. `stackwright datadog refresh-permissions` updates them; in managed mode a Terraform check
+ * warns at plan time when Datadog's current list differs.
+ */
 export function snapshotPermissions(set: PermissionSet): readonly string[] {
   const list = set === 'core' ? CORE_PERMISSIONS : set === 'standard' ? (standard as string[]) : (full as string[]);
   return [...new Set(list)].sort();
@@ -51,15 +68,4 @@ export function splitIntoPolicies(actions: readonly string[], limit = MANAGED_PO
   }
   if (current.length > 0) chunks.push(current);
   return chunks;
-}
-
-/**
- * Actions per policy when the list is only known at plan time (managed mode reads it from the Datadog provider):
- * sized so that a chunk of the longest action name seen in the snapshots, with a 10% margin for growth, still fits.
- */
-export function planTimeChunkSize(limit = MANAGED_POLICY_MAX_CHARS): number {
-  const longest = Math.max(...snapshotPermissions('full').map((a) => a.length));
-  const overhead = policySize(permissionPolicyJson([]));
-  const perAction = Math.ceil((longest + 3) * 1.1); // quotes and comma
-  return Math.floor((limit - overhead - 1) / perAction);
 }

@@ -19,7 +19,10 @@ export type RuleVerdict =
 export interface Rule {
   /** `<Pack>-<Name>`, stable: configs and suppressions name it. */
   readonly id: string;
-  /** Resource types it reads (`data.<type>` for data sources); `*` for every block. */
+  /**
+   * Resource types it reads (`data.<type>` for data sources); `*` for every resource and data source; `variable`,
+   * `output` and `check` for those top-level blocks (never included in `*`).
+   */
   readonly appliesTo: readonly string[];
   check(resource: TfBlock, stack: StackView): RuleVerdict;
 }
@@ -39,5 +42,6 @@ export function verdict(problems: readonly string[]): RuleVerdict {
 
 export function appliesTo(rule: Rule, b: TfBlock): boolean {
   const key = b.kind === 'data' ? `data.${b.type}` : b.type;
-  return rule.appliesTo.includes('*') || rule.appliesTo.includes(key);
+  const everyResource = rule.appliesTo.includes('*') && (b.kind === 'resource' || b.kind === 'data');
+  return everyResource || rule.appliesTo.includes(key);
 }

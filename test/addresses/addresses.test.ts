@@ -60,7 +60,9 @@ describe('resource addresses', () => {
         const old = released[file][stack].filter((a) => !a.startsWith('data.'));
         const from = new Map(moved.map((m) => [m.from, m.to]));
         expect(from.size).toBe(moved.length); // one move per source
-        const unaccounted = old.filter((a) => !now.has(a) && !from.has(a) && !RETIRED.has(a.replace(/_[0-9A-F]{8}$/, '')));
+        // A move from a for_each instance (`x["1"]`) accounts for its resource; its other instances retire.
+        const movedResources = new Set(moved.map((m) => m.from.replace(/\[[^\]]*\]$/, '')));
+        const unaccounted = old.filter((a) => !now.has(a) && !movedResources.has(a) && !RETIRED.has(a.replace(/_[0-9A-F]{8}$/, '')));
         expect({ stack, unaccounted }).toEqual({ stack, unaccounted: [] });
         for (const m of moved) {
           expect({ ...m, sourceFree: !now.has(m.from), targetExists: now.has(m.to), sameType: typeOf(m.from) === typeOf(m.to) }).toEqual({
@@ -81,8 +83,9 @@ describe('resource addresses', () => {
     expect(json.moved).toEqual([
       { from: 'datadog_integration_aws_external_id.external-id', to: 'datadog_integration_aws_external_id.external_id' },
       { from: 'aws_iam_role.delegation_role_CBBB7F21', to: 'aws_iam_role.delegation_role' },
-      { from: 'aws_iam_policy.delegation_permissions_D98425A2', to: 'aws_iam_policy.delegation_permissions' },
-      { from: 'aws_iam_role_policy_attachment.delegation_attach_BECBDA6D', to: 'aws_iam_role_policy_attachment.delegation_attach' },
+      // 0.1.0 granted the live list through for_each resources: their first instance becomes part 1 of the snapshot.
+      { from: 'aws_iam_policy.delegation_permissions_D98425A2["1"]', to: 'aws_iam_policy.delegation_permissions_1' },
+      { from: 'aws_iam_role_policy_attachment.delegation_attach_BECBDA6D["1"]', to: 'aws_iam_role_policy_attachment.delegation_attach_1' },
       { from: 'datadog_integration_aws_account.integration_account_1B7A3135', to: 'datadog_integration_aws_account.integration_account' },
     ]);
   });

@@ -3,6 +3,7 @@ import { cpSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { tempDir } from '../helpers/temp-dir';
+import { planCopy } from '../terraform/helpers/plan-copy';
 
 /**
  * The real Terraform with the real AWS provider, offline: hashicorp/aws 5.100.0 from the filesystem mirror under
@@ -15,58 +16,23 @@ const MIRROR = '/opt/tf-plugins';
 export const MIRRORED_AWS = '5.100.0';
 export const offlineTerraformAvailable = TERRAFORM !== undefined && existsSync(join(MIRROR, 'registry.terraform.io/hashicorp/aws', MIRRORED_AWS));
 
-/** Providers that are not mirrored: their blocks become `terraform_data` stand-ins, references rewritten to them. */
-const UNMIRRORED = /^(datadog|docker)_/;
-/** Runtimes newer than provider 5.100 knows, and the newest it does. */
-const OLDER_RUNTIMES: Record<string, string> = { 'python3.14': 'python3.13', 'nodejs24.x': 'nodejs22.x' };
 const LOOPBACK = 'http://127.0.0.1:9';
-const ENDPOINT_SERVICES = ['sts', 'iam', 'ec2', 'ecs', 'ecr', 'elbv2', 'lambda', 'dynamodb', 'cloudwatchlogs', 'events', 'sqs', 'ssm', 'autoscaling'];
-
 const run = promisify(execFile);
 
-/** A copy of a synthesized stack that Terraform can init, validate and plan here; returns its folder. */
+/**
+ * A copy of a synthesized stack that Terraform can init, validate and plan here (the suite's one plan copy:
+ * test/terraform/helpers/plan-copy.ts; every endpoint on a closed loopback port, as these tests never refresh);
+ * returns its folder.
+ */
 export function offlineCopy(json: Record<string, any>, stackDir?: string): string {
   const dir = tempDir('sw-tf-');
   if (stackDir) cpSync(stackDir, dir, { recursive: true, filter: (src) => !src.endsWith('/hcl') });
-  const tf = structuredClone(json);
-  tf.terraform.required_providers = { aws: { source: 'hashicorp/aws', version: MIRRORED_AWS } };
+  // Datadog's live permission list (a check block reads it) stands in as a list, as the plan test's does.
+  const { json: tf } = planCopy(json, { awsVersion: MIRRORED_AWS, endpoint: LOOPBACK, standInValues: { iam_permissions: ['sts:GetCallerIdentity'] } });
   tf.terraform.backend = { local: { path: 'terraform.tfstate' } };
-  delete tf.terraform.cloud;
-  tf.provider = {
-    aws: tf.provider.aws.map((p: Record<string, unknown>) => ({
-      ...p,
-      access_key: 'offline',
-      secret_key: 'offline',
-      skip_credentials_validation: true,
-      skip_requesting_account_id: true,
-      skip_metadata_api_check: true,
-      endpoints: [Object.fromEntries(ENDPOINT_SERVICES.map((s) => [s, LOOPBACK]))],
-    })),
-  };
-  const standIns: Record<string, unknown> = {};
-  for (const kind of ['resource', 'data'] as const) {
-    for (const type of Object.keys(tf[kind] ?? {})) {
-      if (!UNMIRRORED.test(type)) continue;
-      for (const name of Object.keys(tf[kind][type])) standIns[standInName(kind === 'data', type, name)] = { input: {} };
-      delete tf[kind][type];
-    }
-  }
-  if (Object.keys(standIns).length > 0) tf.resource = { ...tf.resource, terraform_data: standIns };
-  tf.moved = (tf.moved ?? []).filter((m: { to: string }) => !UNMIRRORED.test(m.to));
-  if (tf.moved.length === 0) delete tf.moved;
-  for (const fn of Object.values<any>(tf.resource?.aws_lambda_function ?? {})) fn.runtime = OLDER_RUNTIMES[fn.runtime] ?? fn.runtime;
-  const text = JSON.stringify(tf, null, 1).replace(
-    /\b(data\.)?((?:datadog|docker)_[a-z0-9_]+)\.([A-Za-z0-9_-]+)((?:\.[A-Za-z0-9_]+)?)/g,
-    (_m, data: string | undefined, type: string, name: string, attr: string) =>
-      `terraform_data.${standInName(!!data, type, name)}${attr ? `.output${attr}` : ''}`,
-  );
-  writeFileSync(join(dir, 'cdk.tf.json'), text);
+  writeFileSync(join(dir, 'cdk.tf.json'), JSON.stringify(tf, null, 1));
   writeFileSync(join(dir, 'cli.tfrc'), `provider_installation {\n  filesystem_mirror {\n    path = "${MIRROR}"\n  }\n}\n`);
   return dir;
-}
-
-function standInName(data: boolean, type: string, name: string): string {
-  return `${data ? 'data__' : ''}${type}__${name}`;
 }
 
 /** Runs terraform in a folder made by offlineCopy; resolves with stdout, rejects with stderr. */

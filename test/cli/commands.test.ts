@@ -98,7 +98,7 @@ describe('stackwright CLI', () => {
     const r = await runCli(['list', '-c', ws.config, '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual([
-      expect.objectContaining({ stack: 'datadog', resources: 5, dataSources: 2 }),
+      expect.objectContaining({ stack: 'datadog', resources: 5, dataSources: 1 }),
     ]);
     const text = await runCli(['list', '-c', ws.config]);
     expect(text.stdout).toMatch(/^datadog\s+5 resources/);

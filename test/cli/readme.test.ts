@@ -24,7 +24,7 @@ function commandWords(cell: string): string[] {
   const usage = /`stackwright ([^`]*)`/.exec(cell)?.[1] ?? '';
   const words: string[] = [];
   for (const w of usage.split(' ')) {
-    if (!/^[a-z]+$/.test(w)) break;
+    if (!/^[a-z][a-z-]*$/.test(w)) break;
     words.push(w);
   }
   return words;
@@ -38,6 +38,8 @@ const SOURCES: Record<string, string> = {
   diff: 'src/cli/commands/diff.ts',
   list: 'src/cli/commands/list.ts',
   check: 'src/cli/commands/check.ts',
+  validate: 'src/cli/commands/validate.ts',
+  'datadog refresh-permissions': 'src/datadog/refresh-command.ts',
   'bench local': 'src/bench/sidecar/cli.ts',
   'bench remote': 'src/bench/sidecar/cli.ts',
   'bench lambda': 'src/bench/lambda/command.ts',

@@ -26,8 +26,9 @@ describe('config loading', () => {
       externalId: 'managed',
       permissions: 'standard',
       securityAudit: false,
-      roleName: 'DatadogIntegrationRole',
     });
+    // No fixed default: the stack names the role `<name>-DatadogIntegrationRole` (test/datadog/stack.test.ts).
+    expect(c.stacks.datadog?.roleName).toBeUndefined();
   });
 
   it('names the file, the field, what is wrong and what is allowed for an unknown key', () => {

@@ -45,7 +45,7 @@ describe('Datadog delegation stack', () => {
       const account = onlyResource(json, 'datadog_integration_aws_account');
       expect(account.aws_account_id).toBe('${data.aws_caller_identity.caller.account_id}');
       expect(account.auth_config.aws_auth_config_role).toEqual({
-        role_name: 'DatadogIntegrationRole',
+        role_name: 'test-DatadogIntegrationRole',
         external_id: '${datadog_integration_aws_external_id.external_id.id}',
       });
       expect(account.aws_regions).toEqual({ include_all: true });
@@ -71,25 +71,43 @@ describe('Datadog delegation stack', () => {
       expect(account.resources_config).toEqual({ extended_collection: true, cloud_security_posture_management_collection: true });
     });
 
+    it('always writes metrics_config.namespace_filters (the provider requires it; empty takes Datadog\'s defaults)', async () => {
+      const account = onlyResource(await synthDatadog({}), 'datadog_integration_aws_account');
+      expect(account.metrics_config.namespace_filters).toEqual({});
+      const excluding = onlyResource(await synthDatadog({ integration: { metrics: { excludeNamespaces: ['AWS/SQS'] } } }), 'datadog_integration_aws_account');
+      expect(excluding.metrics_config.namespace_filters).toEqual({ exclude_only: ['AWS/SQS'] });
+    });
+
     it.each([
       ['standard', 'datadog_integration_aws_iam_permissions_standard'],
       ['full', 'datadog_integration_aws_iam_permissions'],
-    ])('reads the %s permission list from the Datadog provider and splits it at plan time', async (permissions, dataSource) => {
+    ] as const)('grants the committed %s snapshot and only warns about Datadog\'s live list in a check block', async (permissions, dataSource) => {
       const json = await synthDatadog({ permissions });
-      expect(Object.keys(json.data[dataSource])).toHaveLength(1);
-      const local = Object.values(json.locals)[0] as string;
-      expect(local).toMatch(new RegExp(`^\\$\\{chunklist\\(sort\\(distinct\\(data\\.${dataSource}\\.[\\w-]+\\.iam_permissions\\)\\), (\\d+)\\)\\}$`));
-      const policy = onlyResource(json, 'aws_iam_policy');
-      expect(policy.for_each).toMatch(/^\$\{\{ for i, chunk in local\.\w+ : tostring\(i \+ 1\) => chunk \}\}$/);
-      // each.value must stay a reference: an escaped `$${each.value}` would grant the literal action "${each.value}".
-      expect(policy.policy).toContain('Action = each.value');
-      expect(policy.policy).not.toContain('$${');
-      expect(onlyResource(json, 'aws_iam_role_policy_attachment').for_each).toBe('${aws_iam_policy.delegation_permissions}');
+      // Nothing reads the live list outside the check: IAM never changes without a diff of the snapshot.
+      expect(json.data?.[dataSource]).toBeUndefined();
+      expect(JSON.stringify(json.resource)).not.toContain(dataSource);
+      const granted = Object.values(resourcesOf(json, 'aws_iam_policy')).flatMap((p: any) => parsePolicy(p.policy).Statement[0].Action);
+      expect(granted).toEqual(snapshotPermissions(permissions));
+      expect(json.locals.datadog_permission_snapshot).toEqual(snapshotPermissions(permissions));
+      const check = json.check.datadog_permissions_match_snapshot;
+      expect(check.data).toEqual({ [dataSource]: { live: {} } });
+      expect(check.assert).toHaveLength(1);
+      expect(check.assert[0].condition).toMatch(/^\$\{length\(.*setsubtract.*\) == 0 && length\(.*\) == 0\}$/);
+      expect(check.assert[0].condition).toContain(`data.${dataSource}.live.iam_permissions`);
+      expect(check.assert[0].error_message).toContain(`refresh-permissions --set ${permissions}`);
+    });
+
+    it('names the role after the config and lets the config override it', async () => {
+      expect(onlyResource(await synthDatadog({}), 'aws_iam_role').name).toBe('test-DatadogIntegrationRole');
+      const json = await synthDatadog({ roleName: 'DatadogIntegrationRole' });
+      expect(onlyResource(json, 'aws_iam_role').name).toBe('DatadogIntegrationRole');
+      expect(onlyResource(json, 'datadog_integration_aws_account').auth_config.aws_auth_config_role.role_name).toBe('DatadogIntegrationRole');
+      expect(Object.values(resourcesOf(json, 'aws_iam_policy')).map((p: any) => p.name)).toEqual(['DatadogIntegrationRolePolicy1']);
     });
 
     it('grants the core list literally even in managed mode', async () => {
       const json = await synthDatadog({ permissions: 'core' });
-      expect(json.data?.datadog_integration_aws_iam_permissions_standard).toBeUndefined();
+      expect(json.check).toBeUndefined();
       const actions = Object.values(resourcesOf(json, 'aws_iam_policy')).flatMap((p: any) => parsePolicy(p.policy).Statement[0].Action);
       expect(actions).toEqual(snapshotPermissions('core'));
     });
@@ -101,10 +119,16 @@ describe('Datadog delegation stack', () => {
       const variable = json.variable.datadog_external_id;
       expect(variable.sensitive).toBe(true);
       expect(variable.default).toBeUndefined();
+      // JSON syntax: a plain string would be a literal and Terraform refuses to initialise (the issue-10 defect).
+      expect(variable.validation[0].condition).toMatch(/^\$\{.*\}$/);
       expect(variable.validation[0].condition).toContain('regex(');
+      expect(variable.validation[0].condition).toContain('var.datadog_external_id');
+      // RE2 rejects repeat counts over 1000: a {2,1224} in the regex would make every value fail.
+      for (const m of variable.validation[0].condition.matchAll(/\{(\d+),(\d+)\}/g)) expect(Number(m[2])).toBeLessThanOrEqual(1000);
       expect(trustOf(json).Condition.StringEquals['sts:ExternalId']).toBe('${var.datadog_external_id}');
       expect(resourcesOf(json, 'datadog_integration_aws_account')).toEqual({});
       expect(json.provider.datadog).toBeUndefined();
+      expect(json.check).toBeUndefined(); // no Datadog provider to read the live list with
       expect(json.output.external_id).toMatchObject({ sensitive: true, value: '${var.datadog_external_id}' });
     });
 

@@ -16,7 +16,112 @@ terraform {
 }
 
 locals {
-  delegation_permission_chunks = chunklist(sort(distinct(data.datadog_integration_aws_iam_permissions_standard.permissions_standard.iam_permissions)), 100)
+  datadog_permission_snapshot = [
+    "account:GetAccountInformation",
+    "airflow:GetEnvironment",
+    "airflow:ListEnvironments",
+    "apigateway:GET",
+    "appsync:ListGraphqlApis",
+    "autoscaling:Describe*",
+    "backup:List*",
+    "batch:DescribeJobDefinitions",
+    "bcm-data-exports:GetExport",
+    "bcm-data-exports:ListExports",
+    "budgets:ViewBudget",
+    "cloudfront:GetDistributionConfig",
+    "cloudfront:ListDistributions",
+    "cloudtrail:DescribeTrails",
+    "cloudtrail:GetTrail",
+    "cloudtrail:GetTrailStatus",
+    "cloudtrail:ListTrails",
+    "cloudtrail:LookupEvents",
+    "cloudwatch:Describe*",
+    "cloudwatch:Get*",
+    "cloudwatch:List*",
+    "codebuild:BatchGetProjects",
+    "codebuild:ListProjects",
+    "codedeploy:BatchGet*",
+    "codedeploy:List*",
+    "cur:DescribeReportDefinitions",
+    "directconnect:Describe*",
+    "dms:DescribeReplicationInstances",
+    "dynamodb:Describe*",
+    "dynamodb:List*",
+    "ec2:Describe*",
+    "ecs:Describe*",
+    "ecs:List*",
+    "eks:DescribeCluster",
+    "eks:ListClusters",
+    "elasticache:Describe*",
+    "elasticache:List*",
+    "elasticfilesystem:DescribeAccessPoints",
+    "elasticfilesystem:DescribeFileSystems",
+    "elasticfilesystem:DescribeTags",
+    "elasticloadbalancing:Describe*",
+    "elasticmapreduce:Describe*",
+    "elasticmapreduce:List*",
+    "es:DescribeElasticsearchDomains",
+    "es:ListDomainNames",
+    "es:ListTags",
+    "events:CreateEventBus",
+    "fsx:DescribeFileSystems",
+    "fsx:ListTagsForResource",
+    "health:DescribeAffectedEntities",
+    "health:DescribeEventDetails",
+    "health:DescribeEvents",
+    "iam:ListAccountAliases",
+    "kinesis:Describe*",
+    "kinesis:List*",
+    "lambda:List*",
+    "logs:DeleteSubscriptionFilter",
+    "logs:DescribeDeliveries",
+    "logs:DescribeDeliverySources",
+    "logs:DescribeLogGroups",
+    "logs:DescribeLogStreams",
+    "logs:DescribeSubscriptionFilters",
+    "logs:FilterLogEvents",
+    "logs:GetDeliveryDestination",
+    "logs:PutSubscriptionFilter",
+    "logs:TestMetricFilter",
+    "network-firewall:DescribeLoggingConfiguration",
+    "network-firewall:ListFirewalls",
+    "oam:ListAttachedLinks",
+    "oam:ListSinks",
+    "organizations:Describe*",
+    "organizations:List*",
+    "rds:Describe*",
+    "rds:List*",
+    "redshift-serverless:ListNamespaces",
+    "redshift:DescribeClusters",
+    "redshift:DescribeLoggingStatus",
+    "route53:List*",
+    "route53resolver:ListResolverQueryLogConfigs",
+    "s3:GetBucketLocation",
+    "s3:GetBucketLogging",
+    "s3:GetBucketNotification",
+    "s3:GetBucketTagging",
+    "s3:ListAllMyBuckets",
+    "s3:PutBucketNotification",
+    "ses:Get*",
+    "ses:List*",
+    "sns:GetSubscriptionAttributes",
+    "sns:List*",
+    "sns:Publish",
+    "sqs:ListQueues",
+    "ssm:GetServiceSetting",
+    "ssm:ListCommands",
+    "states:DescribeStateMachine",
+    "states:ListStateMachines",
+    "support:DescribeTrustedAdvisor*",
+    "support:RefreshTrustedAdvisorCheck",
+    "tag:GetResources",
+    "tag:GetTagKeys",
+    "tag:GetTagValues",
+    "timestream:DescribeEndpoints",
+    "wafv2:ListLoggingConfigurations",
+    "xray:BatchGetTraces",
+    "xray:GetTraceSummaries",
+  ]
 }
 
 provider "aws" {
@@ -42,8 +147,6 @@ moved {
   to   = datadog_integration_aws_external_id.external_id
   from = datadog_integration_aws_external_id.external-id
 }
-data "datadog_integration_aws_iam_permissions_standard" "permissions_standard" {
-}
 resource "aws_iam_role" "delegation_role" {
   assume_role_policy   = <<EOF
 {
@@ -67,33 +170,148 @@ resource "aws_iam_role" "delegation_role" {
 EOF
   description          = "Assumed by Datadog to read metrics, tags and resources (Stackwright)"
   max_session_duration = 3600
-  name                 = "DatadogIntegrationRole"
+  name                 = "demo-DatadogIntegrationRole"
 }
 
 moved {
   to   = aws_iam_role.delegation_role
   from = aws_iam_role.delegation_role_CBBB7F21
 }
-resource "aws_iam_policy" "delegation_permissions" {
-  description = "Datadog integration permissions, part ${each.key}"
-  name        = "DatadogIntegrationRolePolicy${each.key}"
-  policy      = jsonencode({ Version = "2012-10-17", Statement = [{ Sid = "DatadogIntegration", Effect = "Allow", Action = each.value, Resource = "*" }] })
-  for_each    = { for i, chunk in local.delegation_permission_chunks : tostring(i + 1) => chunk }
+resource "aws_iam_policy" "delegation_permissions_1" {
+  description = "Datadog integration permissions, part 1"
+  name        = "demo-DatadogIntegrationRolePolicy1"
+  policy      = <<EOF
+{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "DatadogIntegration",
+      "Effect": "Allow",
+      "Action": [
+        "account:GetAccountInformation",
+        "airflow:GetEnvironment",
+        "airflow:ListEnvironments",
+        "apigateway:GET",
+        "appsync:ListGraphqlApis",
+        "autoscaling:Describe*",
+        "backup:List*",
+        "batch:DescribeJobDefinitions",
+        "bcm-data-exports:GetExport",
+        "bcm-data-exports:ListExports",
+        "budgets:ViewBudget",
+        "cloudfront:GetDistributionConfig",
+        "cloudfront:ListDistributions",
+        "cloudtrail:DescribeTrails",
+        "cloudtrail:GetTrail",
+        "cloudtrail:GetTrailStatus",
+        "cloudtrail:ListTrails",
+        "cloudtrail:LookupEvents",
+        "cloudwatch:Describe*",
+        "cloudwatch:Get*",
+        "cloudwatch:List*",
+        "codebuild:BatchGetProjects",
+        "codebuild:ListProjects",
+        "codedeploy:BatchGet*",
+        "codedeploy:List*",
+        "cur:DescribeReportDefinitions",
+        "directconnect:Describe*",
+        "dms:DescribeReplicationInstances",
+        "dynamodb:Describe*",
+        "dynamodb:List*",
+        "ec2:Describe*",
+        "ecs:Describe*",
+        "ecs:List*",
+        "eks:DescribeCluster",
+        "eks:ListClusters",
+        "elasticache:Describe*",
+        "elasticache:List*",
+        "elasticfilesystem:DescribeAccessPoints",
+        "elasticfilesystem:DescribeFileSystems",
+        "elasticfilesystem:DescribeTags",
+        "elasticloadbalancing:Describe*",
+        "elasticmapreduce:Describe*",
+        "elasticmapreduce:List*",
+        "es:DescribeElasticsearchDomains",
+        "es:ListDomainNames",
+        "es:ListTags",
+        "events:CreateEventBus",
+        "fsx:DescribeFileSystems",
+        "fsx:ListTagsForResource",
+        "health:DescribeAffectedEntities",
+        "health:DescribeEventDetails",
+        "health:DescribeEvents",
+        "iam:ListAccountAliases",
+        "kinesis:Describe*",
+        "kinesis:List*",
+        "lambda:List*",
+        "logs:DeleteSubscriptionFilter",
+        "logs:DescribeDeliveries",
+        "logs:DescribeDeliverySources",
+        "logs:DescribeLogGroups",
+        "logs:DescribeLogStreams",
+        "logs:DescribeSubscriptionFilters",
+        "logs:FilterLogEvents",
+        "logs:GetDeliveryDestination",
+        "logs:PutSubscriptionFilter",
+        "logs:TestMetricFilter",
+        "network-firewall:DescribeLoggingConfiguration",
+        "network-firewall:ListFirewalls",
+        "oam:ListAttachedLinks",
+        "oam:ListSinks",
+        "organizations:Describe*",
+        "organizations:List*",
+        "rds:Describe*",
+        "rds:List*",
+        "redshift-serverless:ListNamespaces",
+        "redshift:DescribeClusters",
+        "redshift:DescribeLoggingStatus",
+        "route53:List*",
+        "route53resolver:ListResolverQueryLogConfigs",
+        "s3:GetBucketLocation",
+        "s3:GetBucketLogging",
+        "s3:GetBucketNotification",
+        "s3:GetBucketTagging",
+        "s3:ListAllMyBuckets",
+        "s3:PutBucketNotification",
+        "ses:Get*",
+        "ses:List*",
+        "sns:GetSubscriptionAttributes",
+        "sns:List*",
+        "sns:Publish",
+        "sqs:ListQueues",
+        "ssm:GetServiceSetting",
+        "ssm:ListCommands",
+        "states:DescribeStateMachine",
+        "states:ListStateMachines",
+        "support:DescribeTrustedAdvisor*",
+        "support:RefreshTrustedAdvisorCheck",
+        "tag:GetResources",
+        "tag:GetTagKeys",
+        "tag:GetTagValues",
+        "timestream:DescribeEndpoints",
+        "wafv2:ListLoggingConfigurations",
+        "xray:BatchGetTraces",
+        "xray:GetTraceSummaries"
+      ],
+      "Resource": "*"
+    }
+  ]
+}
+EOF
 }
 
 moved {
-  to   = aws_iam_policy.delegation_permissions
-  from = aws_iam_policy.delegation_permissions_D98425A2
+  to   = aws_iam_policy.delegation_permissions_1
+  from = aws_iam_policy.delegation_permissions_D98425A2["1"]
 }
-resource "aws_iam_role_policy_attachment" "delegation_attach" {
-  policy_arn = each.value.arn
+resource "aws_iam_role_policy_attachment" "delegation_attach_1" {
+  policy_arn = aws_iam_policy.delegation_permissions_1.arn
   role       = aws_iam_role.delegation_role.name
-  for_each   = aws_iam_policy.delegation_permissions
 }
 
 moved {
-  to   = aws_iam_role_policy_attachment.delegation_attach
-  from = aws_iam_role_policy_attachment.delegation_attach_BECBDA6D
+  to   = aws_iam_role_policy_attachment.delegation_attach_1
+  from = aws_iam_role_policy_attachment.delegation_attach_BECBDA6D["1"]
 }
 resource "datadog_integration_aws_account" "integration_account" {
   aws_account_id = data.aws_caller_identity.caller.account_id
@@ -101,7 +319,7 @@ resource "datadog_integration_aws_account" "integration_account" {
   auth_config {
     aws_auth_config_role {
       external_id = datadog_integration_aws_external_id.external_id.id
-      role_name   = "DatadogIntegrationRole"
+      role_name   = "demo-DatadogIntegrationRole"
     }
   }
   aws_regions {
@@ -117,6 +335,8 @@ resource "datadog_integration_aws_account" "integration_account" {
     collect_cloudwatch_alarms = false
     collect_custom_metrics    = false
     enabled                   = true
+    namespace_filters {
+    }
   }
   resources_config {
     cloud_security_posture_management_collection = false
@@ -128,7 +348,7 @@ resource "datadog_integration_aws_account" "integration_account" {
     }
   }
   depends_on = [
-    "aws_iam_role_policy_attachment.delegation_attach",
+    "aws_iam_role_policy_attachment.delegation_attach_1",
   ]
 }
 

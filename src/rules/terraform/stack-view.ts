@@ -2,7 +2,8 @@ import { isObj, mentionedAddresses, reference, str, type Obj } from './values';
 
 /** One resource or data source of a synthesized stack. */
 export interface TfBlock {
-  readonly kind: 'resource' | 'data';
+  /** Resources and data sources; variables, outputs and checks are blocks too (rules name them explicitly). */
+  readonly kind: 'resource' | 'data' | 'variable' | 'output' | 'check';
   readonly type: string;
   readonly name: string;
   /** Terraform address: `aws_ecs_service.web` or `data.aws_caller_identity.caller`. */
@@ -37,6 +38,18 @@ export class StackView {
           const key = kind === 'data' ? `data.${type}` : type;
           this.byType.set(key, [...(this.byType.get(key) ?? []), b]);
         }
+      }
+    }
+    // Top-level blocks that hold expressions of their own: `variable`, `output`, `check` (type = kind).
+    for (const kind of ['variable', 'output', 'check'] as const) {
+      const section = json[kind];
+      if (!isObj(section)) continue;
+      for (const [name, body] of Object.entries(section)) {
+        if (!isObj(body)) continue;
+        const b: TfBlock = { kind, type: kind, name, address: `${kind === 'variable' ? 'var' : kind}.${name}`, body };
+        all.push(b);
+        this.byAddress.set(b.address, b);
+        this.byType.set(kind, [...(this.byType.get(kind) ?? []), b]);
       }
     }
     this.blocks = all;
