@@ -283,19 +283,19 @@ resource "aws_security_group" "tasks_sg_EE59EAD8" {
 }
 resource "aws_vpc_security_group_ingress_rule" "tasks_from-alb_1058484A" {
   description                  = "nginx from the load balancer"
-  from_port                    = 80
+  from_port                    = 8080
   ip_protocol                  = "tcp"
   referenced_security_group_id = aws_security_group.alb_sg_97040498.id
   security_group_id            = aws_security_group.tasks_sg_EE59EAD8.id
-  to_port                      = 80
+  to_port                      = 8080
 }
 resource "aws_vpc_security_group_egress_rule" "tasks_alb-to-tasks_6147F8E2" {
   description                  = "load balancer to the tasks (traffic and health checks)"
-  from_port                    = 80
+  from_port                    = 8080
   ip_protocol                  = "tcp"
   referenced_security_group_id = aws_security_group.tasks_sg_EE59EAD8.id
   security_group_id            = aws_security_group.alb_sg_97040498.id
-  to_port                      = 80
+  to_port                      = 8080
 }
 resource "aws_vpc_security_group_egress_rule" "tasks_to-endpoints_4E03C281" {
   description                  = "ECR and CloudWatch Logs interface endpoints"
@@ -354,10 +354,10 @@ resource "aws_ecr_lifecycle_policy" "images_tcp-nginx-lifecycle_CAC3CB5B" {
   repository = aws_ecr_repository.images_tcp-nginx-repo_55877070.name
 }
 resource "docker_image" "images_tcp-nginx-x86_64-image_DB4D24B1" {
-  name     = "${aws_ecr_repository.images_tcp-nginx-repo_55877070.repository_url}:bc87c90372381aeb3878df66065a87d9c6f0fe140bd5a7909854e15654f68d53-x86_64"
+  name     = "${aws_ecr_repository.images_tcp-nginx-repo_55877070.repository_url}:45dd88330d476ab7627a41bb211edca9c820c97024b3ad32847718d55dd7f58d-x86_64"
   platform = "linux/amd64"
   triggers = {
-    context_hash = "bc87c90372381aeb3878df66065a87d9c6f0fe140bd5a7909854e15654f68d53"
+    context_hash = "45dd88330d476ab7627a41bb211edca9c820c97024b3ad32847718d55dd7f58d"
   }
   build {
     context    = "${path.module}/images/tcp/nginx"
@@ -369,14 +369,14 @@ resource "docker_registry_image" "images_tcp-nginx-x86_64-push_29FB9CB4" {
   keep_remotely = true
   name          = docker_image.images_tcp-nginx-x86_64-image_DB4D24B1.name
   triggers = {
-    context_hash = "bc87c90372381aeb3878df66065a87d9c6f0fe140bd5a7909854e15654f68d53"
+    context_hash = "45dd88330d476ab7627a41bb211edca9c820c97024b3ad32847718d55dd7f58d"
   }
 }
 resource "docker_image" "images_tcp-nginx-arm64-image_9B928104" {
-  name     = "${aws_ecr_repository.images_tcp-nginx-repo_55877070.repository_url}:bc87c90372381aeb3878df66065a87d9c6f0fe140bd5a7909854e15654f68d53-arm64"
+  name     = "${aws_ecr_repository.images_tcp-nginx-repo_55877070.repository_url}:45dd88330d476ab7627a41bb211edca9c820c97024b3ad32847718d55dd7f58d-arm64"
   platform = "linux/arm64"
   triggers = {
-    context_hash = "bc87c90372381aeb3878df66065a87d9c6f0fe140bd5a7909854e15654f68d53"
+    context_hash = "45dd88330d476ab7627a41bb211edca9c820c97024b3ad32847718d55dd7f58d"
   }
   build {
     context    = "${path.module}/images/tcp/nginx"
@@ -388,7 +388,7 @@ resource "docker_registry_image" "images_tcp-nginx-arm64-push_23F7469D" {
   keep_remotely = true
   name          = docker_image.images_tcp-nginx-arm64-image_9B928104.name
   triggers = {
-    context_hash = "bc87c90372381aeb3878df66065a87d9c6f0fe140bd5a7909854e15654f68d53"
+    context_hash = "45dd88330d476ab7627a41bb211edca9c820c97024b3ad32847718d55dd7f58d"
   }
 }
 resource "aws_ecr_repository" "images_tcp-app-repo_FA991FE7" {
@@ -407,10 +407,10 @@ resource "aws_ecr_lifecycle_policy" "images_tcp-app-lifecycle_BBF10405" {
   repository = aws_ecr_repository.images_tcp-app-repo_FA991FE7.name
 }
 resource "docker_image" "images_tcp-app-x86_64-image_63AA44D4" {
-  name     = "${aws_ecr_repository.images_tcp-app-repo_FA991FE7.repository_url}:c7701f247235a09f78e29bf06e91978fc9b8962a46b5fb108ef5a9f8d6af58f9-x86_64"
+  name     = "${aws_ecr_repository.images_tcp-app-repo_FA991FE7.repository_url}:98595ee21ddec042fc2a01290ff2b170ab5e6d49028274726042bd1a305aae1f-x86_64"
   platform = "linux/amd64"
   triggers = {
-    context_hash = "c7701f247235a09f78e29bf06e91978fc9b8962a46b5fb108ef5a9f8d6af58f9"
+    context_hash = "98595ee21ddec042fc2a01290ff2b170ab5e6d49028274726042bd1a305aae1f"
   }
   build {
     context    = "${path.module}/images/tcp/app"
@@ -422,14 +422,14 @@ resource "docker_registry_image" "images_tcp-app-x86_64-push_AB06D09D" {
   keep_remotely = true
   name          = docker_image.images_tcp-app-x86_64-image_63AA44D4.name
   triggers = {
-    context_hash = "c7701f247235a09f78e29bf06e91978fc9b8962a46b5fb108ef5a9f8d6af58f9"
+    context_hash = "98595ee21ddec042fc2a01290ff2b170ab5e6d49028274726042bd1a305aae1f"
   }
 }
 resource "docker_image" "images_tcp-app-arm64-image_F22C34F5" {
-  name     = "${aws_ecr_repository.images_tcp-app-repo_FA991FE7.repository_url}:c7701f247235a09f78e29bf06e91978fc9b8962a46b5fb108ef5a9f8d6af58f9-arm64"
+  name     = "${aws_ecr_repository.images_tcp-app-repo_FA991FE7.repository_url}:98595ee21ddec042fc2a01290ff2b170ab5e6d49028274726042bd1a305aae1f-arm64"
   platform = "linux/arm64"
   triggers = {
-    context_hash = "c7701f247235a09f78e29bf06e91978fc9b8962a46b5fb108ef5a9f8d6af58f9"
+    context_hash = "98595ee21ddec042fc2a01290ff2b170ab5e6d49028274726042bd1a305aae1f"
   }
   build {
     context    = "${path.module}/images/tcp/app"
@@ -441,7 +441,7 @@ resource "docker_registry_image" "images_tcp-app-arm64-push_15A3F53A" {
   keep_remotely = true
   name          = docker_image.images_tcp-app-arm64-image_F22C34F5.name
   triggers = {
-    context_hash = "c7701f247235a09f78e29bf06e91978fc9b8962a46b5fb108ef5a9f8d6af58f9"
+    context_hash = "98595ee21ddec042fc2a01290ff2b170ab5e6d49028274726042bd1a305aae1f"
   }
 }
 resource "aws_ecr_repository" "images_sharedvol-nginx-repo_B95DCF3A" {
@@ -460,10 +460,10 @@ resource "aws_ecr_lifecycle_policy" "images_sharedvol-nginx-lifecycle_CCE92DCE" 
   repository = aws_ecr_repository.images_sharedvol-nginx-repo_B95DCF3A.name
 }
 resource "docker_image" "images_sharedvol-nginx-x86_64-image_4B71DB85" {
-  name     = "${aws_ecr_repository.images_sharedvol-nginx-repo_B95DCF3A.repository_url}:be3a32fdcc211621f4e55114c128eef850543c3e42e3ae4c75bcbff8cd181a92-x86_64"
+  name     = "${aws_ecr_repository.images_sharedvol-nginx-repo_B95DCF3A.repository_url}:4aca12afc92f2c61363c8879efb67311107225432f73ec88ebb8072669336926-x86_64"
   platform = "linux/amd64"
   triggers = {
-    context_hash = "be3a32fdcc211621f4e55114c128eef850543c3e42e3ae4c75bcbff8cd181a92"
+    context_hash = "4aca12afc92f2c61363c8879efb67311107225432f73ec88ebb8072669336926"
   }
   build {
     context    = "${path.module}/images/sharedvol/nginx"
@@ -475,14 +475,14 @@ resource "docker_registry_image" "images_sharedvol-nginx-x86_64-push_21A0541B" {
   keep_remotely = true
   name          = docker_image.images_sharedvol-nginx-x86_64-image_4B71DB85.name
   triggers = {
-    context_hash = "be3a32fdcc211621f4e55114c128eef850543c3e42e3ae4c75bcbff8cd181a92"
+    context_hash = "4aca12afc92f2c61363c8879efb67311107225432f73ec88ebb8072669336926"
   }
 }
 resource "docker_image" "images_sharedvol-nginx-arm64-image_24DFBC39" {
-  name     = "${aws_ecr_repository.images_sharedvol-nginx-repo_B95DCF3A.repository_url}:be3a32fdcc211621f4e55114c128eef850543c3e42e3ae4c75bcbff8cd181a92-arm64"
+  name     = "${aws_ecr_repository.images_sharedvol-nginx-repo_B95DCF3A.repository_url}:4aca12afc92f2c61363c8879efb67311107225432f73ec88ebb8072669336926-arm64"
   platform = "linux/arm64"
   triggers = {
-    context_hash = "be3a32fdcc211621f4e55114c128eef850543c3e42e3ae4c75bcbff8cd181a92"
+    context_hash = "4aca12afc92f2c61363c8879efb67311107225432f73ec88ebb8072669336926"
   }
   build {
     context    = "${path.module}/images/sharedvol/nginx"
@@ -494,7 +494,7 @@ resource "docker_registry_image" "images_sharedvol-nginx-arm64-push_BDCA6953" {
   keep_remotely = true
   name          = docker_image.images_sharedvol-nginx-arm64-image_24DFBC39.name
   triggers = {
-    context_hash = "be3a32fdcc211621f4e55114c128eef850543c3e42e3ae4c75bcbff8cd181a92"
+    context_hash = "4aca12afc92f2c61363c8879efb67311107225432f73ec88ebb8072669336926"
   }
 }
 resource "aws_ecr_repository" "images_sharedvol-app-repo_9CC116C1" {
@@ -513,10 +513,10 @@ resource "aws_ecr_lifecycle_policy" "images_sharedvol-app-lifecycle_CDF29F53" {
   repository = aws_ecr_repository.images_sharedvol-app-repo_9CC116C1.name
 }
 resource "docker_image" "images_sharedvol-app-x86_64-image_2399181C" {
-  name     = "${aws_ecr_repository.images_sharedvol-app-repo_9CC116C1.repository_url}:a1adadd989b52f10f51c606af1e3c32bc7de465b577ae3d27d27391658d06812-x86_64"
+  name     = "${aws_ecr_repository.images_sharedvol-app-repo_9CC116C1.repository_url}:9956a511496bd5dec1d77a13d47311d1b6ba0e35056f237b2726ccccb1290bfa-x86_64"
   platform = "linux/amd64"
   triggers = {
-    context_hash = "a1adadd989b52f10f51c606af1e3c32bc7de465b577ae3d27d27391658d06812"
+    context_hash = "9956a511496bd5dec1d77a13d47311d1b6ba0e35056f237b2726ccccb1290bfa"
   }
   build {
     context    = "${path.module}/images/sharedvol/app"
@@ -528,14 +528,14 @@ resource "docker_registry_image" "images_sharedvol-app-x86_64-push_15C07F67" {
   keep_remotely = true
   name          = docker_image.images_sharedvol-app-x86_64-image_2399181C.name
   triggers = {
-    context_hash = "a1adadd989b52f10f51c606af1e3c32bc7de465b577ae3d27d27391658d06812"
+    context_hash = "9956a511496bd5dec1d77a13d47311d1b6ba0e35056f237b2726ccccb1290bfa"
   }
 }
 resource "docker_image" "images_sharedvol-app-arm64-image_3C2AC4F2" {
-  name     = "${aws_ecr_repository.images_sharedvol-app-repo_9CC116C1.repository_url}:a1adadd989b52f10f51c606af1e3c32bc7de465b577ae3d27d27391658d06812-arm64"
+  name     = "${aws_ecr_repository.images_sharedvol-app-repo_9CC116C1.repository_url}:9956a511496bd5dec1d77a13d47311d1b6ba0e35056f237b2726ccccb1290bfa-arm64"
   platform = "linux/arm64"
   triggers = {
-    context_hash = "a1adadd989b52f10f51c606af1e3c32bc7de465b577ae3d27d27391658d06812"
+    context_hash = "9956a511496bd5dec1d77a13d47311d1b6ba0e35056f237b2726ccccb1290bfa"
   }
   build {
     context    = "${path.module}/images/sharedvol/app"
@@ -547,7 +547,7 @@ resource "docker_registry_image" "images_sharedvol-app-arm64-push_9207800A" {
   keep_remotely = true
   name          = docker_image.images_sharedvol-app-arm64-image_3C2AC4F2.name
   triggers = {
-    context_hash = "a1adadd989b52f10f51c606af1e3c32bc7de465b577ae3d27d27391658d06812"
+    context_hash = "9956a511496bd5dec1d77a13d47311d1b6ba0e35056f237b2726ccccb1290bfa"
   }
 }
 resource "aws_ecr_repository" "images_combined-repo_37D1AA59" {
@@ -566,10 +566,10 @@ resource "aws_ecr_lifecycle_policy" "images_combined-lifecycle_E97742D3" {
   repository = aws_ecr_repository.images_combined-repo_37D1AA59.name
 }
 resource "docker_image" "images_combined-x86_64-image_7EC3C00D" {
-  name     = "${aws_ecr_repository.images_combined-repo_37D1AA59.repository_url}:aef69a3958c082e848afa801d48ca09495e4279c512ab38793532a70af7b59c5-x86_64"
+  name     = "${aws_ecr_repository.images_combined-repo_37D1AA59.repository_url}:efefa93a837e6a0a9d4de977ef7b310866d263faf0b46871b33102aab7ed6986-x86_64"
   platform = "linux/amd64"
   triggers = {
-    context_hash = "aef69a3958c082e848afa801d48ca09495e4279c512ab38793532a70af7b59c5"
+    context_hash = "efefa93a837e6a0a9d4de977ef7b310866d263faf0b46871b33102aab7ed6986"
   }
   build {
     context    = "${path.module}/images/combined/combined"
@@ -581,14 +581,14 @@ resource "docker_registry_image" "images_combined-x86_64-push_2F330907" {
   keep_remotely = true
   name          = docker_image.images_combined-x86_64-image_7EC3C00D.name
   triggers = {
-    context_hash = "aef69a3958c082e848afa801d48ca09495e4279c512ab38793532a70af7b59c5"
+    context_hash = "efefa93a837e6a0a9d4de977ef7b310866d263faf0b46871b33102aab7ed6986"
   }
 }
 resource "docker_image" "images_combined-arm64-image_38AEE574" {
-  name     = "${aws_ecr_repository.images_combined-repo_37D1AA59.repository_url}:aef69a3958c082e848afa801d48ca09495e4279c512ab38793532a70af7b59c5-arm64"
+  name     = "${aws_ecr_repository.images_combined-repo_37D1AA59.repository_url}:efefa93a837e6a0a9d4de977ef7b310866d263faf0b46871b33102aab7ed6986-arm64"
   platform = "linux/arm64"
   triggers = {
-    context_hash = "aef69a3958c082e848afa801d48ca09495e4279c512ab38793532a70af7b59c5"
+    context_hash = "efefa93a837e6a0a9d4de977ef7b310866d263faf0b46871b33102aab7ed6986"
   }
   build {
     context    = "${path.module}/images/combined/combined"
@@ -600,7 +600,7 @@ resource "docker_registry_image" "images_combined-arm64-push_343A162F" {
   keep_remotely = true
   name          = docker_image.images_combined-arm64-image_38AEE574.name
   triggers = {
-    context_hash = "aef69a3958c082e848afa801d48ca09495e4279c512ab38793532a70af7b59c5"
+    context_hash = "efefa93a837e6a0a9d4de977ef7b310866d263faf0b46871b33102aab7ed6986"
   }
 }
 resource "aws_cloudwatch_log_group" "tcp-x86_64_logs_F3F8AA1D" {
@@ -709,8 +709,8 @@ resource "aws_ecs_task_definition" "tcp-x86_64_task_57C2C37D" {
     "portMappings": [
       {
         "name": "http",
-        "containerPort": 80,
-        "hostPort": 80,
+        "containerPort": 8080,
+        "hostPort": 8080,
         "protocol": "tcp",
         "appProtocol": "http"
       }
@@ -728,7 +728,7 @@ resource "aws_ecs_task_definition" "tcp-x86_64_task_57C2C37D" {
         "-fsS",
         "-o",
         "/dev/null",
-        "http://127.0.0.1:80/nginx-health"
+        "http://127.0.0.1:8080/nginx-health"
       ],
       "interval": 10,
       "timeout": 5,
@@ -762,7 +762,7 @@ EOF
 resource "aws_lb_target_group" "tcp-x86_64_targets_B6956564" {
   deregistration_delay = "10"
   name                 = "demo-sidecar-tcp-x86-64"
-  port                 = 80
+  port                 = 8080
   protocol             = "HTTP"
   target_type          = "ip"
   vpc_id               = aws_vpc.network_vpc_4E8F0223.id
@@ -809,7 +809,7 @@ resource "aws_ecs_service" "tcp-x86_64_service_F7A8FD0C" {
   }
   load_balancer {
     container_name   = "nginx"
-    container_port   = 80
+    container_port   = 8080
     target_group_arn = aws_lb_target_group.tcp-x86_64_targets_B6956564.arn
   }
   network_configuration {
@@ -938,8 +938,8 @@ resource "aws_ecs_task_definition" "tcp-arm64_task_182A8722" {
     "portMappings": [
       {
         "name": "http",
-        "containerPort": 80,
-        "hostPort": 80,
+        "containerPort": 8080,
+        "hostPort": 8080,
         "protocol": "tcp",
         "appProtocol": "http"
       }
@@ -957,7 +957,7 @@ resource "aws_ecs_task_definition" "tcp-arm64_task_182A8722" {
         "-fsS",
         "-o",
         "/dev/null",
-        "http://127.0.0.1:80/nginx-health"
+        "http://127.0.0.1:8080/nginx-health"
       ],
       "interval": 10,
       "timeout": 5,
@@ -991,7 +991,7 @@ EOF
 resource "aws_lb_target_group" "tcp-arm64_targets_7CC393BD" {
   deregistration_delay = "10"
   name                 = "demo-sidecar-tcp-arm64"
-  port                 = 80
+  port                 = 8080
   protocol             = "HTTP"
   target_type          = "ip"
   vpc_id               = aws_vpc.network_vpc_4E8F0223.id
@@ -1038,7 +1038,7 @@ resource "aws_ecs_service" "tcp-arm64_service_F71E4549" {
   }
   load_balancer {
     container_name   = "nginx"
-    container_port   = 80
+    container_port   = 8080
     target_group_arn = aws_lb_target_group.tcp-arm64_targets_7CC393BD.arn
   }
   network_configuration {
@@ -1174,8 +1174,8 @@ resource "aws_ecs_task_definition" "sharedvol-x86_64_task_84A32B09" {
     "portMappings": [
       {
         "name": "http",
-        "containerPort": 80,
-        "hostPort": 80,
+        "containerPort": 8080,
+        "hostPort": 8080,
         "protocol": "tcp",
         "appProtocol": "http"
       }
@@ -1200,7 +1200,7 @@ resource "aws_ecs_task_definition" "sharedvol-x86_64_task_84A32B09" {
         "-fsS",
         "-o",
         "/dev/null",
-        "http://127.0.0.1:80/nginx-health"
+        "http://127.0.0.1:8080/nginx-health"
       ],
       "interval": 10,
       "timeout": 5,
@@ -1237,7 +1237,7 @@ EOF
 resource "aws_lb_target_group" "sharedvol-x86_64_targets_EA864EF6" {
   deregistration_delay = "10"
   name                 = "demo-sidecar-sharedvol-x86-64"
-  port                 = 80
+  port                 = 8080
   protocol             = "HTTP"
   target_type          = "ip"
   vpc_id               = aws_vpc.network_vpc_4E8F0223.id
@@ -1284,7 +1284,7 @@ resource "aws_ecs_service" "sharedvol-x86_64_service_AA425B62" {
   }
   load_balancer {
     container_name   = "nginx"
-    container_port   = 80
+    container_port   = 8080
     target_group_arn = aws_lb_target_group.sharedvol-x86_64_targets_EA864EF6.arn
   }
   network_configuration {
@@ -1420,8 +1420,8 @@ resource "aws_ecs_task_definition" "sharedvol-arm64_task_DAF8AD40" {
     "portMappings": [
       {
         "name": "http",
-        "containerPort": 80,
-        "hostPort": 80,
+        "containerPort": 8080,
+        "hostPort": 8080,
         "protocol": "tcp",
         "appProtocol": "http"
       }
@@ -1446,7 +1446,7 @@ resource "aws_ecs_task_definition" "sharedvol-arm64_task_DAF8AD40" {
         "-fsS",
         "-o",
         "/dev/null",
-        "http://127.0.0.1:80/nginx-health"
+        "http://127.0.0.1:8080/nginx-health"
       ],
       "interval": 10,
       "timeout": 5,
@@ -1483,7 +1483,7 @@ EOF
 resource "aws_lb_target_group" "sharedvol-arm64_targets_68711C81" {
   deregistration_delay = "10"
   name                 = "demo-sidecar-sharedvol-arm64"
-  port                 = 80
+  port                 = 8080
   protocol             = "HTTP"
   target_type          = "ip"
   vpc_id               = aws_vpc.network_vpc_4E8F0223.id
@@ -1530,7 +1530,7 @@ resource "aws_ecs_service" "sharedvol-arm64_service_0CDA299D" {
   }
   load_balancer {
     container_name   = "nginx"
-    container_port   = 80
+    container_port   = 8080
     target_group_arn = aws_lb_target_group.sharedvol-arm64_targets_68711C81.arn
   }
   network_configuration {
@@ -1631,8 +1631,8 @@ resource "aws_ecs_task_definition" "combined-x86_64_task_05537C0A" {
     "portMappings": [
       {
         "name": "http",
-        "containerPort": 80,
-        "hostPort": 80,
+        "containerPort": 8080,
+        "hostPort": 8080,
         "protocol": "tcp",
         "appProtocol": "http"
       }
@@ -1643,7 +1643,7 @@ resource "aws_ecs_task_definition" "combined-x86_64_task_05537C0A" {
         "/usr/bin/python3",
         "/app/healthcheck.py",
         "--tcp",
-        "127.0.0.1:80",
+        "127.0.0.1:8080",
         "/healthz"
       ],
       "interval": 10,
@@ -1678,7 +1678,7 @@ EOF
 resource "aws_lb_target_group" "combined-x86_64_targets_05063708" {
   deregistration_delay = "10"
   name                 = "demo-sidecar-combined-x86-64"
-  port                 = 80
+  port                 = 8080
   protocol             = "HTTP"
   target_type          = "ip"
   vpc_id               = aws_vpc.network_vpc_4E8F0223.id
@@ -1725,7 +1725,7 @@ resource "aws_ecs_service" "combined-x86_64_service_7B90DEFB" {
   }
   load_balancer {
     container_name   = "combined"
-    container_port   = 80
+    container_port   = 8080
     target_group_arn = aws_lb_target_group.combined-x86_64_targets_05063708.arn
   }
   network_configuration {
@@ -1826,8 +1826,8 @@ resource "aws_ecs_task_definition" "combined-arm64_task_322D935D" {
     "portMappings": [
       {
         "name": "http",
-        "containerPort": 80,
-        "hostPort": 80,
+        "containerPort": 8080,
+        "hostPort": 8080,
         "protocol": "tcp",
         "appProtocol": "http"
       }
@@ -1838,7 +1838,7 @@ resource "aws_ecs_task_definition" "combined-arm64_task_322D935D" {
         "/usr/bin/python3",
         "/app/healthcheck.py",
         "--tcp",
-        "127.0.0.1:80",
+        "127.0.0.1:8080",
         "/healthz"
       ],
       "interval": 10,
@@ -1873,7 +1873,7 @@ EOF
 resource "aws_lb_target_group" "combined-arm64_targets_FEEA664A" {
   deregistration_delay = "10"
   name                 = "demo-sidecar-combined-arm64"
-  port                 = 80
+  port                 = 8080
   protocol             = "HTTP"
   target_type          = "ip"
   vpc_id               = aws_vpc.network_vpc_4E8F0223.id
@@ -1920,7 +1920,7 @@ resource "aws_ecs_service" "combined-arm64_service_F8C369F4" {
   }
   load_balancer {
     container_name   = "combined"
-    container_port   = 80
+    container_port   = 8080
     target_group_arn = aws_lb_target_group.combined-arm64_targets_FEEA664A.arn
   }
   network_configuration {
