@@ -354,10 +354,10 @@ resource "aws_ecr_lifecycle_policy" "images_tcp-nginx-lifecycle_CAC3CB5B" {
   repository = aws_ecr_repository.images_tcp-nginx-repo_55877070.name
 }
 resource "docker_image" "images_tcp-nginx-x86_64-image_DB4D24B1" {
-  name     = "${aws_ecr_repository.images_tcp-nginx-repo_55877070.repository_url}:45dd88330d476ab7627a41bb211edca9c820c97024b3ad32847718d55dd7f58d-x86_64"
+  name     = "${aws_ecr_repository.images_tcp-nginx-repo_55877070.repository_url}:c6cf6419b5f3144e875ccbc0826c3859f8a296fcdb1fb663f7234e5d3173273c-x86_64"
   platform = "linux/amd64"
   triggers = {
-    context_hash = "45dd88330d476ab7627a41bb211edca9c820c97024b3ad32847718d55dd7f58d"
+    context_hash = "c6cf6419b5f3144e875ccbc0826c3859f8a296fcdb1fb663f7234e5d3173273c"
   }
   build {
     context    = "${path.module}/images/tcp/nginx"
@@ -369,14 +369,14 @@ resource "docker_registry_image" "images_tcp-nginx-x86_64-push_29FB9CB4" {
   keep_remotely = true
   name          = docker_image.images_tcp-nginx-x86_64-image_DB4D24B1.name
   triggers = {
-    context_hash = "45dd88330d476ab7627a41bb211edca9c820c97024b3ad32847718d55dd7f58d"
+    context_hash = "c6cf6419b5f3144e875ccbc0826c3859f8a296fcdb1fb663f7234e5d3173273c"
   }
 }
 resource "docker_image" "images_tcp-nginx-arm64-image_9B928104" {
-  name     = "${aws_ecr_repository.images_tcp-nginx-repo_55877070.repository_url}:45dd88330d476ab7627a41bb211edca9c820c97024b3ad32847718d55dd7f58d-arm64"
+  name     = "${aws_ecr_repository.images_tcp-nginx-repo_55877070.repository_url}:c6cf6419b5f3144e875ccbc0826c3859f8a296fcdb1fb663f7234e5d3173273c-arm64"
   platform = "linux/arm64"
   triggers = {
-    context_hash = "45dd88330d476ab7627a41bb211edca9c820c97024b3ad32847718d55dd7f58d"
+    context_hash = "c6cf6419b5f3144e875ccbc0826c3859f8a296fcdb1fb663f7234e5d3173273c"
   }
   build {
     context    = "${path.module}/images/tcp/nginx"
@@ -388,7 +388,7 @@ resource "docker_registry_image" "images_tcp-nginx-arm64-push_23F7469D" {
   keep_remotely = true
   name          = docker_image.images_tcp-nginx-arm64-image_9B928104.name
   triggers = {
-    context_hash = "45dd88330d476ab7627a41bb211edca9c820c97024b3ad32847718d55dd7f58d"
+    context_hash = "c6cf6419b5f3144e875ccbc0826c3859f8a296fcdb1fb663f7234e5d3173273c"
   }
 }
 resource "aws_ecr_repository" "images_tcp-app-repo_FA991FE7" {
@@ -407,10 +407,10 @@ resource "aws_ecr_lifecycle_policy" "images_tcp-app-lifecycle_BBF10405" {
   repository = aws_ecr_repository.images_tcp-app-repo_FA991FE7.name
 }
 resource "docker_image" "images_tcp-app-x86_64-image_63AA44D4" {
-  name     = "${aws_ecr_repository.images_tcp-app-repo_FA991FE7.repository_url}:98595ee21ddec042fc2a01290ff2b170ab5e6d49028274726042bd1a305aae1f-x86_64"
+  name     = "${aws_ecr_repository.images_tcp-app-repo_FA991FE7.repository_url}:517499644cd03ad68f3496570599fea379d33065106d7c3c395b9c1ed05bd8ba-x86_64"
   platform = "linux/amd64"
   triggers = {
-    context_hash = "98595ee21ddec042fc2a01290ff2b170ab5e6d49028274726042bd1a305aae1f"
+    context_hash = "517499644cd03ad68f3496570599fea379d33065106d7c3c395b9c1ed05bd8ba"
   }
   build {
     context    = "${path.module}/images/tcp/app"
@@ -422,14 +422,14 @@ resource "docker_registry_image" "images_tcp-app-x86_64-push_AB06D09D" {
   keep_remotely = true
   name          = docker_image.images_tcp-app-x86_64-image_63AA44D4.name
   triggers = {
-    context_hash = "98595ee21ddec042fc2a01290ff2b170ab5e6d49028274726042bd1a305aae1f"
+    context_hash = "517499644cd03ad68f3496570599fea379d33065106d7c3c395b9c1ed05bd8ba"
   }
 }
 resource "docker_image" "images_tcp-app-arm64-image_F22C34F5" {
-  name     = "${aws_ecr_repository.images_tcp-app-repo_FA991FE7.repository_url}:98595ee21ddec042fc2a01290ff2b170ab5e6d49028274726042bd1a305aae1f-arm64"
+  name     = "${aws_ecr_repository.images_tcp-app-repo_FA991FE7.repository_url}:517499644cd03ad68f3496570599fea379d33065106d7c3c395b9c1ed05bd8ba-arm64"
   platform = "linux/arm64"
   triggers = {
-    context_hash = "98595ee21ddec042fc2a01290ff2b170ab5e6d49028274726042bd1a305aae1f"
+    context_hash = "517499644cd03ad68f3496570599fea379d33065106d7c3c395b9c1ed05bd8ba"
   }
   build {
     context    = "${path.module}/images/tcp/app"
@@ -441,7 +441,7 @@ resource "docker_registry_image" "images_tcp-app-arm64-push_15A3F53A" {
   keep_remotely = true
   name          = docker_image.images_tcp-app-arm64-image_F22C34F5.name
   triggers = {
-    context_hash = "98595ee21ddec042fc2a01290ff2b170ab5e6d49028274726042bd1a305aae1f"
+    context_hash = "517499644cd03ad68f3496570599fea379d33065106d7c3c395b9c1ed05bd8ba"
   }
 }
 resource "aws_ecr_repository" "images_sharedvol-nginx-repo_B95DCF3A" {
@@ -460,10 +460,10 @@ resource "aws_ecr_lifecycle_policy" "images_sharedvol-nginx-lifecycle_CCE92DCE" 
   repository = aws_ecr_repository.images_sharedvol-nginx-repo_B95DCF3A.name
 }
 resource "docker_image" "images_sharedvol-nginx-x86_64-image_4B71DB85" {
-  name     = "${aws_ecr_repository.images_sharedvol-nginx-repo_B95DCF3A.repository_url}:4aca12afc92f2c61363c8879efb67311107225432f73ec88ebb8072669336926-x86_64"
+  name     = "${aws_ecr_repository.images_sharedvol-nginx-repo_B95DCF3A.repository_url}:0486cc2e35da2fe8c0878d61994bf739cd541acc366cbc116799a2c27dfdf9b9-x86_64"
   platform = "linux/amd64"
   triggers = {
-    context_hash = "4aca12afc92f2c61363c8879efb67311107225432f73ec88ebb8072669336926"
+    context_hash = "0486cc2e35da2fe8c0878d61994bf739cd541acc366cbc116799a2c27dfdf9b9"
   }
   build {
     context    = "${path.module}/images/sharedvol/nginx"
@@ -475,14 +475,14 @@ resource "docker_registry_image" "images_sharedvol-nginx-x86_64-push_21A0541B" {
   keep_remotely = true
   name          = docker_image.images_sharedvol-nginx-x86_64-image_4B71DB85.name
   triggers = {
-    context_hash = "4aca12afc92f2c61363c8879efb67311107225432f73ec88ebb8072669336926"
+    context_hash = "0486cc2e35da2fe8c0878d61994bf739cd541acc366cbc116799a2c27dfdf9b9"
   }
 }
 resource "docker_image" "images_sharedvol-nginx-arm64-image_24DFBC39" {
-  name     = "${aws_ecr_repository.images_sharedvol-nginx-repo_B95DCF3A.repository_url}:4aca12afc92f2c61363c8879efb67311107225432f73ec88ebb8072669336926-arm64"
+  name     = "${aws_ecr_repository.images_sharedvol-nginx-repo_B95DCF3A.repository_url}:0486cc2e35da2fe8c0878d61994bf739cd541acc366cbc116799a2c27dfdf9b9-arm64"
   platform = "linux/arm64"
   triggers = {
-    context_hash = "4aca12afc92f2c61363c8879efb67311107225432f73ec88ebb8072669336926"
+    context_hash = "0486cc2e35da2fe8c0878d61994bf739cd541acc366cbc116799a2c27dfdf9b9"
   }
   build {
     context    = "${path.module}/images/sharedvol/nginx"
@@ -494,7 +494,7 @@ resource "docker_registry_image" "images_sharedvol-nginx-arm64-push_BDCA6953" {
   keep_remotely = true
   name          = docker_image.images_sharedvol-nginx-arm64-image_24DFBC39.name
   triggers = {
-    context_hash = "4aca12afc92f2c61363c8879efb67311107225432f73ec88ebb8072669336926"
+    context_hash = "0486cc2e35da2fe8c0878d61994bf739cd541acc366cbc116799a2c27dfdf9b9"
   }
 }
 resource "aws_ecr_repository" "images_sharedvol-app-repo_9CC116C1" {
@@ -513,10 +513,10 @@ resource "aws_ecr_lifecycle_policy" "images_sharedvol-app-lifecycle_CDF29F53" {
   repository = aws_ecr_repository.images_sharedvol-app-repo_9CC116C1.name
 }
 resource "docker_image" "images_sharedvol-app-x86_64-image_2399181C" {
-  name     = "${aws_ecr_repository.images_sharedvol-app-repo_9CC116C1.repository_url}:9956a511496bd5dec1d77a13d47311d1b6ba0e35056f237b2726ccccb1290bfa-x86_64"
+  name     = "${aws_ecr_repository.images_sharedvol-app-repo_9CC116C1.repository_url}:5f369065c3aa7a67400d65d6d79deee8af08ed80fc67c9e0984214e195605502-x86_64"
   platform = "linux/amd64"
   triggers = {
-    context_hash = "9956a511496bd5dec1d77a13d47311d1b6ba0e35056f237b2726ccccb1290bfa"
+    context_hash = "5f369065c3aa7a67400d65d6d79deee8af08ed80fc67c9e0984214e195605502"
   }
   build {
     context    = "${path.module}/images/sharedvol/app"
@@ -528,14 +528,14 @@ resource "docker_registry_image" "images_sharedvol-app-x86_64-push_15C07F67" {
   keep_remotely = true
   name          = docker_image.images_sharedvol-app-x86_64-image_2399181C.name
   triggers = {
-    context_hash = "9956a511496bd5dec1d77a13d47311d1b6ba0e35056f237b2726ccccb1290bfa"
+    context_hash = "5f369065c3aa7a67400d65d6d79deee8af08ed80fc67c9e0984214e195605502"
   }
 }
 resource "docker_image" "images_sharedvol-app-arm64-image_3C2AC4F2" {
-  name     = "${aws_ecr_repository.images_sharedvol-app-repo_9CC116C1.repository_url}:9956a511496bd5dec1d77a13d47311d1b6ba0e35056f237b2726ccccb1290bfa-arm64"
+  name     = "${aws_ecr_repository.images_sharedvol-app-repo_9CC116C1.repository_url}:5f369065c3aa7a67400d65d6d79deee8af08ed80fc67c9e0984214e195605502-arm64"
   platform = "linux/arm64"
   triggers = {
-    context_hash = "9956a511496bd5dec1d77a13d47311d1b6ba0e35056f237b2726ccccb1290bfa"
+    context_hash = "5f369065c3aa7a67400d65d6d79deee8af08ed80fc67c9e0984214e195605502"
   }
   build {
     context    = "${path.module}/images/sharedvol/app"
@@ -547,7 +547,7 @@ resource "docker_registry_image" "images_sharedvol-app-arm64-push_9207800A" {
   keep_remotely = true
   name          = docker_image.images_sharedvol-app-arm64-image_3C2AC4F2.name
   triggers = {
-    context_hash = "9956a511496bd5dec1d77a13d47311d1b6ba0e35056f237b2726ccccb1290bfa"
+    context_hash = "5f369065c3aa7a67400d65d6d79deee8af08ed80fc67c9e0984214e195605502"
   }
 }
 resource "aws_ecr_repository" "images_combined-repo_37D1AA59" {
@@ -566,10 +566,10 @@ resource "aws_ecr_lifecycle_policy" "images_combined-lifecycle_E97742D3" {
   repository = aws_ecr_repository.images_combined-repo_37D1AA59.name
 }
 resource "docker_image" "images_combined-x86_64-image_7EC3C00D" {
-  name     = "${aws_ecr_repository.images_combined-repo_37D1AA59.repository_url}:efefa93a837e6a0a9d4de977ef7b310866d263faf0b46871b33102aab7ed6986-x86_64"
+  name     = "${aws_ecr_repository.images_combined-repo_37D1AA59.repository_url}:cc17cefce202b7aa9bd81429e5602c1b8db8bfc4f3220b24cdfc00823031ab0a-x86_64"
   platform = "linux/amd64"
   triggers = {
-    context_hash = "efefa93a837e6a0a9d4de977ef7b310866d263faf0b46871b33102aab7ed6986"
+    context_hash = "cc17cefce202b7aa9bd81429e5602c1b8db8bfc4f3220b24cdfc00823031ab0a"
   }
   build {
     context    = "${path.module}/images/combined/combined"
@@ -581,14 +581,14 @@ resource "docker_registry_image" "images_combined-x86_64-push_2F330907" {
   keep_remotely = true
   name          = docker_image.images_combined-x86_64-image_7EC3C00D.name
   triggers = {
-    context_hash = "efefa93a837e6a0a9d4de977ef7b310866d263faf0b46871b33102aab7ed6986"
+    context_hash = "cc17cefce202b7aa9bd81429e5602c1b8db8bfc4f3220b24cdfc00823031ab0a"
   }
 }
 resource "docker_image" "images_combined-arm64-image_38AEE574" {
-  name     = "${aws_ecr_repository.images_combined-repo_37D1AA59.repository_url}:efefa93a837e6a0a9d4de977ef7b310866d263faf0b46871b33102aab7ed6986-arm64"
+  name     = "${aws_ecr_repository.images_combined-repo_37D1AA59.repository_url}:cc17cefce202b7aa9bd81429e5602c1b8db8bfc4f3220b24cdfc00823031ab0a-arm64"
   platform = "linux/arm64"
   triggers = {
-    context_hash = "efefa93a837e6a0a9d4de977ef7b310866d263faf0b46871b33102aab7ed6986"
+    context_hash = "cc17cefce202b7aa9bd81429e5602c1b8db8bfc4f3220b24cdfc00823031ab0a"
   }
   build {
     context    = "${path.module}/images/combined/combined"
@@ -600,7 +600,7 @@ resource "docker_registry_image" "images_combined-arm64-push_343A162F" {
   keep_remotely = true
   name          = docker_image.images_combined-arm64-image_38AEE574.name
   triggers = {
-    context_hash = "efefa93a837e6a0a9d4de977ef7b310866d263faf0b46871b33102aab7ed6986"
+    context_hash = "cc17cefce202b7aa9bd81429e5602c1b8db8bfc4f3220b24cdfc00823031ab0a"
   }
 }
 resource "aws_cloudwatch_log_group" "tcp-x86_64_logs_F3F8AA1D" {

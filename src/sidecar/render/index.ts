@@ -65,6 +65,12 @@ export const imageLayout = {
   socketGroup: 'sidecar-sock',
 } as const;
 
+/**
+ * Timing of every image's HEALTHCHECK (seconds), the same as the task definitions' health checks
+ * (src/sidecar/container-definitions.ts), so docker compose runs the containers as ECS does.
+ */
+export const healthCheckTiming = { interval: 10, timeout: 5, startPeriod: 10, retries: 3 } as const;
+
 export type SidecarContainer = 'nginx' | 'app' | 'combined';
 
 /** One image's build context. */
@@ -128,7 +134,7 @@ export function renderVariantImages(variant: SidecarVariant, options?: Partial<S
   ];
   // Below 1024 nginx needs cap_net_bind_service to bind as its non-root user; from 1024 up the image sets no capability.
   const privilegedPort = o.listenPort < 1024;
-  const common = { variant, baseImage: o.baseImage, socketDir: o.socketDir, unixSocket, privilegedPort, ...L };
+  const common = { variant, baseImage: o.baseImage, socketDir: o.socketDir, unixSocket, privilegedPort, health: healthCheckTiming, ...L };
   const python = ['/usr/bin/python3', `${L.appDir}/healthcheck.py`];
 
   if (variant === 'combined') {

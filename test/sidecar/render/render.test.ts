@@ -91,7 +91,7 @@ describe('renderVariantImages', () => {
         const dockerfile = file(img, 'Dockerfile');
         expect(dockerfile).toContain('FROM debian:12.11-slim\n');
         expect(dockerfile).toMatch(/^USER (www-data|app)$/m);
-        expect(dockerfile).toContain(`HEALTHCHECK --interval=10s --timeout=3s --start-period=5s --retries=3 CMD ${JSON.stringify(img.healthCheck)}`);
+        expect(dockerfile).toContain(`HEALTHCHECK --interval=10s --timeout=5s --start-period=10s --retries=3 CMD ${JSON.stringify(img.healthCheck)}`);
         for (const copied of [...img.files.keys()].filter((f) => f !== 'Dockerfile')) expect(dockerfile).toContain(copied);
       }
     }
