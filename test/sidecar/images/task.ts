@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, openSync, closeSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, closeSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isAlive } from '../../../src/sidecar/local';
 import { buildah, storageArgs, type BuiltImage, type ImageArch, type ImageConfig, type Result } from './buildah';
 
 /**
@@ -26,6 +27,7 @@ export class LocalTask {
   ) {}
 
   static async start(arch: ImageArch, label: string): Promise<LocalTask> {
+    removeAbandonedContainers(arch);
     const logDir = mkdtempSync(join(tmpdir(), `sidecar-image-${label}-`));
     // `sleep` bounded, so even a killed test run leaves nothing behind for long.
     const holder = spawn('unshare', ['--net', '--', 'sh', '-c', 'ip link set lo up && echo up && exec sleep 3600'], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -149,7 +151,6 @@ export class LocalTask {
     const [uid, gid, mode] = r.stdout.trim().split(' ');
     const dir = mkdtempSync(join(tmpdir(), `sidecar-volume-${this.label}-`));
     this.dirs.push(dir);
-    mkdirSync(dir, { recursive: true });
     await runAsync('sh', ['-c', `chown ${uid}:${gid} "$1" && chmod ${mode} "$1"`, 'sh', dir], 10_000);
     return dir;
   }
@@ -170,10 +171,13 @@ export class LocalTask {
     for (const id of this.containers) buildah(this.arch, ['rm', id], undefined, true);
     for (const dir of [...this.dirs, this.logDir]) rmSync(dir, { recursive: true, force: true });
   }
+}
 
-  /** Whether the holder is gone (after stop()). */
-  get holderPid(): number | undefined {
-    return this.holder.pid;
+/** Working containers of test runs that were killed before their clean-up (named after their jest worker's pid). */
+function removeAbandonedContainers(arch: ImageArch): void {
+  for (const name of buildah(arch, ['containers', '--format', '{{.ContainerName}}']).split('\n')) {
+    const m = /^stackwright-test-.+-(\d+)$/.exec(name.trim());
+    if (m && !isAlive(Number(m[1]))) buildah(arch, ['rm', name.trim()], undefined, true);
   }
 }
 

@@ -32,6 +32,7 @@ function healthCommand(config: ImageConfig): string[] {
 export function describeVariantImages(variant: SidecarVariant, arch: ImageArch): void {
   const healthTimeoutMs = arch === 'amd64' ? 120_000 : 600_000;
   const requestTimeoutMs = arch === 'amd64' ? 60_000 : 300_000;
+  const testTimeoutMs = 4 * requestTimeoutMs;
 
   describe(`${variant} images (${arch})`, () => {
     let task: LocalTask | undefined;
@@ -70,7 +71,7 @@ export function describeVariantImages(variant: SidecarVariant, arch: ImageArch):
         expect(config.User).toMatch(/^(www-data|app)$/);
         expect(config.Healthcheck?.Test[0]).toBe('CMD');
       }
-    });
+    }, testTimeoutMs);
 
     it('answers through nginx on its port with the app JSON', async () => {
       const r = await task!.get(listenPort, `/${variant}/hello`, requestTimeoutMs);
@@ -79,14 +80,14 @@ export function describeVariantImages(variant: SidecarVariant, arch: ImageArch):
       expect(body).toEqual({ hello: 'world', utcnow: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), random: expect.any(Number) });
       const health = await task!.get(listenPort, APP_HEALTH_PATH, requestTimeoutMs);
       expect(health).toEqual({ status: 200, body: 'ok' });
-    });
+    }, testTimeoutMs);
 
     it("passes each image's own HEALTHCHECK", async () => {
       for (const s of started.values()) {
         const r = await task!.exec(s.container, healthCommand(s.config), s.volumes, requestTimeoutMs);
         expect({ container: s.container, status: r.status, output: r.status === 0 ? '' : r.stdout + r.stderr }).toEqual({ container: s.container, status: 0, output: '' });
       }
-    });
+    }, testTimeoutMs);
 
     it('runs nginx as its non-root user on its port, and gunicorn as the app user', async () => {
       const nginxContainer = started.get(variant === 'combined' ? 'combined' : 'nginx')!;
@@ -106,14 +107,14 @@ export function describeVariantImages(variant: SidecarVariant, arch: ImageArch):
       for (const p of gunicorn) expect({ uid: p.uid, gunicorn: p.cmdline.includes('gunicorn') }).toEqual({ uid: appUid, gunicorn: true });
       // Every process of the task runs as one of the images' users, none as root.
       for (const p of task!.processes().filter((q) => !/buildah|nsenter/.test(q.cmdline))) expect([nginxUid, appUid]).toContain(p.uid);
-    });
+    }, testTimeoutMs);
 
     if (variant === 'sharedvol') {
       it('shares the unix socket through the volume both containers mount', () => {
         const volume = started.get('app')!.volumes[0].split(':')[0];
         expect(existsSync(join(volume, SOCKET_FILE))).toBe(true);
         expect(started.get('nginx')!.volumes).toEqual(started.get('app')!.volumes);
-      });
+      }, testTimeoutMs);
     }
 
     it('stops leaving no process behind', async () => {
@@ -122,6 +123,6 @@ export function describeVariantImages(variant: SidecarVariant, arch: ImageArch):
       await task!.stop();
       await waitFor(() => pids.every((pid) => !isAlive(pid)), 30_000);
       expect(pids.filter(isAlive)).toEqual([]);
-    });
+    }, testTimeoutMs);
   });
 }
