@@ -14,7 +14,10 @@ import { defaultRenderOptions } from '../../../src/sidecar/render';
 
 export type ImageArch = 'amd64' | 'arm64';
 export const IMAGES_DIR = resolve(__dirname, '../../../generated/sidecar/images');
-const CACHE = process.env.STACKWRIGHT_IMAGE_CACHE || join(homedir(), '.cache', 'stackwright', 'images');
+/** Where bases, layers and build logs are kept (read on each use, so a script may set it after loading this). */
+export function imageCacheDir(): string {
+  return process.env.STACKWRIGHT_IMAGE_CACHE || join(homedir(), '.cache', 'stackwright', 'images');
+}
 /** overlay is fast (a cached rebuild takes about a second); vfs (STACKWRIGHT_BUILDAH_DRIVER=vfs) works anywhere. */
 const DRIVER = process.env.STACKWRIGHT_BUILDAH_DRIVER || 'overlay';
 /** The Dockerfiles' FROM, as buildah resolves it (docker.io/library/...). */
@@ -23,7 +26,7 @@ const BUILD_TIMEOUT_MS = 40 * 60_000;
 
 /** buildah's global options for one architecture's storage (one store per architecture: one tag, one image). */
 export function storageArgs(arch: ImageArch): string[] {
-  return ['--root', join(CACHE, arch, 'storage'), '--runroot', join(CACHE, arch, 'run'), '--storage-driver', DRIVER];
+  return ['--root', join(imageCacheDir(), arch, 'storage'), '--runroot', join(imageCacheDir(), arch, 'run'), '--storage-driver', DRIVER];
 }
 
 export interface Result {
@@ -105,8 +108,8 @@ const SLIM_DPKG_EXCLUDES = [
 
 /** Runs `script` (a shell command) holding the architecture's build lock. */
 function locked(arch: ImageArch, script: string[], timeout = BUILD_TIMEOUT_MS): string {
-  mkdirSync(join(CACHE, arch), { recursive: true });
-  return mustRun('flock', [join(CACHE, `${arch}.lock`), ...script], timeout);
+  mkdirSync(join(imageCacheDir(), arch), { recursive: true });
+  return mustRun('flock', [join(imageCacheDir(), `${arch}.lock`), ...script], timeout);
 }
 
 /**
@@ -119,7 +122,7 @@ export function ensureBase(arch: ImageArch): void {
   const script = join(__dirname, 'make-base.sh');
   const sources = hostDebianSources();
   const mirror = /^deb (\S+) bookworm main$/m.exec(sources.join('\n'))![1];
-  locked(arch, ['sh', script, arch, mirror, BASE_IMAGE, join(CACHE, arch), DRIVER, sources.join('\n'), SLIM_DPKG_EXCLUDES]);
+  locked(arch, ['sh', script, arch, mirror, BASE_IMAGE, join(imageCacheDir(), arch), DRIVER, sources.join('\n'), SLIM_DPKG_EXCLUDES]);
 }
 
 export interface BuiltImage {
@@ -135,10 +138,10 @@ export function buildImage(arch: ImageArch, variant: string, container: string):
   if (!existsSync(join(context, 'Dockerfile'))) throw new Error(`no Dockerfile in ${context}`);
   const name = container === 'combined' ? variant : `${variant}-${container}`;
   const ref = `localhost/stackwright-sidecar/${name}:${arch}`;
-  const log = join(CACHE, arch, `build-${name}.log`);
+  const log = join(imageCacheDir(), arch, `build-${name}.log`);
   const args = ['bud', '--isolation', 'chroot', '--format', 'docker', '--layers', '--pull=never', '--arch', arch, '--os', 'linux', '-t', ref, context];
   // The log stays beside the cache for a failed build; the error shows its end.
-  const r = run('flock', [join(CACHE, `${arch}.lock`), 'sh', '-c', 'log=$1; shift; "$@" >"$log" 2>&1', 'sh', log, 'buildah', ...storageArgs(arch), ...args], BUILD_TIMEOUT_MS);
+  const r = run('flock', [join(imageCacheDir(), `${arch}.lock`), 'sh', '-c', 'log=$1; shift; "$@" >"$log" 2>&1', 'sh', log, 'buildah', ...storageArgs(arch), ...args], BUILD_TIMEOUT_MS);
   if (r.status !== 0) {
     const tail = existsSync(log) ? readFileSync(log, 'utf8').slice(-4000) : r.stderr;
     throw new Error(`buildah bud of ${variant}/${container} (${arch}) failed (log: ${log}):\n${tail}`);
