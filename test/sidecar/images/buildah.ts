@@ -133,10 +133,14 @@ export interface BuiltImage {
 
 /** Builds generated/sidecar/images/<variant>/<container> for `arch` (base first); cached layers make a rebuild quick. */
 export function buildImage(arch: ImageArch, variant: string, container: string): BuiltImage {
-  ensureBase(arch);
-  const context = join(IMAGES_DIR, variant, container);
-  if (!existsSync(join(context, 'Dockerfile'))) throw new Error(`no Dockerfile in ${context}`);
   const name = container === 'combined' ? variant : `${variant}-${container}`;
+  return buildContext(arch, name, join(IMAGES_DIR, variant, container));
+}
+
+/** Builds the Dockerfile in `context` as `localhost/stackwright-sidecar/<name>:<arch>`; throws with the log's end. */
+export function buildContext(arch: ImageArch, name: string, context: string): BuiltImage {
+  ensureBase(arch);
+  if (!existsSync(join(context, 'Dockerfile'))) throw new Error(`no Dockerfile in ${context}`);
   const ref = `localhost/stackwright-sidecar/${name}:${arch}`;
   const log = join(imageCacheDir(), arch, `build-${name}.log`);
   const args = ['bud', '--isolation', 'chroot', '--format', 'docker', '--layers', '--pull=never', '--arch', arch, '--os', 'linux', '-t', ref, context];
@@ -144,7 +148,7 @@ export function buildImage(arch: ImageArch, variant: string, container: string):
   const r = run('flock', [join(imageCacheDir(), `${arch}.lock`), 'sh', '-c', 'log=$1; shift; "$@" >"$log" 2>&1', 'sh', log, 'buildah', ...storageArgs(arch), ...args], BUILD_TIMEOUT_MS);
   if (r.status !== 0) {
     const tail = existsSync(log) ? readFileSync(log, 'utf8').slice(-4000) : r.stderr;
-    throw new Error(`buildah bud of ${variant}/${container} (${arch}) failed (log: ${log}):\n${tail}`);
+    throw new Error(`buildah bud of ${name} (${arch}) failed (log: ${log}):\n${tail}`);
   }
   return { ref, arch };
 }
