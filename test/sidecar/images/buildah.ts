@@ -143,7 +143,7 @@ export function buildContext(arch: ImageArch, name: string, context: string): Bu
   if (!existsSync(join(context, 'Dockerfile'))) throw new Error(`no Dockerfile in ${context}`);
   const ref = `localhost/stackwright-sidecar/${name}:${arch}`;
   const log = join(imageCacheDir(), arch, `build-${name}.log`);
-  const args = ['bud', '--isolation', 'chroot', '--format', 'docker', '--layers', '--pull=never', '--arch', arch, '--os', 'linux', '-t', ref, context];
+  const args = ['bud', '--isolation', 'chroot', '--format', 'docker', '--layers', '--force-rm', '--pull=never', '--arch', arch, '--os', 'linux', '-t', ref, context];
   // The log stays beside the cache for a failed build; the error shows its end.
   const r = run('flock', [join(imageCacheDir(), `${arch}.lock`), 'sh', '-c', 'log=$1; shift; "$@" >"$log" 2>&1', 'sh', log, 'buildah', ...storageArgs(arch), ...args], BUILD_TIMEOUT_MS);
   if (r.status !== 0) {
