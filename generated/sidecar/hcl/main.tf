@@ -403,11 +403,11 @@ moved {
 }
 resource "aws_vpc_security_group_ingress_rule" "tasks_from_alb" {
   description                  = "nginx from the load balancer"
-  from_port                    = 80
+  from_port                    = 8080
   ip_protocol                  = "tcp"
   referenced_security_group_id = aws_security_group.alb_sg.id
   security_group_id            = aws_security_group.tasks_sg.id
-  to_port                      = 80
+  to_port                      = 8080
 }
 
 moved {
@@ -416,11 +416,11 @@ moved {
 }
 resource "aws_vpc_security_group_egress_rule" "tasks_alb_to_tasks" {
   description                  = "load balancer to the tasks (traffic and health checks)"
-  from_port                    = 80
+  from_port                    = 8080
   ip_protocol                  = "tcp"
   referenced_security_group_id = aws_security_group.tasks_sg.id
   security_group_id            = aws_security_group.alb_sg.id
-  to_port                      = 80
+  to_port                      = 8080
 }
 
 moved {
@@ -509,10 +509,10 @@ moved {
   from = aws_ecr_lifecycle_policy.images_tcp-nginx-lifecycle_CAC3CB5B
 }
 resource "docker_image" "images_tcp_nginx_x86_64_image" {
-  name     = "${aws_ecr_repository.images_tcp_nginx_repo.repository_url}:bc87c90372381aeb3878df66065a87d9c6f0fe140bd5a7909854e15654f68d53-x86_64"
+  name     = "${aws_ecr_repository.images_tcp_nginx_repo.repository_url}:c6cf6419b5f3144e875ccbc0826c3859f8a296fcdb1fb663f7234e5d3173273c-x86_64"
   platform = "linux/amd64"
   triggers = {
-    context_hash = "bc87c90372381aeb3878df66065a87d9c6f0fe140bd5a7909854e15654f68d53"
+    context_hash = "c6cf6419b5f3144e875ccbc0826c3859f8a296fcdb1fb663f7234e5d3173273c"
   }
   build {
     context    = "${path.module}/images/tcp/nginx"
@@ -529,7 +529,7 @@ resource "docker_registry_image" "images_tcp_nginx_x86_64_push" {
   keep_remotely = true
   name          = docker_image.images_tcp_nginx_x86_64_image.name
   triggers = {
-    context_hash = "bc87c90372381aeb3878df66065a87d9c6f0fe140bd5a7909854e15654f68d53"
+    context_hash = "c6cf6419b5f3144e875ccbc0826c3859f8a296fcdb1fb663f7234e5d3173273c"
   }
 }
 
@@ -538,10 +538,10 @@ moved {
   from = docker_registry_image.images_tcp-nginx-x86_64-push_29FB9CB4
 }
 resource "docker_image" "images_tcp_nginx_arm64_image" {
-  name     = "${aws_ecr_repository.images_tcp_nginx_repo.repository_url}:bc87c90372381aeb3878df66065a87d9c6f0fe140bd5a7909854e15654f68d53-arm64"
+  name     = "${aws_ecr_repository.images_tcp_nginx_repo.repository_url}:c6cf6419b5f3144e875ccbc0826c3859f8a296fcdb1fb663f7234e5d3173273c-arm64"
   platform = "linux/arm64"
   triggers = {
-    context_hash = "bc87c90372381aeb3878df66065a87d9c6f0fe140bd5a7909854e15654f68d53"
+    context_hash = "c6cf6419b5f3144e875ccbc0826c3859f8a296fcdb1fb663f7234e5d3173273c"
   }
   build {
     context    = "${path.module}/images/tcp/nginx"
@@ -558,7 +558,7 @@ resource "docker_registry_image" "images_tcp_nginx_arm64_push" {
   keep_remotely = true
   name          = docker_image.images_tcp_nginx_arm64_image.name
   triggers = {
-    context_hash = "bc87c90372381aeb3878df66065a87d9c6f0fe140bd5a7909854e15654f68d53"
+    context_hash = "c6cf6419b5f3144e875ccbc0826c3859f8a296fcdb1fb663f7234e5d3173273c"
   }
 }
 
@@ -592,10 +592,10 @@ moved {
   from = aws_ecr_lifecycle_policy.images_tcp-app-lifecycle_BBF10405
 }
 resource "docker_image" "images_tcp_app_x86_64_image" {
-  name     = "${aws_ecr_repository.images_tcp_app_repo.repository_url}:c7701f247235a09f78e29bf06e91978fc9b8962a46b5fb108ef5a9f8d6af58f9-x86_64"
+  name     = "${aws_ecr_repository.images_tcp_app_repo.repository_url}:517499644cd03ad68f3496570599fea379d33065106d7c3c395b9c1ed05bd8ba-x86_64"
   platform = "linux/amd64"
   triggers = {
-    context_hash = "c7701f247235a09f78e29bf06e91978fc9b8962a46b5fb108ef5a9f8d6af58f9"
+    context_hash = "517499644cd03ad68f3496570599fea379d33065106d7c3c395b9c1ed05bd8ba"
   }
   build {
     context    = "${path.module}/images/tcp/app"
@@ -612,7 +612,7 @@ resource "docker_registry_image" "images_tcp_app_x86_64_push" {
   keep_remotely = true
   name          = docker_image.images_tcp_app_x86_64_image.name
   triggers = {
-    context_hash = "c7701f247235a09f78e29bf06e91978fc9b8962a46b5fb108ef5a9f8d6af58f9"
+    context_hash = "517499644cd03ad68f3496570599fea379d33065106d7c3c395b9c1ed05bd8ba"
   }
 }
 
@@ -621,10 +621,10 @@ moved {
   from = docker_registry_image.images_tcp-app-x86_64-push_AB06D09D
 }
 resource "docker_image" "images_tcp_app_arm64_image" {
-  name     = "${aws_ecr_repository.images_tcp_app_repo.repository_url}:c7701f247235a09f78e29bf06e91978fc9b8962a46b5fb108ef5a9f8d6af58f9-arm64"
+  name     = "${aws_ecr_repository.images_tcp_app_repo.repository_url}:517499644cd03ad68f3496570599fea379d33065106d7c3c395b9c1ed05bd8ba-arm64"
   platform = "linux/arm64"
   triggers = {
-    context_hash = "c7701f247235a09f78e29bf06e91978fc9b8962a46b5fb108ef5a9f8d6af58f9"
+    context_hash = "517499644cd03ad68f3496570599fea379d33065106d7c3c395b9c1ed05bd8ba"
   }
   build {
     context    = "${path.module}/images/tcp/app"
@@ -641,7 +641,7 @@ resource "docker_registry_image" "images_tcp_app_arm64_push" {
   keep_remotely = true
   name          = docker_image.images_tcp_app_arm64_image.name
   triggers = {
-    context_hash = "c7701f247235a09f78e29bf06e91978fc9b8962a46b5fb108ef5a9f8d6af58f9"
+    context_hash = "517499644cd03ad68f3496570599fea379d33065106d7c3c395b9c1ed05bd8ba"
   }
 }
 
@@ -675,10 +675,10 @@ moved {
   from = aws_ecr_lifecycle_policy.images_sharedvol-nginx-lifecycle_CCE92DCE
 }
 resource "docker_image" "images_sharedvol_nginx_x86_64_image" {
-  name     = "${aws_ecr_repository.images_sharedvol_nginx_repo.repository_url}:be3a32fdcc211621f4e55114c128eef850543c3e42e3ae4c75bcbff8cd181a92-x86_64"
+  name     = "${aws_ecr_repository.images_sharedvol_nginx_repo.repository_url}:0486cc2e35da2fe8c0878d61994bf739cd541acc366cbc116799a2c27dfdf9b9-x86_64"
   platform = "linux/amd64"
   triggers = {
-    context_hash = "be3a32fdcc211621f4e55114c128eef850543c3e42e3ae4c75bcbff8cd181a92"
+    context_hash = "0486cc2e35da2fe8c0878d61994bf739cd541acc366cbc116799a2c27dfdf9b9"
   }
   build {
     context    = "${path.module}/images/sharedvol/nginx"
@@ -695,7 +695,7 @@ resource "docker_registry_image" "images_sharedvol_nginx_x86_64_push" {
   keep_remotely = true
   name          = docker_image.images_sharedvol_nginx_x86_64_image.name
   triggers = {
-    context_hash = "be3a32fdcc211621f4e55114c128eef850543c3e42e3ae4c75bcbff8cd181a92"
+    context_hash = "0486cc2e35da2fe8c0878d61994bf739cd541acc366cbc116799a2c27dfdf9b9"
   }
 }
 
@@ -704,10 +704,10 @@ moved {
   from = docker_registry_image.images_sharedvol-nginx-x86_64-push_21A0541B
 }
 resource "docker_image" "images_sharedvol_nginx_arm64_image" {
-  name     = "${aws_ecr_repository.images_sharedvol_nginx_repo.repository_url}:be3a32fdcc211621f4e55114c128eef850543c3e42e3ae4c75bcbff8cd181a92-arm64"
+  name     = "${aws_ecr_repository.images_sharedvol_nginx_repo.repository_url}:0486cc2e35da2fe8c0878d61994bf739cd541acc366cbc116799a2c27dfdf9b9-arm64"
   platform = "linux/arm64"
   triggers = {
-    context_hash = "be3a32fdcc211621f4e55114c128eef850543c3e42e3ae4c75bcbff8cd181a92"
+    context_hash = "0486cc2e35da2fe8c0878d61994bf739cd541acc366cbc116799a2c27dfdf9b9"
   }
   build {
     context    = "${path.module}/images/sharedvol/nginx"
@@ -724,7 +724,7 @@ resource "docker_registry_image" "images_sharedvol_nginx_arm64_push" {
   keep_remotely = true
   name          = docker_image.images_sharedvol_nginx_arm64_image.name
   triggers = {
-    context_hash = "be3a32fdcc211621f4e55114c128eef850543c3e42e3ae4c75bcbff8cd181a92"
+    context_hash = "0486cc2e35da2fe8c0878d61994bf739cd541acc366cbc116799a2c27dfdf9b9"
   }
 }
 
@@ -758,10 +758,10 @@ moved {
   from = aws_ecr_lifecycle_policy.images_sharedvol-app-lifecycle_CDF29F53
 }
 resource "docker_image" "images_sharedvol_app_x86_64_image" {
-  name     = "${aws_ecr_repository.images_sharedvol_app_repo.repository_url}:a1adadd989b52f10f51c606af1e3c32bc7de465b577ae3d27d27391658d06812-x86_64"
+  name     = "${aws_ecr_repository.images_sharedvol_app_repo.repository_url}:5f369065c3aa7a67400d65d6d79deee8af08ed80fc67c9e0984214e195605502-x86_64"
   platform = "linux/amd64"
   triggers = {
-    context_hash = "a1adadd989b52f10f51c606af1e3c32bc7de465b577ae3d27d27391658d06812"
+    context_hash = "5f369065c3aa7a67400d65d6d79deee8af08ed80fc67c9e0984214e195605502"
   }
   build {
     context    = "${path.module}/images/sharedvol/app"
@@ -778,7 +778,7 @@ resource "docker_registry_image" "images_sharedvol_app_x86_64_push" {
   keep_remotely = true
   name          = docker_image.images_sharedvol_app_x86_64_image.name
   triggers = {
-    context_hash = "a1adadd989b52f10f51c606af1e3c32bc7de465b577ae3d27d27391658d06812"
+    context_hash = "5f369065c3aa7a67400d65d6d79deee8af08ed80fc67c9e0984214e195605502"
   }
 }
 
@@ -787,10 +787,10 @@ moved {
   from = docker_registry_image.images_sharedvol-app-x86_64-push_15C07F67
 }
 resource "docker_image" "images_sharedvol_app_arm64_image" {
-  name     = "${aws_ecr_repository.images_sharedvol_app_repo.repository_url}:a1adadd989b52f10f51c606af1e3c32bc7de465b577ae3d27d27391658d06812-arm64"
+  name     = "${aws_ecr_repository.images_sharedvol_app_repo.repository_url}:5f369065c3aa7a67400d65d6d79deee8af08ed80fc67c9e0984214e195605502-arm64"
   platform = "linux/arm64"
   triggers = {
-    context_hash = "a1adadd989b52f10f51c606af1e3c32bc7de465b577ae3d27d27391658d06812"
+    context_hash = "5f369065c3aa7a67400d65d6d79deee8af08ed80fc67c9e0984214e195605502"
   }
   build {
     context    = "${path.module}/images/sharedvol/app"
@@ -807,7 +807,7 @@ resource "docker_registry_image" "images_sharedvol_app_arm64_push" {
   keep_remotely = true
   name          = docker_image.images_sharedvol_app_arm64_image.name
   triggers = {
-    context_hash = "a1adadd989b52f10f51c606af1e3c32bc7de465b577ae3d27d27391658d06812"
+    context_hash = "5f369065c3aa7a67400d65d6d79deee8af08ed80fc67c9e0984214e195605502"
   }
 }
 
@@ -841,10 +841,10 @@ moved {
   from = aws_ecr_lifecycle_policy.images_combined-lifecycle_E97742D3
 }
 resource "docker_image" "images_combined_x86_64_image" {
-  name     = "${aws_ecr_repository.images_combined_repo.repository_url}:aef69a3958c082e848afa801d48ca09495e4279c512ab38793532a70af7b59c5-x86_64"
+  name     = "${aws_ecr_repository.images_combined_repo.repository_url}:cc17cefce202b7aa9bd81429e5602c1b8db8bfc4f3220b24cdfc00823031ab0a-x86_64"
   platform = "linux/amd64"
   triggers = {
-    context_hash = "aef69a3958c082e848afa801d48ca09495e4279c512ab38793532a70af7b59c5"
+    context_hash = "cc17cefce202b7aa9bd81429e5602c1b8db8bfc4f3220b24cdfc00823031ab0a"
   }
   build {
     context    = "${path.module}/images/combined/combined"
@@ -861,7 +861,7 @@ resource "docker_registry_image" "images_combined_x86_64_push" {
   keep_remotely = true
   name          = docker_image.images_combined_x86_64_image.name
   triggers = {
-    context_hash = "aef69a3958c082e848afa801d48ca09495e4279c512ab38793532a70af7b59c5"
+    context_hash = "cc17cefce202b7aa9bd81429e5602c1b8db8bfc4f3220b24cdfc00823031ab0a"
   }
 }
 
@@ -870,10 +870,10 @@ moved {
   from = docker_registry_image.images_combined-x86_64-push_2F330907
 }
 resource "docker_image" "images_combined_arm64_image" {
-  name     = "${aws_ecr_repository.images_combined_repo.repository_url}:aef69a3958c082e848afa801d48ca09495e4279c512ab38793532a70af7b59c5-arm64"
+  name     = "${aws_ecr_repository.images_combined_repo.repository_url}:cc17cefce202b7aa9bd81429e5602c1b8db8bfc4f3220b24cdfc00823031ab0a-arm64"
   platform = "linux/arm64"
   triggers = {
-    context_hash = "aef69a3958c082e848afa801d48ca09495e4279c512ab38793532a70af7b59c5"
+    context_hash = "cc17cefce202b7aa9bd81429e5602c1b8db8bfc4f3220b24cdfc00823031ab0a"
   }
   build {
     context    = "${path.module}/images/combined/combined"
@@ -890,7 +890,7 @@ resource "docker_registry_image" "images_combined_arm64_push" {
   keep_remotely = true
   name          = docker_image.images_combined_arm64_image.name
   triggers = {
-    context_hash = "aef69a3958c082e848afa801d48ca09495e4279c512ab38793532a70af7b59c5"
+    context_hash = "cc17cefce202b7aa9bd81429e5602c1b8db8bfc4f3220b24cdfc00823031ab0a"
   }
 }
 
@@ -1019,8 +1019,8 @@ resource "aws_ecs_task_definition" "tcp_x86_64_task" {
     "portMappings": [
       {
         "name": "http",
-        "containerPort": 80,
-        "hostPort": 80,
+        "containerPort": 8080,
+        "hostPort": 8080,
         "protocol": "tcp",
         "appProtocol": "http"
       }
@@ -1038,7 +1038,7 @@ resource "aws_ecs_task_definition" "tcp_x86_64_task" {
         "-fsS",
         "-o",
         "/dev/null",
-        "http://127.0.0.1:80/nginx-health"
+        "http://127.0.0.1:8080/nginx-health"
       ],
       "interval": 10,
       "timeout": 5,
@@ -1077,7 +1077,7 @@ moved {
 resource "aws_lb_target_group" "tcp_x86_64_targets" {
   deregistration_delay = "10"
   name                 = "demo-sidecar-tcp-x86-64"
-  port                 = 80
+  port                 = 8080
   protocol             = "HTTP"
   target_type          = "ip"
   vpc_id               = aws_vpc.network_vpc.id
@@ -1134,7 +1134,7 @@ resource "aws_ecs_service" "tcp_x86_64_service" {
   }
   load_balancer {
     container_name   = "nginx"
-    container_port   = 80
+    container_port   = 8080
     target_group_arn = aws_lb_target_group.tcp_x86_64_targets.arn
   }
   network_configuration {
@@ -1293,8 +1293,8 @@ resource "aws_ecs_task_definition" "tcp_arm64_task" {
     "portMappings": [
       {
         "name": "http",
-        "containerPort": 80,
-        "hostPort": 80,
+        "containerPort": 8080,
+        "hostPort": 8080,
         "protocol": "tcp",
         "appProtocol": "http"
       }
@@ -1312,7 +1312,7 @@ resource "aws_ecs_task_definition" "tcp_arm64_task" {
         "-fsS",
         "-o",
         "/dev/null",
-        "http://127.0.0.1:80/nginx-health"
+        "http://127.0.0.1:8080/nginx-health"
       ],
       "interval": 10,
       "timeout": 5,
@@ -1351,7 +1351,7 @@ moved {
 resource "aws_lb_target_group" "tcp_arm64_targets" {
   deregistration_delay = "10"
   name                 = "demo-sidecar-tcp-arm64"
-  port                 = 80
+  port                 = 8080
   protocol             = "HTTP"
   target_type          = "ip"
   vpc_id               = aws_vpc.network_vpc.id
@@ -1408,7 +1408,7 @@ resource "aws_ecs_service" "tcp_arm64_service" {
   }
   load_balancer {
     container_name   = "nginx"
-    container_port   = 80
+    container_port   = 8080
     target_group_arn = aws_lb_target_group.tcp_arm64_targets.arn
   }
   network_configuration {
@@ -1574,8 +1574,8 @@ resource "aws_ecs_task_definition" "sharedvol_x86_64_task" {
     "portMappings": [
       {
         "name": "http",
-        "containerPort": 80,
-        "hostPort": 80,
+        "containerPort": 8080,
+        "hostPort": 8080,
         "protocol": "tcp",
         "appProtocol": "http"
       }
@@ -1600,7 +1600,7 @@ resource "aws_ecs_task_definition" "sharedvol_x86_64_task" {
         "-fsS",
         "-o",
         "/dev/null",
-        "http://127.0.0.1:80/nginx-health"
+        "http://127.0.0.1:8080/nginx-health"
       ],
       "interval": 10,
       "timeout": 5,
@@ -1642,7 +1642,7 @@ moved {
 resource "aws_lb_target_group" "sharedvol_x86_64_targets" {
   deregistration_delay = "10"
   name                 = "demo-sidecar-sharedvol-x86-64"
-  port                 = 80
+  port                 = 8080
   protocol             = "HTTP"
   target_type          = "ip"
   vpc_id               = aws_vpc.network_vpc.id
@@ -1699,7 +1699,7 @@ resource "aws_ecs_service" "sharedvol_x86_64_service" {
   }
   load_balancer {
     container_name   = "nginx"
-    container_port   = 80
+    container_port   = 8080
     target_group_arn = aws_lb_target_group.sharedvol_x86_64_targets.arn
   }
   network_configuration {
@@ -1865,8 +1865,8 @@ resource "aws_ecs_task_definition" "sharedvol_arm64_task" {
     "portMappings": [
       {
         "name": "http",
-        "containerPort": 80,
-        "hostPort": 80,
+        "containerPort": 8080,
+        "hostPort": 8080,
         "protocol": "tcp",
         "appProtocol": "http"
       }
@@ -1891,7 +1891,7 @@ resource "aws_ecs_task_definition" "sharedvol_arm64_task" {
         "-fsS",
         "-o",
         "/dev/null",
-        "http://127.0.0.1:80/nginx-health"
+        "http://127.0.0.1:8080/nginx-health"
       ],
       "interval": 10,
       "timeout": 5,
@@ -1933,7 +1933,7 @@ moved {
 resource "aws_lb_target_group" "sharedvol_arm64_targets" {
   deregistration_delay = "10"
   name                 = "demo-sidecar-sharedvol-arm64"
-  port                 = 80
+  port                 = 8080
   protocol             = "HTTP"
   target_type          = "ip"
   vpc_id               = aws_vpc.network_vpc.id
@@ -1990,7 +1990,7 @@ resource "aws_ecs_service" "sharedvol_arm64_service" {
   }
   load_balancer {
     container_name   = "nginx"
-    container_port   = 80
+    container_port   = 8080
     target_group_arn = aws_lb_target_group.sharedvol_arm64_targets.arn
   }
   network_configuration {
@@ -2121,8 +2121,8 @@ resource "aws_ecs_task_definition" "combined_x86_64_task" {
     "portMappings": [
       {
         "name": "http",
-        "containerPort": 80,
-        "hostPort": 80,
+        "containerPort": 8080,
+        "hostPort": 8080,
         "protocol": "tcp",
         "appProtocol": "http"
       }
@@ -2133,7 +2133,7 @@ resource "aws_ecs_task_definition" "combined_x86_64_task" {
         "/usr/bin/python3",
         "/app/healthcheck.py",
         "--tcp",
-        "127.0.0.1:80",
+        "127.0.0.1:8080",
         "/healthz"
       ],
       "interval": 10,
@@ -2173,7 +2173,7 @@ moved {
 resource "aws_lb_target_group" "combined_x86_64_targets" {
   deregistration_delay = "10"
   name                 = "demo-sidecar-combined-x86-64"
-  port                 = 80
+  port                 = 8080
   protocol             = "HTTP"
   target_type          = "ip"
   vpc_id               = aws_vpc.network_vpc.id
@@ -2230,7 +2230,7 @@ resource "aws_ecs_service" "combined_x86_64_service" {
   }
   load_balancer {
     container_name   = "combined"
-    container_port   = 80
+    container_port   = 8080
     target_group_arn = aws_lb_target_group.combined_x86_64_targets.arn
   }
   network_configuration {
@@ -2361,8 +2361,8 @@ resource "aws_ecs_task_definition" "combined_arm64_task" {
     "portMappings": [
       {
         "name": "http",
-        "containerPort": 80,
-        "hostPort": 80,
+        "containerPort": 8080,
+        "hostPort": 8080,
         "protocol": "tcp",
         "appProtocol": "http"
       }
@@ -2373,7 +2373,7 @@ resource "aws_ecs_task_definition" "combined_arm64_task" {
         "/usr/bin/python3",
         "/app/healthcheck.py",
         "--tcp",
-        "127.0.0.1:80",
+        "127.0.0.1:8080",
         "/healthz"
       ],
       "interval": 10,
@@ -2413,7 +2413,7 @@ moved {
 resource "aws_lb_target_group" "combined_arm64_targets" {
   deregistration_delay = "10"
   name                 = "demo-sidecar-combined-arm64"
-  port                 = 80
+  port                 = 8080
   protocol             = "HTTP"
   target_type          = "ip"
   vpc_id               = aws_vpc.network_vpc.id
@@ -2470,7 +2470,7 @@ resource "aws_ecs_service" "combined_arm64_service" {
   }
   load_balancer {
     container_name   = "combined"
-    container_port   = 80
+    container_port   = 8080
     target_group_arn = aws_lb_target_group.combined_arm64_targets.arn
   }
   network_configuration {

@@ -21,7 +21,11 @@ export * from './files';
 
 /** What the rendered images and configs can vary. */
 export interface SidecarRenderOptions {
-  /** Port nginx listens on (the container port behind the load balancer). @default 80 */
+  /**
+   * Port nginx listens on (the container port behind the load balancer). Unprivileged, so nginx binds it as its
+   * non-root user with no capability at all (a privileged port needs cap_net_bind_service on the binary, which
+   * breaks wherever capabilities are dropped, and under qemu emulation). @default 8080
+   */
   readonly listenPort: number;
   /** Loopback port of the app in the tcp variant. @default 8000 */
   readonly appPort: number;
@@ -40,7 +44,7 @@ export interface SidecarRenderOptions {
 }
 
 export const defaultRenderOptions: SidecarRenderOptions = {
-  listenPort: 80,
+  listenPort: 8080,
   appPort: 8000,
   workers: 1,
   nginxWorkerProcesses: 1,
@@ -60,6 +64,12 @@ export const imageLayout = {
   socketGid: 10001,
   socketGroup: 'sidecar-sock',
 } as const;
+
+/**
+ * Timing of every image's HEALTHCHECK (seconds), the same as the task definitions' health checks
+ * (src/sidecar/container-definitions.ts), so docker compose runs the containers as ECS does.
+ */
+export const healthCheckTiming = { interval: 10, timeout: 5, startPeriod: 10, retries: 3 } as const;
 
 export type SidecarContainer = 'nginx' | 'app' | 'combined';
 
@@ -122,7 +132,9 @@ export function renderVariantImages(variant: SidecarVariant, options?: Partial<S
     ['gunicorn.conf.py', renderGunicornConf({ variant, bind, workers: o.workers, appDir: L.appDir })],
     ['healthcheck.py', renderHealthcheck()],
   ];
-  const common = { variant, baseImage: o.baseImage, socketDir: o.socketDir, unixSocket, ...L };
+  // Below 1024 nginx needs cap_net_bind_service to bind as its non-root user; from 1024 up the image sets no capability.
+  const privilegedPort = o.listenPort < 1024;
+  const common = { variant, baseImage: o.baseImage, socketDir: o.socketDir, unixSocket, privilegedPort, health: healthCheckTiming, ...L };
   const python = ['/usr/bin/python3', `${L.appDir}/healthcheck.py`];
 
   if (variant === 'combined') {

@@ -91,20 +91,20 @@ describe('renderVariantImages', () => {
         const dockerfile = file(img, 'Dockerfile');
         expect(dockerfile).toContain('FROM debian:12.11-slim\n');
         expect(dockerfile).toMatch(/^USER (www-data|app)$/m);
-        expect(dockerfile).toContain(`HEALTHCHECK --interval=10s --timeout=3s --start-period=5s --retries=3 CMD ${JSON.stringify(img.healthCheck)}`);
+        expect(dockerfile).toContain(`HEALTHCHECK --interval=10s --timeout=5s --start-period=10s --retries=3 CMD ${JSON.stringify(img.healthCheck)}`);
         for (const copied of [...img.files.keys()].filter((f) => f !== 'Dockerfile')) expect(dockerfile).toContain(copied);
       }
     }
     expect(byContainer('sharedvol', 'app').healthCheck).toEqual(['/usr/bin/python3', '/app/healthcheck.py', '--unix', '/run/sidecar/gunicorn.sock', '/healthz']);
-    expect(byContainer('combined', 'combined').healthCheck).toEqual(['/usr/bin/python3', '/app/healthcheck.py', '--tcp', '127.0.0.1:80', '/healthz']);
+    expect(byContainer('combined', 'combined').healthCheck).toEqual(['/usr/bin/python3', '/app/healthcheck.py', '--tcp', '127.0.0.1:8080', '/healthz']);
     expect(file(byContainer('sharedvol', 'app'), 'Dockerfile')).toContain('VOLUME /run/sidecar\n');
     expect(file(byContainer('tcp', 'app'), 'Dockerfile')).not.toContain('VOLUME');
   });
 
   it('reports the ports containers serve on', () => {
-    expect(renderVariantImages('tcp').map((i) => i.containerPort)).toEqual([80, 8000]);
-    expect(renderVariantImages('sharedvol').map((i) => i.containerPort)).toEqual([80, undefined]);
-    expect(renderVariantImages('combined', { listenPort: 8080 }).map((i) => i.containerPort)).toEqual([8080]);
+    expect(renderVariantImages('tcp').map((i) => i.containerPort)).toEqual([8080, 8000]);
+    expect(renderVariantImages('sharedvol').map((i) => i.containerPort)).toEqual([8080, undefined]);
+    expect(renderVariantImages('combined', { listenPort: 8443 }).map((i) => i.containerPort)).toEqual([8443]);
   });
 
   it('rejects options that cannot work, naming the option', () => {
@@ -197,10 +197,10 @@ describe('renderCompose', () => {
 
   it('shares localhost in tcp and the socket volume in sharedvol, publishing on loopback only', () => {
     expect(compose.services['tcp-nginx'].network_mode).toBe('service:tcp-app');
-    expect(compose.services['tcp-app'].ports).toEqual(['127.0.0.1:8081:80']);
+    expect(compose.services['tcp-app'].ports).toEqual(['127.0.0.1:8081:8080']);
     expect(compose.services['sharedvol-app'].volumes).toEqual(['sharedvol-socket:/run/sidecar']);
     expect(compose.services['sharedvol-nginx'].volumes).toEqual(['sharedvol-socket:/run/sidecar']);
-    expect(compose.services.combined.ports).toEqual(['127.0.0.1:8083:80']);
+    expect(compose.services.combined.ports).toEqual(['127.0.0.1:8083:8080']);
     expect(Object.keys(compose.volumes)).toEqual(['sharedvol-socket']);
   });
 
@@ -213,9 +213,36 @@ describe('renderCompose', () => {
   });
 
   it('uses the socket directory and listen port of the options', () => {
-    const custom = renderCompose({ socketDir: '/sock', listenPort: 8080 }, { tcp: 9001, sharedvol: 9002, combined: 9003 });
+    const custom = renderCompose({ socketDir: '/sock', listenPort: 8443 }, { tcp: 9001, sharedvol: 9002, combined: 9003 });
     expect(custom).toContain('sharedvol-socket:/sock');
-    expect(custom).toContain('"127.0.0.1:9003:8080"');
-    expect(defaultRenderOptions.listenPort).toBe(80);
+    expect(custom).toContain('"127.0.0.1:9003:8443"');
+    // Unprivileged: nginx binds it as its non-root user with no capability.
+    expect(defaultRenderOptions.listenPort).toBe(8080);
+  });
+});
+
+describe('image Dockerfiles keep nginx', () => {
+  const dockerfiles = (options?: Parameters<typeof renderVariantImages>[1]) =>
+    sidecarVariants.flatMap((v) => renderVariantImages(v, options)).map((img) => [img.name, img.files.get('Dockerfile') as string] as const);
+
+  it('never purges or autoremoves packages (purging libcap2-bin took iproute2 and nginx with it)', () => {
+    for (const [, dockerfile] of dockerfiles()) expect(dockerfile).not.toMatch(/apt-get (purge|remove|autoremove)|--auto-remove/);
+  });
+
+  it('sets no capability on the default unprivileged port, and only cap_net_bind_service on nginx below 1024', () => {
+    for (const [, dockerfile] of dockerfiles()) expect(dockerfile).not.toMatch(/^RUN setcap/m);
+    const privileged = dockerfiles({ listenPort: 80 });
+    for (const [name, dockerfile] of privileged) {
+      const nginxImage = name.endsWith('-nginx') || name === 'combined';
+      expect({ name, setcap: dockerfile.match(/^RUN setcap .*/gm) ?? [] }).toEqual({ name, setcap: nginxImage ? ['RUN setcap cap_net_bind_service=+ep /usr/sbin/nginx'] : [] });
+    }
+  });
+
+  it('fails the build unless nginx and gunicorn accept their configs as the users they run as', () => {
+    for (const [name, dockerfile] of dockerfiles()) {
+      const afterUser = dockerfile.slice(dockerfile.search(/^USER /m));
+      if (name !== 'tcp-app' && name !== 'sharedvol-app') expect(afterUser).toContain('RUN ["/usr/sbin/nginx", "-t"');
+      if (!name.endsWith('-nginx')) expect(afterUser).toContain('RUN ["/usr/bin/gunicorn", "--check-config"');
+    }
   });
 });

@@ -29,9 +29,9 @@ describe('sidecar load balancer routing', () => {
   });
 
   describe.each(allDeployments)('$variant on $architecture', (d) => {
-    it('has an ip target group on nginx port 80 with a health check through nginx to the app', () => {
+    it('has an ip target group on nginx port 8080 with a health check through nginx to the app', () => {
       const tg = resourceAt(json, 'aws_lb_target_group', `${dPath(d)}/targets`);
-      expect(tg).toMatchObject({ target_type: 'ip', port: 80, protocol: 'HTTP', vpc_id: ref(json, 'aws_vpc', 'network/vpc', 'id') });
+      expect(tg).toMatchObject({ target_type: 'ip', port: 8080, protocol: 'HTTP', vpc_id: ref(json, 'aws_vpc', 'network/vpc', 'id') });
       expect(tg.health_check).toMatchObject({ enabled: true, path: '/healthz', matcher: '200' });
       expect(tg.name.length).toBeLessThanOrEqual(32);
       expect(tg.name).toMatch(/^[A-Za-z0-9-]+$/);

@@ -14,9 +14,9 @@ function expectBaseline(json: any, listenerPorts: number[], cidrs = ['0.0.0.0/0'
   expect(fromAddresses.map((r) => `${r.cidr_ipv4}:${r.from_port}`).sort()).toEqual(listenerPorts.flatMap((p) => cidrs.map((c) => `${c}:${p}`)).sort());
 
   const intoTasks = ingress(json).filter((r) => r.security_group_id === tasks);
-  expect(intoTasks).toEqual([expect.objectContaining({ referenced_security_group_id: alb, ip_protocol: 'tcp', from_port: 80, to_port: 80 })]);
+  expect(intoTasks).toEqual([expect.objectContaining({ referenced_security_group_id: alb, ip_protocol: 'tcp', from_port: 8080, to_port: 8080 })]);
   expect(egress(json).filter((r) => r.security_group_id === alb)).toEqual([
-    expect.objectContaining({ referenced_security_group_id: tasks, ip_protocol: 'tcp', from_port: 80, to_port: 80 }),
+    expect.objectContaining({ referenced_security_group_id: tasks, ip_protocol: 'tcp', from_port: 8080, to_port: 8080 }),
   ]);
   // No inline rules (they would fight the rule resources) and no all-protocol rules anywhere.
   for (const group of Object.values(resourcesOf(json, 'aws_security_group')) as any[]) {

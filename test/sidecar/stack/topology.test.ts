@@ -59,7 +59,7 @@ describe('sidecar task topology', () => {
       for (const c of containers) {
         for (const p of c.portMappings ?? []) {
           expect(p.hostPort === undefined || p.hostPort === p.containerPort).toBe(true);
-          expect(p).toMatchObject({ containerPort: 80, protocol: 'tcp' });
+          expect(p).toMatchObject({ containerPort: 8080, protocol: 'tcp' });
         }
       }
     });
@@ -118,7 +118,7 @@ describe('sidecar task topology', () => {
       });
       expect(service.network_configuration.assign_public_ip).toBe(false);
       expect(service.load_balancer).toEqual([
-        { container_name: d.variant === 'combined' ? 'combined' : 'nginx', container_port: 80, target_group_arn: ref(json, 'aws_lb_target_group', `${dPath(d)}/targets`, 'arn') },
+        { container_name: d.variant === 'combined' ? 'combined' : 'nginx', container_port: 8080, target_group_arn: ref(json, 'aws_lb_target_group', `${dPath(d)}/targets`, 'arn') },
       ]);
       expect(service.ordered_placement_strategy).toBeUndefined(); // not allowed on Fargate
       expect(service.placement_constraints).toBeUndefined();

@@ -1,0 +1,105 @@
+import { parse } from 'yaml';
+import { sidecarVariants, type SidecarVariant } from '../../../src/sidecar/render';
+import { containersOf, resourceAt, dPath, synthSidecar } from '../stack/helpers';
+
+/**
+ * The docker compose project rendered for local runs describes the same topology as the Fargate task definitions the
+ * stack synthesizes (one synth gives both): the same containers built from the same contexts, the same shared volume
+ * and mount path, nginx waiting for a healthy app, the same health checks, the load-balanced port published.
+ */
+
+interface HealthCheck {
+  readonly command: string[];
+  readonly interval: number;
+  readonly timeout: number;
+  readonly startPeriod: number;
+  readonly retries: number;
+}
+
+/** A Dockerfile's HEALTHCHECK in the task definition's terms (compose runs the image's own health check). */
+function dockerfileHealthCheck(dockerfile: string): HealthCheck {
+  const m = /^HEALTHCHECK --interval=(\d+)s --timeout=(\d+)s --start-period=(\d+)s --retries=(\d+) CMD (\[.*\])$/m.exec(dockerfile);
+  if (!m) throw new Error(`no exec-form HEALTHCHECK in:\n${dockerfile}`);
+  return { command: ['CMD', ...JSON.parse(m[5])], interval: Number(m[1]), timeout: Number(m[2]), startPeriod: Number(m[3]), retries: Number(m[4]) };
+}
+
+const serviceName = (variant: SidecarVariant, container: string) => (container === 'combined' ? variant : `${variant}-${container}`);
+
+describe('docker compose project vs. the Fargate task definitions', () => {
+  let json: any;
+  let files: ReadonlyMap<string, string | Uint8Array>;
+  let compose: any;
+  beforeAll(async () => {
+    ({ json, files } = await synthSidecar());
+    compose = parse(files.get('compose/docker-compose.yml') as string);
+  });
+  const text = (path: string) => {
+    const f = files.get(path);
+    if (typeof f !== 'string') throw new Error(`${path} not synthesized`);
+    return f;
+  };
+
+  describe.each(sidecarVariants)('%s', (variant) => {
+    const deployment = { variant, architecture: 'X86_64' } as const;
+    const containers = () => containersOf(json, deployment as any) as any[];
+    const task = () => resourceAt(json, 'aws_ecs_task_definition', `${dPath(deployment as any)}/task`);
+    const services = () => Object.keys(compose.services).filter((s) => s === variant || s.startsWith(`${variant}-`));
+
+    it('has one service per task container, built from the context the task image is built from', () => {
+      expect(services().sort()).toEqual(containers().map((c) => serviceName(variant, c.name)).sort());
+      for (const c of containers()) {
+        const service = compose.services[serviceName(variant, c.name)];
+        expect(service.build).toBe(`./${serviceName(variant, c.name)}`);
+        const context = [...files.keys()].filter((k) => k.startsWith(`images/${variant}/${c.name}/`));
+        expect(context.length).toBeGreaterThan(1);
+        for (const path of context) expect(text(`compose/${serviceName(variant, c.name)}/${path.split('/').pop()}`)).toBe(text(path));
+      }
+    });
+
+    it('runs the health check of each task container, with the same timing', () => {
+      for (const c of containers()) {
+        expect(compose.services[serviceName(variant, c.name)].healthcheck).toBeUndefined(); // the image's own
+        expect(dockerfileHealthCheck(text(`compose/${serviceName(variant, c.name)}/Dockerfile`))).toEqual(c.healthCheck);
+      }
+    });
+
+    it('starts nginx only once the app is healthy, as the task does', () => {
+      for (const c of containers()) {
+        const dependsOn = compose.services[serviceName(variant, c.name)].depends_on ?? {};
+        const expected = Object.fromEntries(
+          (c.dependsOn ?? []).map((d: any) => [serviceName(variant, d.containerName), { condition: d.condition === 'HEALTHY' ? 'service_healthy' : d.condition }]),
+        );
+        expect(dependsOn).toEqual(expected);
+      }
+    });
+
+    it('shares the same volumes at the same paths', () => {
+      const taskVolumes = (task().volume ?? []).map((v: any) => v.name);
+      const composeVolumeOf = (taskVolume: string) => `${variant}-${taskVolume}`;
+      for (const c of containers()) {
+        const fromTask = (c.mountPoints ?? []).map((m: any) => `${composeVolumeOf(m.sourceVolume)}:${m.containerPath}`);
+        expect(compose.services[serviceName(variant, c.name)].volumes ?? []).toEqual(fromTask);
+      }
+      for (const v of taskVolumes) expect(Object.keys(compose.volumes)).toContain(composeVolumeOf(v));
+    });
+
+    it("shares one network namespace where the task's containers talk over localhost, and publishes the load-balanced port on loopback", () => {
+      const mapped = containers().filter((c) => c.portMappings);
+      expect(mapped).toHaveLength(1);
+      const port = mapped[0].portMappings[0].containerPort;
+      // tcp: nginx joins the app's namespace (awsvpc gives the task one), so the app service publishes nginx's port.
+      const publisher = variant === 'tcp' ? `${variant}-app` : serviceName(variant, mapped[0].name);
+      if (variant === 'tcp') expect(compose.services['tcp-nginx'].network_mode).toBe('service:tcp-app');
+      const published = Object.entries(compose.services)
+        .filter(([name]) => services().includes(name))
+        .flatMap(([name, s]: [string, any]) => (s.ports ?? []).map((p: string) => [name, p]));
+      expect(published).toEqual([[publisher, expect.stringMatching(new RegExp(`^127\\.0\\.0\\.1:\\d+:${port}$`))]]);
+    });
+  });
+
+  it('describes no service or volume the tasks do not have', () => {
+    const expected = sidecarVariants.flatMap((v) => containersOf(json, { variant: v, architecture: 'X86_64' } as any).map((c: any) => serviceName(v, c.name)));
+    expect(Object.keys(compose.services).sort()).toEqual(expected.sort());
+    expect(Object.keys(compose.volumes)).toEqual(['sharedvol-socket']);
+  });
+});
