@@ -33,9 +33,6 @@ export const datadogStack = defineStack({
       // API and app keys come from DD_API_KEY / DD_APP_KEY in the environment, never from the config.
       new DatadogProvider(stack, 'datadog-provider', { apiUrl: datadogApiUrl(dd.site) });
       externalId = new IntegrationAwsExternalId(stack, 'external-id', {}).id;
-      if (dd.permissions !== 'core') {
-        addPermissionDriftCheck(stack, { set: dd.permissions, snapshot: actions, refreshCommand: refreshCommandFor(dd.permissions) });
-      }
     } else {
       externalId = new TerraformVariable(stack, 'datadog_external_id', {
         type: 'string',
@@ -64,6 +61,9 @@ export const datadogStack = defineStack({
       releasedAsLiveList: dd.externalId === 'managed' && dd.permissions !== 'core',
     });
     if (dd.externalId === 'managed') {
+      if (dd.permissions !== 'core') {
+        addPermissionDriftCheck(stack, { set: dd.permissions, policies: delegation.policies, refreshCommand: refreshCommandFor(dd.permissions) });
+      }
       new DatadogAwsIntegration(stack, 'integration', {
         awsAccountId: caller.accountId,
         partition,

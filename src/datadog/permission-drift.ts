@@ -1,4 +1,5 @@
-import { TerraformLocal, type TerraformStack } from 'cdktf';
+import type { TerraformStack } from 'cdktf';
+import type { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import type { PublishedSet } from './permissions';
 
 /** The Datadog provider's data source publishing each list. */
@@ -7,16 +8,13 @@ export const LIVE_LIST_DATA_SOURCE: Readonly<Record<PublishedSet, string>> = {
   full: 'datadog_integration_aws_iam_permissions',
 };
 
-/** The local holding the snapshot; a construct directly in the stack keeps its id as Terraform name. */
-const SNAPSHOT_LOCAL = 'datadog_permission_snapshot';
-
 /** The check block's name, for READMEs and tests. */
 export const DRIFT_CHECK = 'datadog_permissions_match_snapshot';
 
 export interface PermissionDriftCheckProps {
   readonly set: PublishedSet;
-  /** The actions the role is granted (the committed snapshot). */
-  readonly snapshot: readonly string[];
+  /** The policies granting the committed snapshot: the check reads the actions from them, so the list is written once. */
+  readonly policies: readonly IamPolicy[];
   /** The command that refreshes the snapshot, named in the warning. */
   readonly refreshCommand: string;
 }
@@ -28,11 +26,12 @@ export interface PermissionDriftCheckProps {
  * source is scoped to the check, so an unreachable Datadog API is a warning too, never a failed plan.
  */
 export function addPermissionDriftCheck(stack: TerraformStack, props: PermissionDriftCheckProps): void {
-  new TerraformLocal(stack, SNAPSHOT_LOCAL, [...props.snapshot]);
   const type = LIVE_LIST_DATA_SOURCE[props.set];
   const live = `data.${type}.live.iam_permissions`;
-  // Overrides are written as given (tokens are not resolved in them), so the local is named literally.
-  const snapshot = `local.${SNAPSHOT_LOCAL}`;
+  // Overrides are written as given (tokens are not resolved in them), so the policies are named literally. Their
+  // documents are literals, known at plan time.
+  const granted = props.policies.map((p) => `jsondecode(aws_iam_policy.${p.friendlyUniqueId}.policy).Statement[0].Action`);
+  const snapshot = `flatten([${granted.join(', ')}])`;
   const added = `sort(tolist(setsubtract(toset(${live}), toset(${snapshot}))))`;
   const dropped = `sort(tolist(setsubtract(toset(${snapshot}), toset(${live}))))`;
   stack.addOverride(`check.${DRIFT_CHECK}`, {

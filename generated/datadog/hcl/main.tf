@@ -15,115 +15,6 @@ terraform {
   }
 }
 
-locals {
-  datadog_permission_snapshot = [
-    "account:GetAccountInformation",
-    "airflow:GetEnvironment",
-    "airflow:ListEnvironments",
-    "apigateway:GET",
-    "appsync:ListGraphqlApis",
-    "autoscaling:Describe*",
-    "backup:List*",
-    "batch:DescribeJobDefinitions",
-    "bcm-data-exports:GetExport",
-    "bcm-data-exports:ListExports",
-    "budgets:ViewBudget",
-    "cloudfront:GetDistributionConfig",
-    "cloudfront:ListDistributions",
-    "cloudtrail:DescribeTrails",
-    "cloudtrail:GetTrail",
-    "cloudtrail:GetTrailStatus",
-    "cloudtrail:ListTrails",
-    "cloudtrail:LookupEvents",
-    "cloudwatch:Describe*",
-    "cloudwatch:Get*",
-    "cloudwatch:List*",
-    "codebuild:BatchGetProjects",
-    "codebuild:ListProjects",
-    "codedeploy:BatchGet*",
-    "codedeploy:List*",
-    "cur:DescribeReportDefinitions",
-    "directconnect:Describe*",
-    "dms:DescribeReplicationInstances",
-    "dynamodb:Describe*",
-    "dynamodb:List*",
-    "ec2:Describe*",
-    "ecs:Describe*",
-    "ecs:List*",
-    "eks:DescribeCluster",
-    "eks:ListClusters",
-    "elasticache:Describe*",
-    "elasticache:List*",
-    "elasticfilesystem:DescribeAccessPoints",
-    "elasticfilesystem:DescribeFileSystems",
-    "elasticfilesystem:DescribeTags",
-    "elasticloadbalancing:Describe*",
-    "elasticmapreduce:Describe*",
-    "elasticmapreduce:List*",
-    "es:DescribeElasticsearchDomains",
-    "es:ListDomainNames",
-    "es:ListTags",
-    "events:CreateEventBus",
-    "fsx:DescribeFileSystems",
-    "fsx:ListTagsForResource",
-    "health:DescribeAffectedEntities",
-    "health:DescribeEventDetails",
-    "health:DescribeEvents",
-    "iam:ListAccountAliases",
-    "kinesis:Describe*",
-    "kinesis:List*",
-    "lambda:List*",
-    "logs:DeleteSubscriptionFilter",
-    "logs:DescribeDeliveries",
-    "logs:DescribeDeliverySources",
-    "logs:DescribeLogGroups",
-    "logs:DescribeLogStreams",
-    "logs:DescribeSubscriptionFilters",
-    "logs:FilterLogEvents",
-    "logs:GetDeliveryDestination",
-    "logs:PutSubscriptionFilter",
-    "logs:TestMetricFilter",
-    "network-firewall:DescribeLoggingConfiguration",
-    "network-firewall:ListFirewalls",
-    "oam:ListAttachedLinks",
-    "oam:ListSinks",
-    "organizations:Describe*",
-    "organizations:List*",
-    "rds:Describe*",
-    "rds:List*",
-    "redshift-serverless:ListNamespaces",
-    "redshift:DescribeClusters",
-    "redshift:DescribeLoggingStatus",
-    "route53:List*",
-    "route53resolver:ListResolverQueryLogConfigs",
-    "s3:GetBucketLocation",
-    "s3:GetBucketLogging",
-    "s3:GetBucketNotification",
-    "s3:GetBucketTagging",
-    "s3:ListAllMyBuckets",
-    "s3:PutBucketNotification",
-    "ses:Get*",
-    "ses:List*",
-    "sns:GetSubscriptionAttributes",
-    "sns:List*",
-    "sns:Publish",
-    "sqs:ListQueues",
-    "ssm:GetServiceSetting",
-    "ssm:ListCommands",
-    "states:DescribeStateMachine",
-    "states:ListStateMachines",
-    "support:DescribeTrustedAdvisor*",
-    "support:RefreshTrustedAdvisorCheck",
-    "tag:GetResources",
-    "tag:GetTagKeys",
-    "tag:GetTagValues",
-    "timestream:DescribeEndpoints",
-    "wafv2:ListLoggingConfigurations",
-    "xray:BatchGetTraces",
-    "xray:GetTraceSummaries",
-  ]
-}
-
 provider "aws" {
   region = "us-east-1"
   default_tags {
@@ -376,4 +267,12 @@ output "external_id" {
   value       = datadog_integration_aws_external_id.external_id.id
   description = "External ID the trust policy requires"
   sensitive   = true
+}
+check "datadog_permissions_match_snapshot" {
+  data "datadog_integration_aws_iam_permissions_standard" "live" {
+  }
+  assert {
+    condition     = length(sort(tolist(setsubtract(toset(data.datadog_integration_aws_iam_permissions_standard.live.iam_permissions), toset(flatten([jsondecode(aws_iam_policy.delegation_permissions_1.policy).Statement[0].Action])))))) == 0 && length(sort(tolist(setsubtract(toset(flatten([jsondecode(aws_iam_policy.delegation_permissions_1.policy).Statement[0].Action])), toset(data.datadog_integration_aws_iam_permissions_standard.live.iam_permissions))))) == 0
+    error_message = "Datadog's current standard permission list differs from the reviewed snapshot this role is granted (the role is unchanged). Datadog adds: [${join(", ", sort(tolist(setsubtract(toset(data.datadog_integration_aws_iam_permissions_standard.live.iam_permissions), toset(flatten([jsondecode(aws_iam_policy.delegation_permissions_1.policy).Statement[0].Action]))))))}]; drops: [${join(", ", sort(tolist(setsubtract(toset(flatten([jsondecode(aws_iam_policy.delegation_permissions_1.policy).Statement[0].Action])), toset(data.datadog_integration_aws_iam_permissions_standard.live.iam_permissions)))))}]. Review the change, then run `npx stackwright datadog refresh-permissions --set standard --from-api` and synth."
+  }
 }

@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ExitCode, InputError } from '../../core/errors';
 import { DEFAULT_OUT_DIR } from '../../synth/output-dir';
+import { mapLimited, runTerraform as run } from '../../terraform/process';
 import { withJson, type CommandFactory } from '../options';
 
 /** One Terraform diagnostic, as `terraform validate -json` reports it. */
@@ -106,36 +106,4 @@ function formatResult(r: StackValidation): string {
     lines.push(`  ${d.severity}: ${d.summary}${at}${d.detail ? `\n    ${d.detail.split('\n').join('\n    ')}` : ''}`);
   }
   return `${lines.join('\n')}\n`;
-}
-
-interface RunResult {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly spawnError?: string;
-}
-
-function run(bin: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<RunResult> {
-  return new Promise((done) => {
-    const child = spawn(bin, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', (err) => done({ code: null, stdout, stderr, spawnError: err.message }));
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
-
-async function mapLimited<T, R>(items: readonly T[], limit: number, f: (t: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await f(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }

@@ -1,9 +1,11 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../../src/core/project-root';
 import { schemaFor } from '../../../src/rules/schema/provider-schema';
+import { runTerraform, type RunResult } from '../../../src/terraform/process';
+
+export { mapLimited, type RunResult } from '../../../src/terraform/process';
 
 /** Where the real AWS provider is mirrored on this machine image (override: STACKWRIGHT_TF_PLUGIN_MIRROR). */
 export const MIRROR = process.env.STACKWRIGHT_TF_PLUGIN_MIRROR ?? '/opt/tf-plugins';
@@ -71,24 +73,9 @@ function byVersion(a: string, b: string): number {
   return pa[0] - pb[0] || pa[1] - pb[1] || pa[2] - pb[2];
 }
 
-export interface RunResult {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly spawnError?: string;
-}
-
 /** Runs terraform asynchronously (the loopback stand-in answers from this same process meanwhile). */
 export function terraform(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv, bin = 'terraform'): Promise<RunResult> {
-  return new Promise((done) => {
-    const child = spawn(bin, [...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', (err) => done({ code: null, stdout, stderr, spawnError: err.message }));
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
+  return runTerraform(bin, [...args], cwd, env);
 }
 
 /** Fails with how to install Terraform when the binary is missing. */
@@ -132,18 +119,4 @@ export async function warmPluginCache(setup: TerraformSetup): Promise<string> {
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
-}
-
-/** Runs `f` over the items with at most `limit` at a time, keeping order. */
-export async function mapLimited<T, R>(items: readonly T[], limit: number, f: (t: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await f(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }
