@@ -10,7 +10,7 @@ import { BenchmarkLoadBalancer } from '../src/sidecar/load-balancer';
 import { TaskSecurityGroup } from '../src/sidecar/task-security-group';
 import { SidecarImages, type ImageSource } from '../src/sidecar/images';
 import { SidecarDeployment } from '../src/sidecar/deployment';
-import { egressResources } from '../src/ecs/egress';
+import { egressResources } from '../src/aws/egress';
 import { creationOrderSection } from '../src/sidecar/readme-order';
 import { boundedName, HashLength } from '../src/aws/names';
 import { BENCH_COMMAND, sidecarReadme } from '../src/sidecar/readme';
