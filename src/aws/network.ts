@@ -22,7 +22,9 @@ type Tier = 'public' | 'private';
  * How private subnets reach ECR, S3 and CloudWatch Logs: one NAT gateway in the first public subnet, or VPC
  * endpoints (then they reach nothing else).
  */
-export type PrivateEgress = { readonly kind: 'nat-gateway' } | { readonly kind: 'vpc-endpoints'; readonly region: string; readonly partition: AwsPartition };
+export type PrivateEgress =
+  | { readonly kind: 'nat-gateway' }
+  | { readonly kind: 'vpc-endpoints'; readonly region: string; readonly partition: AwsPartition };
 
 /**
  * The released layout a network keeps: construct ids, Name tags and subnet blocks are part of the addresses and
@@ -90,7 +92,10 @@ export class Network extends Construct {
     const name = (suffix: string) => ({ Name: `${props.namePrefix}-${suffix}` });
     const zones = props.availabilityZones ?? this.availableZones(props.zoneCount);
     const zoneIndexes = [...Array(props.zoneCount).keys()];
-    const label = (tier: Tier, zone: number) => ({ id: `${tier}-${numbered ? zone : 'ab'[zone]}`, tag: `${tier}-${numbered ? zone + 1 : 'ab'[zone]}` });
+    const label = (tier: Tier, zone: number) => ({
+      id: `${tier}-${numbered ? zone : 'ab'[zone]}`,
+      tag: `${tier}-${numbered ? zone + 1 : 'ab'[zone]}`,
+    });
 
     this.vpc = new Vpc(this, 'vpc', { cidrBlock: props.cidrBlock, enableDnsSupport: true, enableDnsHostnames: true, tags: name('vpc') });
     const vpcId = this.vpc.id;
@@ -122,7 +127,8 @@ export class Network extends Construct {
     const natGateway = () => {
       const eip = new Eip(this, 'nat-ip', { domain: 'vpc', tags: name('nat'), dependsOn: numbered ? [igw] : undefined });
       // One NAT gateway, not one per zone (each costs about $33/month); private subnets reach AWS APIs through it.
-      return new NatGateway(this, 'nat', { allocationId: eip.allocationId, subnetId: this.publicSubnets[0]!.id, tags: name('nat'), dependsOn: [igw] });
+      const subnetId = this.publicSubnets[0]!.id;
+      return new NatGateway(this, 'nat', { allocationId: eip.allocationId, subnetId, tags: name('nat'), dependsOn: [igw] });
     };
     if (numbered && props.privateEgress?.kind === 'nat-gateway') this.natGateway = natGateway();
 

@@ -37,7 +37,11 @@ export function benchmarkPlacement(scope: Construct, config: SidecarConfig, env:
     cidrBlock: config.network.cidr,
     zoneCount: 2,
     availabilityZones: config.network.availabilityZones,
-    privateEgress: publicTasks ? undefined : privateEgress === 'nat-gateway' ? { kind: 'nat-gateway' } : { kind: 'vpc-endpoints', region: env.region, partition: env.partition },
+    privateEgress: publicTasks
+      ? undefined
+      : privateEgress === 'nat-gateway'
+        ? { kind: 'nat-gateway' }
+        : { kind: 'vpc-endpoints', region: env.region, partition: env.partition },
     layout: 'zone-lettered',
   });
   const publicIds = network.publicSubnets.map((s) => s.id);
