@@ -2,8 +2,8 @@ import { TerraformOutput } from 'cdktf';
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { defineStack } from '../src/core/stack-definition';
 import { StackwrightStack } from '../src/core/stackwright-stack';
-import { ClusterNetwork } from '../src/ecs/network';
-import { egressResources } from '../src/ecs/egress';
+import { clusterPlacement } from '../src/ecs/network';
+import { egressResources } from '../src/aws/egress';
 import { Ec2CapacityCluster } from '../src/ecs/cluster';
 import { ClusterService } from '../src/ecs/service';
 import { ecsReadmeSections } from '../src/ecs/readme';
@@ -26,9 +26,9 @@ export const ecsStack = defineStack({
     const managed: ManagedCluster[] = [];
     for (const c of ecs.clusters) {
       const clusterName = stack.resourceName(c.name);
-      const network = new ClusterNetwork(stack, `${c.name}-network`, { namePrefix: clusterName, network: c.network });
+      const network = clusterPlacement(stack, `${c.name}-network`, clusterName, c.network);
       // The network's way out (none to wait for in an existing VPC): instances and tasks pull images through it.
-      const egress = egressResources(network);
+      const egress = egressResources(network.network);
       const cluster = new Ec2CapacityCluster(stack, c.name, {
         clusterName,
         capacity: c.capacity,

@@ -10,9 +10,9 @@ import { BenchmarkLoadBalancer } from '../src/sidecar/load-balancer';
 import { TaskSecurityGroup } from '../src/sidecar/task-security-group';
 import { SidecarImages, type ImageSource } from '../src/sidecar/images';
 import { SidecarDeployment } from '../src/sidecar/deployment';
-import { egressResources } from '../src/ecs/egress';
+import { egressResources } from '../src/aws/egress';
 import { creationOrderSection } from '../src/sidecar/readme-order';
-import { boundedName } from '../src/sidecar/names';
+import { boundedName, HashLength } from '../src/aws/names';
 import { BENCH_COMMAND, sidecarReadme } from '../src/sidecar/readme';
 import { cpuArchitectures, deploymentsOf, sidecarVariantNames } from '../src/sidecar/variants';
 
@@ -26,7 +26,7 @@ export const sidecarStack = defineStack({
         'The "Container-to-Container Communication" benchmark on Fargate: nginx in front of a starlette app over loopback TCP, a unix socket on a shared task volume, or inside one container, on each selected CPU architecture, behind one ALB with a path prefix per deployment. Images are built and pushed at apply.',
     });
     const { region, partition } = config.aws;
-    const namePrefix = boundedName(stack.resourceName('sidecar'), 32);
+    const namePrefix = boundedName([stack.resourceName('sidecar')], 32, HashLength.sidecar);
     const caller = new DataAwsCallerIdentity(stack, 'caller');
     const render = resolveRenderOptions({ workers: sc.workers, quietDatadogAgentLogs: sc.quietDatadogAgentLogs });
     const deployments = deploymentsOf(sc.variants, sc.architectures);

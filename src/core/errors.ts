@@ -14,15 +14,18 @@ export interface InputProblem {
 
 export function formatProblem(p: InputProblem): string {
   const where = [p.file, p.path].filter((part) => part !== '').join(': ');
-  return `${where}: ${p.message}${p.allowed ? ` (${p.allowed})` : ''}`;
+  return `${where === '' ? '' : `${where}: `}${p.message}${p.allowed ? ` (${p.allowed})` : ''}`;
 }
 
-/** Bad input (config, flags, files): reported without a stack trace, exit code 2. */
+/**
+ * Bad input (config, flags, files): reported without a stack trace, exit code 2. A part that checks its own inputs
+ * (sidecar rendering options) may subclass it for callers that tell its errors apart; `name` says which.
+ */
 export class InputError extends Error {
   readonly problems: readonly InputProblem[];
-  constructor(problems: readonly InputProblem[]) {
+  constructor(problems: readonly InputProblem[], name = 'InputError') {
     super(problems.map(formatProblem).join('\n'));
-    this.name = 'InputError';
+    this.name = name;
     this.problems = problems;
   }
   static single(file: string, path: string, message: string, allowed?: string): InputError {
@@ -38,5 +41,16 @@ export class InputError extends Error {
   /** The same problems, those without a file attributed to `file`. */
   inFile(file: string): InputError {
     return new InputError(this.problems.map((p) => (p.file === '' ? { ...p, file } : p)));
+  }
+}
+
+/**
+ * Not the user's input: a bug in Stackwright, such as a template asking for a variable its caller did not give.
+ * Reported with its stack trace, exit code 3. `name` says which part failed.
+ */
+export class InternalError extends Error {
+  constructor(message: string, name = 'InternalError') {
+    super(message);
+    this.name = name;
   }
 }

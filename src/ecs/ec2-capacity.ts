@@ -12,7 +12,7 @@ import { EcsCapacityProvider } from '@cdktf/provider-aws/lib/ecs-capacity-provid
 import type { AwsPartition } from '../config/common';
 import { serviceTrustPolicy } from '../iam/policy-document';
 import type { CapacityConfig } from './config';
-import { boundedName, NameLimit } from './names';
+import { boundedName, NameLimit } from '../aws/names';
 
 /** AWS's public SSM parameters naming the current ECS-optimized Amazon Linux 2023 AMI. */
 export const ECS_AL2023_AMI_PARAMETER = {

@@ -12,7 +12,7 @@ import { policyJson, serviceTrustPolicy } from '../iam/policy-document';
 import type { ServiceConfig } from './config';
 import { asContainerDefinition, type EcsContainerDefinition } from './container-config';
 import { executionPolicyStatements } from './execution-policy';
-import { boundedName, NameLimit } from './names';
+import { boundedName, NameLimit } from '../aws/names';
 import { effectiveConstraints } from './placement-config';
 import { serviceIssues } from './service-rules';
 

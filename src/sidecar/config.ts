@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { existingNetwork, logRetention } from '../config/common';
 import { cidrProblem, vpcCidrBlock } from '../aws/cidr';
-import { fargateSizeProblem } from './fargate-sizes';
+import { fargateSizeProblem } from '../aws/fargate';
 import { cpuArchitectures, sidecarVariantNames } from './variants';
 
 /** A task size with the post's defaults for the variant; validated against Fargate's table below. */

@@ -8,8 +8,8 @@ import { LbListenerRule } from '@cdktf/provider-aws/lib/lb-listener-rule';
 import type { AwsPartition } from '../config/common';
 import { suppressRule } from '../rules/suppress';
 import { loadBalancedContainer, sidecarContainers, SOCKET_VOLUME, type TaskImage } from './container-definitions';
-import { fargateSizeProblem, type TaskSize } from './fargate-sizes';
-import { boundedName } from './names';
+import { fargateSizeProblem, type TaskSize } from '../aws/fargate';
+import { boundedName, HashLength, NameLimit } from '../aws/names';
 import { TaskExecutionRole } from './task-execution-role';
 import { deploymentKey, pathPrefix, type Deployment } from './variants';
 
@@ -95,7 +95,7 @@ export class SidecarDeployment extends Construct {
       retentionInDays: props.logRetentionDays,
     });
     this.executionRole = new TaskExecutionRole(this, 'execution-role', {
-      roleName: boundedName(`${name}-exec`, 64),
+      roleName: boundedName([name, 'exec'], NameLimit.iamRole, HashLength.sidecar),
       partition: props.partition,
       region: props.region,
       accountId: props.accountId,
@@ -127,7 +127,7 @@ export class SidecarDeployment extends Construct {
     });
 
     this.targetGroup = new LbTargetGroup(this, 'targets', {
-      name: boundedName(`${props.namePrefix}-${this.key.replace(/_/g, '-')}`, 32),
+      name: boundedName([props.namePrefix, this.key.replace(/_/g, '-')], NameLimit.targetGroup, HashLength.sidecar),
       targetType: 'ip', // awsvpc tasks register by ENI address
       vpcId: props.vpcId,
       port: props.listenPort,

@@ -1,7 +1,7 @@
 import type { Construct } from 'constructs';
 import type { AwsPartition } from '../config/common';
 import type { SidecarConfig } from './config';
-import { BenchmarkNetwork } from './network';
+import { Network } from '../aws/network';
 import type { TaskEgress } from './task-security-group';
 
 /** Where the ALB and the tasks go, and how tasks reach AWS. */
@@ -12,7 +12,7 @@ export interface Placement {
   readonly assignPublicIp: boolean;
   readonly egress: TaskEgress;
   /** The created network, when the config asks for one. */
-  readonly network?: BenchmarkNetwork;
+  readonly network?: Network;
 }
 
 /**
@@ -31,13 +31,18 @@ export function benchmarkPlacement(scope: Construct, config: SidecarConfig, env:
       egress: { kind: 'https-anywhere' },
     };
   }
-  const network = new BenchmarkNetwork(scope, 'network', {
+  const privateEgress = config.network.privateEgress ?? 'vpc-endpoints';
+  const network = new Network(scope, 'network', {
     namePrefix: env.namePrefix,
-    cidr: config.network.cidr,
-    region: env.region,
-    partition: env.partition,
+    cidrBlock: config.network.cidr,
+    zoneCount: 2,
     availabilityZones: config.network.availabilityZones,
-    privateEgress: publicTasks ? undefined : (config.network.privateEgress ?? 'vpc-endpoints'),
+    privateEgress: publicTasks
+      ? undefined
+      : privateEgress === 'nat-gateway'
+        ? { kind: 'nat-gateway' }
+        : { kind: 'vpc-endpoints', region: env.region, partition: env.partition },
+    layout: 'zone-lettered',
   });
   const publicIds = network.publicSubnets.map((s) => s.id);
   const endpoints = network.endpoints;

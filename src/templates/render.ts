@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
+import { InternalError } from '../core/errors';
 import { PROJECT_ROOT } from '../core/project-root';
 
 /** templates/ of the checkout, so the CLI works from any working directory. */
 export const TEMPLATES_DIR = join(PROJECT_ROOT, 'templates');
 
-/** A template asked for a variable the caller did not give. */
-export class TemplateError extends Error {
+/** A template asked for a variable the caller did not give: a bug in the caller, not bad input. */
+export class TemplateError extends InternalError {
   constructor(template: string, cause: string) {
-    super(`template ${template}: ${cause}`);
-    this.name = 'TemplateError';
+    super(`template ${template}: ${cause}`, 'TemplateError');
   }
 }
 

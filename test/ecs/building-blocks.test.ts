@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { cidrSubnet, formatCidr, parseCidr } from '../../src/aws/cidr';
-import { boundedName } from '../../src/ecs/names';
+import { boundedName } from '../../src/aws/names';
 import { isGravitonInstanceType } from '../../src/ecs/service-rules';
 import { capacityProviderName, ecsUserData } from '../../src/ecs/ec2-capacity';
 import { isFargateSize } from '../../src/aws/fargate';

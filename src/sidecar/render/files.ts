@@ -1,3 +1,4 @@
+import { InputError } from '../../core/errors';
 import { renderTemplate, TemplateError } from '../../templates/render';
 
 /** The three ways nginx reaches the app in "Container-to-Container Communication". */
@@ -21,11 +22,10 @@ export function renderStrict(template: string, data: Record<string, unknown>): s
   return renderTemplate(`sidecar/${template}`, data);
 }
 
-/** A rendering input is out of range or unsafe to put into a config file. */
-export class SidecarRenderError extends Error {
+/** A rendering input (from the config or a benchmark flag) is out of range or unsafe to put into a config file. */
+export class SidecarRenderError extends InputError {
   constructor(message: string) {
-    super(message);
-    this.name = 'SidecarRenderError';
+    super([{ file: '', path: '', message }], 'SidecarRenderError');
   }
 }
 

@@ -1,10 +1,10 @@
 import { parseConfig } from '../../../src/config/load';
 import { InputError, formatProblem } from '../../../src/core/errors';
 import { FARGATE_MEMORY_BY_CPU as fargateMemoryByCpu } from '../../../src/aws/fargate';
-import { fargateSizeProblem } from '../../../src/sidecar/fargate-sizes';
+import { fargateSizeProblem } from '../../../src/aws/fargate';
 import { sidecarVariants } from '../../../src/sidecar/render/index';
 import { sidecarVariantNames } from '../../../src/sidecar/variants';
-import { boundedName } from '../../../src/sidecar/names';
+import { boundedName } from '../../../src/aws/names';
 
 /** A config whose only stack is sidecar, with `body` as the section's YAML (indented by the caller). */
 const config = (body: string) => `name: t\naws:\n  region: us-east-1\nstacks:\n  sidecar:${body ? `\n${body}` : ' {}'}\n`;
@@ -103,10 +103,10 @@ describe('sidecar config', () => {
 
 describe('boundedName', () => {
   it('keeps short names and shortens long ones to the limit with a stable hash', () => {
-    expect(boundedName('demo-sidecar-tcp-x86-64', 32)).toBe('demo-sidecar-tcp-x86-64');
-    const long = boundedName('a-very-long-environment-name-sidecar-sharedvol-x86-64', 32);
+    expect(boundedName(['demo-sidecar-tcp-x86-64'], 32, 6)).toBe('demo-sidecar-tcp-x86-64');
+    const long = boundedName(['a-very-long-environment-name-sidecar-sharedvol-x86-64'], 32, 6);
     expect(long).toHaveLength(32);
     expect(long).toMatch(/^a-very-long-environment-n-[0-9a-f]{6}$/);
-    expect(boundedName('a-very-long-environment-name-sidecar-sharedvol-arm64', 32)).not.toBe(long);
+    expect(boundedName(['a-very-long-environment-name-sidecar-sharedvol-arm64'], 32, 6)).not.toBe(long);
   });
 });

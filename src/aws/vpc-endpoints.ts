@@ -16,7 +16,9 @@ export interface VpcEndpointsProps {
   readonly subnetIds: readonly string[];
   /** Route tables the S3 gateway endpoint adds its prefix-list route to. */
   readonly routeTableIds: readonly string[];
+  /** The region of ECR's layer bucket, the one S3 bucket the gateway endpoint's policy allows. */
   readonly region: string;
+  /** The partition in that bucket's ARN. */
   readonly partition: AwsPartition;
 }
 
