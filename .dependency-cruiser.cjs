@@ -48,11 +48,12 @@ const BENCH = '^src/(?:bench/|sidecar/local/)';
 const KNOWN_UPWARD = [{ from: '^src/core/stackwright-stack\\.ts$', to: '^src/config/schema\\.ts$' }];
 
 /**
- * Two cycles inside the ecs domain that exist only through `import type` of the config's inferred types (the config
- * schema's refinements call validators that are typed with those inferred types). Type-only, so nothing loads twice;
- * listed so that no other cycle can appear. src/ecs is being edited by the shared-AWS-base part of issue 14.
+ * One cycle inside the ecs domain exists only through `import type`: the config schema's refinement calls the service
+ * validators, which are typed with the schema's inferred types. Nothing loads twice; it is listed so that no other
+ * cycle can appear, and goes when the shared-AWS-base part of issue 14 (which edits these validators) splits the
+ * inferred types from the refinement.
  */
-const KNOWN_TYPE_CYCLES = ['^src/ecs/(?:config|service-rules)\\.ts$', '^src/ecs/reconciler/(?:desired-count-reconciler|readme)\\.ts$'];
+const KNOWN_TYPE_CYCLES = ['^src/ecs/(?:config|service-rules)\\.ts$'];
 
 const upward = LAYERS.slice(0, -1).map(([name, path], i) => ({
   name: `no-upward-from-${name}`,
