@@ -6,7 +6,7 @@ import { diffCommand } from './commands/diff';
 import { listCommand } from './commands/list';
 import { extraCommands } from './commands/extra';
 import { validateCommand } from './commands/validate';
-import { datadogCommand } from '../datadog/refresh-command';
+import { datadogCommand } from './commands/datadog';
 
 /**
  * Parses argv, runs one command, and maps errors to exit codes: bad input prints its problems and exits 2 (with

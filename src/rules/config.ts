@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { didYouMean } from '../core/did-you-mean';
-import { RULE_IDS } from './packs';
+import { RULE_IDS } from './ids';
 
 /** Config section `rules`: lower a rule to a warning, or suppress it for one resource with a reason. */
 export const ruleOverrideSchema = z

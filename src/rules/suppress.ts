@@ -1,5 +1,5 @@
 import type { TerraformElement } from 'cdktf';
-import { RULE_IDS } from './packs';
+import { RULE_IDS } from './ids';
 
 /** A rule switched off for one resource, with the reason a reviewer reads in the generated JSON. */
 export interface RuleSuppression {

@@ -1,6 +1,6 @@
 import type { StackwrightStack } from '../core/stackwright-stack';
 import { costSection } from '../pricing/cost-section';
-import type { TerraformJson } from './synthesize';
+import type { TerraformJson } from './terraform-json';
 
 type Block = Record<string, Record<string, Record<string, unknown>>>;
 

@@ -14,7 +14,9 @@ export interface SynthesizedStack {
   readonly files: ReadonlyMap<string, string | Uint8Array>;
 }
 
-export type TerraformJson = Record<string, unknown>;
+import type { TerraformJson } from './terraform-json';
+
+export type { TerraformJson };
 
 export interface SynthOptions {
   /** Only these stacks (keys of `stacks:`); all configured stacks when absent. */

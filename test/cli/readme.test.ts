@@ -39,7 +39,7 @@ const SOURCES: Record<string, string> = {
   list: 'src/cli/commands/list.ts',
   check: 'src/cli/commands/check.ts',
   validate: 'src/cli/commands/validate.ts',
-  'datadog refresh-permissions': 'src/datadog/refresh-command.ts',
+  'datadog refresh-permissions': 'src/cli/commands/datadog.ts',
   'bench local': 'src/bench/sidecar/cli.ts',
   'bench remote': 'src/bench/sidecar/cli.ts',
   'bench lambda': 'src/bench/lambda/command.ts',

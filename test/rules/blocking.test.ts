@@ -14,6 +14,12 @@ jest.mock('../../src/rules/packs', () => {
   return { ...actual, ENTRIES: [...actual.ENTRIES, entry], RULE_IDS: [...actual.RULE_IDS, entry.rule.id] };
 });
 
+// Config validation reads the light id list, so the extra rule's id is added there too.
+jest.mock('../../src/rules/ids', () => {
+  const actual = jest.requireActual('../../src/rules/ids');
+  return { ...actual, RULE_IDS: [...actual.RULE_IDS, 'Test-AlwaysFails'] };
+});
+
 const CONFIG = 'name: t\naws:\n  region: us-east-1\nstacks:\n  datadog:\n    externalId: manual\n';
 
 describe('rule errors block synth and fail check', () => {

@@ -47,6 +47,21 @@ describe('Logs-RetentionSet', () => {
     expect(problems(RetentionSet, json, 'aws_lambda_function.f')).toEqual(['its log group /aws/lambda/demo-reconciler is not declared, so Lambda creates it without retention']);
     expect(problems(RetentionSet, json, 'aws_ecs_task_definition.web')).toEqual(['container a lets ECS create its log group (awslogs-create-group)']);
   });
+  it('fails retention 0 and a configured group name not declared; judges nothing it cannot read', () => {
+    const json = tf({
+      aws_cloudwatch_log_group: { zero: { name: '/z', retention_in_days: 0 }, ref: { name: '/r', retention_in_days: '${var.days}' }, named: { name: '/named' } },
+      aws_lambda_function: {
+        missing: fn({ logging_config: { log_format: 'JSON', log_group: '/elsewhere' } }),
+        byRef: fn({ logging_config: { log_format: 'JSON', log_group: '${aws_cloudwatch_log_group.named.name}' } }),
+        unnamed: fn({ function_name: '${var.name}' }),
+      },
+    });
+    expect(problems(RetentionSet, json, 'aws_cloudwatch_log_group.zero')).toEqual(['retention_in_days is not set, so logs never expire']);
+    expect(problems(RetentionSet, json, 'aws_lambda_function.missing')).toEqual(['its log group /elsewhere is not declared in this stack']);
+    expect(problems(RetentionSet, json, 'aws_lambda_function.byRef')).toEqual([]);
+    expect(judge(RetentionSet, json, 'aws_cloudwatch_log_group.ref').compliance).toBe('not-applicable');
+    expect(judge(RetentionSet, json, 'aws_lambda_function.unnamed').compliance).toBe('not-applicable');
+  });
 });
 
 describe('Lambda-NoSecretsInEnvironment', () => {

@@ -119,10 +119,11 @@ describe('Docker-RegistryAuth (provider.go, authentication_helpers.go)', () => {
   it('passes a registry_auth with an address (even one known at plan time)', () => {
     expect(problems(RegistryAuth, push({ registry_auth: [{ address: '${data.aws_ecr_authorization_token.t.proxy_endpoint}' }] }), 'docker_registry_image.p')).toEqual([]);
   });
-  it('reads the docker provider written as one object or absent', () => {
+  it('passes a push with no docker provider block, a provider without registry_auth, or one provider as an object', () => {
+    expect(problems(RegistryAuth, tf({ docker_registry_image: { p: { name: 'x' } } }), 'docker_registry_image.p')).toEqual([]);
+    expect(problems(RegistryAuth, push({ host: 'unix:///var/run/docker.sock' }), 'docker_registry_image.p')).toEqual([]);
     const single = tf({ docker_registry_image: { p: { name: 'x' } } }, { provider: { docker: { registry_auth: [{ address: '' }] } } });
     expect(problems(RegistryAuth, single, 'docker_registry_image.p')).toEqual([expect.stringContaining("registry_auth 'address' is 0 characters")]);
-    expect(problems(RegistryAuth, tf({ docker_registry_image: { p: { name: 'x' } } }), 'docker_registry_image.p')).toEqual([]);
   });
   it('fails an empty or missing address, and two auth_config blocks', () => {
     const json = push({ registry_auth: [{ address: '' }, { username: 'u' }] }, { auth_config: [{ address: 'a' }, { address: 'b' }] });

@@ -1,6 +1,6 @@
 import type { ReadmeSection } from '../../core/stackwright-stack';
 import { estimateMonthlyCost, POST_SCALE, PRICES } from './cost-estimate';
-import type { DesiredCountReconcilerProps } from './desired-count-reconciler';
+import type { DesiredCountReconcilerProps } from './props';
 import { RECONCILER_SETTINGS, reconcilerNames } from './reconciler-settings';
 import { IDLE_POLLERS, queueMonthlyCost, SQS_FIFO_PER_MILLION_REQUESTS } from './queue-cost';
 

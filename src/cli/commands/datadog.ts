@@ -1,8 +1,8 @@
-import { ExitCode, InputError } from '../core/errors';
-import type { CommandFactory } from '../cli/options';
-import { PUBLISHED_SETS, type PublishedSet } from './permissions';
-import { apiKeysFromEnv, fetchPermissions, readPermissionFile, SNAPSHOT_DIR, updateSnapshot } from './refresh-permissions';
-import { datadogSites, type DatadogSite } from './sites';
+import { ExitCode, InputError } from '../../core/errors';
+import type { CommandFactory } from '../options';
+import { PUBLISHED_SETS, type PublishedSet } from '../../datadog/permissions';
+import { apiKeysFromEnv, fetchPermissions, readPermissionFile, SNAPSHOT_DIR, updateSnapshot } from '../../datadog/refresh-permissions';
+import { datadogSites, type DatadogSite } from '../../datadog/sites';
 
 interface RefreshArgs {
   readonly set: PublishedSet;
