@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { build, type Metafile } from 'esbuild';
@@ -96,5 +96,29 @@ describe('modules a run loads (require.cache of the CLI process)', () => {
     const { code, modules } = await modulesLoadedBy(['bench', 'local', '--help']);
     expect(code).toBe(0);
     expect(modules.filter((m) => /(^|\/)bench-[0-9a-f]{16}\.js$/.test(m))).toHaveLength(1);
+  });
+});
+
+describe("an internal error in the toolkit's bundle", () => {
+  it('names the toolkit module it came from, and its stack maps to packages/bench/src', async () => {
+    const cache = tempDir('sw-bench-cache-');
+    const env = { ...process.env, STACKWRIGHT_CACHE_DIR: cache };
+    await promisify(execFile)(process.execPath, ['bin/stackwright.js', 'bench', 'local', '--help'], { cwd: ROOT, env });
+    const benchBundle = join(cache, readdirSync(cache).find((f) => /^bench-[0-9a-f]{16}\.js$/.test(f))!);
+    // Loaded without the modules the CLI shares with it, the bundle fails where the toolkit first imports one.
+    const script =
+      "require('tsx/cjs/api').register();" +
+      "const { sourceMappedStack } = require('./src/cli/internal-error.ts');" +
+      "globalThis[Symbol.for('stackwright.benchShared')] = {};" +
+      'try { require(process.argv[1]); } catch (err) {' +
+      ' process.stdout.write(JSON.stringify({ raw: err.stack, mapped: sourceMappedStack(err, undefined, process.cwd(), process.argv[1]) })); }';
+    const { stdout } = await promisify(execFile)(process.execPath, ['-e', script, benchBundle], { cwd: ROOT, env });
+    const { raw, mapped } = JSON.parse(stdout) as { raw: string; mapped: string };
+    expect(raw).toMatch(/the benchmark toolkit imports src\/[\w/-]+: add it to benchSharedModules in src\/cli\/commands\/bench\.ts/);
+    expect(raw).toMatch(/bench-[0-9a-f]{16}\.js:\d+:\d+/);
+    expect(mapped).toMatch(/\(packages\/bench\/src\/[\w/-]+\.ts:\d+:\d+\)/);
+    // Frames left in the bundle are esbuild's own module wrappers, which have no source.
+    const bundleFrames = (stack: string) => stack.match(/bench-[0-9a-f]{16}\.js:\d+:\d+/g)?.length ?? 0;
+    expect(bundleFrames(mapped)).toBeLessThan(bundleFrames(raw));
   });
 });
