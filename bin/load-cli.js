@@ -72,12 +72,14 @@ function sharedModulesPlugin(root) {
         if (!target.startsWith(srcDir)) return undefined;
         return { path: relative(root, target).split(sep).join('/').replace(/\/index$/, ''), namespace: 'stackwright-shared' };
       });
-      build.onLoad({ filter: /.*/, namespace: 'stackwright-shared' }, (args) => ({
-        contents: `const m = globalThis[Symbol.for('stackwright.benchShared')][${JSON.stringify(args.path)}];\n` +
-          `if (!m) throw new Error(${JSON.stringify(`the benchmark toolkit imports ${args.path}: add it to benchSharedModules in src/cli/commands/bench.ts`)});\n` +
-          'module.exports = m;',
-        loader: 'js',
-      }));
+      build.onLoad({ filter: /.*/, namespace: 'stackwright-shared' }, (args) => {
+        const unlisted = `the benchmark toolkit imports ${args.path}: add it to benchSharedModules in src/cli/commands/bench.ts`;
+        return {
+          contents: `const m = globalThis[Symbol.for('stackwright.benchShared')][${JSON.stringify(args.path)}];\n` +
+            `if (!m) throw new Error(${JSON.stringify(unlisted)});\nmodule.exports = m;`,
+          loader: 'js',
+        };
+      });
     },
   };
 }
