@@ -5,13 +5,17 @@
 // (or STACKWRIGHT_CACHE_DIR).
 const { createHash } = require('node:crypto');
 const { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } = require('node:fs');
-const { join, relative } = require('node:path');
+const { join, relative, resolve, sep } = require('node:path');
 
 const SOURCE_DIRS = ['src', 'stacks'];
 const SOURCE_FILES = ['package.json', 'package-lock.json', 'tsconfig.json', 'bin/load-cli.js'];
+// The benchmark toolkit (an npm workspace package) is a bundle of its own, built the first time `bench` runs: the
+// CLI bundle leaves it out, so synth, check, diff and list never parse it.
+const BENCH_PACKAGE = '@stackwright/bench';
+const BENCH_DIRS = ['packages/bench/src', 'packages/bench/package.json'];
 
 /** Size and mtime of every bundled source: any edit, checkout or install changes it. */
-function fingerprint(root) {
+function fingerprint(root, dirs = SOURCE_DIRS) {
   const hash = createHash('sha256').update(root);
   const visit = (path) => {
     const st = statSync(path, { throwIfNoEntry: false });
@@ -22,17 +26,16 @@ function fingerprint(root) {
       hash.update(`${relative(root, path)}:${st.size}:${st.mtimeMs}\n`);
     }
   };
-  for (const p of [...SOURCE_DIRS, ...SOURCE_FILES]) visit(join(root, p));
+  for (const p of [...dirs, ...SOURCE_FILES]) visit(join(root, p));
   return hash.digest('hex');
 }
 
-function buildBundle(root, outfile) {
-  const { buildSync } = require('esbuild');
-  const tmp = `${outfile}.${process.pid}.tmp`;
-  buildSync({
+/** esbuild options of the CLI bundle (exported for test/cli/bundle-modules.test.ts, which lists its modules). */
+function cliBuildOptions(root, outfile) {
+  return {
     absWorkingDir: root,
     entryPoints: ['src/cli/main.ts'],
-    outfile: tmp,
+    outfile,
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -46,14 +49,92 @@ function buildBundle(root, outfile) {
     sourcesContent: false,
     // Native or data-heavy packages load from node_modules on demand. yargs too: its ESM build (which a bundle
     // would take) wraps --help text in the middle of words; its CommonJS build wraps at spaces.
-    external: ['esbuild', '@cloud-copilot/*', '@aws-sdk/*', '@smithy/*', 'autocannon', 'yargs'],
+    // The benchmark toolkit stays out: src/cli/commands/bench.ts loads its own bundle (loadBench below) on demand.
+    external: ['esbuild', '@cloud-copilot/*', '@aws-sdk/*', '@smithy/*', 'autocannon', 'yargs', BENCH_PACKAGE],
     // The bundle may live outside the checkout (STACKWRIGHT_CACHE_DIR): its external packages resolve from the
     // checkout, not from the bundle's folder. (`var` may redeclare the module wrapper's `require` parameter.)
     banner: { js: `var require = require('node:module').createRequire(${JSON.stringify(join(root, 'package.json'))});` },
     logLevel: 'silent',
-  });
-  renameSync(`${tmp}.map`, `${outfile}.map`);
-  renameSync(tmp, outfile); // atomic: concurrent runs never read a half-written bundle
+  };
+}
+
+/**
+ * The toolkit's imports of generator modules (`../../../../src/core/errors`) resolve to the CLI's own instances,
+ * handed over by src/cli/commands/bench.ts (benchSharedModules): one InputError class, one variant table.
+ */
+function sharedModulesPlugin(root) {
+  const srcDir = join(root, 'src') + sep;
+  return {
+    name: 'stackwright-shared-modules',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.?\// }, (args) => {
+        const target = resolve(args.resolveDir, args.path);
+        if (!target.startsWith(srcDir)) return undefined;
+        return { path: relative(root, target).split(sep).join('/').replace(/\/index$/, ''), namespace: 'stackwright-shared' };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'stackwright-shared' }, (args) => {
+        const unlisted = `the benchmark toolkit imports ${args.path}: add it to benchSharedModules in src/cli/commands/bench.ts`;
+        return {
+          contents: `const m = globalThis[Symbol.for('stackwright.benchShared')][${JSON.stringify(args.path)}];\n` +
+            `if (!m) throw new Error(${JSON.stringify(unlisted)});\nmodule.exports = m;`,
+          loader: 'js',
+        };
+      });
+    },
+  };
+}
+
+/** esbuild options of the benchmark toolkit's bundle. */
+function benchBuildOptions(root, outfile) {
+  const cli = cliBuildOptions(root, outfile);
+  return { ...cli, entryPoints: ['packages/bench/src/index.ts'], plugins: [sharedModulesPlugin(root)] };
+}
+
+/** Writes the bundle under a temporary name, then renames it: concurrent runs never read a half-written bundle. */
+function writeBundle(outfile, build) {
+  const tmp = `${outfile}.${process.pid}.tmp`;
+  const done = () => {
+    renameSync(`${tmp}.map`, `${outfile}.map`);
+    renameSync(tmp, outfile);
+  };
+  const result = build(tmp);
+  return result && typeof result.then === 'function' ? result.then(done) : done();
+}
+
+const buildCliBundle = (root, outfile) => writeBundle(outfile, (tmp) => require('esbuild').buildSync(cliBuildOptions(root, tmp)));
+
+/** Builds `<prefix>-<fingerprint>.js` into the cache unless it is there, and returns its path. */
+function cachedBundle(root, prefix, dirs, build) {
+  const key = fingerprint(root, dirs);
+  const dir = process.env.STACKWRIGHT_CACHE_DIR || join(root, 'node_modules', '.cache', 'stackwright', 'cli');
+  const outfile = join(dir, `${prefix}-${key.slice(0, 16)}.js`);
+  if (!existsSync(outfile)) {
+    mkdirSync(dir, { recursive: true });
+    build(root, outfile);
+    // Bundles of older sources are superseded. A concurrent run with the same sources writes the same file name,
+    // so it is never removed from under it.
+    const stale = new RegExp(`^${prefix}-[0-9a-f]+\\.js(\\.map)?$`);
+    for (const old of readdirSync(dir)) {
+      if (stale.test(old) && !old.startsWith(outfile.slice(dir.length + 1))) rmSync(join(dir, old), { force: true });
+    }
+  }
+  return outfile;
+}
+
+/**
+ * Builds the toolkit's bundle in a child node process: the shared-modules plugin needs esbuild's asynchronous API,
+ * and yargs asks for the `bench` subcommands synchronously. Only the first `bench` run after an edit pays this.
+ */
+function buildBenchBundle(root, outfile) {
+  require('node:child_process').execFileSync(process.execPath, [__filename, '--build-bench', root, outfile], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+/** Loads the benchmark toolkit's bundle, sharing the CLI's generator modules with it (see sharedModulesPlugin). */
+function loadBench(root, shared) {
+  globalThis[Symbol.for('stackwright.benchShared')] = shared;
+  const outfile = cachedBundle(root, 'bench', BENCH_DIRS, buildBenchBundle);
+  process.env.STACKWRIGHT_BENCH_BUNDLE = outfile;
+  return require(outfile);
 }
 
 function loadCli(root) {
@@ -66,20 +147,18 @@ function loadCli(root) {
     require('tsx/cjs/api').register();
     return require(join(root, 'src/cli/main.ts'));
   }
-  const key = fingerprint(root);
-  const dir = process.env.STACKWRIGHT_CACHE_DIR || join(root, 'node_modules', '.cache', 'stackwright', 'cli');
-  const outfile = join(dir, `cli-${key.slice(0, 16)}.js`);
-  if (!existsSync(outfile)) {
-    mkdirSync(dir, { recursive: true });
-    buildBundle(root, outfile);
-    // Bundles of older sources are superseded. A concurrent run with the same sources writes the same file name,
-    // so it is never removed from under it.
-    for (const old of readdirSync(dir)) {
-      if (/^cli-[0-9a-f]+\.js(\.map)?$/.test(old) && !old.startsWith(outfile.slice(dir.length + 1))) rmSync(join(dir, old), { force: true });
-    }
-  }
+  const outfile = cachedBundle(root, 'cli', SOURCE_DIRS, buildCliBundle);
+  globalThis[Symbol.for('stackwright.loadBench')] = (shared) => loadBench(root, shared);
   process.env.STACKWRIGHT_BUNDLE = outfile;
   return require(outfile);
 }
 
-module.exports = { loadCli };
+module.exports = { loadCli, cliBuildOptions, benchBuildOptions };
+
+if (require.main === module && process.argv[2] === '--build-bench') {
+  const [root, outfile] = process.argv.slice(3);
+  writeBundle(outfile, (tmp) => require('esbuild').build(benchBuildOptions(root, tmp))).catch((err) => {
+    process.stderr.write(`${err.message}\n`);
+    process.exitCode = 1;
+  });
+}

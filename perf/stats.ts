@@ -1,4 +1,4 @@
-import { median } from '../src/bench/common/figures';
+import { median } from '../packages/bench/src/common/figures';
 
 /** The benchmark scripts use the harness's statistics; `spread` formats a range for their one-line reports. */
 export { median };

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Progress } from '../src/bench/common/progress';
+import { Progress } from '../packages/bench/src/common/progress';
 import { loadConfig } from '../src/config/load';
 import { stackDefinitions } from '../stacks';
 import { median, spread } from './stats';

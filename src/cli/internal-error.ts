@@ -6,10 +6,21 @@ import { fileURLToPath } from 'node:url';
 /**
  * The stack of an unexpected error, its frames in the CLI bundle mapped back to the TypeScript sources
  * (`src/cli/main.ts:40:5`). bin/load-cli.js writes the bundle's source map beside it and names the bundle in
- * STACKWRIGHT_BUNDLE; the map is read only here, on the error path, so a normal run pays nothing for it.
+ * STACKWRIGHT_BUNDLE (and the benchmark toolkit's bundle, once `bench` loaded it, in STACKWRIGHT_BENCH_BUNDLE); the
+ * maps are read only here, on the error path, so a normal run pays nothing for them.
  */
-export function sourceMappedStack(err: unknown, bundle = process.env.STACKWRIGHT_BUNDLE, root = process.env.STACKWRIGHT_ROOT): string {
+export function sourceMappedStack(
+  err: unknown,
+  bundle = process.env.STACKWRIGHT_BUNDLE,
+  root = process.env.STACKWRIGHT_ROOT,
+  benchBundle = process.env.STACKWRIGHT_BENCH_BUNDLE,
+): string {
   const stack = err instanceof Error ? (err.stack ?? `${err.name}: ${err.message}`) : String(err);
+  return [bundle, benchBundle].reduce<string>((mapped, b) => mapFrames(mapped, b, root), stack);
+}
+
+/** `stack` with the frames in `bundle` mapped back to the sources by the bundle's source map. */
+function mapFrames(stack: string, bundle: string | undefined, root: string | undefined): string {
   if (!bundle || !existsSync(`${bundle}.map`)) return stack;
   let map: SourceMap;
   try {

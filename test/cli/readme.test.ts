@@ -40,9 +40,9 @@ const SOURCES: Record<string, string> = {
   check: 'src/cli/commands/check.ts',
   validate: 'src/cli/commands/validate.ts',
   'datadog refresh-permissions': 'src/cli/commands/datadog.ts',
-  'bench local': 'src/bench/sidecar/cli.ts',
-  'bench remote': 'src/bench/sidecar/cli.ts',
-  'bench lambda': 'src/bench/lambda/command.ts',
+  'bench local': 'packages/bench/src/sidecar/cli.ts',
+  'bench remote': 'packages/bench/src/sidecar/cli.ts',
+  'bench lambda': 'packages/bench/src/lambda/command.ts',
 };
 
 describe('README: Commands', () => {

@@ -1,6 +1,6 @@
 import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isAlive, processTree } from '../../src/sidecar/local';
+import { isAlive, processTree } from '../../packages/bench/src/sidecar-local';
 
 /**
  * How long a test lets real servers take to start: two cores shared with a whole test run (and another beside it)

@@ -1,7 +1,7 @@
-import { runSchedule, type Callable } from '../../src/bench/lambda/runner';
-import { buildReport } from '../../src/bench/lambda/report';
-import { formatGapTable, summarizeByGap } from '../../src/bench/lambda/gaps';
-import type { CallResult } from '../../src/bench/lambda/invoke';
+import { runSchedule, type Callable } from '../../packages/bench/src/lambda/runner';
+import { buildReport } from '../../packages/bench/src/lambda/report';
+import { formatGapTable, summarizeByGap } from '../../packages/bench/src/lambda/gaps';
+import type { CallResult } from '../../packages/bench/src/lambda/invoke';
 import { LINUX_DEFAULT_KEEPIDLE_SECONDS, PATH_IDLE_TIMEOUTS, PYTHON_ON_TIMERS, shortestProbeableTimeout } from '../../src/keepalive/idle-timeouts';
 import { DEFAULT_IDLE_GAP_PLAN, idleGapSequenceMs, planProblems, planSeconds } from '../../src/keepalive/schedule';
 import { createServer, type Server } from 'node:http';

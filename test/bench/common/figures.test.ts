@@ -1,4 +1,4 @@
-import { mean, median, percentChange, percentileCurve, rangesOverlap, spreadOf } from '../../../src/bench/common/figures';
+import { mean, median, percentChange, percentileCurve, rangesOverlap, spreadOf } from '../../../packages/bench/src/common/figures';
 
 describe('figures over repetitions', () => {
   it('median of odd and even counts, whatever the order', () => {

@@ -1,4 +1,4 @@
-import { Progress } from '../../../src/bench/common/progress';
+import { Progress } from '../../../packages/bench/src/common/progress';
 
 function stream(isTTY: boolean) {
   const writes: string[] = [];

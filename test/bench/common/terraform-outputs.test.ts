@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readTerraformOutputs } from '../../../src/bench/common/terraform-outputs';
+import { readTerraformOutputs } from '../../../packages/bench/src/common/terraform-outputs';
 import { InputError } from '../../../src/core/errors';
 
 let dir: string;

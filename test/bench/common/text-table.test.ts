@@ -1,4 +1,4 @@
-import { alignColumns } from '../../../src/bench/common/text-table';
+import { alignColumns } from '../../../packages/bench/src/common/text-table';
 
 it('aligns names left and numbers right under a rule', () => {
   expect(

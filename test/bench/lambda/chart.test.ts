@@ -1,8 +1,8 @@
-import { renderChart } from '../../../src/bench/lambda/chart';
-import { niceCeil } from '../../../src/bench/common/svg';
-import type { LambdaBenchReport } from '../../../src/bench/lambda/report';
-import { summarize } from '../../../src/bench/lambda/stats';
-import type { CallResult } from '../../../src/bench/lambda/invoke';
+import { renderChart } from '../../../packages/bench/src/lambda/chart';
+import { niceCeil } from '../../../packages/bench/src/common/svg';
+import type { LambdaBenchReport } from '../../../packages/bench/src/lambda/report';
+import { summarize } from '../../../packages/bench/src/lambda/stats';
+import type { CallResult } from '../../../packages/bench/src/lambda/invoke';
 
 function fn(name: string, ms: (number | undefined)[]) {
   const calls: CallResult[] = ms.map((v, seq) => ({ seq, offsetMs: seq * 1000 + 3, roundTripMs: 30, ms: v, coldStart: seq === 0, ...(v === undefined ? { error: 'x' } : {}) }));

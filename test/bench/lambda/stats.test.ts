@@ -1,6 +1,6 @@
-import { percentile } from '../../../src/bench/common/figures';
-import { summarize } from '../../../src/bench/lambda/stats';
-import type { CallResult } from '../../../src/bench/lambda/invoke';
+import { percentile } from '../../../packages/bench/src/common/figures';
+import { summarize } from '../../../packages/bench/src/lambda/stats';
+import type { CallResult } from '../../../packages/bench/src/lambda/invoke';
 
 const call = (seq: number, ms?: number, extra: Partial<CallResult> = {}): CallResult => ({ seq, offsetMs: seq * 1000, roundTripMs: (ms ?? 0) + 20, ms, ...extra });
 

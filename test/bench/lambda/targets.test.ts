@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../../../src/core/errors';
-import { checkTargets, targetsFromFlags, targetsFromTerraform } from '../../../src/bench/lambda/targets';
+import { checkTargets, targetsFromFlags, targetsFromTerraform } from '../../../packages/bench/src/lambda/targets';
 
 const URL_ON = 'https://abcdefghijklmnopqrstuvwxyz012345.lambda-url.eu-west-1.on.aws/';
 let dir: string;

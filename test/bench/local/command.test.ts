@@ -1,7 +1,7 @@
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isAlive, killAllSync, registeredCount } from '../../../src/sidecar/local';
+import { isAlive, killAllSync, registeredCount } from '../../../packages/bench/src/sidecar-local';
 import { runCli } from '../../helpers/cli';
 import { killLeftovers, LOADED_START_MS, watchProcesses } from '../../helpers/processes';
 

@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isAlive, killAllSync, registeredCount } from '../../../src/sidecar/local';
+import { isAlive, killAllSync, registeredCount } from '../../../packages/bench/src/sidecar-local';
 import { runCli } from '../../helpers/cli';
 import { fakeBinary as sharedFakeBinary, killLeftovers, LOADED_START_MS, watchProcesses, withoutProgress } from '../../helpers/processes';
 

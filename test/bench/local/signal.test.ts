@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isAlive } from '../../../src/sidecar/local';
+import { isAlive } from '../../../packages/bench/src/sidecar-local';
 import { cmdline, fakeBinary, killLeftovers, LOADED_START_MS, watchProcesses, withoutProgress } from '../../helpers/processes';
 
 /**

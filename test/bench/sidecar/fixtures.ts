@@ -1,8 +1,8 @@
-import { resultFromSamples } from '../../../src/bench/sidecar/load';
-import type { Measurement, MeasureSettings, RunRecord } from '../../../src/bench/sidecar/measure';
-import { buildReport, type ReportContext, type SidecarBenchReport } from '../../../src/bench/sidecar/report';
-import { interleavedSchedule } from '../../../src/bench/sidecar/schedule';
-import { benchTarget } from '../../../src/bench/sidecar/targets';
+import { resultFromSamples } from '../../../packages/bench/src/sidecar/load';
+import type { Measurement, MeasureSettings, RunRecord } from '../../../packages/bench/src/sidecar/measure';
+import { buildReport, type ReportContext, type SidecarBenchReport } from '../../../packages/bench/src/sidecar/report';
+import { interleavedSchedule } from '../../../packages/bench/src/sidecar/schedule';
+import { benchTarget } from '../../../packages/bench/src/sidecar/targets';
 
 export const settings: MeasureSettings = { requests: 100, concurrency: 1, warmup: 10, repetitions: 3, timeoutSeconds: 10 };
 

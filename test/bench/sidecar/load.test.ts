@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { MissingBinaryError, registeredCount } from '../../../src/sidecar/local';
-import { abTool, parseAbOutput } from '../../../src/bench/sidecar/load-ab';
-import { autocannonTool } from '../../../src/bench/sidecar/load-autocannon';
-import { resultFromSamples, runProblems } from '../../../src/bench/sidecar/load';
+import { MissingBinaryError, registeredCount } from '../../../packages/bench/src/sidecar-local';
+import { abTool, parseAbOutput } from '../../../packages/bench/src/sidecar/load-ab';
+import { autocannonTool } from '../../../packages/bench/src/sidecar/load-autocannon';
+import { resultFromSamples, runProblems } from '../../../packages/bench/src/sidecar/load';
 
 /** Answers JSON like the app; every `failEvery`-th request gets a 500. */
 function jsonServer(failEvery = 0): Promise<{ server: Server; url: URL; hits: () => number }> {

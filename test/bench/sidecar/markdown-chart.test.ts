@@ -1,5 +1,5 @@
-import { renderChart } from '../../../src/bench/sidecar/chart';
-import { renderMarkdown } from '../../../src/bench/sidecar/markdown';
+import { renderChart } from '../../../packages/bench/src/sidecar/chart';
+import { renderMarkdown } from '../../../packages/bench/src/sidecar/markdown';
 import { fakeReport } from './fixtures';
 
 const local = fakeReport('local', { tcp: [700, 690, 710], sharedvol: [720, 730, 740], combined: [705, 680, 700] });

@@ -1,7 +1,7 @@
-import { Progress } from '../../../src/bench/common/progress';
-import type { LoadRequest, LoadTool } from '../../../src/bench/sidecar/load';
-import { measureTargets } from '../../../src/bench/sidecar/measure';
-import { benchTarget } from '../../../src/bench/sidecar/targets';
+import { Progress } from '../../../packages/bench/src/common/progress';
+import type { LoadRequest, LoadTool } from '../../../packages/bench/src/sidecar/load';
+import { measureTargets } from '../../../packages/bench/src/sidecar/measure';
+import { benchTarget } from '../../../packages/bench/src/sidecar/targets';
 import { fakeRun } from './fixtures';
 
 /** A load tool that records what it was asked to do and answers with a fixed run. */

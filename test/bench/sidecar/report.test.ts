@@ -1,4 +1,4 @@
-import { formatTable, problemLines } from '../../../src/bench/sidecar/report';
+import { formatTable, problemLines } from '../../../packages/bench/src/sidecar/report';
 import { fakeReport } from './fixtures';
 
 describe('the report built from the runs', () => {

@@ -1,4 +1,4 @@
-import { interleavedSchedule } from '../../../src/bench/sidecar/schedule';
+import { interleavedSchedule } from '../../../packages/bench/src/sidecar/schedule';
 
 describe('interleaved schedule', () => {
   it('rotates the order every repetition', () => {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { isAlive } from '../../../src/sidecar/local';
+import { isAlive } from '../../../packages/bench/src/sidecar-local';
 import { APP_HEALTH_PATH, defaultRenderOptions, SOCKET_FILE, type SidecarVariant } from '../../../src/sidecar/render';
 import { buildImage, inspectImage, type BuiltImage, type ImageArch, type ImageConfig } from './buildah';
 import { LocalTask, waitFor } from './task';

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { isAlive, killAllSync, registeredCount, type RunningVariant, startVariant, startVariants } from '../../../src/sidecar/local';
+import { isAlive, killAllSync, registeredCount, type RunningVariant, startVariant, startVariants } from '../../../packages/bench/src/sidecar-local';
 import { renderHealthcheck, type SidecarVariant, sidecarVariants } from '../../../src/sidecar/render';
 import { LOADED_START_MS } from '../../helpers/processes';
 

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultBinaries, writeVariantLayout } from '../../../src/sidecar/local/layout';
+import { defaultBinaries, writeVariantLayout } from '../../../packages/bench/src/sidecar-local/layout';
 import { defaultRenderOptions, renderVariantImages, type SidecarVariant, sidecarVariants } from '../../../src/sidecar/render';
 
 /**

@@ -1,5 +1,5 @@
-import { InputError } from '../../core/errors';
-import { cpuArchitectures, sidecarVariantNames } from '../../sidecar/variants';
+import { InputError } from '../../../../src/core/errors';
+import { cpuArchitectures, sidecarVariantNames } from '../../../../src/sidecar/variants';
 import { isRecord, readTerraformOutputs } from '../common/terraform-outputs';
 import { type BenchTarget, benchTarget } from '../sidecar/targets';
 

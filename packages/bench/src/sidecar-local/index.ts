@@ -12,7 +12,7 @@ import {
   SidecarRenderError,
   type SidecarRenderOptions,
   type SidecarVariant,
-} from '../render';
+} from '../../../../src/sidecar/render';
 import { LocalRunnerError, MissingBinaryError, PortInUseError, ServerStartError } from './errors';
 import { chownTree, defaultBinaries, type LocalBinaries, writeVariantLayout } from './layout';
 import { assertPortFree, freePort, LOOPBACK } from './ports';

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
-import { InputError } from '../../core/errors';
+import { InputError } from '../../../../src/core/errors';
 
 export interface TerraformOutputsOptions {
   /** The command-line option named in error messages. @default '--from-terraform' */
