@@ -4,7 +4,7 @@ import { EcsCluster } from '@cdktf/provider-aws/lib/ecs-cluster';
 import { defineStack } from '../src/core/stack-definition';
 import { StackwrightStack } from '../src/core/stackwright-stack';
 import { APP_HEALTH_PATH } from '../src/sidecar/render/files';
-import { contextHash, renderComposeProject, renderVariantImages, resolveRenderOptions } from '../src/sidecar/render/index';
+import { contextHash, defaultComposePorts, renderCompose, renderVariantImages, resolveRenderOptions } from '../src/sidecar/render/index';
 import { benchmarkPlacement } from '../src/sidecar/placement';
 import { BenchmarkLoadBalancer } from '../src/sidecar/load-balancer';
 import { TaskSecurityGroup } from '../src/sidecar/task-security-group';
@@ -51,7 +51,8 @@ export const sidecarStack = defineStack({
     const rendered = new Map(sc.variants.map((v) => [v, renderVariantImages(v, render)]));
     const sources: ImageSource[] = [...rendered.values()].flat().map((img) => ({ ...img, contextHash: contextHash(img) }));
     const images = new SidecarImages(stack, 'images', { repositoryPrefix: namePrefix, sources, architectures: sc.architectures, fileSink: stack });
-    for (const [path, contents] of renderComposeProject(render)) stack.addFile({ path: `compose/${path}`, contents });
+    // Builds the contexts under images/, so the review shows each build context once.
+    stack.addFile({ path: 'compose/docker-compose.yml', contents: renderCompose(render, defaultComposePorts, { variants: sc.variants }) });
 
     const urls: Record<string, string> = {};
     for (const deployment of deployments) {

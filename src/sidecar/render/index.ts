@@ -183,27 +183,47 @@ export interface ComposePorts {
 }
 export const defaultComposePorts: ComposePorts = { tcp: 8081, sharedvol: 8082, combined: 8083 };
 
-/** docker-compose.yml running all three variants; build contexts are the folders named by `RenderedImage.name`. */
-export function renderCompose(options?: Partial<SidecarRenderOptions>, ports: ComposePorts = defaultComposePorts): string {
+/** Which variants docker compose runs, and where their build contexts are. */
+export interface ComposeLayout {
+  /** The variants to run, in `sidecarVariants` order. @default all three */
+  readonly variants?: readonly SidecarVariant[];
+  /**
+   * The folder holding the build contexts, relative to docker-compose.yml, laid out `<variant>/<container>/` as the
+   * stack's images/ folder is: compose builds the very contexts Terraform builds, so none is written twice.
+   * @default '../images'
+   */
+  readonly contextDir?: string;
+}
+
+/** docker-compose.yml running the variants of `layout`, each built from its image's context folder. */
+export function renderCompose(
+  options?: Partial<SidecarRenderOptions>,
+  ports: ComposePorts = defaultComposePorts,
+  layout: ComposeLayout = {},
+): string {
   const o = resolveRenderOptions(options);
-  for (const v of sidecarVariants) checkPort(`compose port for ${v}`, ports[v]);
+  const variants = layout.variants ?? sidecarVariants;
+  const unknown = variants.filter((v) => !sidecarVariants.includes(v));
+  if (unknown.length > 0 || variants.length === 0) {
+    throw new SidecarRenderError(`compose variants must be some of ${sidecarVariants.join(', ')} (got ${JSON.stringify(variants)})`);
+  }
+  for (const v of variants) checkPort(`compose port for ${v}`, ports[v]);
+  const dir = (layout.contextDir ?? '../images').replace(/\/+$/, '');
+  const run = Object.fromEntries(sidecarVariants.map((v) => [v, variants.includes(v)]));
   return renderStrict('docker-compose.yml.hbs', {
     listenPort: o.listenPort,
     socketDir: o.socketDir,
     ports,
-    contexts: { tcpApp: './tcp-app', tcpNginx: './tcp-nginx', sharedvolApp: './sharedvol-app', sharedvolNginx: './sharedvol-nginx', combined: './combined' },
+    run,
+    contextDir: dir,
+    contexts: {
+      tcpApp: `${dir}/tcp/app`,
+      tcpNginx: `${dir}/tcp/nginx`,
+      sharedvolApp: `${dir}/sharedvol/app`,
+      sharedvolNginx: `${dir}/sharedvol/nginx`,
+      combined: `${dir}/combined/combined`,
+    },
   });
-}
-
-/** docker-compose.yml plus every variant's build context under its folder: path to content, sorted by path. */
-export function renderComposeProject(options?: Partial<SidecarRenderOptions>, ports?: ComposePorts): ReadonlyMap<string, string> {
-  const entries: [string, string][] = [['docker-compose.yml', renderCompose(options, ports)]];
-  for (const variant of sidecarVariants) {
-    for (const img of renderVariantImages(variant, options)) {
-      for (const [file, content] of img.files) entries.push([`${img.name}/${file}`, content]);
-    }
-  }
-  return new Map(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /**

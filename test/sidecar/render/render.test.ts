@@ -3,7 +3,6 @@ import {
   contextHash,
   defaultRenderOptions,
   renderCompose,
-  renderComposeProject,
   renderNginxConf,
   renderVariantImages,
   type RenderedImage,
@@ -120,10 +119,10 @@ describe('renderVariantImages', () => {
 
 describe('determinism', () => {
   it('renders the same bytes and hashes every time, with no timestamps or temp paths', () => {
-    const a = renderComposeProject({ quietDatadogAgentLogs: true });
-    const b = renderComposeProject({ quietDatadogAgentLogs: true });
-    expect([...a]).toEqual([...b]);
-    for (const content of a.values()) {
+    const project = () => [renderCompose({ quietDatadogAgentLogs: true }), ...sidecarVariants.flatMap((v) => renderVariantImages(v, { quietDatadogAgentLogs: true }).flatMap((i) => [...i.files.values()]))];
+    const a = project();
+    expect(a).toEqual(project());
+    for (const content of a) {
       expect(content).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}|\/tmp\/|\/home\//);
     }
     for (const variant of sidecarVariants) {
@@ -204,12 +203,18 @@ describe('renderCompose', () => {
     expect(Object.keys(compose.volumes)).toEqual(['sharedvol-socket']);
   });
 
-  it('points every build at a context folder of the project that holds a Dockerfile', () => {
-    const project = renderComposeProject();
-    for (const service of Object.values(compose.services)) {
-      expect(project.has(`${service.build.replace(/^\.\//, '')}/Dockerfile`)).toBe(true);
-    }
-    expect(project.get('docker-compose.yml')).toBe(renderCompose());
+  it('builds every service from its image context, <contextDir>/<variant>/<container>', () => {
+    const expected = sidecarVariants.flatMap((v) => renderVariantImages(v)).map((i) => [i.name, `../images/${i.variant}/${i.container}`]);
+    expect(Object.entries(compose.services).map(([name, s]) => [name, s.build]).sort()).toEqual(expected.sort());
+    expect(parse(renderCompose(undefined, undefined, { contextDir: 'ctx/' })).services.combined.build).toBe('ctx/combined/combined');
+  });
+
+  it('runs only the variants asked for, and the socket volume only with sharedvol', () => {
+    const subset = parse(renderCompose(undefined, undefined, { variants: ['tcp', 'combined'] }));
+    expect(Object.keys(subset.services).sort()).toEqual(['combined', 'tcp-app', 'tcp-nginx']);
+    expect(subset.volumes).toBeUndefined();
+    expect(() => renderCompose(undefined, undefined, { variants: [] })).toThrow(/compose variants must be some of tcp, sharedvol, combined/);
+    expect(() => renderCompose(undefined, undefined, { variants: ['udp' as never] })).toThrow(SidecarRenderError);
   });
 
   it('uses the socket directory and listen port of the options', () => {

@@ -1,3 +1,4 @@
+import { parse } from 'yaml';
 import { contextHash, renderVariantImages } from '../../../src/sidecar/render/index';
 import { resourcesOf } from '../../helpers/synth';
 import { allDeployments, containersOf, ref, resourceAt, synthSidecar } from './helpers';
@@ -58,7 +59,8 @@ describe('sidecar images and registries', () => {
       }
     }
     expect(synth.files.get('compose/docker-compose.yml')).toContain('services:');
-    expect(synth.files.has('compose/tcp-nginx/Dockerfile')).toBe(true);
+    // compose builds the contexts under images/: the stack writes each build context once.
+    expect([...synth.files.keys()].filter((p) => p.startsWith('compose/'))).toEqual(['compose/docker-compose.yml']);
     for (const path of synth.files.keys()) expect(path).not.toMatch(/^\/|\.\./);
   });
 
@@ -127,9 +129,14 @@ describe('sidecar images and registries', () => {
     expect(tags((await synthSidecar()).json)).toEqual(tags(json));
   });
 
-  it('renders one compose project with the same images', () => {
-    const compose = synth.files.get('compose/docker-compose.yml') as string;
-    for (const n of imageNames) expect(compose).toContain(`./${n}`);
-    for (const n of imageNames) expect(synth.files.get(`compose/${n}/Dockerfile`)).toBe(renderVariantImages(n.split('-')[0] as 'tcp').find((i) => i.name === n)!.files.get('Dockerfile'));
+  it('renders one compose project built from the same image contexts', () => {
+    const compose = parse(synth.files.get('compose/docker-compose.yml') as string) as { services: Record<string, { build: string }> };
+    expect(Object.keys(compose.services).sort()).toEqual([...imageNames].sort());
+    for (const [name, service] of Object.entries(compose.services)) {
+      const context = service.build.replace(/^\.\.\//, '');
+      const image = renderVariantImages(name.split('-')[0] as 'tcp').find((i) => i.name === name)!;
+      expect(context).toBe(`images/${image.variant}/${image.container}`);
+      expect(synth.files.get(`${context}/Dockerfile`)).toBe(image.files.get('Dockerfile'));
+    }
   });
 });
