@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import type { ITerraformDependable } from 'cdktf';
 import { IntegrationAwsAccount } from '@cdktf/provider-datadog/lib/integration-aws-account';
-import type { AwsPartition } from '../config/common';
+import type { AwsPartition } from '../aws/partition';
 import type { DatadogConfig } from './config';
 
 type IntegrationSettings = NonNullable<DatadogConfig['integration']>;

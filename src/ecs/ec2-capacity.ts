@@ -9,7 +9,7 @@ import { IamInstanceProfile } from '@cdktf/provider-aws/lib/iam-instance-profile
 import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
 import { AutoscalingGroup } from '@cdktf/provider-aws/lib/autoscaling-group';
 import { EcsCapacityProvider } from '@cdktf/provider-aws/lib/ecs-capacity-provider';
-import type { AwsPartition } from '../config/common';
+import type { AwsPartition } from '../aws/partition';
 import { serviceTrustPolicy } from '../iam/policy-document';
 import type { CapacityConfig } from './config';
 import { boundedName, NameLimit } from '../aws/names';

@@ -1,4 +1,4 @@
-import type { AwsPartition } from '../config/common';
+import type { AwsPartition } from '../aws/partition';
 import type { PolicyStatement } from '../iam/policy-document';
 import type { ContainerConfig } from './container-config';
 

@@ -7,7 +7,7 @@ import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import { EcsService, type EcsServiceConfig } from '@cdktf/provider-aws/lib/ecs-service';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
-import type { AwsPartition } from '../config/common';
+import type { AwsPartition } from '../aws/partition';
 import { policyJson, serviceTrustPolicy } from '../iam/policy-document';
 import type { ServiceConfig } from './config';
 import { asContainerDefinition, type EcsContainerDefinition } from './container-config';

@@ -5,7 +5,7 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaFunctionUrl } from '@cdktf/provider-aws/lib/lambda-function-url';
 import { serviceTrustPolicy } from '../iam/policy-document';
-import { logRetentionDays } from '../config/common';
+import { logRetentionDays } from '../aws/log-retention';
 import type { LambdaZip } from '../lambda/lambda-zip';
 import { functionPolicyJson } from './policies';
 

@@ -1,5 +1,5 @@
 import type { Construct } from 'constructs';
-import type { AwsPartition } from '../config/common';
+import type { AwsPartition } from '../aws/partition';
 import type { SidecarConfig } from './config';
 import { Network } from '../aws/network';
 import type { TaskEgress } from './task-security-group';
