@@ -9,15 +9,20 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import type { AwsPartition } from '../aws/partition';
 import { policyJson, serviceTrustPolicy } from '../iam/policy-document';
-import type { ServiceConfig } from './config';
-import { asContainerDefinition, type EcsContainerDefinition } from './container-config';
+import type { EcsContainerDefinition } from './container-definition';
 import { executionPolicyStatements } from './execution-policy';
 import { boundedName, NameLimit } from '../aws/names';
-import { effectiveConstraints } from './placement-config';
+import { effectiveConstraints, type ServicePlacement } from './placement';
 import { serviceIssues } from './service-rules';
+import type { DeploymentLimits, LaunchType, NetworkMode, OneTaskPerHost, ServiceShape, TaskPermission, TaskVolume } from './service-shape';
+
+export type { OneTaskPerHost } from './service-shape';
 
 export interface ClusterServiceProps {
-  readonly service: ServiceConfig;
+  /** The service's name (unique in its cluster); with the cluster's name it names the task family, roles and logs. */
+  readonly serviceName: string;
+  /** The task's containers; each logs to the service's log group (any log configuration given is replaced). */
+  readonly containers: readonly EcsContainerDefinition[];
   /** The ECS cluster's name (environment-qualified); prefixes the task family, role and log group. */
   readonly clusterName: string;
   readonly clusterArn: string;
@@ -42,13 +47,85 @@ export interface ClusterServiceProps {
    * @default []
    */
   readonly dependsOn?: ITerraformDependable[];
+  /**
+   * daemon: ECS's DAEMON scheduler runs one task on every instance. reconciled: a REPLICA service with
+   * distinctInstance whose desired count the reconciler keeps equal to the number of ACTIVE instances.
+   * none: an ordinary REPLICA service with `desiredCount` tasks.
+   * @default 'none'
+   */
+  readonly oneTaskPerHost?: OneTaskPerHost;
+  /**
+   * Where tasks run: the cluster's EC2 instances, or Fargate (needs `cpu` and `memory`).
+   * @default 'ec2'
+   */
+  readonly launchType?: LaunchType;
+  /**
+   * Tasks of an ordinary service (not allowed with daemon or reconciled).
+   * @default 1
+   */
+  readonly desiredCount?: number;
+  /**
+   * Task-level CPU units; required on Fargate.
+   * @default none (the containers' own limits)
+   */
+  readonly cpu?: number;
+  /**
+   * Task-level memory in MiB; required on Fargate.
+   * @default none (the containers' own limits)
+   */
+  readonly memory?: number;
+  /**
+   * The task's network mode; awsvpc gives the service a security group in `subnetIds`.
+   * @default 'bridge' on EC2, 'awsvpc' on Fargate
+   */
+  readonly networkMode?: NetworkMode;
+  /**
+   * Retention of the service's log group, in days (a value CloudWatch Logs accepts).
+   * @default 30
+   */
+  readonly logRetentionDays?: number;
+  /**
+   * What the containers may do in AWS, granted to the service's task role.
+   * @default [] (a task role with no permissions, so AWS SDKs never fall back to the instance's role)
+   */
+  readonly taskPermissions?: readonly TaskPermission[];
+  /**
+   * Task volumes the containers' mountPoints name.
+   * @default []
+   */
+  readonly volumes?: readonly TaskVolume[];
+  /**
+   * Placement strategies and constraints (EC2 only); a reconciled service always gets distinctInstance.
+   * @default no strategies, no constraints
+   */
+  readonly placement?: ServicePlacement;
+  /**
+   * How many tasks may run during a deployment.
+   * @default see `DeploymentLimits`
+   */
+  readonly deployment?: DeploymentLimits;
 }
 
-/** How a service keeps (or does not keep) one task per host. */
-export type OneTaskPerHost = 'daemon' | 'reconciled' | 'none';
+/** ClusterServiceProps as the cross-field rules read them: defaults filled in, the names the props use. */
+function shapeOf(props: ClusterServiceProps): ServiceShape {
+  const mode = props.oneTaskPerHost ?? 'none';
+  return {
+    name: props.serviceName,
+    oneTaskPerHost: mode === 'none' ? undefined : mode,
+    launchType: props.launchType ?? 'ec2',
+    desiredCount: props.desiredCount,
+    cpu: props.cpu,
+    memory: props.memory,
+    networkMode: props.networkMode,
+    containers: props.containers,
+    volumes: props.volumes ?? [],
+    placement: { strategies: props.placement?.strategies ?? [], constraints: props.placement?.constraints ?? [] },
+    deployment: props.deployment ?? {},
+  };
+}
 
 /**
- * One ECS service from config: its task definition (containers logging to the service's own log group through
+ * One ECS service: its task definition (containers logging to the service's own log group through
  * awslogs), a least-privilege execution role, and the service with its scheduling and placement.
  *
  * - daemon: DAEMON scheduling, no desired count, no strategies, maximum percent 100.
@@ -71,20 +148,22 @@ export class ClusterService extends Construct {
 
   constructor(scope: Construct, id: string, props: ClusterServiceProps) {
     super(scope, id);
-    const s = props.service;
+    const s = shapeOf(props);
+    // The config schema runs the same rules first and names the config path; here they name the prop to change.
     const issues = serviceIssues(s);
     if (issues.length > 0) {
-      throw new Error(`service ${s.name}: ${issues.map((i) => `${i.path.join('.')}: ${i.message} (${i.allowed})`).join('; ')}`);
+      throw new Error(`ClusterService ${s.name}: ${issues.map((i) => `${i.path.join('.')}: ${i.message} (${i.allowed})`).join('; ')}`);
     }
     this.serviceName = s.name;
-    this.oneTaskPerHost = s.oneTaskPerHost ?? 'none';
+    this.oneTaskPerHost = props.oneTaskPerHost ?? 'none';
     const fargate = s.launchType === 'fargate';
     const networkMode = s.networkMode ?? (fargate ? 'awsvpc' : 'bridge');
     const baseName = [props.clusterName, s.name];
+    const taskPermissions = props.taskPermissions ?? [];
 
     this.logGroup = new CloudwatchLogGroup(this, 'logs', {
       name: `/stackwright/ecs/${props.clusterName}/${s.name}`,
-      retentionInDays: s.logRetentionDays,
+      retentionInDays: props.logRetentionDays ?? 30,
     });
 
     this.executionRole = new IamRole(this, 'execution-role', {
@@ -103,20 +182,20 @@ export class ClusterService extends Construct {
 
     this.taskRole = new IamRole(this, 'task-role', {
       name: boundedName([...baseName, 'task'], NameLimit.iamRole),
-      description: `Containers of ECS service ${s.name} in ${props.clusterName}: ${s.taskPermissions.length > 0 ? 'its configured permissions' : 'no permissions'} (Stackwright)`,
+      description: `Containers of ECS service ${s.name} in ${props.clusterName}: ${taskPermissions.length > 0 ? 'its configured permissions' : 'no permissions'} (Stackwright)`,
       assumeRolePolicy: serviceTrustPolicy('ecs-tasks.amazonaws.com', { StringEquals: { 'aws:SourceAccount': props.accountId } }),
     });
-    if (s.taskPermissions.length > 0) {
+    if (taskPermissions.length > 0) {
       new IamRolePolicy(this, 'task-policy', {
         name: 'task-permissions',
         role: this.taskRole.id,
-        policy: policyJson(s.taskPermissions.map((p, i) => ({ Sid: `Configured${i + 1}`, Effect: 'Allow' as const, Action: p.actions, Resource: p.resources }))),
+        policy: policyJson(taskPermissions.map((p, i) => ({ Sid: `Configured${i + 1}`, Effect: 'Allow' as const, Action: [...p.actions], Resource: [...p.resources] }))),
       });
     }
 
     const logGroupName = this.logGroup.name; // a reference, so the task definition waits for the log group
     const containers: EcsContainerDefinition[] = s.containers.map((c) => ({
-      ...asContainerDefinition(c),
+      ...c,
       logConfiguration: {
         logDriver: 'awslogs',
         options: {
@@ -174,7 +253,7 @@ export class ClusterService extends Construct {
     return this.oneTaskPerHost === 'reconciled';
   }
 
-  private scheduling(s: ServiceConfig, props: ClusterServiceProps): Partial<EcsServiceConfig> {
+  private scheduling(s: ServiceShape, props: ClusterServiceProps): Partial<EcsServiceConfig> {
     const constraints = effectiveConstraints(s.placement.constraints, this.reconciled);
     const placementConstraints = constraints.length > 0 ? constraints.map((c) => ({ type: c.type, expression: c.expression })) : undefined;
     const orderedPlacementStrategy = s.placement.strategies.length > 0 ? s.placement.strategies.map((p) => ({ type: p.type, field: p.field })) : undefined;
