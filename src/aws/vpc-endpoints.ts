@@ -11,6 +11,7 @@ export const interfaceEndpointServices = ['ecr.api', 'ecr.dkr', 'logs'] as const
 export interface VpcEndpointsProps {
   /** Prefix of Name tags and the security group name. */
   readonly namePrefix: string;
+  /** The VPC the endpoints are created in. */
   readonly vpcId: string;
   /** Subnets the interface endpoints get a network interface in (one per AZ). */
   readonly subnetIds: readonly string[];

@@ -19,6 +19,7 @@ export interface Ec2CapacityClusterProps {
    * @default 'enabled'
    */
   readonly containerInsights?: 'enabled' | 'enhanced';
+  /** The VPC of the instances (and of awsvpc tasks). */
   readonly vpcId: string;
   /** Subnets of the Auto Scaling group (and of awsvpc tasks). */
   readonly subnetIds: string[];

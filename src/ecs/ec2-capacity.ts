@@ -23,6 +23,7 @@ export const ECS_AL2023_AMI_PARAMETER = {
 export interface Ec2CapacityProps extends Ec2CapacityOptions {
   /** The ECS cluster the instances join (written to /etc/ecs/ecs.config). */
   readonly clusterName: string;
+  /** The VPC of the instances' security group. */
   readonly vpcId: string;
   /** Subnets the Auto Scaling group launches into. */
   readonly subnetIds: string[];

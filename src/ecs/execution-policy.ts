@@ -10,7 +10,9 @@ export interface ExecutionPolicyInput {
   readonly logGroupArn: string;
   /** The task's containers. */
   readonly containers: readonly ExecutionPolicyContainer[];
+  /** The AWS partition; every ARN uses it. */
   readonly partition: AwsPartition;
+  /** Region of SSM parameters named without an ARN. */
   readonly region: string;
   /** The account ID (a Terraform reference is fine); SSM parameters named without an ARN live there. */
   readonly accountId: string;

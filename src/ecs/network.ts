@@ -4,6 +4,7 @@ import { Network } from '../aws/network';
 
 /** A VPC the cluster creates: private subnets for the instances, one NAT gateway. */
 export interface CreatedClusterNetwork {
+  /** Create a VPC. */
   readonly type: 'create';
   /**
    * The VPC's IPv4 block.
@@ -24,8 +25,11 @@ export interface CreatedClusterNetwork {
 
 /** An existing VPC: the subnets must belong to it (checked at plan time). */
 export interface ExistingClusterNetwork {
+  /** Use an existing VPC. */
   readonly type: 'existing';
+  /** The existing VPC. */
   readonly vpcId: string;
+  /** Subnets of that VPC for instances and awsvpc tasks (private ones: nothing gets a public IP). */
   readonly subnetIds: readonly string[];
 }
 
@@ -43,6 +47,7 @@ export interface ClusterPlacementProps {
 export interface ClusterPlacement {
   /** The construct holding the network's blocks (the created VPC, or the checks of the existing subnets). */
   readonly network: Construct;
+  /** The VPC (a Terraform reference when created). */
   readonly vpcId: string;
   /** Subnets instances and awsvpc tasks use. */
   readonly subnetIds: string[];

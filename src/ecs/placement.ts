@@ -10,6 +10,7 @@ export const MAX_EXPRESSION_LENGTH = 2000;
 
 /** How ECS picks an instance for a task. */
 export interface PlacementStrategy {
+  /** binpack (fewest instances), random, or spread (evenly over a field). */
   readonly type: 'binpack' | 'random' | 'spread';
   /**
    * binpack: cpu or memory; spread: instanceId, host or attribute:<name>; random: none.
@@ -20,6 +21,7 @@ export interface PlacementStrategy {
 
 /** A rule every instance a task is placed on must satisfy. */
 export interface PlacementConstraint {
+  /** distinctInstance (one task per instance) or memberOf (instances matching the expression). */
   readonly type: 'distinctInstance' | 'memberOf';
   /**
    * Cluster query language expression (memberOf only), e.g. `attribute:ecs.instance-type =~ t3.*`.

@@ -25,6 +25,7 @@ export interface ClusterServiceProps {
   readonly containers: readonly EcsContainerDefinition[];
   /** The ECS cluster's name (environment-qualified); prefixes the task family, role and log group. */
   readonly clusterName: string;
+  /** The ECS cluster's ARN (a Terraform reference is fine). */
   readonly clusterArn: string;
   /** The cluster's EC2 capacity provider, used by ordinary EC2 services. */
   readonly capacityProviderName: string;
@@ -33,11 +34,13 @@ export interface ClusterServiceProps {
    * @default 0
    */
   readonly initialReconciledCount?: number;
+  /** Region of the service's log group (the awslogs driver's setting). */
   readonly region: string;
   /** The AWS partition; every ARN uses it. */
   readonly partition: AwsPartition;
   /** The account ID (a Terraform reference): the execution role trusts ECS only on behalf of this account. */
   readonly accountId: string;
+  /** The VPC of the security group awsvpc tasks get. */
   readonly vpcId: string;
   /** Subnets of awsvpc tasks. */
   readonly subnetIds: string[];

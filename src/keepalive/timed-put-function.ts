@@ -12,6 +12,7 @@ import { functionPolicyJson } from './policies';
 export interface TimedPutFunctionProps {
   /** Lambda function name; also names its role and log group. At most 64 characters with the `-role` suffix. */
   readonly functionName: string;
+  /** The function's description in the Lambda console. */
   readonly description: string;
   /** Lambda runtime identifier, e.g. `python3.14`. */
   readonly runtime: string;

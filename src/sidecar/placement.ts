@@ -5,6 +5,7 @@ import type { TaskEgress } from './task-security-group';
 
 /** A VPC the benchmark creates: two public and two private subnets in two zones. */
 export interface CreatedBenchmarkNetwork {
+  /** Create a VPC. */
   readonly type: 'create';
   /**
    * The VPC's block; split into four equal subnets (public and private in each of two AZs).
@@ -26,7 +27,9 @@ export interface CreatedBenchmarkNetwork {
 
 /** An existing VPC and its subnets. */
 export interface ExistingBenchmarkNetwork {
+  /** Use an existing VPC. */
   readonly type: 'existing';
+  /** The existing VPC. */
   readonly vpcId: string;
   /** Public subnets in at least two AZs for the load balancer. */
   readonly albSubnetIds: readonly string[];
@@ -61,7 +64,10 @@ export interface Placement {
   readonly taskSubnetIds: string[];
   readonly assignPublicIp: boolean;
   readonly egress: TaskEgress;
-  /** The created network, when one is created. */
+  /**
+   * The created network.
+   * @default undefined when an existing VPC is used
+   */
   readonly network?: Network;
 }
 

@@ -5,8 +5,11 @@ import type { AwsPartition } from '../aws/partition';
 import { policyJson } from '../iam/policy-document';
 
 export interface TaskExecutionRoleProps {
+  /** IAM role name. */
   readonly roleName: string;
+  /** The AWS partition; every ARN uses it. */
   readonly partition: AwsPartition;
+  /** Region of the log group and repositories. */
   readonly region: string;
   /** The account the tasks run in: the trust policy accepts ECS acting for this account only. */
   readonly accountId: string;
