@@ -2,7 +2,9 @@ import type { AwsPartition } from '../src/aws/partition';
 import type { DatadogConfig } from '../src/datadog/config';
 import type { DatadogAwsIntegrationProps } from '../src/datadog/aws-integration';
 import type { DatadogDelegationRoleProps } from '../src/datadog/delegation-role';
+import type { PermissionDriftCheckProps } from '../src/datadog/permission-drift';
 import { defaultRoleName, snapshotPermissions } from '../src/datadog/permissions';
+import { refreshCommandFor } from '../src/datadog/refresh-permissions';
 
 /** What the Datadog stack knows besides its config section: the environment and the Terraform references. */
 export interface DatadogStackContext {
@@ -49,4 +51,13 @@ export function awsIntegrationProps(
     cloudSecurityPosture: s.resourceCollection.cloudSecurityPosture,
     xrayServices: s.xrayServices,
   };
+}
+
+/**
+ * The check that warns when Datadog's published list drifts from the granted snapshot: managed mode only (it reads
+ * the list through the Datadog provider), and not for core, which Datadog does not publish.
+ */
+export function driftCheckProps(dd: DatadogConfig, policies: PermissionDriftCheckProps['policies']): PermissionDriftCheckProps | undefined {
+  if (dd.externalId !== 'managed' || dd.permissions === 'core') return undefined;
+  return { set: dd.permissions, policies, refreshCommand: refreshCommandFor(dd.permissions) };
 }

@@ -8,9 +8,8 @@ import { DatadogDelegationRole } from '../src/datadog/delegation-role';
 import { DatadogAwsIntegration } from '../src/datadog/aws-integration';
 import { datadogAccountFor, datadogApiUrl } from '../src/datadog/sites';
 import { addPermissionDriftCheck } from '../src/datadog/permission-drift';
-import { refreshCommandFor } from '../src/datadog/refresh-permissions';
 import { datadogReadme } from '../src/datadog/readme';
-import { awsIntegrationProps, delegationRoleProps } from './datadog-props';
+import { awsIntegrationProps, delegationRoleProps, driftCheckProps } from './datadog-props';
 
 export const datadogStack = defineStack({
   key: 'datadog',
@@ -50,10 +49,9 @@ export const datadogStack = defineStack({
     const roleProps = delegationRoleProps(dd, { environment: config.name, partition, datadogAccountId, externalId });
     const { roleName } = roleProps;
     const delegation = new DatadogDelegationRole(stack, 'delegation', roleProps);
+    const driftCheck = driftCheckProps(dd, delegation.policies);
+    if (driftCheck) addPermissionDriftCheck(stack, driftCheck);
     if (dd.externalId === 'managed') {
-      if (dd.permissions !== 'core') {
-        addPermissionDriftCheck(stack, { set: dd.permissions, policies: delegation.policies, refreshCommand: refreshCommandFor(dd.permissions) });
-      }
       const refs = { awsAccountId: caller.accountId, partition, roleName, externalId, dependsOn: delegation.attachments };
       new DatadogAwsIntegration(stack, 'integration', awsIntegrationProps(dd, refs));
     }

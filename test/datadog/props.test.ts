@@ -2,7 +2,8 @@ import { App, Testing } from 'cdktf';
 import { StackwrightStack } from '../../src/core/stackwright-stack';
 import { DatadogAwsIntegration } from '../../src/datadog/aws-integration';
 import { snapshotPermissions } from '../../src/datadog/permissions';
-import { awsIntegrationProps, delegationRoleProps } from '../../stacks/datadog-props';
+import { awsIntegrationProps, delegationRoleProps, driftCheckProps } from '../../stacks/datadog-props';
+import { refreshCommandFor } from '../../src/datadog/refresh-permissions';
 import { onlyResource, testConfig } from '../helpers/synth';
 
 const section = (d: Record<string, unknown>) => {
@@ -71,6 +72,15 @@ describe('datadog config -> DatadogAwsIntegration props', () => {
 
   test('manual mode has no collection settings: only the references', () => {
     expect(awsIntegrationProps(section({ externalId: 'manual' }), refs)).toEqual(refs);
+  });
+});
+
+describe('datadog config -> permission drift check props', () => {
+  test('managed mode checks the standard and full lists; manual mode and core have no check', () => {
+    expect(driftCheckProps(section({}), [])).toEqual({ set: 'standard', policies: [], refreshCommand: refreshCommandFor('standard') });
+    expect(driftCheckProps(section({ permissions: 'full' }), [])?.set).toBe('full');
+    expect(driftCheckProps(section({ permissions: 'core' }), [])).toBeUndefined();
+    expect(driftCheckProps(section({ externalId: 'manual' }), [])).toBeUndefined();
   });
 });
 
