@@ -3,7 +3,7 @@ import { asContainerDefinition } from '../src/ecs/container-config';
 import type { Ec2CapacityClusterProps } from '../src/ecs/cluster';
 import type { ClusterPlacementProps } from '../src/ecs/network';
 import type { DesiredCountReconcilerProps } from '../src/ecs/reconciler/props';
-import type { ClusterServiceProps } from '../src/ecs/service';
+import type { ClusterServiceProps } from '../src/ecs/service-props';
 
 /**
  * The ECS stack's config -> construct props mapping: the only place that reads `stacks.ecs` for the constructs.

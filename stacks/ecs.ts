@@ -30,7 +30,8 @@ export const ecsStack = defineStack({
       const network = clusterPlacement(stack, `${c.name}-network`, clusterPlacementProps(c, clusterName));
       // The network's way out (none to wait for in an existing VPC): instances and tasks pull images through it.
       const egress = egressResources(network.network);
-      const cluster = new Ec2CapacityCluster(stack, c.name, clusterProps(c, { clusterName, vpcId: network.vpcId, subnetIds: network.subnetIds, partition, egress }));
+      const clusterRefs = { clusterName, vpcId: network.vpcId, subnetIds: network.subnetIds, partition, egress };
+      const cluster = new Ec2CapacityCluster(stack, c.name, clusterProps(c, clusterRefs));
       // Each attribute read makes a new Terraform reference (with a captured stack trace): read them once.
       const clusterArn = cluster.clusterArn;
       const capacityProviderName = cluster.capacity.capacityProvider.name;

@@ -64,7 +64,9 @@ export class Ec2Capacity extends Construct {
     const capacity = capacityWithDefaults(props);
     const protection = scalingProtection(props.reconciledServices ?? false);
     if (props.subnetIds.length === 0) throw new Error(`Ec2Capacity ${clusterName}: subnetIds is empty; the Auto Scaling group needs at least one subnet`);
-    if (capacity.minSize > capacity.maxSize) throw new Error(`Ec2Capacity ${clusterName}: minSize ${capacity.minSize} is above maxSize ${capacity.maxSize}; lower minSize or raise maxSize`);
+    if (capacity.minSize > capacity.maxSize) {
+      throw new Error(`Ec2Capacity ${clusterName}: minSize ${capacity.minSize} is above maxSize ${capacity.maxSize}; lower minSize or raise maxSize`);
+    }
     if (capacity.desiredSize < capacity.minSize || capacity.desiredSize > capacity.maxSize) {
       throw new Error(`Ec2Capacity ${clusterName}: desiredSize ${capacity.desiredSize} is outside minSize..maxSize (${capacity.minSize}..${capacity.maxSize})`);
     }

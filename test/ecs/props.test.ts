@@ -29,10 +29,22 @@ describe('ecs config -> construct props', () => {
   test('a cluster with defaults: a created network, t3.small capacity, Container Insights on, neither Fargate nor reconciled', () => {
     const ecs = sectionOf([service()]);
     const [c] = ecs.clusters;
-    expect(clusterPlacementProps(c!, 'test-main')).toEqual({ namePrefix: 'test-main', network: { type: 'create', cidrBlock: '10.0.0.0/16', availabilityZones: 2, flowLogRetentionDays: 30 } });
+    expect(clusterPlacementProps(c!, 'test-main')).toEqual({
+      namePrefix: 'test-main',
+      network: { type: 'create', cidrBlock: '10.0.0.0/16', availabilityZones: 2, flowLogRetentionDays: 30 },
+    });
     expect(clusterProps(c!, clusterRefs)).toEqual({
       ...clusterRefs,
-      capacity: { instanceType: 't3.small', architecture: 'x86_64', minSize: 1, maxSize: 3, rootVolumeGiB: 30, imdsHopLimit: 1, targetCapacityPercent: 100, sessionManager: false },
+      capacity: {
+        instanceType: 't3.small',
+        architecture: 'x86_64',
+        minSize: 1,
+        maxSize: 3,
+        rootVolumeGiB: 30,
+        imdsHopLimit: 1,
+        targetCapacityPercent: 100,
+        sessionManager: false,
+      },
       containerInsights: 'enabled',
       fargate: false,
       reconciledServices: false,
@@ -101,7 +113,8 @@ describe('ecs config -> construct props', () => {
   test('the reconciler: its dry-run flag and log retention, defaults and configured', () => {
     const r = { stack: {} as StackwrightStack, managed: [], partition: 'aws', region: 'us-east-1', accountId: '1' };
     expect(reconcilerProps(sectionOf([service()]), r)).toEqual({ ...r, dryRun: false, logRetentionDays: 30 });
-    expect(reconcilerProps(sectionOf([service()], {}, { reconciler: { dryRun: true, logRetentionDays: 7 } }), r)).toMatchObject({ dryRun: true, logRetentionDays: 7 });
+    const configured = sectionOf([service()], {}, { reconciler: { dryRun: true, logRetentionDays: 7 } });
+    expect(reconcilerProps(configured, r)).toMatchObject({ dryRun: true, logRetentionDays: 7 });
   });
 });
 
@@ -112,7 +125,8 @@ describe('the ecs constructs used without the config', () => {
   test('a cluster and a service from their required props alone take the documented defaults', () => {
     const s = stack();
     const network = clusterPlacement(s, 'network', { namePrefix: 'test-main' });
-    const cluster = new Ec2CapacityCluster(s, 'main', { clusterName: 'test-main', vpcId: network.vpcId, subnetIds: network.subnetIds, partition: 'aws' });
+    const placed = { vpcId: network.vpcId, subnetIds: network.subnetIds };
+    const cluster = new Ec2CapacityCluster(s, 'main', { clusterName: 'test-main', ...placed, partition: 'aws' });
     new ClusterService(cluster, 'service-svc', { ...refs, serviceName: 'svc', containers: [app] });
     const json = JSON.parse(Testing.synth(s));
     expect(onlyResource(json, 'aws_vpc').cidr_block).toBe('10.0.0.0/16');
@@ -127,7 +141,8 @@ describe('the ecs constructs used without the config', () => {
   test('ClusterService names the prop to change', () => {
     const fargateWithoutSize = () => new ClusterService(stack(), 'svc', { ...refs, serviceName: 'svc', containers: [app], launchType: 'fargate' });
     expect(fargateWithoutSize).toThrow('ClusterService svc: cpu: Fargate needs task-level cpu');
-    const daemonWithCount = () => new ClusterService(stack(), 'svc', { ...refs, serviceName: 'svc', containers: [app], oneTaskPerHost: 'daemon', desiredCount: 2 });
+    const daemonWithCount = () =>
+      new ClusterService(stack(), 'svc', { ...refs, serviceName: 'svc', containers: [app], oneTaskPerHost: 'daemon', desiredCount: 2 });
     expect(daemonWithCount).toThrow('desiredCount: a daemon service has no desired count (one task per instance) (remove desiredCount)');
   });
 

@@ -64,7 +64,8 @@ describe('sidecar config -> construct props', () => {
       desiredCount: 1,
     });
     expect(combinedArm.publicIpReason).toContain('stacks.sidecar.taskSubnets');
-    expect(deploymentProps(sc, { variant: 'tcp', architecture: 'X86_64' }, deploymentRefs)).toMatchObject({ rulePriority: 100, taskSize: { cpu: 256, memory: 512 } });
+    const tcpX86 = deploymentProps(sc, { variant: 'tcp', architecture: 'X86_64' }, deploymentRefs);
+    expect(tcpX86).toMatchObject({ rulePriority: 100, taskSize: { cpu: 256, memory: 512 } });
   });
 
   test('configured values reach their props', () => {
