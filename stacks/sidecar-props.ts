@@ -5,7 +5,7 @@ import type { SidecarImagesProps } from '../src/sidecar/images';
 import type { BenchmarkLoadBalancerProps } from '../src/sidecar/load-balancer';
 import type { BenchmarkPlacementProps } from '../src/sidecar/placement';
 import type { SidecarRenderOptions } from '../src/sidecar/render/index';
-import { cpuArchitectures, deploymentsOf, sidecarVariantNames, type Deployment } from '../src/sidecar/variants';
+import { cpuArchitectures, deploymentsOf, sidecarVariantNames, type Deployment, type SidecarVariantName } from '../src/sidecar/variants';
 
 /**
  * The sidecar stack's config -> construct props mapping: the only place that reads `stacks.sidecar` for the
@@ -16,6 +16,11 @@ import { cpuArchitectures, deploymentsOf, sidecarVariantNames, type Deployment }
 /** The nginx/gunicorn settings the images and task definitions are rendered with. */
 export function renderOptions(sc: SidecarConfig): Partial<SidecarRenderOptions> {
   return { workers: sc.workers, quietDatadogAgentLogs: sc.quietDatadogAgentLogs };
+}
+
+/** The variants whose images are built, in the order the config lists them (the images' and repositories' order). */
+export function imageVariants(sc: SidecarConfig): readonly SidecarVariantName[] {
+  return sc.variants;
 }
 
 /** Every selected variant on every selected architecture, in the fixed order of `deploymentsOf`. */

@@ -14,7 +14,7 @@ import { egressResources } from '../src/aws/egress';
 import { creationOrderSection } from '../src/sidecar/readme-order';
 import { boundedName, HashLength } from '../src/aws/names';
 import { BENCH_COMMAND, sidecarReadme } from '../src/sidecar/readme';
-import { deploymentProps, imagesProps, loadBalancerProps, placementProps, renderOptions, sidecarDeployments } from './sidecar-props';
+import { deploymentProps, imageVariants, imagesProps, loadBalancerProps, placementProps, renderOptions, sidecarDeployments } from './sidecar-props';
 
 export const sidecarStack = defineStack({
   key: 'sidecar',
@@ -32,7 +32,8 @@ export const sidecarStack = defineStack({
     const deployments = sidecarDeployments(sc);
 
     const placement = benchmarkPlacement(stack, placementProps(sc, { namePrefix, region, partition }));
-    const alb = new BenchmarkLoadBalancer(stack, 'alb', loadBalancerProps(sc, { name: namePrefix, vpcId: placement.vpcId, subnetIds: placement.albSubnetIds }));
+    const albRefs = { name: namePrefix, vpcId: placement.vpcId, subnetIds: placement.albSubnetIds };
+    const alb = new BenchmarkLoadBalancer(stack, 'alb', loadBalancerProps(sc, albRefs));
     const tasks = new TaskSecurityGroup(stack, 'tasks', {
       name: `${namePrefix}-tasks`,
       vpcId: placement.vpcId,
@@ -42,7 +43,7 @@ export const sidecarStack = defineStack({
     });
     const cluster = new EcsCluster(stack, 'cluster', { name: namePrefix, setting: [{ name: 'containerInsights', value: 'enabled' }] });
 
-    const rendered = new Map(sc.variants.map((v) => [v, renderVariantImages(v, render)]));
+    const rendered = new Map(imageVariants(sc).map((v) => [v, renderVariantImages(v, render)]));
     const sources: ImageSource[] = [...rendered.values()].flat().map((img) => ({ ...img, contextHash: contextHash(img) }));
     const images = new SidecarImages(stack, 'images', imagesProps(sc, { repositoryPrefix: namePrefix, sources, fileSink: stack }));
     for (const [path, contents] of renderComposeProject(render)) stack.addFile({ path: `compose/${path}`, contents });

@@ -1,7 +1,7 @@
 import { App, Testing } from 'cdktf';
 import { StackwrightStack } from '../../../src/core/stackwright-stack';
 import { benchmarkPlacement } from '../../../src/sidecar/placement';
-import { deploymentProps, imagesProps, loadBalancerProps, placementProps, renderOptions, sidecarDeployments } from '../../../stacks/sidecar-props';
+import { deploymentProps, imageVariants, imagesProps, loadBalancerProps, placementProps, renderOptions, sidecarDeployments } from '../../../stacks/sidecar-props';
 import { resourcesOf, testConfig } from '../../helpers/synth';
 
 const section = (sc: Record<string, unknown>) => {
@@ -33,6 +33,7 @@ describe('sidecar config -> construct props', () => {
   test('an empty section: the post defaults, every variant on both architectures', () => {
     const sc = section({});
     expect(renderOptions(sc)).toEqual({ workers: 1, quietDatadogAgentLogs: false });
+    expect(imageVariants(sc)).toEqual(['tcp', 'sharedvol', 'combined']);
     expect(sidecarDeployments(sc).map((d) => `${d.variant}/${d.architecture}`)).toEqual([
       'tcp/X86_64',
       'tcp/ARM64',
@@ -86,6 +87,7 @@ describe('sidecar config -> construct props', () => {
     });
     expect(renderOptions(sc)).toEqual({ workers: 4, quietDatadogAgentLogs: true });
     expect(sidecarDeployments(sc)).toEqual([{ variant: 'sharedvol', architecture: 'ARM64' }]);
+    expect(imageVariants(section({ variants: ['combined', 'tcp'] }))).toEqual(['combined', 'tcp']);
     expect(placementProps(sc, env)).toEqual({ ...env, network, taskSubnets: 'public' });
     expect(loadBalancerProps(sc, { name: 'n', vpcId: 'v', subnetIds: [] })).toMatchObject({
       https: { ...https, sslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06' },
