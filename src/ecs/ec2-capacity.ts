@@ -13,6 +13,7 @@ import type { AwsPartition } from '../aws/partition';
 import { serviceTrustPolicy } from '../iam/policy-document';
 import { boundedName, NameLimit } from '../aws/names';
 import { capacityWithDefaults, type Ec2CapacityOptions } from './ec2-capacity-options';
+import { isGravitonInstanceType } from './service-rules';
 
 /** AWS's public SSM parameters naming the current ECS-optimized Amazon Linux 2023 AMI. */
 export const ECS_AL2023_AMI_PARAMETER = {
@@ -69,6 +70,12 @@ export class Ec2Capacity extends Construct {
     }
     if (capacity.desiredSize < capacity.minSize || capacity.desiredSize > capacity.maxSize) {
       throw new Error(`Ec2Capacity ${clusterName}: desiredSize ${capacity.desiredSize} is outside minSize..maxSize (${capacity.minSize}..${capacity.maxSize})`);
+    }
+    // The AMI follows architecture: an arm64 AMI on an x86_64 instance type (or the reverse) never boots.
+    const graviton = isGravitonInstanceType(capacity.instanceType);
+    if (graviton !== (capacity.architecture === 'arm64')) {
+      const { instanceType, architecture } = capacity;
+      throw new Error(`Ec2Capacity ${clusterName}: instanceType ${instanceType} is ${graviton ? 'arm64' : 'x86_64'} but architecture is ${architecture}; make them match`);
     }
 
     this.securityGroup = new SecurityGroup(this, 'instances-sg', {

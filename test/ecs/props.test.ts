@@ -151,6 +151,9 @@ describe('the ecs constructs used without the config', () => {
       new Ec2CapacityCluster(stack(), 'main', { clusterName: 'test-main', vpcId: 'v', subnetIds: ['s'], partition: 'aws', capacity });
     expect(cluster({ minSize: 4 })).toThrow('Ec2Capacity test-main: minSize 4 is above maxSize 3; lower minSize or raise maxSize');
     expect(cluster({ desiredSize: 5 })).toThrow('Ec2Capacity test-main: desiredSize 5 is outside minSize..maxSize (1..3)');
+    expect(cluster({ instanceType: 't4g.small' })).toThrow(
+      'Ec2Capacity test-main: instanceType t4g.small is arm64 but architecture is x86_64; make them match',
+    );
     expect(() => new Ec2CapacityCluster(stack(), 'main', { clusterName: 'test-main', vpcId: 'v', subnetIds: [], partition: 'aws' })).toThrow(
       'Ec2Capacity test-main: subnetIds is empty',
     );
