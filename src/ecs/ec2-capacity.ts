@@ -75,7 +75,8 @@ export class Ec2Capacity extends Construct {
     const graviton = isGravitonInstanceType(capacity.instanceType);
     if (graviton !== (capacity.architecture === 'arm64')) {
       const { instanceType, architecture } = capacity;
-      throw new Error(`Ec2Capacity ${clusterName}: instanceType ${instanceType} is ${graviton ? 'arm64' : 'x86_64'} but architecture is ${architecture}; make them match`);
+      const mismatch = `instanceType ${instanceType} is ${graviton ? 'arm64' : 'x86_64'} but architecture is ${architecture}`;
+      throw new Error(`Ec2Capacity ${clusterName}: ${mismatch}; make them match`);
     }
 
     this.securityGroup = new SecurityGroup(this, 'instances-sg', {
