@@ -1,7 +1,8 @@
 /**
  * The one-way import rule (ARCHITECTURE.md). Each layer may import its own layer and the layers below it, never a
  * layer above it, and no module may take part in an import cycle. `npm test` runs
- * `depcruise src stacks --config .dependency-cruiser.cjs`, so CI fails on the first import that points up.
+ * `depcruise src stacks --config .dependency-cruiser.cjs`, so CI fails on the first import that points up; a second rule
+ * keeps construct files from importing the config (constructs-take-plain-props below).
  *
  *   cli            src/cli                         thin shell: parses arguments, calls library functions
  *   bench          packages/bench/src              the benchmark toolkit (its own workspace package), loaded lazily
@@ -52,12 +53,14 @@ const KNOWN_UPWARD = [
 ];
 
 /**
- * One cycle inside the ecs domain exists only through `import type`: the config schema's refinement calls the service
- * validators, which are typed with the schema's inferred types. Nothing loads twice; it is listed so that no other
- * cycle can appear, and goes when the shared-AWS-base part of issue 14 (which edits these validators) splits the
- * inferred types from the refinement.
+ * Construct props are plain readonly interfaces, mapped from the config in one place per stack
+ * (`stacks/<name>-props.ts`), so every construct can be used without the config. Domain and base modules therefore
+ * never import a config module: `src/config/`, a domain's `config.ts` or `*-config.ts` (the zod schemas and their
+ * inferred types). The exceptions are the config modules themselves and the README text builders (`readme*.ts`),
+ * which explain the config section the user wrote, naming its fields.
  */
-const KNOWN_TYPE_CYCLES = ['^src/ecs/(?:config|service-rules)\\.ts$'];
+const CONFIG_MODULES = '^src/(?:config/|[a-z-]+/[a-z-]*config\\.ts$)';
+const READS_CONFIG = [CONFIG_MODULES, '/readme[a-z-]*\\.ts$'];
 
 const upward = LAYERS.slice(0, -1).map(([name, path], i) => ({
   name: `no-upward-from-${name}`,
@@ -90,8 +93,16 @@ module.exports = {
       name: 'no-cycles',
       comment: 'import cycles hide which module owns what; break the cycle by moving the shared part down a layer',
       severity: 'error',
-      from: { pathNot: KNOWN_TYPE_CYCLES },
+      from: {},
       to: { circular: true },
+    },
+    {
+      name: 'constructs-take-plain-props',
+      comment:
+        'constructs and helpers take plain props; map the config onto them in stacks/<name>-props.ts (see ARCHITECTURE.md)',
+      severity: 'error',
+      from: { path: [BASE, DOMAINS], pathNot: [...READS_CONFIG, ...KNOWN_UPWARD.map((k) => k.from)] },
+      to: { path: CONFIG_MODULES },
     },
     {
       name: 'no-top-level-outside',

@@ -7,10 +7,9 @@ import { StackwrightStack } from '../src/core/stackwright-stack';
 import { DatadogDelegationRole } from '../src/datadog/delegation-role';
 import { DatadogAwsIntegration } from '../src/datadog/aws-integration';
 import { datadogAccountFor, datadogApiUrl } from '../src/datadog/sites';
-import { defaultRoleName, snapshotPermissions } from '../src/datadog/permissions';
 import { addPermissionDriftCheck } from '../src/datadog/permission-drift';
-import { refreshCommandFor } from '../src/datadog/refresh-permissions';
 import { datadogReadme } from '../src/datadog/readme';
+import { awsIntegrationProps, delegationRoleProps, driftCheckProps } from './datadog-props';
 
 export const datadogStack = defineStack({
   key: 'datadog',
@@ -25,9 +24,6 @@ export const datadogStack = defineStack({
     if (!datadogAccountId) throw new Error(`no Datadog account for ${dd.site} in ${partition}`); // the schema rejects this first
     const caller = new DataAwsCallerIdentity(stack, 'caller');
 
-    const roleName = dd.roleName ?? defaultRoleName(config.name);
-    // Both modes grant the committed, reviewed snapshot: Datadog changing its list never changes IAM unseen.
-    const actions = snapshotPermissions(dd.permissions);
     let externalId: string;
     if (dd.externalId === 'managed') {
       // API and app keys come from DD_API_KEY / DD_APP_KEY in the environment, never from the config.
@@ -50,28 +46,14 @@ export const datadogStack = defineStack({
       }).stringValue;
     }
 
-    const delegation = new DatadogDelegationRole(stack, 'delegation', {
-      roleName,
-      partition,
-      datadogAccountId,
-      externalId,
-      actions,
-      securityAudit: dd.securityAudit,
-      // 0.1.0 read the standard and full lists from Datadog's data sources in managed mode (for_each policies).
-      releasedAsLiveList: dd.externalId === 'managed' && dd.permissions !== 'core',
-    });
+    const roleProps = delegationRoleProps(dd, { environment: config.name, partition, datadogAccountId, externalId });
+    const { roleName } = roleProps;
+    const delegation = new DatadogDelegationRole(stack, 'delegation', roleProps);
+    const driftCheck = driftCheckProps(dd, delegation.policies);
+    if (driftCheck) addPermissionDriftCheck(stack, driftCheck);
     if (dd.externalId === 'managed') {
-      if (dd.permissions !== 'core') {
-        addPermissionDriftCheck(stack, { set: dd.permissions, policies: delegation.policies, refreshCommand: refreshCommandFor(dd.permissions) });
-      }
-      new DatadogAwsIntegration(stack, 'integration', {
-        awsAccountId: caller.accountId,
-        partition,
-        roleName,
-        externalId,
-        settings: dd.integration ?? defaultIntegration,
-        dependsOn: delegation.attachments,
-      });
+      const refs = { awsAccountId: caller.accountId, partition, roleName, externalId, dependsOn: delegation.attachments };
+      new DatadogAwsIntegration(stack, 'integration', awsIntegrationProps(dd, refs));
     }
 
     new TerraformOutput(stack, 'role_arn', { value: delegation.role.arn, description: 'ARN of the role Datadog assumes' });
@@ -82,11 +64,3 @@ export const datadogStack = defineStack({
     return stack;
   },
 });
-
-const defaultIntegration = {
-  regions: 'all' as const,
-  metrics: { enabled: true, excludeNamespaces: [], collectCloudwatchAlarms: false, collectCustomMetrics: false },
-  logs: { lambdaForwarderArns: [] },
-  resourceCollection: { enabled: true, cloudSecurityPosture: false },
-  xrayServices: [],
-};

@@ -7,7 +7,8 @@ import { egressResources } from '../src/aws/egress';
 import { Ec2CapacityCluster } from '../src/ecs/cluster';
 import { ClusterService } from '../src/ecs/service';
 import { ecsReadmeSections } from '../src/ecs/readme';
-import { DesiredCountReconciler, reconcilerReadmeSection, type DesiredCountReconcilerProps, type ManagedCluster } from '../src/ecs/reconciler/desired-count-reconciler';
+import { DesiredCountReconciler, reconcilerReadmeSection, type ManagedCluster } from '../src/ecs/reconciler/desired-count-reconciler';
+import { clusterPlacementProps, clusterProps, reconcilerProps, serviceProps } from './ecs-props';
 
 export const ecsStack = defineStack({
   key: 'ecs',
@@ -26,39 +27,26 @@ export const ecsStack = defineStack({
     const managed: ManagedCluster[] = [];
     for (const c of ecs.clusters) {
       const clusterName = stack.resourceName(c.name);
-      const network = clusterPlacement(stack, `${c.name}-network`, clusterName, c.network);
+      const network = clusterPlacement(stack, `${c.name}-network`, clusterPlacementProps(c, clusterName));
       // The network's way out (none to wait for in an existing VPC): instances and tasks pull images through it.
       const egress = egressResources(network.network);
-      const cluster = new Ec2CapacityCluster(stack, c.name, {
-        clusterName,
-        capacity: c.capacity,
-        containerInsights: c.containerInsights,
-        vpcId: network.vpcId,
-        subnetIds: network.subnetIds,
-        partition,
-        fargate: c.services.some((s) => s.launchType === 'fargate'),
-        reconciledServices: c.services.some((s) => s.oneTaskPerHost === 'reconciled'),
-        egress,
-      });
+      const clusterRefs = { clusterName, vpcId: network.vpcId, subnetIds: network.subnetIds, partition, egress };
+      const cluster = new Ec2CapacityCluster(stack, c.name, clusterProps(c, clusterRefs));
       // Each attribute read makes a new Terraform reference (with a captured stack trace): read them once.
       const clusterArn = cluster.clusterArn;
       const capacityProviderName = cluster.capacity.capacityProvider.name;
-      const services = c.services.map(
-        (s) =>
-          new ClusterService(cluster, `service-${s.name}`, {
-            service: s,
-            clusterName,
-            clusterArn,
-            capacityProviderName,
-            initialReconciledCount: c.capacity.desiredSize ?? c.capacity.minSize,
-            region,
-            partition,
-            accountId,
-            vpcId: network.vpcId,
-            subnetIds: network.subnetIds,
-            dependsOn: [cluster.capacityProviders, ...egress],
-          }),
-      );
+      const refs = {
+        clusterName,
+        clusterArn,
+        capacityProviderName,
+        region,
+        partition,
+        accountId,
+        vpcId: network.vpcId,
+        subnetIds: network.subnetIds,
+        dependsOn: [cluster.capacityProviders, ...egress],
+      };
+      const services = c.services.map((s) => new ClusterService(cluster, `service-${s.name}`, serviceProps(c, s, refs)));
       clusterOutputs[c.name] = {
         name: cluster.clusterName,
         arn: clusterArn,
@@ -78,7 +66,7 @@ export const ecsStack = defineStack({
 
     // One reconciler for the reconciled services of every cluster; none when no service is reconciled.
     if (managed.length > 0) {
-      const props: DesiredCountReconcilerProps = { stack, managed, dryRun: ecs.reconciler.dryRun, logRetentionDays: ecs.reconciler.logRetentionDays, partition, region, accountId };
+      const props = reconcilerProps(ecs, { stack, managed, partition, region, accountId });
       const reconciler = new DesiredCountReconciler(stack, 'reconciler', props);
       new TerraformOutput(stack, 'reconciler_function_name', { value: reconciler.function.functionName, description: 'The desired-count reconciler Lambda function' });
       new TerraformOutput(stack, 'reconciler_function_arn', { value: reconciler.function.arn, description: 'ARN of the reconciler function' });

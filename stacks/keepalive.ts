@@ -3,6 +3,7 @@ import { defineStack } from '../src/core/stack-definition';
 import { StackwrightStack } from '../src/core/stackwright-stack';
 import { KeepaliveBenchmark } from '../src/keepalive/keepalive-benchmark';
 import { keepaliveReadme } from '../src/keepalive/readme';
+import { keepaliveBenchmarkProps } from './keepalive-props';
 
 export const keepaliveStack = defineStack({
   key: 'keepalive',
@@ -12,7 +13,7 @@ export const keepaliveStack = defineStack({
       config,
       description: `A DynamoDB table and ${k.variants.length} Lambda functions (${k.variants.join(', ')}) that each time one PutItem per call, with and without keep-alive, for \`stackwright bench lambda\`.`,
     });
-    const bench = new KeepaliveBenchmark(stack, 'benchmark', { settings: k });
+    const bench = new KeepaliveBenchmark(stack, 'benchmark', keepaliveBenchmarkProps(k));
     const functions = [...bench.functions];
 
     new TerraformOutput(stack, 'function_urls', {

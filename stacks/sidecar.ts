@@ -14,7 +14,7 @@ import { egressResources } from '../src/aws/egress';
 import { creationOrderSection } from '../src/sidecar/readme-order';
 import { boundedName, HashLength } from '../src/aws/names';
 import { BENCH_COMMAND, sidecarReadme } from '../src/sidecar/readme';
-import { cpuArchitectures, deploymentsOf, sidecarVariantNames } from '../src/sidecar/variants';
+import { deploymentProps, imageVariants, imagesProps, loadBalancerProps, placementProps, renderOptions, sidecarDeployments } from './sidecar-props';
 
 export const sidecarStack = defineStack({
   key: 'sidecar',
@@ -28,17 +28,12 @@ export const sidecarStack = defineStack({
     const { region, partition } = config.aws;
     const namePrefix = boundedName([stack.resourceName('sidecar')], 32, HashLength.sidecar);
     const caller = new DataAwsCallerIdentity(stack, 'caller');
-    const render = resolveRenderOptions({ workers: sc.workers, quietDatadogAgentLogs: sc.quietDatadogAgentLogs });
-    const deployments = deploymentsOf(sc.variants, sc.architectures);
+    const render = resolveRenderOptions(renderOptions(sc));
+    const deployments = sidecarDeployments(sc);
 
-    const placement = benchmarkPlacement(stack, sc, { namePrefix, region, partition });
-    const alb = new BenchmarkLoadBalancer(stack, 'alb', {
-      name: namePrefix,
-      vpcId: placement.vpcId,
-      subnetIds: placement.albSubnetIds,
-      https: sc.https,
-      listenerCidrs: sc.listenerCidrs,
-    });
+    const placement = benchmarkPlacement(stack, placementProps(sc, { namePrefix, region, partition }));
+    const albRefs = { name: namePrefix, vpcId: placement.vpcId, subnetIds: placement.albSubnetIds };
+    const alb = new BenchmarkLoadBalancer(stack, 'alb', loadBalancerProps(sc, albRefs));
     const tasks = new TaskSecurityGroup(stack, 'tasks', {
       name: `${namePrefix}-tasks`,
       vpcId: placement.vpcId,
@@ -48,28 +43,23 @@ export const sidecarStack = defineStack({
     });
     const cluster = new EcsCluster(stack, 'cluster', { name: namePrefix, setting: [{ name: 'containerInsights', value: 'enabled' }] });
 
-    const rendered = new Map(sc.variants.map((v) => [v, renderVariantImages(v, render)]));
+    const rendered = new Map(imageVariants(sc).map((v) => [v, renderVariantImages(v, render)]));
     const sources: ImageSource[] = [...rendered.values()].flat().map((img) => ({ ...img, contextHash: contextHash(img) }));
-    const images = new SidecarImages(stack, 'images', { repositoryPrefix: namePrefix, sources, architectures: sc.architectures, fileSink: stack });
+    const images = new SidecarImages(stack, 'images', imagesProps(sc, { repositoryPrefix: namePrefix, sources, fileSink: stack }));
     // Builds the contexts under images/, so the review shows each build context once.
-    stack.addFile({ path: 'compose/docker-compose.yml', contents: renderCompose(render, defaultComposePorts, { variants: sc.variants }) });
+    stack.addFile({ path: 'compose/docker-compose.yml', contents: renderCompose(render, defaultComposePorts, { variants: imageVariants(sc) }) });
 
     const urls: Record<string, string> = {};
     for (const deployment of deployments) {
       const { variant, architecture } = deployment;
-      const d = new SidecarDeployment(stack, `${variant}-${architecture.toLowerCase()}`, {
-        deployment,
+      const refs = {
         namePrefix,
         clusterArn: cluster.arn,
         vpcId: placement.vpcId,
         subnetIds: placement.taskSubnetIds,
         securityGroupIds: [tasks.securityGroup.id],
         assignPublicIp: placement.assignPublicIp,
-        publicIpReason: 'config stacks.sidecar.taskSubnets is public: a short benchmark without NAT or VPC endpoints; the task security group admits only the ALB',
         listenerArn: alb.listener.arn,
-        // Fixed per variant and architecture, so selecting fewer deployments never renumbers the others.
-        rulePriority: 100 + 10 * sidecarVariantNames.indexOf(variant) + cpuArchitectures.indexOf(architecture),
-        taskSize: sc.taskSizes[variant],
         images: (rendered.get(variant) ?? []).map((img) => ({
           container: img.container,
           image: images.imageUri(variant, img.container, architecture),
@@ -79,13 +69,12 @@ export const sidecarStack = defineStack({
         listenPort: render.listenPort,
         socketDir: render.socketDir,
         healthCheckPath: APP_HEALTH_PATH,
-        logRetentionDays: sc.logRetentionDays,
-        desiredCount: sc.desiredCount,
         partition,
         region,
         accountId: caller.accountId,
         egress: placement.network ? egressResources(placement.network) : [],
-      });
+      };
+      const d = new SidecarDeployment(stack, `${variant}-${architecture.toLowerCase()}`, deploymentProps(sc, deployment, refs));
       urls[d.key] = `${alb.scheme}://${alb.loadBalancer.dnsName}${d.pathPrefix}`;
       new TerraformOutput(stack, `url_${d.key.replace(/-/g, '_')}`, { value: urls[d.key], description: `${variant} on ${architecture}` });
     }

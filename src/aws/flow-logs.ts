@@ -9,6 +9,7 @@ import { boundedName, NameLimit } from './names';
 export interface VpcFlowLogsProps {
   /** Prefix of the log group path, the role name and the Name tag, e.g. `demo-main`. */
   readonly namePrefix: string;
+  /** The VPC whose traffic is logged. */
   readonly vpcId: string;
   /** Days CloudWatch keeps the flow logs. */
   readonly retentionInDays: number;

@@ -11,7 +11,7 @@ import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { Route } from '@cdktf/provider-aws/lib/route';
 import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
 import type { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
-import type { AwsPartition } from '../config/common';
+import type { AwsPartition } from './partition';
 import { cidrSubnet, formatCidr, parseCidr } from './cidr';
 import { addVpcFlowLogs } from './flow-logs';
 import { VpcEndpoints } from './vpc-endpoints';

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { DataAwsVpcEndpointService } from '@cdktf/provider-aws/lib/data-aws-vpc-endpoint-service';
-import type { AwsPartition } from '../config/common';
+import type { AwsPartition } from './partition';
 import { policyJson } from '../iam/policy-document';
 
 /** What a Fargate task needs to start without internet access: the ECR API and registry, and CloudWatch Logs. */
@@ -11,6 +11,7 @@ export const interfaceEndpointServices = ['ecr.api', 'ecr.dkr', 'logs'] as const
 export interface VpcEndpointsProps {
   /** Prefix of Name tags and the security group name. */
   readonly namePrefix: string;
+  /** The VPC the endpoints are created in. */
   readonly vpcId: string;
   /** Subnets the interface endpoints get a network interface in (one per AZ). */
   readonly subnetIds: readonly string[];

@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { logRetentionDays } from '../aws/log-retention';
 
 /** Shapes shared by several stack sections of the config. */
 
-export const awsPartitions = ['aws', 'aws-us-gov', 'aws-cn'] as const;
-export type AwsPartition = (typeof awsPartitions)[number];
+// Plain AWS values live in the base (constructs use them without the config); the schemas below build on them.
+export { awsPartitions, type AwsPartition } from '../aws/partition';
+export { logRetentionDays } from '../aws/log-retention';
 
 export const awsRegion = z
   .string()
@@ -11,10 +13,6 @@ export const awsRegion = z
 
 export const accountId = z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account ID, quoted');
 
-/** Log retention values CloudWatch Logs accepts. */
-export const logRetentionDays = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-] as const;
 export const logRetention = z
   .number()
   .int()

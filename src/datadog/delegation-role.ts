@@ -4,7 +4,7 @@ import { addressPath, releasedName } from '../core/addresses';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
-import type { AwsPartition } from '../config/common';
+import type { AwsPartition } from '../aws/partition';
 import { policyJson } from '../iam/policy-document';
 import { suppressRule } from '../rules/suppress';
 import { permissionPolicyJson, splitIntoPolicies } from './permissions';

@@ -12,6 +12,7 @@ export const LIVE_LIST_DATA_SOURCE: Readonly<Record<PublishedSet, string>> = {
 export const DRIFT_CHECK = 'datadog_permissions_match_snapshot';
 
 export interface PermissionDriftCheckProps {
+  /** Datadog's published list the snapshot was taken from. */
   readonly set: PublishedSet;
   /** The policies granting the committed snapshot: the check reads the actions from them, so the list is written once. */
   readonly policies: readonly IamPolicy[];

@@ -1,4 +1,4 @@
-import type { AwsPartition } from '../config/common';
+import type { AwsPartition } from '../aws/partition';
 import type { ReadmeSection } from '../core/stackwright-stack';
 import type { DatadogConfig } from './config';
 import { DRIFT_CHECK } from './permission-drift';

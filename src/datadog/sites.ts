@@ -1,4 +1,4 @@
-import type { AwsPartition } from '../config/common';
+import type { AwsPartition } from '../aws/partition';
 
 /** Datadog sites, and the Datadog AWS account that assumes the role, per AWS partition of the customer account. */
 export const datadogSites = [

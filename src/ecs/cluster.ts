@@ -2,19 +2,24 @@ import { Construct } from 'constructs';
 import type { ITerraformDependable } from 'cdktf';
 import { EcsCluster } from '@cdktf/provider-aws/lib/ecs-cluster';
 import { EcsClusterCapacityProviders } from '@cdktf/provider-aws/lib/ecs-cluster-capacity-providers';
-import type { AwsPartition } from '../config/common';
-import type { CapacityConfig } from './config';
+import type { AwsPartition } from '../aws/partition';
 import { Ec2Capacity } from './ec2-capacity';
+import type { Ec2CapacityOptions } from './ec2-capacity-options';
 
 export interface Ec2CapacityClusterProps {
   /** The ECS cluster's name, environment-qualified (e.g. `demo-main`). */
   readonly clusterName: string;
-  readonly capacity: CapacityConfig;
+  /**
+   * The instances and how many of them.
+   * @default every `Ec2CapacityOptions` default (t3.small x86_64, 1 to 3 instances)
+   */
+  readonly capacity?: Ec2CapacityOptions;
   /**
    * CloudWatch Container Insights level.
    * @default 'enabled'
    */
   readonly containerInsights?: 'enabled' | 'enhanced';
+  /** The VPC of the instances (and of awsvpc tasks). */
   readonly vpcId: string;
   /** Subnets of the Auto Scaling group (and of awsvpc tasks). */
   readonly subnetIds: string[];
@@ -57,8 +62,8 @@ export class Ec2CapacityCluster extends Construct {
       setting: [{ name: 'containerInsights', value: props.containerInsights ?? 'enabled' }],
     });
     this.capacity = new Ec2Capacity(this, 'capacity', {
+      ...props.capacity,
       clusterName: props.clusterName,
-      capacity: props.capacity,
       vpcId: props.vpcId,
       subnetIds: props.subnetIds,
       partition: props.partition,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { existingNetwork, logRetention } from '../config/common';
 import { containerDefinitionSchema, taskVolumeSchema } from './container-config';
-import { placementSchema, type ConfigIssue } from './placement-config';
+import { placementSchema } from './placement-config';
+import type { ConfigIssue } from './placement';
 import { clusterIssues, duplicateNames, serviceIssues } from './service-rules';
 import { vpcCidrBlock as cidrBlock } from '../aws/cidr';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ContainerDefinition } from '@aws-sdk/client-ecs';
+import type { EcsContainerDefinition } from './container-definition';
 
 /**
  * Container definitions in config, in ECS's own field names (camelCase, as in the task definition JSON). Only the
@@ -76,7 +76,7 @@ export const containerDefinitionSchema = z.strictObject({
     )
     .optional(),
   linuxParameters: linuxParameters.optional(),
-  // EC2-only settings (rejected on Fargate, see FARGATE_INVALID_CONTAINER_FIELDS).
+  // EC2-only settings (rejected on Fargate, see FARGATE_INVALID_CONTAINER_FIELDS in ./container-definition).
   privileged: z.boolean().optional(),
   hostname: z.string().min(1).optional(),
   links: z.array(z.string().min(1)).optional(),
@@ -89,27 +89,10 @@ export const containerDefinitionSchema = z.strictObject({
 
 export type ContainerConfig = z.infer<typeof containerDefinitionSchema>;
 
-/** A container definition as ECS requires it: the SDK's type with name, image and essential always present. */
-export type EcsContainerDefinition = ContainerDefinition & Required<Pick<ContainerDefinition, 'name' | 'image' | 'essential'>>;
-
-/** Compile-time proof that every container the schema accepts is a valid ECS ContainerDefinition. */
+/** Compile-time proof that every container the schema accepts is a valid ECS ContainerDefinition (ClusterService's props). */
 export function asContainerDefinition(container: ContainerConfig): EcsContainerDefinition {
   return container;
 }
-
-/** Container fields Fargate rejects (ECS developer guide, "Task definition differences for Fargate"). */
-export const FARGATE_INVALID_CONTAINER_FIELDS = [
-  'privileged',
-  'hostname',
-  'links',
-  'disableNetworking',
-  'dnsServers',
-  'dnsSearchDomains',
-  'extraHosts',
-  'dockerSecurityOptions',
-] as const satisfies readonly (keyof ContainerConfig)[];
-
-export const FARGATE_INVALID_LINUX_PARAMETERS = ['devices', 'sharedMemorySize', 'tmpfs'] as const;
 
 /** A task volume: a name the containers' mountPoints refer to, optionally backed by a host path (EC2 only). */
 export const taskVolumeSchema = z.strictObject({

@@ -9,10 +9,11 @@ import { IamInstanceProfile } from '@cdktf/provider-aws/lib/iam-instance-profile
 import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
 import { AutoscalingGroup } from '@cdktf/provider-aws/lib/autoscaling-group';
 import { EcsCapacityProvider } from '@cdktf/provider-aws/lib/ecs-capacity-provider';
-import type { AwsPartition } from '../config/common';
+import type { AwsPartition } from '../aws/partition';
 import { serviceTrustPolicy } from '../iam/policy-document';
-import type { CapacityConfig } from './config';
 import { boundedName, NameLimit } from '../aws/names';
+import { capacityWithDefaults, type Ec2CapacityOptions } from './ec2-capacity-options';
+import { isGravitonInstanceType } from './service-rules';
 
 /** AWS's public SSM parameters naming the current ECS-optimized Amazon Linux 2023 AMI. */
 export const ECS_AL2023_AMI_PARAMETER = {
@@ -20,10 +21,10 @@ export const ECS_AL2023_AMI_PARAMETER = {
   arm64: '/aws/service/ecs/optimized-ami/amazon-linux-2023/arm64/recommended/image_id',
 } as const;
 
-export interface Ec2CapacityProps {
+export interface Ec2CapacityProps extends Ec2CapacityOptions {
   /** The ECS cluster the instances join (written to /etc/ecs/ecs.config). */
   readonly clusterName: string;
-  readonly capacity: CapacityConfig;
+  /** The VPC of the instances' security group. */
   readonly vpcId: string;
   /** Subnets the Auto Scaling group launches into. */
   readonly subnetIds: string[];
@@ -60,10 +61,23 @@ export class Ec2Capacity extends Construct {
 
   constructor(scope: Construct, id: string, props: Ec2CapacityProps) {
     super(scope, id);
-    const { clusterName, capacity, partition } = props;
+    const { clusterName, partition } = props;
+    const capacity = capacityWithDefaults(props);
     const protection = scalingProtection(props.reconciledServices ?? false);
-    if (props.subnetIds.length === 0) throw new Error(`cluster ${clusterName}: the Auto Scaling group needs at least one subnet`);
-    if (capacity.minSize > capacity.maxSize) throw new Error(`cluster ${clusterName}: capacity.minSize is above capacity.maxSize`);
+    if (props.subnetIds.length === 0) throw new Error(`Ec2Capacity ${clusterName}: subnetIds is empty; the Auto Scaling group needs at least one subnet`);
+    if (capacity.minSize > capacity.maxSize) {
+      throw new Error(`Ec2Capacity ${clusterName}: minSize ${capacity.minSize} is above maxSize ${capacity.maxSize}; lower minSize or raise maxSize`);
+    }
+    if (capacity.desiredSize < capacity.minSize || capacity.desiredSize > capacity.maxSize) {
+      throw new Error(`Ec2Capacity ${clusterName}: desiredSize ${capacity.desiredSize} is outside minSize..maxSize (${capacity.minSize}..${capacity.maxSize})`);
+    }
+    // The AMI follows architecture: an arm64 AMI on an x86_64 instance type (or the reverse) never boots.
+    const graviton = isGravitonInstanceType(capacity.instanceType);
+    if (graviton !== (capacity.architecture === 'arm64')) {
+      const { instanceType, architecture } = capacity;
+      const mismatch = `instanceType ${instanceType} is ${graviton ? 'arm64' : 'x86_64'} but architecture is ${architecture}`;
+      throw new Error(`Ec2Capacity ${clusterName}: ${mismatch}; make them match`);
+    }
 
     this.securityGroup = new SecurityGroup(this, 'instances-sg', {
       name: boundedName([clusterName, 'instances'], NameLimit.securityGroup),
@@ -124,7 +138,7 @@ export class Ec2Capacity extends Construct {
       name: boundedName([clusterName, 'ecs'], NameLimit.autoScalingGroup),
       minSize: capacity.minSize,
       maxSize: capacity.maxSize,
-      desiredCapacity: capacity.desiredSize ?? capacity.minSize,
+      desiredCapacity: capacity.desiredSize,
       vpcZoneIdentifier: props.subnetIds,
       launchTemplate: { id: this.launchTemplate.id, version: Token.asString(this.launchTemplate.latestVersion) },
       healthCheckType: 'EC2',

@@ -1,12 +1,18 @@
-import type { AwsPartition } from '../config/common';
+import type { AwsPartition } from '../aws/partition';
 import type { PolicyStatement } from '../iam/policy-document';
-import type { ContainerConfig } from './container-config';
+import type { EcsContainerDefinition } from './container-definition';
+
+/** What the execution policy reads of a container: where its image comes from and which secrets it references. */
+export type ExecutionPolicyContainer = Pick<EcsContainerDefinition, 'image' | 'secrets'>;
 
 export interface ExecutionPolicyInput {
   /** ARN of the service's log group (a Terraform reference is fine). */
   readonly logGroupArn: string;
-  readonly containers: readonly ContainerConfig[];
+  /** The task's containers. */
+  readonly containers: readonly ExecutionPolicyContainer[];
+  /** The AWS partition; every ARN uses it. */
   readonly partition: AwsPartition;
+  /** Region of SSM parameters named without an ARN. */
   readonly region: string;
   /** The account ID (a Terraform reference is fine); SSM parameters named without an ARN live there. */
   readonly accountId: string;
@@ -15,7 +21,7 @@ export interface ExecutionPolicyInput {
 const ECR_IMAGE = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^:@]+)/;
 
 /** The private ECR repositories the containers' images come from, as repository ARNs. */
-export function ecrRepositoryArns(containers: readonly ContainerConfig[], partition: AwsPartition): string[] {
+export function ecrRepositoryArns(containers: readonly ExecutionPolicyContainer[], partition: AwsPartition): string[] {
   const arns = new Set<string>();
   for (const c of containers) {
     const m = ECR_IMAGE.exec(c.image);
@@ -30,6 +36,7 @@ export function secretArns(input: Omit<ExecutionPolicyInput, 'logGroupArn'>): { 
   const ssm = new Set<string>();
   for (const c of input.containers) {
     for (const { valueFrom } of c.secrets ?? []) {
+      if (valueFrom === undefined) continue; // ECS rejects a secret without valueFrom; it grants nothing
       if (/^arn:[^:]+:secretsmanager:/.test(valueFrom)) secretsManager.add(valueFrom.split(':').slice(0, 7).join(':'));
       else if (/^arn:[^:]+:ssm:/.test(valueFrom)) ssm.add(valueFrom);
       else ssm.add(`arn:${input.partition}:ssm:${input.region}:${input.accountId}:parameter/${valueFrom.replace(/^\//, '')}`);

@@ -1,6 +1,6 @@
 import type { ReadmeSection } from '../core/stackwright-stack';
 import type { ClusterConfig, EcsConfig, ServiceConfig } from './config';
-import { effectiveConstraints } from './placement-config';
+import { effectiveConstraints } from './placement';
 import { operationsReadmeSections } from './readme-operations';
 
 /** README sections of the ECS stack: what runs where, and how each service is placed. */

@@ -1,11 +1,12 @@
-import type { ClusterConfig, ServiceConfig } from './config';
-import { FARGATE_INVALID_CONTAINER_FIELDS, FARGATE_INVALID_LINUX_PARAMETERS } from './container-config';
+import { FARGATE_INVALID_CONTAINER_FIELDS, FARGATE_INVALID_LINUX_PARAMETERS } from './container-definition';
 import { FARGATE_CPU_VALUES, describeFargateMemory as fargateMemoryChoices, isFargateSize } from '../aws/fargate';
-import { placementIssues, type ConfigIssue } from './placement-config';
+import { placementIssues, type ConfigIssue } from './placement';
+import type { ClusterShape, ServiceShape } from './service-shape';
 
 /**
  * Cross-field rules: what ECS, EC2 or Auto Scaling would reject at apply time (terraform validate checks none of
  * it), reported at config time with the path to change and what is allowed. Paths are relative to the object.
+ * They read plain shapes (./service-shape.ts), so the config schema and the constructs run the same rules.
  */
 
 /** `<index>.name` issues for every repeated name. */
@@ -27,7 +28,7 @@ export function isGravitonInstanceType(instanceType: string): boolean {
   return m !== null && (m[1] ?? '').includes('g');
 }
 
-export function clusterIssues(cluster: ClusterConfig): ConfigIssue[] {
+export function clusterIssues(cluster: ClusterShape): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const { minSize, maxSize, desiredSize, instanceType, architecture } = cluster.capacity;
   if (minSize > maxSize) issues.push({ path: ['capacity', 'minSize'], message: `minSize ${minSize} is above maxSize ${maxSize}`, allowed: `0 to ${maxSize}` });
@@ -52,7 +53,7 @@ export function clusterIssues(cluster: ClusterConfig): ConfigIssue[] {
   return issues;
 }
 
-export function serviceIssues(s: ServiceConfig): ConfigIssue[] {
+export function serviceIssues(s: ServiceShape): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const add = (path: (string | number)[], message: string, allowed: string) => issues.push({ path, message, allowed });
   const mode = s.oneTaskPerHost;
@@ -76,7 +77,7 @@ export function serviceIssues(s: ServiceConfig): ConfigIssue[] {
   return issues;
 }
 
-function fargateIssues(s: ServiceConfig): ConfigIssue[] {
+function fargateIssues(s: ServiceShape): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const add = (path: (string | number)[], message: string, allowed: string) => issues.push({ path, message, allowed });
   if (s.oneTaskPerHost) add(['oneTaskPerHost'], `${s.oneTaskPerHost} needs EC2 instances; Fargate has no hosts to place on`, 'launchType: ec2, or remove oneTaskPerHost');
@@ -103,7 +104,7 @@ function fargateIssues(s: ServiceConfig): ConfigIssue[] {
   return issues;
 }
 
-function containerIssues(s: ServiceConfig): ConfigIssue[] {
+function containerIssues(s: ServiceShape): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const add = (path: (string | number)[], message: string, allowed: string) => issues.push({ path, message, allowed });
   issues.push(...duplicateNames(s.containers, 'container', `service ${s.name}`).map((i) => ({ ...i, path: ['containers', ...i.path] })));
@@ -129,14 +130,14 @@ function containerIssues(s: ServiceConfig): ConfigIssue[] {
       }
     });
     c.dependsOn?.forEach((d, j) => {
-      if (!names.has(d.containerName) || d.containerName === c.name) add(['containers', i, 'dependsOn', j, 'containerName'], `no other container named '${d.containerName}' in this task`, [...names].filter((n) => n !== c.name).join(', ') || 'none');
+      if (!names.has(d.containerName ?? '') || d.containerName === c.name) add(['containers', i, 'dependsOn', j, 'containerName'], `no other container named '${d.containerName}' in this task`, [...names].filter((n) => n !== c.name).join(', ') || 'none');
     });
     c.links?.forEach((l, j) => {
       if (networkMode !== 'bridge') add(['containers', i, 'links', j], `links need bridge network mode, not ${networkMode}`, 'remove links (containers share localhost in awsvpc and host modes)');
       else if (!names.has(l.split(':')[0] ?? '')) add(['containers', i, 'links', j], `no container named '${l.split(':')[0]}' in this task`, [...names].join(', '));
     });
     c.mountPoints?.forEach((m, j) => {
-      if (!volumes.has(m.sourceVolume)) add(['containers', i, 'mountPoints', j, 'sourceVolume'], `no task volume named '${m.sourceVolume}'`, volumes.size ? [...volumes].join(', ') : 'declare it under volumes');
+      if (!volumes.has(m.sourceVolume ?? '')) add(['containers', i, 'mountPoints', j, 'sourceVolume'], `no task volume named '${m.sourceVolume}'`, volumes.size ? [...volumes].join(', ') : 'declare it under volumes');
     });
   });
   return issues;

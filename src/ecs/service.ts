@@ -1,5 +1,4 @@
 import { Construct } from 'constructs';
-import type { ITerraformDependable } from 'cdktf';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
@@ -7,48 +6,20 @@ import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import { EcsService, type EcsServiceConfig } from '@cdktf/provider-aws/lib/ecs-service';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
-import type { AwsPartition } from '../config/common';
 import { policyJson, serviceTrustPolicy } from '../iam/policy-document';
-import type { ServiceConfig } from './config';
-import { asContainerDefinition, type EcsContainerDefinition } from './container-config';
+import type { EcsContainerDefinition } from './container-definition';
 import { executionPolicyStatements } from './execution-policy';
 import { boundedName, NameLimit } from '../aws/names';
-import { effectiveConstraints } from './placement-config';
+import { effectiveConstraints } from './placement';
 import { serviceIssues } from './service-rules';
+import type { OneTaskPerHost, ServiceShape } from './service-shape';
+import { serviceShapeOf, type ClusterServiceProps } from './service-props';
 
-export interface ClusterServiceProps {
-  readonly service: ServiceConfig;
-  /** The ECS cluster's name (environment-qualified); prefixes the task family, role and log group. */
-  readonly clusterName: string;
-  readonly clusterArn: string;
-  /** The cluster's EC2 capacity provider, used by ordinary EC2 services. */
-  readonly capacityProviderName: string;
-  /**
-   * Desired count a reconciled service is created with; the reconciler owns it afterwards.
-   * @default 0
-   */
-  readonly initialReconciledCount?: number;
-  readonly region: string;
-  /** The AWS partition; every ARN uses it. */
-  readonly partition: AwsPartition;
-  /** The account ID (a Terraform reference): the execution role trusts ECS only on behalf of this account. */
-  readonly accountId: string;
-  readonly vpcId: string;
-  /** Subnets of awsvpc tasks. */
-  readonly subnetIds: string[];
-  /**
-   * Created after and destroyed before these: the cluster's capacity provider association and the network's way out
-   * (routes, NAT gateway, VPC endpoints) its tasks pull images through.
-   * @default []
-   */
-  readonly dependsOn?: ITerraformDependable[];
-}
-
-/** How a service keeps (or does not keep) one task per host. */
-export type OneTaskPerHost = 'daemon' | 'reconciled' | 'none';
+export type { OneTaskPerHost } from './service-shape';
+export type { ClusterServiceProps } from './service-props';
 
 /**
- * One ECS service from config: its task definition (containers logging to the service's own log group through
+ * One ECS service: its task definition (containers logging to the service's own log group through
  * awslogs), a least-privilege execution role, and the service with its scheduling and placement.
  *
  * - daemon: DAEMON scheduling, no desired count, no strategies, maximum percent 100.
@@ -71,20 +42,22 @@ export class ClusterService extends Construct {
 
   constructor(scope: Construct, id: string, props: ClusterServiceProps) {
     super(scope, id);
-    const s = props.service;
+    const s = serviceShapeOf(props);
+    // The config schema runs the same rules first and names the config path; here they name the prop to change.
     const issues = serviceIssues(s);
     if (issues.length > 0) {
-      throw new Error(`service ${s.name}: ${issues.map((i) => `${i.path.join('.')}: ${i.message} (${i.allowed})`).join('; ')}`);
+      throw new Error(`ClusterService ${s.name}: ${issues.map((i) => `${i.path.join('.')}: ${i.message} (${i.allowed})`).join('; ')}`);
     }
     this.serviceName = s.name;
-    this.oneTaskPerHost = s.oneTaskPerHost ?? 'none';
+    this.oneTaskPerHost = props.oneTaskPerHost ?? 'none';
     const fargate = s.launchType === 'fargate';
     const networkMode = s.networkMode ?? (fargate ? 'awsvpc' : 'bridge');
     const baseName = [props.clusterName, s.name];
+    const taskPermissions = props.taskPermissions ?? [];
 
     this.logGroup = new CloudwatchLogGroup(this, 'logs', {
       name: `/stackwright/ecs/${props.clusterName}/${s.name}`,
-      retentionInDays: s.logRetentionDays,
+      retentionInDays: props.logRetentionDays ?? 30,
     });
 
     this.executionRole = new IamRole(this, 'execution-role', {
@@ -103,20 +76,22 @@ export class ClusterService extends Construct {
 
     this.taskRole = new IamRole(this, 'task-role', {
       name: boundedName([...baseName, 'task'], NameLimit.iamRole),
-      description: `Containers of ECS service ${s.name} in ${props.clusterName}: ${s.taskPermissions.length > 0 ? 'its configured permissions' : 'no permissions'} (Stackwright)`,
+      description: `Containers of ECS service ${s.name} in ${props.clusterName}: ${taskPermissions.length > 0 ? 'its configured permissions' : 'no permissions'} (Stackwright)`,
       assumeRolePolicy: serviceTrustPolicy('ecs-tasks.amazonaws.com', { StringEquals: { 'aws:SourceAccount': props.accountId } }),
     });
-    if (s.taskPermissions.length > 0) {
+    if (taskPermissions.length > 0) {
       new IamRolePolicy(this, 'task-policy', {
         name: 'task-permissions',
         role: this.taskRole.id,
-        policy: policyJson(s.taskPermissions.map((p, i) => ({ Sid: `Configured${i + 1}`, Effect: 'Allow' as const, Action: p.actions, Resource: p.resources }))),
+        policy: policyJson(
+          taskPermissions.map((p, i) => ({ Sid: `Configured${i + 1}`, Effect: 'Allow' as const, Action: [...p.actions], Resource: [...p.resources] })),
+        ),
       });
     }
 
     const logGroupName = this.logGroup.name; // a reference, so the task definition waits for the log group
     const containers: EcsContainerDefinition[] = s.containers.map((c) => ({
-      ...asContainerDefinition(c),
+      ...c,
       logConfiguration: {
         logDriver: 'awslogs',
         options: {
@@ -174,7 +149,7 @@ export class ClusterService extends Construct {
     return this.oneTaskPerHost === 'reconciled';
   }
 
-  private scheduling(s: ServiceConfig, props: ClusterServiceProps): Partial<EcsServiceConfig> {
+  private scheduling(s: ServiceShape, props: ClusterServiceProps): Partial<EcsServiceConfig> {
     const constraints = effectiveConstraints(s.placement.constraints, this.reconciled);
     const placementConstraints = constraints.length > 0 ? constraints.map((c) => ({ type: c.type, expression: c.expression })) : undefined;
     const orderedPlacementStrategy = s.placement.strategies.length > 0 ? s.placement.strategies.map((p) => ({ type: p.type, field: p.field })) : undefined;

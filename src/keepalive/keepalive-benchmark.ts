@@ -2,16 +2,60 @@ import { Construct } from 'constructs';
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import type { StackwrightStack } from '../core/stackwright-stack';
 import { addLambdaZip } from '../lambda/lambda-zip';
-import type { KeepaliveConfig } from './config';
 import { BenchmarkTable } from './benchmark-table';
 import { functionCode } from './function-code';
 import { benchInvokePolicyJson } from './policies';
 import { TimedPutFunction } from './timed-put-function';
-import { KEEPALIVE_VARIANTS, type KeepaliveVariantId } from './variants';
+import { KEEPALIVE_VARIANTS, nodeRuntimes, pythonRuntimes, type KeepaliveVariantId, type NodeRuntime, type PythonRuntime } from './variants';
 
 export interface KeepaliveBenchmarkProps {
-  /** The validated `stacks.keepalive` section. */
-  readonly settings: KeepaliveConfig;
+  /** The functions to deploy, one per variant (language and keep-alive setting), each at most once. */
+  readonly variants: readonly KeepaliveVariantId[];
+  /**
+   * Runtime of the python-* functions.
+   * @default the newest Python runtime Lambda offers (`pythonRuntimes[0]`)
+   */
+  readonly pythonRuntime?: PythonRuntime;
+  /**
+   * Runtime of the node-* functions.
+   * @default the newest Node.js runtime Lambda offers (`nodeRuntimes[0]`)
+   */
+  readonly nodeRuntime?: NodeRuntime;
+  /**
+   * Instruction set of every function.
+   * @default 'x86_64'
+   */
+  readonly architecture?: 'x86_64' | 'arm64';
+  /**
+   * Memory of every function in MiB.
+   * @default 128
+   */
+  readonly memorySize?: number;
+  /**
+   * Function timeout in seconds.
+   * @default 10
+   */
+  readonly timeoutSeconds?: number;
+  /**
+   * Retention of each function's log group, in days (a value CloudWatch Logs accepts).
+   * @default 14
+   */
+  readonly logRetentionDays?: number;
+  /**
+   * The table is named `<environment>-<tableNameSuffix>`.
+   * @default 'keepalive-posts'
+   */
+  readonly tableNameSuffix?: string;
+  /**
+   * Benchmark items expire (DynamoDB TTL) this many hours after they are written.
+   * @default 24
+   */
+  readonly itemTtlHours?: number;
+  /**
+   * Protect the table from `terraform destroy`.
+   * @default false
+   */
+  readonly deletionProtection?: boolean;
 }
 
 /**
@@ -20,21 +64,23 @@ export interface KeepaliveBenchmarkProps {
  */
 export class KeepaliveBenchmark extends Construct {
   public readonly table: BenchmarkTable;
-  /** Functions by variant id, in the order of `settings.variants`. */
+  /** Functions by variant id, in the order of `props.variants`. */
   public readonly functions: ReadonlyMap<KeepaliveVariantId, TimedPutFunction>;
   public readonly invokePolicy: IamPolicy;
 
   constructor(stack: StackwrightStack, id: string, props: KeepaliveBenchmarkProps) {
     super(stack, id);
-    const s = props.settings;
-    if (s.variants.length === 0) throw new Error('stacks.keepalive.variants must name at least one variant');
+    const { variants } = props;
+    if (variants.length === 0) throw new Error('KeepaliveBenchmark: variants must name at least one variant');
+    const repeated = variants.filter((v, i) => variants.indexOf(v) !== i);
+    if (repeated.length > 0) throw new Error(`KeepaliveBenchmark: variants name ${repeated.join(', ')} twice; list each variant once`);
 
     this.table = new BenchmarkTable(this, 'table', {
-      tableName: stack.resourceName(s.tableNameSuffix),
-      deletionProtection: s.deletionProtection,
+      tableName: stack.resourceName(props.tableNameSuffix ?? 'keepalive-posts'),
+      deletionProtection: props.deletionProtection ?? false,
     });
     const functions = new Map<KeepaliveVariantId, TimedPutFunction>();
-    for (const variant of s.variants) {
+    for (const variant of variants) {
       const spec = KEEPALIVE_VARIANTS[variant];
       const code = functionCode(variant);
       functions.set(
@@ -42,16 +88,16 @@ export class KeepaliveBenchmark extends Construct {
         new TimedPutFunction(this, variant, {
           functionName: stack.resourceName(`keepalive-${variant}`),
           description: `Keep-alive benchmark: ${spec.label}; one timed PutItem per call`,
-          runtime: spec.language === 'python' ? s.pythonRuntime : s.nodeRuntime,
+          runtime: spec.language === 'python' ? (props.pythonRuntime ?? pythonRuntimes[0]) : (props.nodeRuntime ?? nodeRuntimes[0]),
           handler: code.handler,
           code: addLambdaZip(stack, `keepalive-${variant}`, code.files),
           tableName: this.table.table.name,
           tableArn: this.table.table.arn,
-          itemTtlSeconds: s.itemTtlHours * 3600,
-          logRetentionDays: s.logRetentionDays,
-          memorySize: s.memorySize,
-          timeout: s.timeoutSeconds,
-          architecture: s.architecture,
+          itemTtlSeconds: (props.itemTtlHours ?? 24) * 3600,
+          logRetentionDays: props.logRetentionDays ?? 14,
+          memorySize: props.memorySize ?? 128,
+          timeout: props.timeoutSeconds ?? 10,
+          architecture: props.architecture ?? 'x86_64',
         }),
       );
     }

@@ -5,13 +5,14 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaFunctionUrl } from '@cdktf/provider-aws/lib/lambda-function-url';
 import { serviceTrustPolicy } from '../iam/policy-document';
-import { logRetentionDays } from '../config/common';
+import { logRetentionDays } from '../aws/log-retention';
 import type { LambdaZip } from '../lambda/lambda-zip';
 import { functionPolicyJson } from './policies';
 
 export interface TimedPutFunctionProps {
   /** Lambda function name; also names its role and log group. At most 64 characters with the `-role` suffix. */
   readonly functionName: string;
+  /** The function's description in the Lambda console. */
   readonly description: string;
   /** Lambda runtime identifier, e.g. `python3.14`. */
   readonly runtime: string;

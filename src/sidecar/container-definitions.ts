@@ -12,13 +12,17 @@ export interface TaskImage {
 }
 
 export interface SidecarContainersInput {
+  /** How nginx reaches the app: decides the containers and the shared volume. */
   readonly variant: SidecarVariantName;
+  /** The image of each container of the variant. */
   readonly images: readonly TaskImage[];
   /** The port nginx listens on: the only mapped port. */
   readonly listenPort: number;
   /** sharedvol: where the socket volume is mounted in both containers. */
   readonly socketDir: string;
+  /** The log group every container writes to (awslogs). */
   readonly logGroupName: string;
+  /** The log group's region. */
   readonly region: string;
 }
 

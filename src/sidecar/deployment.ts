@@ -5,7 +5,7 @@ import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { LbListenerRule } from '@cdktf/provider-aws/lib/lb-listener-rule';
-import type { AwsPartition } from '../config/common';
+import type { AwsPartition } from '../aws/partition';
 import { suppressRule } from '../rules/suppress';
 import { loadBalancedContainer, sidecarContainers, SOCKET_VOLUME, type TaskImage } from './container-definitions';
 import { fargateSizeProblem, type TaskSize } from '../aws/fargate';
@@ -14,12 +14,17 @@ import { TaskExecutionRole } from './task-execution-role';
 import { deploymentKey, pathPrefix, type Deployment } from './variants';
 
 export interface SidecarDeploymentProps {
+  /** The variant and CPU architecture this deployment runs. */
   readonly deployment: Deployment;
   /** Prefix of the deployment's names, e.g. `demo-sidecar`. */
   readonly namePrefix: string;
+  /** The ECS cluster the service runs in. */
   readonly clusterArn: string;
+  /** The VPC of the ALB target group. */
   readonly vpcId: string;
+  /** Subnets of the tasks. */
   readonly subnetIds: readonly string[];
+  /** The tasks' security groups. */
   readonly securityGroupIds: readonly string[];
   /**
    * Give tasks a public IP (needed in public subnets to reach ECR without NAT). Requires `publicIpReason`.
@@ -35,7 +40,9 @@ export interface SidecarDeploymentProps {
   readonly listenerArn: string;
   /** Listener rule priority, unique on the listener; keep it stable so rules are not reshuffled. */
   readonly rulePriority: number;
+  /** Task CPU units and memory (MiB), a size Fargate offers. */
   readonly taskSize: TaskSize;
+  /** The image of each of the variant's containers. */
   readonly images: readonly TaskImage[];
   /** ECR repositories the images come from (the execution role may pull only from these). */
   readonly repositoryArns: readonly string[];
@@ -45,14 +52,18 @@ export interface SidecarDeploymentProps {
   readonly socketDir: string;
   /** Target group health check path, answered through nginx by the app (so it checks both). */
   readonly healthCheckPath: string;
+  /** Retention of the deployment's log group, in days. */
   readonly logRetentionDays: number;
   /**
    * Tasks to run.
    * @default 1
    */
   readonly desiredCount?: number;
+  /** The AWS partition; every ARN uses it. */
   readonly partition: AwsPartition;
+  /** Region of the log group and the repositories. */
   readonly region: string;
+  /** The account ID (a Terraform reference): the execution role trusts ECS only on its behalf. */
   readonly accountId: string;
   /**
    * The network's way out (routes, NAT gateway, VPC endpoints) the tasks pull images and send logs through: the

@@ -25,6 +25,7 @@ export interface ImageSource {
 export interface SidecarImagesProps {
   /** ECR repository name prefix, e.g. `demo-sidecar`. */
   readonly repositoryPrefix: string;
+  /** The build context of every image, one repository each. */
   readonly sources: readonly ImageSource[];
   /** Each image is built and pushed once per architecture. */
   readonly architectures: readonly CpuArchitecture[];

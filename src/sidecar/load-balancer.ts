@@ -8,6 +8,7 @@ import { InputError } from '../core/errors';
 export interface BenchmarkLoadBalancerProps {
   /** ALB name (at most 32 characters) and prefix of its security group's name. */
   readonly name: string;
+  /** The VPC of the ALB's security group. */
   readonly vpcId: string;
   /** Public subnets in at least two availability zones. */
   readonly subnetIds: readonly string[];

@@ -1,12 +1,15 @@
 import { Construct } from 'constructs';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import type { AwsPartition } from '../config/common';
+import type { AwsPartition } from '../aws/partition';
 import { policyJson } from '../iam/policy-document';
 
 export interface TaskExecutionRoleProps {
+  /** IAM role name. */
   readonly roleName: string;
+  /** The AWS partition; every ARN uses it. */
   readonly partition: AwsPartition;
+  /** Region of the log group and repositories. */
   readonly region: string;
   /** The account the tasks run in: the trust policy accepts ECS acting for this account only. */
   readonly accountId: string;

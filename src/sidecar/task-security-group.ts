@@ -13,11 +13,13 @@ export type TaskEgress =
 export interface TaskSecurityGroupProps {
   /** Security group name. */
   readonly name: string;
+  /** The VPC of the security group. */
   readonly vpcId: string;
   /** The ALB's security group: the only source tasks accept connections from. */
   readonly albSecurityGroupId: string;
   /** The port nginx (the load-balanced container) listens on. */
   readonly port: number;
+  /** How the tasks reach AWS: only the VPC endpoints, or HTTPS anywhere. */
   readonly egress: TaskEgress;
 }
 

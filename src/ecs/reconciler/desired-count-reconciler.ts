@@ -10,7 +10,7 @@ import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaEventSourceMapping } from '@cdktf/provider-aws/lib/lambda-event-source-mapping';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
-import { logRetentionDays } from '../../config/common';
+import { logRetentionDays } from '../../aws/log-retention';
 import { InputError } from '../../core/errors';
 import { policySize, serviceTrustPolicy } from '../../iam/policy-document';
 import { bundleNodeHandler } from '../../lambda/bundle';

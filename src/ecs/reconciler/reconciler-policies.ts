@@ -19,8 +19,11 @@ export function instanceStateChangePattern(clusterArns: readonly string[]): Reco
 }
 
 export interface ReconcilerPolicyInput {
+  /** The managed clusters (the function lists their container instances). */
   readonly clusterArns: readonly string[];
+  /** The managed services (the only ones it may update). */
   readonly serviceArns: readonly string[];
+  /** The function's own log group. */
   readonly logGroupArn: string;
   /** The FIFO queue the function's event source mapping reads. */
   readonly queueArn: string;

@@ -1,0 +1,63 @@
+import type { AwsPartition } from '../src/aws/partition';
+import type { DatadogConfig } from '../src/datadog/config';
+import type { DatadogAwsIntegrationProps } from '../src/datadog/aws-integration';
+import type { DatadogDelegationRoleProps } from '../src/datadog/delegation-role';
+import type { PermissionDriftCheckProps } from '../src/datadog/permission-drift';
+import { defaultRoleName, snapshotPermissions } from '../src/datadog/permissions';
+import { refreshCommandFor } from '../src/datadog/refresh-permissions';
+
+/** What the Datadog stack knows besides its config section: the environment and the Terraform references. */
+export interface DatadogStackContext {
+  /** The config's `name` (the environment). */
+  readonly environment: string;
+  readonly partition: AwsPartition;
+  /** Datadog's AWS account for the site and partition. */
+  readonly datadogAccountId: string;
+  /** Terraform expression of the external ID (the generated resource's id, or the variable). */
+  readonly externalId: string;
+}
+
+/** The role Datadog assumes, from `stacks.datadog`. */
+export function delegationRoleProps(dd: DatadogConfig, ctx: DatadogStackContext): DatadogDelegationRoleProps {
+  return {
+    roleName: dd.roleName ?? defaultRoleName(ctx.environment),
+    partition: ctx.partition,
+    datadogAccountId: ctx.datadogAccountId,
+    externalId: ctx.externalId,
+    // Both modes grant the committed, reviewed snapshot: Datadog changing its list never changes IAM unseen.
+    actions: snapshotPermissions(dd.permissions),
+    securityAudit: dd.securityAudit,
+    // 0.1.0 read the standard and full lists from Datadog's data sources in managed mode (for_each policies).
+    releasedAsLiveList: dd.externalId === 'managed' && dd.permissions !== 'core',
+  };
+}
+
+/**
+ * Datadog's side of the handshake (managed mode), from `stacks.datadog.integration`. The schema fills in the
+ * collection settings in managed mode; without them the construct's defaults apply.
+ */
+export function awsIntegrationProps(
+  dd: DatadogConfig,
+  refs: Pick<DatadogAwsIntegrationProps, 'awsAccountId' | 'partition' | 'roleName' | 'externalId' | 'dependsOn'>,
+): DatadogAwsIntegrationProps {
+  const s = dd.integration;
+  if (!s) return refs;
+  return {
+    ...refs,
+    regions: s.regions,
+    metrics: s.metrics,
+    lambdaForwarderArns: s.logs.lambdaForwarderArns,
+    resourceCollection: s.resourceCollection.enabled,
+    cloudSecurityPosture: s.resourceCollection.cloudSecurityPosture,
+    xrayServices: s.xrayServices,
+  };
+}
+
+/**
+ * The check that warns when Datadog's published list drifts from the granted snapshot: managed mode only (it reads
+ * the list through the Datadog provider), and not for core, which Datadog does not publish.
+ */
+export function driftCheckProps(dd: DatadogConfig, policies: PermissionDriftCheckProps['policies']): PermissionDriftCheckProps | undefined {
+  if (dd.externalId !== 'managed' || dd.permissions === 'core') return undefined;
+  return { set: dd.permissions, policies, refreshCommand: refreshCommandFor(dd.permissions) };
+}
