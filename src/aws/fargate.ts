@@ -37,18 +37,28 @@ export interface TaskSize {
   readonly memory: number;
 }
 
-/** Why a size is not a Fargate size, with the values that would be, or undefined when it is valid. */
+/**
+ * What memory a config may give with a CPU value, for a message: `with cpu 1024: 2048 to 8192 in steps of 1024` or
+ * `with cpu 256: one of 512, 1024, 2048`; undefined for a CPU value Fargate does not have.
+ */
+export function allowedFargateMemory(cpu: number): string | undefined {
+  const memories = FARGATE_MEMORY_BY_CPU.get(cpu);
+  if (!memories) return undefined;
+  return `with cpu ${cpu}: ${RANGES.some(([c]) => c === cpu) ? describeFargateMemory(cpu) : `one of ${memories.join(', ')}`}`;
+}
+
+/**
+ * Why a size is not a Fargate size, or undefined when it is valid: the one wording of this problem, used by every
+ * config section and construct that takes a task size. `field` is the key at fault (memory unless the CPU value
+ * itself is not offered); `allowed` says what that CPU value allows.
+ */
 export function fargateSizeProblem(size: TaskSize): { field: 'cpu' | 'memory'; message: string; allowed: string } | undefined {
-  const memories = FARGATE_MEMORY_BY_CPU.get(size.cpu);
-  if (!memories) {
-    return { field: 'cpu', message: `${size.cpu} is not a Fargate task CPU value`, allowed: `one of ${FARGATE_CPU_VALUES.join(', ')}` };
+  const allowed = allowedFargateMemory(size.cpu);
+  if (allowed === undefined) {
+    return { field: 'cpu', message: `Fargate does not offer ${size.cpu} CPU units`, allowed: `one of ${FARGATE_CPU_VALUES.join(', ')}` };
   }
-  if (!memories.includes(size.memory)) {
-    return {
-      field: 'memory',
-      message: `${size.memory} MiB is not valid with ${size.cpu} CPU units on Fargate`,
-      allowed: `with cpu ${size.cpu}: one of ${memories.join(', ')}`,
-    };
+  if (!isFargateSize(size.cpu, size.memory)) {
+    return { field: 'memory', message: `Fargate does not offer ${size.memory} MiB with ${size.cpu} CPU units`, allowed };
   }
   return undefined;
 }

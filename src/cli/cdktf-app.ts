@@ -1,21 +1,26 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { App } from 'cdktf';
-import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load';
-import { InputError, formatProblem } from '../core/errors';
-import { stackDefinitions } from '../../stacks';
-import type { StackKey } from '../config/schema';
+import { DEFAULT_CONFIG_FILE } from '../config/load';
+import { ExitCode } from '../core/errors';
+import { buildStacks, createApp, validateStack } from '../synth/synthesize';
+import { reportFailure } from './main';
+import { fromConfig, readConfig } from './options';
 
-/** Runs as cdktf's app: builds the same stacks with the cdktf CLI's outdir, then writes each stack's files. */
-export function runCdktfApp(): void {
-  const file = process.env.STACKWRIGHT_CONFIG ?? DEFAULT_CONFIG_FILE;
+/**
+ * The app `npx cdktf synth` runs (cdktf.json's `app`, through bin/cdktf-app.js): the stacks `stackwright synth`
+ * builds, picked, built and validated by the same functions of src/synth, from the default config or
+ * STACKWRIGHT_CONFIG, into the outdir the cdktf CLI gives it (CDKTF_OUTDIR). Bad input ends as `stackwright synth`
+ * ends: the same `error:` lines and exit code 2, nothing written. Returns the exit code.
+ */
+export async function cdktfApp(env: Readonly<Record<string, string | undefined>>): Promise<number> {
+  const file = env.STACKWRIGHT_CONFIG ?? DEFAULT_CONFIG_FILE;
   try {
-    const config = loadConfig(file);
-    const app = new App({ skipValidation: false });
-    const stacks = (Object.keys(stackDefinitions) as StackKey[])
-      .filter((k) => config.stacks[k] !== undefined)
-      .map((k) => stackDefinitions[k].build(app, config, config.stacks[k] as never));
+    const config = readConfig(file);
+    const app = createApp(env.CDKTF_OUTDIR ?? 'cdktf.out');
+    const stacks = await fromConfig(file, () => buildStacks(config, { configFile: file }, app));
+    for (const stack of stacks) validateStack(stack, file);
     app.synth();
+    // Files a stack carries beside its Terraform (the Lambda bundles, the sidecar's images) go where its JSON goes.
     for (const stack of stacks) {
       for (const f of stack.stackFiles()) {
         const dest = join(app.outdir, 'stacks', stack.node.id, f.path);
@@ -23,9 +28,15 @@ export function runCdktfApp(): void {
         writeFileSync(dest, f.contents);
       }
     }
+    return ExitCode.Ok;
   } catch (err) {
-    if (!(err instanceof InputError)) throw err;
-    for (const p of err.problems) process.stderr.write(`error: ${formatProblem(p)}\n`);
-    process.exit(2);
+    return reportFailure(err, false);
   }
+}
+
+/** bin/cdktf-app.js's entry: runs the app on this process's environment and exits with its code. */
+export function runCdktfApp(): void {
+  void cdktfApp(process.env).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -16,7 +16,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     return await run(argv);
   } catch (err) {
-    return failed(err, false);
+    return reportFailure(err, false);
   }
 }
 
@@ -50,7 +50,7 @@ async function run(argv: readonly string[]): Promise<number> {
     if (output) process.stdout.write(`${output}\n`);
     return exitCode;
   } catch (err) {
-    return failed(err, wantsJson(argv));
+    return reportFailure(err, wantsJson(argv));
   }
 }
 
@@ -64,7 +64,8 @@ function wantsJson(argv: readonly string[]): boolean {
   return json;
 }
 
-function failed(err: unknown, json: boolean): number {
+/** Prints an error as every entry point does (bad input: its problems, exit 2; anything else: a bug, exit 3). */
+export function reportFailure(err: unknown, json: boolean): number {
   if (err instanceof InputError) {
     for (const p of err.problems) process.stderr.write(`error: ${formatProblem(p)}\n`);
     if (json) process.stdout.write(`${JSON.stringify({ error: { exitCode: ExitCode.BadInput, problems: err.problems } }, null, 2)}\n`);

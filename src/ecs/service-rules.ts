@@ -1,5 +1,5 @@
 import { FARGATE_INVALID_CONTAINER_FIELDS, FARGATE_INVALID_LINUX_PARAMETERS } from './container-definition';
-import { FARGATE_CPU_VALUES, describeFargateMemory as fargateMemoryChoices, isFargateSize } from '../aws/fargate';
+import { FARGATE_CPU_VALUES, allowedFargateMemory, fargateSizeProblem } from '../aws/fargate';
 import { placementIssues, type ConfigIssue } from './placement';
 import type { ClusterShape, ServiceShape } from './service-shape';
 
@@ -83,13 +83,10 @@ function fargateIssues(s: ServiceShape): ConfigIssue[] {
   if (s.oneTaskPerHost) add(['oneTaskPerHost'], `${s.oneTaskPerHost} needs EC2 instances; Fargate has no hosts to place on`, 'launchType: ec2, or remove oneTaskPerHost');
   if (s.placement.strategies.length > 0 || s.placement.constraints.length > 0) add(['placement'], 'placement strategies and constraints are not available on Fargate', 'launchType: ec2, or remove placement');
   if (s.networkMode !== undefined && s.networkMode !== 'awsvpc') add(['networkMode'], `network mode ${s.networkMode} on Fargate`, 'awsvpc');
-  if (s.cpu === undefined) add(['cpu'], 'Fargate needs task-level cpu', FARGATE_CPU_VALUES.join(', '));
-  if (s.memory === undefined) add(['memory'], 'Fargate needs task-level memory', s.cpu !== undefined ? fargateMemoryChoices(s.cpu) ?? 'a valid cpu first' : 'set cpu first');
-  if (s.cpu !== undefined && s.memory !== undefined && !isFargateSize(s.cpu, s.memory)) {
-    const choices = fargateMemoryChoices(s.cpu);
-    if (choices) add(['memory'], `Fargate does not offer ${s.memory} MiB with ${s.cpu} CPU units`, choices);
-    else add(['cpu'], `Fargate does not offer ${s.cpu} CPU units`, FARGATE_CPU_VALUES.join(', '));
-  }
+  if (s.cpu === undefined) add(['cpu'], 'Fargate needs task-level cpu', `one of ${FARGATE_CPU_VALUES.join(', ')}`);
+  if (s.memory === undefined) add(['memory'], 'Fargate needs task-level memory', s.cpu !== undefined ? allowedFargateMemory(s.cpu) ?? 'a valid cpu first' : 'set cpu first');
+  const size = s.cpu !== undefined && s.memory !== undefined ? fargateSizeProblem({ cpu: s.cpu, memory: s.memory }) : undefined;
+  if (size) add([size.field], size.message, size.allowed);
   s.containers.forEach((c, i) => {
     for (const field of FARGATE_INVALID_CONTAINER_FIELDS) {
       if (c[field] !== undefined) add(['containers', i, field], `${field} is not supported on Fargate`, `remove it, or launchType: ec2`);

@@ -27,26 +27,37 @@ export interface SynthOptions {
   readonly configFile?: string;
 }
 
-/** Builds the stacks a config yields, in memory, without touching the disk. */
-export function buildStacks(config: StackwrightConfig, options: SynthOptions = {}): StackwrightStack[] {
-  const selected = selectStacks(config, options);
-  const app = new App({ skipValidation: true, stackTraces: false, outdir: '.' });
-  return selected.map((key) => {
-    const def = stackDefinitions[key];
-    return def.build(app, config, config.stacks[key] as never);
-  });
+/**
+ * The cdktf App every stack is built in. No construct stack traces in the output (they hold absolute paths), and
+ * cdktf's own validation is off: `validateStack` runs it per stack and reports it as bad input. `outdir` matters
+ * only to `app.synth()` (the `npx cdktf synth` entry); in-memory synth never writes there.
+ */
+export function createApp(outdir = '.'): App {
+  return new App({ skipValidation: true, stackTraces: false, outdir });
+}
+
+/**
+ * Builds the stacks a config yields (or those of `options.only`) into `app`, in synth order, without touching the
+ * disk. Every command that builds stacks builds them here, and so does the `npx cdktf synth` app (src/cli/cdktf-app.ts).
+ */
+export function buildStacks(config: StackwrightConfig, options: SynthOptions = {}, app: App = createApp()): StackwrightStack[] {
+  return selectStacks(config, options).map((key) => stackDefinitions[key].build(app, config, config.stacks[key] as never));
+}
+
+/** Runs a built stack's construct validations; a failure is bad input at `stacks.<name>` of the config file. */
+export function validateStack(stack: StackwrightStack, configFile = 'config'): void {
+  try {
+    stack.runAllValidations();
+  } catch (err) {
+    throw InputError.single(configFile, `stacks.${stack.node.id}`, (err as Error).message);
+  }
 }
 
 export async function synthesize(config: StackwrightConfig, options: SynthOptions = {}): Promise<SynthesizedStack[]> {
   const stacks = buildStacks(config, options);
   const out: SynthesizedStack[] = [];
   for (const stack of stacks) {
-    try {
-      stack.runAllValidations();
-    } catch (err) {
-      const file = options.configFile ?? 'config';
-      throw InputError.single(file, `stacks.${stack.node.id}`, (err as Error).message);
-    }
+    validateStack(stack, options.configFile);
     const json = stack.toTerraform() as TerraformJson;
     const files = new Map<string, string | Uint8Array>();
     files.set('cdk.tf.json', `${JSON.stringify(json, null, 2)}\n`);
@@ -58,7 +69,8 @@ export async function synthesize(config: StackwrightConfig, options: SynthOption
   return out;
 }
 
-function selectStacks(config: StackwrightConfig, options: SynthOptions): StackKey[] {
+/** The keys of the stacks to build: every configured one in synth order, or those `--stack` names (bad input if unknown). */
+export function selectStacks(config: StackwrightConfig, options: SynthOptions = {}): StackKey[] {
   const configured = (Object.keys(stackDefinitions) as StackKey[]).filter((k) => config.stacks[k] !== undefined);
   if (!options.only || options.only.length === 0) return configured;
   const unknown = options.only.filter((s) => !configured.includes(s as StackKey));

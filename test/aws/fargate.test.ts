@@ -1,4 +1,4 @@
-import { FARGATE_CPU_VALUES, FARGATE_MEMORY_BY_CPU, describeFargateMemory, isFargateSize } from '../../src/aws/fargate';
+import { FARGATE_CPU_VALUES, FARGATE_MEMORY_BY_CPU, allowedFargateMemory, describeFargateMemory, fargateSizeProblem, isFargateSize } from '../../src/aws/fargate';
 
 describe('Fargate task sizes', () => {
   it('has the seven CPU values and the documented memory ranges', () => {
@@ -20,5 +20,22 @@ describe('Fargate task sizes', () => {
     expect(describeFargateMemory(256)).toBe('512, 1024, 2048');
     expect(describeFargateMemory(1024)).toBe('2048 to 8192 in steps of 1024');
     expect(describeFargateMemory(3)).toBeUndefined();
+    expect(allowedFargateMemory(256)).toBe('with cpu 256: one of 512, 1024, 2048');
+    expect(allowedFargateMemory(16384)).toBe('with cpu 16384: 32768 to 122880 in steps of 8192');
+    expect(allowedFargateMemory(3)).toBeUndefined();
+  });
+
+  it('words a size Fargate does not offer one way: the field at fault, the wrong value, what the CPU allows', () => {
+    expect(fargateSizeProblem({ cpu: 512, memory: 1024 })).toBeUndefined();
+    expect(fargateSizeProblem({ cpu: 512, memory: 512 })).toEqual({
+      field: 'memory',
+      message: 'Fargate does not offer 512 MiB with 512 CPU units',
+      allowed: 'with cpu 512: 1024 to 4096 in steps of 1024',
+    });
+    expect(fargateSizeProblem({ cpu: 300, memory: 1024 })).toEqual({
+      field: 'cpu',
+      message: 'Fargate does not offer 300 CPU units',
+      allowed: 'one of 256, 512, 1024, 2048, 4096, 8192, 16384',
+    });
   });
 });

@@ -104,16 +104,19 @@ describe('ECS config: what AWS would reject', () => {
     const c = container({ privileged: true, linuxParameters: { sharedMemorySize: 64 } });
     expect(problems(ecsSection([service({ launchType: 'fargate', cpu: 256, memory: 4096, networkMode: 'bridge', containers: [c] })]))).toEqual([
       `${S}.networkMode: network mode bridge on Fargate (awsvpc)`,
-      `${S}.memory: Fargate does not offer 4096 MiB with 256 CPU units (512, 1024, 2048)`,
+      `${S}.memory: Fargate does not offer 4096 MiB with 256 CPU units (with cpu 256: one of 512, 1024, 2048)`,
       `${S}.containers[app].privileged: privileged is not supported on Fargate (remove it, or launchType: ec2)`,
       `${S}.containers[app].linuxParameters.sharedMemorySize: sharedMemorySize is not supported on Fargate (remove it, or launchType: ec2)`,
     ]);
     expect(problems(ecsSection([service({ launchType: 'fargate' })]))).toEqual([
-      `${S}.cpu: Fargate needs task-level cpu (256, 512, 1024, 2048, 4096, 8192, 16384)`,
+      `${S}.cpu: Fargate needs task-level cpu (one of 256, 512, 1024, 2048, 4096, 8192, 16384)`,
       `${S}.memory: Fargate needs task-level memory (set cpu first)`,
     ]);
     expect(problems(ecsSection([service({ launchType: 'fargate', cpu: 1024, memory: 2500 })]))).toEqual([
-      `${S}.memory: Fargate does not offer 2500 MiB with 1024 CPU units (2048 to 8192 in steps of 1024)`,
+      `${S}.memory: Fargate does not offer 2500 MiB with 1024 CPU units (with cpu 1024: 2048 to 8192 in steps of 1024)`,
+    ]);
+    expect(problems(ecsSection([service({ launchType: 'fargate', cpu: 384, memory: 1024 })]))).toEqual([
+      `${S}.cpu: Fargate does not offer 384 CPU units (one of 256, 512, 1024, 2048, 4096, 8192, 16384)`,
     ]);
   });
 

@@ -43,6 +43,28 @@ export function watchProcesses(marker: string, everyMs = 100): { seen: Set<numbe
   };
 }
 
+/** The session a process belongs to (field 6 of /proc/PID/stat), or undefined once it is gone. */
+export function sessionOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[3]);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Living processes of these sessions. The runner starts each server in a session of its own; a process whose parent
+ * died first has parent 1 and no tree walk finds it, but it keeps its session.
+ */
+export function inSessions(sessions: Iterable<number | undefined>): number[] {
+  const wanted = new Set(sessions);
+  return readdirSync('/proc')
+    .filter((e) => /^\d+$/.test(e))
+    .map(Number)
+    .filter((pid) => wanted.has(sessionOf(pid)) && isAlive(pid));
+}
+
 /** A process's command line, NUL-separated ('' once it is gone). */
 export function cmdline(pid: number): string {
   try {

@@ -1,9 +1,9 @@
 import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isAlive, killAllSync, registeredCount } from '../../../packages/bench/src/sidecar-local';
 import { runCli } from '../../helpers/cli';
+import { portInUseDuringEachTest } from '../../helpers/ports';
 import { fakeBinary as sharedFakeBinary, killLeftovers, LOADED_START_MS, watchProcesses, withoutProgress } from '../../helpers/processes';
 
 /** Every way `bench local` cannot run: a clear message, exit 2, and no process or directory left behind. */
@@ -47,16 +47,10 @@ function expectNothingLeft(seen: readonly number[]): void {
 }
 
 describe('a port in use', () => {
-  let blocker: Server;
-  let port: number;
-  beforeEach(async () => {
-    blocker = createServer();
-    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
-    port = (blocker.address() as { port: number }).port;
-  });
-  afterEach(() => new Promise<void>((r) => blocker.close(() => r())));
+  const taken = portInUseDuringEachTest();
 
   it('names the port; a variant that did start is stopped again', async () => {
+    const { port } = taken;
     // --base-port puts combined's nginx on port + 2: block that one, so tcp starts and must be stopped again.
     const r = await benchLocal(['--variants', 'tcp', 'combined', '--base-port', String(port - 2), '--json']);
     expect(withoutProgress(r.stderr)).toBe(`error: bench local: port 127.0.0.1:${port} for combined nginx is already in use: stop what listens there or choose another port\n`);

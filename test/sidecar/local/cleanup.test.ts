@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isAlive } from '../../../packages/bench/src/sidecar-local';
-import { LOADED_START_MS } from '../../helpers/processes';
+import { inSessions, LOADED_START_MS, sessionOf } from '../../helpers/processes';
 
 /**
  * A process that started a variant and is interrupted (Ctrl-C, SIGTERM) or crashes without calling stop() still
@@ -54,16 +54,21 @@ it.each([
   const held = await hold(variant, 'wait');
   expect(held.pids.length).toBeGreaterThanOrEqual(4);
   expect(held.pids.every(isAlive)).toBe(true);
+  const sessions = new Set(held.pids.map(sessionOf));
   held.child.kill(sig);
   // Nobody else handles the signal in the fixture, so it terminates with it as it would have without the runner.
   expect(await held.exited).toEqual({ code: null, signal: sig });
   expect(held.pids.filter(isAlive)).toEqual([]);
+  // Nor any process started after the pids were printed (a worker forked on a reload, parent 1 once its master died).
+  expect(inSessions(sessions)).toEqual([]);
   expect(existsSync(held.dir)).toBe(false);
 }, 2 * LOADED_START_MS);
 
 it('sharedvol: an uncaught exception still kills every process and removes the directory', async () => {
   const held = await hold('sharedvol', 'crash');
+  const sessions = new Set(held.pids.map(sessionOf));
   expect((await held.exited).code).toBe(1);
   expect(held.pids.filter(isAlive)).toEqual([]);
+  expect(inSessions(sessions)).toEqual([]);
   expect(existsSync(held.dir)).toBe(false);
 }, 2 * LOADED_START_MS);

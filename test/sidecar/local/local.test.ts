@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { isAlive, killAllSync, registeredCount, type RunningVariant, startVariant, startVariants } from '../../../packages/bench/src/sidecar-local';
 import { renderHealthcheck, type SidecarVariant, sidecarVariants } from '../../../src/sidecar/render';
-import { LOADED_START_MS } from '../../helpers/processes';
+import { inSessions, LOADED_START_MS, sessionOf } from '../../helpers/processes';
 
 /** Live end to end: each variant runs natively from the rendered configs, once for the whole file. */
 
@@ -101,8 +101,10 @@ describe('stopping', () => {
     const pids = running.flatMap((r) => r.pids);
     expect(pids.length).toBeGreaterThanOrEqual(12);
     expect(pids.every(isAlive)).toBe(true);
+    const sessions = new Set(pids.map(sessionOf));
     await Promise.all(running.map((r) => r.stop()));
     expect(pids.filter(isAlive)).toEqual([]);
+    expect(inSessions(sessions)).toEqual([]);
     expect(running.filter((r) => existsSync(r.dir))).toEqual([]);
     expect(registeredCount()).toBe(0);
     // stop() is idempotent.

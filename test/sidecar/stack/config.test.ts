@@ -49,19 +49,19 @@ describe('sidecar config', () => {
 
   it('rejects a memory size the cpu does not allow, listing the valid ones', () => {
     expect(problems('    taskSizes:\n      tcp: { cpu: 256, memory: 4096 }')).toEqual([
-      'cfg.yaml: stacks.sidecar.taskSizes.tcp.memory: 4096 MiB is not valid with 256 CPU units on Fargate (with cpu 256: one of 512, 1024, 2048)',
+      'cfg.yaml: stacks.sidecar.taskSizes.tcp.memory: Fargate does not offer 4096 MiB with 256 CPU units (with cpu 256: one of 512, 1024, 2048)',
     ]);
     expect(problems('    taskSizes:\n      combined: { cpu: 1024 }')).toEqual([
-      'cfg.yaml: stacks.sidecar.taskSizes.combined.memory: 1024 MiB is not valid with 1024 CPU units on Fargate (with cpu 1024: one of 2048, 3072, 4096, 5120, 6144, 7168, 8192)',
+      'cfg.yaml: stacks.sidecar.taskSizes.combined.memory: Fargate does not offer 1024 MiB with 1024 CPU units (with cpu 1024: 2048 to 8192 in steps of 1024)',
     ]);
     expect(problems('    taskSizes:\n      sharedvol: { cpu: 8192, memory: 18432 }')).toEqual([
-      'cfg.yaml: stacks.sidecar.taskSizes.sharedvol.memory: 18432 MiB is not valid with 8192 CPU units on Fargate (with cpu 8192: one of 16384, 20480, 24576, 28672, 32768, 36864, 40960, 45056, 49152, 53248, 57344, 61440)',
+      'cfg.yaml: stacks.sidecar.taskSizes.sharedvol.memory: Fargate does not offer 18432 MiB with 8192 CPU units (with cpu 8192: 16384 to 61440 in steps of 4096)',
     ]);
   });
 
   it('rejects a cpu value Fargate does not have', () => {
     expect(problems('    taskSizes:\n      tcp: { cpu: 384, memory: 1024 }')).toEqual([
-      'cfg.yaml: stacks.sidecar.taskSizes.tcp.cpu: 384 is not a Fargate task CPU value (one of 256, 512, 1024, 2048, 4096, 8192, 16384)',
+      'cfg.yaml: stacks.sidecar.taskSizes.tcp.cpu: Fargate does not offer 384 CPU units (one of 256, 512, 1024, 2048, 4096, 8192, 16384)',
     ]);
   });
 

@@ -1,12 +1,12 @@
+import { InputError } from '../../../../src/core/errors';
+
 /**
- * Why a variant could not run locally. Every one is the user's environment or input, not a bug: the benchmark
- * harness reports the message and exits 2 (`exitCode`).
+ * Why a variant could not run locally. Every one is the user's environment or input, not a bug, so it is an
+ * InputError (exit 2); the benchmark command names itself as the problem's file (see `asInputError`).
  */
-export class LocalRunnerError extends Error {
-  readonly exitCode = 2;
+export class LocalRunnerError extends InputError {
   constructor(message: string) {
-    super(message);
-    this.name = new.target.name;
+    super([{ file: '', path: '', message }], new.target.name);
   }
 }
 

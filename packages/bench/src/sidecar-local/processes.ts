@@ -3,9 +3,10 @@ import { closeSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 
 /**
  * Process trees of locally started servers, and their cleanup. Each server is spawned as the leader of its own
- * process group, but supervisord puts its children in groups of their own, so cleanup also walks /proc for
- * descendants. A registry of everything still running is killed on process exit and on SIGINT/SIGTERM, so a
- * crashed or interrupted benchmark leaves nothing behind.
+ * session and process group, but supervisord puts its children in groups of their own, so cleanup also walks /proc
+ * for descendants and for members of the servers' sessions (a process whose parent died has parent 1 but keeps its
+ * session). A registry of everything still running is killed on process exit and on SIGINT/SIGTERM, so a crashed or
+ * interrupted benchmark leaves nothing behind.
  */
 
 /** One spawned server (nginx, gunicorn or supervisord) and its output file. */
@@ -51,6 +52,7 @@ export function spawnServer(o: SpawnServerOptions): ServerProcess {
 interface ProcStat {
   readonly ppid: number;
   readonly state: string;
+  readonly session: number;
 }
 
 function readStat(pid: number): ProcStat | undefined {
@@ -58,7 +60,7 @@ function readStat(pid: number): ProcStat | undefined {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name (field 2) may contain spaces and parentheses: parse after the last ')'.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { state: fields[0], ppid: Number(fields[1]) };
+    return { state: fields[0], ppid: Number(fields[1]), session: Number(fields[3]) };
   } catch {
     return undefined;
   }
@@ -70,15 +72,23 @@ export function isAlive(pid: number): boolean {
   return stat !== undefined && stat.state !== 'Z' && stat.state !== 'X';
 }
 
-/** `roots` and all their living descendants, from /proc. */
-export function processTree(roots: readonly number[]): number[] {
-  const children = new Map<number, number[]>();
+/** Every process in /proc with its stat line, read once. */
+function processTable(): Map<number, ProcStat> {
+  const table = new Map<number, ProcStat>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     const stat = readStat(Number(entry));
-    if (!stat) continue;
+    if (stat) table.set(Number(entry), stat);
+  }
+  return table;
+}
+
+/** `roots` and all their living descendants, from /proc. */
+export function processTree(roots: readonly number[]): number[] {
+  const children = new Map<number, number[]>();
+  for (const [pid, stat] of processTable()) {
     const list = children.get(stat.ppid) ?? [];
-    list.push(Number(entry));
+    list.push(pid);
     children.set(stat.ppid, list);
   }
   const seen = new Set<number>();
@@ -90,6 +100,29 @@ export function processTree(roots: readonly number[]): number[] {
     for (const c of children.get(pid) ?? []) if (isAlive(c)) queue.push(c);
   }
   return [...seen].sort((a, b) => a - b);
+}
+
+/**
+ * Living processes of the sessions the servers lead (each server is spawned detached, so its pid is its session's
+ * id). This finds what walking down from the servers cannot: a process whose parent died first (its parent is then
+ * pid 1) stays in its session.
+ */
+export function sessionMembers(servers: readonly ServerProcess[]): number[] {
+  const sessions = new Set(servers.map((s) => s.pid));
+  const members: number[] = [];
+  for (const [pid, stat] of processTable()) if (sessions.has(stat.session) && stat.state !== 'Z' && stat.state !== 'X') members.push(pid);
+  return members.sort((a, b) => a - b);
+}
+
+/** `pids` with every process before its parent (deepest first), so that no parent of the set ends before its children. */
+function childrenFirst(pids: ReadonlySet<number>): number[] {
+  const parent = new Map([...pids].map((pid) => [pid, readStat(pid)?.ppid ?? 0]));
+  const depth = (pid: number): number => {
+    let d = 0;
+    for (let p = parent.get(pid); p !== undefined && pids.has(p) && d <= pids.size; p = parent.get(p)) d++;
+    return d;
+  };
+  return [...pids].sort((a, b) => depth(b) - depth(a) || a - b);
 }
 
 function signal(target: number, sig: NodeJS.Signals): void {
@@ -106,24 +139,35 @@ const KILL_WAIT_MS = 15_000;
 /**
  * SIGKILL a set of processes and their groups, synchronously (safe inside an 'exit' handler). Everything is first
  * stopped (SIGSTOP) until a /proc snapshot finds nothing new: a stopped process cannot fork, so no child appears
- * after the snapshot (supervisord puts its children in groups of their own, out of reach of the group kill). A kill
- * is delivered asynchronously, so it then waits until they are gone: a caller that exits right after leaves nothing.
+ * after the snapshot (supervisord puts its children in groups of their own, out of reach of the group kill).
+ *
+ * Then each process is killed before its parent, and the servers' groups last. The order matters: when supervisord
+ * dies while its children are stopped, their process groups become orphaned and the kernel sends them SIGHUP and
+ * SIGCONT; nginx and gunicorn answer SIGHUP by reloading, forking fresh workers that are in no snapshot and, their
+ * master killed a moment later, were left running with parent 1. A process that already has its SIGKILL pending
+ * never runs again, whatever it is sent. Anything still found in the servers' sessions is killed too. A kill is
+ * delivered asynchronously, so it then waits until they are gone: a caller that exits right after leaves nothing.
  */
 export function killNow(servers: readonly ServerProcess[], known: readonly number[]): void {
   const roots = servers.map((s) => s.pid);
-  let pids = new Set([...known, ...processTree(roots)]);
+  let pids = new Set([...known, ...processTree(roots), ...sessionMembers(servers)]);
   for (;;) {
     for (const s of servers) signal(-s.pid, 'SIGSTOP');
     for (const pid of pids) signal(pid, 'SIGSTOP');
-    const tree = processTree([...roots, ...pids]);
-    if (tree.every((p) => pids.has(p))) break;
-    pids = new Set([...pids, ...tree]);
+    const found = [...processTree([...roots, ...pids]), ...sessionMembers(servers)];
+    if (found.every((p) => pids.has(p))) break;
+    pids = new Set([...pids, ...found]);
   }
+  for (const pid of childrenFirst(pids)) signal(pid, 'SIGKILL');
   for (const s of servers) signal(-s.pid, 'SIGKILL');
-  for (const pid of pids) signal(pid, 'SIGKILL');
   const pause = new Int32Array(new SharedArrayBuffer(4));
-  const alive = [...pids];
-  for (const deadline = Date.now() + KILL_WAIT_MS; alive.some(isAlive) && Date.now() < deadline; ) Atomics.wait(pause, 0, 0, 10);
+  for (const deadline = Date.now() + KILL_WAIT_MS; Date.now() < deadline; ) {
+    // Only session members are killed again: a pid of the set that is gone may already name another process.
+    const strays = sessionMembers(servers);
+    if (strays.length === 0 && ![...pids].some(isAlive)) break;
+    for (const pid of strays) signal(pid, 'SIGKILL');
+    Atomics.wait(pause, 0, 0, 10);
+  }
 }
 
 /**
@@ -151,12 +195,13 @@ async function waitGone(pids: readonly number[], timeoutMs: number): Promise<boo
 
 /**
  * Stops servers gracefully: SIGTERM to each server's process group in the order given (nginx before the app;
- * supervisord stops its own children), then SIGKILL whatever is left of the trees after `graceMs`.
+ * supervisord stops its own children), then SIGKILL whatever is left of the trees and sessions after `graceMs`.
  */
 export async function stopServers(servers: readonly ServerProcess[], known: readonly number[], graceMs: number): Promise<void> {
-  const pids = [...new Set([...known, ...processTree(servers.map((s) => s.pid))])];
+  const pids = [...new Set([...known, ...processTree(servers.map((s) => s.pid)), ...sessionMembers(servers)])];
   for (const s of servers) signal(-s.pid, 'SIGTERM');
-  if (!(await waitGone(pids, graceMs))) {
+  // A worker forked after the snapshot (a restart during shutdown) is found by its session.
+  if (!(await waitGone(pids, graceMs)) || sessionMembers(servers).length > 0) {
     killNow(servers, pids);
     await waitGone(pids, 2000);
   }
