@@ -1,6 +1,8 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cdktfApp } from '../../src/cli/cdktf-app';
 import { runCli } from '../helpers/cli';
+import { snapshotTree } from '../helpers/tree';
 import { tempDir } from '../helpers/temp-dir';
 
 // One extra rule that fails on every IAM role, so a real config produces an error finding.
@@ -31,6 +33,26 @@ describe('rule errors block synth and fail check', () => {
     expect(synth.stderr).toContain('error: [Test-AlwaysFails] datadog/aws_iam_role.delegation_role: Always fails: fixture Fix: Nothing to fix.');
     expect(existsSync(join(dir, 'out'))).toBe(false);
     expect((await runCli(['check', '-c', join(dir, 'c.yaml')])).code).toBe(1);
+  });
+
+  it('the cdktf app entry (npx cdktf synth) refuses the same way: exit 1, the finding, no file written', async () => {
+    const dir = tempDir('sw-block-');
+    writeFileSync(join(dir, 'c.yaml'), CONFIG);
+    let stderr = '';
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      stderr += String(chunk);
+      return true;
+    });
+    let code: number;
+    try {
+      code = await cdktfApp({ CDKTF_OUTDIR: join(dir, 'out'), STACKWRIGHT_CONFIG: join(dir, 'c.yaml') });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(code).toBe(1);
+    expect(stderr).toContain('error: [Test-AlwaysFails] datadog/aws_iam_role.delegation_role: Always fails: fixture Fix: Nothing to fix.');
+    expect(stderr).toContain('cdktf app: 1 rule error(s); nothing written');
+    expect(Object.keys(snapshotTree(join(dir, 'out')))).toEqual([]);
   });
 
   it('a config override lowering the rule to a warning lets synth write, printing the warning', async () => {
