@@ -1,0 +1,66 @@
+// ESLint flat config: JavaScript and typescript-eslint recommended rules, with type information for the TypeScript
+// files (projectService reads tsconfig.json), and eslint-config-prettier last so no rule fights the formatter.
+import js from '@eslint/js';
+import comments from '@eslint-community/eslint-plugin-eslint-comments/configs';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+import { defineConfig } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+
+export default defineConfig(
+  {
+    // Generated or installed, not written here: synth output, build output, the Lambda bundles synth writes.
+    ignores: [
+      '**/node_modules/',
+      'generated/',
+      'dist/',
+      'coverage/',
+      '**/cdktf.out/',
+      '.stackwright-staging-*/',
+      'templates/',
+      'test/**/fixtures/',
+    ],
+  },
+  js.configs.recommended,
+  comments.recommended,
+  {
+    rules: {
+      // A disabled rule says why, on the same line: `// eslint-disable-next-line rule -- reason`.
+      '@eslint-community/eslint-comments/require-description': 'error',
+      '@eslint-community/eslint-comments/no-unused-disable': 'error',
+    },
+  },
+  {
+    files: ['**/*.ts'],
+    extends: [...tseslint.configs.recommended],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/require-await': 'error',
+      // Unused names start with `_` where a signature needs them (tsc's noUnusedLocals/Parameters check the rest).
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
+  },
+  {
+    files: ['**/*.mjs'],
+    languageOptions: { sourceType: 'module', globals: globals.node },
+  },
+  {
+    files: ['**/*.ts'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['test/**/*.ts', 'test/**/*.js'],
+    languageOptions: { globals: globals.jest },
+  },
+  prettier,
+);
