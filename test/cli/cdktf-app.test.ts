@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { runCdktfApp } from '../../src/cli/cdktf-app';
 import { tempDir } from '../helpers/temp-dir';
 import { synthStack, testConfig } from '../helpers/synth';
+import type { Json } from '../helpers/json';
 
 /** Runs the cdktf app entry as `npx cdktf synth` does (outdir and config from the environment); returns the outdir. */
 function synthViaCdktf(configYaml: string): string {
@@ -30,7 +31,7 @@ describe('cdktf app entry (npx cdktf synth)', () => {
 
   it('gives the readable addresses, with the same moved blocks as stackwright synth', async () => {
     const viaCdktf = JSON.parse(readFileSync(join(synthViaCdktf(MANUAL_DATADOG), 'stacks', 'datadog', 'cdk.tf.json'), 'utf8'));
-    const viaStackwright = (await synthStack(testConfig({ datadog: { externalId: 'manual' } }), 'datadog')).json as Record<string, any>;
+    const viaStackwright = (await synthStack(testConfig({ datadog: { externalId: 'manual' } }), 'datadog')).json as Record<string, Json>;
     expect(Object.keys(viaCdktf.resource.aws_iam_role)).toEqual(['delegation_role']);
     expect(viaCdktf.moved).toEqual(viaStackwright.moved);
     expect(viaCdktf.moved).toContainEqual({ from: 'aws_iam_role.delegation_role_CBBB7F21', to: 'aws_iam_role.delegation_role' });

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { functionCode } from '../../src/keepalive/function-code';
+import type { Json } from '../helpers/json';
 
 /** Debian's interpreter, which has python3-botocore and python3-boto3; `python3` on PATH may be another one. */
 const PYTHON = '/usr/bin/python3';
@@ -15,7 +16,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Writes the variant's rendered handler (the exact text of its zip) and runs the scenario against it. */
-function runRendered(variant: 'python-on' | 'python-off', scenario: object): any {
+function runRendered(variant: 'python-on' | 'python-off', scenario: object): Json {
   const file = join(dir, `${variant}.py`);
   writeFileSync(file, String(functionCode(variant).files[0].contents));
   const out = execFileSync(PYTHON, [DRIVER, file], {
@@ -49,7 +50,7 @@ describe.each([
   ['python-off', false],
 ] as const)('rendered %s handler under /usr/bin/python3', (variant, keepAlive) => {
   // Two calls through one interpreter (each run imports boto3: about a second of CPU); two tests read it.
-  let twoCalls: any;
+  let twoCalls: Json;
   const runTwoCalls = () =>
     (twoCalls ??= runRendered(variant, {
       clock: { time: 1_700_000_000.5, perfCounter: [100.0, 100.00725, 200.0, 200.012] },
@@ -61,7 +62,7 @@ describe.each([
 
   it('does one PutItem per call and returns the milliseconds measured around it', () => {
     const out = runTwoCalls();
-    const [first, second] = out.results.map((r: any) => r.response);
+    const [first, second] = out.results.map((r: Json) => r.response);
     expect(first.statusCode).toBe(200);
     expect(first.headers).toEqual({ 'content-type': 'application/json' });
     const a = JSON.parse(first.body);

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
+import type { Json } from '../helpers/json';
 
 /** Datadog in manual mode with the full list: literal policies whose write actions are suppressed in code. */
 const CONFIG = `name: t
@@ -36,7 +37,7 @@ describe('stackwright check', () => {
     const a = JSON.parse(fromConfig.stdout);
     const b = JSON.parse(fromFile.stdout);
     expect(a.summary).toEqual({ stacks: 1, errors: 0, warnings: 0, suppressed: 2 });
-    expect(a.suppressed.map((s: any) => [s.ruleId, s.by])).toEqual([['IAM-NoWildcardWrite', 'code'], ['IAM-NoWildcardWrite', 'code']]);
+    expect(a.suppressed.map((s: Json) => [s.ruleId, s.by])).toEqual([['IAM-NoWildcardWrite', 'code'], ['IAM-NoWildcardWrite', 'code']]);
     expect(a.unusedOverrides).toEqual([expect.objectContaining({ resource: 'aws_iam_policy.not_there' })]);
     for (const key of ['summary', 'findings', 'suppressed', 'unusedOverrides']) expect(b[key]).toEqual(a[key]);
     expect(JSON.parse(fromFolder.stdout).suppressed).toEqual(a.suppressed);
@@ -60,8 +61,8 @@ describe('stackwright check', () => {
 
   it('--list prints every rule of every pack; --stack narrows --file inputs by stack name', async () => {
     const list = JSON.parse((await runCli(['check', '--list', '--json'])).stdout);
-    expect(list.map((r: any) => r.id)).toEqual(expect.arrayContaining(['ECS-FargateTaskSize', 'IAM-NoWildcardWrite', 'Net-NoOpenIngress', 'Schema-UnknownAttribute', 'Events-PatternFields']));
-    expect(list.every((r: any) => r.message && r.fix && r.pack)).toBe(true);
+    expect(list.map((r: Json) => r.id)).toEqual(expect.arrayContaining(['ECS-FargateTaskSize', 'IAM-NoWildcardWrite', 'Net-NoOpenIngress', 'Schema-UnknownAttribute', 'Events-PatternFields']));
+    expect(list.every((r: Json) => r.message && r.fix && r.pack)).toBe(true);
     const ws = workspace();
     await runCli(['synth', '-c', ws.config, '-o', ws.out]);
     const none = JSON.parse((await runCli(['check', '--file', ws.out, '-c', ws.config, '--stack', 'ecs', '--json'])).stdout);

@@ -14,6 +14,7 @@ import { tempDir } from '../helpers/temp-dir';
 import { startAwsStandIn, type AwsStandIn } from './helpers/aws-stand-in';
 import { asModule, planCopy } from './helpers/plan-copy';
 import { boundAwsVersion, LOCK_FILE, requireTerraform, terraform, terraformSetup, warmPluginCache, type TerraformSetup } from './helpers/terraform';
+import type { Json } from '../helpers/json';
 
 /** Values for input variables without a default (valid for their validation rules). */
 const VARIABLE_VALUES: Record<string, string> = { datadog_external_id: 'stand-in+external=id/0123456789' };
@@ -35,8 +36,8 @@ interface StackRun {
 
 interface TerraformRun {
   init?: { code: number | null; output: string };
-  validate?: { valid: boolean; diagnostics: any[]; output: string };
-  plan?: { code: number | null; events: any[]; output: string };
+  validate?: { valid: boolean; diagnostics: Json[]; output: string };
+  plan?: { code: number | null; events: Json[]; output: string };
 }
 
 let setup: TerraformSetup;
@@ -54,7 +55,7 @@ beforeAll(async () => {
   await requireTerraform(setup.env);
   standIn = await startAwsStandIn();
   const root = tempDir('stackwright-plan-');
-  const providers: any[] = [];
+  const providers: Json[] = [];
   const modules: Record<string, unknown> = {};
   for (const file of CONFIGS) {
     const config = loadConfig(join(PROJECT_ROOT, file));
@@ -75,7 +76,7 @@ beforeAll(async () => {
       writeFileSync(join(dir, 'cdk.tf.json'), JSON.stringify(module, null, 2));
       let alias = providers.findIndex((p) => JSON.stringify({ ...p, alias: undefined }) === JSON.stringify({ ...provider, alias: undefined }));
       if (alias < 0) alias = providers.push({ ...provider, alias: `p${providers.length}` }) - 1;
-      const variables = Object.entries<any>(module.variable ?? {}).filter(([, v]) => v.default === undefined).map(([k]) => k);
+      const variables = Object.entries<Json>(module.variable ?? {}).filter(([, v]) => v.default === undefined).map(([k]) => k);
       for (const v of variables) if (!VARIABLE_VALUES[v]) throw new Error(`${run.id}: variable ${v} has no stand-in value; add one to VARIABLE_VALUES`);
       modules[run.module] = { source: `./${run.module}`, providers: { aws: `aws.p${alias}` }, ...Object.fromEntries(variables.map((v) => [v, VARIABLE_VALUES[v]])) };
       runs.push(run);
@@ -107,7 +108,7 @@ function resourceCount(json: Record<string, unknown>): number {
 }
 
 /** Whether a diagnostic belongs to a stack: its file or address is in the stack's module (else it counts for all). */
-function concerns(d: any, run: StackRun): boolean {
+function concerns(d: Json, run: StackRun): boolean {
   const where = `${d.range?.filename ?? ''} ${d.address ?? ''}`;
   if (!/__/.test(where)) return true;
   return where.includes(`${run.module}/`) || where.includes(`module.${run.module}.`);
@@ -119,11 +120,11 @@ function plannedAdds(run: StackRun): number {
   ).length;
 }
 
-function diagnostics(events: any[], severity: string): any[] {
+function diagnostics(events: Json[], severity: string): Json[] {
   return events.filter((e) => e.type === 'diagnostic' && e.diagnostic.severity === severity).map((e) => e.diagnostic);
 }
 
-function parseJson(line: string): any {
+function parseJson(line: string): Json {
   try {
     return JSON.parse(line);
   } catch {

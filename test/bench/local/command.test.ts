@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { isAlive, killAllSync, registeredCount } from '../../../packages/bench/src/sidecar-local';
 import { runCli } from '../../helpers/cli';
 import { killLeftovers, LOADED_START_MS, watchProcesses } from '../../helpers/processes';
+import type { Json } from '../../helpers/json';
 
 /**
  * The whole harness against real servers: all three variants started natively from the rendered configs, a
@@ -27,7 +28,7 @@ afterAll(() => {
 
 describe('stackwright bench local against the three variants', () => {
   let result: Awaited<ReturnType<typeof runCli>>;
-  let report: any;
+  let report: Json;
   beforeAll(async () => {
     const watch = watchProcesses(work);
     result = await runCli([
@@ -58,11 +59,11 @@ describe('stackwright bench local against the three variants', () => {
     expect(report.command).toBe(
       `node bin/stackwright.js bench local --requests 30 --concurrency 1 --warmup 5 --repetitions 2 --tool autocannon --report ${join(out, 'local.md')} --chart ${join(out, 'local.svg')} --note 'test run'`,
     );
-    expect(report.targets.map((t: any) => t.name)).toEqual(['tcp', 'sharedvol', 'combined']);
+    expect(report.targets.map((t: Json) => t.name)).toEqual(['tcp', 'sharedvol', 'combined']);
     for (const t of report.targets) {
       expect(t.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
       expect(t.problems).toEqual([]);
-      expect(t.runs.map((r: any) => r.repetition)).toEqual([1, 2]);
+      expect(t.runs.map((r: Json) => r.repetition)).toEqual([1, 2]);
       for (const r of t.runs) {
         expect(r).toMatchObject({ completed: 30, failed: 0, non2xx: 0 });
         expect(r.percentilesMs).toHaveLength(101);
@@ -75,7 +76,7 @@ describe('stackwright bench local against the three variants', () => {
         expect(s.min).toBeGreaterThan(0);
       }
     }
-    expect(report.targets[2].runs.map((r: any) => r.position)).toEqual([3, 2]);
+    expect(report.targets[2].runs.map((r: Json) => r.position)).toEqual([3, 2]);
     expect(report.targets[1].vsBaseline.baseline).toBe('tcp');
     expect(report.servers.nginx).toMatch(/nginx\/1\.\d+/);
     expect(report.servers.gunicorn).toMatch(/gunicorn \(version \d+/);
