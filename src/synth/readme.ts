@@ -24,7 +24,9 @@ export function renderStackReadme(stack: StackwrightStack, json: TerraformJson):
   else {
     lines.push('| variable | type | sensitive | description |', '| --- | --- | --- | --- |');
     for (const [name, v] of variables) {
-      lines.push(`| \`${name}\` | ${typeof v.type === 'string' ? v.type : 'any'} | ${v.sensitive ? 'yes' : 'no'} | ${typeof v.description === 'string' ? v.description : ''} |`);
+      const type = typeof v.type === 'string' ? v.type : 'any';
+      const description = typeof v.description === 'string' ? v.description : '';
+      lines.push(`| \`${name}\` | ${type} | ${v.sensitive ? 'yes' : 'no'} | ${description} |`);
     }
   }
 
