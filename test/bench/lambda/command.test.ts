@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { runCli } from '../../helpers/cli';
-import type { Json } from '../../helpers/json';
+import type { LambdaBenchReport } from '../../../packages/bench/src/lambda/report';
 
 const ACCESS_KEY = 'AKIDEXAMPLE';
 const SECRET = 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY';
@@ -110,11 +110,11 @@ describe('stackwright bench lambda against signature-checking fake function URLs
     const chart = join(dir, 'json.svg');
     const r = await runCli(['bench', 'lambda', '--url', `python-on=${fake.base}/python-on`, '--region', 'us-east-1', '--duration', '2', '--json', '--chart', chart]);
     expect(r.code).toBe(0);
-    const report = JSON.parse(r.stdout);
+    const report = JSON.parse(r.stdout) as LambdaBenchReport;
     expect(report).toMatchObject({ durationSeconds: 2, intervalMs: 1000, chart });
     expect(report.functions).toHaveLength(1);
     expect(report.functions[0].summary).toMatchObject({ calls: 2, ok: 2, errors: 0, p50: 6, p90: 150, p99: 150, max: 150, over10ms: 1, coldStarts: 1 });
-    expect(report.functions[0].calls.map((c: Json) => [c.seq, c.ms, c.coldStart, c.status])).toEqual([
+    expect(report.functions[0]!.calls.map((c) => [c.seq, c.ms, c.coldStart, c.status])).toEqual([
       [0, 150, true, 200],
       [1, 6, false, 200],
     ]);
