@@ -34,10 +34,27 @@ interface StackRun {
   readonly resources: number;
 }
 
+/** A diagnostic in terraform's machine-readable output (`validate -json`, `plan -json`): the fields read here. */
+interface TerraformDiagnostic {
+  readonly severity: 'error' | 'warning';
+  readonly summary: string;
+  readonly detail?: string;
+  readonly address?: string;
+  readonly range?: { readonly filename: string };
+}
+
+/** One line of `terraform plan -json`: the message types and fields read here. */
+interface PlanEvent {
+  readonly type: string;
+  readonly diagnostic?: TerraformDiagnostic;
+  readonly change?: { readonly action: string; readonly resource: { readonly module?: string } };
+  readonly changes?: { readonly add: number };
+}
+
 interface TerraformRun {
   init?: { code: number | null; output: string };
-  validate?: { valid: boolean; diagnostics: Json[]; output: string };
-  plan?: { code: number | null; events: Json[]; output: string };
+  validate?: { valid: boolean; diagnostics: TerraformDiagnostic[]; output: string };
+  plan?: { code: number | null; events: PlanEvent[]; output: string };
 }
 
 let setup: TerraformSetup;
@@ -90,10 +107,10 @@ beforeAll(async () => {
   tf.init = { code: init.code, output: `${init.stderr}${init.stdout}` };
   if (init.code !== 0) return;
   const validate = await terraform(['validate', '-json', '-no-color'], root, setup.env);
-  const report = parseJson(validate.stdout);
+  const report = parseJson(validate.stdout) as { valid?: boolean; diagnostics?: TerraformDiagnostic[] } | undefined;
   tf.validate = { valid: report?.valid === true, diagnostics: report?.diagnostics ?? [], output: `${validate.stderr}${validate.stdout}` };
   const plan = await terraform(['plan', '-json', '-input=false', '-lock=false', '-no-color'], root, setup.env);
-  tf.plan = { code: plan.code, events: plan.stdout.split('\n').map(parseJson).filter(Boolean), output: plan.stderr };
+  tf.plan = { code: plan.code, events: plan.stdout.split('\n').map(parseJson).filter(Boolean) as PlanEvent[], output: plan.stderr };
 }, 20 * 60_000);
 
 afterAll(async () => {
@@ -108,7 +125,7 @@ function resourceCount(json: Record<string, unknown>): number {
 }
 
 /** Whether a diagnostic belongs to a stack: its file or address is in the stack's module (else it counts for all). */
-function concerns(d: Json, run: StackRun): boolean {
+function concerns(d: TerraformDiagnostic, run: StackRun): boolean {
   const where = `${d.range?.filename ?? ''} ${d.address ?? ''}`;
   if (!/__/.test(where)) return true;
   return where.includes(`${run.module}/`) || where.includes(`module.${run.module}.`);
@@ -116,15 +133,15 @@ function concerns(d: Json, run: StackRun): boolean {
 
 function plannedAdds(run: StackRun): number {
   return (tf.plan?.events ?? []).filter(
-    (e) => e.type === 'planned_change' && e.change.action === 'create' && e.change.resource.module === `module.${run.module}`,
+    (e) => e.type === 'planned_change' && e.change!.action === 'create' && e.change!.resource.module === `module.${run.module}`,
   ).length;
 }
 
-function diagnostics(events: Json[], severity: string): Json[] {
-  return events.filter((e) => e.type === 'diagnostic' && e.diagnostic.severity === severity).map((e) => e.diagnostic);
+function diagnostics(events: PlanEvent[], severity: string): TerraformDiagnostic[] {
+  return events.filter((e) => e.type === 'diagnostic' && e.diagnostic!.severity === severity).map((e) => e.diagnostic!);
 }
 
-function parseJson(line: string): Json {
+function parseJson(line: string): unknown {
   try {
     return JSON.parse(line);
   } catch {
@@ -163,7 +180,7 @@ describe('real Terraform on every stack (default config and examples)', () => {
     expect(tf.plan?.code).toBe(0);
     expect(runs.length).toBe(9);
     const summary = tf.plan!.events.find((e) => e.type === 'change_summary');
-    expect(summary.changes.add).toBe(runs.reduce((n, r) => n + r.resources, 0));
+    expect(summary!.changes!.add).toBe(runs.reduce((n, r) => n + r.resources, 0));
   });
 
   it('reads data only through the loopback stand-in, which answered every call', () => {

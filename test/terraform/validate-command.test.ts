@@ -5,6 +5,7 @@ import { runCli } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
 import { boundAwsVersion, LOCK_FILE, requireTerraform, terraformSetup, warmPluginCache, type TerraformSetup } from './helpers/terraform';
 import type { Json } from '../helpers/json';
+import type { StackValidation } from '../../src/cli/commands/validate';
 
 /** A generated folder with the given stacks, pinned to the provider version this machine can install. */
 function outDir(setup: TerraformSetup, stacks: Record<string, Json>): string {
@@ -55,8 +56,8 @@ describe('stackwright validate (terraform init -backend=false + terraform valida
     const out = outDir(setup, { eu: old, broken, ok: valid });
     const r = await runCli(['validate', '--out', out, '--json']);
     expect(r.code).toBe(1);
-    const results = JSON.parse(r.stdout);
-    expect(results.map((x: Json) => [x.stack, x.valid, x.failedAt])).toEqual([['broken', false, 'validate'], ['eu', false, 'init'], ['ok', true, undefined]]);
+    const results = JSON.parse(r.stdout) as StackValidation[];
+    expect(results.map((x) => [x.stack, x.valid, x.failedAt])).toEqual([['broken', false, 'validate'], ['eu', false, 'init'], ['ok', true, undefined]]);
     expect(results[0].diagnostics[0]).toMatchObject({ severity: 'error', summary: 'Extraneous JSON object property' });
     expect(results[0].diagnostics[0].detail).toContain('no_such_argument');
     expect(results[1].diagnostics[0].detail).toContain('Invalid validation expression');
