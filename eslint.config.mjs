@@ -18,7 +18,6 @@ export default defineConfig(
       '**/cdktf.out/',
       '.stackwright-staging-*/',
       'templates/',
-      'test/**/fixtures/',
     ],
   },
   js.configs.recommended,
