@@ -67,7 +67,8 @@ export function ecsScaleReport(runs = Number(process.env.BENCH_RUNS ?? 5)): numb
       const samples = Array.from({ length: runs }, () => synthSeconds(file, join(dir, 'out')));
       const m = median(samples);
       if (c === 10 && s === 10) tenByTen = m;
-      console.log(`  ${String(c).padStart(2)} x ${String(s).padStart(2)} (${String(c * s).padStart(3)} services): median ${m.toFixed(2)} s (range ${spread(samples)} s, n=${runs})`);
+      const shape = `${String(c).padStart(2)} x ${String(s).padStart(2)} (${String(c * s).padStart(3)} services)`;
+      console.log(`  ${shape}: median ${m.toFixed(2)} s (range ${spread(samples)} s, n=${runs})`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -51,7 +51,7 @@ function extractionMs(pkg: string): number {
   const { extractProviderSchema } = require('../src/rules/schema/extract') as typeof import('../src/rules/schema/extract');
   const dir = dirname(require.resolve(`${pkg}/package.json`));
   const t = process.hrtime.bigint();
-  extractProviderSchema(JSON.parse(readFileSync(join(dir, '.jsii'), 'utf8')), pkg, 'bench');
+  extractProviderSchema(JSON.parse(readFileSync(join(dir, '.jsii'), 'utf8')) as Parameters<typeof extractProviderSchema>[0], pkg, 'bench');
   return ms(t);
 }
 
@@ -61,7 +61,7 @@ function main(): void {
   for (let i = 0; i <= RUNS; i++) {
     const r = spawnSync(tsx, [__filename, '--once'], { cwd: REPO, encoding: 'utf8', env: { ...process.env, BENCH_CONFIG: CONFIG } });
     if (r.status !== 0) throw new Error(`measurement failed:\n${r.stderr}`);
-    if (i > 0) samples.push(JSON.parse(r.stdout.trim().split('\n').pop()!)); // the first run warms tsx's cache
+    if (i > 0) samples.push(JSON.parse(r.stdout.trim().split('\n').pop()!) as Sample); // the first run warms tsx's cache
   }
   const row = (label: string, xs: number[]) => console.log(`${label.padEnd(44)} median ${median(xs).toFixed(0).padStart(5)} ms  (range ${spread(xs)} ms)`);
   console.log(`config ${CONFIG}: ${samples[0].resources} resources, ${samples[0].findings} findings; ${samples.length} fresh processes\n`);

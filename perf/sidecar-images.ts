@@ -23,7 +23,7 @@ function option(name: string, fallback: string): string {
 
 const arch = option('arch', 'amd64') as ImageArch;
 const runs = Number(option('runs', '5'));
-if (arch !== 'amd64' && arch !== 'arm64') throw new Error(`--arch must be amd64 or arm64, got ${arch}`);
+if (arch !== 'amd64' && arch !== 'arm64') throw new Error(`--arch must be amd64 or arm64, got ${String(arch)}`);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${runs}`);
 const cache = option('cache', '');
 if (cache) process.env.STACKWRIGHT_IMAGE_CACHE = cache;

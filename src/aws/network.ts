@@ -174,6 +174,6 @@ export class Network extends Construct {
       state: 'available',
       filter: [{ name: 'opt-in-status', values: ['opt-in-not-required'] }],
     });
-    return Array.from({ length: count }, (_, i) => Fn.element(zones.names, i));
+    return Array.from({ length: count }, (_, i) => Fn.element(zones.names, i) as string);
   }
 }

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { SourceMap } from 'node:module';
+import { SourceMap, type SourceMapPayload } from 'node:module';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,7 +24,7 @@ function mapFrames(stack: string, bundle: string | undefined, root: string | und
   if (!bundle || !existsSync(`${bundle}.map`)) return stack;
   let map: SourceMap;
   try {
-    map = new SourceMap(JSON.parse(readFileSync(`${bundle}.map`, 'utf8')));
+    map = new SourceMap(JSON.parse(readFileSync(`${bundle}.map`, 'utf8')) as SourceMapPayload);
   } catch {
     return stack;
   }

@@ -8,11 +8,12 @@ import { collectionWarnings } from '../datadog/config';
 export interface StackwrightCommand<A> {
   readonly command: string | readonly string[];
   readonly describe: string;
-  readonly builder?: (y: Argv) => Argv<any>;
+  readonly builder?: (y: Argv) => Argv<unknown>;
   readonly handler: (argv: A) => void | Promise<void>;
 }
 
 /** A command factory: receives the setter for the process exit code. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each handler declares its own options; yargs checks a handler's argv only as any
 export type CommandFactory = (setExit: (code: number) => void) => StackwrightCommand<any>;
 
 export function withConfig<T>(y: Argv<T>) {

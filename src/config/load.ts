@@ -63,7 +63,7 @@ export function configPath(path: readonly PropertyKey[], raw?: unknown): string 
   let text = '';
   let node: unknown = raw;
   for (const key of path) {
-    const element = Array.isArray(node) && typeof key === 'number' ? node[key] : undefined;
+    const element = Array.isArray(node) && typeof key === 'number' ? (node as unknown[])[key] : undefined;
     const name = (element as { name?: unknown } | undefined)?.name;
     const unique = typeof name === 'string' && (node as { name?: unknown }[]).filter((e) => e?.name === name).length === 1;
     if (unique) text += `[${name}]`;

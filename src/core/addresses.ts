@@ -113,7 +113,7 @@ export function blockAddress(element: TerraformElement): string | undefined {
 export function addressCollisions(stack: TerraformStack): string[] {
   const seen = new Map<string, string>();
   const problems: string[] = [];
-  for (const element of stack.node.findAll().filter(TerraformElement.isTerraformElement)) {
+  for (const element of stack.node.findAll().filter((c): c is TerraformElement => TerraformElement.isTerraformElement(c))) {
     const address = blockAddress(element);
     if (address === undefined) continue;
     const other = seen.get(address);

@@ -63,7 +63,7 @@ export class StackwrightStack extends TerraformStack {
     return readableName(addressPath(construct, this));
   }
 
-  public toTerraform(): any {
+  public toTerraform(): ReturnType<TerraformStack['toTerraform']> {
     this.prepareAddresses();
     return super.toTerraform();
   }

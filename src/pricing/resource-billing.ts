@@ -46,7 +46,7 @@ const first = (v: unknown): Attributes => ((Array.isArray(v) ? v[0] : v) ?? {}) 
 function instances(r: Resource, ctx: Ctx): CostLine[] {
   const n = num(r.attrs.desired_capacity, num(r.attrs.min_size, 0));
   const template = resolveRef(ctx.json, first(r.attrs.launch_template).id);
-  const type = String(template?.attrs.instance_type ?? 'unknown');
+  const type = typeof template?.attrs.instance_type === 'string' ? template.attrs.instance_type : 'unknown';
   const gib = num(first(first(template?.attrs.block_device_mappings).ebs).volume_size, 30);
   return [
     perHour(r, `${n} x ${type} (desired, else minimum size)`, instancePriceId(type), n, ctx),
@@ -80,7 +80,7 @@ function containerInsights(r: Resource, ctx: Ctx): CostLine[] {
 
 function logGroup(r: Resource, ctx: Ctx): CostLine[] {
   const flow = resourcesOf(ctx.json, 'aws_flow_log').some((f) => refersTo(f.attrs.log_destination, r));
-  const gb = flow ? ctx.usage.flowLogGbPerMonth : (ctx.usage.logGbForGroup?.(String(r.attrs.name ?? '')) ?? ctx.usage.logGbPerGroupMonth);
+  const gb = flow ? ctx.usage.flowLogGbPerMonth : (ctx.usage.logGbForGroup?.(typeof r.attrs.name === 'string' ? r.attrs.name : '') ?? ctx.usage.logGbPerGroupMonth);
   const days = num(r.attrs.retention_in_days, 0);
   // Held at steady state: `days` worth of the monthly volume (never-expiring groups: the first month's).
   const held = days > 0 ? (gb * days) / 30 : gb;
@@ -91,7 +91,7 @@ function logGroup(r: Resource, ctx: Ctx): CostLine[] {
 }
 
 function lambdaFunction(r: Resource, ctx: Ctx): CostLine[] {
-  const calls = ctx.usage.invocationsPerFunction(String(r.attrs.function_name ?? ''));
+  const calls = ctx.usage.invocationsPerFunction(typeof r.attrs.function_name === 'string' ? r.attrs.function_name : '');
   const gbSeconds = calls * (ctx.usage.lambdaDurationMs / 1000) * (num(r.attrs.memory_size, 128) / 1024);
   const arm = arr(r.attrs.architectures).includes('arm64');
   return [

@@ -28,9 +28,17 @@ export function usageFor(stack: string, config: StackwrightConfig): UsageAssumpt
       notes: [
         ...common,
         `instances: each cluster at its desired (else minimum) size all month: ${hosts} host(s) in all`,
-        `the reconciler runs ${RECONCILER_EVENTS_PER_HOST_HOUR} times per host and hour (${invocations.toLocaleString('en-US')} invocations), ${BASE_USAGE.lambdaDurationMs} ms and ${POST_SCALE.logBytesPerInvocation} bytes of logs each; its event queue carries 3 SQS requests per event plus Lambda's idle long polls; its dead-letter and failed queues stay empty`,
-        `each NAT gateway processes ${BASE_USAGE.natGbPerMonth} GB a month; each VPC writes ${BASE_USAGE.flowLogGbPerMonth} GB of flow logs; every service log group ${BASE_USAGE.logGbPerGroupMonth} GB`,
-        `Container Insights: about ${BASE_USAGE.insightsMetricsPerCluster} metrics per cluster and ${BASE_USAGE.insightsMetricsPerService} per service (not confirmed; its performance log events are not estimated)`,
+        `the reconciler runs ${RECONCILER_EVENTS_PER_HOST_HOUR} times per host and hour ` +
+          `(${invocations.toLocaleString('en-US')} invocations), ${BASE_USAGE.lambdaDurationMs} ` +
+          `ms and ${POST_SCALE.logBytesPerInvocation} bytes of logs each; its event queue ` +
+          `carries 3 SQS requests per event plus Lambda's idle long polls; its dead-letter ` +
+          `and failed queues stay empty`,
+        `each NAT gateway processes ${BASE_USAGE.natGbPerMonth} GB a month; each VPC ` +
+          `writes ${BASE_USAGE.flowLogGbPerMonth} GB of flow logs; every service log group ` +
+          `${BASE_USAGE.logGbPerGroupMonth} GB`,
+        `Container Insights: about ${BASE_USAGE.insightsMetricsPerCluster} metrics per ` +
+          `cluster and ${BASE_USAGE.insightsMetricsPerService} per service (not confirmed; ` +
+          `its performance log events are not estimated)`,
       ],
     };
   }
@@ -41,7 +49,9 @@ export function usageFor(stack: string, config: StackwrightConfig): UsageAssumpt
       notes: [
         ...common,
         'a benchmark: the hourly figure is what it costs while deployed; the monthly one if it is left running',
-        `every task at its desired count; ${usage.albLcuHoursPerMonth} LCU-hours of benchmark traffic; ${usage.endpointGbPerMonth} GB through each interface endpoint, ${usage.natGbPerMonth} GB through a NAT gateway`,
+        `every task at its desired count; ${usage.albLcuHoursPerMonth} LCU-hours of ` +
+          `benchmark traffic; ${usage.endpointGbPerMonth} GB through each interface endpoint, ` +
+          `${usage.natGbPerMonth} GB through a NAT gateway`,
         `each image ${usage.imageGb} GB compressed in ECR; each log group ${usage.logGbPerGroupMonth} GB a month`,
       ],
     };
@@ -59,7 +69,10 @@ export function usageFor(stack: string, config: StackwrightConfig): UsageAssumpt
       notes: [
         ...common,
         'a benchmark with nothing billed by the hour: it costs (almost) nothing while idle',
-        `${KEEPALIVE_RUNS_PER_MONTH} runs a month, each ${STEADY_CALLS} steady calls plus one idle-gap sweep (${callsPerRun - STEADY_CALLS} calls) per function: ${invocations} invocations of 50 ms each, one 1 KB item written per call, ${TABLE_GB} GB held (items expire)`,
+        `${KEEPALIVE_RUNS_PER_MONTH} runs a month, each ${STEADY_CALLS} steady calls ` +
+          `plus one idle-gap sweep (${callsPerRun - STEADY_CALLS} calls) per function: ` +
+          `${invocations} invocations of 50 ms each, one 1 KB item written per call, ${TABLE_GB} ` +
+          `GB held (items expire)`,
         `each log group 0.01 GB a month`,
       ],
     };
@@ -69,7 +82,9 @@ export function usageFor(stack: string, config: StackwrightConfig): UsageAssumpt
       ...BASE_USAGE,
       notes: [
         ...common,
-        "Datadog's own charges follow your Datadog plan; its CloudWatch API calls (GetMetricData, billed to this account per metric requested) depend on how many metrics it collects and are not estimated",
+        "Datadog's own charges follow your Datadog plan; its CloudWatch API calls (GetMetricData, " +
+          "billed to this account per metric requested) depend on how many metrics it " +
+          "collects and are not estimated",
       ],
     };
   }

@@ -57,7 +57,10 @@ const TERRAFORM_BLOCKS = ['terraform', 'provider', 'resource', 'data', 'variable
 /** Why a JSON object is not a Terraform configuration (a key Terraform does not know, or no block at all). */
 function terraformShapeProblem(json: Record<string, unknown>): string | undefined {
   const unknown = Object.keys(json).filter((k) => k !== '//' && !TERRAFORM_BLOCKS.includes(k));
-  if (unknown.length > 0) return `top-level key${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `'${k}'`).join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not a Terraform block`;
+  if (unknown.length > 0) {
+    const keys = unknown.map((k) => `'${k}'`).join(', ');
+    return `top-level key${unknown.length > 1 ? 's' : ''} ${keys} ${unknown.length > 1 ? 'are' : 'is'} not a Terraform block`;
+  }
   if (!Object.keys(json).some((k) => TERRAFORM_BLOCKS.includes(k))) return 'it has no Terraform block';
   return undefined;
 }

@@ -2,7 +2,11 @@
  * `check` blocks in HCL. cdktf's HCL renderer only knows the blocks it models, and a check block reaches the JSON
  * through an override, so the review copy would silently lack it: it is rendered here from the synthesized JSON.
  */
-type Json = Record<string, any>;
+/** A check block as cdktf writes it to JSON: scoped data sources (type -> id -> arguments) and assertions. */
+interface CheckJson {
+  readonly data?: Record<string, Record<string, Record<string, unknown>>>;
+  readonly assert?: readonly { readonly condition: unknown; readonly error_message: unknown }[];
+}
 
 /** A JSON-syntax template string as an HCL quoted string: quotes and backslashes escaped outside `${...}` only. */
 export function hclString(template: string): string {
@@ -38,12 +42,12 @@ function hclExpression(value: unknown): string {
 }
 
 /** Every `check` block of a stack's JSON, as HCL (empty when there is none). */
-export function renderCheckBlocks(json: Json): string {
+export function renderCheckBlocks(json: Record<string, unknown>): string {
   const blocks: string[] = [];
-  for (const [name, check] of Object.entries<Json>(json.check ?? {})) {
+  for (const [name, check] of Object.entries((json.check ?? {}) as Record<string, CheckJson>)) {
     const lines = [`check "${name}" {`];
-    for (const [type, sources] of Object.entries<Json>(check.data ?? {})) {
-      for (const [id, body] of Object.entries<Json>(sources)) {
+    for (const [type, sources] of Object.entries(check.data ?? {})) {
+      for (const [id, body] of Object.entries(sources)) {
         lines.push(`data "${type}" "${id}" {`, ...Object.entries(body).map(([k, v]) => `${k} = ${hclExpression(v)}`), '}');
       }
     }

@@ -24,7 +24,9 @@ export function renderStackReadme(stack: StackwrightStack, json: TerraformJson):
   else {
     lines.push('| variable | type | sensitive | description |', '| --- | --- | --- | --- |');
     for (const [name, v] of variables) {
-      lines.push(`| \`${name}\` | ${String(v.type ?? 'any')} | ${v.sensitive ? 'yes' : 'no'} | ${String(v.description ?? '')} |`);
+      const type = typeof v.type === 'string' ? v.type : 'any';
+      const description = typeof v.description === 'string' ? v.description : '';
+      lines.push(`| \`${name}\` | ${type} | ${v.sensitive ? 'yes' : 'no'} | ${description} |`);
     }
   }
 
@@ -33,7 +35,7 @@ export function renderStackReadme(stack: StackwrightStack, json: TerraformJson):
   if (outputs.length === 0) lines.push('None.');
   else {
     lines.push('| output | sensitive | description |', '| --- | --- | --- |');
-    for (const [name, o] of outputs) lines.push(`| \`${name}\` | ${o.sensitive ? 'yes' : 'no'} | ${String(o.description ?? '')} |`);
+    for (const [name, o] of outputs) lines.push(`| \`${name}\` | ${o.sensitive ? 'yes' : 'no'} | ${typeof o.description === 'string' ? o.description : ''} |`);
   }
 
   // Priced from the Terraform itself, so every billable resource the stack emits is in the estimate.

@@ -53,6 +53,7 @@ export function validateStack(stack: StackwrightStack, configFile = 'config'): v
   }
 }
 
+// eslint-disable-next-line @typescript-eslint/require-await -- async so a bad config rejects the promise, never throws synchronously
 export async function synthesize(config: StackwrightConfig, options: SynthOptions = {}): Promise<SynthesizedStack[]> {
   const stacks = buildStacks(config, options);
   const out: SynthesizedStack[] = [];

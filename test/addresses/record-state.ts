@@ -12,11 +12,12 @@ import { synthConfig } from './collect';
 import { offlineCopy, terraform } from './terraform';
 import { appliedState, resourceSchemas, writeState } from './state';
 import { removeTempDirs } from '../helpers/temp-dir';
+import type { Json } from '../helpers/json';
 
 export const STATE_FIXTURE = join(PROJECT_ROOT, 'test/addresses/fixtures/keepalive-0.1.0.tfstate');
 
 async function main(): Promise<void> {
-  const json = (await synthConfig('stackwright.yaml')).get('keepalive') as Record<string, any>;
+  const json = (await synthConfig('stackwright.yaml')).get('keepalive') as Record<string, Json>;
   const dir = offlineCopy(json, join(PROJECT_ROOT, 'generated/keepalive'));
   await terraform(dir, 'init', '-input=false');
   const schemas = await resourceSchemas(dir);

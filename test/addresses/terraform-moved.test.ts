@@ -5,6 +5,7 @@ import { synthConfig } from './collect';
 import { STATE_FIXTURE } from './record-state';
 import { plan } from './state';
 import { offlineCopy, offlineTerraformAvailable, terraform } from './terraform';
+import type { Json } from '../helpers/json';
 
 /**
  * The moved blocks as the real Terraform reads them: every stack of the default config validates with them, and
@@ -15,9 +16,9 @@ const released = JSON.parse(readFileSync(join(__dirname, 'released-0.1.0.json'),
 const TIMEOUT = 10 * 60_000; // each terraform command loads the AWS provider's schema: tens of seconds under load
 
 (offlineTerraformAvailable ? describe : describe.skip)('moved blocks in Terraform (hashicorp/aws 5.100.0, offline)', () => {
-  let stacks: Map<string, Record<string, any>>;
+  let stacks: Map<string, Record<string, Json>>;
   beforeAll(async () => {
-    stacks = (await synthConfig('stackwright.yaml')) as Map<string, Record<string, any>>;
+    stacks = (await synthConfig('stackwright.yaml')) as Map<string, Record<string, Json>>;
   }, TIMEOUT);
 
   it(

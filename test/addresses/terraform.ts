@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { tempDir } from '../helpers/temp-dir';
 import { planCopy } from '../terraform/helpers/plan-copy';
+import type { Json } from '../helpers/json';
 
 /**
  * The real Terraform with the real AWS provider, offline: hashicorp/aws 5.100.0 from the filesystem mirror under
@@ -24,7 +25,7 @@ const run = promisify(execFile);
  * test/terraform/helpers/plan-copy.ts; every endpoint on a closed loopback port, as these tests never refresh);
  * returns its folder.
  */
-export function offlineCopy(json: Record<string, any>, stackDir?: string): string {
+export function offlineCopy(json: Record<string, Json>, stackDir?: string): string {
   const dir = tempDir('sw-tf-');
   if (stackDir) cpSync(stackDir, dir, { recursive: true, filter: (src) => !src.endsWith('/hcl') });
   // Datadog's live permission list (a check block reads it) stands in as a list, as the plan test's does.
@@ -50,6 +51,6 @@ export async function terraform(dir: string, ...args: string[]): Promise<string>
     return stdout;
   } catch (err) {
     const e = err as { stderr?: string; stdout?: string; message: string };
-    throw new Error(`terraform ${args.join(' ')} failed in ${dir}:\n${e.stderr || e.stdout || e.message}`);
+    throw new Error(`terraform ${args.join(' ')} failed in ${dir}:\n${e.stderr || e.stdout || e.message}`, { cause: err });
   }
 }

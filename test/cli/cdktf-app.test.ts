@@ -9,6 +9,7 @@ import { runCli } from '../helpers/cli';
 import { snapshotTree } from '../helpers/tree';
 import { tempDir } from '../helpers/temp-dir';
 import { synthStack, testConfig } from '../helpers/synth';
+import type { Json } from '../helpers/json';
 
 const ROOT = join(__dirname, '..', '..');
 const DEFAULT_CONFIG = join(ROOT, 'stackwright.yaml');
@@ -65,7 +66,7 @@ describe('cdktf app entry (npx cdktf synth)', () => {
 
   it('gives the readable addresses, with the same moved blocks as stackwright synth', async () => {
     const viaCdktf = JSON.parse(readFileSync(join(await synthViaCdktf(MANUAL_DATADOG), 'stacks', 'datadog', 'cdk.tf.json'), 'utf8'));
-    const viaStackwright = (await synthStack(testConfig({ datadog: { externalId: 'manual' } }), 'datadog')).json as Record<string, any>;
+    const viaStackwright = (await synthStack(testConfig({ datadog: { externalId: 'manual' } }), 'datadog')).json as Record<string, Json>;
     expect(Object.keys(viaCdktf.resource.aws_iam_role)).toEqual(['delegation_role']);
     expect(viaCdktf.moved).toEqual(viaStackwright.moved);
     expect(viaCdktf.moved).toContainEqual({ from: 'aws_iam_role.delegation_role_CBBB7F21', to: 'aws_iam_role.delegation_role' });

@@ -1,8 +1,9 @@
 import { App } from 'cdktf';
 import { StackwrightStack } from '../../src/core/stackwright-stack';
 import { testConfig } from '../helpers/synth';
+import type { Json } from '../helpers/json';
 
-function synthBase(extra: Record<string, unknown>): any {
+function synthBase(extra: Record<string, unknown>): Json {
   const stack = new StackwrightStack(new App({ skipValidation: true }), 'probe', {
     config: testConfig({ datadog: {} }, extra),
     description: 'probe',

@@ -97,7 +97,10 @@ describe('stackwright datadog refresh-permissions', () => {
   ])('exits 2 with a clear message on bad input %#', async (args, env, message) => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify(['ec2:DescribeInstances', 'not an action']));
-    for (const [k, v] of Object.entries(env)) v === undefined ? delete process.env[k] : (process.env[k] = v);
+    for (const [k, v] of Object.entries(env)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
     const r = await refresh(...args.map((a) => (a === 'URL' ? api.url : a === 'BAD' ? bad : a)));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);

@@ -2,8 +2,9 @@ import { datadogSites } from '../../src/datadog/sites';
 import { snapshotPermissions } from '../../src/datadog/permissions';
 import { resourcesOf, onlyResource } from '../helpers/synth';
 import { parsePolicy, synthDatadog } from './helpers';
+import type { Json } from '../helpers/json';
 
-const trustOf = (json: any) => parsePolicy(onlyResource(json, 'aws_iam_role').assume_role_policy).Statement[0];
+const trustOf = (json: Json) => parsePolicy(onlyResource(json, 'aws_iam_role').assume_role_policy).Statement[0];
 
 const expectedAccount: Record<string, string> = {
   'datadoghq.com': '464622532012',
@@ -86,7 +87,7 @@ describe('Datadog delegation stack', () => {
       // Nothing reads the live list outside the check: IAM never changes without a diff of the snapshot.
       expect(json.data?.[dataSource]).toBeUndefined();
       expect(JSON.stringify(json.resource)).not.toContain(dataSource);
-      const granted = Object.values(resourcesOf(json, 'aws_iam_policy')).flatMap((p: any) => parsePolicy(p.policy).Statement[0].Action);
+      const granted = Object.values(resourcesOf(json, 'aws_iam_policy')).flatMap((p: Json) => parsePolicy(p.policy).Statement[0].Action);
       expect(granted).toEqual(snapshotPermissions(permissions));
       // The check compares Datadog's list with what the policies grant: the list is written once, in the policies.
       expect(json.locals?.datadog_permission_snapshot).toBeUndefined();
@@ -103,13 +104,13 @@ describe('Datadog delegation stack', () => {
       const json = await synthDatadog({ roleName: 'DatadogIntegrationRole' });
       expect(onlyResource(json, 'aws_iam_role').name).toBe('DatadogIntegrationRole');
       expect(onlyResource(json, 'datadog_integration_aws_account').auth_config.aws_auth_config_role.role_name).toBe('DatadogIntegrationRole');
-      expect(Object.values(resourcesOf(json, 'aws_iam_policy')).map((p: any) => p.name)).toEqual(['DatadogIntegrationRolePolicy1']);
+      expect(Object.values(resourcesOf(json, 'aws_iam_policy')).map((p: Json) => p.name)).toEqual(['DatadogIntegrationRolePolicy1']);
     });
 
     it('grants the core list literally even in managed mode', async () => {
       const json = await synthDatadog({ permissions: 'core' });
       expect(json.check).toBeUndefined();
-      const actions = Object.values(resourcesOf(json, 'aws_iam_policy')).flatMap((p: any) => parsePolicy(p.policy).Statement[0].Action);
+      const actions = Object.values(resourcesOf(json, 'aws_iam_policy')).flatMap((p: Json) => parsePolicy(p.policy).Statement[0].Action);
       expect(actions).toEqual(snapshotPermissions('core'));
     });
   });
@@ -135,7 +136,7 @@ describe('Datadog delegation stack', () => {
 
     it.each(['standard', 'full', 'core'] as const)('grants the %s snapshot split into policies under 6,144 characters', async (permissions) => {
       const json = await synthDatadog({ externalId: 'manual', permissions });
-      const policies = Object.values(resourcesOf(json, 'aws_iam_policy')) as any[];
+      const policies = Object.values(resourcesOf(json, 'aws_iam_policy')) as Json[];
       const sizes = policies.map((p) => p.policy.replace(/\s/g, '').length);
       for (const size of sizes) expect(size).toBeLessThan(6144);
       const expectedCount = { standard: 1, full: 4, core: 1 }[permissions];
@@ -148,7 +149,7 @@ describe('Datadog delegation stack', () => {
 
   it.each([true, false])('attaches SecurityAudit only when asked (%s)', async (securityAudit) => {
     const json = await synthDatadog({ externalId: 'manual', securityAudit });
-    const arns = Object.values(resourcesOf(json, 'aws_iam_role_policy_attachment')).map((a: any) => a.policy_arn);
+    const arns = Object.values(resourcesOf(json, 'aws_iam_role_policy_attachment')).map((a: Json) => a.policy_arn);
     expect(arns.includes('arn:aws:iam::aws:policy/SecurityAudit')).toBe(securityAudit);
   });
 

@@ -5,6 +5,7 @@ import { resourcesOf, testConfig } from '../helpers/synth';
 import { ecsSection, service } from './helpers';
 import { parsePolicy } from '../datadog/helpers';
 import { checkStacks } from '../../src/rules';
+import type { Json } from '../helpers/json';
 
 describe('ECS in the default config', () => {
   let stack: Awaited<ReturnType<typeof synthesize>>[number];
@@ -13,7 +14,7 @@ describe('ECS in the default config', () => {
   });
 
   it('demonstrates all three: one daemon, one reconciled and one placed ordinary service', () => {
-    const services = Object.values(resourcesOf(stack!.json, 'aws_ecs_service')) as any[];
+    const services = Object.values(resourcesOf(stack!.json, 'aws_ecs_service')) as Json[];
     expect(services).toHaveLength(3);
     const daemon = services.filter((s) => s.scheduling_strategy === 'DAEMON');
     const reconciled = services.filter((s) => s.lifecycle?.ignore_changes?.includes('desired_count'));
@@ -37,11 +38,11 @@ describe('ECS at the post scale (examples/ecs-10x10.yaml)', () => {
     const [first] = await synthesize(config, { only: ['ecs'], hcl: false });
     const json = first!.json;
     expect(Object.keys(resourcesOf(json, 'aws_ecs_cluster'))).toHaveLength(10);
-    const services = Object.values(resourcesOf(json, 'aws_ecs_service')) as any[];
+    const services = Object.values(resourcesOf(json, 'aws_ecs_service')) as Json[];
     expect(services).toHaveLength(100);
     expect(services.filter((s) => s.scheduling_strategy === 'DAEMON')).toHaveLength(10);
-    const policy = parsePolicy((Object.values(resourcesOf(json, 'aws_iam_role_policy')) as any[]).find((p) => p.name === 'reconcile-managed-services').policy);
-    const resize = policy.Statement.find((s: any) => [s.Action].flat().includes('ecs:UpdateService'));
+    const policy = parsePolicy((Object.values(resourcesOf(json, 'aws_iam_role_policy')) as Json[]).find((p) => p.name === 'reconcile-managed-services').policy);
+    const resize = policy.Statement.find((s: Json) => [s.Action].flat().includes('ecs:UpdateService'));
     expect(resize.Resource).toHaveLength(10);
     for (const arn of resize.Resource) expect(arn).toMatch(/:service\/scale-c\d\d\/svc-02$/);
     // And it passes the rule packs, like every shipped config (test/rules/configs.test.ts checks the others).
@@ -60,16 +61,16 @@ describe('ECS HCL review copy', () => {
       ]),
     });
     const [stack] = await synthesize(config, { only: ['ecs'] });
-    const parsed: any = await parse('main.tf', stack!.files.get('hcl/main.tf') as string);
+    const parsed: Json = await parse('main.tf', stack!.files.get('hcl/main.tf') as string);
     expect(Object.keys(parsed.resource.aws_ecs_service)).toHaveLength(3);
-    for (const [task] of Object.values(parsed.resource.aws_ecs_task_definition) as any[][]) {
+    for (const [task] of Object.values(parsed.resource.aws_ecs_task_definition) as Json[][]) {
       const defs = JSON.parse(task.container_definitions.replace(/\$\{[^}]+\}/g, 'ref'));
       expect(defs[0].logConfiguration.options['awslogs-group']).toBe('ref');
     }
-    for (const [policy] of Object.values(parsed.resource.aws_iam_role_policy) as any[][]) {
+    for (const [policy] of Object.values(parsed.resource.aws_iam_role_policy) as Json[][]) {
       expect(JSON.parse(policy.policy.replace(/\$\{[^}]+\}/g, 'ref')).Version).toBe('2012-10-17');
     }
-    const [template] = Object.values(parsed.resource.aws_launch_template)[0] as any[];
+    const [template] = Object.values(parsed.resource.aws_launch_template)[0] as Json[];
     expect(template.user_data).toContain('ECS_CLUSTER=test-main');
   });
 });

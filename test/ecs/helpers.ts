@@ -2,6 +2,7 @@ import { stringify } from 'yaml';
 import { parseConfig } from '../../src/config/load';
 import { InputError, formatProblem } from '../../src/core/errors';
 import { testConfig, synthStack } from '../helpers/synth';
+import type { Json } from '../helpers/json';
 
 /** A minimal container ECS accepts on EC2. */
 export const container = (extra: Record<string, unknown> = {}) => ({ name: 'app', image: 'public.ecr.aws/nginx/nginx:1.27', memoryReservation: 64, ...extra });
@@ -36,7 +37,7 @@ export async function synthEcs(section: unknown, extra: Record<string, unknown> 
 }
 
 /** The resources of a type whose Terraform name contains `part`. */
-export function named(resources: Record<string, any>, part: string): any[] {
+export function named(resources: Record<string, Json>, part: string): Json[] {
   return Object.entries(resources)
     .filter(([k]) => k.includes(part))
     .map(([, v]) => v);

@@ -6,6 +6,7 @@ import { ClusterService } from '../../src/ecs/service';
 import { clusterPlacementProps, clusterProps, reconcilerProps, serviceProps, type ServiceRefs } from '../../stacks/ecs-props';
 import { onlyResource, resourcesOf, testConfig } from '../helpers/synth';
 import { container, ecsSection, service } from './helpers';
+import type { Json } from '../helpers/json';
 
 const sectionOf = (services: unknown[], cluster: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) => {
   const ecs = testConfig({ ecs: ecsSection(services, cluster, extra) }).stacks.ecs;
@@ -134,7 +135,7 @@ describe('the ecs constructs used without the config', () => {
     expect(onlyResource(json, 'aws_autoscaling_group')).toMatchObject({ min_size: 1, max_size: 3, desired_capacity: 1 });
     expect(onlyResource(json, 'aws_ecs_service')).toMatchObject({ scheduling_strategy: 'REPLICA', desired_count: 1, deployment_maximum_percent: 200 });
     expect(onlyResource(json, 'aws_ecs_task_definition')).toMatchObject({ network_mode: 'bridge', requires_compatibilities: ['EC2'] });
-    const retention = Object.values(resourcesOf(json, 'aws_cloudwatch_log_group')).map((g: any) => g.retention_in_days);
+    const retention = Object.values(resourcesOf(json, 'aws_cloudwatch_log_group')).map((g: Json) => g.retention_in_days);
     expect(retention).toEqual([30, 30]); // the VPC flow logs and the service
   });
 

@@ -1,10 +1,11 @@
 import { onlyResource, resourcesOf } from '../helpers/synth';
 import { parsePolicy } from '../datadog/helpers';
 import { ecsSection, named, service, synthEcs, threeModes } from './helpers';
+import type { Json } from '../helpers/json';
 
 /** What the generated ECS stack does once applied: scaling protection, task roles, order of creation. */
 describe('ECS stack: operations', () => {
-  let json: any;
+  let json: Json;
   beforeAll(async () => {
     json = await synthEcs(threeModes);
   });
@@ -33,7 +34,7 @@ describe('ECS stack: operations', () => {
 
   it('every task has its own task role (ECS trust, this account only), with no permissions unless configured', async () => {
     const roles = resourcesOf(json, 'aws_iam_role');
-    for (const t of Object.values(resourcesOf(json, 'aws_ecs_task_definition')) as any[]) {
+    for (const t of Object.values(resourcesOf(json, 'aws_ecs_task_definition')) as Json[]) {
       const key = /^\$\{aws_iam_role\.([^.]+)\.arn\}$/.exec(t.task_role_arn)![1]!;
       expect(roles[key].name).toBe(`${t.family}-task`);
       const trust = parsePolicy(roles[key].assume_role_policy).Statement[0];
@@ -53,7 +54,7 @@ describe('ECS stack: operations', () => {
       ...Object.keys(resourcesOf(json, 'aws_route_table_association')).map((k) => `aws_route_table_association.${k}`),
     ];
     expect(wayOut).toHaveLength(1 + 1 + 2 + 4);
-    for (const s of Object.values(resourcesOf(json, 'aws_ecs_service')) as any[]) {
+    for (const s of Object.values(resourcesOf(json, 'aws_ecs_service')) as Json[]) {
       expect(s.depends_on[0]).toMatch(/^aws_ecs_cluster_capacity_providers\./);
       expect([...s.depends_on.slice(1)].sort()).toEqual([...wayOut].sort());
     }

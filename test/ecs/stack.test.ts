@@ -1,27 +1,28 @@
 import { resourcesOf, onlyResource } from '../helpers/synth';
 import { parsePolicy } from '../datadog/helpers';
 import { container, ecsSection, named, service, synthEcs, threeModes } from './helpers';
+import type { Json } from '../helpers/json';
 
-function onlyData(json: any, type: string): any {
+function onlyData(json: Json, type: string): Json {
   const all = Object.values(json.data?.[type] ?? {});
   expect(all).toHaveLength(1);
   return all[0];
 }
 
 /** `${aws_ecs_cluster.<key>.arn}` of the cluster with this name. */
-function clusterArnRef(json: any, name: string): string {
+function clusterArnRef(json: Json, name: string): string {
   const [key] = Object.entries(resourcesOf(json, 'aws_ecs_cluster')).find(([, c]) => c.name === name)!;
   return `\${aws_ecs_cluster.${key}.arn}`;
 }
 
-function serviceNamed(json: any, name: string): any {
-  const all = Object.values(resourcesOf(json, 'aws_ecs_service')).filter((s: any) => s.name === name);
+function serviceNamed(json: Json, name: string): Json {
+  const all = Object.values(resourcesOf(json, 'aws_ecs_service')).filter((s: Json) => s.name === name);
   expect(all).toHaveLength(1);
   return all[0];
 }
 
 describe('ECS stack: services', () => {
-  let json: any;
+  let json: Json;
   beforeAll(async () => {
     json = await synthEcs(threeModes);
   });
@@ -65,7 +66,7 @@ describe('ECS stack: services', () => {
   });
 
   it('task definitions: typed container definitions with awslogs to the service log group, EC2 compatibility', () => {
-    const tasks = Object.values(resourcesOf(json, 'aws_ecs_task_definition')) as any[];
+    const tasks = Object.values(resourcesOf(json, 'aws_ecs_task_definition')) as Json[];
     expect(tasks).toHaveLength(3);
     const web = tasks.find((t) => t.family === 'test-main-web');
     expect(web.requires_compatibilities).toEqual(['EC2']);
@@ -81,7 +82,7 @@ describe('ECS stack: services', () => {
   });
 
   it('log groups have the configured retention', () => {
-    const groups = Object.values(resourcesOf(json, 'aws_cloudwatch_log_group')) as any[];
+    const groups = Object.values(resourcesOf(json, 'aws_cloudwatch_log_group')) as Json[];
     const services = groups.filter((g) => g.name.startsWith('/stackwright/ecs/'));
     expect(services.map((g) => g.name).sort()).toEqual(['agent', 'exporter', 'web'].map((s) => `/stackwright/ecs/test-main/${s}`));
     for (const g of groups) expect(g.retention_in_days).toBe(30);
@@ -106,7 +107,7 @@ describe('ECS stack: services', () => {
 });
 
 describe('ECS stack: cluster and capacity', () => {
-  let json: any;
+  let json: Json;
   beforeAll(async () => {
     json = await synthEcs(threeModes, { aws: { region: 'us-gov-west-1', partition: 'aws-us-gov' } });
   });
@@ -143,20 +144,20 @@ describe('ECS stack: cluster and capacity', () => {
   it('instance role: EC2 trust and the ECS managed policy in the configured partition', () => {
     const role = named(resourcesOf(json, 'aws_iam_role'), 'instance_role')[0];
     expect(parsePolicy(role.assume_role_policy).Statement[0].Principal).toEqual({ Service: 'ec2.amazonaws.com' });
-    const attachments = Object.values(resourcesOf(json, 'aws_iam_role_policy_attachment')) as any[];
+    const attachments = Object.values(resourcesOf(json, 'aws_iam_role_policy_attachment')) as Json[];
     expect(attachments.map((a) => a.policy_arn)).toEqual(['arn:aws-us-gov:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role']);
   });
 
   it('security groups: no ingress anywhere, including the emptied default group', () => {
     expect(resourcesOf(json, 'aws_vpc_security_group_ingress_rule')).toEqual({});
-    for (const sg of Object.values(resourcesOf(json, 'aws_security_group')) as any[]) expect(sg.ingress ?? []).toEqual([]);
+    for (const sg of Object.values(resourcesOf(json, 'aws_security_group')) as Json[]) expect(sg.ingress ?? []).toEqual([]);
     const dflt = onlyResource(json, 'aws_default_security_group');
     expect(dflt.ingress ?? []).toEqual([]);
     expect(dflt.egress ?? []).toEqual([]);
   });
 
   it('created VPC: private subnets for instances, no public IPs, one NAT gateway, flow logs with retention', () => {
-    const subnets = Object.values(resourcesOf(json, 'aws_subnet')) as any[];
+    const subnets = Object.values(resourcesOf(json, 'aws_subnet')) as Json[];
     expect(subnets.map((s) => s.cidr_block).sort()).toEqual(['10.0.0.0/18', '10.0.128.0/18', '10.0.192.0/18', '10.0.64.0/18']);
     for (const s of subnets) expect(s.map_public_ip_on_launch).toBe(false);
     const privateIds = subnets.filter((s) => s.tags['stackwright:tier'] === 'private').map((s) => s.cidr_block).sort();
@@ -164,7 +165,7 @@ describe('ECS stack: cluster and capacity', () => {
     expect(Object.keys(resourcesOf(json, 'aws_nat_gateway'))).toHaveLength(1);
     const flow = onlyResource(json, 'aws_flow_log');
     expect(flow.traffic_type).toBe('ALL');
-    const flowGroup = Object.values(resourcesOf(json, 'aws_cloudwatch_log_group')).find((g: any) => g.name.endsWith('/flow-logs')) as any;
+    const flowGroup = Object.values(resourcesOf(json, 'aws_cloudwatch_log_group')).find((g: Json) => g.name.endsWith('/flow-logs')) as Json;
     expect(flowGroup.retention_in_days).toBe(30);
   });
 });
@@ -173,7 +174,7 @@ describe('ECS stack: variants', () => {
   it('existing network: no VPC created, subnets checked against the VPC, ASG over them', async () => {
     const json = await synthEcs(ecsSection([service()], { network: { type: 'existing', vpcId: 'vpc-0123abcd', subnetIds: ['subnet-0123abcd', 'subnet-4567ef01'] } }));
     expect(resourcesOf(json, 'aws_vpc')).toEqual({});
-    const subnets = Object.values(json.data.aws_subnet) as any[];
+    const subnets = Object.values(json.data.aws_subnet) as Json[];
     expect(subnets.map((s) => [s.id, s.vpc_id])).toEqual([
       ['subnet-0123abcd', 'vpc-0123abcd'],
       ['subnet-4567ef01', 'vpc-0123abcd'],
@@ -187,7 +188,7 @@ describe('ECS stack: variants', () => {
     expect(onlyData(json, 'aws_ssm_parameter').name).toBe('/aws/service/ecs/optimized-ami/amazon-linux-2023/arm64/recommended/image_id');
     expect(onlyResource(json, 'aws_ecs_cluster').setting).toEqual([{ name: 'containerInsights', value: 'enhanced' }]);
     expect(onlyResource(json, 'aws_launch_template').metadata_options.http_put_response_hop_limit).toBe(2);
-    const attachments = Object.values(resourcesOf(json, 'aws_iam_role_policy_attachment')) as any[];
+    const attachments = Object.values(resourcesOf(json, 'aws_iam_role_policy_attachment')) as Json[];
     expect(attachments.map((a) => a.policy_arn)).toContain('arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore');
   });
 
@@ -203,7 +204,7 @@ describe('ECS stack: variants', () => {
     expect(api.capacity_provider_strategy).toEqual([{ capacity_provider: 'FARGATE', weight: 1, base: 0 }]);
     expect(api.network_configuration).toMatchObject({ assign_public_ip: false, security_groups: [expect.stringMatching(/aws_security_group\./)] });
     expect(api.network_configuration.subnets).toHaveLength(2);
-    const task = Object.values(resourcesOf(json, 'aws_ecs_task_definition')).find((t: any) => t.family === 'test-main-api') as any;
+    const task = Object.values(resourcesOf(json, 'aws_ecs_task_definition')).find((t: Json) => t.family === 'test-main-api') as Json;
     expect(task).toMatchObject({ requires_compatibilities: ['FARGATE'], network_mode: 'awsvpc', cpu: '256', memory: '512' });
     expect(serviceNamed(json, 'worker').network_configuration.assign_public_ip).toBe(false);
     expect(Object.keys(resourcesOf(json, 'aws_security_group'))).toHaveLength(3);
@@ -219,7 +220,7 @@ describe('ECS stack: variants', () => {
     });
     const json = await synthEcs(ecsSection([service({ containers: [c] })]));
     const doc = parsePolicy(named(resourcesOf(json, 'aws_iam_role_policy'), 'execution_policy')[0].policy);
-    const bySid = Object.fromEntries(doc.Statement.map((s: any) => [s.Sid, s]));
+    const bySid = Object.fromEntries(doc.Statement.map((s: Json) => [s.Sid, s]));
     expect(bySid.PullOwnImages.Resource).toEqual(['arn:aws:ecr:us-east-1:123456789012:repository/team/app']);
     expect(bySid.EcrLogin).toEqual({ Sid: 'EcrLogin', Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' });
     expect(bySid.ReadOwnSecrets.Resource).toEqual([
@@ -254,20 +255,20 @@ describe('ECS stack: reconciler wiring', () => {
     ],
     reconciler: { dryRun: true, logRetentionDays: 14 },
   };
-  let json: any;
+  let json: Json;
   beforeAll(async () => {
     json = await synthEcs(twoClusters);
   });
 
   it("the reconciler's IAM names exactly the reconciled services, in the clusters that have them", () => {
     const policy = parsePolicy(named(resourcesOf(json, 'aws_iam_role_policy'), 'reconciler')[0].policy);
-    const resize = policy.Statement.find((s: any) => [s.Action].flat().includes('ecs:UpdateService'));
+    const resize = policy.Statement.find((s: Json) => [s.Action].flat().includes('ecs:UpdateService'));
     const account = '${data.aws_caller_identity.caller.account_id}';
     expect(resize.Resource).toEqual([
       `arn:aws:ecs:us-east-1:${account}:service/test-a/exporter`,
       `arn:aws:ecs:us-east-1:${account}:service/test-b/collector`,
     ]);
-    const list = policy.Statement.find((s: any) => [s.Action].flat().includes('ecs:ListContainerInstances'));
+    const list = policy.Statement.find((s: Json) => [s.Action].flat().includes('ecs:ListContainerInstances'));
     expect(list.Resource).toEqual([clusterArnRef(json, 'test-a'), clusterArnRef(json, 'test-b')]);
   });
 
@@ -279,7 +280,7 @@ describe('ECS stack: reconciler wiring', () => {
     const fn = onlyResource(json, 'aws_lambda_function');
     expect(JSON.stringify(fn.environment)).toMatch(/exporter/);
     expect(JSON.stringify(fn.environment)).not.toMatch(/\bweb\b|\bagent\b|\bapi\b/);
-    const logs = Object.values(resourcesOf(json, 'aws_cloudwatch_log_group')).find((g: any) => g.name.startsWith('/aws/lambda/')) as any;
+    const logs = Object.values(resourcesOf(json, 'aws_cloudwatch_log_group')).find((g: Json) => g.name.startsWith('/aws/lambda/')) as Json;
     expect(logs.retention_in_days).toBe(14);
   });
 

@@ -1,6 +1,7 @@
 import { simulate } from '../helpers/iam-simulation';
 import { resourcesOf } from '../helpers/synth';
 import { ecsSection, service, synthEcs } from './helpers';
+import type { Json } from '../helpers/json';
 
 const ACCOUNT = '123456789012';
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/test-main-reader-task`;
@@ -15,10 +16,10 @@ async function taskRoles() {
     ]),
   );
   const fill = (text: string) => text.replace(/\$\{data\.aws_caller_identity\.[^.}]+\.account_id\}/g, ACCOUNT);
-  const roles = Object.entries(resourcesOf(json, 'aws_iam_role')).filter(([, r]: [string, any]) => r.name.endsWith('-task'));
-  const policies = Object.values(resourcesOf(json, 'aws_iam_role_policy')) as any[];
+  const roles = Object.entries(resourcesOf(json, 'aws_iam_role')).filter(([, r]: [string, Json]) => r.name.endsWith('-task'));
+  const policies = Object.values(resourcesOf(json, 'aws_iam_role_policy')) as Json[];
   return new Map(
-    roles.map(([key, role]: [string, any]) => [
+    roles.map(([key, role]: [string, Json]) => [
       role.name,
       {
         trust: JSON.parse(fill(role.assume_role_policy)),

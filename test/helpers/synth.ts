@@ -1,5 +1,6 @@
 import { configSchema, type StackwrightConfig } from '../../src/config/schema';
 import { synthesize, type SynthesizedStack } from '../../src/synth/synthesize';
+import type { Json } from './json';
 
 /** A minimal valid config; tests override the parts they exercise. */
 export function testConfig(stacks: Record<string, unknown>, extra: Record<string, unknown> = {}): StackwrightConfig {
@@ -7,20 +8,20 @@ export function testConfig(stacks: Record<string, unknown>, extra: Record<string
 }
 
 /** Synthesizes one stack in memory (no HCL, for speed) and returns its Terraform JSON. */
-export async function synthStack(config: StackwrightConfig, name: string): Promise<SynthesizedStack & { json: any }> {
+export async function synthStack(config: StackwrightConfig, name: string): Promise<SynthesizedStack & { json: Json }> {
   const stacks = await synthesize(config, { only: [name], hcl: false });
   const stack = stacks.find((s) => s.name === name);
   if (!stack) throw new Error(`stack ${name} not synthesized`);
-  return stack as SynthesizedStack & { json: any };
+  return stack as SynthesizedStack & { json: Json };
 }
 
 /** All resources of one Terraform type: name -> attributes. */
-export function resourcesOf(json: any, type: string): Record<string, any> {
-  return (json.resource?.[type] ?? {}) as Record<string, any>;
+export function resourcesOf(json: Json, type: string): Record<string, Json> {
+  return (json.resource?.[type] ?? {}) as Record<string, Json>;
 }
 
 /** The single resource of a type; fails when there is not exactly one. */
-export function onlyResource(json: any, type: string): any {
+export function onlyResource(json: Json, type: string): Json {
   const all = Object.values(resourcesOf(json, type));
   if (all.length !== 1) throw new Error(`expected one ${type}, found ${all.length}`);
   return all[0];

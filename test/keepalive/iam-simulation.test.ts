@@ -1,6 +1,7 @@
 import { simulate } from '../helpers/iam-simulation';
 import { onlyResource } from '../helpers/synth';
 import { synthKeepalive, variantResource } from './helpers';
+import type { Json } from '../helpers/json';
 
 const ACCOUNT = '123456789012';
 const TABLE_ARN = `arn:aws:dynamodb:us-east-1:${ACCOUNT}:table/test-keepalive-posts`;
@@ -14,9 +15,9 @@ function decide(policy: unknown, principal: string, action: string, resource: st
 }
 
 /** Replaces the Terraform references in a policy with the ARNs they become at apply time. */
-function resolveRefs(policy: string, json: any): unknown {
+function resolveRefs(policy: string, json: Json): unknown {
   const variantOf = (type: string, uniqueId: string) =>
-    VARIANTS.find((v) => Object.values(json.resource[type] as Record<string, any>).some((r) => r['//'].metadata.uniqueId === uniqueId && r['//'].metadata.path.includes(`/${v}/`)));
+    VARIANTS.find((v) => Object.values(json.resource[type] as Record<string, Json>).some((r) => r['//'].metadata.uniqueId === uniqueId && r['//'].metadata.path.includes(`/${v}/`)));
   return JSON.parse(
     policy.replace(/\$\{([a-z_]+)\.([A-Za-z0-9_-]+)\.arn\}/g, (_m, type: string, id: string) => {
       if (type === 'aws_dynamodb_table') return TABLE_ARN;
@@ -30,7 +31,7 @@ function resolveRefs(policy: string, json: any): unknown {
 }
 
 describe('function roles by IAM simulation', () => {
-  let json: any;
+  let json: Json;
   beforeAll(async () => {
     json = (await synthKeepalive()).json;
   });

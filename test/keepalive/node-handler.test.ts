@@ -65,7 +65,8 @@ describe.each(['node-on', 'node-off'] as const)('rendered %s handler', (variant)
 
   it('fails the invocation when DynamoDB refuses the put', async () => {
     const mod = loadNodeHandler(variant);
-    dynamodb.on(PutItemCommand).rejects(Object.assign(new Error('User is not authorized to perform: dynamodb:PutItem'), { name: 'AccessDeniedException' }));
+    const denied = Object.assign(new Error('User is not authorized to perform: dynamodb:PutItem'), { name: 'AccessDeniedException' });
+    dynamodb.on(PutItemCommand).rejects(denied);
     await expect(mod.handler({}, context('denied'))).rejects.toThrow('not authorized');
   });
 });

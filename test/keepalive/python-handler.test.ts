@@ -14,8 +14,20 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** What the driver (fixtures/run_python_handler.py) prints: per scenario, the fields read here. */
+interface DriverOutput {
+  readonly results: readonly {
+    readonly response?: { readonly statusCode: number; readonly headers: object; readonly body: string };
+    readonly error?: { readonly type: string; readonly message: string };
+  }[];
+  readonly logs: readonly string[];
+  readonly soKeepalive?: boolean;
+  readonly importError?: { readonly type: string; readonly message: string };
+  readonly socketOptions?: readonly string[];
+}
+
 /** Writes the variant's rendered handler (the exact text of its zip) and runs the scenario against it. */
-function runRendered(variant: 'python-on' | 'python-off', scenario: object): any {
+function runRendered(variant: 'python-on' | 'python-off', scenario: object): DriverOutput {
   const file = join(dir, `${variant}.py`);
   writeFileSync(file, String(functionCode(variant).files[0].contents));
   const out = execFileSync(PYTHON, [DRIVER, file], {
@@ -34,7 +46,7 @@ function runRendered(variant: 'python-on' | 'python-off', scenario: object): any
       AWS_SHARED_CREDENTIALS_FILE: join(dir, 'no-credentials'),
     },
   });
-  return JSON.parse(out);
+  return JSON.parse(out) as DriverOutput;
 }
 
 const item = (variant: string, requestId: string, body: string) => ({
@@ -49,7 +61,7 @@ describe.each([
   ['python-off', false],
 ] as const)('rendered %s handler under /usr/bin/python3', (variant, keepAlive) => {
   // Two calls through one interpreter (each run imports boto3: about a second of CPU); two tests read it.
-  let twoCalls: any;
+  let twoCalls: DriverOutput | undefined;
   const runTwoCalls = () =>
     (twoCalls ??= runRendered(variant, {
       clock: { time: 1_700_000_000.5, perfCounter: [100.0, 100.00725, 200.0, 200.012] },
@@ -61,7 +73,7 @@ describe.each([
 
   it('does one PutItem per call and returns the milliseconds measured around it', () => {
     const out = runTwoCalls();
-    const [first, second] = out.results.map((r: any) => r.response);
+    const [first, second] = out.results.map((r) => r.response!);
     expect(first.statusCode).toBe(200);
     expect(first.headers).toEqual({ 'content-type': 'application/json' });
     const a = JSON.parse(first.body);
@@ -84,15 +96,15 @@ describe.each([
 
   it('refuses a body over 4096 characters without writing', () => {
     const out = runRendered(variant, { calls: [{ event: { body: 'x'.repeat(4097) }, requestId: 'big', put: 'none' }] });
-    const res = out.results[0].response;
+    const res = out.results[0]!.response!;
     expect(res.statusCode).toBe(413);
     expect(JSON.parse(res.body).error).toBe('body has 4097 characters, at most 4096 are stored');
   });
 
   it('fails the invocation when DynamoDB refuses the put', () => {
     const out = runRendered(variant, { calls: [{ event: {}, requestId: 'denied', put: 'denied' }] });
-    expect(out.results[0].error.type).toBe('ClientError');
-    expect(out.results[0].error.message).toContain('AccessDeniedException');
+    expect(out.results[0]!.error!.type).toBe('ClientError');
+    expect(out.results[0]!.error!.message).toContain('AccessDeniedException');
   });
 
   it("fails at start-up on a runtime whose botocore predates tcp_keepalive (the post's python3.9: 1.23.32)", () => {

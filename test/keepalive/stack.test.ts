@@ -3,12 +3,13 @@ import { strFromU8, unzipSync } from 'fflate';
 import { onlyResource, resourcesOf } from '../helpers/synth';
 import { functionCode } from '../../src/keepalive/function-code';
 import { synthKeepalive, variantResource } from './helpers';
+import type { Json } from '../helpers/json';
 
 const VARIANTS = ['python-on', 'python-off', 'node-on', 'node-off'];
 
 describe('keepalive stack', () => {
   let stack: Awaited<ReturnType<typeof synthKeepalive>>;
-  let json: any;
+  let json: Json;
   beforeAll(async () => {
     stack = await synthKeepalive();
     json = stack.json;
@@ -34,7 +35,7 @@ describe('keepalive stack', () => {
 
   it('creates one function per variant on the newest runtimes, with the right handler', () => {
     const fns = Object.values(resourcesOf(json, 'aws_lambda_function'));
-    expect(fns.map((f: any) => f.function_name)).toEqual(VARIANTS.map((v) => `test-keepalive-${v}`));
+    expect(fns.map((f: Json) => f.function_name)).toEqual(VARIANTS.map((v) => `test-keepalive-${v}`));
     for (const v of VARIANTS) {
       const fn = variantResource(json, 'aws_lambda_function', v, 'function');
       const python = v.startsWith('python');
@@ -47,16 +48,16 @@ describe('keepalive stack', () => {
   });
 
   it('puts every function behind an AWS_IAM function URL', () => {
-    const urls = Object.values(resourcesOf(json, 'aws_lambda_function_url')) as any[];
+    const urls = Object.values(resourcesOf(json, 'aws_lambda_function_url')) as Json[];
     expect(urls).toHaveLength(4);
     for (const u of urls) expect(u.authorization_type).toBe('AWS_IAM');
     expect(resourcesOf(json, 'aws_lambda_permission')).toEqual({});
   });
 
   it('gives every function its own log group with retention and its own role', () => {
-    const groups = Object.values(resourcesOf(json, 'aws_cloudwatch_log_group')) as any[];
+    const groups = Object.values(resourcesOf(json, 'aws_cloudwatch_log_group')) as Json[];
     expect(groups.map((g) => [g.name, g.retention_in_days])).toEqual(VARIANTS.map((v) => [`/aws/lambda/test-keepalive-${v}`, 14]));
-    const roles = Object.values(resourcesOf(json, 'aws_iam_role')) as any[];
+    const roles = Object.values(resourcesOf(json, 'aws_iam_role')) as Json[];
     expect(new Set(roles.map((r) => r.name)).size).toBe(4);
     for (const v of VARIANTS) {
       const fn = variantResource(json, 'aws_lambda_function', v, 'function');
@@ -107,13 +108,13 @@ describe('keepalive stack', () => {
       memorySize: 512,
       logRetentionDays: 30,
     });
-    const fns = Object.values(resourcesOf(j, 'aws_lambda_function')) as any[];
+    const fns = Object.values(resourcesOf(j, 'aws_lambda_function')) as Json[];
     expect(fns.map((f) => [f.function_name, f.runtime, f.architectures, f.memory_size])).toEqual([
       ['test-keepalive-node-off', 'nodejs24.x', ['arm64'], 512],
       ['test-keepalive-python-on', 'python3.13', ['arm64'], 512],
     ]);
     expect([...files.keys()].filter((p) => p.startsWith('assets/'))).toEqual(['assets/keepalive-node-off.zip', 'assets/keepalive-python-on.zip']);
-    for (const g of Object.values(resourcesOf(j, 'aws_cloudwatch_log_group')) as any[]) expect(g.retention_in_days).toBe(30);
+    for (const g of Object.values(resourcesOf(j, 'aws_cloudwatch_log_group')) as Json[]) expect(g.retention_in_days).toBe(30);
   });
 
   it('writes a README section on running the benchmark and the botocore version', () => {

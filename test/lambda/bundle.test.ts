@@ -31,7 +31,7 @@ describe('bundleNodeHandler', () => {
   }, 60000);
 
   it('emits a CommonJS module exporting the handler, with class names kept', async () => {
-    const module = { exports: {} as Record<string, any> };
+    const module = { exports: {} as { handler: (event: unknown) => Promise<unknown> } };
     const fakeEcs = { ECSClient: class { send = (): void => undefined } };
     const require = (id: string): unknown => {
       if (id === '@aws-sdk/client-ecs') return fakeEcs;

@@ -2,6 +2,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
+import type { CheckReport } from '../../src/rules/index';
+
+/** One row of `check --list --json`. */
+interface ListedRule {
+  readonly id: string;
+  readonly pack: string;
+  readonly message: string;
+  readonly fix: string;
+}
 
 /** Datadog in manual mode with the full list: literal policies whose write actions are suppressed in code. */
 const CONFIG = `name: t
@@ -33,12 +42,12 @@ describe('stackwright check', () => {
     expect((await runCli(['synth', '-c', ws.config, '-o', ws.out])).code).toBe(0);
     const fromFile = await runCli(['check', '--file', join(ws.out, 'datadog', 'cdk.tf.json'), '-c', ws.config, '--json']);
     const fromFolder = await runCli(['check', '--file', ws.out, '-c', ws.config, '--json']);
-    const a = JSON.parse(fromConfig.stdout);
+    const a = JSON.parse(fromConfig.stdout) as CheckReport & { summary: object };
     const b = JSON.parse(fromFile.stdout);
     expect(a.summary).toEqual({ stacks: 1, errors: 0, warnings: 0, suppressed: 2 });
-    expect(a.suppressed.map((s: any) => [s.ruleId, s.by])).toEqual([['IAM-NoWildcardWrite', 'code'], ['IAM-NoWildcardWrite', 'code']]);
+    expect(a.suppressed.map((s) => [s.ruleId, s.by])).toEqual([['IAM-NoWildcardWrite', 'code'], ['IAM-NoWildcardWrite', 'code']]);
     expect(a.unusedOverrides).toEqual([expect.objectContaining({ resource: 'aws_iam_policy.not_there' })]);
-    for (const key of ['summary', 'findings', 'suppressed', 'unusedOverrides']) expect(b[key]).toEqual(a[key]);
+    for (const key of ['summary', 'findings', 'suppressed', 'unusedOverrides'] as const) expect(b[key]).toEqual(a[key]);
     expect(JSON.parse(fromFolder.stdout).suppressed).toEqual(a.suppressed);
   });
 
@@ -59,9 +68,9 @@ describe('stackwright check', () => {
   });
 
   it('--list prints every rule of every pack; --stack narrows --file inputs by stack name', async () => {
-    const list = JSON.parse((await runCli(['check', '--list', '--json'])).stdout);
-    expect(list.map((r: any) => r.id)).toEqual(expect.arrayContaining(['ECS-FargateTaskSize', 'IAM-NoWildcardWrite', 'Net-NoOpenIngress', 'Schema-UnknownAttribute', 'Events-PatternFields']));
-    expect(list.every((r: any) => r.message && r.fix && r.pack)).toBe(true);
+    const list = JSON.parse((await runCli(['check', '--list', '--json'])).stdout) as ListedRule[];
+    expect(list.map((r) => r.id)).toEqual(expect.arrayContaining(['ECS-FargateTaskSize', 'IAM-NoWildcardWrite', 'Net-NoOpenIngress', 'Schema-UnknownAttribute', 'Events-PatternFields']));
+    expect(list.every((r) => r.message && r.fix && r.pack)).toBe(true);
     const ws = workspace();
     await runCli(['synth', '-c', ws.config, '-o', ws.out]);
     const none = JSON.parse((await runCli(['check', '--file', ws.out, '-c', ws.config, '--stack', 'ecs', '--json'])).stdout);

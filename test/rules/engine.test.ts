@@ -4,6 +4,7 @@ import { rulesConfigSchema } from '../../src/rules/config';
 import { checkStacks, declaredSuppressions, formatFinding, runChecks, suppressRule, type CheckInput } from '../../src/rules/index';
 import { defineRule } from '../../src/rules/rule';
 import { tf } from './helpers';
+import type { Json } from '../helpers/json';
 
 /** Two log groups without retention: two Logs-RetentionSet errors. */
 const input = (groups: Record<string, object> = { a: { name: '/a' }, b: { name: '/b' } }): CheckInput => ({ stack: 'demo', json: tf({ aws_cloudwatch_log_group: groups }) });
@@ -64,7 +65,7 @@ describe('suppressRule', () => {
     suppressRule(group, 'Logs-RetentionSet', reason);
     suppressRule(group, 'IAM-PolicySize', 'not a policy, testing the order');
     suppressRule(group, 'Logs-RetentionSet', `${reason}, updated`);
-    const json = stack.toTerraform() as any;
+    const json = stack.toTerraform() as Json;
     expect(json.resource.aws_cloudwatch_log_group.logs['//']).toEqual({
       metadata: { path: 'demo/logs', uniqueId: 'logs' },
       stackwright: {

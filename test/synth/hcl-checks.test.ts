@@ -1,5 +1,6 @@
 import { parse } from '@cdktf/hcl2json';
 import { hclString, renderCheckBlocks } from '../../src/synth/hcl-checks';
+import type { Json } from '../helpers/json';
 
 describe('check blocks in the HCL review copy', () => {
   it('escapes quotes, backslashes and newlines outside interpolations only', () => {
@@ -19,7 +20,7 @@ describe('check blocks in the HCL review copy', () => {
     expect(hcl).toContain('condition = data.http.site.status_code == 200');
     expect(hcl).toContain('url = "https://example.com/${var.path}"');
     expect(hcl).toContain('retries = 2');
-    const parsed = (await parse('c.tf', hcl)) as any;
+    const parsed = (await parse('c.tf', hcl)) as Json;
     expect(parsed.check.c[0].assert[0]).toEqual({ condition: '${data.http.site.status_code == 200}', error_message: 'status ${data.http.site.status_code}, not "200"' });
     expect(parsed.check.c[0].data.http.site[0]).toEqual({ url: 'https://example.com/${var.path}', retries: 2 });
   });

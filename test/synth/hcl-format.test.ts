@@ -8,6 +8,7 @@ import { renderHcl } from '../../src/synth/hcl';
 import { testConfig } from '../helpers/synth';
 import { loadConfig } from '../../src/config/load';
 import { tempDir } from '../helpers/temp-dir';
+import type { Json } from '../helpers/json';
 
 const RAW = [
   'resource "aws_iam_role" "r" {',
@@ -90,7 +91,7 @@ describe('HCL layout', () => {
       const json = stack!.toTerraform() as { check?: Record<string, { assert: Array<{ condition: string }> }> };
       expect(Object.keys((check as object | undefined) ?? {})).toEqual(Object.keys(json.check ?? {}));
       for (const [name, block] of Object.entries(json.check ?? {})) {
-        expect((check as any)[name][0].assert[0].condition).toBe(block.assert[0]!.condition);
+        expect((check as Json)[name][0].assert[0].condition).toBe(block.assert[0]!.condition);
       }
     }
   });

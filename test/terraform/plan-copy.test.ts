@@ -1,4 +1,5 @@
 import { asModule, planCopy } from './helpers/plan-copy';
+import type { Json } from '../helpers/json';
 
 const original = {
   terraform: {
@@ -18,7 +19,7 @@ const original = {
 describe("the test's plan copy (never generated/)", () => {
   const before = JSON.stringify(original);
   const copy = planCopy(original, { awsVersion: '5.100.0', endpoint: 'http://127.0.0.1:9', standInValues: { iam_permissions: ['a:B'] } });
-  const json = copy.json as any;
+  const json = copy.json as Json;
 
   it('leaves the synthesized JSON untouched', () => expect(JSON.stringify(original)).toBe(before));
 

@@ -14,6 +14,7 @@ import { tempDir } from '../helpers/temp-dir';
 import { startAwsStandIn, type AwsStandIn } from './helpers/aws-stand-in';
 import { asModule, planCopy } from './helpers/plan-copy';
 import { boundAwsVersion, LOCK_FILE, requireTerraform, terraform, terraformSetup, warmPluginCache, type TerraformSetup } from './helpers/terraform';
+import type { Json } from '../helpers/json';
 
 /** Values for input variables without a default (valid for their validation rules). */
 const VARIABLE_VALUES: Record<string, string> = { datadog_external_id: 'stand-in+external=id/0123456789' };
@@ -33,10 +34,27 @@ interface StackRun {
   readonly resources: number;
 }
 
+/** A diagnostic in terraform's machine-readable output (`validate -json`, `plan -json`): the fields read here. */
+interface TerraformDiagnostic {
+  readonly severity: 'error' | 'warning';
+  readonly summary: string;
+  readonly detail?: string;
+  readonly address?: string;
+  readonly range?: { readonly filename: string };
+}
+
+/** One line of `terraform plan -json`: the message types and fields read here. */
+interface PlanEvent {
+  readonly type: string;
+  readonly diagnostic?: TerraformDiagnostic;
+  readonly change?: { readonly action: string; readonly resource: { readonly module?: string } };
+  readonly changes?: { readonly add: number };
+}
+
 interface TerraformRun {
   init?: { code: number | null; output: string };
-  validate?: { valid: boolean; diagnostics: any[]; output: string };
-  plan?: { code: number | null; events: any[]; output: string };
+  validate?: { valid: boolean; diagnostics: TerraformDiagnostic[]; output: string };
+  plan?: { code: number | null; events: PlanEvent[]; output: string };
 }
 
 let setup: TerraformSetup;
@@ -54,7 +72,7 @@ beforeAll(async () => {
   await requireTerraform(setup.env);
   standIn = await startAwsStandIn();
   const root = tempDir('stackwright-plan-');
-  const providers: any[] = [];
+  const providers: Json[] = [];
   const modules: Record<string, unknown> = {};
   for (const file of CONFIGS) {
     const config = loadConfig(join(PROJECT_ROOT, file));
@@ -75,7 +93,7 @@ beforeAll(async () => {
       writeFileSync(join(dir, 'cdk.tf.json'), JSON.stringify(module, null, 2));
       let alias = providers.findIndex((p) => JSON.stringify({ ...p, alias: undefined }) === JSON.stringify({ ...provider, alias: undefined }));
       if (alias < 0) alias = providers.push({ ...provider, alias: `p${providers.length}` }) - 1;
-      const variables = Object.entries<any>(module.variable ?? {}).filter(([, v]) => v.default === undefined).map(([k]) => k);
+      const variables = Object.entries<Json>(module.variable ?? {}).filter(([, v]) => v.default === undefined).map(([k]) => k);
       for (const v of variables) if (!VARIABLE_VALUES[v]) throw new Error(`${run.id}: variable ${v} has no stand-in value; add one to VARIABLE_VALUES`);
       modules[run.module] = { source: `./${run.module}`, providers: { aws: `aws.p${alias}` }, ...Object.fromEntries(variables.map((v) => [v, VARIABLE_VALUES[v]])) };
       runs.push(run);
@@ -89,10 +107,10 @@ beforeAll(async () => {
   tf.init = { code: init.code, output: `${init.stderr}${init.stdout}` };
   if (init.code !== 0) return;
   const validate = await terraform(['validate', '-json', '-no-color'], root, setup.env);
-  const report = parseJson(validate.stdout);
+  const report = parseJson(validate.stdout) as { valid?: boolean; diagnostics?: TerraformDiagnostic[] } | undefined;
   tf.validate = { valid: report?.valid === true, diagnostics: report?.diagnostics ?? [], output: `${validate.stderr}${validate.stdout}` };
   const plan = await terraform(['plan', '-json', '-input=false', '-lock=false', '-no-color'], root, setup.env);
-  tf.plan = { code: plan.code, events: plan.stdout.split('\n').map(parseJson).filter(Boolean), output: plan.stderr };
+  tf.plan = { code: plan.code, events: plan.stdout.split('\n').map(parseJson).filter(Boolean) as PlanEvent[], output: plan.stderr };
 }, 20 * 60_000);
 
 afterAll(async () => {
@@ -107,7 +125,7 @@ function resourceCount(json: Record<string, unknown>): number {
 }
 
 /** Whether a diagnostic belongs to a stack: its file or address is in the stack's module (else it counts for all). */
-function concerns(d: any, run: StackRun): boolean {
+function concerns(d: TerraformDiagnostic, run: StackRun): boolean {
   const where = `${d.range?.filename ?? ''} ${d.address ?? ''}`;
   if (!/__/.test(where)) return true;
   return where.includes(`${run.module}/`) || where.includes(`module.${run.module}.`);
@@ -115,15 +133,15 @@ function concerns(d: any, run: StackRun): boolean {
 
 function plannedAdds(run: StackRun): number {
   return (tf.plan?.events ?? []).filter(
-    (e) => e.type === 'planned_change' && e.change.action === 'create' && e.change.resource.module === `module.${run.module}`,
+    (e) => e.type === 'planned_change' && e.change!.action === 'create' && e.change!.resource.module === `module.${run.module}`,
   ).length;
 }
 
-function diagnostics(events: any[], severity: string): any[] {
-  return events.filter((e) => e.type === 'diagnostic' && e.diagnostic.severity === severity).map((e) => e.diagnostic);
+function diagnostics(events: PlanEvent[], severity: string): TerraformDiagnostic[] {
+  return events.filter((e) => e.type === 'diagnostic' && e.diagnostic!.severity === severity).map((e) => e.diagnostic!);
 }
 
-function parseJson(line: string): any {
+function parseJson(line: string): unknown {
   try {
     return JSON.parse(line);
   } catch {
@@ -162,7 +180,7 @@ describe('real Terraform on every stack (default config and examples)', () => {
     expect(tf.plan?.code).toBe(0);
     expect(runs.length).toBe(9);
     const summary = tf.plan!.events.find((e) => e.type === 'change_summary');
-    expect(summary.changes.add).toBe(runs.reduce((n, r) => n + r.resources, 0));
+    expect(summary!.changes!.add).toBe(runs.reduce((n, r) => n + r.resources, 0));
   });
 
   it('reads data only through the loopback stand-in, which answered every call', () => {

@@ -4,9 +4,11 @@ import { synthStack, testConfig } from '../helpers/synth';
 import { runCli } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
 import { boundAwsVersion, LOCK_FILE, requireTerraform, terraformSetup, warmPluginCache, type TerraformSetup } from './helpers/terraform';
+import type { Json } from '../helpers/json';
+import type { StackValidation } from '../../src/cli/commands/validate';
 
 /** A generated folder with the given stacks, pinned to the provider version this machine can install. */
-function outDir(setup: TerraformSetup, stacks: Record<string, any>): string {
+function outDir(setup: TerraformSetup, stacks: Record<string, Json>): string {
   // Copied like a user's own lock file: Terraform then links the cached provider instead of re-installing it.
   const out = tempDir('stackwright-validate-out-');
   for (const [name, json] of Object.entries(stacks)) {
@@ -23,7 +25,7 @@ let lockFile = '';
 
 describe('stackwright validate (terraform init -backend=false + terraform validate, the user\'s own Terraform)', () => {
   let setup: TerraformSetup;
-  let valid: any;
+  let valid: Json;
   const saved = { ...process.env };
   beforeAll(async () => {
     setup = terraformSetup(boundAwsVersion());
@@ -50,12 +52,12 @@ describe('stackwright validate (terraform init -backend=false + terraform valida
   it('exits 1 and names the stack and the problem when a stack is invalid (the old manual-mode output)', async () => {
     const old = JSON.parse(readFileSync(join(__dirname, '..', 'rules', 'fixtures', 'before-issue-10', 'datadog-eu.cdk.tf.json'), 'utf8'));
     const broken = JSON.parse(JSON.stringify(valid));
-    Object.values<any>(broken.resource.aws_iam_role)[0].no_such_argument = true;
+    Object.values<Json>(broken.resource.aws_iam_role)[0].no_such_argument = true;
     const out = outDir(setup, { eu: old, broken, ok: valid });
     const r = await runCli(['validate', '--out', out, '--json']);
     expect(r.code).toBe(1);
-    const results = JSON.parse(r.stdout);
-    expect(results.map((x: any) => [x.stack, x.valid, x.failedAt])).toEqual([['broken', false, 'validate'], ['eu', false, 'init'], ['ok', true, undefined]]);
+    const results = JSON.parse(r.stdout) as StackValidation[];
+    expect(results.map((x) => [x.stack, x.valid, x.failedAt])).toEqual([['broken', false, 'validate'], ['eu', false, 'init'], ['ok', true, undefined]]);
     expect(results[0].diagnostics[0]).toMatchObject({ severity: 'error', summary: 'Extraneous JSON object property' });
     expect(results[0].diagnostics[0].detail).toContain('no_such_argument');
     expect(results[1].diagnostics[0].detail).toContain('Invalid validation expression');

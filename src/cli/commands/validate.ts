@@ -89,7 +89,7 @@ async function validateStack(bin: string, out: string, stack: string): Promise<S
     const validate = await run(bin, ['validate', '-json', '-no-color'], work, env);
     let report: { valid: boolean; diagnostics?: Diagnostic[] };
     try {
-      report = JSON.parse(validate.stdout);
+      report = JSON.parse(validate.stdout) as typeof report;
     } catch {
       return { stack, valid: false, failedAt: 'validate', diagnostics: [{ severity: 'error', summary: 'terraform validate failed', detail: `${validate.stderr}${validate.stdout}`.trim() }] };
     }

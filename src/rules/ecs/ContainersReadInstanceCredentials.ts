@@ -42,7 +42,8 @@ function checkLaunchTemplate(template: TfBlock, stack: StackView) {
   const problems: string[] = [];
   if (modes.has('bridge') && hopLimit > 1 && !blocksBridgeTraffic(userData)) {
     problems.push(
-      `bridge-mode containers reach the instance metadata service (hop limit ${hopLimit}) and the user data does not drop their traffic to 169.254.169.254 (iptables DOCKER-USER --in-interface docker+ ... --jump DROP)`,
+      `bridge-mode containers reach the instance metadata service (hop limit ${hopLimit}) and the user data does not ` +
+        'drop their traffic to 169.254.169.254 (iptables DOCKER-USER --in-interface docker+ ... --jump DROP)',
     );
   }
   if (modes.has('awsvpc') && !/^ECS_AWSVPC_BLOCK_IMDS=true$/m.test(userData)) {

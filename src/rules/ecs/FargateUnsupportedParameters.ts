@@ -41,7 +41,7 @@ export default defineRule({
     }
     if (task.body.ipc_mode !== undefined) problems.push('ipc_mode is set');
     const pid = task.body.pid_mode;
-    if (pid !== undefined && str(pid) !== 'task') problems.push(`pid_mode is '${String(pid)}' (Fargate allows only 'task')`);
+    if (pid !== undefined && str(pid) !== 'task') problems.push(`pid_mode is '${typeof pid === 'string' ? pid : JSON.stringify(pid)}' (Fargate allows only 'task')`);
     return verdict(problems);
   },
 });

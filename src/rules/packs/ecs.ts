@@ -40,7 +40,9 @@ export const ecsPack: RulePack = {
     {
       rule: ContainersReadInstanceCredentials,
       message: "Containers can read the instance role's credentials",
-      fix: 'Block the metadata service per network mode: iptables DOCKER-USER drop (or hop limit 1) for bridge, ECS_AWSVPC_BLOCK_IMDS=true for awsvpc, a task role for host mode.',
+      fix:
+        'Block the metadata service per network mode: iptables DOCKER-USER drop (or hop limit 1) for bridge, ' +
+        'ECS_AWSVPC_BLOCK_IMDS=true for awsvpc, a task role for host mode.',
     },
     {
       rule: ServiceWaitsForEgress,

@@ -78,7 +78,7 @@ function readOrExtract(info: PackageInfo): ProviderSchema {
 }
 
 function extractFromPackage(info: PackageInfo): ProviderSchema {
-  const assembly = JSON.parse(readFileSync(join(info.dir, '.jsii'), 'utf8'));
+  const assembly = JSON.parse(readFileSync(join(info.dir, '.jsii'), 'utf8')) as Parameters<typeof extractProviderSchema>[0];
   return extractProviderSchema(assembly, info.pkg, info.version);
 }
 

@@ -85,7 +85,7 @@ export function bool(v: unknown): boolean | undefined {
 /** A literal list; a single value counts as a one-element list; undefined when the list itself is an expression. */
 export function list(v: unknown): unknown[] | undefined {
   if (v === undefined || v === null) return [];
-  if (Array.isArray(v)) return v;
+  if (Array.isArray(v)) return v as unknown[];
   if (typeof v === 'string' && hasExpression(v)) return undefined;
   return [v];
 }
@@ -117,7 +117,7 @@ export function block(v: unknown): Obj | undefined {
  * references inside JSON string values are fine; a document produced by an expression (`${jsonencode(...)}`) or
  * with expressions outside string values is unknown.
  */
-export function parseJsonAttribute(v: unknown): unknown | undefined {
+export function parseJsonAttribute(v: unknown): unknown {
   if (typeof v !== 'string') return undefined;
   const trimmed = v.trim();
   if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return undefined;

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { runCli } from '../../helpers/cli';
+import type { LambdaBenchReport } from '../../../packages/bench/src/lambda/report';
 
 const ACCESS_KEY = 'AKIDEXAMPLE';
 const SECRET = 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY';
@@ -20,7 +21,7 @@ const FAKE_MS: Record<string, number[]> = { '/python-on': [150, 6], '/python-off
 function fakeFunctionUrls(secret: string): Promise<{ server: Server; base: string; seen: string[] }> {
   const seen: string[] = [];
   const signer = new SignatureV4({ service: 'lambda', region: 'us-east-1', credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: secret, sessionToken: TOKEN }, sha256: Sha256 });
-  const server = createServer(async (req: IncomingMessage, res) => {
+  const answer = async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
@@ -33,6 +34,10 @@ function fakeFunctionUrls(secret: string): Promise<{ server: Server; base: strin
     const seq = (JSON.parse(body) as { seq: number }).seq;
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ ms: FAKE_MS[req.url ?? '']?.[seq] ?? 1, coldStart: seq === 0 }));
+  };
+  // A failure in the fake answers 500 (and fails the test through the client), never an unhandled rejection.
+  const server = createServer((req, res) => {
+    answer(req, res).catch((err: Error) => res.writeHead(500).end(err.message));
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen })),
@@ -105,11 +110,11 @@ describe('stackwright bench lambda against signature-checking fake function URLs
     const chart = join(dir, 'json.svg');
     const r = await runCli(['bench', 'lambda', '--url', `python-on=${fake.base}/python-on`, '--region', 'us-east-1', '--duration', '2', '--json', '--chart', chart]);
     expect(r.code).toBe(0);
-    const report = JSON.parse(r.stdout);
+    const report = JSON.parse(r.stdout) as LambdaBenchReport;
     expect(report).toMatchObject({ durationSeconds: 2, intervalMs: 1000, chart });
     expect(report.functions).toHaveLength(1);
     expect(report.functions[0].summary).toMatchObject({ calls: 2, ok: 2, errors: 0, p50: 6, p90: 150, p99: 150, max: 150, over10ms: 1, coldStarts: 1 });
-    expect(report.functions[0].calls.map((c: any) => [c.seq, c.ms, c.coldStart, c.status])).toEqual([
+    expect(report.functions[0]!.calls.map((c) => [c.seq, c.ms, c.coldStart, c.status])).toEqual([
       [0, 150, true, 200],
       [1, 6, false, 200],
     ]);

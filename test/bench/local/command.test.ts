@@ -2,6 +2,7 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isAlive, killAllSync, registeredCount } from '../../../packages/bench/src/sidecar-local';
+import type { SidecarBenchReport } from '../../../packages/bench/src/sidecar/report';
 import { runCli } from '../../helpers/cli';
 import { killLeftovers, LOADED_START_MS, watchProcesses } from '../../helpers/processes';
 
@@ -27,7 +28,7 @@ afterAll(() => {
 
 describe('stackwright bench local against the three variants', () => {
   let result: Awaited<ReturnType<typeof runCli>>;
-  let report: any;
+  let report: SidecarBenchReport & { readonly reportFile: string; readonly chartFile: string };
   beforeAll(async () => {
     const watch = watchProcesses(work);
     result = await runCli([
@@ -35,7 +36,7 @@ describe('stackwright bench local against the three variants', () => {
       '--work-dir', work, '--start-timeout', String(LOADED_START_MS), '--report', join(out, 'local.md'), '--chart', join(out, 'local.svg'), '--note', 'test run',
     ]);
     seen = watch.stop();
-    report = JSON.parse(result.stdout);
+    report = JSON.parse(result.stdout) as typeof report;
   }, 2 * LOADED_START_MS);
 
   it('exits 0 with nothing on stderr (no progress display without a terminal)', () => {
@@ -58,28 +59,28 @@ describe('stackwright bench local against the three variants', () => {
     expect(report.command).toBe(
       `node bin/stackwright.js bench local --requests 30 --concurrency 1 --warmup 5 --repetitions 2 --tool autocannon --report ${join(out, 'local.md')} --chart ${join(out, 'local.svg')} --note 'test run'`,
     );
-    expect(report.targets.map((t: any) => t.name)).toEqual(['tcp', 'sharedvol', 'combined']);
+    expect(report.targets.map((t) => t.name)).toEqual(['tcp', 'sharedvol', 'combined']);
     for (const t of report.targets) {
       expect(t.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
       expect(t.problems).toEqual([]);
-      expect(t.runs.map((r: any) => r.repetition)).toEqual([1, 2]);
+      expect(t.runs.map((r) => r.repetition)).toEqual([1, 2]);
       for (const r of t.runs) {
         expect(r).toMatchObject({ completed: 30, failed: 0, non2xx: 0 });
         expect(r.percentilesMs).toHaveLength(101);
       }
-      for (const figure of ['requestsPerSecond', 'timePerRequestMs', 'p99Ms']) {
-        const s = t[figure];
+      for (const figure of ['requestsPerSecond', 'timePerRequestMs', 'p99Ms'] as const) {
+        const s = t[figure]!;
         expect(s.values).toHaveLength(2);
         expect(s.min).toBeLessThanOrEqual(s.median);
         expect(s.median).toBeLessThanOrEqual(s.max);
         expect(s.min).toBeGreaterThan(0);
       }
     }
-    expect(report.targets[2].runs.map((r: any) => r.position)).toEqual([3, 2]);
-    expect(report.targets[1].vsBaseline.baseline).toBe('tcp');
-    expect(report.servers.nginx).toMatch(/nginx\/1\.\d+/);
-    expect(report.servers.gunicorn).toMatch(/gunicorn \(version \d+/);
-    expect(report.servers.supervisord).toMatch(/^\d+\.\d+/);
+    expect(report.targets[2]!.runs.map((r) => r.position)).toEqual([3, 2]);
+    expect(report.targets[1]!.vsBaseline!.baseline).toBe('tcp');
+    expect(report.servers!.nginx).toMatch(/nginx\/1\.\d+/);
+    expect(report.servers!.gunicorn).toMatch(/gunicorn \(version \d+/);
+    expect(report.servers!.supervisord).toMatch(/^\d+\.\d+/);
     expect(report.machine.cpus).toBeGreaterThan(0);
   });
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../helpers/cli';
 import { withoutProgress } from '../../helpers/processes';
+import type { SidecarBenchReport } from '../../../packages/bench/src/sidecar/report';
 
 /**
  * `bench remote` against a local stand-in for the deployed load balancer: one server that routes the sidecar
@@ -79,10 +80,10 @@ describe('stackwright bench remote', () => {
     const r = await runCli(['bench', 'remote', '--from-terraform', stack, '--terraform', tofu, '--variants', 'tcp', 'sharedvol', '--json', '--report', report, ...small]);
     expect(withoutProgress(r.stderr)).toBe('');
     expect(r.code).toBe(0);
-    const json = JSON.parse(r.stdout);
+    const json = JSON.parse(r.stdout) as SidecarBenchReport;
     expect(json).toMatchObject({ benchmark: 'remote', servers: null, reportFile: report });
     expect(json.command).toBe(`node bin/stackwright.js bench remote --from-terraform ${stack} --terraform ${tofu} --variants tcp sharedvol --requests 20 --concurrency 1 --warmup 4 --repetitions 2 --tool autocannon --report ${report}`);
-    expect(json.targets.map((t: any) => [t.name, t.variant, t.architecture, t.published?.requestsPerSecond])).toEqual([
+    expect(json.targets.map((t) => [t.name, t.variant, t.architecture, t.published?.requestsPerSecond])).toEqual([
       ['tcp-x86_64', 'tcp', 'X86_64', 447.57],
       ['sharedvol-x86_64', 'sharedvol', 'X86_64', 394.55],
     ]);
@@ -97,9 +98,9 @@ describe('stackwright bench remote', () => {
     const chart = join(dir, 'ab.svg');
     const r = await runCli(['bench', 'remote', '--url', `tcp-arm64=${base}/tcp-x86_64/`, '--tool', 'ab', '--json', '--chart', chart, ...small]);
     expect(r.code).toBe(0);
-    const json = JSON.parse(r.stdout);
+    const json = JSON.parse(r.stdout) as SidecarBenchReport;
     expect(json.tool).toMatchObject({ name: 'ab', keepAlive: false, version: expect.stringMatching(/^ab 2\./) });
-    expect(json.targets[0].runs.map((x: any) => [x.completed, x.failed, x.percentilesMs.length])).toEqual([
+    expect(json.targets[0]!.runs.map((x) => [x.completed, x.failed, x.percentilesMs.length])).toEqual([
       [20, 0, 101],
       [20, 0, 101],
     ]);

@@ -5,6 +5,7 @@ import { onlyResource, resourcesOf } from '../../helpers/synth';
 import { parseEventPattern } from '../../helpers/events/event-pattern';
 import { MANAGED, resolveRefs, synthReconciler } from './synth-reconciler';
 import { clusterArn, instanceEvent, sqsBatch, taskEvent } from './sample-events';
+import type { Json } from '../../helpers/json';
 
 describe('DesiredCountReconciler: the rule', () => {
   const { json } = synthReconciler();
@@ -42,16 +43,16 @@ describe('DesiredCountReconciler: the rule', () => {
 
 describe('DesiredCountReconciler: the FIFO queue, retries and the dead-letter queues', () => {
   const { json } = synthReconciler();
-  const queues = Object.entries(resourcesOf(json, 'aws_sqs_queue')) as [string, any][];
+  const queues = Object.entries(resourcesOf(json, 'aws_sqs_queue')) as [string, Json][];
   const queue = (name: string) => {
     const found = queues.filter(([, q]) => q.name === name);
     expect(found).toHaveLength(1);
     return { ref: `\${aws_sqs_queue.${found[0]![0]}.arn}`, body: found[0]![1] };
   };
   const policyOf = (queueKey: string) => {
-    const policies = Object.values(resourcesOf(json, 'aws_sqs_queue_policy')).filter((p: any) => p.queue_url.includes(`aws_sqs_queue.${queueKey}.`));
+    const policies = Object.values(resourcesOf(json, 'aws_sqs_queue_policy')).filter((p: Json) => p.queue_url.includes(`aws_sqs_queue.${queueKey}.`));
     expect(policies).toHaveLength(1);
-    return JSON.parse((policies[0] as any).policy);
+    return JSON.parse((policies[0] as Json).policy);
   };
   const events = queue('test-ecs-reconciler-events.fifo');
   const failed = queue('test-ecs-reconciler-failed.fifo');
@@ -146,7 +147,7 @@ describe('DesiredCountReconciler: the function', () => {
     const code = strFromU8(unzipSync((stack.stackFiles()[0].contents as Uint8Array))['index.js']);
     expect(code).toMatch(/require\("@aws-sdk\/client-ecs"\)/);
     expect(code).not.toContain(resolve(__dirname, '../../..'));
-    const module = { exports: {} as Record<string, any> };
+    const module = { exports: {} as { handler: (event: unknown) => Promise<unknown> } };
     new Function('module', 'exports', 'require', 'process', code)(module, module.exports, require, {
       ...process,
       env: { MANAGED_SERVICES: '{"test-web":["log-agent"]}', AWS_REGION: 'us-east-1', POWERTOOLS_LOG_LEVEL: 'SILENT' },

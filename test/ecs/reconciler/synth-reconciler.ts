@@ -7,6 +7,7 @@ import {
 } from '../../../src/ecs/reconciler/desired-count-reconciler';
 import { emptyStack } from '../../lambda/test-stack';
 import { ACCOUNT, clusterArn } from './sample-events';
+import type { Json } from '../../helpers/json';
 
 export const MANAGED: ManagedCluster[] = [
   { clusterName: 'test-web', clusterArn: clusterArn('test-web'), serviceNames: ['log-agent', 'node-exporter'] },
@@ -17,7 +18,7 @@ export interface SynthedReconciler {
   readonly stack: StackwrightStack;
   readonly reconciler: DesiredCountReconciler;
   readonly props: DesiredCountReconcilerProps;
-  readonly json: any;
+  readonly json: Json;
 }
 
 /** A stack holding only the reconciler (literal cluster ARNs unless `withClusterResource`), synthesized to JSON. */

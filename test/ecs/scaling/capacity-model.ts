@@ -1,3 +1,4 @@
+import type { Json } from '../../helpers/json';
 /**
  * A model of ECS cluster auto scaling with a reconciled (one REPLICA task per host) service, built from AWS's
  * documentation of capacity-provider managed scaling:
@@ -173,15 +174,15 @@ export class ClusterModel {
 const ordinary = (h: Host) => h.tasks.filter((t) => t === 'ordinary').length;
 
 /** The scaling settings of the one cluster in a synthesized ECS stack with one reconciled service. */
-export function settingsFromStack(json: any, slotsPerHost: number): ScalingSettings {
+export function settingsFromStack(json: Json, slotsPerHost: number): ScalingSettings {
   const only = (type: string) => {
-    const all = Object.values(json.resource?.[type] ?? {}) as any[];
+    const all = Object.values(json.resource?.[type] ?? {}) as Json[];
     if (all.length !== 1) throw new Error(`expected one ${type}, found ${all.length}`);
     return all[0];
   };
   const provider = only('aws_ecs_capacity_provider').auto_scaling_group_provider;
   const group = only('aws_autoscaling_group');
-  const reconciled = (Object.values(json.resource.aws_ecs_service) as any[]).filter((svc) => svc.lifecycle?.ignore_changes?.includes('desired_count'));
+  const reconciled = (Object.values(json.resource.aws_ecs_service) as Json[]).filter((svc) => svc.lifecycle?.ignore_changes?.includes('desired_count'));
   if (reconciled.length !== 1) throw new Error(`expected one reconciled service, found ${reconciled.length}`);
   return {
     targetCapacity: provider.managed_scaling.target_capacity,

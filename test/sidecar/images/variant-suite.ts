@@ -42,7 +42,7 @@ export function describeVariantImages(variant: SidecarVariant, arch: ImageArch):
       try {
         await waitFor(() => healthy(s), healthTimeoutMs, 500);
       } catch (err) {
-        throw new Error(`${variant}/${s.container} never became healthy: ${(err as Error).message}\n${task!.log(s.container)}`);
+        throw new Error(`${variant}/${s.container} never became healthy: ${(err as Error).message}\n${task!.log(s.container)}`, { cause: err });
       }
     };
 

@@ -1,6 +1,21 @@
 import { parse } from 'yaml';
 import { sidecarVariants, type SidecarVariant } from '../../../src/sidecar/render';
 import { containersOf, resourceAt, dPath, synthSidecar } from '../stack/helpers';
+import type { Json } from '../../helpers/json';
+
+/** The parts of the rendered docker-compose.yml read here. */
+interface ComposeProject {
+  readonly services: Record<string, ComposeService>;
+  readonly volumes: Record<string, object | null>;
+}
+interface ComposeService {
+  readonly build: string;
+  readonly healthcheck?: object;
+  readonly depends_on?: Record<string, { readonly condition: string }>;
+  readonly volumes?: readonly string[];
+  readonly network_mode?: string;
+  readonly ports?: readonly string[];
+}
 
 /**
  * The docker compose project rendered for local runs describes the same topology as the Fargate task definitions the
@@ -26,12 +41,12 @@ function dockerfileHealthCheck(dockerfile: string): HealthCheck {
 const serviceName = (variant: SidecarVariant, container: string) => (container === 'combined' ? variant : `${variant}-${container}`);
 
 describe('docker compose project vs. the Fargate task definitions', () => {
-  let json: any;
+  let json: Json;
   let files: ReadonlyMap<string, string | Uint8Array>;
-  let compose: any;
+  let compose: ComposeProject;
   beforeAll(async () => {
     ({ json, files } = await synthSidecar());
-    compose = parse(files.get('compose/docker-compose.yml') as string);
+    compose = parse(files.get('compose/docker-compose.yml') as string) as ComposeProject;
   });
   const text = (path: string) => {
     const f = files.get(path);
@@ -41,8 +56,8 @@ describe('docker compose project vs. the Fargate task definitions', () => {
 
   describe.each(sidecarVariants)('%s', (variant) => {
     const deployment = { variant, architecture: 'X86_64' } as const;
-    const containers = () => containersOf(json, deployment as any) as any[];
-    const task = () => resourceAt(json, 'aws_ecs_task_definition', `${dPath(deployment as any)}/task`);
+    const containers = () => containersOf(json, deployment);
+    const task = () => resourceAt(json, 'aws_ecs_task_definition', `${dPath(deployment)}/task`);
     const services = () => Object.keys(compose.services).filter((s) => s === variant || s.startsWith(`${variant}-`));
 
     it('has one service per task container, built from the context the task image is built from', () => {
@@ -67,17 +82,17 @@ describe('docker compose project vs. the Fargate task definitions', () => {
       for (const c of containers()) {
         const dependsOn = compose.services[serviceName(variant, c.name)].depends_on ?? {};
         const expected = Object.fromEntries(
-          (c.dependsOn ?? []).map((d: any) => [serviceName(variant, d.containerName), { condition: d.condition === 'HEALTHY' ? 'service_healthy' : d.condition }]),
+          (c.dependsOn ?? []).map((d: Json) => [serviceName(variant, d.containerName), { condition: d.condition === 'HEALTHY' ? 'service_healthy' : d.condition }]),
         );
         expect(dependsOn).toEqual(expected);
       }
     });
 
     it('shares the same volumes at the same paths', () => {
-      const taskVolumes = (task().volume ?? []).map((v: any) => v.name);
+      const taskVolumes = ((task().volume ?? []) as { name: string }[]).map((v) => v.name);
       const composeVolumeOf = (taskVolume: string) => `${variant}-${taskVolume}`;
       for (const c of containers()) {
-        const fromTask = (c.mountPoints ?? []).map((m: any) => `${composeVolumeOf(m.sourceVolume)}:${m.containerPath}`);
+        const fromTask = (c.mountPoints ?? []).map((m: Json) => `${composeVolumeOf(m.sourceVolume)}:${m.containerPath}`);
         expect(compose.services[serviceName(variant, c.name)].volumes ?? []).toEqual(fromTask);
       }
       for (const v of taskVolumes) expect(Object.keys(compose.volumes)).toContain(composeVolumeOf(v));
@@ -92,13 +107,13 @@ describe('docker compose project vs. the Fargate task definitions', () => {
       if (variant === 'tcp') expect(compose.services['tcp-nginx'].network_mode).toBe('service:tcp-app');
       const published = Object.entries(compose.services)
         .filter(([name]) => services().includes(name))
-        .flatMap(([name, s]: [string, any]) => (s.ports ?? []).map((p: string) => [name, p]));
+        .flatMap(([name, s]) => (s.ports ?? []).map((p) => [name, p]));
       expect(published).toEqual([[publisher, expect.stringMatching(new RegExp(`^127\\.0\\.0\\.1:\\d+:${port}$`))]]);
     });
   });
 
   it('describes no service or volume the tasks do not have', () => {
-    const expected = sidecarVariants.flatMap((v) => containersOf(json, { variant: v, architecture: 'X86_64' } as any).map((c: any) => serviceName(v, c.name)));
+    const expected = sidecarVariants.flatMap((v) => containersOf(json, { variant: v, architecture: 'X86_64' }).map((c) => serviceName(v, c.name)));
     expect(Object.keys(compose.services).sort()).toEqual(expected.sort());
     expect(Object.keys(compose.volumes)).toEqual(['sharedvol-socket']);
   });

@@ -1,6 +1,7 @@
 import { parse } from '@cdktf/hcl2json';
 import { synthesize } from '../../../src/synth/synthesize';
 import { testConfig } from '../../helpers/synth';
+import type { Json } from '../../helpers/json';
 
 /** Every file of the sidecar stack folder, including the HCL copy, rendered contexts and README. */
 async function folder(section: Record<string, unknown> = {}): Promise<Map<string, string>> {
@@ -37,10 +38,10 @@ describe('sidecar stack determinism', () => {
 
   it('renders a parseable HCL copy with every deployment, container definitions as heredocs', async () => {
     const hcl = first.get('hcl/main.tf')!;
-    const parsed: any = await parse('main.tf', hcl);
+    const parsed: Json = await parse('main.tf', hcl);
     expect(Object.keys(parsed.resource.aws_ecs_service)).toHaveLength(6);
-    for (const [task] of Object.values(parsed.resource.aws_ecs_task_definition) as any[][]) {
-      const names = JSON.parse(task.container_definitions.replace(/\$\{[^}]+\}/g, 'ref')).map((c: any) => c.name);
+    for (const [task] of Object.values(parsed.resource.aws_ecs_task_definition) as Json[][]) {
+      const names = JSON.parse(task.container_definitions.replace(/\$\{[^}]+\}/g, 'ref')).map((c: Json) => c.name);
       expect(names.length).toBeGreaterThan(0);
     }
   });

@@ -3,6 +3,7 @@ import { simulate } from '../../helpers/iam-simulation';
 import { resourcesOf } from '../../helpers/synth';
 import { allDeployments, dPath, resourceAt, synthSidecar } from './helpers';
 import type { Deployment } from '../../../src/sidecar/variants';
+import type { Json } from '../../helpers/json';
 
 const ACCOUNT = '123456789012';
 const repoArn = (name: string) => `arn:aws:ecr:us-east-1:${ACCOUNT}:repository/test-sidecar/${name}`;
@@ -14,8 +15,8 @@ function decide(policy: unknown, action: string, resource: string): Promise<stri
 }
 
 /** Replaces the Terraform references in a policy with the ARNs they become at apply time. */
-function resolve(policy: string, json: any): any {
-  const byId = (type: string, id: string) => (json.resource[type] as Record<string, any>)[id]['//'].metadata.path as string;
+function resolve(policy: string, json: Json): Json {
+  const byId = (type: string, id: string) => (json.resource[type] as Record<string, Json>)[id]['//'].metadata.path as string;
   return JSON.parse(
     policy.replace(/\$\{([a-z_]+)\.([A-Za-z0-9_-]+)\.arn\}/g, (_m, type: string, id: string) => {
       const path = byId(type, id);
@@ -27,7 +28,7 @@ function resolve(policy: string, json: any): any {
 }
 
 describe('task execution roles', () => {
-  let json: any;
+  let json: Json;
   beforeAll(async () => {
     json = (await synthSidecar()).json;
   });
@@ -39,7 +40,7 @@ describe('task execution roles', () => {
   });
 
   describe.each(allDeployments)('$variant on $architecture', (d) => {
-    let policy: any;
+    let policy: Json;
     beforeAll(() => {
       policy = resolve(resourceAt(json, 'aws_iam_role_policy', `${dPath(d)}/execution-role/policy`).policy, json);
     });

@@ -1,5 +1,6 @@
 import { testConfig, synthStack, resourcesOf } from '../../helpers/synth';
 import { deploymentsOf, sidecarVariantNames, cpuArchitectures, type Deployment } from '../../../src/sidecar/variants';
+import type { Json } from '../../helpers/json';
 
 /** Every variant on every architecture: what the default config deploys. */
 export const allDeployments: Deployment[] = deploymentsOf(sidecarVariantNames, cpuArchitectures);
@@ -10,21 +11,21 @@ export async function synthSidecar(section: Record<string, unknown> = {}, extra:
 }
 
 /** The resource of `type` whose construct path is `sidecar/<path>`. */
-export function resourceAt(json: any, type: string, path: string): any {
-  const hit = Object.values(resourcesOf(json, type)).find((r: any) => r['//']?.metadata?.path === `sidecar/${path}`);
+export function resourceAt(json: Json, type: string, path: string): Json {
+  const hit = Object.values(resourcesOf(json, type)).find((r: Json) => r['//']?.metadata?.path === `sidecar/${path}`);
   if (!hit) throw new Error(`no ${type} at sidecar/${path}`);
   return hit;
 }
 
 /** The Terraform address (`type.name`) of the resource at `sidecar/<path>`. */
-export function addressAt(json: any, type: string, path: string): string {
-  const entry = Object.entries(resourcesOf(json, type)).find(([, r]: [string, any]) => r['//']?.metadata?.path === `sidecar/${path}`);
+export function addressAt(json: Json, type: string, path: string): string {
+  const entry = Object.entries(resourcesOf(json, type)).find(([, r]: [string, Json]) => r['//']?.metadata?.path === `sidecar/${path}`);
   if (!entry) throw new Error(`no ${type} at sidecar/${path}`);
   return `${type}.${entry[0]}`;
 }
 
 /** A reference to an attribute of the resource at `sidecar/<path>`, as it appears in the Terraform JSON. */
-export function ref(json: any, type: string, path: string, attribute: string): string {
+export function ref(json: Json, type: string, path: string, attribute: string): string {
   return `\${${addressAt(json, type, path)}.${attribute}}`;
 }
 
@@ -34,6 +35,6 @@ export function dPath(d: Deployment): string {
 }
 
 /** The parsed container definitions of a deployment's task. */
-export function containersOf(json: any, d: Deployment): any[] {
+export function containersOf(json: Json, d: Deployment): Json[] {
   return JSON.parse(resourceAt(json, 'aws_ecs_task_definition', `${dPath(d)}/task`).container_definitions);
 }

@@ -2,6 +2,7 @@ import { parse } from 'yaml';
 import { contextHash, renderVariantImages } from '../../../src/sidecar/render/index';
 import { resourcesOf } from '../../helpers/synth';
 import { allDeployments, containersOf, ref, resourceAt, synthSidecar } from './helpers';
+import type { Json } from '../../helpers/json';
 
 /** Appended to one template's output, to simulate someone editing that template. */
 let mockTemplateEdit: { template: string; suffix: string } | undefined;
@@ -17,9 +18,9 @@ jest.mock('../../../src/templates/render', () => {
 const imageNames = ['tcp-nginx', 'tcp-app', 'sharedvol-nginx', 'sharedvol-app', 'combined'];
 
 /** docker_image tag by `<image name>-<arch>`. */
-function tags(json: any): Record<string, string> {
+function tags(json: Json): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const image of Object.values(resourcesOf(json, 'docker_image')) as any[]) {
+  for (const image of Object.values(resourcesOf(json, 'docker_image')) as Json[]) {
     const path: string = image['//'].metadata.path; // sidecar/images/<name>-<arch>-image
     out[path.replace(/^sidecar\/images\//, '').replace(/-image$/, '')] = image.name.split(':').pop();
   }
@@ -28,7 +29,7 @@ function tags(json: any): Record<string, string> {
 
 describe('sidecar images and registries', () => {
   let synth: Awaited<ReturnType<typeof synthSidecar>>;
-  let json: any;
+  let json: Json;
   beforeAll(async () => {
     mockTemplateEdit = undefined;
     synth = await synthSidecar();
@@ -36,7 +37,7 @@ describe('sidecar images and registries', () => {
   });
 
   it('creates one encrypted, scan-on-push, immutable-tag repository per image', () => {
-    const repos = Object.values(resourcesOf(json, 'aws_ecr_repository')) as any[];
+    const repos = Object.values(resourcesOf(json, 'aws_ecr_repository')) as Json[];
     expect(repos.map((r) => r.name).sort()).toEqual(imageNames.map((n) => `test-sidecar/${n}`).sort());
     for (const repo of repos) {
       expect(repo).toMatchObject({
@@ -45,7 +46,7 @@ describe('sidecar images and registries', () => {
         encryption_configuration: [{ encryption_type: 'AES256' }],
       });
     }
-    for (const policy of Object.values(resourcesOf(json, 'aws_ecr_lifecycle_policy')) as any[]) {
+    for (const policy of Object.values(resourcesOf(json, 'aws_ecr_lifecycle_policy')) as Json[]) {
       expect(JSON.parse(policy.policy).rules[0]).toMatchObject({ selection: { countType: 'imageCountMoreThan', countNumber: 10 }, action: { type: 'expire' } });
     }
   });

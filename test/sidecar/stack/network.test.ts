@@ -1,8 +1,9 @@
 import { resourcesOf } from '../../helpers/synth';
 import { cidrProblem, splitCidr } from '../../../src/aws/cidr';
 import { ref, resourceAt, synthSidecar } from './helpers';
+import type { Json } from '../../helpers/json';
 
-const subnets = (json: any) => Object.values(resourcesOf(json, 'aws_subnet')) as any[];
+const subnets = (json: Json) => Object.values(resourcesOf(json, 'aws_subnet')) as Json[];
 
 describe('sidecar network', () => {
   it('creates a VPC over two AZs with public and private subnets, private ones reaching AWS only through endpoints', async () => {
@@ -16,20 +17,20 @@ describe('sidecar network', () => {
     expect(zones[0]).toMatch(/, 0\)\}$/);
     expect(zones[1]).toMatch(/, 1\)\}$/);
 
-    const routes = Object.values(resourcesOf(json, 'aws_route')) as any[];
+    const routes = Object.values(resourcesOf(json, 'aws_route')) as Json[];
     expect(routes).toEqual([
       expect.objectContaining({ destination_cidr_block: '0.0.0.0/0', gateway_id: ref(json, 'aws_internet_gateway', 'network/igw', 'id'), route_table_id: ref(json, 'aws_route_table', 'network/public-routes', 'id') }),
     ]);
     expect(resourcesOf(json, 'aws_nat_gateway')).toEqual({});
 
-    const endpoints = Object.values(resourcesOf(json, 'aws_vpc_endpoint')) as any[];
+    const endpoints = Object.values(resourcesOf(json, 'aws_vpc_endpoint')) as Json[];
     const iface = endpoints.filter((e) => e.vpc_endpoint_type === 'Interface');
     expect(iface).toHaveLength(3);
     for (const e of iface) {
       expect(e).toMatchObject({ private_dns_enabled: true, security_group_ids: [ref(json, 'aws_security_group', 'network/endpoints/sg', 'id')] });
       expect(e.subnet_ids).toEqual([ref(json, 'aws_subnet', 'network/private-a', 'id'), ref(json, 'aws_subnet', 'network/private-b', 'id')]);
     }
-    const services = Object.values(json.data.aws_vpc_endpoint_service).map((d: any) => `${d.service}/${d.service_type}`).sort();
+    const services = Object.values(json.data.aws_vpc_endpoint_service).map((d: Json) => `${d.service}/${d.service_type}`).sort();
     expect(services).toEqual(['ecr.api/Interface', 'ecr.dkr/Interface', 'logs/Interface', 's3/Gateway']);
     const s3 = resourceAt(json, 'aws_vpc_endpoint', 'network/endpoints/s3');
     expect(s3.route_table_ids).toEqual([ref(json, 'aws_route_table', 'network/private-routes', 'id')]);
@@ -37,7 +38,7 @@ describe('sidecar network', () => {
       expect.objectContaining({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::prod-us-east-1-starport-layer-bucket/*' }),
     ]);
 
-    for (const service of Object.values(resourcesOf(json, 'aws_ecs_service')) as any[]) {
+    for (const service of Object.values(resourcesOf(json, 'aws_ecs_service')) as Json[]) {
       expect(service.network_configuration.subnets).toEqual([ref(json, 'aws_subnet', 'network/private-a', 'id'), ref(json, 'aws_subnet', 'network/private-b', 'id')]);
     }
   });

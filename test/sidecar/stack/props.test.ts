@@ -3,6 +3,7 @@ import { StackwrightStack } from '../../../src/core/stackwright-stack';
 import { benchmarkPlacement } from '../../../src/sidecar/placement';
 import { deploymentProps, imageVariants, imagesProps, loadBalancerProps, placementProps, renderOptions, sidecarDeployments } from '../../../stacks/sidecar-props';
 import { resourcesOf, testConfig } from '../../helpers/synth';
+import type { Json } from '../../helpers/json';
 
 const section = (sc: Record<string, unknown>) => {
   const config = testConfig({ sidecar: sc });
@@ -110,7 +111,7 @@ describe('benchmarkPlacement used without the config', () => {
     const placement = benchmarkPlacement(s, env);
     expect(placement).toMatchObject({ assignPublicIp: false, egress: { kind: 'vpc-endpoints' } });
     const json = JSON.parse(Testing.synth(s));
-    expect(Object.values(resourcesOf(json, 'aws_vpc')).map((v: any) => v.cidr_block)).toEqual(['10.0.0.0/16']);
+    expect(Object.values(resourcesOf(json, 'aws_vpc')).map((v: Json) => v.cidr_block)).toEqual(['10.0.0.0/16']);
     expect(Object.keys(resourcesOf(json, 'aws_nat_gateway'))).toEqual([]);
   });
 

@@ -1,10 +1,11 @@
 import { onlyResource, resourcesOf } from '../../helpers/synth';
 import { allDeployments, dPath, ref, resourceAt, synthSidecar } from './helpers';
+import type { Json } from '../../helpers/json';
 
 const certificateArn = 'arn:aws:acm:us-east-1:111122223333:certificate/0f6b5f7e-1234-4c1d-9a6e-2b3c4d5e6f70';
 
 describe('sidecar load balancer routing', () => {
-  let json: any;
+  let json: Json;
   beforeAll(async () => {
     json = (await synthSidecar()).json;
   });
@@ -52,7 +53,7 @@ describe('sidecar load balancer routing', () => {
   });
 
   it('gives every rule a distinct priority that does not depend on which deployments are selected', async () => {
-    const priorities = Object.values(resourcesOf(json, 'aws_lb_listener_rule')).map((r: any) => r.priority);
+    const priorities = Object.values(resourcesOf(json, 'aws_lb_listener_rule')).map((r: Json) => r.priority);
     expect(new Set(priorities).size).toBe(6);
     const few = (await synthSidecar({ variants: ['combined'], architectures: ['ARM64'] })).json;
     expect(onlyResource(few, 'aws_lb_listener_rule').priority).toBe(resourceAt(json, 'aws_lb_listener_rule', 'combined-arm64/route').priority);
@@ -71,7 +72,7 @@ describe('sidecar load balancer routing', () => {
     expect(resourceAt(tls, 'aws_lb_listener', 'alb/http').default_action).toEqual([
       { type: 'redirect', redirect: { protocol: 'HTTPS', port: '443', status_code: 'HTTP_301' } },
     ]);
-    for (const rule of Object.values(resourcesOf(tls, 'aws_lb_listener_rule')) as any[]) {
+    for (const rule of Object.values(resourcesOf(tls, 'aws_lb_listener_rule')) as Json[]) {
       expect(rule.listener_arn).toBe(ref(tls, 'aws_lb_listener', 'alb/https', 'arn'));
     }
     expect(tls.output.url_tcp_x86_64.value).toMatch(/^https:\/\//);

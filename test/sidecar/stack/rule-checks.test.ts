@@ -1,6 +1,7 @@
 import { checkStacks } from '../../../src/rules/index';
 import { resourcesOf } from '../../helpers/synth';
 import { synthSidecar } from './helpers';
+import type { Json } from '../../helpers/json';
 
 const certificateArn = 'arn:aws:acm:us-east-1:111122223333:certificate/0f6b5f7e-1234-4c1d-9a6e-2b3c4d5e6f70';
 
@@ -25,7 +26,7 @@ describe("sidecar stack against the project's rule packs", () => {
       expect(s).toMatchObject({ ruleId: 'Net-NoPublicTaskIp', by: 'code', resource: expect.stringMatching(/^aws_ecs_service\./) });
       expect(s.reason).toContain('taskSubnets is public');
     }
-    for (const service of Object.values(resourcesOf(json, 'aws_ecs_service')) as any[]) {
+    for (const service of Object.values(resourcesOf(json, 'aws_ecs_service')) as Json[]) {
       expect(service.network_configuration.assign_public_ip).toBe(true);
     }
   });

@@ -1,12 +1,13 @@
 import { resourcesOf } from '../../helpers/synth';
 import { ref, resourceAt, synthSidecar } from './helpers';
+import type { Json } from '../../helpers/json';
 
-const ingress = (json: any) => Object.values(resourcesOf(json, 'aws_vpc_security_group_ingress_rule')) as any[];
-const egress = (json: any) => Object.values(resourcesOf(json, 'aws_vpc_security_group_egress_rule')) as any[];
-const sg = (json: any, path: string) => ref(json, 'aws_security_group', path, 'id');
+const ingress = (json: Json) => Object.values(resourcesOf(json, 'aws_vpc_security_group_ingress_rule')) as Json[];
+const egress = (json: Json) => Object.values(resourcesOf(json, 'aws_vpc_security_group_egress_rule')) as Json[];
+const sg = (json: Json, path: string) => ref(json, 'aws_security_group', path, 'id');
 
 /** The rules every placement shares: only listener ports from the internet, tasks only from the ALB. */
-function expectBaseline(json: any, listenerPorts: number[], cidrs = ['0.0.0.0/0']): void {
+function expectBaseline(json: Json, listenerPorts: number[], cidrs = ['0.0.0.0/0']): void {
   const alb = sg(json, 'alb/sg');
   const tasks = sg(json, 'tasks/sg');
   const fromAddresses = ingress(json).filter((r) => r.cidr_ipv4 !== undefined || r.cidr_ipv6 !== undefined || r.prefix_list_id !== undefined);
@@ -19,7 +20,7 @@ function expectBaseline(json: any, listenerPorts: number[], cidrs = ['0.0.0.0/0'
     expect.objectContaining({ referenced_security_group_id: tasks, ip_protocol: 'tcp', from_port: 8080, to_port: 8080 }),
   ]);
   // No inline rules (they would fight the rule resources) and no all-protocol rules anywhere.
-  for (const group of Object.values(resourcesOf(json, 'aws_security_group')) as any[]) {
+  for (const group of Object.values(resourcesOf(json, 'aws_security_group')) as Json[]) {
     expect(group.ingress).toBeUndefined();
     expect(group.egress).toBeUndefined();
   }
@@ -51,7 +52,7 @@ describe('sidecar security groups', () => {
     expect(egress(json).filter((r) => r.security_group_id === sg(json, 'tasks/sg'))).toEqual([
       expect.objectContaining({ cidr_ipv4: '0.0.0.0/0', from_port: 443, to_port: 443 }),
     ]);
-    for (const service of Object.values(resourcesOf(json, 'aws_ecs_service')) as any[]) {
+    for (const service of Object.values(resourcesOf(json, 'aws_ecs_service')) as Json[]) {
       expect(service.network_configuration.assign_public_ip).toBe(publicIp);
       expect(service.network_configuration.security_groups).toEqual([sg(json, 'tasks/sg')]);
     }

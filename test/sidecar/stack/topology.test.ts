@@ -1,17 +1,18 @@
 import { renderVariantImages } from '../../../src/sidecar/render/index';
 import { resourcesOf } from '../../helpers/synth';
 import { allDeployments, containersOf, dPath, ref, resourceAt, synthSidecar } from './helpers';
+import type { Json } from '../../helpers/json';
 
 /** The Fargate task of each variant on each architecture, from the default config (all six deployments). */
 describe('sidecar task topology', () => {
-  let json: any;
+  let json: Json;
   beforeAll(async () => {
     json = (await synthSidecar()).json;
   });
 
   it('deploys every variant on both architectures by default, one task definition and service each', () => {
     expect(Object.keys(resourcesOf(json, 'aws_ecs_task_definition'))).toHaveLength(6);
-    expect(Object.values(resourcesOf(json, 'aws_ecs_service')).map((s: any) => s.name).sort()).toEqual(
+    expect(Object.values(resourcesOf(json, 'aws_ecs_service')).map((s: Json) => s.name).sort()).toEqual(
       ['combined-arm64', 'combined-x86_64', 'sharedvol-arm64', 'sharedvol-x86_64', 'tcp-arm64', 'tcp-x86_64'],
     );
   });
@@ -136,11 +137,11 @@ describe('sidecar task topology', () => {
     const only = (
       await synthSidecar({ variants: ['sharedvol'], architectures: ['ARM64'], taskSizes: { sharedvol: { cpu: 1024, memory: 3072 } }, desiredCount: 2 })
     ).json;
-    const tasks = Object.values(resourcesOf(only, 'aws_ecs_task_definition')) as any[];
+    const tasks = Object.values(resourcesOf(only, 'aws_ecs_task_definition')) as Json[];
     expect(tasks).toHaveLength(1);
     expect(tasks[0]).toMatchObject({ cpu: '1024', memory: '3072', runtime_platform: { cpu_architecture: 'ARM64' } });
-    expect((Object.values(resourcesOf(only, 'aws_ecs_service'))[0] as any).desired_count).toBe(2);
-    expect(Object.values(resourcesOf(only, 'aws_ecr_repository')).map((r: any) => r.name).sort()).toEqual([
+    expect((Object.values(resourcesOf(only, 'aws_ecs_service'))[0] as Json).desired_count).toBe(2);
+    expect(Object.values(resourcesOf(only, 'aws_ecr_repository')).map((r: Json) => r.name).sort()).toEqual([
       'test-sidecar/sharedvol-app',
       'test-sidecar/sharedvol-nginx',
     ]);

@@ -12,8 +12,9 @@
  *   validators are checked by the rule pack (src/rules/datadog, src/rules/docker).
  */
 import { STAND_IN_SERVICES } from './aws-stand-in';
+import type { Json as ParsedJson } from '../../helpers/json';
 
-type Json = Record<string, any>;
+type Json = Record<string, ParsedJson>;
 
 /** Runtimes newer than the provider the suite plans with, and the closest one it knows. */
 export const RUNTIME_STAND_INS: Readonly<Record<string, string>> = { 'nodejs24.x': 'nodejs22.x', 'python3.14': 'python3.13' };

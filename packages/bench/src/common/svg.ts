@@ -41,8 +41,8 @@ export interface PanelSpec {
 }
 
 export interface Panel {
-  x(v: number): number;
-  y(v: number): number;
+  readonly x: (v: number) => number;
+  readonly y: (v: number) => number;
 }
 
 /** Draws a panel's title, grid, tick labels, x-axis label, frame and optional reference line into `out`. */

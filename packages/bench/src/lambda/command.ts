@@ -60,7 +60,8 @@ export const benchLambdaCommand: CommandFactory = (setExit) => ({
     const names = targets.map((t) => t.name).join(', ');
     process.stderr.write(
       plan
-        ? `calling ${names}: ${idleGapsMs!.length} calls each after idle gaps of ${plan.gapsSeconds.join(', ')} s, ${plan.rounds} round(s), about ${Math.ceil(planSeconds(plan) / 60)} min\n`
+        ? `calling ${names}: ${idleGapsMs!.length} calls each after idle gaps of ${plan.gapsSeconds.join(', ')} s, ` +
+          `${plan.rounds} round(s), about ${Math.ceil(planSeconds(plan) / 60)} min\n`
         : `calling ${names}: ${calls} calls each, every ${argv.intervalMs} ms\n`,
     );
     let results;

@@ -53,7 +53,8 @@ export function renderChart(report: SidecarBenchReport): string {
     for (const curve of curves) {
       for (const { p, from, yMax } of panels) {
         const pts = PERCENTILES.filter((i) => i >= from);
-        out.push(`<polyline fill="none" stroke="${color}" stroke-opacity="0.75" stroke-width="1.2" points="${pts.map((i) => `${f1(p.x(i))},${f1(p.y(Math.min(curve[i], yMax)))}`).join(' ')}"/>`);
+        const points = pts.map((i) => `${f1(p.x(i))},${f1(p.y(Math.min(curve[i], yMax)))}`).join(' ');
+        out.push(`<polyline fill="none" stroke="${color}" stroke-opacity="0.75" stroke-width="1.2" points="${points}"/>`);
         for (const i of pts) if (curve[i] > yMax) out.push(marker(p.x(i), curve[i], yMax, p.y, color));
       }
     }
@@ -63,7 +64,8 @@ export function renderChart(report: SidecarBenchReport): string {
     const slowest = Math.max(...ser.curves.map((c) => c[100]));
     const text =
       ser.p50 !== null && ser.p99 !== null && Number.isFinite(slowest)
-        ? `${ser.name}: p50 ${trimNumber(round2(ser.p50))} ms, p99 ${trimNumber(round2(ser.p99))} ms (medians over repetitions); slowest request ${trimNumber(round2(slowest))} ms`
+        ? `${ser.name}: p50 ${trimNumber(round2(ser.p50))} ms, p99 ${trimNumber(round2(ser.p99))} ms (medians over repetitions); ` +
+          `slowest request ${trimNumber(round2(slowest))} ms`
         : `${ser.name}: no successful run`;
     out.push(`<rect x="${LEFT_X}" y="${y}" width="12" height="12" fill="${ser.color}"/>`);
     out.push(`<text x="${LEFT_X + 18}" y="${y + 10}">${escapeXml(text)}</text>`);

@@ -62,7 +62,8 @@ function publishedSection(report: SidecarBenchReport): string[] {
   return [
     "## Beside the post's published numbers",
     '',
-    '| variant | requests/s: ours | requests/s: post | ratio to tcp: ours | ratio to tcp: post | ms per request: ours / post | p99 ms: ours / post | post measured on |',
+    '| variant | requests/s: ours | requests/s: post | ratio to tcp: ours | ratio to tcp: post ' +
+      '| ms per request: ours / post | p99 ms: ours / post | post measured on |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
     ...withPublished.map((t) => {
       const p = t.published as NonNullable<TargetSummary['published']>;
@@ -127,7 +128,8 @@ function methodSection(report: SidecarBenchReport): string[] {
         ]
       : ['- Every deployment is reached at its URL from this machine; the load balancer is part of every figure.']),
     `- Load: ${report.tool.version}; connections: ${report.tool.connections}.`,
-    `- ${s.warmup > 0 ? `${s.warmup} warm-up requests right before every measured run (not counted)` : 'no warm-up'}; ${s.requests} measured requests at concurrency ${s.concurrency}; request timeout ${s.timeoutSeconds} s.`,
+    `- ${s.warmup > 0 ? `${s.warmup} warm-up requests right before every measured run (not counted)` : 'no warm-up'}; ` +
+      `${s.requests} measured requests at concurrency ${s.concurrency}; request timeout ${s.timeoutSeconds} s.`,
     "- requests/s = completed requests / wall time from the first request to the last response; time per request =",
     "  concurrency x wall time / completed requests (ab's definitions); p99 = 99th percentile of the latencies",
     report.tool.name === 'ab' ? "  (from ab's `-e` percentile file, microsecond precision; ab's printed table rounds to whole ms)." : '  of the 2xx responses, each timed by autocannon.',

@@ -121,7 +121,8 @@ export function formatTable(report: SidecarBenchReport): string {
   return (
     alignColumns(rows) +
     `median [min-max] over ${s.repetitions} repetition${s.repetitions === 1 ? '' : 's'} of ${s.requests} requests at concurrency ${s.concurrency}` +
-    `${s.warmup > 0 ? `, each after ${s.warmup} warm-up requests` : ''}; ${report.tool.version}, ${report.tool.keepAlive ? 'connections kept alive' : 'a new connection per request'}\n`
+    `${s.warmup > 0 ? `, each after ${s.warmup} warm-up requests` : ''}; ${report.tool.version}, ` +
+    `${report.tool.keepAlive ? 'connections kept alive' : 'a new connection per request'}\n`
   );
 }
 

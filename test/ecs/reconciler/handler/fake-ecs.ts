@@ -6,6 +6,9 @@ import {
   type ListContainerInstancesCommandInput,
   type Service,
   type UpdateServiceCommandInput,
+  type ECSClientResolvedConfig,
+  type ServiceInputTypes,
+  type ServiceOutputTypes,
 } from '@aws-sdk/client-ecs';
 import type { AwsStub } from 'aws-sdk-client-mock';
 import { ACCOUNT, REGION, clusterArn } from '../sample-events';
@@ -42,7 +45,7 @@ class FakeEcsError extends Error {
   }
 }
 
-export function installFakeEcs(mock: AwsStub<any, any, any>, state: FakeEcsState): void {
+export function installFakeEcs(mock: AwsStub<ServiceInputTypes, ServiceOutputTypes, ECSClientResolvedConfig>, state: FakeEcsState): void {
   const clusterOf = (cluster: string | undefined): [string, FakeCluster] => {
     const name = (cluster ?? 'default').split('/').pop()!;
     const found = state[name];

@@ -72,7 +72,7 @@ describe('the Lambda entry point, over the life of one container', () => {
 
   it('uses one module-scope ECS client with the SDK defaults: keep-alive on, 3 attempts', async () => {
     expect(ecs).toBeInstanceOf(ECSClient);
-    const handlerConfig = await (ecs.config.requestHandler as unknown as { configProvider: Promise<any> }).configProvider;
+    const handlerConfig = await (ecs.config.requestHandler as unknown as { configProvider: Promise<{ httpsAgent: { keepAlive: boolean } }> }).configProvider;
     expect(handlerConfig.httpsAgent.keepAlive).toBe(true);
     expect(await ecs.config.maxAttempts()).toBe(3);
   });

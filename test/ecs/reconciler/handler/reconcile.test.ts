@@ -30,7 +30,7 @@ function deps(managed: Record<string, string[]>, dryRun = false): ReconcilerDeps
 }
 
 const calls = () => ecsMock.calls().length;
-const callsOf = (command: any) => ecsMock.commandCalls(command).length;
+const callsOf = (command: Parameters<typeof ecsMock.commandCalls>[0]) => ecsMock.commandCalls(command).length;
 const updates = () => ecsMock.commandCalls(UpdateServiceCommand).map((c) => c.args[0].input);
 
 beforeEach(() => {
