@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 /**
- * The CLI as users run it: bin/stackwright.js loads an esbuild bundle of the sources (with its source map) from
- * its cache. A cache folder outside the checkout is exercised by test/synth/determinism.test.ts.
+ * The CLI as users run it: bin/stackwright.js loads the build in dist/ (scripts/build.js: an esbuild bundle of the
+ * sources with its source map). A build run from another checkout is exercised by test/synth/determinism.test.ts.
  */
 
 const ROOT = join(__dirname, '..', '..');
@@ -19,10 +19,10 @@ async function node(args: string[]): Promise<{ code: number; stdout: string; std
   }
 }
 
-/** Runs the bundled CLI's main() in a child whose stdout is a terminal `columns` wide. */
+/** Runs the built CLI's main() in a child whose stdout is a terminal `columns` wide. */
 const mainWith = (columns: number, argv: string) =>
   `Object.defineProperty(process.stdout, 'columns', { value: ${columns} });` +
-  `require('./bin/load-cli.js').loadCli(process.cwd()).main(${argv}).then((code) => { process.exitCode = code; });`;
+  `require('./bin/dist-check.js').requireDist(process.cwd(), 'cli').main(${argv}).then((code) => { process.exitCode = code; });`;
 
 it('prints an internal error with a stack into the TypeScript sources, and exits 3', async () => {
   // main() called with something that is not an argument list: a programming error, as a bug would be.
@@ -30,7 +30,7 @@ it('prints an internal error with a stack into the TypeScript sources, and exits
   expect(r.code).toBe(3);
   expect(r.stderr).toMatch(/^internal error: TypeError: /);
   expect(r.stderr).toMatch(/\n {4}at .*\(src\/cli\/main\.ts:\d+:\d+\)\n/);
-  expect(r.stderr).not.toMatch(/cli-[0-9a-f]{16}\.js:\d+/);
+  expect(r.stderr).not.toMatch(/dist\/cli\.js:\d+/);
   expect(r.stderr).toContain('This is a bug in Stackwright');
 });
 
