@@ -46,8 +46,8 @@ const LAYERS = [
 
 /**
  * The stack base class carries the composed config type (`StackwrightStack.config`); that type-only import is the one
- * remaining upward edge from base, listed here so it stays the only one. (dependency-cruiser reads the sources with
- * swc because it does not support TypeScript 7, so it cannot tell type-only imports apart: every edge counts.)
+ * remaining upward edge from base, listed here so it stays the only one. (`tsPreCompilationDeps` counts type-only
+ * imports like any other: every edge counts.)
  */
 const KNOWN_UPWARD = [
   { from: '^src/core/stackwright-stack\\.ts$', layer: 'base', to: '^src/config/schema\\.ts$' },
