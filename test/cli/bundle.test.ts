@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { tempDir } from '../helpers/temp-dir';
 
 /**
  * The CLI as users run it: bin/stackwright.js loads the build in dist/ (scripts/build.js: an esbuild bundle of the
@@ -44,4 +46,13 @@ it.each([60, 80, 110])('--help wraps at spaces, never inside a word (%i columns)
   expect(text).toContain('Call each keep-alive benchmark function once a second (IAM-signed) and compare PutItem latencies');
   expect(text).toContain('Stack folder to run `terraform output -json` in, or a JSON file of that output');
   expect(text).toContain('AWS profile for the credentials (default: the usual credential chain)');
+});
+
+it('bin/cdktf-app.js (the app `npx cdktf synth` runs) builds the stacks from the build in dist/', async () => {
+  const dir = tempDir('sw-cdktf-bin-');
+  writeFileSync(join(dir, 'c.yaml'), 'name: test\naws:\n  region: us-east-1\nstacks:\n  datadog:\n    externalId: manual\n');
+  const env = { ...process.env, CDKTF_OUTDIR: join(dir, 'out'), STACKWRIGHT_CONFIG: join(dir, 'c.yaml') };
+  await promisify(execFile)(process.execPath, ['bin/cdktf-app.js'], { cwd: ROOT, env });
+  const stack = JSON.parse(readFileSync(join(dir, 'out', 'stacks', 'datadog', 'cdk.tf.json'), 'utf8'));
+  expect(Object.keys(stack.resource.aws_iam_role)).toEqual(['delegation_role']);
 });
