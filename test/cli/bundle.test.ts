@@ -56,3 +56,19 @@ it('bin/cdktf-app.js (the app `npx cdktf synth` runs) builds the stacks from the
   const stack = JSON.parse(readFileSync(join(dir, 'out', 'stacks', 'datadog', 'cdk.tf.json'), 'utf8'));
   expect(Object.keys(stack.resource.aws_iam_role)).toEqual(['delegation_role']);
 });
+
+it('STACKWRIGHT_FROM_SOURCE=1 runs the sources through tsx, from any working directory', async () => {
+  const dir = tempDir('sw-from-source-');
+  // Lists the modules the run loaded, as it exits.
+  writeFileSync(
+    join(dir, 'hook.js'),
+    `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(join(dir, 'modules.json'))}, JSON.stringify(Object.keys(require.cache))));`,
+  );
+  const env = { ...process.env, STACKWRIGHT_FROM_SOURCE: '1' };
+  const { stdout } = await promisify(execFile)(process.execPath, ['--require', join(dir, 'hook.js'), join(ROOT, 'bin/stackwright.js'), 'bench', 'lambda', '--help'], { cwd: dir, env });
+  expect(stdout.split('\n')[0]).toBe('stackwright bench lambda');
+  const modules = JSON.parse(readFileSync(join(dir, 'modules.json'), 'utf8')) as string[];
+  // The toolkit's `@stackwright/generator` resolved through tsconfig.json's paths, though the run started elsewhere.
+  expect(modules).toEqual(expect.arrayContaining([join(ROOT, 'src/cli/main.ts'), join(ROOT, 'src/api/bench.ts'), join(ROOT, 'packages/bench/src/index.ts')]));
+  expect(modules.filter((m) => m.startsWith(join(ROOT, 'dist')))).toEqual([]);
+});
