@@ -4,9 +4,11 @@
  * `depcruise src stacks --config .dependency-cruiser.cjs`, so CI fails on the first import that points up; a second rule
  * keeps construct files from importing the config (constructs-take-plain-props below).
  *
- *   cli            src/cli                         thin shell: parses arguments, calls library functions
+ *   cli            src/cli, src/api                thin shell: parses arguments, calls library functions; src/api is
+ *                                                  what it offers the benchmark toolkit (`@stackwright/generator`)
  *   bench          packages/bench/src              the benchmark toolkit (its own workspace package), loaded lazily
- *                                                  by `stackwright bench` only
+ *                                                  by `stackwright bench` only; it reaches the generator only through
+ *                                                  src/api/bench.ts
  *   rules          src/rules (the engine)          reads synthesized Terraform JSON, never builds stacks
  *   synth          src/synth                       renders the stacks it is given into files
  *   composition    stacks/, core/stack-definition, assembles domain constructs into stacks from the config
@@ -28,7 +30,9 @@ const COMPOSITION = '^(?:stacks/|src/core/stack-definition\\.ts$|src/pricing/(?:
 const SYNTH = '^src/synth/';
 const RULES = '^src/rules/(?!(?:ids|suppress|config)\\.ts$)';
 const BENCH = '^packages/bench/src/';
-const CLI = '^src/cli/';
+const CLI = '^src/(?:cli|api)/';
+/** The toolkit's one way into the generator (`@stackwright/generator`, a tsconfig path). */
+const BENCH_API = '^src/api/bench\\.ts$';
 
 const LAYERS = [
   ['base', BASE],
@@ -43,13 +47,14 @@ const LAYERS = [
 
 /**
  * The stack base class carries the composed config type (`StackwrightStack.config`); that type-only import is the one
- * remaining upward edge from base, listed here so it stays the only one. (dependency-cruiser reads the sources with
- * swc because it does not support TypeScript 7, so it cannot tell type-only imports apart: every edge counts.)
+ * remaining upward edge from base, listed here so it stays the only one. (`tsPreCompilationDeps` counts type-only
+ * imports like any other: every edge counts.)
  */
 const KNOWN_UPWARD = [
   { from: '^src/core/stackwright-stack\\.ts$', layer: 'base', to: '^src/config/schema\\.ts$' },
-  // The bench subcommands are yargs command modules typed with the CLI's CommandFactory and option helpers.
-  { from: '^packages/bench/src/', layer: 'bench', to: '^src/cli/options\\.ts$' },
+  // The bench subcommands are yargs command modules typed with the CLI's CommandFactory and option helpers, which
+  // the toolkit takes, with the rest it uses of the generator, from the generator's API for it.
+  { from: '^packages/bench/src/', layer: 'bench', to: BENCH_API },
 ];
 
 /**
@@ -88,6 +93,22 @@ module.exports = {
       severity: 'error',
       from: { path: '^(?:src|stacks|packages/bench/src)/', pathNot: LAYERS.map(([, p]) => p) },
       to: {},
+    },
+    {
+      name: 'bench-only-through-its-api',
+      comment:
+        'the benchmark toolkit imports the generator only as `@stackwright/generator` (src/api/bench.ts): add what it ' +
+        'needs there, so the CLI build can hand the toolkit its own modules (one InputError class, one variant table)',
+      severity: 'error',
+      from: { path: '^packages/bench/src/' },
+      to: { path: '^(?:src|stacks)/', pathNot: BENCH_API },
+    },
+    {
+      name: 'generator-takes-bench-as-a-package',
+      comment: 'the generator loads the toolkit as `@stackwright/bench` (its entry, packages/bench/src/index.ts), nothing deeper',
+      severity: 'error',
+      from: { path: '^(?:src|stacks)/' },
+      to: { path: '^packages/bench/', pathNot: '^packages/bench/src/index\\.ts$' },
     },
     {
       name: 'no-cycles',

@@ -5,6 +5,8 @@ module.exports = {
   // One worker more than cores: the live-server tests spend much of their time waiting on nginx and gunicorn.
   maxWorkers: cpus().length + 1,
   testEnvironment: 'node',
+  // Tests that run bin/stackwright.js run the build in dist/: it is rebuilt first if the sources changed since.
+  globalSetup: '<rootDir>/test/helpers/jest-global-setup.js',
   setupFiles: ['<rootDir>/test/helpers/jest-setup.ts'],
   setupFilesAfterEnv: ['<rootDir>/test/helpers/jest-after-env.ts'],
   reporters: ['default', '<rootDir>/test/helpers/summary-reporter.js'],
@@ -12,6 +14,8 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j)s$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // The benchmark toolkit's one way into the generator, as tsconfig.json's paths map it (src/api/bench.ts).
+  moduleNameMapper: { '^@stackwright/generator$': '<rootDir>/src/api/bench.ts' },
   // Generous: tests must pass with another full test run beside them on two cores; only a hang waits this long.
   testTimeout: 120_000,
   // `npm test` runs with --coverage over the reconciler Lambda, the rule packs and the synth pipeline, the folders

@@ -2,11 +2,15 @@
  * `npm run bench:synth`: how long a full synth takes and how much memory it needs, against the stock cdktf
  * toolchain (cdktf-cli running a ts-node app) on the same stacks, and how synth time grows with the stacks.
  * Reports medians of repeated runs; the machine is shared, so single numbers mean little.
+ *
+ * ts-node is not a dependency of Stackwright: the first run installs it from the npm registry into
+ * node_modules/.cache/stackwright/stock-toolchain (STOCK_TS_NODE, below), where it type-checks with the project's
+ * own TypeScript, as a `cdktf init` project would.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { Progress } from '../packages/bench/src/common/progress';
 import { loadConfig } from '../src/config/load';
 import { stackDefinitions } from '../stacks';
@@ -60,22 +64,46 @@ function report(label: string, samples: Sample[]): number {
 
 /** The stock toolchain: `cdktf synth` with a ts-node app (type-checked on every run) building the same stacks. */
 function stockSynth(dir: string): Sample {
-  return run(join(REPO, 'node_modules/.bin/cdktf'), ['synth'], dir, { STACKWRIGHT_CONFIG: resolve(REPO, CONFIG) });
+  // cdktf runs `terraform version`, which fails when TF_CLI_CONFIG_FILE names a file that is not there (as on a
+  // machine set up for the provider mirror without it): the stock project brings an empty CLI config of its own.
+  return run(join(REPO, 'node_modules/.bin/cdktf'), ['synth'], dir, {
+    STACKWRIGHT_CONFIG: resolve(REPO, CONFIG),
+    TF_CLI_CONFIG_FILE: join(dir, 'terraformrc'),
+  });
+}
+
+/** ts-node as `cdktf init` would add it, installed once into a cache folder (never into the project). */
+const STOCK_TS_NODE = { version: '10.9.2', dir: join(REPO, 'node_modules/.cache/stackwright/stock-toolchain') };
+
+function tsNodeBin(): string {
+  const bin = join(STOCK_TS_NODE.dir, 'node_modules/ts-node/dist/bin.js');
+  if (!existsSync(bin)) {
+    progress.update(`bench:synth: installing ts-node@${STOCK_TS_NODE.version} into ${relative(REPO, STOCK_TS_NODE.dir)}`, true);
+    mkdirSync(STOCK_TS_NODE.dir, { recursive: true });
+    writeFileSync(join(STOCK_TS_NODE.dir, 'package.json'), '{ "private": true }\n');
+    const args = ['install', '--prefix', STOCK_TS_NODE.dir, '--no-save', '--no-audit', '--no-fund', '--loglevel=error', `ts-node@${STOCK_TS_NODE.version}`];
+    const r = spawnSync('npm', args, { cwd: STOCK_TS_NODE.dir, encoding: 'utf8' });
+    if (r.status !== 0 || !existsSync(bin)) throw new Error(`npm ${args.join(' ')} failed (${r.status}):\n${r.stderr}`);
+  }
+  return bin;
 }
 
 function stockProject(): string {
   const dir = mkdtempSync(join(tmpdir(), 'sw-stock-'));
-  const tsNode = join(REPO, 'node_modules/ts-node/dist/bin.js');
-  const app = `node ${tsNode} --compiler typescript5 -P ${join(REPO, 'tsconfig.json')} ${join(REPO, 'perf/stock-app.ts')}`;
+  // ts-node compiles with the TypeScript it finds from the project (-P): the repository's own.
+  const app = `node ${tsNodeBin()} -P ${join(REPO, 'tsconfig.json')} ${join(REPO, 'perf/stock-app.ts')}`;
   writeFileSync(join(dir, 'cdktf.json'), JSON.stringify({ language: 'typescript', app, output: 'cdktf.out', sendCrashReports: 'false' }));
+  writeFileSync(join(dir, 'terraformrc'), '');
   return dir;
 }
 
 function main(): void {
   const out = mkdtempSync(join(tmpdir(), 'sw-bench-'));
   console.log(`config ${CONFIG}; ${RUNS} runs each (stock: ${STOCK_RUNS}); node ${process.version}\n`);
+  progress.update('bench:synth: npm run build (if the sources changed)', true);
+  run(process.execPath, [join(REPO, 'scripts/build.js'), '--if-stale']);
   progress.update('bench:synth: warm-up synth', true);
-  stackwrightSynth(join(out, 'warm')); // warm the CLI bundle cache and the OS file cache
+  stackwrightSynth(join(out, 'warm')); // warm the OS file cache
   const ours = report('stackwright synth (full, with HCL and rule checks)', repeat(RUNS, () => stackwrightSynth(join(out, 'g')), 'stackwright synth'));
 
   const stockDir = stockProject();

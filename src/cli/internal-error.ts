@@ -1,27 +1,25 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { SourceMap, type SourceMapPayload } from 'node:module';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../core/project-root';
 
 /**
- * The stack of an unexpected error, its frames in the CLI bundle mapped back to the TypeScript sources
- * (`src/cli/main.ts:40:5`). bin/load-cli.js writes the bundle's source map beside it and names the bundle in
- * STACKWRIGHT_BUNDLE (and the benchmark toolkit's bundle, once `bench` loaded it, in STACKWRIGHT_BENCH_BUNDLE); the
- * maps are read only here, on the error path, so a normal run pays nothing for them.
+ * The stack of an unexpected error, its frames in the build's bundles (dist/cli.js, dist/bench.js,
+ * dist/cdktf-app.js: scripts/build.js) mapped back to the TypeScript sources (`src/cli/main.ts:40:5`) by the source
+ * map beside each bundle. The maps are read only here, on the error path, so a normal run pays nothing for them.
+ * From source (tsx, jest) the frames already name the sources.
  */
-export function sourceMappedStack(
-  err: unknown,
-  bundle = process.env.STACKWRIGHT_BUNDLE,
-  root = process.env.STACKWRIGHT_ROOT,
-  benchBundle = process.env.STACKWRIGHT_BENCH_BUNDLE,
-): string {
+export function sourceMappedStack(err: unknown, root: string = PROJECT_ROOT): string {
   const stack = err instanceof Error ? (err.stack ?? `${err.name}: ${err.message}`) : String(err);
-  return [bundle, benchBundle].reduce<string>((mapped, b) => mapFrames(mapped, b, root), stack);
+  const dist = join(root, 'dist') + sep;
+  const bundles = new Set([...stack.matchAll(/([^\s(]+\.js):\d+:\d+/g)].map((m) => m[1]).filter((f) => f.startsWith(dist)));
+  return [...bundles].reduce<string>((mapped, bundle) => mapFrames(mapped, bundle, root), stack);
 }
 
 /** `stack` with the frames in `bundle` mapped back to the sources by the bundle's source map. */
-function mapFrames(stack: string, bundle: string | undefined, root: string | undefined): string {
-  if (!bundle || !existsSync(`${bundle}.map`)) return stack;
+function mapFrames(stack: string, bundle: string, root: string): string {
+  if (!existsSync(`${bundle}.map`)) return stack;
   let map: SourceMap;
   try {
     map = new SourceMap(JSON.parse(readFileSync(`${bundle}.map`, 'utf8')) as SourceMapPayload);
@@ -33,7 +31,7 @@ function mapFrames(stack: string, bundle: string | undefined, root: string | und
     const entry = map.findEntry(Number(line) - 1, Number(column) - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number };
     if (!entry.originalSource || entry.originalLine === undefined || entry.originalColumn === undefined) return whole;
     const source = entry.originalSource.startsWith('file:') ? fileURLToPath(entry.originalSource) : resolve(dirname(bundle), entry.originalSource);
-    const shown = root && !relative(root, source).startsWith('..') && !isAbsolute(relative(root, source)) ? relative(root, source) : source;
+    const shown = !relative(root, source).startsWith('..') && !isAbsolute(relative(root, source)) ? relative(root, source) : source;
     return `${shown}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
   });
 }

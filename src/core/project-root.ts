@@ -2,11 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /**
- * The Stackwright checkout the code runs from (templates/, Lambda handler sources). The CLI runs from a bundle in
- * node_modules/.cache, so bin/ passes the root in STACKWRIGHT_ROOT; from sources (tests, tsx) it is found by walking
- * up to the package.json named stackwright.
+ * The Stackwright checkout the code runs from (templates/, Lambda handler sources), found by walking up to the
+ * package.json named stackwright: from src/ (tests, tsx) and from the build in dist/ alike.
  */
-export const PROJECT_ROOT: string = process.env.STACKWRIGHT_ROOT ?? findProjectRoot(__dirname);
+export const PROJECT_ROOT: string = findProjectRoot(__dirname);
 
 function findProjectRoot(from: string): string {
   for (let dir = from; ; dir = dirname(dir)) {

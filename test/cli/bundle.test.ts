@@ -1,10 +1,12 @@
 import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { tempDir } from '../helpers/temp-dir';
 
 /**
- * The CLI as users run it: bin/stackwright.js loads an esbuild bundle of the sources (with its source map) from
- * its cache. A cache folder outside the checkout is exercised by test/synth/determinism.test.ts.
+ * The CLI as users run it: bin/stackwright.js loads the build in dist/ (scripts/build.js: an esbuild bundle of the
+ * sources with its source map). A build run from another checkout is exercised by test/synth/determinism.test.ts.
  */
 
 const ROOT = join(__dirname, '..', '..');
@@ -19,10 +21,10 @@ async function node(args: string[]): Promise<{ code: number; stdout: string; std
   }
 }
 
-/** Runs the bundled CLI's main() in a child whose stdout is a terminal `columns` wide. */
+/** Runs the built CLI's main() in a child whose stdout is a terminal `columns` wide. */
 const mainWith = (columns: number, argv: string) =>
   `Object.defineProperty(process.stdout, 'columns', { value: ${columns} });` +
-  `require('./bin/load-cli.js').loadCli(process.cwd()).main(${argv}).then((code) => { process.exitCode = code; });`;
+  `require('./bin/dist-check.js').requireDist(process.cwd(), 'cli').main(${argv}).then((code) => { process.exitCode = code; });`;
 
 it('prints an internal error with a stack into the TypeScript sources, and exits 3', async () => {
   // main() called with something that is not an argument list: a programming error, as a bug would be.
@@ -30,7 +32,7 @@ it('prints an internal error with a stack into the TypeScript sources, and exits
   expect(r.code).toBe(3);
   expect(r.stderr).toMatch(/^internal error: TypeError: /);
   expect(r.stderr).toMatch(/\n {4}at .*\(src\/cli\/main\.ts:\d+:\d+\)\n/);
-  expect(r.stderr).not.toMatch(/cli-[0-9a-f]{16}\.js:\d+/);
+  expect(r.stderr).not.toMatch(/dist\/cli\.js:\d+/);
   expect(r.stderr).toContain('This is a bug in Stackwright');
 });
 
@@ -44,4 +46,29 @@ it.each([60, 80, 110])('--help wraps at spaces, never inside a word (%i columns)
   expect(text).toContain('Call each keep-alive benchmark function once a second (IAM-signed) and compare PutItem latencies');
   expect(text).toContain('Stack folder to run `terraform output -json` in, or a JSON file of that output');
   expect(text).toContain('AWS profile for the credentials (default: the usual credential chain)');
+});
+
+it('bin/cdktf-app.js (the app `npx cdktf synth` runs) builds the stacks from the build in dist/', async () => {
+  const dir = tempDir('sw-cdktf-bin-');
+  writeFileSync(join(dir, 'c.yaml'), 'name: test\naws:\n  region: us-east-1\nstacks:\n  datadog:\n    externalId: manual\n');
+  const env = { ...process.env, CDKTF_OUTDIR: join(dir, 'out'), STACKWRIGHT_CONFIG: join(dir, 'c.yaml') };
+  await promisify(execFile)(process.execPath, ['bin/cdktf-app.js'], { cwd: ROOT, env });
+  const stack = JSON.parse(readFileSync(join(dir, 'out', 'stacks', 'datadog', 'cdk.tf.json'), 'utf8'));
+  expect(Object.keys(stack.resource.aws_iam_role)).toEqual(['delegation_role']);
+});
+
+it('STACKWRIGHT_FROM_SOURCE=1 runs the sources through tsx, from any working directory', async () => {
+  const dir = tempDir('sw-from-source-');
+  // Lists the modules the run loaded, as it exits.
+  writeFileSync(
+    join(dir, 'hook.js'),
+    `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(join(dir, 'modules.json'))}, JSON.stringify(Object.keys(require.cache))));`,
+  );
+  const env = { ...process.env, STACKWRIGHT_FROM_SOURCE: '1' };
+  const { stdout } = await promisify(execFile)(process.execPath, ['--require', join(dir, 'hook.js'), join(ROOT, 'bin/stackwright.js'), 'bench', 'lambda', '--help'], { cwd: dir, env });
+  expect(stdout.split('\n')[0]).toBe('stackwright bench lambda');
+  const modules = JSON.parse(readFileSync(join(dir, 'modules.json'), 'utf8')) as string[];
+  // The toolkit's `@stackwright/generator` resolved through tsconfig.json's paths, though the run started elsewhere.
+  expect(modules).toEqual(expect.arrayContaining([join(ROOT, 'src/cli/main.ts'), join(ROOT, 'src/api/bench.ts'), join(ROOT, 'packages/bench/src/index.ts')]));
+  expect(modules.filter((m) => m.startsWith(join(ROOT, 'dist')))).toEqual([]);
 });

@@ -1,4 +1,4 @@
-import type { CommandFactory } from '../../../src/cli/options';
+import type { CommandFactory } from '@stackwright/generator';
 import { benchLambdaCommand } from './lambda/command';
 import { sidecarBenchCommands } from './sidecar/commands';
 

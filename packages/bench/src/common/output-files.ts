@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { InputError } from '../../../../src/core/errors';
+import { InputError } from '@stackwright/generator';
 
 /** Fails with exit 2 before any measuring when an output file could not be written: no name, or no such folder. */
 export function checkOutputFile(flag: string, path: string | undefined, example: string): void {

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
-import { InputError } from '../../../../src/core/errors';
+import { InputError } from '@stackwright/generator';
 
 export interface TerraformOutputsOptions {
   /** The command-line option named in error messages. @default '--from-terraform' */

@@ -1,9 +1,17 @@
 import { writeFileSync } from 'node:fs';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
-import { ExitCode, InputError } from '../../../../src/core/errors';
-import { withJson, type CommandFactory } from '../../../../src/cli/options';
+import {
+  type CommandFactory,
+  DEFAULT_IDLE_GAP_PLAN,
+  ExitCode,
+  idleGapSequenceMs,
+  type IdleGapPlan,
+  InputError,
+  planProblems,
+  planSeconds,
+  withJson,
+} from '@stackwright/generator';
 import { checkOutputFile } from '../common/output-files';
-import { DEFAULT_IDLE_GAP_PLAN, idleGapSequenceMs, planProblems, planSeconds, type IdleGapPlan } from '../../../../src/keepalive/schedule';
 import { renderChart } from './chart';
 import { formatGapTable } from './gaps';
 import { SignedFunctionUrl, type SignerCredentials } from './invoke';

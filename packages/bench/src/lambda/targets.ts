@@ -1,4 +1,4 @@
-import { InputError } from '../../../../src/core/errors';
+import { InputError } from '@stackwright/generator';
 import { isRecord, readTerraformOutputs } from '../common/terraform-outputs';
 
 /** One function to benchmark: the name it is reported under and its function URL. */

@@ -1,7 +1,12 @@
-import type { CommandFactory } from '../../../../src/cli/options';
-import { InputError } from '../../../../src/core/errors';
+import {
+  type CommandFactory,
+  defaultRenderOptions,
+  InputError,
+  type SidecarRenderOptions,
+  type SidecarVariant,
+  sidecarVariants,
+} from '@stackwright/generator';
 import { defaultBinaries, type LocalBinaries, type RunningVariant } from '../sidecar-local';
-import { defaultRenderOptions, type SidecarRenderOptions, type SidecarVariant, sidecarVariants } from '../../../../src/sidecar/render';
 import { asInputError, commandLine, finish, loadToolFrom, type MeasureArgs, measureFlags, measureSettingsFrom, progressFor, runStart, withMeasureOptions } from '../sidecar/cli';
 import { type Measurement, type MeasureSettings, measureTargets } from '../sidecar/measure';
 import { type BenchTarget, benchTarget } from '../sidecar/targets';

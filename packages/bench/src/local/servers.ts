@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { type LocalBinaries, type RunningVariant, startVariant, type StartVariantOptions, trackChild } from '../sidecar-local';
-import { type SidecarVariant, sidecarVariants } from '../../../../src/sidecar/render';
+import { type SidecarVariant, sidecarVariants } from '@stackwright/generator';
 
 /** Offsets from --base-port: each variant's nginx, then the tcp variant's app. Fixed, whatever is selected. */
 export const PORT_OFFSETS = { tcp: 0, sharedvol: 1, combined: 2, tcpApp: 3 } as const;

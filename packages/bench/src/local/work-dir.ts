@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { InputError } from '../../../../src/core/errors';
+import { InputError } from '@stackwright/generator';
 
 /**
  * --work-dir must be an existing folder and, when we are root (`uid` 0), one that `nobody` can reach: the local

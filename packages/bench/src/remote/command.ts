@@ -1,5 +1,4 @@
-import type { CommandFactory } from '../../../../src/cli/options';
-import { sidecarVariants } from '../../../../src/sidecar/render';
+import { type CommandFactory, sidecarVariants } from '@stackwright/generator';
 import { commandLine, finish, loadToolFrom, type MeasureArgs, measureFlags, measureSettingsFrom, progressFor, runStart, withMeasureOptions } from '../sidecar/cli';
 import { measureTargets } from '../sidecar/measure';
 import { selectTargets, targetsFromFlags, targetsFromTerraform } from './targets';

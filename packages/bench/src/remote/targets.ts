@@ -1,5 +1,4 @@
-import { InputError } from '../../../../src/core/errors';
-import { cpuArchitectures, sidecarVariantNames } from '../../../../src/sidecar/variants';
+import { cpuArchitectures, InputError, sidecarVariantNames } from '@stackwright/generator';
 import { isRecord, readTerraformOutputs } from '../common/terraform-outputs';
 import { type BenchTarget, benchTarget } from '../sidecar/targets';
 

@@ -12,7 +12,7 @@ import {
   SidecarRenderError,
   type SidecarRenderOptions,
   type SidecarVariant,
-} from '../../../../src/sidecar/render';
+} from '@stackwright/generator';
 import { LocalRunnerError, MissingBinaryError, PortInUseError, ServerStartError } from './errors';
 import { chownTree, defaultBinaries, type LocalBinaries, writeVariantLayout } from './layout';
 import { assertPortFree, freePort, LOOPBACK } from './ports';

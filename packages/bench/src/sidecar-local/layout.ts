@@ -10,7 +10,7 @@ import {
   type SidecarRenderOptions,
   type SidecarVariant,
   SidecarRenderError,
-} from '../../../../src/sidecar/render';
+} from '@stackwright/generator';
 import { LOOPBACK } from './ports';
 
 /** Debian binaries the local runner uses, overridable (tests point one at a missing path). */

@@ -1,10 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import type { Argv } from 'yargs';
-import { withJson } from '../../../../src/cli/options';
-import { ExitCode, InputError } from '../../../../src/core/errors';
+import { ExitCode, InputError, SidecarRenderError, withJson } from '@stackwright/generator';
 import { LocalRunnerError } from '../sidecar-local';
-import { SidecarRenderError } from '../../../../src/sidecar/render';
 import { loadAverageNow, machineFacts } from '../common/machine';
 import { checkOutputFile } from '../common/output-files';
 import { Progress } from '../common/progress';

@@ -1,4 +1,4 @@
-import type { CommandFactory } from '../../../../src/cli/options';
+import type { CommandFactory } from '@stackwright/generator';
 import { benchLocalCommand } from '../local/command';
 import { benchRemoteCommand } from '../remote/command';
 

@@ -1,4 +1,4 @@
-import type { CpuArchitecture, SidecarVariantName } from '../../../../src/sidecar/variants';
+import type { CpuArchitecture, SidecarVariantName } from '@stackwright/generator';
 
 /** One figure set the post published for a variant (`ab -n 1000 -c 1 -l`); what it did not publish is absent. */
 export interface PublishedFigures {
