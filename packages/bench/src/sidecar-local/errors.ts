@@ -1,4 +1,4 @@
-import { InputError } from '../../../../src/core/errors';
+import { InputError } from '@stackwright/generator';
 
 /**
  * Why a variant could not run locally. Every one is the user's environment or input, not a bug, so it is an
