@@ -69,7 +69,9 @@ const READS_CONFIG = [CONFIG_MODULES, '/readme[a-z-]*\\.ts$'];
 
 const upward = LAYERS.slice(0, -1).map(([name, path], i) => ({
   name: `no-upward-from-${name}`,
-  comment: `${name} may import only ${LAYERS.slice(0, i + 1).map(([n]) => n).join(', ')} (see ARCHITECTURE.md)`,
+  comment: `${name} may import only ${LAYERS.slice(0, i + 1)
+    .map(([n]) => n)
+    .join(', ')} (see ARCHITECTURE.md)`,
   severity: 'error',
   from: { path, pathNot: KNOWN_UPWARD.map((k) => k.from) },
   to: { path: LAYERS.slice(i + 1).map(([, p]) => p) },
@@ -105,7 +107,8 @@ module.exports = {
     },
     {
       name: 'generator-takes-bench-as-a-package',
-      comment: 'the generator loads the toolkit as `@stackwright/bench` (its entry, packages/bench/src/index.ts), nothing deeper',
+      comment:
+        'the generator loads the toolkit as `@stackwright/bench` (its entry, packages/bench/src/index.ts), nothing deeper',
       severity: 'error',
       from: { path: '^(?:src|stacks)/' },
       to: { path: '^packages/bench/', pathNot: '^packages/bench/src/index\\.ts$' },

@@ -24,7 +24,10 @@ function coldRequireMs(target: string, env: NodeJS.ProcessEnv): number {
     'const t = process.hrtime.bigint();' +
     `require(${JSON.stringify(target)});` +
     'process.stdout.write(String(Number(process.hrtime.bigint() - t) / 1e6));';
-  const r = spawnSync(process.execPath, ['--no-warnings', '-e', script], { encoding: 'utf8', env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, ['--no-warnings', '-e', script], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   if (r.status !== 0) throw new Error(`require(${target}) failed:\n${r.stderr}`);
   return Number(r.stdout);
 }
@@ -43,8 +46,12 @@ function main(): void {
   const bundleMs = Number(process.hrtime.bigint() - bundleStart) / 1e6;
   const zip = deterministicZip([{ path: 'index.js', contents: code }]);
   console.log(`bundle (${ENTRY})`);
-  console.log(`  index.js ${(code.length / 1024).toFixed(1)} KiB, zip ${(zip.length / 1024).toFixed(1)} KiB (${zip.length} bytes)`);
-  console.log(`  source_code_hash ${sourceCodeHash(zip)}; bundled in ${bundleMs.toFixed(0)} ms (esbuild, in-process API)`);
+  console.log(
+    `  index.js ${(code.length / 1024).toFixed(1)} KiB, zip ${(zip.length / 1024).toFixed(1)} KiB (${zip.length} bytes)`,
+  );
+  console.log(
+    `  source_code_hash ${sourceCodeHash(zip)}; bundled in ${bundleMs.toFixed(0)} ms (esbuild, in-process API)`,
+  );
 
   const dir = mkdtempSync(join(tmpdir(), 'reconciler-bench-'));
   try {

@@ -42,16 +42,26 @@ async function once(): Promise<void> {
   t = process.hrtime.bigint();
   checkStacks(inputs, config.rules);
   const warmCheckMs = ms(t);
-  const resources = stacks.reduce((n, s) => n + Object.values((s.json.resource ?? {}) as Record<string, object>).reduce((m, r) => m + Object.keys(r).length, 0), 0);
+  const resources = stacks.reduce(
+    (n, s) =>
+      n +
+      Object.values((s.json.resource ?? {}) as Record<string, object>).reduce((m, r) => m + Object.keys(r).length, 0),
+    0,
+  );
   const sample: Sample = { loadMs, synthMs, firstCheckMs, warmCheckMs, findings: report.findings.length, resources };
   process.stdout.write(`${JSON.stringify(sample)}\n`);
 }
 
 function extractionMs(pkg: string): number {
-  const { extractProviderSchema } = require('../src/rules/schema/extract') as typeof import('../src/rules/schema/extract');
+  const { extractProviderSchema } =
+    require('../src/rules/schema/extract') as typeof import('../src/rules/schema/extract');
   const dir = dirname(require.resolve(`${pkg}/package.json`));
   const t = process.hrtime.bigint();
-  extractProviderSchema(JSON.parse(readFileSync(join(dir, '.jsii'), 'utf8')) as Parameters<typeof extractProviderSchema>[0], pkg, 'bench');
+  extractProviderSchema(
+    JSON.parse(readFileSync(join(dir, '.jsii'), 'utf8')) as Parameters<typeof extractProviderSchema>[0],
+    pkg,
+    'bench',
+  );
   return ms(t);
 }
 
@@ -59,17 +69,39 @@ function main(): void {
   const tsx = join(REPO, 'node_modules', '.bin', 'tsx');
   const samples: Sample[] = [];
   for (let i = 0; i <= RUNS; i++) {
-    const r = spawnSync(tsx, [__filename, '--once'], { cwd: REPO, encoding: 'utf8', env: { ...process.env, BENCH_CONFIG: CONFIG } });
+    const r = spawnSync(tsx, [__filename, '--once'], {
+      cwd: REPO,
+      encoding: 'utf8',
+      env: { ...process.env, BENCH_CONFIG: CONFIG },
+    });
     if (r.status !== 0) throw new Error(`measurement failed:\n${r.stderr}`);
     if (i > 0) samples.push(JSON.parse(r.stdout.trim().split('\n').pop()!) as Sample); // the first run warms tsx's cache
   }
-  const row = (label: string, xs: number[]) => console.log(`${label.padEnd(44)} median ${median(xs).toFixed(0).padStart(5)} ms  (range ${spread(xs)} ms)`);
-  console.log(`config ${CONFIG}: ${samples[0].resources} resources, ${samples[0].findings} findings; ${samples.length} fresh processes\n`);
-  row('synth in memory (incl. HCL)', samples.map((s) => s.synthMs));
-  row('rules: load the rule modules', samples.map((s) => s.loadMs));
-  row('rules: first check (schemas, IAM data)', samples.map((s) => s.firstCheckMs));
-  row('rules: added to a synth (load + first check)', samples.map((s) => s.loadMs + s.firstCheckMs));
-  row('rules: repeated check (warm)', samples.map((s) => s.warmCheckMs));
+  const row = (label: string, xs: number[]) =>
+    console.log(`${label.padEnd(44)} median ${median(xs).toFixed(0).padStart(5)} ms  (range ${spread(xs)} ms)`);
+  console.log(
+    `config ${CONFIG}: ${samples[0].resources} resources, ${samples[0].findings} findings; ${samples.length} fresh processes\n`,
+  );
+  row(
+    'synth in memory (incl. HCL)',
+    samples.map((s) => s.synthMs),
+  );
+  row(
+    'rules: load the rule modules',
+    samples.map((s) => s.loadMs),
+  );
+  row(
+    'rules: first check (schemas, IAM data)',
+    samples.map((s) => s.firstCheckMs),
+  );
+  row(
+    'rules: added to a synth (load + first check)',
+    samples.map((s) => s.loadMs + s.firstCheckMs),
+  );
+  row(
+    'rules: repeated check (warm)',
+    samples.map((s) => s.warmCheckMs),
+  );
   console.log('\none-time schema extraction (on first use after install, then cached):');
   for (const pkg of ['@cdktf/provider-aws', '@cdktf/provider-datadog', '@cdktf/provider-docker']) {
     console.log(`  ${pkg.padEnd(26)} ${extractionMs(pkg).toFixed(0)} ms`);

@@ -39,7 +39,10 @@ for (let run = 0; run < runs; run++) {
   console.log(`run ${run + 1}: ${seconds[run].toFixed(1)} s ${label}`);
 }
 const cached = (cold ? seconds.slice(1) : seconds).sort((a, b) => a - b);
-if (cached.length > 0) console.log(`cached rebuild of all five: median ${cached[Math.floor(cached.length / 2)].toFixed(1)} s (n=${cached.length})`);
+if (cached.length > 0)
+  console.log(
+    `cached rebuild of all five: median ${cached[Math.floor(cached.length / 2)].toFixed(1)} s (n=${cached.length})`,
+  );
 for (const [variant, container] of images) {
   const { size } = inspectImage(buildImage(arch, variant, container));
   console.log(`${variant}/${container} (${arch}): ${size}`);

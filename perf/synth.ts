@@ -57,7 +57,9 @@ function repeat(n: number, f: () => Sample, label = 'run'): Sample[] {
 function report(label: string, samples: Sample[]): number {
   const s = samples.map((x) => x.seconds);
   const rss = samples.map((x) => x.maxRssMb).filter((x): x is number => x !== undefined);
-  const mem = rss.length ? `, peak memory median ${median(rss).toFixed(0)} MB (max ${Math.max(...rss).toFixed(0)})` : '';
+  const mem = rss.length
+    ? `, peak memory median ${median(rss).toFixed(0)} MB (max ${Math.max(...rss).toFixed(0)})`
+    : '';
   console.log(`${label}: median ${median(s).toFixed(2)} s (range ${spread(s)} s, n=${s.length})${mem}`);
   return median(s);
 }
@@ -78,10 +80,22 @@ const STOCK_TS_NODE = { version: '10.9.2', dir: join(REPO, 'node_modules/.cache/
 function tsNodeBin(): string {
   const bin = join(STOCK_TS_NODE.dir, 'node_modules/ts-node/dist/bin.js');
   if (!existsSync(bin)) {
-    progress.update(`bench:synth: installing ts-node@${STOCK_TS_NODE.version} into ${relative(REPO, STOCK_TS_NODE.dir)}`, true);
+    progress.update(
+      `bench:synth: installing ts-node@${STOCK_TS_NODE.version} into ${relative(REPO, STOCK_TS_NODE.dir)}`,
+      true,
+    );
     mkdirSync(STOCK_TS_NODE.dir, { recursive: true });
     writeFileSync(join(STOCK_TS_NODE.dir, 'package.json'), '{ "private": true }\n');
-    const args = ['install', '--prefix', STOCK_TS_NODE.dir, '--no-save', '--no-audit', '--no-fund', '--loglevel=error', `ts-node@${STOCK_TS_NODE.version}`];
+    const args = [
+      'install',
+      '--prefix',
+      STOCK_TS_NODE.dir,
+      '--no-save',
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+      `ts-node@${STOCK_TS_NODE.version}`,
+    ];
     const r = spawnSync('npm', args, { cwd: STOCK_TS_NODE.dir, encoding: 'utf8' });
     if (r.status !== 0 || !existsSync(bin)) throw new Error(`npm ${args.join(' ')} failed (${r.status}):\n${r.stderr}`);
   }
@@ -92,7 +106,10 @@ function stockProject(): string {
   const dir = mkdtempSync(join(tmpdir(), 'sw-stock-'));
   // ts-node compiles with the TypeScript it finds from the project (-P): the repository's own.
   const app = `node ${tsNodeBin()} -P ${join(REPO, 'tsconfig.json')} ${join(REPO, 'perf/stock-app.ts')}`;
-  writeFileSync(join(dir, 'cdktf.json'), JSON.stringify({ language: 'typescript', app, output: 'cdktf.out', sendCrashReports: 'false' }));
+  writeFileSync(
+    join(dir, 'cdktf.json'),
+    JSON.stringify({ language: 'typescript', app, output: 'cdktf.out', sendCrashReports: 'false' }),
+  );
   writeFileSync(join(dir, 'terraformrc'), '');
   return dir;
 }
@@ -104,19 +121,30 @@ function main(): void {
   run(process.execPath, [join(REPO, 'scripts/build.js'), '--if-stale']);
   progress.update('bench:synth: warm-up synth', true);
   stackwrightSynth(join(out, 'warm')); // warm the OS file cache
-  const ours = report('stackwright synth (full, with HCL and rule checks)', repeat(RUNS, () => stackwrightSynth(join(out, 'g')), 'stackwright synth'));
+  const ours = report(
+    'stackwright synth (full, with HCL and rule checks)',
+    repeat(RUNS, () => stackwrightSynth(join(out, 'g')), 'stackwright synth'),
+  );
 
   const stockDir = stockProject();
   progress.update('bench:synth: warm-up of the stock toolchain', true);
   stockSynth(stockDir);
-  const stock = report('stock: cdktf synth + ts-node app', repeat(STOCK_RUNS, () => stockSynth(stockDir), 'stock cdktf synth'));
+  const stock = report(
+    'stock: cdktf synth + ts-node app',
+    repeat(STOCK_RUNS, () => stockSynth(stockDir), 'stock cdktf synth'),
+  );
   console.log(`speed-up: ${(stock / ours).toFixed(1)}x\n`);
 
-  const keys = Object.keys(stackDefinitions).filter((k) => loadConfig(CONFIG).stacks[k as keyof typeof stackDefinitions]);
+  const keys = Object.keys(stackDefinitions).filter(
+    (k) => loadConfig(CONFIG).stacks[k as keyof typeof stackDefinitions],
+  );
   console.log('growth with the number of stacks:');
   for (let k = 1; k <= keys.length; k++) {
     const only = keys.slice(0, k).flatMap((s) => ['--stack', s]);
-    report(`  ${k} stack(s) [${keys.slice(0, k).join(', ')}]`, repeat(Math.max(3, Math.ceil(RUNS / 2)), () => stackwrightSynth(join(out, `k${k}`), only), `${k} stack(s)`));
+    report(
+      `  ${k} stack(s) [${keys.slice(0, k).join(', ')}]`,
+      repeat(Math.max(3, Math.ceil(RUNS / 2)), () => stackwrightSynth(join(out, `k${k}`), only), `${k} stack(s)`),
+    );
   }
   rmSync(out, { recursive: true, force: true });
   rmSync(stockDir, { recursive: true, force: true });
@@ -127,7 +155,10 @@ function main(): void {
     ['rule checks', 'perf/rules.ts'],
   ]) {
     console.log(`\n${title} (${script}):`);
-    const r = spawnSync(process.execPath, [join(REPO, 'node_modules/tsx/dist/cli.mjs'), script], { cwd: REPO, stdio: 'inherit' });
+    const r = spawnSync(process.execPath, [join(REPO, 'node_modules/tsx/dist/cli.mjs'), script], {
+      cwd: REPO,
+      stdio: 'inherit',
+    });
     if (r.status !== 0) throw new Error(`${script} failed (${r.status})`);
   }
 }

@@ -25,7 +25,10 @@ const SIBLINGS = { '@stackwright/bench': './bench.js', '@stackwright/generator':
 const siblings = {
   name: 'stackwright-siblings',
   setup(build) {
-    build.onResolve({ filter: /^@stackwright\/(?:bench|generator)$/ }, (args) => ({ path: SIBLINGS[args.path], external: true }));
+    build.onResolve({ filter: /^@stackwright\/(?:bench|generator)$/ }, (args) => ({
+      path: SIBLINGS[args.path],
+      external: true,
+    }));
   },
 };
 

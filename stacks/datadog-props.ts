@@ -57,7 +57,10 @@ export function awsIntegrationProps(
  * The check that warns when Datadog's published list drifts from the granted snapshot: managed mode only (it reads
  * the list through the Datadog provider), and not for core, which Datadog does not publish.
  */
-export function driftCheckProps(dd: DatadogConfig, policies: PermissionDriftCheckProps['policies']): PermissionDriftCheckProps | undefined {
+export function driftCheckProps(
+  dd: DatadogConfig,
+  policies: PermissionDriftCheckProps['policies'],
+): PermissionDriftCheckProps | undefined {
   if (dd.externalId !== 'managed' || dd.permissions === 'core') return undefined;
   return { set: dd.permissions, policies, refreshCommand: refreshCommandFor(dd.permissions) };
 }

@@ -17,7 +17,9 @@ export const datadogStack = defineStack({
   build: (scope, config, dd) => {
     const stack = new StackwrightStack(scope, 'datadog', {
       config,
-      description: `The IAM role that Datadog (site ${dd.site}) assumes to read this account, trusted only with an external ID, with Datadog's ${dd.permissions} permission list.`,
+      description:
+        `The IAM role that Datadog (site ${dd.site}) assumes to read this account, trusted only with an ` +
+        `external ID, with Datadog's ${dd.permissions} permission list.`,
     });
     const partition = config.aws.partition;
     const datadogAccountId = datadogAccountFor(dd.site, partition);
@@ -39,7 +41,8 @@ export const datadogStack = defineStack({
             // JSON syntax: an expression must be a `${...}` template; a bare string would be a literal. The length
             // is checked apart: Terraform's regex engine (RE2) rejects repeat counts over 1000 such as {2,1224}.
             condition:
-              '${length(var.datadog_external_id) >= 2 && length(var.datadog_external_id) <= 1224 && can(regex("^[A-Za-z0-9+=,.@:/_-]+$", var.datadog_external_id))}',
+              '${length(var.datadog_external_id) >= 2 && length(var.datadog_external_id) <= 1224 && ' +
+              'can(regex("^[A-Za-z0-9+=,.@:/_-]+$", var.datadog_external_id))}',
             errorMessage: 'The external ID must be 2-1224 characters of letters, digits and +=,.@:/_-.',
           },
         ],
@@ -52,14 +55,33 @@ export const datadogStack = defineStack({
     const driftCheck = driftCheckProps(dd, delegation.policies);
     if (driftCheck) addPermissionDriftCheck(stack, driftCheck);
     if (dd.externalId === 'managed') {
-      const refs = { awsAccountId: caller.accountId, partition, roleName, externalId, dependsOn: delegation.attachments };
+      const refs = {
+        awsAccountId: caller.accountId,
+        partition,
+        roleName,
+        externalId,
+        dependsOn: delegation.attachments,
+      };
       new DatadogAwsIntegration(stack, 'integration', awsIntegrationProps(dd, refs));
     }
 
-    new TerraformOutput(stack, 'role_arn', { value: delegation.role.arn, description: 'ARN of the role Datadog assumes' });
-    new TerraformOutput(stack, 'role_name', { value: delegation.role.name, description: 'Name of the role Datadog assumes' });
-    new TerraformOutput(stack, 'aws_account_id', { value: caller.accountId, description: 'The AWS account Datadog reads' });
-    new TerraformOutput(stack, 'external_id', { value: externalId, sensitive: true, description: 'External ID the trust policy requires' });
+    new TerraformOutput(stack, 'role_arn', {
+      value: delegation.role.arn,
+      description: 'ARN of the role Datadog assumes',
+    });
+    new TerraformOutput(stack, 'role_name', {
+      value: delegation.role.name,
+      description: 'Name of the role Datadog assumes',
+    });
+    new TerraformOutput(stack, 'aws_account_id', {
+      value: caller.accountId,
+      description: 'The AWS account Datadog reads',
+    });
+    new TerraformOutput(stack, 'external_id', {
+      value: externalId,
+      sensitive: true,
+      description: 'External ID the trust policy requires',
+    });
     stack.addReadmeSection(datadogReadme(dd, partition, datadogAccountId, roleName));
     return stack;
   },

@@ -31,7 +31,15 @@ export function clusterProps(
 /** What a service's props take from the stack rather than from its config. */
 export type ServiceRefs = Pick<
   ClusterServiceProps,
-  'clusterName' | 'clusterArn' | 'capacityProviderName' | 'region' | 'partition' | 'accountId' | 'vpcId' | 'subnetIds' | 'dependsOn'
+  | 'clusterName'
+  | 'clusterArn'
+  | 'capacityProviderName'
+  | 'region'
+  | 'partition'
+  | 'accountId'
+  | 'vpcId'
+  | 'subnetIds'
+  | 'dependsOn'
 >;
 
 export function serviceProps(cluster: ClusterConfig, service: ServiceConfig, refs: ServiceRefs): ClusterServiceProps {

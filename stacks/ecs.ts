@@ -7,7 +7,11 @@ import { egressResources } from '../src/aws/egress';
 import { Ec2CapacityCluster } from '../src/ecs/cluster';
 import { ClusterService } from '../src/ecs/service';
 import { ecsReadmeSections } from '../src/ecs/readme';
-import { DesiredCountReconciler, reconcilerReadmeSection, type ManagedCluster } from '../src/ecs/reconciler/desired-count-reconciler';
+import {
+  DesiredCountReconciler,
+  reconcilerReadmeSection,
+  type ManagedCluster,
+} from '../src/ecs/reconciler/desired-count-reconciler';
 import { clusterPlacementProps, clusterProps, reconcilerProps, serviceProps } from './ecs-props';
 
 export const ecsStack = defineStack({
@@ -17,7 +21,9 @@ export const ecsStack = defineStack({
     const names = ecs.clusters.map((c) => `${config.name}-${c.name}`).join(', ');
     const stack = new StackwrightStack(scope, 'ecs', {
       config,
-      description: `ECS clusters ${names} on EC2 capacity with their services; services placed one task per host are kept there by ECS's DAEMON scheduler or by the desired-count reconciler.`,
+      description:
+        `ECS clusters ${names} on EC2 capacity with their services; services placed one task per host ` +
+        `are kept there by ECS's DAEMON scheduler or by the desired-count reconciler.`,
     });
     const { partition, region } = config.aws;
     const accountId = new DataAwsCallerIdentity(stack, 'caller').accountId;
@@ -46,7 +52,9 @@ export const ecsStack = defineStack({
         subnetIds: network.subnetIds,
         dependsOn: [cluster.capacityProviders, ...egress],
       };
-      const services = c.services.map((s) => new ClusterService(cluster, `service-${s.name}`, serviceProps(c, s, refs)));
+      const services = c.services.map(
+        (s) => new ClusterService(cluster, `service-${s.name}`, serviceProps(c, s, refs)),
+      );
       clusterOutputs[c.name] = {
         name: cluster.clusterName,
         arn: clusterArn,
@@ -56,23 +64,48 @@ export const ecsStack = defineStack({
       const reconciled = services.filter((s) => s.reconciled).map((s) => s.serviceName);
       if (reconciled.length > 0) managed.push({ clusterName, clusterArn, serviceNames: reconciled });
       for (const s of services) {
-        serviceOutputs[`${c.name}/${s.serviceName}`] = { arn: s.service.id, one_task_per_host: s.oneTaskPerHost, log_group: s.logGroup.name };
+        serviceOutputs[`${c.name}/${s.serviceName}`] = {
+          arn: s.service.id,
+          one_task_per_host: s.oneTaskPerHost,
+          log_group: s.logGroup.name,
+        };
       }
     }
 
-    new TerraformOutput(stack, 'clusters', { value: clusterOutputs, description: 'Per cluster: ECS cluster name and ARN, capacity provider, Auto Scaling group' });
-    new TerraformOutput(stack, 'services', { value: serviceOutputs, description: 'Per cluster/service: service ARN, one-task-per-host mode, log group' });
+    new TerraformOutput(stack, 'clusters', {
+      value: clusterOutputs,
+      description: 'Per cluster: ECS cluster name and ARN, capacity provider, Auto Scaling group',
+    });
+    new TerraformOutput(stack, 'services', {
+      value: serviceOutputs,
+      description: 'Per cluster/service: service ARN, one-task-per-host mode, log group',
+    });
     for (const section of ecsReadmeSections(ecs, config.name)) stack.addReadmeSection(section);
 
     // One reconciler for the reconciled services of every cluster; none when no service is reconciled.
     if (managed.length > 0) {
       const props = reconcilerProps(ecs, { stack, managed, partition, region, accountId });
       const reconciler = new DesiredCountReconciler(stack, 'reconciler', props);
-      new TerraformOutput(stack, 'reconciler_function_name', { value: reconciler.function.functionName, description: 'The desired-count reconciler Lambda function' });
-      new TerraformOutput(stack, 'reconciler_function_arn', { value: reconciler.function.arn, description: 'ARN of the reconciler function' });
-      new TerraformOutput(stack, 'reconciler_rule_arn', { value: reconciler.rule.arn, description: 'EventBridge rule for container instance state changes of the managed clusters' });
-      new TerraformOutput(stack, 'reconciler_dead_letter_queue_url', { value: reconciler.deadLetterQueue.url, description: 'Events and invocations that failed after retries' });
-      new TerraformOutput(stack, 'reconciler_dead_letter_queue_arn', { value: reconciler.deadLetterQueue.arn, description: 'ARN of the reconciler dead-letter queue' });
+      new TerraformOutput(stack, 'reconciler_function_name', {
+        value: reconciler.function.functionName,
+        description: 'The desired-count reconciler Lambda function',
+      });
+      new TerraformOutput(stack, 'reconciler_function_arn', {
+        value: reconciler.function.arn,
+        description: 'ARN of the reconciler function',
+      });
+      new TerraformOutput(stack, 'reconciler_rule_arn', {
+        value: reconciler.rule.arn,
+        description: 'EventBridge rule for container instance state changes of the managed clusters',
+      });
+      new TerraformOutput(stack, 'reconciler_dead_letter_queue_url', {
+        value: reconciler.deadLetterQueue.url,
+        description: 'Events and invocations that failed after retries',
+      });
+      new TerraformOutput(stack, 'reconciler_dead_letter_queue_arn', {
+        value: reconciler.deadLetterQueue.arn,
+        description: 'ARN of the reconciler dead-letter queue',
+      });
       stack.addReadmeSection(reconcilerReadmeSection(props));
     }
     return stack;

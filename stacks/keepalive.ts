@@ -7,11 +7,14 @@ import { keepaliveBenchmarkProps } from './keepalive-props';
 
 export const keepaliveStack = defineStack({
   key: 'keepalive',
-  summary: 'Lambda keep-alive benchmark: DynamoDB table and timed-PutItem functions (Python and Node.js, keep-alive on/off) behind IAM function URLs',
+  summary:
+    'Lambda keep-alive benchmark: DynamoDB table and timed-PutItem functions (Python and Node.js, keep-alive on/off) behind IAM function URLs',
   build: (scope, config, k) => {
     const stack = new StackwrightStack(scope, 'keepalive', {
       config,
-      description: `A DynamoDB table and ${k.variants.length} Lambda functions (${k.variants.join(', ')}) that each time one PutItem per call, with and without keep-alive, for \`stackwright bench lambda\`.`,
+      description:
+        `A DynamoDB table and ${k.variants.length} Lambda functions (${k.variants.join(', ')}) that each ` +
+        `time one PutItem per call, with and without keep-alive, for \`stackwright bench lambda\`.`,
     });
     const bench = new KeepaliveBenchmark(stack, 'benchmark', keepaliveBenchmarkProps(k));
     const functions = [...bench.functions];
@@ -24,7 +27,10 @@ export const keepaliveStack = defineStack({
       value: Object.fromEntries(functions.map(([v, f]) => [v, f.fn.functionName])),
       description: 'Lambda function name per variant',
     });
-    new TerraformOutput(stack, 'table_name', { value: bench.table.table.name, description: 'The DynamoDB table the functions write to' });
+    new TerraformOutput(stack, 'table_name', {
+      value: bench.table.table.name,
+      description: 'The DynamoDB table the functions write to',
+    });
     new TerraformOutput(stack, 'bench_invoke_policy_arn', {
       value: bench.invokePolicy.arn,
       description: 'Attach to the benchmark caller: invoke these function URLs',

@@ -5,7 +5,13 @@ import type { SidecarImagesProps } from '../src/sidecar/images';
 import type { BenchmarkLoadBalancerProps } from '../src/sidecar/load-balancer';
 import type { BenchmarkPlacementProps } from '../src/sidecar/placement';
 import type { SidecarRenderOptions } from '../src/sidecar/render/index';
-import { cpuArchitectures, deploymentsOf, sidecarVariantNames, type Deployment, type SidecarVariantName } from '../src/sidecar/variants';
+import {
+  cpuArchitectures,
+  deploymentsOf,
+  sidecarVariantNames,
+  type Deployment,
+  type SidecarVariantName,
+} from '../src/sidecar/variants';
 
 /**
  * The sidecar stack's config -> construct props mapping: the only place that reads `stacks.sidecar` for the
@@ -28,11 +34,17 @@ export function sidecarDeployments(sc: SidecarConfig): Deployment[] {
   return deploymentsOf(sc.variants, sc.architectures);
 }
 
-export function placementProps(sc: SidecarConfig, env: { namePrefix: string; region: string; partition: AwsPartition }): BenchmarkPlacementProps {
+export function placementProps(
+  sc: SidecarConfig,
+  env: { namePrefix: string; region: string; partition: AwsPartition },
+): BenchmarkPlacementProps {
   return { ...env, network: sc.network, taskSubnets: sc.taskSubnets };
 }
 
-export function loadBalancerProps(sc: SidecarConfig, refs: Pick<BenchmarkLoadBalancerProps, 'name' | 'vpcId' | 'subnetIds'>): BenchmarkLoadBalancerProps {
+export function loadBalancerProps(
+  sc: SidecarConfig,
+  refs: Pick<BenchmarkLoadBalancerProps, 'name' | 'vpcId' | 'subnetIds'>,
+): BenchmarkLoadBalancerProps {
   return { ...refs, https: sc.https, listenerCidrs: sc.listenerCidrs };
 }
 
@@ -43,12 +55,17 @@ export function imagesProps(sc: SidecarConfig, refs: Omit<SidecarImagesProps, 'a
 /** What a deployment's props take from the config (and from its place in the experiment), not from the stack. */
 type FromConfig = 'deployment' | 'rulePriority' | 'taskSize' | 'logRetentionDays' | 'desiredCount' | 'publicIpReason';
 
-export function deploymentProps(sc: SidecarConfig, deployment: Deployment, refs: Omit<SidecarDeploymentProps, FromConfig>): SidecarDeploymentProps {
+export function deploymentProps(
+  sc: SidecarConfig,
+  deployment: Deployment,
+  refs: Omit<SidecarDeploymentProps, FromConfig>,
+): SidecarDeploymentProps {
   const { variant, architecture } = deployment;
   return {
     ...refs,
     deployment,
-    publicIpReason: 'config stacks.sidecar.taskSubnets is public: a short benchmark without NAT or VPC endpoints; the task security group admits only the ALB',
+    publicIpReason:
+      'config stacks.sidecar.taskSubnets is public: a short benchmark without NAT or VPC endpoints; the task security group admits only the ALB',
     // Fixed per variant and architecture, so selecting fewer deployments never renumbers the others.
     rulePriority: 100 + 10 * sidecarVariantNames.indexOf(variant) + cpuArchitectures.indexOf(architecture),
     taskSize: sc.taskSizes[variant],

@@ -10,7 +10,13 @@
  */
 export { ExitCode, InputError } from '../core/errors';
 export { withJson, type CommandFactory } from '../cli/options';
-export { DEFAULT_IDLE_GAP_PLAN, idleGapSequenceMs, planProblems, planSeconds, type IdleGapPlan } from '../keepalive/schedule';
+export {
+  DEFAULT_IDLE_GAP_PLAN,
+  idleGapSequenceMs,
+  planProblems,
+  planSeconds,
+  type IdleGapPlan,
+} from '../keepalive/schedule';
 export {
   type AppBind,
   APP_HEALTH_PATH,
@@ -27,4 +33,9 @@ export {
   type SidecarVariant,
   sidecarVariants,
 } from '../sidecar/render';
-export { cpuArchitectures, type CpuArchitecture, sidecarVariantNames, type SidecarVariantName } from '../sidecar/variants';
+export {
+  cpuArchitectures,
+  type CpuArchitecture,
+  sidecarVariantNames,
+  type SidecarVariantName,
+} from '../sidecar/variants';

@@ -37,7 +37,8 @@ export function formatCidr(c: Ipv4Cidr): string {
 /** Terraform's cidrsubnet(): the netnum-th block of `newbits` more prefix bits. */
 export function cidrSubnet(base: Ipv4Cidr, newbits: number, netnum: number): Ipv4Cidr {
   const prefix = base.prefix + newbits;
-  if (prefix > 32 || netnum < 0 || netnum >= 2 ** newbits) throw new Error(`cannot take subnet ${netnum} of /${prefix} from /${base.prefix}`);
+  if (prefix > 32 || netnum < 0 || netnum >= 2 ** newbits)
+    throw new Error(`cannot take subnet ${netnum} of /${prefix} from /${base.prefix}`);
   return { address: base.address + netnum * 2 ** (32 - prefix), prefix };
 }
 
@@ -52,9 +53,17 @@ export function splitCidr(cidr: string, newBits: number): string[] {
 export const vpcCidrBlock = z.string().superRefine((text, ctx) => {
   const c = parseCidr(text);
   if (!c || c.prefix < 16 || c.prefix > 24) {
-    ctx.addIssue({ code: 'custom', message: `'${text}' is not a VPC CIDR block`, params: { allowed: 'an IPv4 block from /16 to /24, e.g. 10.0.0.0/16' } });
+    ctx.addIssue({
+      code: 'custom',
+      message: `'${text}' is not a VPC CIDR block`,
+      params: { allowed: 'an IPv4 block from /16 to /24, e.g. 10.0.0.0/16' },
+    });
   } else if (hostBits(c) !== 0) {
-    ctx.addIssue({ code: 'custom', message: `'${text}' has host bits set`, params: { allowed: formatCidr({ address: c.address - hostBits(c), prefix: c.prefix }) } });
+    ctx.addIssue({
+      code: 'custom',
+      message: `'${text}' has host bits set`,
+      params: { allowed: formatCidr({ address: c.address - hostBits(c), prefix: c.prefix }) },
+    });
   }
 });
 

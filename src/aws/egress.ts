@@ -15,5 +15,12 @@ import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 export function egressResources(network: Construct): ITerraformDependable[] {
   return network.node
     .findAll()
-    .filter((c) => c instanceof InternetGateway || c instanceof NatGateway || c instanceof Route || c instanceof RouteTableAssociation || c instanceof VpcEndpoint) as ITerraformDependable[];
+    .filter(
+      (c) =>
+        c instanceof InternetGateway ||
+        c instanceof NatGateway ||
+        c instanceof Route ||
+        c instanceof RouteTableAssociation ||
+        c instanceof VpcEndpoint,
+    ) as ITerraformDependable[];
 }

@@ -14,7 +14,10 @@ const RANGES: ReadonlyArray<readonly [cpu: number, from: number, to: number, ste
 
 export const FARGATE_MEMORY_BY_CPU: ReadonlyMap<number, readonly number[]> = new Map<number, readonly number[]>([
   [256, [512, 1024, 2048]],
-  ...RANGES.map(([cpu, from, to, step]): [number, number[]] => [cpu, Array.from({ length: (to - from) / step + 1 }, (_, i) => from + i * step)]),
+  ...RANGES.map(([cpu, from, to, step]): [number, number[]] => [
+    cpu,
+    Array.from({ length: (to - from) / step + 1 }, (_, i) => from + i * step),
+  ]),
 ]);
 
 export const FARGATE_CPU_VALUES: readonly number[] = [...FARGATE_MEMORY_BY_CPU.keys()];
@@ -52,13 +55,23 @@ export function allowedFargateMemory(cpu: number): string | undefined {
  * config section and construct that takes a task size. `field` is the key at fault (memory unless the CPU value
  * itself is not offered); `allowed` says what that CPU value allows.
  */
-export function fargateSizeProblem(size: TaskSize): { field: 'cpu' | 'memory'; message: string; allowed: string } | undefined {
+export function fargateSizeProblem(
+  size: TaskSize,
+): { field: 'cpu' | 'memory'; message: string; allowed: string } | undefined {
   const allowed = allowedFargateMemory(size.cpu);
   if (allowed === undefined) {
-    return { field: 'cpu', message: `Fargate does not offer ${size.cpu} CPU units`, allowed: `one of ${FARGATE_CPU_VALUES.join(', ')}` };
+    return {
+      field: 'cpu',
+      message: `Fargate does not offer ${size.cpu} CPU units`,
+      allowed: `one of ${FARGATE_CPU_VALUES.join(', ')}`,
+    };
   }
   if (!isFargateSize(size.cpu, size.memory)) {
-    return { field: 'memory', message: `Fargate does not offer ${size.memory} MiB with ${size.cpu} CPU units`, allowed };
+    return {
+      field: 'memory',
+      message: `Fargate does not offer ${size.memory} MiB with ${size.cpu} CPU units`,
+      allowed,
+    };
   }
   return undefined;
 }

@@ -86,7 +86,9 @@ export class Network extends Construct {
     const base = parseCidr(props.cidrBlock);
     if (!base) throw new Error(`cidrBlock '${props.cidrBlock}' is not an IPv4 CIDR block`);
     if (props.availabilityZones !== undefined && props.availabilityZones.length !== props.zoneCount) {
-      throw new Error(`availabilityZones must name exactly ${props.zoneCount} zones, got ${props.availabilityZones.length}`);
+      throw new Error(
+        `availabilityZones must name exactly ${props.zoneCount} zones, got ${props.availabilityZones.length}`,
+      );
     }
     const numbered = (props.layout ?? 'zone-numbered') === 'zone-numbered';
     const name = (suffix: string) => ({ Name: `${props.namePrefix}-${suffix}` });
@@ -97,7 +99,12 @@ export class Network extends Construct {
       tag: `${tier}-${numbered ? zone + 1 : 'ab'[zone]}`,
     });
 
-    this.vpc = new Vpc(this, 'vpc', { cidrBlock: props.cidrBlock, enableDnsSupport: true, enableDnsHostnames: true, tags: name('vpc') });
+    this.vpc = new Vpc(this, 'vpc', {
+      cidrBlock: props.cidrBlock,
+      enableDnsSupport: true,
+      enableDnsHostnames: true,
+      tags: name('vpc'),
+    });
     const vpcId = this.vpc.id;
     new DefaultSecurityGroup(this, 'default-sg', {
       vpcId,
@@ -125,16 +132,29 @@ export class Network extends Construct {
 
     const igw = new InternetGateway(this, 'igw', { vpcId, tags: name('igw') });
     const natGateway = () => {
-      const eip = new Eip(this, 'nat-ip', { domain: 'vpc', tags: name('nat'), dependsOn: numbered ? [igw] : undefined });
+      const eip = new Eip(this, 'nat-ip', {
+        domain: 'vpc',
+        tags: name('nat'),
+        dependsOn: numbered ? [igw] : undefined,
+      });
       // One NAT gateway, not one per zone (each costs about $33/month); private subnets reach AWS APIs through it.
       const subnetId = this.publicSubnets[0]!.id;
-      return new NatGateway(this, 'nat', { allocationId: eip.allocationId, subnetId, tags: name('nat'), dependsOn: [igw] });
+      return new NatGateway(this, 'nat', {
+        allocationId: eip.allocationId,
+        subnetId,
+        tags: name('nat'),
+        dependsOn: [igw],
+      });
     };
     if (numbered && props.privateEgress?.kind === 'nat-gateway') this.natGateway = natGateway();
 
     const routeTable = (tier: Tier) => new RouteTable(this, `${tier}-routes`, { vpcId, tags: name(tier) });
     const defaultRoute = (table: RouteTable, tier: Tier, target: { gatewayId?: string; natGatewayId?: string }) =>
-      new Route(this, `${tier}-default-route`, { routeTableId: table.id, destinationCidrBlock: '0.0.0.0/0', ...target });
+      new Route(this, `${tier}-default-route`, {
+        routeTableId: table.id,
+        destinationCidrBlock: '0.0.0.0/0',
+        ...target,
+      });
     const associate = (table: RouteTable, tier: Tier, zone: number) => {
       const own = (tier === 'public' ? this.publicSubnets : this.privateSubnets)[zone] ?? subnet(tier, zone);
       new RouteTableAssociation(this, `${label(tier, zone).id}-routes`, { subnetId: own.id, routeTableId: table.id });
@@ -165,7 +185,11 @@ export class Network extends Construct {
     }
 
     if (props.flowLogRetentionDays !== undefined) {
-      this.flowLogGroup = addVpcFlowLogs(this, { namePrefix: props.namePrefix, vpcId, retentionInDays: props.flowLogRetentionDays });
+      this.flowLogGroup = addVpcFlowLogs(this, {
+        namePrefix: props.namePrefix,
+        vpcId,
+        retentionInDays: props.flowLogRetentionDays,
+      });
     }
   }
 

@@ -35,7 +35,8 @@ export class VpcEndpoints extends Construct {
 
   constructor(scope: Construct, id: string, props: VpcEndpointsProps) {
     super(scope, id);
-    if (props.subnetIds.length === 0) throw new Error('VpcEndpoints needs at least one subnet for the interface endpoints');
+    if (props.subnetIds.length === 0)
+      throw new Error('VpcEndpoints needs at least one subnet for the interface endpoints');
     this.securityGroup = new SecurityGroup(this, 'sg', {
       name: `${props.namePrefix}-endpoints`,
       description: 'VPC interface endpoints: HTTPS from the benchmark tasks only',

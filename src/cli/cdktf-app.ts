@@ -21,7 +21,10 @@ export async function cdktfApp(env: Readonly<Record<string, string | undefined>>
     const app = createApp(env.CDKTF_OUTDIR ?? 'cdktf.out');
     const stacks = await fromConfig(file, () => buildStacks(config, { configFile: file }, app));
     for (const stack of stacks) validateStack(stack, file);
-    const findings = runChecks(stacks.map((s) => ({ stack: s.node.id, json: s.toTerraform() as TerraformJson })), config.rules);
+    const findings = runChecks(
+      stacks.map((s) => ({ stack: s.node.id, json: s.toTerraform() as TerraformJson })),
+      config.rules,
+    );
     for (const f of findings) process.stderr.write(`${formatFinding(f)}\n`);
     const errors = findings.filter((f) => f.level === 'error').length;
     if (errors > 0) {

@@ -13,7 +13,9 @@ import { PROJECT_ROOT } from '../core/project-root';
 export function sourceMappedStack(err: unknown, root: string = PROJECT_ROOT): string {
   const stack = err instanceof Error ? (err.stack ?? `${err.name}: ${err.message}`) : String(err);
   const dist = join(root, 'dist') + sep;
-  const bundles = new Set([...stack.matchAll(/([^\s(]+\.js):\d+:\d+/g)].map((m) => m[1]).filter((f) => f.startsWith(dist)));
+  const bundles = new Set(
+    [...stack.matchAll(/([^\s(]+\.js):\d+:\d+/g)].map((m) => m[1]).filter((f) => f.startsWith(dist)),
+  );
   return [...bundles].reduce<string>((mapped, bundle) => mapFrames(mapped, bundle, root), stack);
 }
 
@@ -28,10 +30,17 @@ function mapFrames(stack: string, bundle: string, root: string): string {
   }
   const frame = new RegExp(`${bundle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+):(\\d+)`, 'g');
   return stack.replace(frame, (whole, line: string, column: string) => {
-    const entry = map.findEntry(Number(line) - 1, Number(column) - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number };
+    const entry = map.findEntry(Number(line) - 1, Number(column) - 1) as {
+      originalSource?: string;
+      originalLine?: number;
+      originalColumn?: number;
+    };
     if (!entry.originalSource || entry.originalLine === undefined || entry.originalColumn === undefined) return whole;
-    const source = entry.originalSource.startsWith('file:') ? fileURLToPath(entry.originalSource) : resolve(dirname(bundle), entry.originalSource);
-    const shown = !relative(root, source).startsWith('..') && !isAbsolute(relative(root, source)) ? relative(root, source) : source;
+    const source = entry.originalSource.startsWith('file:')
+      ? fileURLToPath(entry.originalSource)
+      : resolve(dirname(bundle), entry.originalSource);
+    const shown =
+      !relative(root, source).startsWith('..') && !isAbsolute(relative(root, source)) ? relative(root, source) : source;
     return `${shown}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
   });
 }

@@ -40,7 +40,8 @@ async function run(argv: readonly string[]): Promise<number> {
       if (err && err.name !== 'YError') throw err; // a YError is yargs rejecting the arguments
       throw InputError.single('command line', '', msg ?? err?.message ?? 'invalid arguments', 'see --help');
     });
-  for (const command of [synthCommand, diffCommand, listCommand, validateCommand, datadogCommand, ...extraCommands]) cli.command(command(setExit) as CommandModule);
+  for (const command of [synthCommand, diffCommand, listCommand, validateCommand, datadogCommand, ...extraCommands])
+    cli.command(command(setExit) as CommandModule);
   try {
     // With a callback yargs hands back --help and usage text instead of printing it through console.log.
     let output = '';
@@ -68,11 +69,19 @@ function wantsJson(argv: readonly string[]): boolean {
 export function reportFailure(err: unknown, json: boolean): number {
   if (err instanceof InputError) {
     for (const p of err.problems) process.stderr.write(`error: ${formatProblem(p)}\n`);
-    if (json) process.stdout.write(`${JSON.stringify({ error: { exitCode: ExitCode.BadInput, problems: err.problems } }, null, 2)}\n`);
+    if (json)
+      process.stdout.write(
+        `${JSON.stringify({ error: { exitCode: ExitCode.BadInput, problems: err.problems } }, null, 2)}\n`,
+      );
     return ExitCode.BadInput;
   }
   process.stderr.write(`internal error: ${sourceMappedStack(err)}\n`);
-  process.stderr.write('This is a bug in Stackwright, not a problem with the input; please report it with the lines above.\n');
-  if (json) process.stdout.write(`${JSON.stringify({ error: { exitCode: ExitCode.Internal, message: err instanceof Error ? err.message : String(err) } }, null, 2)}\n`);
+  process.stderr.write(
+    'This is a bug in Stackwright, not a problem with the input; please report it with the lines above.\n',
+  );
+  if (json)
+    process.stdout.write(
+      `${JSON.stringify({ error: { exitCode: ExitCode.Internal, message: err instanceof Error ? err.message : String(err) } }, null, 2)}\n`,
+    );
   return ExitCode.Internal;
 }

@@ -39,14 +39,20 @@ export function checkOutDir(outDir: string, forWriting = true): void {
     if (!statSync(target).isDirectory()) throw InputError.single(FLAG, outDir, 'exists and is not a folder', ALLOWED);
     if (readdirSync(target).length > 0 && !existsSync(join(target, MARKER))) {
       const what = forWriting ? 'synth replaces the whole folder' : 'diff compares a folder synth wrote';
-      throw InputError.single(FLAG, outDir, `is not empty and has no ${MARKER} marker, so synth did not write it; ${what}`, ALLOWED);
+      throw InputError.single(
+        FLAG,
+        outDir,
+        `is not empty and has no ${MARKER} marker, so synth did not write it; ${what}`,
+        ALLOWED,
+      );
     }
   }
   if (!forWriting) return;
   // The staging folder is created beside the target, so its parent (or the first part of it that exists) must
   // be a folder we can write.
   const existing = nearestExisting(dirname(target));
-  if (!statSync(existing).isDirectory()) throw InputError.single(FLAG, outDir, `cannot be created: ${existing} is a file, not a folder`, ALLOWED);
+  if (!statSync(existing).isDirectory())
+    throw InputError.single(FLAG, outDir, `cannot be created: ${existing} is a file, not a folder`, ALLOWED);
   try {
     accessSync(existing, constants.W_OK);
   } catch (err) {

@@ -26,7 +26,4 @@ export const existingNetwork = z.strictObject({
   subnetIds: z.array(z.string().regex(/^subnet-[0-9a-f]{8,17}$/, 'must look like subnet-0123abcd')).min(1),
 });
 
-export const tagMap = z.record(
-  z.string().min(1).max(128),
-  z.string().max(256),
-);
+export const tagMap = z.record(z.string().min(1).max(128), z.string().max(256));

@@ -42,7 +42,10 @@ export function zodProblems(file: string, error: z.ZodError, raw?: unknown): Inp
   return error.issues.map((issue) => {
     const path = configPath(issue.path, raw);
     if (issue.code === 'invalid_type' && valueAt(raw, issue.path) === null) {
-      const allowed = path === 'stacks' ? `at least one stack section: ${Object.keys(stacksSchema.shape).join(', ')}` : `expected ${issue.expected}`;
+      const allowed =
+        path === 'stacks'
+          ? `at least one stack section: ${Object.keys(stacksSchema.shape).join(', ')}`
+          : `expected ${issue.expected}`;
       return { file, path, message: 'is empty (the key has no value)', allowed };
     }
     return { file, path, ...describeIssue(issue) };
@@ -51,7 +54,8 @@ export function zodProblems(file: string, error: z.ZodError, raw?: unknown): Inp
 
 function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
   let node = raw;
-  for (const key of path) node = node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+  for (const key of path)
+    node = node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
   return node;
 }
 
@@ -65,7 +69,8 @@ export function configPath(path: readonly PropertyKey[], raw?: unknown): string 
   for (const key of path) {
     const element = Array.isArray(node) && typeof key === 'number' ? (node as unknown[])[key] : undefined;
     const name = (element as { name?: unknown } | undefined)?.name;
-    const unique = typeof name === 'string' && (node as { name?: unknown }[]).filter((e) => e?.name === name).length === 1;
+    const unique =
+      typeof name === 'string' && (node as { name?: unknown }[]).filter((e) => e?.name === name).length === 1;
     if (unique) text += `[${name}]`;
     else text += `${text ? '.' : ''}${String(key)}`;
     node = valueAt(node, [key]);
@@ -76,9 +81,15 @@ export function configPath(path: readonly PropertyKey[], raw?: unknown): string 
 function describeIssue(issue: z.core.$ZodIssue): { message: string; allowed?: string } {
   switch (issue.code) {
     case 'unrecognized_keys':
-      return { message: `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`, allowed: 'remove or fix the spelling' };
+      return {
+        message: `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`,
+        allowed: 'remove or fix the spelling',
+      };
     case 'invalid_value':
-      return { message: 'value not allowed', allowed: `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` };
+      return {
+        message: 'value not allowed',
+        allowed: `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`,
+      };
     case 'invalid_union':
       if ('discriminator' in issue && issue.discriminator) {
         return { message: issue.message, allowed: `check '${String(issue.discriminator)}'` };

@@ -26,7 +26,10 @@ const s3Backend = z.strictObject({
   type: z.literal('s3'),
   bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'not a valid S3 bucket name'),
   /** Each stack's state lives at `<keyPrefix>/<stack>.tfstate`. */
-  keyPrefix: z.string().regex(/^[A-Za-z0-9._/-]+$/).default('stackwright'),
+  keyPrefix: z
+    .string()
+    .regex(/^[A-Za-z0-9._/-]+$/)
+    .default('stackwright'),
   region: awsRegion,
   /** Customer managed KMS key for state encryption; SSE-S3 when absent. */
   kmsKeyId: z.string().min(1).optional(),
@@ -51,31 +54,35 @@ export const stacksSchema = z
   })
   .refine((s) => Object.values(s).some((v) => v !== undefined), 'at least one stack section is required');
 
-export const configSchema = z.strictObject({
-  /** Environment name: prefixes resource names and tags. */
-  name: z.string().regex(/^[a-z][a-z0-9-]{0,23}$/, 'lowercase letters, digits and dashes, starting with a letter, at most 24'),
-  aws: z.strictObject({
-    region: awsRegion,
-    partition: z.enum(awsPartitions).default('aws'),
-    /** When set, the AWS provider refuses to run against any other account. */
-    accountId: accountId.optional(),
-  }),
-  tags: tagMap.default({}),
-  backend: backendSchema.default({ type: 'local', path: 'terraform.tfstate' }),
-  rules: rulesConfigSchema.default({ overrides: [] }),
-  stacks: stacksSchema,
-}).superRefine((c, ctx) => {
-  const dd = c.stacks.datadog;
-  if (dd && datadogAccountFor(dd.site, c.aws.partition) === undefined) {
-    const sites = sitesForPartition(c.aws.partition);
-    ctx.addIssue({
-      code: 'custom',
-      path: ['stacks', 'datadog', 'site'],
-      message: `Datadog site ${dd.site} cannot integrate an AWS account in partition ${c.aws.partition}`,
-      params: { allowed: sites.length ? sites.join(', ') : `no Datadog site supports partition ${c.aws.partition}` },
-    });
-  }
-});
+export const configSchema = z
+  .strictObject({
+    /** Environment name: prefixes resource names and tags. */
+    name: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{0,23}$/, 'lowercase letters, digits and dashes, starting with a letter, at most 24'),
+    aws: z.strictObject({
+      region: awsRegion,
+      partition: z.enum(awsPartitions).default('aws'),
+      /** When set, the AWS provider refuses to run against any other account. */
+      accountId: accountId.optional(),
+    }),
+    tags: tagMap.default({}),
+    backend: backendSchema.default({ type: 'local', path: 'terraform.tfstate' }),
+    rules: rulesConfigSchema.default({ overrides: [] }),
+    stacks: stacksSchema,
+  })
+  .superRefine((c, ctx) => {
+    const dd = c.stacks.datadog;
+    if (dd && datadogAccountFor(dd.site, c.aws.partition) === undefined) {
+      const sites = sitesForPartition(c.aws.partition);
+      ctx.addIssue({
+        code: 'custom',
+        path: ['stacks', 'datadog', 'site'],
+        message: `Datadog site ${dd.site} cannot integrate an AWS account in partition ${c.aws.partition}`,
+        params: { allowed: sites.length ? sites.join(', ') : `no Datadog site supports partition ${c.aws.partition}` },
+      });
+    }
+  });
 
 export type StackwrightConfig = z.infer<typeof configSchema>;
 export type StacksConfig = z.infer<typeof stacksSchema>;

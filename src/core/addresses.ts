@@ -57,7 +57,10 @@ export function addressPath(node: IConstruct, stack: IConstruct): string[] {
 export function readableName(path: readonly string[]): string {
   const kept: string[][] = [];
   for (const segment of path) {
-    const words = segment.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 0);
+    const words = segment
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length > 0);
     if (words.length === 0) continue;
     const previous = kept[kept.length - 1];
     if (previous && previous.join('_') === words.join('_')) continue;
@@ -113,7 +116,9 @@ export function blockAddress(element: TerraformElement): string | undefined {
 export function addressCollisions(stack: TerraformStack): string[] {
   const seen = new Map<string, string>();
   const problems: string[] = [];
-  for (const element of stack.node.findAll().filter((c): c is TerraformElement => TerraformElement.isTerraformElement(c))) {
+  for (const element of stack.node
+    .findAll()
+    .filter((c): c is TerraformElement => TerraformElement.isTerraformElement(c))) {
     const address = blockAddress(element);
     if (address === undefined) continue;
     const other = seen.get(address);

@@ -10,7 +10,8 @@ export const PROJECT_ROOT: string = findProjectRoot(__dirname);
 function findProjectRoot(from: string): string {
   for (let dir = from; ; dir = dirname(dir)) {
     const pkg = join(dir, 'package.json');
-    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'stackwright') return dir;
+    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'stackwright')
+      return dir;
     if (dirname(dir) === dir) throw new Error(`no stackwright package.json above ${from}`);
   }
 }

@@ -59,7 +59,9 @@ export class StackwrightStack extends TerraformStack {
 
   /** Block names come from the construct path in snake_case (`delegation/role` -> `delegation_role`), no hash. */
   protected allocateLogicalId(tfElement: TerraformElement | Node): string {
-    const construct = TerraformElement.isTerraformElement(tfElement) ? tfElement : tfElement.scopes[tfElement.scopes.length - 1];
+    const construct = TerraformElement.isTerraformElement(tfElement)
+      ? tfElement
+      : tfElement.scopes[tfElement.scopes.length - 1];
     return readableName(addressPath(construct, this));
   }
 

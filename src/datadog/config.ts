@@ -4,31 +4,30 @@ import { datadogSites } from './sites';
 import { snapshotPermissions } from './permissions';
 
 /** What Datadog collects, as `datadog_integration_aws_account` takes it (managed mode). */
-const integrationSchema = z
-  .strictObject({
-    regions: z.union([z.literal('all'), z.array(awsRegion).min(1)]).default('all'),
-    metrics: z
-      .strictObject({
-        enabled: z.boolean().default(true),
-        /** Skip these CloudWatch namespaces (e.g. AWS/SQS). */
-        excludeNamespaces: z.array(z.string().regex(/^[A-Za-z0-9/_.-]+$/)).default([]),
-        collectCloudwatchAlarms: z.boolean().default(false),
-        collectCustomMetrics: z.boolean().default(false),
-      })
-      .prefault({}),
-    logs: z.strictObject({ lambdaForwarderArns: z.array(z.string().startsWith('arn:')).default([]) }).prefault({}),
-    resourceCollection: z
-      .strictObject({
-        /**
-         * Datadog's resource collection (`extended_collection`). Datadog reads resources through the
-         * SecurityAudit policy, so it is on by default exactly when `securityAudit` is.
-         */
-        enabled: z.boolean().optional(),
-        cloudSecurityPosture: z.boolean().default(false),
-      })
-      .prefault({}),
-    xrayServices: z.array(z.string()).default([]),
-  });
+const integrationSchema = z.strictObject({
+  regions: z.union([z.literal('all'), z.array(awsRegion).min(1)]).default('all'),
+  metrics: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      /** Skip these CloudWatch namespaces (e.g. AWS/SQS). */
+      excludeNamespaces: z.array(z.string().regex(/^[A-Za-z0-9/_.-]+$/)).default([]),
+      collectCloudwatchAlarms: z.boolean().default(false),
+      collectCustomMetrics: z.boolean().default(false),
+    })
+    .prefault({}),
+  logs: z.strictObject({ lambdaForwarderArns: z.array(z.string().startsWith('arn:')).default([]) }).prefault({}),
+  resourceCollection: z
+    .strictObject({
+      /**
+       * Datadog's resource collection (`extended_collection`). Datadog reads resources through the
+       * SecurityAudit policy, so it is on by default exactly when `securityAudit` is.
+       */
+      enabled: z.boolean().optional(),
+      cloudSecurityPosture: z.boolean().default(false),
+    })
+    .prefault({}),
+  xrayServices: z.array(z.string()).default([]),
+});
 
 /** Config section `stacks.datadog`: the IAM role Datadog assumes, and (managed mode) Datadog's side of it. */
 export const datadogConfigSchema = z
@@ -64,7 +63,9 @@ export const datadogConfigSchema = z
         message: 'only used with externalId: managed (in manual mode Datadog is configured in its own UI)',
       });
     }
-    collectionProblems(d).forEach((p) => ctx.addIssue({ code: 'custom', path: p.path, message: p.message, params: { allowed: p.allowed } }));
+    collectionProblems(d).forEach((p) =>
+      ctx.addIssue({ code: 'custom', path: p.path, message: p.message, params: { allowed: p.allowed } }),
+    );
   })
   // Managed mode always registers collection settings: fill them in so the stack never falls back to settings
   // (extended collection on) the attached permissions cannot serve.
@@ -102,7 +103,8 @@ export function collectionProblems(d: ParsedSection): CollectionFinding[] {
   if (rc?.enabled === true && !d.securityAudit) {
     problems.push({
       path: at('resourceCollection', 'enabled'),
-      message: "Datadog's resource collection (extended_collection) reads through the SecurityAudit policy, which securityAudit: false does not attach",
+      message:
+        "Datadog's resource collection (extended_collection) reads through the SecurityAudit policy, which securityAudit: false does not attach",
       allowed: 'set securityAudit: true, or resourceCollection.enabled: false',
     });
   }
@@ -116,7 +118,8 @@ export function collectionProblems(d: ParsedSection): CollectionFinding[] {
   if (rc?.cloudSecurityPosture && rc.enabled === false) {
     problems.push({
       path: at('resourceCollection', 'cloudSecurityPosture'),
-      message: 'Datadog CSPM requires resource collection (extended_collection), which resourceCollection.enabled: false turns off',
+      message:
+        'Datadog CSPM requires resource collection (extended_collection), which resourceCollection.enabled: false turns off',
       allowed: 'remove resourceCollection.enabled, or set cloudSecurityPosture: false',
     });
   }
@@ -140,7 +143,8 @@ export function collectionWarnings(d: DatadogConfig): CollectionFinding[] {
   if (d.securityAudit && !rc.enabled && !rc.cloudSecurityPosture) {
     warnings.push({
       path: ['securityAudit'],
-      message: 'SecurityAudit is attached but resource collection and CSPM are off: Datadog gets read access it does not use',
+      message:
+        'SecurityAudit is attached but resource collection and CSPM are off: Datadog gets read access it does not use',
       allowed: 'set securityAudit: false, or turn resource collection on',
     });
   }
@@ -150,7 +154,9 @@ export function collectionWarnings(d: DatadogConfig): CollectionFinding[] {
     if (missing.length > 0) {
       warnings.push({
         path: ['permissions'],
-        message: `for complete resource coverage Datadog recommends ${missing.length} read permissions beyond SecurityAudit that the ${d.permissions} list lacks (${missing.slice(0, 3).join(', ')}, ...)`,
+        message:
+          `for complete resource coverage Datadog recommends ${missing.length} read permissions beyond ` +
+          `SecurityAudit that the ${d.permissions} list lacks (${missing.slice(0, 3).join(', ')}, ...)`,
         allowed: 'permissions: full, or accept partial coverage',
       });
     }

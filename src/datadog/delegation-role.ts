@@ -11,7 +11,7 @@ import { permissionPolicyJson, splitIntoPolicies } from './permissions';
 
 /** Why Datadog's permission policies grant on "*": reviewers read this in the generated JSON. */
 export const DATADOG_WILDCARD_REASON =
-  "Datadog's published permission list applies to every resource Datadog monitors, so Resource is \"*\" by design; " +
+  'Datadog\'s published permission list applies to every resource Datadog monitors, so Resource is "*" by design; ' +
   'its few write actions (log subscriptions, bucket notifications) are how Datadog sets up log collection';
 
 export interface DatadogDelegationRoleProps {

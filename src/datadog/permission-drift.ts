@@ -31,7 +31,9 @@ export function addPermissionDriftCheck(stack: TerraformStack, props: Permission
   const live = `data.${type}.live.iam_permissions`;
   // Overrides are written as given (tokens are not resolved in them), so the policies are named literally. Their
   // documents are literals, known at plan time.
-  const granted = props.policies.map((p) => `jsondecode(aws_iam_policy.${p.friendlyUniqueId}.policy).Statement[0].Action`);
+  const granted = props.policies.map(
+    (p) => `jsondecode(aws_iam_policy.${p.friendlyUniqueId}.policy).Statement[0].Action`,
+  );
   const snapshot = `flatten([${granted.join(', ')}])`;
   const added = `sort(tolist(setsubtract(toset(${live}), toset(${snapshot}))))`;
   const dropped = `sort(tolist(setsubtract(toset(${snapshot}), toset(${live}))))`;

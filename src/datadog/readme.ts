@@ -6,12 +6,20 @@ import { snapshotPermissions } from './permissions';
 import { refreshCommandFor } from './refresh-permissions';
 
 /** The Datadog stack's README section: how the handshake completes in the chosen mode. */
-export function datadogReadme(dd: DatadogConfig, partition: AwsPartition, datadogAccountId: string, roleName: string): ReadmeSection {
-  const trust = `Role \`${roleName}\`. Trusted principal: \`arn:${partition}:iam::${datadogAccountId}:root\` (Datadog, site \`${dd.site}\`), only with \`sts:ExternalId\`.`;
+export function datadogReadme(
+  dd: DatadogConfig,
+  partition: AwsPartition,
+  datadogAccountId: string,
+  roleName: string,
+): ReadmeSection {
+  const trust =
+    `Role \`${roleName}\`. Trusted principal: \`arn:${partition}:iam::${datadogAccountId}:root\` ` +
+    `(Datadog, site \`${dd.site}\`), only with \`sts:ExternalId\`.`;
   const permissions =
     dd.permissions === 'core'
       ? "Permissions: Stackwright's core list (metrics and tags, read-only)."
-      : `Permissions: the reviewed snapshot of Datadog's ${dd.permissions} list committed with Stackwright (${snapshotPermissions(dd.permissions).length} actions), in both modes.`;
+      : `Permissions: the reviewed snapshot of Datadog's ${dd.permissions} list committed with ` +
+        `Stackwright (${snapshotPermissions(dd.permissions).length} actions), in both modes.`;
   const body =
     dd.externalId === 'managed'
       ? [

@@ -33,7 +33,13 @@ export interface PermissionDiff {
  * plain JSON array of action names.
  */
 export function readPermissionFile(file: string): string[] {
-  if (!existsSync(file)) throw InputError.single(file, '', 'file not found', 'a JSON file: the Datadog API response or an array of IAM actions');
+  if (!existsSync(file))
+    throw InputError.single(
+      file,
+      '',
+      'file not found',
+      'a JSON file: the Datadog API response or an array of IAM actions',
+    );
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
@@ -45,13 +51,26 @@ export function readPermissionFile(file: string): string[] {
 
 /** The action list of an API response or array; bad shapes and bad action names are input errors. */
 export function permissionsOf(body: unknown, source: string): string[] {
-  const list = Array.isArray(body) ? body : (body as { data?: { attributes?: { permissions?: unknown } } })?.data?.attributes?.permissions;
+  const list = Array.isArray(body)
+    ? body
+    : (body as { data?: { attributes?: { permissions?: unknown } } })?.data?.attributes?.permissions;
   const where = Array.isArray(body) ? '' : 'data.attributes.permissions';
   if (!Array.isArray(list) || list.length === 0) {
-    throw InputError.single(source, where, 'no permission list found', 'a non-empty array of IAM actions, or {"data":{"attributes":{"permissions":[...]}}}');
+    throw InputError.single(
+      source,
+      where,
+      'no permission list found',
+      'a non-empty array of IAM actions, or {"data":{"attributes":{"permissions":[...]}}}',
+    );
   }
   const bad = list.findIndex((a) => typeof a !== 'string' || !/^[a-z0-9-]+:[A-Za-z0-9*]+$/.test(a));
-  if (bad >= 0) throw InputError.single(source, `${where}[${bad}]`, `'${String(list[bad])}' is not an IAM action`, 'service:Action, e.g. cloudwatch:ListMetrics');
+  if (bad >= 0)
+    throw InputError.single(
+      source,
+      `${where}[${bad}]`,
+      `'${String(list[bad])}' is not an IAM action`,
+      'service:Action, e.g. cloudwatch:ListMetrics',
+    );
   return [...new Set(list as string[])].sort();
 }
 
@@ -68,12 +87,22 @@ export async function fetchPermissions(set: PublishedSet, source: ApiSource): Pr
   const url = `${(source.baseUrl ?? `https://api.${source.site}`).replace(/\/+$/, '')}${PERMISSIONS_API_PATH[set]}`;
   let res: Response;
   try {
-    res = await fetch(url, { headers: { accept: 'application/json', 'DD-API-KEY': source.apiKey, 'DD-APPLICATION-KEY': source.appKey } });
+    res = await fetch(url, {
+      headers: { accept: 'application/json', 'DD-API-KEY': source.apiKey, 'DD-APPLICATION-KEY': source.appKey },
+    });
   } catch (err) {
-    throw InputError.single(url, '', `could not reach the Datadog API (${(err as Error).message})`, 'check --site and your network, or use --from-file');
+    throw InputError.single(
+      url,
+      '',
+      `could not reach the Datadog API (${(err as Error).message})`,
+      'check --site and your network, or use --from-file',
+    );
   }
   if (!res.ok) {
-    const hint = res.status === 401 || res.status === 403 ? 'check DD_API_KEY and DD_APP_KEY and that they belong to this site' : 'try again later, or use --from-file';
+    const hint =
+      res.status === 401 || res.status === 403
+        ? 'check DD_API_KEY and DD_APP_KEY and that they belong to this site'
+        : 'try again later, or use --from-file';
     throw InputError.single(url, '', `Datadog answered HTTP ${res.status}`, hint);
   }
   return permissionsOf(await res.json(), url);
@@ -82,12 +111,23 @@ export async function fetchPermissions(set: PublishedSet, source: ApiSource): Pr
 /** The API keys from the environment, or an input error naming the missing variables. */
 export function apiKeysFromEnv(env: NodeJS.ProcessEnv): { apiKey: string; appKey: string } {
   const missing = ['DD_API_KEY', 'DD_APP_KEY'].filter((k) => !env[k]);
-  if (missing.length > 0) throw InputError.single('environment', missing.join(', '), 'not set', '--from-api reads your Datadog API and application keys from DD_API_KEY and DD_APP_KEY');
+  if (missing.length > 0)
+    throw InputError.single(
+      'environment',
+      missing.join(', '),
+      'not set',
+      '--from-api reads your Datadog API and application keys from DD_API_KEY and DD_APP_KEY',
+    );
   return { apiKey: env.DD_API_KEY!, appKey: env.DD_APP_KEY! };
 }
 
 /** Compares a list with the committed snapshot and (unless `dryRun`) writes it as the new snapshot. */
-export function updateSnapshot(set: PublishedSet, actions: readonly string[], dir = SNAPSHOT_DIR, dryRun = false): PermissionDiff {
+export function updateSnapshot(
+  set: PublishedSet,
+  actions: readonly string[],
+  dir = SNAPSHOT_DIR,
+  dryRun = false,
+): PermissionDiff {
   const file = join(dir, snapshotFile(set));
   const old = new Set(existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as string[]) : []);
   const now = new Set(actions);
@@ -99,6 +139,13 @@ export function updateSnapshot(set: PublishedSet, actions: readonly string[], di
     total: now.size,
   };
   // One action per line keeps the reviewed diff of the snapshot readable.
-  if (!dryRun) writeFileSync(file, `[\n${[...now].sort().map((a) => `  ${JSON.stringify(a)}`).join(',\n')}\n]\n`);
+  if (!dryRun)
+    writeFileSync(
+      file,
+      `[\n${[...now]
+        .sort()
+        .map((a) => `  ${JSON.stringify(a)}`)
+        .join(',\n')}\n]\n`,
+    );
   return diff;
 }

@@ -55,7 +55,9 @@ export class Ec2CapacityCluster extends Construct {
   constructor(scope: Construct, id: string, props: Ec2CapacityClusterProps) {
     super(scope, id);
     if (!/^[A-Za-z0-9_-]{1,255}$/.test(props.clusterName)) {
-      throw new Error(`ECS cluster name '${props.clusterName}' must be 1-255 letters, digits, _ or -; change the cluster's name`);
+      throw new Error(
+        `ECS cluster name '${props.clusterName}' must be 1-255 letters, digits, _ or -; change the cluster's name`,
+      );
     }
     this.cluster = new EcsCluster(this, 'cluster', {
       name: props.clusterName,

@@ -11,8 +11,12 @@ import { vpcCidrBlock as cidrBlock } from '../aws/cidr';
  * reconciler that keeps `oneTaskPerHost: reconciled` services at one task per host.
  */
 
-const clusterName = z.string().regex(/^[a-z][a-z0-9-]{0,23}$/, 'lowercase letters, digits and dashes, starting with a letter, at most 24');
-const serviceName = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'lowercase letters, digits and dashes, starting with a letter, at most 40');
+const clusterName = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,23}$/, 'lowercase letters, digits and dashes, starting with a letter, at most 24');
+const serviceName = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,39}$/, 'lowercase letters, digits and dashes, starting with a letter, at most 40');
 
 const existingVpc = z.strictObject({ type: z.literal('existing'), ...existingNetwork.shape });
 const createdVpc = z.strictObject({
@@ -25,7 +29,10 @@ const createdVpc = z.strictObject({
 export const networkSchema = z.discriminatedUnion('type', [existingVpc, createdVpc]);
 
 export const capacitySchema = z.strictObject({
-  instanceType: z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, 'an EC2 instance type such as t3.small').default('t3.small'),
+  instanceType: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, 'an EC2 instance type such as t3.small')
+    .default('t3.small'),
   /** Must match the instance type (Graviton types are arm64); picks the ECS-optimized AMI variant. */
   architecture: z.enum(['x86_64', 'arm64']).default('x86_64'),
   minSize: z.number().int().min(0).max(1000).default(1),
@@ -109,7 +116,13 @@ export const ecsConfigSchema = z
   })
   .superRefine((ecs, ctx) => {
     const report = (base: (string | number)[], issues: readonly ConfigIssue[]) => {
-      for (const i of issues) ctx.addIssue({ code: 'custom', path: [...base, ...i.path], message: i.message, params: { allowed: i.allowed } });
+      for (const i of issues)
+        ctx.addIssue({
+          code: 'custom',
+          path: [...base, ...i.path],
+          message: i.message,
+          params: { allowed: i.allowed },
+        });
     };
     report(['clusters'], duplicateNames(ecs.clusters, 'cluster', 'stacks.ecs.clusters'));
     ecs.clusters.forEach((cluster, c) => {

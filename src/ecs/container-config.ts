@@ -16,20 +16,40 @@ const portMapping = z.strictObject({
   /** Empty (dynamic port in bridge mode) or equal to containerPort in awsvpc and host modes. */
   hostPort: port.optional(),
   protocol: z.enum(['tcp', 'udp']).optional(),
-  name: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'lowercase letters, digits, _ and -, at most 64').optional(),
+  name: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'lowercase letters, digits, _ and -, at most 64')
+    .optional(),
   appProtocol: z.enum(['http', 'http2', 'grpc']).optional(),
 });
 
 const linuxParameters = z.strictObject({
   initProcessEnabled: z.boolean().optional(),
   capabilities: z
-    .strictObject({ add: z.array(z.string().regex(/^[A-Z_]+$/)).optional(), drop: z.array(z.string().regex(/^[A-Z_]+$/)).optional() })
+    .strictObject({
+      add: z.array(z.string().regex(/^[A-Z_]+$/)).optional(),
+      drop: z.array(z.string().regex(/^[A-Z_]+$/)).optional(),
+    })
     .optional(),
   devices: z
-    .array(z.strictObject({ hostPath: absolutePath, containerPath: absolutePath.optional(), permissions: z.array(z.enum(['read', 'write', 'mknod'])).optional() }))
+    .array(
+      z.strictObject({
+        hostPath: absolutePath,
+        containerPath: absolutePath.optional(),
+        permissions: z.array(z.enum(['read', 'write', 'mknod'])).optional(),
+      }),
+    )
     .optional(),
   sharedMemorySize: z.number().int().min(1).optional(),
-  tmpfs: z.array(z.strictObject({ containerPath: absolutePath, size: z.number().int().min(1), mountOptions: z.array(z.string()).optional() })).optional(),
+  tmpfs: z
+    .array(
+      z.strictObject({
+        containerPath: absolutePath,
+        size: z.number().int().min(1),
+        mountOptions: z.array(z.string()).optional(),
+      }),
+    )
+    .optional(),
 });
 
 export const containerDefinitionSchema = z.strictObject({
@@ -49,8 +69,18 @@ export const containerDefinitionSchema = z.strictObject({
   environment: z.array(z.strictObject({ name: z.string().min(1), value: z.string() })).optional(),
   /** Secrets Manager or SSM Parameter Store references; the execution role may read exactly these. */
   secrets: z.array(z.strictObject({ name: z.string().min(1), valueFrom: z.string().min(1) })).optional(),
-  mountPoints: z.array(z.strictObject({ sourceVolume: z.string().min(1), containerPath: absolutePath, readOnly: z.boolean().optional() })).optional(),
-  dependsOn: z.array(z.strictObject({ containerName, condition: z.enum(['START', 'COMPLETE', 'SUCCESS', 'HEALTHY']) })).optional(),
+  mountPoints: z
+    .array(
+      z.strictObject({
+        sourceVolume: z.string().min(1),
+        containerPath: absolutePath,
+        readOnly: z.boolean().optional(),
+      }),
+    )
+    .optional(),
+  dependsOn: z
+    .array(z.strictObject({ containerName, condition: z.enum(['START', 'COMPLETE', 'SUCCESS', 'HEALTHY']) }))
+    .optional(),
   healthCheck: z
     .strictObject({
       command: z.array(z.string()).min(1),
@@ -69,7 +99,23 @@ export const containerDefinitionSchema = z.strictObject({
   ulimits: z
     .array(
       z.strictObject({
-        name: z.enum(['core', 'cpu', 'data', 'fsize', 'locks', 'memlock', 'msgqueue', 'nice', 'nofile', 'nproc', 'rss', 'rtprio', 'rttime', 'sigpending', 'stack']),
+        name: z.enum([
+          'core',
+          'cpu',
+          'data',
+          'fsize',
+          'locks',
+          'memlock',
+          'msgqueue',
+          'nice',
+          'nofile',
+          'nproc',
+          'rss',
+          'rtprio',
+          'rttime',
+          'sigpending',
+          'stack',
+        ]),
         softLimit: z.number().int().min(0),
         hardLimit: z.number().int().min(0),
       }),

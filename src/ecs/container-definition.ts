@@ -1,7 +1,8 @@
 import type { ContainerDefinition } from '@aws-sdk/client-ecs';
 
 /** A container definition as ECS requires it: the SDK's type with name, image and essential always present. */
-export type EcsContainerDefinition = ContainerDefinition & Required<Pick<ContainerDefinition, 'name' | 'image' | 'essential'>>;
+export type EcsContainerDefinition = ContainerDefinition &
+  Required<Pick<ContainerDefinition, 'name' | 'image' | 'essential'>>;
 
 /** Container fields Fargate rejects (ECS developer guide, "Task definition differences for Fargate"). */
 export const FARGATE_INVALID_CONTAINER_FIELDS = [

@@ -64,12 +64,19 @@ export class Ec2Capacity extends Construct {
     const { clusterName, partition } = props;
     const capacity = capacityWithDefaults(props);
     const protection = scalingProtection(props.reconciledServices ?? false);
-    if (props.subnetIds.length === 0) throw new Error(`Ec2Capacity ${clusterName}: subnetIds is empty; the Auto Scaling group needs at least one subnet`);
+    if (props.subnetIds.length === 0)
+      throw new Error(
+        `Ec2Capacity ${clusterName}: subnetIds is empty; the Auto Scaling group needs at least one subnet`,
+      );
     if (capacity.minSize > capacity.maxSize) {
-      throw new Error(`Ec2Capacity ${clusterName}: minSize ${capacity.minSize} is above maxSize ${capacity.maxSize}; lower minSize or raise maxSize`);
+      throw new Error(
+        `Ec2Capacity ${clusterName}: minSize ${capacity.minSize} is above maxSize ${capacity.maxSize}; lower minSize or raise maxSize`,
+      );
     }
     if (capacity.desiredSize < capacity.minSize || capacity.desiredSize > capacity.maxSize) {
-      throw new Error(`Ec2Capacity ${clusterName}: desiredSize ${capacity.desiredSize} is outside minSize..maxSize (${capacity.minSize}..${capacity.maxSize})`);
+      throw new Error(
+        `Ec2Capacity ${clusterName}: desiredSize ${capacity.desiredSize} is outside minSize..maxSize (${capacity.minSize}..${capacity.maxSize})`,
+      );
     }
     // The AMI follows architecture: an arm64 AMI on an x86_64 instance type (or the reverse) never boots.
     const graviton = isGravitonInstanceType(capacity.instanceType);
@@ -97,7 +104,10 @@ export class Ec2Capacity extends Construct {
       description: `ECS container instances of ${clusterName} (Stackwright)`,
       assumeRolePolicy: serviceTrustPolicy(partition === 'aws-cn' ? 'ec2.amazonaws.com.cn' : 'ec2.amazonaws.com'),
     });
-    const managedPolicies = ['service-role/AmazonEC2ContainerServiceforEC2Role', ...(capacity.sessionManager ? ['AmazonSSMManagedInstanceCore'] : [])];
+    const managedPolicies = [
+      'service-role/AmazonEC2ContainerServiceforEC2Role',
+      ...(capacity.sessionManager ? ['AmazonSSMManagedInstanceCore'] : []),
+    ];
     for (const policy of managedPolicies) {
       new IamRolePolicyAttachment(this, `instance-${policy.split('/').pop()}`, {
         role: this.instanceRole.name,
@@ -126,12 +136,20 @@ export class Ec2Capacity extends Construct {
       blockDeviceMappings: [
         {
           deviceName: '/dev/xvda', // the AL2023 ECS AMI's root device
-          ebs: { volumeSize: capacity.rootVolumeGiB, volumeType: 'gp3', encrypted: 'true', deleteOnTermination: 'true' },
+          ebs: {
+            volumeSize: capacity.rootVolumeGiB,
+            volumeType: 'gp3',
+            encrypted: 'true',
+            deleteOnTermination: 'true',
+          },
         },
       ],
       userData: Fn.base64encode(ecsUserData(clusterName)),
       updateDefaultVersion: true,
-      tagSpecifications: ['instance', 'volume'].map((resourceType) => ({ resourceType, tags: { Name: `${clusterName}-ecs` } })),
+      tagSpecifications: ['instance', 'volume'].map((resourceType) => ({
+        resourceType,
+        tags: { Name: `${clusterName}-ecs` },
+      })),
     });
 
     this.autoScalingGroup = new AutoscalingGroup(this, 'instances', {
@@ -208,7 +226,8 @@ export const IMDS_BLOCK_RULE = 'DOCKER-USER --in-interface docker+ --destination
  *   (ECS_ENABLE_TASK_IAM_ROLE_NETWORK_HOST) give their SDKs credentials of their own, and the README says so.
  */
 export function ecsUserData(clusterName: string): string {
-  const rule = (op: string) => `/usr/sbin/iptables ${op} ${IMDS_BLOCK_RULE.replace('DOCKER-USER', op === '--insert' ? 'DOCKER-USER 1' : 'DOCKER-USER')}`;
+  const rule = (op: string) =>
+    `/usr/sbin/iptables ${op} ${IMDS_BLOCK_RULE.replace('DOCKER-USER', op === '--insert' ? 'DOCKER-USER 1' : 'DOCKER-USER')}`;
   return [
     '#!/bin/bash',
     '# Written by Stackwright: joins this instance to its ECS cluster; containers cannot read its credentials.',
@@ -222,7 +241,7 @@ export function ecsUserData(clusterName: string): string {
     'EOF',
     "cat > /etc/systemd/system/stackwright-block-imds.service <<'EOF'",
     '[Unit]',
-    'Description=Drop bridge-mode containers\' traffic to the instance metadata service (Stackwright)',
+    "Description=Drop bridge-mode containers' traffic to the instance metadata service (Stackwright)",
     'After=docker.service',
     'BindsTo=docker.service',
     '[Service]',

@@ -31,7 +31,10 @@ export function ecrRepositoryArns(containers: readonly ExecutionPolicyContainer[
 }
 
 /** Secret references by service: Secrets Manager ARNs (without a JSON key suffix) and SSM parameter ARNs. */
-export function secretArns(input: Omit<ExecutionPolicyInput, 'logGroupArn'>): { secretsManager: string[]; ssm: string[] } {
+export function secretArns(input: Omit<ExecutionPolicyInput, 'logGroupArn'>): {
+  secretsManager: string[];
+  ssm: string[];
+} {
   const secretsManager = new Set<string>();
   const ssm = new Set<string>();
   for (const c of input.containers) {
@@ -39,7 +42,10 @@ export function secretArns(input: Omit<ExecutionPolicyInput, 'logGroupArn'>): { 
       if (valueFrom === undefined) continue; // ECS rejects a secret without valueFrom; it grants nothing
       if (/^arn:[^:]+:secretsmanager:/.test(valueFrom)) secretsManager.add(valueFrom.split(':').slice(0, 7).join(':'));
       else if (/^arn:[^:]+:ssm:/.test(valueFrom)) ssm.add(valueFrom);
-      else ssm.add(`arn:${input.partition}:ssm:${input.region}:${input.accountId}:parameter/${valueFrom.replace(/^\//, '')}`);
+      else
+        ssm.add(
+          `arn:${input.partition}:ssm:${input.region}:${input.accountId}:parameter/${valueFrom.replace(/^\//, '')}`,
+        );
     }
   }
   return { secretsManager: [...secretsManager].sort(), ssm: [...ssm].sort() };
@@ -51,7 +57,12 @@ export function secretArns(input: Omit<ExecutionPolicyInput, 'logGroupArn'>): { 
  */
 export function executionPolicyStatements(input: ExecutionPolicyInput): PolicyStatement[] {
   const statements: PolicyStatement[] = [
-    { Sid: 'WriteOwnLogGroup', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${input.logGroupArn}:*` },
+    {
+      Sid: 'WriteOwnLogGroup',
+      Effect: 'Allow',
+      Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+      Resource: `${input.logGroupArn}:*`,
+    },
   ];
   const repositories = ecrRepositoryArns(input.containers, input.partition);
   if (repositories.length > 0) {
@@ -66,7 +77,12 @@ export function executionPolicyStatements(input: ExecutionPolicyInput): PolicySt
   }
   const secrets = secretArns(input);
   if (secrets.secretsManager.length > 0) {
-    statements.push({ Sid: 'ReadOwnSecrets', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: secrets.secretsManager.flatMap(secretArnPatterns) });
+    statements.push({
+      Sid: 'ReadOwnSecrets',
+      Effect: 'Allow',
+      Action: 'secretsmanager:GetSecretValue',
+      Resource: secrets.secretsManager.flatMap(secretArnPatterns),
+    });
   }
   if (secrets.ssm.length > 0) {
     statements.push({ Sid: 'ReadOwnParameters', Effect: 'Allow', Action: 'ssm:GetParameters', Resource: secrets.ssm });

@@ -61,10 +61,13 @@ export interface ClusterPlacement {
 export function clusterPlacement(scope: Construct, id: string, props: ClusterPlacementProps): ClusterPlacement {
   const choice = props.network ?? { type: 'create' };
   if (choice.type === 'existing') {
-    if (choice.subnetIds.length === 0) throw new Error(`clusterPlacement ${props.namePrefix}: network.subnetIds is empty; name at least one subnet`);
+    if (choice.subnetIds.length === 0)
+      throw new Error(`clusterPlacement ${props.namePrefix}: network.subnetIds is empty; name at least one subnet`);
     const network = new Construct(scope, id);
     // The data source fails the plan when a subnet is in another VPC, before anything is created in it.
-    const subnetIds = choice.subnetIds.map((subnetId) => new DataAwsSubnet(network, `subnet-${subnetId}`, { id: subnetId, vpcId: choice.vpcId }).id);
+    const subnetIds = choice.subnetIds.map(
+      (subnetId) => new DataAwsSubnet(network, `subnet-${subnetId}`, { id: subnetId, vpcId: choice.vpcId }).id,
+    );
     return { network, vpcId: choice.vpcId, subnetIds };
   }
   const network = new Network(scope, id, {

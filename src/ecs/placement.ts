@@ -64,7 +64,8 @@ function strategyIssue(s: PlacementStrategy): Omit<ConfigIssue, 'path'> | undefi
     case 'random':
       return s.field === undefined ? undefined : { message: 'random takes no field', allowed: 'remove field' };
     case 'spread':
-      if (s.field === 'instanceId' || s.field === 'host' || /^attribute:[A-Za-z0-9._-]+$/.test(s.field ?? '')) return undefined;
+      if (s.field === 'instanceId' || s.field === 'host' || /^attribute:[A-Za-z0-9._-]+$/.test(s.field ?? ''))
+        return undefined;
       return s.field === undefined
         ? { message: 'spread needs a field', allowed: SPREAD_FIELDS }
         : { message: `spread cannot use field '${s.field}'`, allowed: SPREAD_FIELDS };
@@ -73,7 +74,10 @@ function strategyIssue(s: PlacementStrategy): Omit<ConfigIssue, 'path'> | undefi
 
 function constraintIssue(c: PlacementConstraint): Omit<ConfigIssue, 'path'> | undefined {
   if (c.type === 'memberOf' && c.expression === undefined) {
-    return { message: 'memberOf needs an expression', allowed: 'a cluster query language expression, e.g. attribute:ecs.instance-type =~ t3.*' };
+    return {
+      message: 'memberOf needs an expression',
+      allowed: 'a cluster query language expression, e.g. attribute:ecs.instance-type =~ t3.*',
+    };
   }
   if (c.type === 'distinctInstance' && c.expression !== undefined) {
     return { message: 'distinctInstance takes no expression', allowed: 'remove expression, or use type memberOf' };
@@ -85,7 +89,10 @@ function constraintIssue(c: PlacementConstraint): Omit<ConfigIssue, 'path'> | un
  * The constraints a service is created with: a reconciled service always carries distinctInstance (that is what
  * makes "desired count = number of hosts" mean one task per host), once.
  */
-export function effectiveConstraints(constraints: readonly PlacementConstraint[], reconciled: boolean): PlacementConstraint[] {
+export function effectiveConstraints(
+  constraints: readonly PlacementConstraint[],
+  reconciled: boolean,
+): PlacementConstraint[] {
   if (!reconciled) return [...constraints];
   return [{ type: 'distinctInstance' }, ...constraints.filter((c) => c.type !== 'distinctInstance')];
 }
@@ -94,12 +101,23 @@ export function effectiveConstraints(constraints: readonly PlacementConstraint[]
 export function placementIssues(p: Required<ServicePlacement>, reconciled: boolean): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   if (p.strategies.length > MAX_PLACEMENT_STRATEGIES) {
-    issues.push({ path: ['strategies'], message: `${p.strategies.length} placement strategies`, allowed: `at most ${MAX_PLACEMENT_STRATEGIES}` });
+    issues.push({
+      path: ['strategies'],
+      message: `${p.strategies.length} placement strategies`,
+      allowed: `at most ${MAX_PLACEMENT_STRATEGIES}`,
+    });
   }
   const constraints = effectiveConstraints(p.constraints, reconciled).length;
   if (constraints > MAX_PLACEMENT_CONSTRAINTS) {
-    const implied = reconciled && !p.constraints.some((c) => c.type === 'distinctInstance') ? ' (with the implied distinctInstance)' : '';
-    issues.push({ path: ['constraints'], message: `${constraints} placement constraints${implied}`, allowed: `at most ${MAX_PLACEMENT_CONSTRAINTS}` });
+    const implied =
+      reconciled && !p.constraints.some((c) => c.type === 'distinctInstance')
+        ? ' (with the implied distinctInstance)'
+        : '';
+    issues.push({
+      path: ['constraints'],
+      message: `${constraints} placement constraints${implied}`,
+      allowed: `at most ${MAX_PLACEMENT_CONSTRAINTS}`,
+    });
   }
   p.strategies.forEach((s, i) => {
     const issue = strategyIssue(s);

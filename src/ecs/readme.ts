@@ -5,24 +5,34 @@ import { operationsReadmeSections } from './readme-operations';
 
 /** README sections of the ECS stack: what runs where, and how each service is placed. */
 export function ecsReadmeSections(ecs: EcsConfig, envName: string): ReadmeSection[] {
-  return [clustersSection(ecs.clusters, envName), servicesSection(ecs.clusters, envName), modesSection(), ...operationsReadmeSections(ecs)];
+  return [
+    clustersSection(ecs.clusters, envName),
+    servicesSection(ecs.clusters, envName),
+    modesSection(),
+    ...operationsReadmeSections(ecs),
+  ];
 }
 
 function clustersSection(clusters: readonly ClusterConfig[], envName: string): ReadmeSection {
-  const lines = ['| cluster | instances | min / max | network | Container Insights |', '| --- | --- | --- | --- | --- |'];
+  const lines = [
+    '| cluster | instances | min / max | network | Container Insights |',
+    '| --- | --- | --- | --- | --- |',
+  ];
   for (const c of clusters) {
     const cap = c.capacity;
     const network =
       c.network.type === 'existing'
         ? `existing \`${c.network.vpcId}\`, ${c.network.subnetIds.length} subnet(s)`
         : `new VPC \`${c.network.cidrBlock}\`, ${c.network.availabilityZones} private subnets, 1 NAT gateway`;
-    lines.push(`| \`${envName}-${c.name}\` | ${cap.instanceType} (${cap.architecture}) | ${cap.minSize} / ${cap.maxSize} | ${network} | ${c.containerInsights} |`);
+    lines.push(
+      `| \`${envName}-${c.name}\` | ${cap.instanceType} (${cap.architecture}) | ${cap.minSize} / ${cap.maxSize} | ${network} | ${c.containerInsights} |`,
+    );
   }
   lines.push(
     '',
-    'Instances use the ECS-optimized Amazon Linux 2023 AMI named by AWS\'s public SSM parameter, read at plan time: a',
+    "Instances use the ECS-optimized Amazon Linux 2023 AMI named by AWS's public SSM parameter, read at plan time: a",
     'new AMI shows as a new launch template version, and instances pick it up when they are replaced. IMDSv2 is',
-    'required, the root volume is encrypted, and the instance security group has no ingress rule. Each cluster\'s',
+    "required, the root volume is encrypted, and the instance security group has no ingress rule. Each cluster's",
     'capacity provider scales its Auto Scaling group (managed scaling) and drains instances before scale-in',
     '(managed draining; see "Scaling with one task per host" for termination protection).',
   );
@@ -30,14 +40,23 @@ function clustersSection(clusters: readonly ClusterConfig[], envName: string): R
 }
 
 function servicesSection(clusters: readonly ClusterConfig[], envName: string): ReadmeSection {
-  const lines = ['| cluster | service | launch | scheduling | tasks | placement |', '| --- | --- | --- | --- | --- | --- |'];
+  const lines = [
+    '| cluster | service | launch | scheduling | tasks | placement |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
   for (const c of clusters) {
     for (const s of c.services) {
-      lines.push(`| \`${envName}-${c.name}\` | \`${s.name}\` | ${s.launchType} | ${scheduling(s)} | ${tasks(s)} | ${placement(s)} |`);
+      lines.push(
+        `| \`${envName}-${c.name}\` | \`${s.name}\` | ${s.launchType} | ${scheduling(s)} | ${tasks(s)} | ${placement(s)} |`,
+      );
     }
   }
   if (lines.length === 2) lines.push('| (none) | | | | | |');
-  lines.push('', 'Every service logs to `/stackwright/ecs/<cluster>/<service>` with the configured retention, and its task execution role may only write there, pull its own ECR images and read its own secrets.');
+  lines.push(
+    '',
+    'Every service logs to `/stackwright/ecs/<cluster>/<service>` with the configured retention, and ' +
+      'its task execution role may only write there, pull its own ECR images and read its own secrets.',
+  );
   return { heading: 'Services', body: lines.join('\n') };
 }
 
@@ -45,14 +64,14 @@ function modesSection(): ReadmeSection {
   return {
     heading: 'One task per host',
     body: [
-      '- `daemon`: ECS\'s DAEMON scheduler starts one task on every instance that meets the constraints. No desired count,',
+      "- `daemon`: ECS's DAEMON scheduler starts one task on every instance that meets the constraints. No desired count,",
       '  no placement strategies, maximum percent 100 (a task is stopped before its replacement starts).',
       '- `reconciled`: a REPLICA service with `distinctInstance` whose desired count the reconciler keeps equal to the',
       '  number of ACTIVE container instances. Terraform ignores `desired_count` after creation, so `terraform apply`',
       '  never undoes the reconciler. Unlike a daemon it can use placement strategies and keeps REPLICA semantics',
       '  (deployment circuit breaker, service events). It runs with launch type EC2 so that its tasks never count in',
       '  the capacity provider\'s demand (see "Scaling with one task per host").',
-      '- otherwise: an ordinary REPLICA service with its desired count on the cluster\'s capacity provider.',
+      "- otherwise: an ordinary REPLICA service with its desired count on the cluster's capacity provider.",
     ].join('\n'),
   };
 }
@@ -72,7 +91,9 @@ function tasks(s: ServiceConfig): string {
 function placement(s: ServiceConfig): string {
   const parts = [
     ...s.placement.strategies.map((p) => (p.field ? `${p.type}(${p.field})` : p.type)),
-    ...effectiveConstraints(s.placement.constraints, s.oneTaskPerHost === 'reconciled').map((c) => (c.expression ? `memberOf(\`${c.expression.replace(/\|/g, '\\|')}\`)` : c.type)),
+    ...effectiveConstraints(s.placement.constraints, s.oneTaskPerHost === 'reconciled').map((c) =>
+      c.expression ? `memberOf(\`${c.expression.replace(/\|/g, '\\|')}\`)` : c.type,
+    ),
   ];
   return parts.length > 0 ? parts.join(', ') : '-';
 }

@@ -2,7 +2,15 @@ import type { ITerraformDependable } from 'cdktf';
 import type { AwsPartition } from '../aws/partition';
 import type { EcsContainerDefinition } from './container-definition';
 import type { ServicePlacement } from './placement';
-import type { DeploymentLimits, LaunchType, NetworkMode, OneTaskPerHost, ServiceShape, TaskPermission, TaskVolume } from './service-shape';
+import type {
+  DeploymentLimits,
+  LaunchType,
+  NetworkMode,
+  OneTaskPerHost,
+  ServiceShape,
+  TaskPermission,
+  TaskVolume,
+} from './service-shape';
 
 export interface ClusterServiceProps {
   /** The service's name (unique in its cluster); with the cluster's name it names the task family, roles and logs. */

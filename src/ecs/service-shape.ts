@@ -87,7 +87,8 @@ export interface ServiceShape {
 /** What the cluster rules read of a cluster. */
 export interface ClusterShape {
   /** The Auto Scaling group's size and instances (see Ec2CapacityOptions). */
-  readonly capacity: Pick<Required<Ec2CapacityOptions>, 'minSize' | 'maxSize' | 'instanceType' | 'architecture'> & Pick<Ec2CapacityOptions, 'desiredSize'>;
+  readonly capacity: Pick<Required<Ec2CapacityOptions>, 'minSize' | 'maxSize' | 'instanceType' | 'architecture'> &
+    Pick<Ec2CapacityOptions, 'desiredSize'>;
   /** A created network, or the subnets of an existing one. */
   readonly network: { readonly type: 'create' } | { readonly type: 'existing'; readonly subnetIds: readonly string[] };
 }

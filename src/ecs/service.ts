@@ -46,7 +46,9 @@ export class ClusterService extends Construct {
     // The config schema runs the same rules first and names the config path; here they name the prop to change.
     const issues = serviceIssues(s);
     if (issues.length > 0) {
-      throw new Error(`ClusterService ${s.name}: ${issues.map((i) => `${i.path.join('.')}: ${i.message} (${i.allowed})`).join('; ')}`);
+      throw new Error(
+        `ClusterService ${s.name}: ${issues.map((i) => `${i.path.join('.')}: ${i.message} (${i.allowed})`).join('; ')}`,
+      );
     }
     this.serviceName = s.name;
     this.oneTaskPerHost = props.oneTaskPerHost ?? 'none';
@@ -64,27 +66,44 @@ export class ClusterService extends Construct {
       name: boundedName([...baseName, 'exec'], NameLimit.iamRole),
       description: `Starts tasks of ECS service ${s.name} in ${props.clusterName}: logs, image pull, secrets (Stackwright)`,
       // Confused-deputy guard: ECS may assume the role only for tasks of this account.
-      assumeRolePolicy: serviceTrustPolicy('ecs-tasks.amazonaws.com', { StringEquals: { 'aws:SourceAccount': props.accountId } }),
+      assumeRolePolicy: serviceTrustPolicy('ecs-tasks.amazonaws.com', {
+        StringEquals: { 'aws:SourceAccount': props.accountId },
+      }),
     });
     new IamRolePolicy(this, 'execution-policy', {
       name: 'task-execution',
       role: this.executionRole.id,
       policy: policyJson(
-        executionPolicyStatements({ logGroupArn: this.logGroup.arn, containers: s.containers, partition: props.partition, region: props.region, accountId: props.accountId }),
+        executionPolicyStatements({
+          logGroupArn: this.logGroup.arn,
+          containers: s.containers,
+          partition: props.partition,
+          region: props.region,
+          accountId: props.accountId,
+        }),
       ),
     });
 
     this.taskRole = new IamRole(this, 'task-role', {
       name: boundedName([...baseName, 'task'], NameLimit.iamRole),
-      description: `Containers of ECS service ${s.name} in ${props.clusterName}: ${taskPermissions.length > 0 ? 'its configured permissions' : 'no permissions'} (Stackwright)`,
-      assumeRolePolicy: serviceTrustPolicy('ecs-tasks.amazonaws.com', { StringEquals: { 'aws:SourceAccount': props.accountId } }),
+      description:
+        `Containers of ECS service ${s.name} in ${props.clusterName}: ` +
+        `${taskPermissions.length > 0 ? 'its configured permissions' : 'no permissions'} (Stackwright)`,
+      assumeRolePolicy: serviceTrustPolicy('ecs-tasks.amazonaws.com', {
+        StringEquals: { 'aws:SourceAccount': props.accountId },
+      }),
     });
     if (taskPermissions.length > 0) {
       new IamRolePolicy(this, 'task-policy', {
         name: 'task-permissions',
         role: this.taskRole.id,
         policy: policyJson(
-          taskPermissions.map((p, i) => ({ Sid: `Configured${i + 1}`, Effect: 'Allow' as const, Action: [...p.actions], Resource: [...p.resources] })),
+          taskPermissions.map((p, i) => ({
+            Sid: `Configured${i + 1}`,
+            Effect: 'Allow' as const,
+            Action: [...p.actions],
+            Resource: [...p.resources],
+          })),
         ),
       });
     }
@@ -137,7 +156,9 @@ export class ClusterService extends Construct {
       cluster: props.clusterArn,
       taskDefinition: this.taskDefinition.arn,
       ...this.scheduling(s, props),
-      networkConfiguration: this.securityGroup ? { subnets: props.subnetIds, securityGroups: [this.securityGroup.id], assignPublicIp: false } : undefined,
+      networkConfiguration: this.securityGroup
+        ? { subnets: props.subnetIds, securityGroups: [this.securityGroup.id], assignPublicIp: false }
+        : undefined,
       enableEcsManagedTags: true,
       propagateTags: 'SERVICE',
       dependsOn: props.dependsOn,
@@ -151,8 +172,12 @@ export class ClusterService extends Construct {
 
   private scheduling(s: ServiceShape, props: ClusterServiceProps): Partial<EcsServiceConfig> {
     const constraints = effectiveConstraints(s.placement.constraints, this.reconciled);
-    const placementConstraints = constraints.length > 0 ? constraints.map((c) => ({ type: c.type, expression: c.expression })) : undefined;
-    const orderedPlacementStrategy = s.placement.strategies.length > 0 ? s.placement.strategies.map((p) => ({ type: p.type, field: p.field })) : undefined;
+    const placementConstraints =
+      constraints.length > 0 ? constraints.map((c) => ({ type: c.type, expression: c.expression })) : undefined;
+    const orderedPlacementStrategy =
+      s.placement.strategies.length > 0
+        ? s.placement.strategies.map((p) => ({ type: p.type, field: p.field }))
+        : undefined;
     switch (this.oneTaskPerHost) {
       case 'daemon':
         return {
@@ -179,7 +204,13 @@ export class ClusterService extends Construct {
         return {
           schedulingStrategy: 'REPLICA',
           desiredCount: s.desiredCount ?? 1,
-          capacityProviderStrategy: [{ capacityProvider: s.launchType === 'fargate' ? 'FARGATE' : props.capacityProviderName, weight: 1, base: 0 }],
+          capacityProviderStrategy: [
+            {
+              capacityProvider: s.launchType === 'fargate' ? 'FARGATE' : props.capacityProviderName,
+              weight: 1,
+              base: 0,
+            },
+          ],
           deploymentMaximumPercent: s.deployment.maximumPercent ?? 200,
           deploymentMinimumHealthyPercent: s.deployment.minimumHealthyPercent ?? 100,
           deploymentCircuitBreaker: { enable: true, rollback: true },

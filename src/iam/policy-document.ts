@@ -23,7 +23,12 @@ export function policyJson(statements: readonly PolicyStatement[]): string {
 /** Trust policy for an AWS service principal such as `lambda.amazonaws.com`. */
 export function serviceTrustPolicy(service: string, conditions?: PolicyStatement['Condition']): string {
   return policyJson([
-    { Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole', ...(conditions ? { Condition: conditions } : {}) },
+    {
+      Effect: 'Allow',
+      Principal: { Service: service },
+      Action: 'sts:AssumeRole',
+      ...(conditions ? { Condition: conditions } : {}),
+    },
   ]);
 }
 

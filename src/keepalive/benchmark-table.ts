@@ -24,7 +24,9 @@ export class BenchmarkTable extends Construct {
   constructor(scope: Construct, id: string, props: BenchmarkTableProps) {
     super(scope, id);
     if (!/^[A-Za-z0-9_.-]{3,255}$/.test(props.tableName)) {
-      throw new Error(`tableName '${props.tableName}' is not a DynamoDB table name: change stacks.keepalive.tableNameSuffix`);
+      throw new Error(
+        `tableName '${props.tableName}' is not a DynamoDB table name: change stacks.keepalive.tableNameSuffix`,
+      );
     }
     const { hashKey, rangeKey, ttlAttribute } = BENCHMARK_TABLE_KEYS;
     this.table = new DynamodbTable(this, 'table', {

@@ -9,7 +9,10 @@ import { keepaliveVariantIds, nodeRuntimes, pythonRuntimes } from './variants';
 export const keepaliveConfigSchema = z
   .strictObject({
     /** Which functions to deploy: python-on, python-off, node-on, node-off (all four by default). */
-    variants: z.array(z.enum(keepaliveVariantIds)).min(1, 'name at least one variant').default([...keepaliveVariantIds]),
+    variants: z
+      .array(z.enum(keepaliveVariantIds))
+      .min(1, 'name at least one variant')
+      .default([...keepaliveVariantIds]),
     /** Python runtime of the python-* functions; the newest Lambda offers by default. */
     pythonRuntime: z.enum(pythonRuntimes).default(pythonRuntimes[0]),
     /** Node.js runtime of the node-* functions; the newest Lambda offers by default. */

@@ -33,6 +33,10 @@ export function functionCode(variant: KeepaliveVariantId): FunctionCode {
     });
     return { handler: 'handler.handler', files: [{ path: 'handler.py', contents: source }] };
   }
-  const source = renderTemplate(NODE_TEMPLATE, { ...BENCHMARK_TABLE_KEYS, variant, keepAlive: spec.keepAlive ? 'true' : 'false' });
+  const source = renderTemplate(NODE_TEMPLATE, {
+    ...BENCHMARK_TABLE_KEYS,
+    variant,
+    keepAlive: spec.keepAlive ? 'true' : 'false',
+  });
   return { handler: 'index.handler', files: [{ path: 'index.js', contents: source }] };
 }

@@ -24,14 +24,16 @@ export const PATH_IDLE_TIMEOUTS: readonly IdleTimeout[] = [
     seconds: 60,
     kind: 'observed',
     source:
-      'https://github.com/aws/aws-sdk-java/issues/1365 (idle connections closed after about 60 s); https://github.com/feast-dev/feast/pull/5167 measured about 90 s',
+      'https://github.com/aws/aws-sdk-java/issues/1365 (idle connections closed after about 60 s); ' +
+      'https://github.com/feast-dev/feast/pull/5167 measured about 90 s',
     probesHelp: false,
   },
   {
     where: 'NAT gateway, VPC endpoints and NLB flow state (the path of a function in a VPC)',
     seconds: 350,
     kind: 'documented',
-    source: 'https://aws.amazon.com/blogs/networking-and-content-delivery/implementing-long-running-tcp-connections-within-vpc-networking/',
+    source:
+      'https://aws.amazon.com/blogs/networking-and-content-delivery/implementing-long-running-tcp-connections-within-vpc-networking/',
     probesHelp: true,
   },
 ];

@@ -6,7 +6,14 @@ import { BenchmarkTable } from './benchmark-table';
 import { functionCode } from './function-code';
 import { benchInvokePolicyJson } from './policies';
 import { TimedPutFunction } from './timed-put-function';
-import { KEEPALIVE_VARIANTS, nodeRuntimes, pythonRuntimes, type KeepaliveVariantId, type NodeRuntime, type PythonRuntime } from './variants';
+import {
+  KEEPALIVE_VARIANTS,
+  nodeRuntimes,
+  pythonRuntimes,
+  type KeepaliveVariantId,
+  type NodeRuntime,
+  type PythonRuntime,
+} from './variants';
 
 export interface KeepaliveBenchmarkProps {
   /** The functions to deploy, one per variant (language and keep-alive setting), each at most once. */
@@ -73,7 +80,8 @@ export class KeepaliveBenchmark extends Construct {
     const { variants } = props;
     if (variants.length === 0) throw new Error('KeepaliveBenchmark: variants must name at least one variant');
     const repeated = variants.filter((v, i) => variants.indexOf(v) !== i);
-    if (repeated.length > 0) throw new Error(`KeepaliveBenchmark: variants name ${repeated.join(', ')} twice; list each variant once`);
+    if (repeated.length > 0)
+      throw new Error(`KeepaliveBenchmark: variants name ${repeated.join(', ')} twice; list each variant once`);
 
     this.table = new BenchmarkTable(this, 'table', {
       tableName: stack.resourceName(props.tableNameSuffix ?? 'keepalive-posts'),
@@ -88,7 +96,10 @@ export class KeepaliveBenchmark extends Construct {
         new TimedPutFunction(this, variant, {
           functionName: stack.resourceName(`keepalive-${variant}`),
           description: `Keep-alive benchmark: ${spec.label}; one timed PutItem per call`,
-          runtime: spec.language === 'python' ? (props.pythonRuntime ?? pythonRuntimes[0]) : (props.nodeRuntime ?? nodeRuntimes[0]),
+          runtime:
+            spec.language === 'python'
+              ? (props.pythonRuntime ?? pythonRuntimes[0])
+              : (props.nodeRuntime ?? nodeRuntimes[0]),
           handler: code.handler,
           code: addLambdaZip(stack, `keepalive-${variant}`, code.files),
           tableName: this.table.table.name,

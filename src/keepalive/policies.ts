@@ -10,7 +10,12 @@ export function functionPolicyJson(tableArn: string, logGroupArn: string): strin
   return policyJson([
     { Sid: 'PutBenchmarkItems', Effect: 'Allow', Action: 'dynamodb:PutItem', Resource: tableArn },
     // No logs:CreateLogGroup: the group exists before the function, with its retention set.
-    { Sid: 'WriteOwnLogs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${logGroupArn}:*` },
+    {
+      Sid: 'WriteOwnLogs',
+      Effect: 'Allow',
+      Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+      Resource: `${logGroupArn}:*`,
+    },
   ]);
 }
 

@@ -41,7 +41,8 @@ export function planProblems(plan: IdleGapPlan): string[] {
   const gaps = plan.gapsSeconds;
   if (gaps.length === 0 || plan.rounds < 1) return ['needs at least one gap and one round'];
   if (gaps.some((g, i) => i > 0 && g <= gaps[i - 1])) problems.push('gaps must be strictly ascending');
-  if (!gaps.some((g) => g < PYTHON_ON_TIMERS.idleSeconds)) problems.push(`no gap under the first keep-alive probe (${PYTHON_ON_TIMERS.idleSeconds} s): no control`);
+  if (!gaps.some((g) => g < PYTHON_ON_TIMERS.idleSeconds))
+    problems.push(`no gap under the first keep-alive probe (${PYTHON_ON_TIMERS.idleSeconds} s): no control`);
   for (const t of PATH_IDLE_TIMEOUTS) {
     if (!gaps.some((g) => g < t.seconds) || !gaps.some((g) => g > t.seconds)) {
       problems.push(`no gaps on both sides of the ${t.seconds} s idle timeout of the ${t.where}`);

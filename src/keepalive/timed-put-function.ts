@@ -57,10 +57,14 @@ export class TimedPutFunction extends Construct {
   constructor(scope: Construct, id: string, props: TimedPutFunctionProps) {
     super(scope, id);
     if (!/^[A-Za-z0-9_-]{1,59}$/.test(props.functionName)) {
-      throw new Error(`functionName '${props.functionName}' must be 1-59 letters, digits, '-' or '_' (the role adds '-role'): shorten the environment name`);
+      throw new Error(
+        `functionName '${props.functionName}' must be 1-59 letters, digits, '-' or '_' (the role adds '-role'): shorten the environment name`,
+      );
     }
     if (!(logRetentionDays as readonly number[]).includes(props.logRetentionDays)) {
-      throw new Error(`logRetentionDays ${props.logRetentionDays} is not accepted by CloudWatch Logs: use one of ${logRetentionDays.join(', ')}`);
+      throw new Error(
+        `logRetentionDays ${props.logRetentionDays} is not accepted by CloudWatch Logs: use one of ${logRetentionDays.join(', ')}`,
+      );
     }
 
     this.logGroup = new CloudwatchLogGroup(this, 'logs', {

@@ -3,7 +3,11 @@
  * The ids are the keys of every per-function output and the names `stackwright bench lambda` prints.
  */
 export const KEEPALIVE_VARIANTS = {
-  'python-on': { language: 'python', keepAlive: true, label: 'Python, Config(tcp_keepalive=True), first probe after 30 s idle' },
+  'python-on': {
+    language: 'python',
+    keepAlive: true,
+    label: 'Python, Config(tcp_keepalive=True), first probe after 30 s idle',
+  },
   'python-off': { language: 'python', keepAlive: false, label: 'Python, botocore default (no TCP keep-alive)' },
   'node-on': { language: 'node', keepAlive: true, label: 'Node.js SDK v3 default (HTTP keep-alive)' },
   'node-off': { language: 'node', keepAlive: false, label: 'Node.js SDK v3, https.Agent keepAlive: false' },

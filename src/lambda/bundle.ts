@@ -48,7 +48,9 @@ export function bundleNodeHandler(opts: BundleNodeHandlerOptions): string {
     logLevel: 'silent',
   });
   if (result.outputFiles.length !== 1) {
-    throw new Error(`bundleNodeHandler: expected one output file for '${opts.entry}', got ${result.outputFiles.length}`);
+    throw new Error(
+      `bundleNodeHandler: expected one output file for '${opts.entry}', got ${result.outputFiles.length}`,
+    );
   }
   return result.outputFiles[0].text;
 }

@@ -34,7 +34,8 @@ export function deterministicZip(files: readonly ZipEntry[]): Uint8Array {
   const zippable: Zippable = {};
   for (const file of sorted) {
     checkEntry(file);
-    if (Object.prototype.hasOwnProperty.call(zippable, file.path)) throw new Error(`duplicate zip entry path: ${file.path}`);
+    if (Object.prototype.hasOwnProperty.call(zippable, file.path))
+      throw new Error(`duplicate zip entry path: ${file.path}`);
     const mode = file.mode ?? DEFAULT_MODE;
     const data = typeof file.contents === 'string' ? strToU8(file.contents) : file.contents;
     zippable[file.path] = [
@@ -59,7 +60,8 @@ function checkEntry(file: ZipEntry): void {
     throw new Error(`zip entry path must not contain empty, '.' or '..' segments: '${path}'`);
   }
   // JavaScript orders integer-like object keys before all others, which would break the sorted entry order.
-  if (/^(0|[1-9]\d*)$/.test(path)) throw new Error(`zip entry path must not be a bare number: '${path}' (add an extension)`);
+  if (/^(0|[1-9]\d*)$/.test(path))
+    throw new Error(`zip entry path must not be a bare number: '${path}' (add an extension)`);
   if (mode !== undefined && (!Number.isInteger(mode) || mode < 0 || mode > 0o777)) {
     throw new Error(`zip entry mode must be permission bits between 0 and 0o777, got ${mode} for '${path}'`);
   }

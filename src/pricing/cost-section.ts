@@ -22,7 +22,8 @@ export function estimateStack(stack: string, config: StackwrightConfig, json: Te
   for (const type of resourceTypes(json)) {
     const billing = RESOURCE_BILLING[type];
     if (!billing) unclassified.push(type);
-    else if (billing.billable) for (const r of resourcesOf(json, type)) lines.push(...billing.estimate(r, { json, usage }));
+    else if (billing.billable)
+      for (const r of resourcesOf(json, type)) lines.push(...billing.estimate(r, { json, usage }));
   }
   const usd = (l: CostLine, q: number) => (l.priceId ? PRICES[l.priceId].usd * q : 0);
   return {
@@ -51,15 +52,23 @@ export function costSection(stack: string, config: StackwrightConfig, json: Terr
       ? 'Nothing this stack creates is billed by AWS.'
       : `**About ${money(e.monthlyUsd)} a month; ${money(e.hourlyUsd)} for each hour it is deployed** (hourly-billed items only).`,
     '',
-    ...(e.lines.length > 0 ? ['| resource | item (a month) | price | per month |', '| --- | --- | --- | --- |', ...rows, ''] : []),
+    ...(e.lines.length > 0
+      ? ['| resource | item (a month) | price | per month |', '| --- | --- | --- | --- |', ...rows, '']
+      : []),
     'Assumptions:',
     ...usage.notes.map((n) => `- ${n}.`),
     ...(config.aws.region === 'us-east-1' ? [] : [`- prices are us-east-1's; \`${config.aws.region}\` differs.`]),
     '',
     'Prices come from `src/pricing/prices.ts` (each with its AWS pricing page, where it was read, and the date).',
-    ...(unconfirmed ? ['† A price no source at hand could confirm: check it on the AWS pricing page before relying on it.'] : []),
+    ...(unconfirmed
+      ? ['† A price no source at hand could confirm: check it on the AWS pricing page before relying on it.']
+      : []),
     ...(unpriced > 0 ? [`${unpriced} item(s) have no price and are left out of the total.`] : []),
-    ...(e.unclassified.length > 0 ? [`Not classified (add to \`src/pricing/resource-billing.ts\`): ${e.unclassified.map((t) => `\`${t}\``).join(', ')}.`] : []),
+    ...(e.unclassified.length > 0
+      ? [
+          `Not classified (add to \`src/pricing/resource-billing.ts\`): ${e.unclassified.map((t) => `\`${t}\``).join(', ')}.`,
+        ]
+      : []),
   ];
   return { heading: 'Estimated cost', body: body.join('\n') };
 }

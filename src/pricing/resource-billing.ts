@@ -1,5 +1,14 @@
 import { instancePriceId, type PriceId } from './prices';
-import { labelOf, num, refersTo, resolveRef, resourcesOf, type Attributes, type Resource, type TerraformResources } from './terraform-json';
+import {
+  labelOf,
+  num,
+  refersTo,
+  resolveRef,
+  resourcesOf,
+  type Attributes,
+  type Resource,
+  type TerraformResources,
+} from './terraform-json';
 import { TABLE_GB, type UsageAssumptions } from './usage';
 
 /** One billed quantity of one resource. */
@@ -38,7 +47,8 @@ const line = (r: Resource, item: string, priceId: PriceId | undefined, monthly: 
   monthly,
   hourly,
 });
-const perHour = (r: Resource, item: string, priceId: PriceId | undefined, count: number, ctx: Ctx) => line(r, item, priceId, count * ctx.usage.hoursPerMonth, count);
+const perHour = (r: Resource, item: string, priceId: PriceId | undefined, count: number, ctx: Ctx) =>
+  line(r, item, priceId, count * ctx.usage.hoursPerMonth, count);
 
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const first = (v: unknown): Attributes => ((Array.isArray(v) ? v[0] : v) ?? {}) as Attributes;
@@ -62,25 +72,45 @@ function fargateService(r: Resource, ctx: Ctx): CostLine[] {
   const gb = num(task.memory, 0) / 1024;
   const arm = first(task.runtime_platform).cpu_architecture === 'ARM64';
   const lines = [
-    perHour(r, `${tasks} task(s) x ${vcpu} vCPU (${arm ? 'ARM' : 'x86'})`, arm ? 'fargate.arm.vcpu' : 'fargate.x86.vcpu', tasks * vcpu, ctx),
+    perHour(
+      r,
+      `${tasks} task(s) x ${vcpu} vCPU (${arm ? 'ARM' : 'x86'})`,
+      arm ? 'fargate.arm.vcpu' : 'fargate.x86.vcpu',
+      tasks * vcpu,
+      ctx,
+    ),
     perHour(r, `${tasks} task(s) x ${gb} GB`, arm ? 'fargate.arm.gb' : 'fargate.x86.gb', tasks * gb, ctx),
   ];
-  if (first(r.attrs.network_configuration).assign_public_ip === true) lines.push(perHour(r, `${tasks} task public IPv4 address(es)`, 'ipv4.hour', tasks, ctx));
+  if (first(r.attrs.network_configuration).assign_public_ip === true)
+    lines.push(perHour(r, `${tasks} task public IPv4 address(es)`, 'ipv4.hour', tasks, ctx));
   return lines;
 }
 
 function containerInsights(r: Resource, ctx: Ctx): CostLine[] {
-  const mode = arr(r.attrs.setting).map(first).find((s) => s.name === 'containerInsights')?.value;
+  const mode = arr(r.attrs.setting)
+    .map(first)
+    .find((s) => s.name === 'containerInsights')?.value;
   if (mode !== 'enabled' && mode !== 'enhanced') return [];
-  if (mode === 'enhanced') return [line(r, 'Container Insights (enhanced): billed per observation, not estimated', undefined, 0)];
+  if (mode === 'enhanced')
+    return [line(r, 'Container Insights (enhanced): billed per observation, not estimated', undefined, 0)];
   const services = resourcesOf(ctx.json, 'aws_ecs_service').filter((s) => refersTo(s.attrs.cluster, r)).length;
   const metrics = ctx.usage.insightsMetricsPerCluster + services * ctx.usage.insightsMetricsPerService;
-  return [line(r, `Container Insights: ~${metrics} metrics (1 cluster, ${services} services)`, 'cw.metric', metrics, metrics / ctx.usage.hoursPerMonth)];
+  return [
+    line(
+      r,
+      `Container Insights: ~${metrics} metrics (1 cluster, ${services} services)`,
+      'cw.metric',
+      metrics,
+      metrics / ctx.usage.hoursPerMonth,
+    ),
+  ];
 }
 
 function logGroup(r: Resource, ctx: Ctx): CostLine[] {
   const flow = resourcesOf(ctx.json, 'aws_flow_log').some((f) => refersTo(f.attrs.log_destination, r));
-  const gb = flow ? ctx.usage.flowLogGbPerMonth : (ctx.usage.logGbForGroup?.(typeof r.attrs.name === 'string' ? r.attrs.name : '') ?? ctx.usage.logGbPerGroupMonth);
+  const gb = flow
+    ? ctx.usage.flowLogGbPerMonth
+    : (ctx.usage.logGbForGroup?.(typeof r.attrs.name === 'string' ? r.attrs.name : '') ?? ctx.usage.logGbPerGroupMonth);
   const days = num(r.attrs.retention_in_days, 0);
   // Held at steady state: `days` worth of the monthly volume (never-expiring groups: the first month's).
   const held = days > 0 ? (gb * days) / 30 : gb;
@@ -91,58 +121,113 @@ function logGroup(r: Resource, ctx: Ctx): CostLine[] {
 }
 
 function lambdaFunction(r: Resource, ctx: Ctx): CostLine[] {
-  const calls = ctx.usage.invocationsPerFunction(typeof r.attrs.function_name === 'string' ? r.attrs.function_name : '');
+  const calls = ctx.usage.invocationsPerFunction(
+    typeof r.attrs.function_name === 'string' ? r.attrs.function_name : '',
+  );
   const gbSeconds = calls * (ctx.usage.lambdaDurationMs / 1000) * (num(r.attrs.memory_size, 128) / 1024);
   const arm = arr(r.attrs.architectures).includes('arm64');
   return [
     line(r, `${calls.toLocaleString('en-US')} invocations`, 'lambda.requests', calls / 1e6),
-    line(r, `${Math.round(gbSeconds).toLocaleString('en-US')} GB-s (${ctx.usage.lambdaDurationMs} ms at ${num(r.attrs.memory_size, 128)} MB)`, arm ? 'lambda.arm' : 'lambda.x86', gbSeconds),
+    line(
+      r,
+      `${Math.round(gbSeconds).toLocaleString('en-US')} GB-s (${ctx.usage.lambdaDurationMs} ms at ${num(r.attrs.memory_size, 128)} MB)`,
+      arm ? 'lambda.arm' : 'lambda.x86',
+      gbSeconds,
+    ),
   ];
 }
 
 function dynamodbTable(r: Resource, ctx: Ctx): CostLine[] {
   const writes = ctx.usage.tableWritesPerMonth;
   const lines = [
-    line(r, `${writes.toLocaleString('en-US')} writes (on-demand)`, r.attrs.billing_mode === 'PAY_PER_REQUEST' ? 'dynamodb.wru' : undefined, writes / 1e6),
+    line(
+      r,
+      `${writes.toLocaleString('en-US')} writes (on-demand)`,
+      r.attrs.billing_mode === 'PAY_PER_REQUEST' ? 'dynamodb.wru' : undefined,
+      writes / 1e6,
+    ),
     line(r, `storage: ${TABLE_GB} GB`, 'dynamodb.storage', TABLE_GB),
   ];
-  if (first(r.attrs.point_in_time_recovery).enabled === true) lines.push(line(r, `point-in-time recovery: ${TABLE_GB} GB`, 'dynamodb.pitr', TABLE_GB));
+  if (first(r.attrs.point_in_time_recovery).enabled === true)
+    lines.push(line(r, `point-in-time recovery: ${TABLE_GB} GB`, 'dynamodb.pitr', TABLE_GB));
   return lines;
 }
 
 function ecrRepository(r: Resource, ctx: Ctx): CostLine[] {
   // A pushed image names its local build (docker_image), whose name is the repository URL and tag.
-  const pushesTo = (i: Resource) => refersTo(i.attrs.name, r) || refersTo(resolveRef(ctx.json, i.attrs.name)?.attrs.name, r);
+  const pushesTo = (i: Resource) =>
+    refersTo(i.attrs.name, r) || refersTo(resolveRef(ctx.json, i.attrs.name)?.attrs.name, r);
   const images = resourcesOf(ctx.json, 'docker_registry_image').filter(pushesTo).length;
   return [line(r, `${images} image(s) x ${ctx.usage.imageGb} GB`, 'ecr.storage', images * ctx.usage.imageGb)];
 }
 
 export const RESOURCE_BILLING: Readonly<Record<string, Billing>> = {
   aws_autoscaling_group: billed(['ebs.gp3'], instances),
-  aws_nat_gateway: billed(['nat.hour', 'nat.gb'], (r, ctx) => [perHour(r, 'NAT gateway', 'nat.hour', 1, ctx), line(r, `${ctx.usage.natGbPerMonth} GB processed`, 'nat.gb', ctx.usage.natGbPerMonth)]),
+  aws_nat_gateway: billed(['nat.hour', 'nat.gb'], (r, ctx) => [
+    perHour(r, 'NAT gateway', 'nat.hour', 1, ctx),
+    line(r, `${ctx.usage.natGbPerMonth} GB processed`, 'nat.gb', ctx.usage.natGbPerMonth),
+  ]),
   aws_eip: billed(['ipv4.hour'], (r, ctx) => [perHour(r, 'public IPv4 address', 'ipv4.hour', 1, ctx)]),
   aws_lb: billed(['alb.hour', 'alb.lcu', 'ipv4.hour'], (r, ctx) => [
     perHour(r, 'load balancer', 'alb.hour', 1, ctx),
     line(r, `${ctx.usage.albLcuHoursPerMonth} LCU-hours`, 'alb.lcu', ctx.usage.albLcuHoursPerMonth),
-    ...(r.attrs.internal === true ? [] : [perHour(r, `${arr(r.attrs.subnets).length} public IPv4 address(es), one per AZ`, 'ipv4.hour', arr(r.attrs.subnets).length, ctx)]),
+    ...(r.attrs.internal === true
+      ? []
+      : [
+          perHour(
+            r,
+            `${arr(r.attrs.subnets).length} public IPv4 address(es), one per AZ`,
+            'ipv4.hour',
+            arr(r.attrs.subnets).length,
+            ctx,
+          ),
+        ]),
   ]),
   aws_vpc_endpoint: billed(['endpoint.azHour', 'endpoint.gb'], (r, ctx) =>
     r.attrs.vpc_endpoint_type !== 'Interface'
       ? [] // Gateway endpoints (S3, DynamoDB) are free.
-      : [perHour(r, `interface endpoint in ${arr(r.attrs.subnet_ids).length} AZ(s)`, 'endpoint.azHour', arr(r.attrs.subnet_ids).length, ctx), line(r, `${ctx.usage.endpointGbPerMonth} GB processed`, 'endpoint.gb', ctx.usage.endpointGbPerMonth)],
+      : [
+          perHour(
+            r,
+            `interface endpoint in ${arr(r.attrs.subnet_ids).length} AZ(s)`,
+            'endpoint.azHour',
+            arr(r.attrs.subnet_ids).length,
+            ctx,
+          ),
+          line(r, `${ctx.usage.endpointGbPerMonth} GB processed`, 'endpoint.gb', ctx.usage.endpointGbPerMonth),
+        ],
   ),
-  aws_ecs_service: billed(['fargate.x86.vcpu', 'fargate.x86.gb', 'fargate.arm.vcpu', 'fargate.arm.gb', 'ipv4.hour'], fargateService),
+  aws_ecs_service: billed(
+    ['fargate.x86.vcpu', 'fargate.x86.gb', 'fargate.arm.vcpu', 'fargate.arm.gb', 'ipv4.hour'],
+    fargateService,
+  ),
   aws_ecs_cluster: billed(['cw.metric'], containerInsights),
-  aws_flow_log: billed(['logs.ingest'], (r, ctx) => [line(r, `${ctx.usage.flowLogGbPerMonth} GB of flow records (vended logs)`, 'logs.ingest', ctx.usage.flowLogGbPerMonth)]),
+  aws_flow_log: billed(['logs.ingest'], (r, ctx) => [
+    line(
+      r,
+      `${ctx.usage.flowLogGbPerMonth} GB of flow records (vended logs)`,
+      'logs.ingest',
+      ctx.usage.flowLogGbPerMonth,
+    ),
+  ]),
   aws_cloudwatch_log_group: billed(['logs.ingest', 'logs.store'], logGroup),
   aws_lambda_function: billed(['lambda.requests', 'lambda.x86', 'lambda.arm'], lambdaFunction),
   aws_dynamodb_table: billed(['dynamodb.wru', 'dynamodb.storage', 'dynamodb.pitr'], dynamodbTable),
   aws_sqs_queue: billed(['sqs.requests', 'sqs.fifo.requests'], (r, ctx) => {
     const requests = ctx.usage.sqsRequestsForQueue?.(String(r.attrs.name)) ?? ctx.usage.sqsRequestsPerMonth;
     const fifo = r.attrs.fifo_queue === true;
-    return [line(r, `${Math.round(requests).toLocaleString('en-US')} ${fifo ? 'FIFO ' : ''}requests`, fifo ? 'sqs.fifo.requests' : 'sqs.requests', requests / 1e6)];
+    return [
+      line(
+        r,
+        `${Math.round(requests).toLocaleString('en-US')} ${fifo ? 'FIFO ' : ''}requests`,
+        fifo ? 'sqs.fifo.requests' : 'sqs.requests',
+        requests / 1e6,
+      ),
+    ];
   }),
-  aws_cloudwatch_event_rule: billed(['events.aws'], (r) => [line(r, 'events from AWS services on the default bus', 'events.aws', 0)]),
+  aws_cloudwatch_event_rule: billed(['events.aws'], (r) => [
+    line(r, 'events from AWS services on the default bus', 'events.aws', 0),
+  ]),
   aws_ecr_repository: billed(['ecr.storage'], ecrRepository),
   aws_cloudwatch_metric_alarm: billed(['cw.alarm'], (r) => [line(r, 'metric alarm', 'cw.alarm', 1, 1 / 730)]),
   aws_kms_key: billed(['kms.key'], (r) => [line(r, 'customer managed key', 'kms.key', 1, 1 / 730)]),
@@ -177,7 +262,9 @@ export const RESOURCE_BILLING: Readonly<Record<string, Billing>> = {
   aws_ecr_lifecycle_policy: free('no charge'),
   aws_kms_alias: free('no charge: the key is billed'),
   aws_lambda_alias: free('no charge'),
-  aws_lambda_event_source_mapping: free('no charge: the polling requests bill on the queue, the invocations on the function'),
+  aws_lambda_event_source_mapping: free(
+    'no charge: the polling requests bill on the queue, the invocations on the function',
+  ),
   aws_sqs_queue_redrive_policy: free('no charge'),
   aws_sqs_queue_redrive_allow_policy: free('no charge'),
   aws_autoscaling_lifecycle_hook: free('no charge'),

@@ -22,9 +22,13 @@ export function usageFor(stack: string, config: StackwrightConfig): UsageAssumpt
     return {
       ...BASE_USAGE,
       invocationsPerFunction: (name) => (name.includes('reconciler') ? invocations : 0),
-      logGbForGroup: (group) => (group.startsWith('/aws/lambda/') && group.includes('reconciler') ? reconcilerLogGb : undefined),
+      logGbForGroup: (group) =>
+        group.startsWith('/aws/lambda/') && group.includes('reconciler') ? reconcilerLogGb : undefined,
       // The event queue carries every instance event (and Lambda's idle long polls); the failed queue stays empty.
-      sqsRequestsForQueue: (queue) => (queue.includes('reconciler') && !queue.includes('failed') && queue.endsWith('.fifo') ? queueMonthlyCost(invocations).requests : undefined),
+      sqsRequestsForQueue: (queue) =>
+        queue.includes('reconciler') && !queue.includes('failed') && queue.endsWith('.fifo')
+          ? queueMonthlyCost(invocations).requests
+          : undefined,
       notes: [
         ...common,
         `instances: each cluster at its desired (else minimum) size all month: ${hosts} host(s) in all`,
@@ -83,8 +87,8 @@ export function usageFor(stack: string, config: StackwrightConfig): UsageAssumpt
       notes: [
         ...common,
         "Datadog's own charges follow your Datadog plan; its CloudWatch API calls (GetMetricData, " +
-          "billed to this account per metric requested) depend on how many metrics it " +
-          "collects and are not estimated",
+          'billed to this account per metric requested) depend on how many metrics it ' +
+          'collects and are not estimated',
       ],
     };
   }

@@ -48,7 +48,11 @@ export function runChecks(inputs: readonly CheckInput[], rules: RulesConfig = { 
 }
 
 /** Runs every rule pack and reports findings, suppressed findings and unused overrides, in a stable order. */
-export function checkStacks(inputs: readonly CheckInput[], rules: RulesConfig = { overrides: [] }, entries: readonly PackEntry[] = ENTRIES): CheckReport {
+export function checkStacks(
+  inputs: readonly CheckInput[],
+  rules: RulesConfig = { overrides: [] },
+  entries: readonly PackEntry[] = ENTRIES,
+): CheckReport {
   const findings: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
   const used = new Set<RuleOverride>();
@@ -71,9 +75,19 @@ export function checkStacks(inputs: readonly CheckInput[], rules: RulesConfig = 
         }
         const override = overrideFor(rules.overrides, base, formerly.get(block.address) ?? []);
         if (override) used.add(override);
-        const ignored = code !== undefined ? ` (the suppression in code is ignored: its reason is under ${MIN_REASON_LENGTH} characters)` : '';
-        if (override?.level === 'suppressed') suppressed.push({ ...base, message, reason: override.reason, by: 'config' });
-        else if (override?.level === 'warning') findings.push({ ...base, level: 'warning', message: `${message} (a warning by config: ${override.reason})`, fix: entry.fix });
+        const ignored =
+          code !== undefined
+            ? ` (the suppression in code is ignored: its reason is under ${MIN_REASON_LENGTH} characters)`
+            : '';
+        if (override?.level === 'suppressed')
+          suppressed.push({ ...base, message, reason: override.reason, by: 'config' });
+        else if (override?.level === 'warning')
+          findings.push({
+            ...base,
+            level: 'warning',
+            message: `${message} (a warning by config: ${override.reason})`,
+            fix: entry.fix,
+          });
         else findings.push({ ...base, level: 'error', message: `${message}${ignored}`, fix: entry.fix });
       }
     }
@@ -129,7 +143,9 @@ function overrideFor(
 function formerAddresses(json: TerraformJson): Map<string, string[]> {
   const out = new Map<string, string[]>();
   const moved = Array.isArray(json.moved) ? json.moved : [];
-  for (const m of moved) if (isObj(m) && typeof m.from === 'string' && typeof m.to === 'string') out.set(m.to, [...(out.get(m.to) ?? []), m.from]);
+  for (const m of moved)
+    if (isObj(m) && typeof m.from === 'string' && typeof m.to === 'string')
+      out.set(m.to, [...(out.get(m.to) ?? []), m.from]);
   return out;
 }
 

@@ -33,16 +33,31 @@ export function readTerraformFiles(paths: readonly string[]): LocatedInput[] {
     try {
       json = JSON.parse(text);
     } catch (err) {
-      problems.push({ file: path, path: '', message: `invalid JSON: ${(err as Error).message}`, allowed: 'a Terraform JSON file such as cdk.tf.json' });
+      problems.push({
+        file: path,
+        path: '',
+        message: `invalid JSON: ${(err as Error).message}`,
+        allowed: 'a Terraform JSON file such as cdk.tf.json',
+      });
       continue;
     }
     if (!isObj(json)) {
-      problems.push({ file: path, path: '', message: 'not a Terraform JSON document', allowed: 'a JSON object with resource/data sections' });
+      problems.push({
+        file: path,
+        path: '',
+        message: 'not a Terraform JSON document',
+        allowed: 'a JSON object with resource/data sections',
+      });
       continue;
     }
     const problem = terraformShapeProblem(json);
     if (problem) {
-      problems.push({ file: path, path: '', message: `not a Terraform JSON configuration: ${problem}`, allowed: `a JSON object of ${TERRAFORM_BLOCKS.join(', ')} blocks, such as cdk.tf.json` });
+      problems.push({
+        file: path,
+        path: '',
+        message: `not a Terraform JSON configuration: ${problem}`,
+        allowed: `a JSON object of ${TERRAFORM_BLOCKS.join(', ')} blocks, such as cdk.tf.json`,
+      });
       continue;
     }
     inputs.push({ stack: stackName(json, path), json, file: path, text });
@@ -52,7 +67,20 @@ export function readTerraformFiles(paths: readonly string[]): LocatedInput[] {
 }
 
 /** The top-level keys of Terraform's JSON configuration syntax (`//` is a comment). */
-const TERRAFORM_BLOCKS = ['terraform', 'provider', 'resource', 'data', 'variable', 'output', 'locals', 'module', 'check', 'import', 'moved', 'removed'];
+const TERRAFORM_BLOCKS = [
+  'terraform',
+  'provider',
+  'resource',
+  'data',
+  'variable',
+  'output',
+  'locals',
+  'module',
+  'check',
+  'import',
+  'moved',
+  'removed',
+];
 
 /** Why a JSON object is not a Terraform configuration (a key Terraform does not know, or no block at all). */
 function terraformShapeProblem(json: Record<string, unknown>): string | undefined {
@@ -67,7 +95,12 @@ function terraformShapeProblem(json: Record<string, unknown>): string | undefine
 
 function expand(path: string, problems: InputProblem[]): string[] {
   if (!existsSync(path)) {
-    problems.push({ file: path, path: '', message: 'file not found', allowed: 'a cdk.tf.json file or a folder holding them' });
+    problems.push({
+      file: path,
+      path: '',
+      message: 'file not found',
+      allowed: 'a cdk.tf.json file or a folder holding them',
+    });
     return [];
   }
   if (!statSync(path).isDirectory()) return [path];
@@ -78,7 +111,8 @@ function expand(path: string, problems: InputProblem[]): string[] {
     .map((d) => join(path, d.name, TERRAFORM_JSON))
     .filter((f) => existsSync(f))
     .sort();
-  if (nested.length === 0) problems.push({ file: path, path: '', message: `no ${TERRAFORM_JSON} in this folder or its subfolders` });
+  if (nested.length === 0)
+    problems.push({ file: path, path: '', message: `no ${TERRAFORM_JSON} in this folder or its subfolders` });
   return nested;
 }
 

@@ -28,7 +28,8 @@ export interface Rule {
 }
 
 export function defineRule(rule: Rule): Rule {
-  if (!/^[A-Z][A-Za-z0-9]*-[A-Za-z0-9-]+$/.test(rule.id)) throw new Error(`rule id '${rule.id}' must look like ECS-FargateTaskSize`);
+  if (!/^[A-Z][A-Za-z0-9]*-[A-Za-z0-9-]+$/.test(rule.id))
+    throw new Error(`rule id '${rule.id}' must look like ECS-FargateTaskSize`);
   return rule;
 }
 

@@ -26,7 +26,10 @@ export function suppressRule(resource: TerraformElement, ruleId: string, reason:
   if (reason.trim().length < MIN_REASON_LENGTH) {
     throw new Error(`suppressRule(${ruleId}): give a written reason of at least ${MIN_REASON_LENGTH} characters`);
   }
-  const list = [...(declared.get(resource) ?? []).filter((s) => s.rule !== ruleId), { rule: ruleId, reason: reason.trim() }];
+  const list = [
+    ...(declared.get(resource) ?? []).filter((s) => s.rule !== ruleId),
+    { rule: ruleId, reason: reason.trim() },
+  ];
   list.sort((a, b) => (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
   declared.set(resource, list);
   resource.addOverride(SUPPRESSIONS_PATH, list);

@@ -20,7 +20,10 @@ const createdNetwork = z.strictObject({
   /** The VPC's block; split into four equal subnets (public and private in each of two AZs). */
   cidr: vpcCidrBlock.default('10.0.0.0/16'),
   /** Two availability zone names; the region's first two available zones when absent. */
-  availabilityZones: z.array(z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/, 'not an AZ name such as us-east-1a')).length(2).optional(),
+  availabilityZones: z
+    .array(z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/, 'not an AZ name such as us-east-1a'))
+    .length(2)
+    .optional(),
   /**
    * How tasks in private subnets reach ECR and CloudWatch Logs: interface endpoints (ecr.api, ecr.dkr, logs) plus an
    * S3 gateway endpoint for image layers, or one NAT gateway. Only with `taskSubnets: private`.
@@ -42,9 +45,15 @@ const existing = z.strictObject({
 export const sidecarConfigSchema = z
   .strictObject({
     /** Which ways of connecting nginx to the app to deploy. */
-    variants: z.array(z.enum(sidecarVariantNames)).min(1).default([...sidecarVariantNames]),
+    variants: z
+      .array(z.enum(sidecarVariantNames))
+      .min(1)
+      .default([...sidecarVariantNames]),
     /** Which CPU architectures to deploy each variant on. */
-    architectures: z.array(z.enum(cpuArchitectures)).min(1).default([...cpuArchitectures]),
+    architectures: z
+      .array(z.enum(cpuArchitectures))
+      .min(1)
+      .default([...cpuArchitectures]),
     /** Task sizes per variant; combined runs nginx and the app in one container, so it gets twice the resources. */
     taskSizes: z
       .strictObject({ tcp: taskSize(256, 512), sharedvol: taskSize(256, 512), combined: taskSize(512, 1024) })
@@ -59,12 +68,20 @@ export const sidecarConfigSchema = z
     /** Serve HTTPS with this ACM certificate; HTTP then only redirects. Plain HTTP when absent. */
     https: z
       .strictObject({
-        certificateArn: z.string().regex(/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]+$/, 'must be an ACM certificate ARN'),
-        sslPolicy: z.string().regex(/^ELBSecurityPolicy-[A-Za-z0-9-]+$/).default('ELBSecurityPolicy-TLS13-1-2-2021-06'),
+        certificateArn: z
+          .string()
+          .regex(/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]+$/, 'must be an ACM certificate ARN'),
+        sslPolicy: z
+          .string()
+          .regex(/^ELBSecurityPolicy-[A-Za-z0-9-]+$/)
+          .default('ELBSecurityPolicy-TLS13-1-2-2021-06'),
       })
       .optional(),
     /** Who may reach the ALB's listener ports. Narrow it to the benchmark client's address where you can. */
-    listenerCidrs: z.array(z.string().refine((c) => cidrProblem(c) === undefined, 'not an IPv4 CIDR block such as 203.0.113.0/24')).min(1).default(['0.0.0.0/0']),
+    listenerCidrs: z
+      .array(z.string().refine((c) => cidrProblem(c) === undefined, 'not an IPv4 CIDR block such as 203.0.113.0/24'))
+      .min(1)
+      .default(['0.0.0.0/0']),
     network: z.discriminatedUnion('type', [createdNetwork, existing]).prefault({ type: 'create' }),
     /**
      * private: tasks get no public address and reach AWS through VPC endpoints or NAT (the default: nothing but the
@@ -74,13 +91,28 @@ export const sidecarConfigSchema = z
     taskSubnets: z.enum(['private', 'public']).default('private'),
   })
   .superRefine((s, ctx) => {
-    for (const [i, list] of [['variants', s.variants], ['architectures', s.architectures]] as const) {
+    for (const [i, list] of [
+      ['variants', s.variants],
+      ['architectures', s.architectures],
+    ] as const) {
       const dupes = list.filter((v, j) => list.indexOf(v as never) !== j);
-      if (dupes.length > 0) ctx.addIssue({ code: 'custom', path: [i], message: `listed twice: ${dupes.join(', ')}`, params: { allowed: 'each value once' } });
+      if (dupes.length > 0)
+        ctx.addIssue({
+          code: 'custom',
+          path: [i],
+          message: `listed twice: ${dupes.join(', ')}`,
+          params: { allowed: 'each value once' },
+        });
     }
     for (const variant of sidecarVariantNames) {
       const problem = fargateSizeProblem(s.taskSizes[variant]);
-      if (problem) ctx.addIssue({ code: 'custom', path: ['taskSizes', variant, problem.field], message: problem.message, params: { allowed: problem.allowed } });
+      if (problem)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['taskSizes', variant, problem.field],
+          message: problem.message,
+          params: { allowed: problem.allowed },
+        });
     }
     if (s.network.type === 'create' && s.network.privateEgress !== undefined && s.taskSubnets === 'public') {
       ctx.addIssue({

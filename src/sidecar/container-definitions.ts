@@ -44,10 +44,15 @@ export function sidecarContainers(input: SidecarContainersInput): ContainerDefin
   const expected = input.variant === 'combined' ? ['combined'] : ['app', 'nginx'];
   const found = input.images.map((i) => i.container).sort();
   if (found.join(',') !== expected.join(',')) {
-    throw new Error(`variant ${input.variant} needs images for ${expected.join(' and ')}, got ${found.join(', ') || 'none'}`);
+    throw new Error(
+      `variant ${input.variant} needs images for ${expected.join(' and ')}, got ${found.join(', ') || 'none'}`,
+    );
   }
   const byName = new Map(input.images.map((i) => [i.container, i]));
-  const sharedSocket = input.variant === 'sharedvol' ? [{ sourceVolume: SOCKET_VOLUME, containerPath: input.socketDir, readOnly: false }] : undefined;
+  const sharedSocket =
+    input.variant === 'sharedvol'
+      ? [{ sourceVolume: SOCKET_VOLUME, containerPath: input.socketDir, readOnly: false }]
+      : undefined;
   const lb = loadBalancedContainer(input.variant);
 
   const definition = (name: string): ContainerDefinition => {
@@ -57,14 +62,28 @@ export function sidecarContainers(input: SidecarContainersInput): ContainerDefin
       image: img.image,
       essential: true,
       ...(name === lb
-        ? { portMappings: [{ name: 'http', containerPort: input.listenPort, hostPort: input.listenPort, protocol: 'tcp', appProtocol: 'http' }] }
+        ? {
+            portMappings: [
+              {
+                name: 'http',
+                containerPort: input.listenPort,
+                hostPort: input.listenPort,
+                protocol: 'tcp',
+                appProtocol: 'http',
+              },
+            ],
+          }
         : {}),
       ...(name === 'nginx' ? { dependsOn: [{ containerName: 'app', condition: 'HEALTHY' }] } : {}),
       ...(sharedSocket ? { mountPoints: sharedSocket } : {}),
       healthCheck: { command: ['CMD', ...img.healthCheck], interval: 10, timeout: 5, retries: 3, startPeriod: 10 },
       logConfiguration: {
         logDriver: 'awslogs',
-        options: { 'awslogs-group': input.logGroupName, 'awslogs-region': input.region, 'awslogs-stream-prefix': input.variant },
+        options: {
+          'awslogs-group': input.logGroupName,
+          'awslogs-region': input.region,
+          'awslogs-stream-prefix': input.variant,
+        },
       },
     };
   };

@@ -92,7 +92,8 @@ export class SidecarDeployment extends Construct {
     const { variant, architecture } = props.deployment;
     const size = fargateSizeProblem(props.taskSize);
     if (size) throw new Error(`task size of ${variant}: ${size.message} (${size.allowed})`);
-    if (props.assignPublicIp && !props.publicIpReason) throw new Error(`${variant}/${architecture}: assignPublicIp needs a publicIpReason`);
+    if (props.assignPublicIp && !props.publicIpReason)
+      throw new Error(`${variant}/${architecture}: assignPublicIp needs a publicIpReason`);
     if (props.subnetIds.length === 0) throw new Error(`${variant}/${architecture}: subnetIds is empty`);
     if (!Number.isInteger(props.rulePriority) || props.rulePriority < 1 || props.rulePriority > 50000) {
       throw new Error(`rulePriority must be 1-50000, got ${props.rulePriority}`);
@@ -173,7 +174,13 @@ export class SidecarDeployment extends Construct {
         securityGroups: [...props.securityGroupIds],
         assignPublicIp: props.assignPublicIp ?? false,
       },
-      loadBalancer: [{ targetGroupArn: this.targetGroup.arn, containerName: loadBalancedContainer(variant), containerPort: props.listenPort }],
+      loadBalancer: [
+        {
+          targetGroupArn: this.targetGroup.arn,
+          containerName: loadBalancedContainer(variant),
+          containerPort: props.listenPort,
+        },
+      ],
       healthCheckGracePeriodSeconds: 30,
       deploymentCircuitBreaker: { enable: true, rollback: true },
       propagateTags: 'SERVICE',

@@ -57,13 +57,22 @@ export class SidecarImages extends Construct {
     if (props.sources.length === 0) throw new Error('SidecarImages needs at least one image source');
     if (props.architectures.length === 0) throw new Error('SidecarImages needs at least one architecture');
     for (const s of props.sources) {
-      if (!/^[a-z0-9][a-z0-9._-]*$/.test(s.name)) throw new Error(`image name '${s.name}' must be lowercase letters, digits and ._- (an ECR repository name)`);
-      if (!s.files.has('Dockerfile')) throw new Error(`image ${s.variant}/${s.container} has no Dockerfile in its context`);
-      if (!/^[a-z0-9][a-z0-9._-]*$/.test(s.contextHash)) throw new Error(`image ${s.variant}/${s.container}: context hash '${s.contextHash}' is not usable in a tag`);
+      if (!/^[a-z0-9][a-z0-9._-]*$/.test(s.name))
+        throw new Error(`image name '${s.name}' must be lowercase letters, digits and ._- (an ECR repository name)`);
+      if (!s.files.has('Dockerfile'))
+        throw new Error(`image ${s.variant}/${s.container} has no Dockerfile in its context`);
+      if (!/^[a-z0-9][a-z0-9._-]*$/.test(s.contextHash))
+        throw new Error(`image ${s.variant}/${s.container}: context hash '${s.contextHash}' is not usable in a tag`);
     }
     const token = new DataAwsEcrAuthorizationToken(this, 'ecr-token', {});
     new DockerProvider(this, 'docker', {
-      registryAuth: [{ address: Fn.replace(token.proxyEndpoint, 'https://', ''), username: token.userName, password: token.password }],
+      registryAuth: [
+        {
+          address: Fn.replace(token.proxyEndpoint, 'https://', ''),
+          username: token.userName,
+          password: token.password,
+        },
+      ],
     });
 
     for (const source of props.sources) {
@@ -100,7 +109,11 @@ export class SidecarImages extends Construct {
         const image = new Image(this, `${key}-${arch}-image`, {
           name: `${repository.repositoryUrl}:${source.contextHash}-${arch}`,
           platform: dockerPlatform[architecture],
-          buildAttribute: { context: `\${path.module}/${dir}`, dockerfile: 'Dockerfile', platform: dockerPlatform[architecture] },
+          buildAttribute: {
+            context: `\${path.module}/${dir}`,
+            dockerfile: 'Dockerfile',
+            platform: dockerPlatform[architecture],
+          },
           triggers: { context_hash: source.contextHash },
         });
         pushed.set(
@@ -121,7 +134,10 @@ export class SidecarImages extends Construct {
   public imageUri(variant: SidecarVariantName, container: string, architecture: CpuArchitecture): string {
     const built = this.built.get(imageKey(variant, container));
     const pushed = built?.pushed.get(architecture);
-    if (!built || !pushed) throw new Error(`no image for ${variant}/${container} on ${architecture}: add it to the sources and architectures`);
+    if (!built || !pushed)
+      throw new Error(
+        `no image for ${variant}/${container} on ${architecture}: add it to the sources and architectures`,
+      );
     // repository@digest: the form ECS documents for digests; the tag stays visible in ECR.
     return `${built.repository.repositoryUrl}@${pushed.sha256Digest}`;
   }

@@ -41,11 +41,16 @@ export class BenchmarkLoadBalancer extends Construct {
   constructor(scope: Construct, id: string, props: BenchmarkLoadBalancerProps) {
     super(scope, id);
     if (props.name.length > 32 || !/^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/.test(props.name)) {
-      throw new Error(`ALB name '${props.name}' must be 1-32 letters, digits and inner dashes: shorten the environment name`);
+      throw new Error(
+        `ALB name '${props.name}' must be 1-32 letters, digits and inner dashes: shorten the environment name`,
+      );
     }
     if (/^internal-/.test(props.name) || /^sg-/.test(props.name)) {
       // Reachable with a schema-valid environment name: the user's input, not a bug.
-      throw InputError.atConfigPath('name', `ALB name '${props.name}' may not start with 'internal-' (ALB) or 'sg-' (its security group): rename the environment`);
+      throw InputError.atConfigPath(
+        'name',
+        `ALB name '${props.name}' may not start with 'internal-' (ALB) or 'sg-' (its security group): rename the environment`,
+      );
     }
     if (props.subnetIds.length < 2) throw new Error('an ALB needs subnets in at least two availability zones');
     const cidrs = props.listenerCidrs ?? ['0.0.0.0/0'];
@@ -82,7 +87,10 @@ export class BenchmarkLoadBalancer extends Construct {
       tags: { Name: props.name },
     });
 
-    const notFound = { type: 'fixed-response', fixedResponse: { contentType: 'text/plain', statusCode: '404', messageBody: 'no such deployment\n' } };
+    const notFound = {
+      type: 'fixed-response',
+      fixedResponse: { contentType: 'text/plain', statusCode: '404', messageBody: 'no such deployment\n' },
+    };
     const http = new LbListener(this, 'http', {
       loadBalancerArn: this.loadBalancer.arn,
       port: 80,

@@ -80,8 +80,10 @@ export function benchmarkPlacement(scope: Construct, props: BenchmarkPlacementPr
   const publicTasks = (props.taskSubnets ?? 'private') === 'public';
   const choice = props.network ?? { type: 'create' };
   if (choice.type === 'existing') {
-    if (choice.albSubnetIds.length < 2) throw new Error('benchmarkPlacement: network.albSubnetIds needs subnets in at least two AZs for the ALB');
-    if (choice.taskSubnetIds.length === 0) throw new Error('benchmarkPlacement: network.taskSubnetIds needs at least one subnet for the tasks');
+    if (choice.albSubnetIds.length < 2)
+      throw new Error('benchmarkPlacement: network.albSubnetIds needs subnets in at least two AZs for the ALB');
+    if (choice.taskSubnetIds.length === 0)
+      throw new Error('benchmarkPlacement: network.taskSubnetIds needs at least one subnet for the tasks');
     return {
       vpcId: choice.vpcId,
       albSubnetIds: [...choice.albSubnetIds],
@@ -91,7 +93,9 @@ export function benchmarkPlacement(scope: Construct, props: BenchmarkPlacementPr
     };
   }
   if (publicTasks && choice.privateEgress !== undefined) {
-    throw new Error("benchmarkPlacement: network.privateEgress is only used with taskSubnets 'private'; remove it, or make the tasks private");
+    throw new Error(
+      "benchmarkPlacement: network.privateEgress is only used with taskSubnets 'private'; remove it, or make the tasks private",
+    );
   }
   const privateEgress = choice.privateEgress ?? 'vpc-endpoints';
   const network = new Network(scope, 'network', {
@@ -114,7 +118,11 @@ export function benchmarkPlacement(scope: Construct, props: BenchmarkPlacementPr
     taskSubnetIds: publicTasks ? publicIds : network.privateSubnets.map((s) => s.id),
     assignPublicIp: publicTasks,
     egress: endpoints
-      ? { kind: 'vpc-endpoints', endpointSecurityGroupId: endpoints.securityGroup.id, s3PrefixListId: endpoints.s3Gateway.prefixListId }
+      ? {
+          kind: 'vpc-endpoints',
+          endpointSecurityGroupId: endpoints.securityGroup.id,
+          s3PrefixListId: endpoints.s3Gateway.prefixListId,
+        }
       : { kind: 'https-anywhere' },
     network,
   };

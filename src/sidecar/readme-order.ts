@@ -20,6 +20,7 @@ export function creationOrderSection(config: SidecarConfig): ReadmeSection {
           '`wait_for_steady_state` never waits on tasks that cannot pull their images, on a first apply or a re-run.',
           'The rule `ECS-ServiceWaitsForEgress` checks it for every service in a private subnet.',
         ].join('\n')
-      : 'The VPC is an existing one: its routes, NAT gateways and endpoints are not managed here, so the services cannot wait for them; they must exist before the apply.',
+      : 'The VPC is an existing one: its routes, NAT gateways and endpoints are not managed here, so the ' +
+        'services cannot wait for them; they must exist before the apply.',
   };
 }

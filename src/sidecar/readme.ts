@@ -6,7 +6,11 @@ import { deploymentKey, pathPrefix, type Deployment } from './variants';
 export const BENCH_COMMAND = 'npx stackwright bench remote --from-terraform generated/sidecar';
 
 /** README sections of the sidecar stack: what runs where, how requests are routed, and what it costs. */
-export function sidecarReadme(config: SidecarConfig, deployments: readonly Deployment[], scheme: 'http' | 'https'): ReadmeSection[] {
+export function sidecarReadme(
+  config: SidecarConfig,
+  deployments: readonly Deployment[],
+  scheme: 'http' | 'https',
+): ReadmeSection[] {
   const rows = deployments.map((d) => {
     const size = config.taskSizes[d.variant];
     return `| \`${deploymentKey(d)}\` | ${d.variant} | ${d.architecture} | ${size.cpu} / ${size.memory} | \`${scheme}://<alb_dns_name>${pathPrefix(d)}\` |`;
@@ -17,7 +21,9 @@ export function sidecarReadme(config: SidecarConfig, deployments: readonly Deplo
       : config.taskSubnets === 'public'
         ? 'a new VPC over two AZs; tasks run in its public subnets with a public IP (no NAT, no endpoints)'
         : `a new VPC over two AZs; tasks run in private subnets and reach AWS through ${
-            (config.network.privateEgress ?? 'vpc-endpoints') === 'vpc-endpoints' ? 'VPC endpoints (ECR API, ECR registry, CloudWatch Logs, S3 gateway)' : 'one NAT gateway'
+            (config.network.privateEgress ?? 'vpc-endpoints') === 'vpc-endpoints'
+              ? 'VPC endpoints (ECR API, ECR registry, CloudWatch Logs, S3 gateway)'
+              : 'one NAT gateway'
           }`;
   return [
     {

@@ -30,7 +30,8 @@ export class TaskExecutionRole extends Construct {
 
   constructor(scope: Construct, id: string, props: TaskExecutionRoleProps) {
     super(scope, id);
-    if (props.repositoryArns.length === 0) throw new Error(`${props.roleName}: repositoryArns is empty; a task needs at least one image`);
+    if (props.repositoryArns.length === 0)
+      throw new Error(`${props.roleName}: repositoryArns is empty; a task needs at least one image`);
     this.role = new IamRole(this, 'role', {
       name: props.roleName,
       description: 'ECS task execution: pull the benchmark images, write the benchmark logs (Stackwright)',

@@ -32,7 +32,8 @@ export class TaskSecurityGroup extends Construct {
 
   constructor(scope: Construct, id: string, props: TaskSecurityGroupProps) {
     super(scope, id);
-    if (!Number.isInteger(props.port) || props.port < 1 || props.port > 65535) throw new Error(`port must be 1-65535, got ${props.port}`);
+    if (!Number.isInteger(props.port) || props.port < 1 || props.port > 65535)
+      throw new Error(`port must be 1-65535, got ${props.port}`);
     this.securityGroup = new SecurityGroup(this, 'sg', {
       name: props.name,
       description: 'Benchmark tasks: nginx port from the ALB only; HTTPS out for images and logs',

@@ -32,11 +32,15 @@ export function pathPrefix(d: Deployment): string {
 }
 
 /** Every selected variant on every selected architecture, in a fixed order (variants first, as in the post). */
-export function deploymentsOf(variants: readonly SidecarVariantName[], architectures: readonly CpuArchitecture[]): Deployment[] {
+export function deploymentsOf(
+  variants: readonly SidecarVariantName[],
+  architectures: readonly CpuArchitecture[],
+): Deployment[] {
   const out: Deployment[] = [];
   for (const variant of sidecarVariantNames) {
     if (!variants.includes(variant)) continue;
-    for (const architecture of cpuArchitectures) if (architectures.includes(architecture)) out.push({ variant, architecture });
+    for (const architecture of cpuArchitectures)
+      if (architectures.includes(architecture)) out.push({ variant, architecture });
   }
   return out;
 }

@@ -48,11 +48,20 @@ export function renderCheckBlocks(json: Record<string, unknown>): string {
     const lines = [`check "${name}" {`];
     for (const [type, sources] of Object.entries(check.data ?? {})) {
       for (const [id, body] of Object.entries(sources)) {
-        lines.push(`data "${type}" "${id}" {`, ...Object.entries(body).map(([k, v]) => `${k} = ${hclExpression(v)}`), '}');
+        lines.push(
+          `data "${type}" "${id}" {`,
+          ...Object.entries(body).map(([k, v]) => `${k} = ${hclExpression(v)}`),
+          '}',
+        );
       }
     }
     for (const assert of check.assert ?? []) {
-      lines.push('assert {', `condition = ${hclExpression(assert.condition)}`, `error_message = ${hclExpression(assert.error_message)}`, '}');
+      lines.push(
+        'assert {',
+        `condition = ${hclExpression(assert.condition)}`,
+        `error_message = ${hclExpression(assert.error_message)}`,
+        '}',
+      );
     }
     lines.push('}');
     blocks.push(lines.join('\n'));

@@ -44,7 +44,13 @@ export function formatHcl(raw: string): string {
     if (opensBlock) depth += 1;
   }
   flush();
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\{\n\n/g, '{\n').trim() + '\n';
+  return (
+    out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .replace(/\{\n\n/g, '{\n')
+      .trim() + '\n'
+  );
 }
 
 /** `"${expr}"` -> `expr` when the string is exactly one interpolation (as `terraform fmt` writes it). */

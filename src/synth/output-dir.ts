@@ -36,7 +36,10 @@ export function writeOutDir(outDir: string, stacks: readonly SynthesizedStack[],
 /** Every file synth writes into the out dir, keyed by path relative to it. */
 export function expectedFiles(stacks: readonly SynthesizedStack[]): Map<string, string | Uint8Array> {
   const files = new Map<string, string | Uint8Array>();
-  files.set(MARKER, 'This folder is written by `stackwright synth`; edits are overwritten and flagged by `stackwright diff`.\n');
+  files.set(
+    MARKER,
+    'This folder is written by `stackwright synth`; edits are overwritten and flagged by `stackwright diff`.\n',
+  );
   for (const stack of stacks) {
     for (const [path, contents] of stack.files) files.set(`${stack.name}/${path}`, contents);
   }

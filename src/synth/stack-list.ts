@@ -17,7 +17,12 @@ export function listStacks(config: StackwrightConfig): StackListRow[] {
   return buildStacks(config).map((stack) => {
     const json = stack.toTerraform() as { resource?: Blocks; data?: Blocks };
     const key = stack.node.id as keyof typeof stackDefinitions;
-    return { stack: stack.node.id, resources: countBlocks(json.resource), dataSources: countBlocks(json.data), summary: stackDefinitions[key].summary };
+    return {
+      stack: stack.node.id,
+      resources: countBlocks(json.resource),
+      dataSources: countBlocks(json.data),
+      summary: stackDefinitions[key].summary,
+    };
   });
 }
 

@@ -40,8 +40,14 @@ export function createApp(outdir = '.'): App {
  * Builds the stacks a config yields (or those of `options.only`) into `app`, in synth order, without touching the
  * disk. Every command that builds stacks builds them here, and so does the `npx cdktf synth` app (src/cli/cdktf-app.ts).
  */
-export function buildStacks(config: StackwrightConfig, options: SynthOptions = {}, app: App = createApp()): StackwrightStack[] {
-  return selectStacks(config, options).map((key) => stackDefinitions[key].build(app, config, config.stacks[key] as never));
+export function buildStacks(
+  config: StackwrightConfig,
+  options: SynthOptions = {},
+  app: App = createApp(),
+): StackwrightStack[] {
+  return selectStacks(config, options).map((key) =>
+    stackDefinitions[key].build(app, config, config.stacks[key] as never),
+  );
 }
 
 /** Runs a built stack's construct validations; a failure is bad input at `stacks.<name>` of the config file. */
@@ -77,7 +83,12 @@ export function selectStacks(config: StackwrightConfig, options: SynthOptions = 
   const unknown = options.only.filter((s) => !configured.includes(s as StackKey));
   if (unknown.length > 0) {
     throw new InputError(
-      unknown.map((s) => ({ file: '--stack', path: s, message: 'not a stack of this config', allowed: configured.join(', ') || 'none configured' })),
+      unknown.map((s) => ({
+        file: '--stack',
+        path: s,
+        message: 'not a stack of this config',
+        allowed: configured.join(', ') || 'none configured',
+      })),
     );
   }
   return configured.filter((k) => options.only!.includes(k));

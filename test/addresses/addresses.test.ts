@@ -34,7 +34,11 @@ describe('resource addresses', () => {
       for (const [stack, json] of stacks) {
         const now = addressesOf(json);
         const held = expected[file][stack];
-        const diff = { stack, added: now.filter((a) => !held.includes(a)), removed: held.filter((a) => !now.includes(a)) };
+        const diff = {
+          stack,
+          added: now.filter((a) => !held.includes(a)),
+          removed: held.filter((a) => !now.includes(a)),
+        };
         expect(diff).toEqual({ stack, added: [], removed: [] });
       }
     });
@@ -47,7 +51,10 @@ describe('resource addresses', () => {
 
     // Resources deliberately retired since 0.1.0 (Terraform destroys them on upgrade), each with its reason.
     const RETIRED = new Map([
-      ['aws_lambda_function_event_invoke_config.reconciler_async', 'the reconciler reads an SQS FIFO queue; no async invocation'],
+      [
+        'aws_lambda_function_event_invoke_config.reconciler_async',
+        'the reconciler reads an SQS FIFO queue; no async invocation',
+      ],
       ['aws_lambda_permission.reconciler_invoke', 'EventBridge sends to the queue, not to the function'],
     ]);
 
@@ -62,10 +69,17 @@ describe('resource addresses', () => {
         expect(from.size).toBe(moved.length); // one move per source
         // A move from a for_each instance (`x["1"]`) accounts for its resource; its other instances retire.
         const movedResources = new Set(moved.map((m) => m.from.replace(/\[[^\]]*\]$/, '')));
-        const unaccounted = old.filter((a) => !now.has(a) && !movedResources.has(a) && !RETIRED.has(a.replace(/_[0-9A-F]{8}$/, '')));
+        const unaccounted = old.filter(
+          (a) => !now.has(a) && !movedResources.has(a) && !RETIRED.has(a.replace(/_[0-9A-F]{8}$/, '')),
+        );
         expect({ stack, unaccounted }).toEqual({ stack, unaccounted: [] });
         for (const m of moved) {
-          expect({ ...m, sourceFree: !now.has(m.from), targetExists: now.has(m.to), sameType: typeOf(m.from) === typeOf(m.to) }).toEqual({
+          expect({
+            ...m,
+            sourceFree: !now.has(m.from),
+            targetExists: now.has(m.to),
+            sameType: typeOf(m.from) === typeOf(m.to),
+          }).toEqual({
             ...m,
             sourceFree: true,
             targetExists: true,
@@ -81,12 +95,21 @@ describe('resource addresses', () => {
   it('moves each resource of the default config in cdk.tf.json as Terraform reads it', async () => {
     const json = (await stacksOf('stackwright.yaml')).get('datadog')!;
     expect(json.moved).toEqual([
-      { from: 'datadog_integration_aws_external_id.external-id', to: 'datadog_integration_aws_external_id.external_id' },
+      {
+        from: 'datadog_integration_aws_external_id.external-id',
+        to: 'datadog_integration_aws_external_id.external_id',
+      },
       { from: 'aws_iam_role.delegation_role_CBBB7F21', to: 'aws_iam_role.delegation_role' },
       // 0.1.0 granted the live list through for_each resources: their first instance becomes part 1 of the snapshot.
       { from: 'aws_iam_policy.delegation_permissions_D98425A2["1"]', to: 'aws_iam_policy.delegation_permissions_1' },
-      { from: 'aws_iam_role_policy_attachment.delegation_attach_BECBDA6D["1"]', to: 'aws_iam_role_policy_attachment.delegation_attach_1' },
-      { from: 'datadog_integration_aws_account.integration_account_1B7A3135', to: 'datadog_integration_aws_account.integration_account' },
+      {
+        from: 'aws_iam_role_policy_attachment.delegation_attach_BECBDA6D["1"]',
+        to: 'aws_iam_role_policy_attachment.delegation_attach_1',
+      },
+      {
+        from: 'datadog_integration_aws_account.integration_account_1B7A3135',
+        to: 'datadog_integration_aws_account.integration_account',
+      },
     ]);
   });
 });

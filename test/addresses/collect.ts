@@ -22,9 +22,12 @@ export function addressConfigs(): string[] {
 /** Managed resources as `type.name`, data sources as `data.type.name`; sorted. */
 export function addressesOf(json: TerraformJson): string[] {
   const out: string[] = [];
-  const blocks = (key: string): Record<string, Record<string, unknown>> => (json[key] ?? {}) as Record<string, Record<string, unknown>>;
-  for (const [type, byName] of Object.entries(blocks('resource'))) for (const name of Object.keys(byName)) out.push(`${type}.${name}`);
-  for (const [type, byName] of Object.entries(blocks('data'))) for (const name of Object.keys(byName)) out.push(`data.${type}.${name}`);
+  const blocks = (key: string): Record<string, Record<string, unknown>> =>
+    (json[key] ?? {}) as Record<string, Record<string, unknown>>;
+  for (const [type, byName] of Object.entries(blocks('resource')))
+    for (const name of Object.keys(byName)) out.push(`${type}.${name}`);
+  for (const [type, byName] of Object.entries(blocks('data')))
+    for (const name of Object.keys(byName)) out.push(`data.${type}.${name}`);
   return out.sort();
 }
 

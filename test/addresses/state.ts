@@ -9,7 +9,11 @@ export interface ResourceChange {
   readonly mode: 'managed' | 'data';
   readonly type: string;
   readonly name: string;
-  readonly change: { readonly actions: string[]; readonly after: Record<string, unknown> | null; readonly after_unknown: Record<string, unknown> };
+  readonly change: {
+    readonly actions: string[];
+    readonly after: Record<string, unknown> | null;
+    readonly after_unknown: Record<string, unknown>;
+  };
 }
 
 const AWS_PROVIDER = 'provider["registry.terraform.io/hashicorp/aws"]';
@@ -28,7 +32,10 @@ export async function plan(dir: string): Promise<ResourceChange[]> {
  * filled in (ids and ARNs made up), found by planning against the state until the plan has nothing left to change.
  * Returns address -> attributes.
  */
-export async function appliedState(dir: string, schemas: ReadonlyMap<string, ResourceSchema>): Promise<Map<string, Record<string, unknown>>> {
+export async function appliedState(
+  dir: string,
+  schemas: ReadonlyMap<string, ResourceSchema>,
+): Promise<Map<string, Record<string, unknown>>> {
   let state = new Map<string, Record<string, unknown>>();
   for (let round = 0; round < 5; round++) {
     const changes = (await plan(dir)).filter((c) => c.mode === 'managed');
@@ -43,7 +50,11 @@ export async function appliedState(dir: string, schemas: ReadonlyMap<string, Res
 }
 
 /** The plan's `after` values, with the values it does not know yet taken from before or made up. */
-function withComputed(c: ResourceChange, before: Record<string, unknown>, schema: ResourceSchema | undefined): Record<string, unknown> {
+function withComputed(
+  c: ResourceChange,
+  before: Record<string, unknown>,
+  schema: ResourceSchema | undefined,
+): Record<string, unknown> {
   const out: Record<string, unknown> = { ...(c.change.after ?? {}) };
   for (const [key, unknown] of Object.entries(c.change.after_unknown ?? {})) {
     if (unknown !== true) continue;
@@ -80,7 +91,14 @@ export function writeState(
       instances: [{ schema_version: schemas.get(type)?.version ?? 0, attributes, sensitive_attributes: [] }],
     };
   });
-  const state = { version: 4, terraform_version: '1.1.0', serial: ++serial, lineage: 'stackwright-address-test', outputs: {}, resources: entries };
+  const state = {
+    version: 4,
+    terraform_version: '1.1.0',
+    serial: ++serial,
+    lineage: 'stackwright-address-test',
+    outputs: {},
+    resources: entries,
+  };
   writeFileSync(join(dir, 'terraform.tfstate'), `${JSON.stringify(state, null, 1)}\n`);
 }
 
@@ -93,7 +111,15 @@ export interface ResourceSchema {
 /** Resource type -> schema of the mirrored AWS provider (state written with another version would be upgraded). */
 export async function resourceSchemas(dir: string): Promise<Map<string, ResourceSchema>> {
   const json = JSON.parse(await terraform(dir, 'providers', 'schema', '-json')) as {
-    provider_schemas: Record<string, { resource_schemas: Record<string, { version: number; block: { attributes?: Record<string, { type?: unknown }> } }> }>;
+    provider_schemas: Record<
+      string,
+      {
+        resource_schemas: Record<
+          string,
+          { version: number; block: { attributes?: Record<string, { type?: unknown }> } }
+        >;
+      }
+    >;
   };
   const aws = Object.entries(json.provider_schemas).find(([k]) => k.endsWith('hashicorp/aws'))?.[1];
   return new Map(

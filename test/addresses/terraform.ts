@@ -15,7 +15,8 @@ import type { Json } from '../helpers/json';
 export const TERRAFORM = ['/usr/local/bin/terraform', '/usr/bin/terraform'].find((p) => existsSync(p));
 const MIRROR = '/opt/tf-plugins';
 export const MIRRORED_AWS = '5.100.0';
-export const offlineTerraformAvailable = TERRAFORM !== undefined && existsSync(join(MIRROR, 'registry.terraform.io/hashicorp/aws', MIRRORED_AWS));
+export const offlineTerraformAvailable =
+  TERRAFORM !== undefined && existsSync(join(MIRROR, 'registry.terraform.io/hashicorp/aws', MIRRORED_AWS));
 
 const LOOPBACK = 'http://127.0.0.1:9';
 const run = promisify(execFile);
@@ -29,10 +30,17 @@ export function offlineCopy(json: Record<string, Json>, stackDir?: string): stri
   const dir = tempDir('sw-tf-');
   if (stackDir) cpSync(stackDir, dir, { recursive: true, filter: (src) => !src.endsWith('/hcl') });
   // Datadog's live permission list (a check block reads it) stands in as a list, as the plan test's does.
-  const { json: tf } = planCopy(json, { awsVersion: MIRRORED_AWS, endpoint: LOOPBACK, standInValues: { iam_permissions: ['sts:GetCallerIdentity'] } });
+  const { json: tf } = planCopy(json, {
+    awsVersion: MIRRORED_AWS,
+    endpoint: LOOPBACK,
+    standInValues: { iam_permissions: ['sts:GetCallerIdentity'] },
+  });
   tf.terraform.backend = { local: { path: 'terraform.tfstate' } };
   writeFileSync(join(dir, 'cdk.tf.json'), JSON.stringify(tf, null, 1));
-  writeFileSync(join(dir, 'cli.tfrc'), `provider_installation {\n  filesystem_mirror {\n    path = "${MIRROR}"\n  }\n}\n`);
+  writeFileSync(
+    join(dir, 'cli.tfrc'),
+    `provider_installation {\n  filesystem_mirror {\n    path = "${MIRROR}"\n  }\n}\n`,
+  );
   return dir;
 }
 
@@ -51,6 +59,8 @@ export async function terraform(dir: string, ...args: string[]): Promise<string>
     return stdout;
   } catch (err) {
     const e = err as { stderr?: string; stdout?: string; message: string };
-    throw new Error(`terraform ${args.join(' ')} failed in ${dir}:\n${e.stderr || e.stdout || e.message}`, { cause: err });
+    throw new Error(`terraform ${args.join(' ')} failed in ${dir}:\n${e.stderr || e.stdout || e.message}`, {
+      cause: err,
+    });
   }
 }

@@ -1,4 +1,11 @@
-import { FARGATE_CPU_VALUES, FARGATE_MEMORY_BY_CPU, allowedFargateMemory, describeFargateMemory, fargateSizeProblem, isFargateSize } from '../../src/aws/fargate';
+import {
+  FARGATE_CPU_VALUES,
+  FARGATE_MEMORY_BY_CPU,
+  allowedFargateMemory,
+  describeFargateMemory,
+  fargateSizeProblem,
+  isFargateSize,
+} from '../../src/aws/fargate';
 
 describe('Fargate task sizes', () => {
   it('has the seven CPU values and the documented memory ranges', () => {

@@ -24,7 +24,12 @@ writeFileSync(join(userFolder, 'notes.txt'), 'mine\n');
 
 function reconciledServices(n: number): string {
   const services = Array.from({ length: n }, (_, i) =>
-    [`          - name: a-longer-service-name-${String(i).padStart(3, '0')}`, '            oneTaskPerHost: reconciled', '            containers:', '              - { name: c, image: public.ecr.aws/nginx/nginx:1.27, memoryReservation: 32 }'].join('\n'),
+    [
+      `          - name: a-longer-service-name-${String(i).padStart(3, '0')}`,
+      '            oneTaskPerHost: reconciled',
+      '            containers:',
+      '              - { name: c, image: public.ecr.aws/nginx/nginx:1.27, memoryReservation: 32 }',
+    ].join('\n'),
   );
   return `name: t\naws: { region: us-east-1 }\nstacks:\n  ecs:\n    clusters:\n      - name: main\n        services:\n${services.join('\n')}\n`;
 }
@@ -37,32 +42,114 @@ const corpus: [string, string[], 0 | 1 | 2, RegExp][] = [
   ['an unknown flag', ['synth', '--nope'], 2, /Unknown argument: nope/],
   ['a flag without its value', ['synth', '-o', join(dir, 'out-0'), '-c'], 2, /Not enough arguments following: c/],
   ['a benchmark without target', ['bench'], 2, /Name a benchmark target: local, remote or lambda/],
-  ['a variant that does not exist', ['bench', 'local', '--variants', 'udp'], 2, /Choices: "tcp", "sharedvol", "combined"/],
+  [
+    'a variant that does not exist',
+    ['bench', 'local', '--variants', 'udp'],
+    2,
+    /Choices: "tcp", "sharedvol", "combined"/,
+  ],
   ['a number that is not one', ['bench', 'local', '--requests', 'many'], 2, /--requests/],
   ['a URL without a name', ['bench', 'remote', '--url', 'http://127.0.0.1:1/'], 2, /--url/],
-  ['a negative duration', ['bench', 'lambda', '--url', 'a=https://abc.lambda-url.us-east-1.on.aws/', '--duration', '-1'], 2, /--duration/],
-  ['an unknown stack', ['synth', '-c', config, '-o', join(dir, 'out-1'), '--stack', 'datadgo'], 2, /--stack: datadgo: not a stack of this config/],
+  [
+    'a negative duration',
+    ['bench', 'lambda', '--url', 'a=https://abc.lambda-url.us-east-1.on.aws/', '--duration', '-1'],
+    2,
+    /--duration/,
+  ],
+  [
+    'an unknown stack',
+    ['synth', '-c', config, '-o', join(dir, 'out-1'), '--stack', 'datadgo'],
+    2,
+    /--stack: datadgo: not a stack of this config/,
+  ],
   ['help', ['synth', '--help'], 0, /^$/],
   // paths
   ['a config that does not exist', ['synth', '-c', join(dir, 'missing.yaml')], 2, /missing\.yaml: file not found/],
   ['a config that is a folder', ['list', '-c', dir], 2, /is a directory/],
   ['a config that is not YAML', ['list', '-c', file('bad.yaml', 'name: [\n')], 2, /bad\.yaml:\d+:\d+: invalid YAML/],
-  ['--out under a file (ENOTDIR)', ['synth', '-c', config, '-o', join(aFile, 'generated')], 2, /--out: .*a-file\/generated: cannot be created: .*a-file is a file, not a folder/],
+  [
+    '--out under a file (ENOTDIR)',
+    ['synth', '-c', config, '-o', join(aFile, 'generated')],
+    2,
+    /--out: .*a-file\/generated: cannot be created: .*a-file is a file, not a folder/,
+  ],
   ['--out that is a file', ['synth', '-c', config, '-o', aFile], 2, /--out: .*a-file: exists and is not a folder/],
-  ['--out a folder synth did not write', ['synth', '-c', config, '-o', userFolder], 2, /my-folder: is not empty and has no \.stackwright marker/],
-  ['--out under /proc (ENOENT)', ['synth', '-c', config, '-o', '/proc/stackwright-out'], 2, /--out: \/proc\/stackwright-out: cannot be written: .*ENOENT/],
-  ['--out under /sys (EPERM)', ['synth', '-c', config, '-o', '/sys/stackwright-out'], 2, /--out: \/sys\/stackwright-out: cannot be written: /],
-  ['diff against a folder synth did not write', ['diff', '-c', config, '-o', '/proc'], 2, /--out: \/proc: is not empty and has no \.stackwright marker/],
-  ['check on JSON that is not Terraform', ['check', '--file', file('a.json', '{"a":1}')], 2, /a\.json: not a Terraform JSON configuration: top-level key 'a' is not a Terraform block/],
-  ['check on an empty JSON object', ['check', '--file', file('e.json', '{}')], 2, /e\.json: not a Terraform JSON configuration: it has no Terraform block/],
+  [
+    '--out a folder synth did not write',
+    ['synth', '-c', config, '-o', userFolder],
+    2,
+    /my-folder: is not empty and has no \.stackwright marker/,
+  ],
+  [
+    '--out under /proc (ENOENT)',
+    ['synth', '-c', config, '-o', '/proc/stackwright-out'],
+    2,
+    /--out: \/proc\/stackwright-out: cannot be written: .*ENOENT/,
+  ],
+  [
+    '--out under /sys (EPERM)',
+    ['synth', '-c', config, '-o', '/sys/stackwright-out'],
+    2,
+    /--out: \/sys\/stackwright-out: cannot be written: /,
+  ],
+  [
+    'diff against a folder synth did not write',
+    ['diff', '-c', config, '-o', '/proc'],
+    2,
+    /--out: \/proc: is not empty and has no \.stackwright marker/,
+  ],
+  [
+    'check on JSON that is not Terraform',
+    ['check', '--file', file('a.json', '{"a":1}')],
+    2,
+    /a\.json: not a Terraform JSON configuration: top-level key 'a' is not a Terraform block/,
+  ],
+  [
+    'check on an empty JSON object',
+    ['check', '--file', file('e.json', '{}')],
+    2,
+    /e\.json: not a Terraform JSON configuration: it has no Terraform block/,
+  ],
   ['check on a file that is not JSON', ['check', '--file', file('x.json', 'resource {}')], 2, /x\.json: invalid JSON/],
-  ['a work dir that does not exist', ['bench', 'local', '--work-dir', join(dir, 'nowhere')], 2, /--work-dir: .*nowhere: is not an existing folder/],
+  [
+    'a work dir that does not exist',
+    ['bench', 'local', '--work-dir', join(dir, 'nowhere')],
+    2,
+    /--work-dir: .*nowhere: is not an existing folder/,
+  ],
   ['a report under a missing folder', ['bench', 'local', '--report', join(dir, 'no', 'r.md')], 2, /--report/],
   // schema-valid configs that cannot be built
-  ['150 reconciled services in one cluster', ['synth', '-c', file('ecs150.yaml', reconciledServices(150)), '-o', join(dir, 'out-2')], 2, /ecs150\.yaml: stacks\.ecs\.clusters: the reconciler's role policy for 150 managed services would be \d+ characters, over IAM's 10240 \(reconcile fewer services/],
-  ['an environment name the ALB refuses', ['list', '-c', file('internal.yaml', 'name: internal-env\naws: { region: us-east-1 }\nstacks:\n  sidecar: {}\n')], 2, /internal\.yaml: name: ALB name 'internal-env-sidecar' may not start with 'internal-'/],
-  ['an empty stacks section', ['synth', '-c', file('empty.yaml', 'name: t\naws: { region: us-east-1 }\nstacks:\n')], 2, /empty\.yaml: stacks: is empty \(the key has no value\) \(at least one stack section: datadog, ecs, sidecar, keepalive\)/],
-  ['a mistyped rule id', ['list', '-c', file('rule.yaml', `${DATADOG_ONLY}rules:\n  overrides:\n    - { rule: Net-NoPublicTaskIP, level: warning, reason: "a reason long enough" }\n`)], 2, /rules\.overrides\.0\.rule: unknown rule 'Net-NoPublicTaskIP' \(did you mean Net-NoPublicTaskIp\?/],
+  [
+    '150 reconciled services in one cluster',
+    ['synth', '-c', file('ecs150.yaml', reconciledServices(150)), '-o', join(dir, 'out-2')],
+    2,
+    /ecs150\.yaml: stacks\.ecs\.clusters: the reconciler's role policy for 150 managed services would be \d+ characters, over IAM's 10240 \(reconcile fewer services/,
+  ],
+  [
+    'an environment name the ALB refuses',
+    ['list', '-c', file('internal.yaml', 'name: internal-env\naws: { region: us-east-1 }\nstacks:\n  sidecar: {}\n')],
+    2,
+    /internal\.yaml: name: ALB name 'internal-env-sidecar' may not start with 'internal-'/,
+  ],
+  [
+    'an empty stacks section',
+    ['synth', '-c', file('empty.yaml', 'name: t\naws: { region: us-east-1 }\nstacks:\n')],
+    2,
+    /empty\.yaml: stacks: is empty \(the key has no value\) \(at least one stack section: datadog, ecs, sidecar, keepalive\)/,
+  ],
+  [
+    'a mistyped rule id',
+    [
+      'list',
+      '-c',
+      file(
+        'rule.yaml',
+        `${DATADOG_ONLY}rules:\n  overrides:\n    - { rule: Net-NoPublicTaskIP, level: warning, reason: "a reason long enough" }\n`,
+      ),
+    ],
+    2,
+    /rules\.overrides\.0\.rule: unknown rule 'Net-NoPublicTaskIP' \(did you mean Net-NoPublicTaskIp\?/,
+  ],
 ];
 
 describe('bad input never ends in an internal error', () => {
@@ -83,7 +170,12 @@ describe('bad input never ends in an internal error', () => {
     expect(JSON.parse(r.stdout)).toEqual({
       error: {
         exitCode: 2,
-        problems: [expect.objectContaining({ file: join(dir, 'a.json'), message: "not a Terraform JSON configuration: top-level key 'a' is not a Terraform block" })],
+        problems: [
+          expect.objectContaining({
+            file: join(dir, 'a.json'),
+            message: "not a Terraform JSON configuration: top-level key 'a' is not a Terraform block",
+          }),
+        ],
       },
     });
   });
@@ -106,10 +198,19 @@ describe('bad input never ends in an internal error', () => {
     ].join('\n');
     const r = await runCli(['list', '-c', file('paths.yaml', `${text}\n`)]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('stacks.ecs.clusters[main].services[web].containers[nginx].image: required field is missing');
+    expect(r.stderr).toContain(
+      'stacks.ecs.clusters[main].services[web].containers[nginx].image: required field is missing',
+    );
     expect(r.stderr).toContain('stacks.ecs.clusters[main].services[api].containers.0.name: required field is missing');
     // A repeated name cannot tell the entries apart: the index does.
-    const twice = await runCli(['list', '-c', file('twice.yaml', `${text.replace('name: api', 'name: web').replace('{ image: x,', '{ name: c, image: x,').replace('{ name: nginx,', '{ name: nginx, image: x,')}\n`)]);
+    const twice = await runCli([
+      'list',
+      '-c',
+      file(
+        'twice.yaml',
+        `${text.replace('name: api', 'name: web').replace('{ image: x,', '{ name: c, image: x,').replace('{ name: nginx,', '{ name: nginx, image: x,')}\n`,
+      ),
+    ]);
     expect(twice.stderr).toContain("stacks.ecs.clusters[main].services.1.name: duplicate service name 'web'");
   });
 

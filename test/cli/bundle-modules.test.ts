@@ -16,12 +16,21 @@ const ROOT = join(__dirname, '..', '..');
 const { buildOptions } = require('../../scripts/build.js') as {
   buildOptions: (root: string, outdir: string) => Record<string, unknown>;
 };
-const BENCH_ONLY_PACKAGES = ['autocannon', '@smithy/signature-v4', '@aws-sdk/credential-providers', '@aws-crypto/sha256-js'];
-const benchDependencies = Object.keys(JSON.parse(readFileSync(join(ROOT, 'packages/bench/package.json'), 'utf8')).dependencies);
+const BENCH_ONLY_PACKAGES = [
+  'autocannon',
+  '@smithy/signature-v4',
+  '@aws-sdk/credential-providers',
+  '@aws-crypto/sha256-js',
+];
+const benchDependencies = Object.keys(
+  JSON.parse(readFileSync(join(ROOT, 'packages/bench/package.json'), 'utf8')).dependencies,
+);
 
 /** A module path of the checkout or node_modules that belongs to the benchmark toolkit. */
 const isBenchModule = (path: string): boolean =>
-  path.startsWith('packages/bench/') || path === 'dist/bench.js' || BENCH_ONLY_PACKAGES.some((p) => path.includes(`node_modules/${p}/`));
+  path.startsWith('packages/bench/') ||
+  path === 'dist/bench.js' ||
+  BENCH_ONLY_PACKAGES.some((p) => path.includes(`node_modules/${p}/`));
 
 /** The bundle built from `entry`, as the build's metafile describes it (built in memory, nothing written). */
 let metafile: Promise<Metafile> | undefined;
@@ -42,7 +51,9 @@ describe('the CLI bundle (what synth, check, diff and list run)', () => {
     expect(inputs.filter(isBenchModule)).toEqual([]);
     expect(inputs.filter((p) => p.startsWith('packages/'))).toEqual([]);
     // `stackwright bench` requires the toolkit's own bundle, beside this one.
-    expect(cli.imports.filter((i) => i.path.startsWith('./'))).toEqual([{ path: './bench.js', kind: 'require-call', external: true }]);
+    expect(cli.imports.filter((i) => i.path.startsWith('./'))).toEqual([
+      { path: './bench.js', kind: 'require-call', external: true },
+    ]);
   });
 
   it('the toolkit depends on the packages only it uses, which the generator does not list', () => {
@@ -60,7 +71,9 @@ describe("the benchmark toolkit's bundle", () => {
     expect(inputs).toContain('packages/bench/src/sidecar-local/index.ts');
     expect(inputs.filter((p) => p.startsWith('src/') || p.startsWith('stacks/'))).toEqual([]);
     // `@stackwright/generator` (src/api/bench.ts) is the module dist/cli.js exports: one InputError, one variant table.
-    expect(new Set(bench.imports.filter((i) => i.path.startsWith('./')).map((i) => i.path))).toEqual(new Set(['./cli.js']));
+    expect(new Set(bench.imports.filter((i) => i.path.startsWith('./')).map((i) => i.path))).toEqual(
+      new Set(['./cli.js']),
+    );
   });
 });
 
@@ -71,7 +84,10 @@ async function modulesLoadedBy(args: string[]): Promise<{ code: number; modules:
     "require('./bin/dist-check.js').requireDist(process.cwd(), 'cli').main(JSON.parse(process.argv[1])).then((code) => {" +
     "require('node:fs').writeFileSync(process.argv[2], JSON.stringify({ code, modules: Object.keys(require.cache) }));" +
     '});';
-  await promisify(execFile)(process.execPath, ['-e', script, JSON.stringify(args), list], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+  await promisify(execFile)(process.execPath, ['-e', script, JSON.stringify(args), list], {
+    cwd: ROOT,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const { code, modules } = JSON.parse(readFileSync(list, 'utf8')) as { code: number; modules: string[] };
   return { code, modules: modules.map((m) => relative(ROOT, m)) };
 }

@@ -47,7 +47,11 @@ async function captured(fn: () => Promise<number>): Promise<{ code: number; stde
 async function runAppEntry(config: string, outdir: string): Promise<{ code: number; stderr: string }> {
   const env = { ...process.env, CDKTF_OUTDIR: outdir, STACKWRIGHT_CONFIG: config };
   try {
-    const { stderr } = await promisify(execFile)(process.execPath, ['bin/cdktf-app.js'], { cwd: ROOT, env, timeout: 120_000 });
+    const { stderr } = await promisify(execFile)(process.execPath, ['bin/cdktf-app.js'], {
+      cwd: ROOT,
+      env,
+      timeout: 120_000,
+    });
     return { code: 0, stderr };
   } catch (err) {
     const failed = err as { code: number; stderr: string };
@@ -65,11 +69,17 @@ describe('cdktf app entry (npx cdktf synth)', () => {
   });
 
   it('gives the readable addresses, with the same moved blocks as stackwright synth', async () => {
-    const viaCdktf = JSON.parse(readFileSync(join(await synthViaCdktf(MANUAL_DATADOG), 'stacks', 'datadog', 'cdk.tf.json'), 'utf8'));
-    const viaStackwright = (await synthStack(testConfig({ datadog: { externalId: 'manual' } }), 'datadog')).json as Record<string, Json>;
+    const viaCdktf = JSON.parse(
+      readFileSync(join(await synthViaCdktf(MANUAL_DATADOG), 'stacks', 'datadog', 'cdk.tf.json'), 'utf8'),
+    );
+    const viaStackwright = (await synthStack(testConfig({ datadog: { externalId: 'manual' } }), 'datadog'))
+      .json as Record<string, Json>;
     expect(Object.keys(viaCdktf.resource.aws_iam_role)).toEqual(['delegation_role']);
     expect(viaCdktf.moved).toEqual(viaStackwright.moved);
-    expect(viaCdktf.moved).toContainEqual({ from: 'aws_iam_role.delegation_role_CBBB7F21', to: 'aws_iam_role.delegation_role' });
+    expect(viaCdktf.moved).toContainEqual({
+      from: 'aws_iam_role.delegation_role_CBBB7F21',
+      to: 'aws_iam_role.delegation_role',
+    });
   });
 
   it('node bin/cdktf-app.js writes every stack of the default config as stackwright synth builds it', async () => {
@@ -78,7 +88,9 @@ describe('cdktf app entry (npx cdktf synth)', () => {
     const expected = await synthesize(loadConfig(DEFAULT_CONFIG), { hcl: false, configFile: DEFAULT_CONFIG });
     expect(expected.map((s) => s.name)).toEqual(['datadog', 'ecs', 'sidecar', 'keepalive']);
     // The cdktf CLI finds the stacks through the manifest app.synth() writes.
-    const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')) as { stacks: Record<string, unknown> };
+    const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')) as {
+      stacks: Record<string, unknown>;
+    };
     expect(Object.keys(manifest.stacks).sort()).toEqual(expected.map((s) => s.name).sort());
     expect(readdirSync(join(outdir, 'stacks')).sort()).toEqual(expected.map((s) => s.name).sort());
     for (const stack of expected) {
@@ -87,7 +99,10 @@ describe('cdktf app entry (npx cdktf synth)', () => {
       // The files a stack carries beside its Terraform (Lambda bundles, image contexts), byte for byte.
       for (const [path, contents] of stack.files) {
         if (path === 'cdk.tf.json' || path === 'README.md') continue;
-        expect({ path, same: Buffer.from(contents).equals(readFileSync(join(dir, path))) }).toEqual({ path, same: true });
+        expect({ path, same: Buffer.from(contents).equals(readFileSync(join(dir, path))) }).toEqual({
+          path,
+          same: true,
+        });
       }
     }
   });
@@ -100,7 +115,10 @@ describe('cdktf app entry (npx cdktf synth)', () => {
     const viaSynth = await runCli(['synth', '-c', ws.config, '-o', join(ws.outdir, '..', 'generated')]);
     expect(viaSynth.code).toBe(2);
     expect(viaSynth.stderr).toMatch(new RegExp(`^error: ${ws.config}: `));
-    expect(await captured(() => cdktfApp({ CDKTF_OUTDIR: ws.outdir, STACKWRIGHT_CONFIG: ws.config }))).toEqual({ code: 2, stderr: viaSynth.stderr });
+    expect(await captured(() => cdktfApp({ CDKTF_OUTDIR: ws.outdir, STACKWRIGHT_CONFIG: ws.config }))).toEqual({
+      code: 2,
+      stderr: viaSynth.stderr,
+    });
     // cdktf's App makes the (empty) folders when it is created; no file is written.
     expect(Object.keys(snapshotTree(ws.outdir))).toEqual([]);
   });
@@ -108,6 +126,9 @@ describe('cdktf app entry (npx cdktf synth)', () => {
   it('bad input through node bin/cdktf-app.js: exit 2 with the error lines and no stack trace', async () => {
     const ws = workspace('name: t\naws:\n  region: us-east-1\nstacks:\n  datadog:\n    permisions: full\n');
     const r = await runAppEntry(ws.config, ws.outdir);
-    expect(r).toEqual({ code: 2, stderr: `error: ${ws.config}: stacks.datadog: unknown key 'permisions' (remove or fix the spelling)\n` });
+    expect(r).toEqual({
+      code: 2,
+      stderr: `error: ${ws.config}: stacks.datadog: unknown key 'permisions' (remove or fix the spelling)\n`,
+    });
   });
 });

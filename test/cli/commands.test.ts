@@ -17,7 +17,12 @@ describe('stackwright CLI', () => {
     const ws = workspace();
     const r = await runCli(['synth', '--config', ws.config, '--out', ws.out]);
     expect(r.code).toBe(0);
-    expect(Object.keys(snapshotTree(ws.out))).toEqual(['.stackwright', 'datadog/README.md', 'datadog/cdk.tf.json', 'datadog/hcl/main.tf']);
+    expect(Object.keys(snapshotTree(ws.out))).toEqual([
+      '.stackwright',
+      'datadog/README.md',
+      'datadog/cdk.tf.json',
+      'datadog/hcl/main.tf',
+    ]);
     const readme = snapshotTree(ws.out)['datadog/README.md']!;
     const text = Buffer.from(readme, 'hex').toString();
     expect(text).toMatch(/## What it creates/);
@@ -29,11 +34,16 @@ describe('stackwright CLI', () => {
     const ws = workspace();
     expect((await runCli(['synth', '-c', ws.config, '-o', ws.out])).code).toBe(0);
     const before = snapshotTree(ws.out);
-    writeFileSync(ws.config, 'name: t\naws:\n  region: us-east-1\nstacks:\n  datadog:\n    site: nowhere\n    permisions: full\n');
+    writeFileSync(
+      ws.config,
+      'name: t\naws:\n  region: us-east-1\nstacks:\n  datadog:\n    site: nowhere\n    permisions: full\n',
+    );
     const r = await runCli(['synth', '-c', ws.config, '-o', ws.out]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`error: ${ws.config}: stacks.datadog.site: value not allowed (one of "datadoghq.com"`);
-    expect(r.stderr).toContain(`error: ${ws.config}: stacks.datadog: unknown key 'permisions' (remove or fix the spelling)`);
+    expect(r.stderr).toContain(
+      `error: ${ws.config}: stacks.datadog: unknown key 'permisions' (remove or fix the spelling)`,
+    );
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(snapshotTree(ws.out)).toEqual(before);
     expect(readdirSync(dirname(ws.out)).filter((n) => n.startsWith('.stackwright-'))).toEqual([]);
@@ -41,7 +51,11 @@ describe('stackwright CLI', () => {
 
   it.each([
     ['a missing config file', (ws: { dir: string }) => join(ws.dir, 'missing.yaml'), /missing\.yaml: file not found/],
-    ['invalid YAML', (ws: { config: string }) => (writeFileSync(ws.config, 'name: [t\n'), ws.config), /config\.yaml:\d+:\d+: invalid YAML/],
+    [
+      'invalid YAML',
+      (ws: { config: string }) => (writeFileSync(ws.config, 'name: [t\n'), ws.config),
+      /config\.yaml:\d+:\d+: invalid YAML/,
+    ],
   ])('%s: exit 2 with the file named, generated/ untouched', async (_what, makeConfig, message) => {
     const ws = workspace();
     await runCli(['synth', '-c', ws.config, '-o', ws.out]);
@@ -72,7 +86,11 @@ describe('stackwright CLI', () => {
     writeFileSync(join(ws.out, 'datadog', 'stray.tf'), 'resource "x" "y" {}\n');
     const drift = await runCli(['diff', '-c', ws.config, '-o', ws.out, '--json']);
     expect(drift.code).toBe(1);
-    expect(JSON.parse(drift.stdout)).toEqual({ out: ws.out, upToDate: false, drifted: ['datadog/hcl/main.tf', 'datadog/stray.tf'] });
+    expect(JSON.parse(drift.stdout)).toEqual({
+      out: ws.out,
+      upToDate: false,
+      drifted: ['datadog/hcl/main.tf', 'datadog/stray.tf'],
+    });
   });
 
   it('diff notices a config change', async () => {
@@ -97,9 +115,7 @@ describe('stackwright CLI', () => {
     const ws = workspace();
     const r = await runCli(['list', '-c', ws.config, '--json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual([
-      expect.objectContaining({ stack: 'datadog', resources: 5, dataSources: 1 }),
-    ]);
+    expect(JSON.parse(r.stdout)).toEqual([expect.objectContaining({ stack: 'datadog', resources: 5, dataSources: 1 })]);
     const text = await runCli(['list', '-c', ws.config]);
     expect(text.stdout).toMatch(/^datadog\s+5 resources/);
   });

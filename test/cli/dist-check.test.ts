@@ -75,7 +75,13 @@ describe('dist/ against the sources', () => {
   it("this checkout's dist/ is current (jest's global set-up built it)", () => {
     expect(distProblem(ROOT)).toBeUndefined();
     expect(Object.keys(JSON.parse(readFileSync(join(ROOT, 'dist', BUILD_INFO), 'utf8')).sources)).toEqual(
-      expect.arrayContaining(['src/cli/main.ts', 'packages/bench/src/index.ts', 'stacks/index.ts', 'package-lock.json', 'scripts/build.js']),
+      expect.arrayContaining([
+        'src/cli/main.ts',
+        'packages/bench/src/index.ts',
+        'stacks/index.ts',
+        'package-lock.json',
+        'scripts/build.js',
+      ]),
     );
   });
 });

@@ -6,7 +6,8 @@ import { tempDir } from '../helpers/temp-dir';
 
 /** The output folder's problems are the user's input: exit 2 with the folder and the reason, never a stack trace. */
 
-const errno = (code: string, syscall: string, path: string) => Object.assign(new Error(`${code}: ${syscall} '${path}'`), { code, syscall, path });
+const errno = (code: string, syscall: string, path: string) =>
+  Object.assign(new Error(`${code}: ${syscall} '${path}'`), { code, syscall, path });
 
 describe('outDirError', () => {
   it.each([
@@ -18,7 +19,9 @@ describe('outDirError', () => {
   ])('%s: names the folder, the reason and the failing call', (code, reason) => {
     const err = outDirError('out', errno(code, 'mkdir', '/mnt/ro/.stackwright-staging-1'));
     expect(err).toBeInstanceOf(InputError);
-    expect((err as InputError).message).toBe(`--out: out: cannot be written: ${reason} (${code}: mkdir /mnt/ro/.stackwright-staging-1) (a new or empty folder, or one synth wrote before)`);
+    expect((err as InputError).message).toBe(
+      `--out: out: cannot be written: ${reason} (${code}: mkdir /mnt/ro/.stackwright-staging-1) (a new or empty folder, or one synth wrote before)`,
+    );
   });
 
   it('passes on what is not a file-system error (a bug stays a bug)', () => {
@@ -44,6 +47,8 @@ describe('checkOutDir', () => {
     expect(() => checkOutDir(join(dir, 'missing'), false)).not.toThrow();
     mkdirSync(join(dir, 'foreign'));
     writeFileSync(join(dir, 'foreign', 'notes'), 'x');
-    expect(() => checkOutDir(join(dir, 'foreign'), false)).toThrow(/is not empty and has no \.stackwright marker, so synth did not write it; diff compares a folder synth wrote/);
+    expect(() => checkOutDir(join(dir, 'foreign'), false)).toThrow(
+      /is not empty and has no \.stackwright marker, so synth did not write it; diff compares a folder synth wrote/,
+    );
   });
 });

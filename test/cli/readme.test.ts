@@ -14,7 +14,12 @@ function table(heading: string, first: string): string[][] {
   const rows: string[][] = [];
   for (const line of section.slice(start).split('\n').slice(2)) {
     if (!line.startsWith('|')) break;
-    rows.push(line.slice(1, -1).split(/(?<!\\)\|/).map((cell) => cell.trim()));
+    rows.push(
+      line
+        .slice(1, -1)
+        .split(/(?<!\\)\|/)
+        .map((cell) => cell.trim()),
+    );
   }
   return rows;
 }
@@ -30,7 +35,10 @@ function commandWords(cell: string): string[] {
   return words;
 }
 
-const commands = table('## Commands', 'command').map(([usage, , codes]) => ({ words: commandWords(usage!), codes: (codes ?? '').match(/\b\d\b/g)?.map(Number) ?? [] }));
+const commands = table('## Commands', 'command').map(([usage, , codes]) => ({
+  words: commandWords(usage!),
+  codes: (codes ?? '').match(/\b\d\b/g)?.map(Number) ?? [],
+}));
 
 /** Where each command decides its exit code 1, if it has one. */
 const SOURCES: Record<string, string> = {
@@ -50,27 +58,35 @@ describe('README: Commands', () => {
     expect(commands.map((c) => c.words.join(' '))).toEqual(Object.keys(SOURCES));
   });
 
-  it.each(commands.map((c) => [c.words.join(' '), c] as const))('`stackwright %s --help` works and names the command', async (name, c) => {
-    const r = await runCli([...c.words, '--help']);
-    expect(r).toMatchObject({ code: 0, stderr: '' });
-    expect(r.stdout.split('\n')[0]).toBe(`stackwright ${name}`);
-  });
+  it.each(commands.map((c) => [c.words.join(' '), c] as const))(
+    '`stackwright %s --help` works and names the command',
+    async (name, c) => {
+      const r = await runCli([...c.words, '--help']);
+      expect(r).toMatchObject({ code: 0, stderr: '' });
+      expect(r.stdout.split('\n')[0]).toBe(`stackwright ${name}`);
+    },
+  );
 
-  it.each(commands.map((c) => [c.words.join(' '), c] as const))('%s: the documented exit codes are the ones the code uses', (name, c) => {
-    // 0 is every success, 2 every bad input (main maps InputError to it); 1 is decided by the command itself.
-    expect(c.codes[0]).toBe(0);
-    expect(c.codes).toContain(2);
-    expect(c.codes.every((code) => [0, 1, 2].includes(code))).toBe(true);
-    const source = readFileSync(join(ROOT, SOURCES[name]!), 'utf8');
-    expect(source.includes('ExitCode.Findings')).toBe(c.codes.includes(1));
-  });
+  it.each(commands.map((c) => [c.words.join(' '), c] as const))(
+    '%s: the documented exit codes are the ones the code uses',
+    (name, c) => {
+      // 0 is every success, 2 every bad input (main maps InputError to it); 1 is decided by the command itself.
+      expect(c.codes[0]).toBe(0);
+      expect(c.codes).toContain(2);
+      expect(c.codes.every((code) => [0, 1, 2].includes(code))).toBe(true);
+      const source = readFileSync(join(ROOT, SOURCES[name]!), 'utf8');
+      expect(source.includes('ExitCode.Findings')).toBe(c.codes.includes(1));
+    },
+  );
 });
 
 describe('README: configs and output', () => {
   it('the table of committed configs lists stackwright.yaml and every file in examples/', () => {
     const files = table('Committed configs', 'file').map(([file]) => file!.replace(/`/g, ''));
     expect(files[0]).toBe('stackwright.yaml');
-    expect(new Set(files)).toEqual(new Set(['stackwright.yaml', ...readdirSync(join(ROOT, 'examples')).map((f) => `examples/${f}`)]));
+    expect(new Set(files)).toEqual(
+      new Set(['stackwright.yaml', ...readdirSync(join(ROOT, 'examples')).map((f) => `examples/${f}`)]),
+    );
   });
 
   it('"What synth writes" shows what generated/ holds', () => {

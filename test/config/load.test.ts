@@ -4,7 +4,8 @@ import { loadConfig, parseConfig } from '../../src/config/load';
 import { InputError, formatProblem } from '../../src/core/errors';
 import { tempDir } from '../helpers/temp-dir';
 
-const minimal = (datadog = 'site: datadoghq.com') => `name: t\naws:\n  region: us-east-1\nstacks:\n  datadog:\n    ${datadog}\n`;
+const minimal = (datadog = 'site: datadoghq.com') =>
+  `name: t\naws:\n  region: us-east-1\nstacks:\n  datadog:\n    ${datadog}\n`;
 
 function problems(text: string): string[] {
   try {
@@ -39,7 +40,9 @@ describe('config loading', () => {
 
   it('lists the allowed values of an enum', () => {
     const [p] = problems(minimal('site: datadoghq.moon'));
-    expect(p).toMatch(/^cfg\.yaml: stacks\.datadog\.site: value not allowed \(one of "datadoghq\.com", "datadoghq\.eu", /);
+    expect(p).toMatch(
+      /^cfg\.yaml: stacks\.datadog\.site: value not allowed \(one of "datadoghq\.com", "datadoghq\.eu", /,
+    );
   });
 
   it('reports every problem at once', () => {
@@ -48,20 +51,27 @@ describe('config loading', () => {
     expect(all).toHaveLength(4);
     expect(all.join('\n')).toMatch(/cfg\.yaml: name: lowercase letters/);
     expect(all.join('\n')).toMatch(/cfg\.yaml: aws\.region: not an AWS region name/);
-    expect(all.join('\n')).toMatch(/cfg\.yaml: stacks\.datadog\.permissions: value not allowed \(one of "standard", "full", "core"\)/);
+    expect(all.join('\n')).toMatch(
+      /cfg\.yaml: stacks\.datadog\.permissions: value not allowed \(one of "standard", "full", "core"\)/,
+    );
     expect(all.join('\n')).toMatch(/unknown key 'typo'/);
   });
 
   it('reports a missing required field', () => {
-    expect(problems('name: t\nstacks:\n  datadog: {}\n')).toEqual(['cfg.yaml: aws: required field is missing (expected object)']);
+    expect(problems('name: t\nstacks:\n  datadog: {}\n')).toEqual([
+      'cfg.yaml: aws: required field is missing (expected object)',
+    ]);
   });
 
   it('requires at least one stack', () => {
-    expect(problems('name: t\naws:\n  region: us-east-1\nstacks: {}\n')[0]).toMatch(/stacks: at least one stack section is required/);
+    expect(problems('name: t\naws:\n  region: us-east-1\nstacks: {}\n')[0]).toMatch(
+      /stacks: at least one stack section is required/,
+    );
   });
 
   it('rejects a Datadog site that cannot trust the partition, naming the sites that can', () => {
-    const text = 'name: t\naws:\n  region: us-gov-west-1\n  partition: aws-us-gov\nstacks:\n  datadog:\n    site: datadoghq.eu\n';
+    const text =
+      'name: t\naws:\n  region: us-gov-west-1\n  partition: aws-us-gov\nstacks:\n  datadog:\n    site: datadoghq.eu\n';
     expect(problems(text)).toEqual([
       'cfg.yaml: stacks.datadog.site: Datadog site datadoghq.eu cannot integrate an AWS account in partition aws-us-gov (ddog-gov.com, us2.ddog-gov.com)',
     ]);
@@ -89,12 +99,16 @@ describe('config loading', () => {
   });
 
   it('reports invalid YAML with its line and column', () => {
-    expect(problems('name: t\naws:\n  region: [us-east-1\nstacks: {}\n')[0]).toMatch(/^cfg\.yaml:\d+:\d+: invalid YAML: /);
+    expect(problems('name: t\naws:\n  region: [us-east-1\nstacks: {}\n')[0]).toMatch(
+      /^cfg\.yaml:\d+:\d+: invalid YAML: /,
+    );
   });
 
   it('reports a missing file and a directory', () => {
     const dir = tempDir('sw-cfg-');
-    expect(() => loadConfig(join(dir, 'nope.yaml'))).toThrow(/nope\.yaml: file not found \(a readable YAML config file\)/);
+    expect(() => loadConfig(join(dir, 'nope.yaml'))).toThrow(
+      /nope\.yaml: file not found \(a readable YAML config file\)/,
+    );
     mkdirSync(join(dir, 'd.yaml'));
     expect(() => loadConfig(join(dir, 'd.yaml'))).toThrow(/d\.yaml: is a directory/);
     writeFileSync(join(dir, 'ok.yaml'), minimal());

@@ -10,7 +10,10 @@ const dataSource = (scope: Construct, id: string): TerraformDataSource =>
   new TerraformDataSource(scope, id, { terraformResourceType: 'aws_caller_identity' });
 
 function stackwrightStack(id = 'probe'): StackwrightStack {
-  return new StackwrightStack(new App({ skipValidation: true, stackTraces: false }), id, { config: testConfig({ datadog: {} }), description: 'd' });
+  return new StackwrightStack(new App({ skipValidation: true, stackTraces: false }), id, {
+    config: testConfig({ datadog: {} }),
+    description: 'd',
+  });
 }
 
 /** Construct paths below the stack, each as segments: the cases cdktf's default naming treats specially. */
@@ -55,9 +58,13 @@ describe('releasedName', () => {
     const stack = new TerraformStack(new App({ skipValidation: true, stackTraces: false }), 'plain');
     for (const path of PATHS) {
       let scope: Construct = stack;
-      for (const id of path.slice(0, -1)) scope = (scope.node.tryFindChild(id) as Construct) ?? new Construct(scope, id);
+      for (const id of path.slice(0, -1))
+        scope = (scope.node.tryFindChild(id) as Construct) ?? new Construct(scope, id);
       const element = resource(scope, path[path.length - 1]);
-      expect({ path, name: releasedName(addressPath(element, stack)) }).toEqual({ path, name: element.friendlyUniqueId });
+      expect({ path, name: releasedName(addressPath(element, stack)) }).toEqual({
+        path,
+        name: element.friendlyUniqueId,
+      });
     }
   });
 });
@@ -119,7 +126,9 @@ describe('StackwrightStack addresses', () => {
     const stack = stackwrightStack('ecs');
     resource(new Construct(stack, 'a'), 'cluster', 'aws_ecs_cluster');
     resource(stack, 'a-cluster', 'aws_ecs_cluster');
-    expect(() => stack.runAllValidations()).toThrow("would have the address aws_ecs_cluster.a_cluster: 'ecs/a/cluster' and 'ecs/a-cluster'");
+    expect(() => stack.runAllValidations()).toThrow(
+      "would have the address aws_ecs_cluster.a_cluster: 'ecs/a/cluster' and 'ecs/a-cluster'",
+    );
   });
 
   it('lets blocks of different types share a name, as Terraform does', () => {
@@ -128,10 +137,10 @@ describe('StackwrightStack addresses', () => {
     resource(stack, 'web-', 'aws_lb');
     dataSource(stack, 'Web');
     const json = stack.toTerraform();
-    expect([Object.keys(json.resource.aws_ecs_service), Object.keys(json.resource.aws_lb), Object.keys(json.data.aws_caller_identity)]).toEqual([
-      ['web'],
-      ['web'],
-      ['web'],
-    ]);
+    expect([
+      Object.keys(json.resource.aws_ecs_service),
+      Object.keys(json.resource.aws_lb),
+      Object.keys(json.data.aws_caller_identity),
+    ]).toEqual([['web'], ['web'], ['web']]);
   });
 });

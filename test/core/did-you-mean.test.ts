@@ -1,6 +1,12 @@
 import { closestNames, didYouMean, editDistance } from '../../src/core/did-you-mean';
 
-const RULES = ['Net-NoPublicTaskIp', 'Net-OpenIngress', 'ECS-FargateTaskSize', 'ECS-FargateAwsvpc', 'Logs-RetentionSet'];
+const RULES = [
+  'Net-NoPublicTaskIp',
+  'Net-OpenIngress',
+  'ECS-FargateTaskSize',
+  'ECS-FargateAwsvpc',
+  'Logs-RetentionSet',
+];
 
 describe('did you mean', () => {
   it('measures edits ignoring case', () => {

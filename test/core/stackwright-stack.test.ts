@@ -17,15 +17,34 @@ describe('StackwrightStack', () => {
   });
 
   it('declares an S3 backend with a per-stack key, encryption and S3-native locking', () => {
-    const json = synthBase({ backend: { type: 's3', bucket: 'acme-state', keyPrefix: 'team/env', region: 'eu-west-1', kmsKeyId: 'alias/state' } });
+    const json = synthBase({
+      backend: {
+        type: 's3',
+        bucket: 'acme-state',
+        keyPrefix: 'team/env',
+        region: 'eu-west-1',
+        kmsKeyId: 'alias/state',
+      },
+    });
     expect(json.terraform.backend).toEqual({
-      s3: { bucket: 'acme-state', key: 'team/env/probe.tfstate', region: 'eu-west-1', encrypt: true, kms_key_id: 'alias/state', use_lockfile: true },
+      s3: {
+        bucket: 'acme-state',
+        key: 'team/env/probe.tfstate',
+        region: 'eu-west-1',
+        encrypt: true,
+        kms_key_id: 'alias/state',
+        use_lockfile: true,
+      },
     });
   });
 
   it('declares HCP Terraform with a workspace per stack', () => {
     const json = synthBase({ backend: { type: 'hcp', organization: 'acme', workspacePrefix: 'sw' } });
-    expect(json.terraform.cloud).toEqual({ hostname: 'app.terraform.io', organization: 'acme', workspaces: { name: 'sw-probe' } });
+    expect(json.terraform.cloud).toEqual({
+      hostname: 'app.terraform.io',
+      organization: 'acme',
+      workspaces: { name: 'sw-probe' },
+    });
   });
 
   it('sets region, allowed account and default tags on the AWS provider', () => {
@@ -38,7 +57,10 @@ describe('StackwrightStack', () => {
   });
 
   it('keeps stack files inside the stack folder and lists them sorted', () => {
-    const stack = new StackwrightStack(new App({ skipValidation: true }), 'probe', { config: testConfig({ datadog: {} }), description: 'd' });
+    const stack = new StackwrightStack(new App({ skipValidation: true }), 'probe', {
+      config: testConfig({ datadog: {} }),
+      description: 'd',
+    });
     stack.addFile({ path: 'b/x.txt', contents: '1' });
     stack.addFile({ path: 'a.zip', contents: new Uint8Array([1]) });
     expect(stack.stackFiles().map((f) => f.path)).toEqual(['a.zip', 'b/x.txt']);

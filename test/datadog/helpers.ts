@@ -2,7 +2,10 @@ import { testConfig, synthStack } from '../helpers/synth';
 import type { Json } from '../helpers/json';
 
 /** Synthesizes the Datadog stack for a section of config, optionally in another partition/region. */
-export async function synthDatadog(section: Record<string, unknown>, aws: Record<string, unknown> = { region: 'us-east-1' }) {
+export async function synthDatadog(
+  section: Record<string, unknown>,
+  aws: Record<string, unknown> = { region: 'us-east-1' },
+) {
   const config = testConfig({ datadog: section }, { aws });
   return (await synthStack(config, 'datadog')).json;
 }

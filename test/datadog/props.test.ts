@@ -11,8 +11,19 @@ const section = (d: Record<string, unknown>) => {
   if (!config.stacks.datadog) throw new Error('no datadog section');
   return config.stacks.datadog;
 };
-const ctx = { environment: 'demo', partition: 'aws' as const, datadogAccountId: '464622532012', externalId: '${ext.id}' };
-const refs = { awsAccountId: '${caller.id}', partition: 'aws' as const, roleName: 'r', externalId: '${ext.id}', dependsOn: [] };
+const ctx = {
+  environment: 'demo',
+  partition: 'aws' as const,
+  datadogAccountId: '464622532012',
+  externalId: '${ext.id}',
+};
+const refs = {
+  awsAccountId: '${caller.id}',
+  partition: 'aws' as const,
+  roleName: 'r',
+  externalId: '${ext.id}',
+  dependsOn: [],
+};
 
 describe('datadog config -> DatadogDelegationRole props', () => {
   test('defaults: the environment-prefixed role name, the standard snapshot, no SecurityAudit, released as the live list', () => {
@@ -28,8 +39,16 @@ describe('datadog config -> DatadogDelegationRole props', () => {
   });
 
   test('a configured role name, permission list and SecurityAudit; manual mode and core were never a live list', () => {
-    const manual = delegationRoleProps(section({ roleName: 'Reader', permissions: 'full', securityAudit: true, externalId: 'manual' }), ctx);
-    expect(manual).toMatchObject({ roleName: 'Reader', actions: snapshotPermissions('full'), securityAudit: true, releasedAsLiveList: false });
+    const manual = delegationRoleProps(
+      section({ roleName: 'Reader', permissions: 'full', securityAudit: true, externalId: 'manual' }),
+      ctx,
+    );
+    expect(manual).toMatchObject({
+      roleName: 'Reader',
+      actions: snapshotPermissions('full'),
+      securityAudit: true,
+      releasedAsLiveList: false,
+    });
     expect(delegationRoleProps(section({ permissions: 'core' }), ctx).releasedAsLiveList).toBe(false);
   });
 });
@@ -62,7 +81,12 @@ describe('datadog config -> DatadogAwsIntegration props', () => {
     expect(awsIntegrationProps(d, refs)).toEqual({
       ...refs,
       regions: ['eu-west-1'],
-      metrics: { enabled: true, excludeNamespaces: ['AWS/SQS'], collectCloudwatchAlarms: false, collectCustomMetrics: true },
+      metrics: {
+        enabled: true,
+        excludeNamespaces: ['AWS/SQS'],
+        collectCloudwatchAlarms: false,
+        collectCustomMetrics: true,
+      },
       lambdaForwarderArns: ['arn:aws:lambda:eu-west-1:123456789012:function:fwd'],
       resourceCollection: true,
       cloudSecurityPosture: true,
@@ -77,7 +101,11 @@ describe('datadog config -> DatadogAwsIntegration props', () => {
 
 describe('datadog config -> permission drift check props', () => {
   test('managed mode checks the standard and full lists; manual mode and core have no check', () => {
-    expect(driftCheckProps(section({}), [])).toEqual({ set: 'standard', policies: [], refreshCommand: refreshCommandFor('standard') });
+    expect(driftCheckProps(section({}), [])).toEqual({
+      set: 'standard',
+      policies: [],
+      refreshCommand: refreshCommandFor('standard'),
+    });
     expect(driftCheckProps(section({ permissions: 'full' }), [])?.set).toBe('full');
     expect(driftCheckProps(section({ permissions: 'core' }), [])).toBeUndefined();
     expect(driftCheckProps(section({ externalId: 'manual' }), [])).toBeUndefined();
@@ -85,15 +113,24 @@ describe('datadog config -> permission drift check props', () => {
 });
 
 describe('DatadogAwsIntegration used without the config', () => {
-  const stack = () => new StackwrightStack(new App(), 'datadog', { config: testConfig({ datadog: {} }), description: 'test' });
+  const stack = () =>
+    new StackwrightStack(new App(), 'datadog', { config: testConfig({ datadog: {} }), description: 'test' });
 
   test('the documented defaults: every region, metrics on, nothing else collected', () => {
     const s = stack();
     new DatadogAwsIntegration(s, 'integration', refs);
     const account = onlyResource(JSON.parse(Testing.synth(s)), 'datadog_integration_aws_account');
     expect(account.aws_regions).toEqual({ include_all: true });
-    expect(account.metrics_config).toMatchObject({ enabled: true, collect_cloudwatch_alarms: false, collect_custom_metrics: false, namespace_filters: {} });
-    expect(account.resources_config).toEqual({ extended_collection: false, cloud_security_posture_management_collection: false });
+    expect(account.metrics_config).toMatchObject({
+      enabled: true,
+      collect_cloudwatch_alarms: false,
+      collect_custom_metrics: false,
+      namespace_filters: {},
+    });
+    expect(account.resources_config).toEqual({
+      extended_collection: false,
+      cloud_security_posture_management_collection: false,
+    });
     expect(account.logs_config.lambda_forwarder).toMatchObject({ lambdas: [] });
   });
 

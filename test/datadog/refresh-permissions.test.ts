@@ -8,7 +8,9 @@ import { runCli } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
 
 /** A loopback stand-in for Datadog's API: the two permission lists, behind the API and application keys. */
-function datadogStandIn(lists: Record<string, string[]>): Promise<{ url: string; seen: string[]; close: () => Promise<void> }> {
+function datadogStandIn(
+  lists: Record<string, string[]>,
+): Promise<{ url: string; seen: string[]; close: () => Promise<void> }> {
   const seen: string[] = [];
   const server: Server = createServer((req, res) => {
     seen.push(`${req.method} ${req.url}`);
@@ -18,11 +20,17 @@ function datadogStandIn(lists: Record<string, string[]>): Promise<{ url: string;
     }
     const list = lists[req.url ?? ''];
     if (!list) return void res.writeHead(404).end('{"errors":["Not found"]}');
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { id: 'permissions', type: 'permissions', attributes: { permissions: list } } }));
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ data: { id: 'permissions', type: 'permissions', attributes: { permissions: list } } }));
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () =>
-      resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen, close: () => new Promise<void>((r) => server.close(() => r())) }),
+      resolve({
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        seen,
+        close: () => new Promise<void>((r) => server.close(() => r())),
+      }),
     ),
   );
 }
@@ -35,11 +43,15 @@ describe('stackwright datadog refresh-permissions', () => {
   let dir: string;
   const saved = { ...process.env };
   beforeAll(async () => {
-    api = await datadogStandIn({ '/api/v2/integration/aws/iam_permissions/standard': live, '/api/v2/integration/aws/iam_permissions': ['ec2:DescribeInstances'] });
+    api = await datadogStandIn({
+      '/api/v2/integration/aws/iam_permissions/standard': live,
+      '/api/v2/integration/aws/iam_permissions': ['ec2:DescribeInstances'],
+    });
   });
   beforeEach(() => {
     dir = tempDir('stackwright-dd-snapshot-');
-    for (const set of ['standard', 'full'] as const) copyFileSync(join(SNAPSHOT_DIR, snapshotFile(set)), join(dir, snapshotFile(set)));
+    for (const set of ['standard', 'full'] as const)
+      copyFileSync(join(SNAPSHOT_DIR, snapshotFile(set)), join(dir, snapshotFile(set)));
     process.env.DD_API_KEY = 'api-key';
     process.env.DD_APP_KEY = 'app-key';
   });
@@ -49,7 +61,8 @@ describe('stackwright datadog refresh-permissions', () => {
   afterAll(() => api.close());
 
   const refresh = (...args: string[]) => runCli(['datadog', 'refresh-permissions', '--snapshot-dir', dir, ...args]);
-  const written = (set: 'standard' | 'full') => JSON.parse(readFileSync(join(dir, snapshotFile(set)), 'utf8')) as string[];
+  const written = (set: 'standard' | 'full') =>
+    JSON.parse(readFileSync(join(dir, snapshotFile(set)), 'utf8')) as string[];
 
   it("reads Datadog's current list from the API with the user's keys, reports what it adds and drops, and writes the snapshot", async () => {
     const r = await refresh('--from-api', '--api-url', api.url);

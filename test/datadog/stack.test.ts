@@ -29,20 +29,28 @@ describe('Datadog delegation stack', () => {
   it.each([
     ['ddog-gov.com', '065115117704'],
     ['us2.ddog-gov.com', '486737091498'],
-  ])('trusts Datadog GovCloud account for %s in aws-us-gov, with every ARN in that partition', async (site, account) => {
-    const json = await synthDatadog({ site, securityAudit: true }, { region: 'us-gov-west-1', partition: 'aws-us-gov' });
-    expect(trustOf(json).Principal).toEqual({ AWS: `arn:aws-us-gov:iam::${account}:root` });
-    const arns = JSON.stringify(json).match(/arn:[a-z-]+:/g) ?? [];
-    expect(arns.length).toBeGreaterThan(1);
-    expect(new Set(arns)).toEqual(new Set(['arn:aws-us-gov:']));
-    expect(onlyResource(json, 'datadog_integration_aws_account').aws_partition).toBe('aws-us-gov');
-  });
+  ])(
+    'trusts Datadog GovCloud account for %s in aws-us-gov, with every ARN in that partition',
+    async (site, account) => {
+      const json = await synthDatadog(
+        { site, securityAudit: true },
+        { region: 'us-gov-west-1', partition: 'aws-us-gov' },
+      );
+      expect(trustOf(json).Principal).toEqual({ AWS: `arn:aws-us-gov:iam::${account}:root` });
+      const arns = JSON.stringify(json).match(/arn:[a-z-]+:/g) ?? [];
+      expect(arns.length).toBeGreaterThan(1);
+      expect(new Set(arns)).toEqual(new Set(['arn:aws-us-gov:']));
+      expect(onlyResource(json, 'datadog_integration_aws_account').aws_partition).toBe('aws-us-gov');
+    },
+  );
 
   describe('managed mode (default)', () => {
     it('generates the external ID with the Datadog provider and registers the role', async () => {
       const json = await synthDatadog({});
       expect(Object.keys(resourcesOf(json, 'datadog_integration_aws_external_id'))).toHaveLength(1);
-      expect(trustOf(json).Condition.StringEquals['sts:ExternalId']).toBe('${datadog_integration_aws_external_id.external_id.id}');
+      expect(trustOf(json).Condition.StringEquals['sts:ExternalId']).toBe(
+        '${datadog_integration_aws_external_id.external_id.id}',
+      );
       const account = onlyResource(json, 'datadog_integration_aws_account');
       expect(account.aws_account_id).toBe('${data.aws_caller_identity.caller.account_id}');
       expect(account.auth_config.aws_auth_config_role).toEqual({
@@ -67,50 +75,73 @@ describe('Datadog delegation stack', () => {
       });
       const account = onlyResource(json, 'datadog_integration_aws_account');
       expect(account.aws_regions).toEqual({ include_only: ['eu-west-1'] });
-      expect(account.metrics_config).toMatchObject({ enabled: true, collect_custom_metrics: true, namespace_filters: { exclude_only: ['AWS/SQS'] } });
-      expect(account.logs_config.lambda_forwarder.lambdas).toEqual(['arn:aws:lambda:eu-west-1:111122223333:function:forwarder']);
-      expect(account.resources_config).toEqual({ extended_collection: true, cloud_security_posture_management_collection: true });
+      expect(account.metrics_config).toMatchObject({
+        enabled: true,
+        collect_custom_metrics: true,
+        namespace_filters: { exclude_only: ['AWS/SQS'] },
+      });
+      expect(account.logs_config.lambda_forwarder.lambdas).toEqual([
+        'arn:aws:lambda:eu-west-1:111122223333:function:forwarder',
+      ]);
+      expect(account.resources_config).toEqual({
+        extended_collection: true,
+        cloud_security_posture_management_collection: true,
+      });
     });
 
-    it('always writes metrics_config.namespace_filters (the provider requires it; empty takes Datadog\'s defaults)', async () => {
+    it("always writes metrics_config.namespace_filters (the provider requires it; empty takes Datadog's defaults)", async () => {
       const account = onlyResource(await synthDatadog({}), 'datadog_integration_aws_account');
       expect(account.metrics_config.namespace_filters).toEqual({});
-      const excluding = onlyResource(await synthDatadog({ integration: { metrics: { excludeNamespaces: ['AWS/SQS'] } } }), 'datadog_integration_aws_account');
+      const excluding = onlyResource(
+        await synthDatadog({ integration: { metrics: { excludeNamespaces: ['AWS/SQS'] } } }),
+        'datadog_integration_aws_account',
+      );
       expect(excluding.metrics_config.namespace_filters).toEqual({ exclude_only: ['AWS/SQS'] });
     });
 
     it.each([
       ['standard', 'datadog_integration_aws_iam_permissions_standard'],
       ['full', 'datadog_integration_aws_iam_permissions'],
-    ] as const)('grants the committed %s snapshot and only warns about Datadog\'s live list in a check block', async (permissions, dataSource) => {
-      const json = await synthDatadog({ permissions });
-      // Nothing reads the live list outside the check: IAM never changes without a diff of the snapshot.
-      expect(json.data?.[dataSource]).toBeUndefined();
-      expect(JSON.stringify(json.resource)).not.toContain(dataSource);
-      const granted = Object.values(resourcesOf(json, 'aws_iam_policy')).flatMap((p: Json) => parsePolicy(p.policy).Statement[0].Action);
-      expect(granted).toEqual(snapshotPermissions(permissions));
-      // The check compares Datadog's list with what the policies grant: the list is written once, in the policies.
-      expect(json.locals?.datadog_permission_snapshot).toBeUndefined();
-      const check = json.check.datadog_permissions_match_snapshot;
-      expect(check.data).toEqual({ [dataSource]: { live: {} } });
-      expect(check.assert).toHaveLength(1);
-      expect(check.assert[0].condition).toMatch(/^\$\{length\(.*setsubtract.*\) == 0 && length\(.*\) == 0\}$/);
-      expect(check.assert[0].condition).toContain(`data.${dataSource}.live.iam_permissions`);
-      expect(check.assert[0].error_message).toContain(`refresh-permissions --set ${permissions}`);
-    });
+    ] as const)(
+      "grants the committed %s snapshot and only warns about Datadog's live list in a check block",
+      async (permissions, dataSource) => {
+        const json = await synthDatadog({ permissions });
+        // Nothing reads the live list outside the check: IAM never changes without a diff of the snapshot.
+        expect(json.data?.[dataSource]).toBeUndefined();
+        expect(JSON.stringify(json.resource)).not.toContain(dataSource);
+        const granted = Object.values(resourcesOf(json, 'aws_iam_policy')).flatMap(
+          (p: Json) => parsePolicy(p.policy).Statement[0].Action,
+        );
+        expect(granted).toEqual(snapshotPermissions(permissions));
+        // The check compares Datadog's list with what the policies grant: the list is written once, in the policies.
+        expect(json.locals?.datadog_permission_snapshot).toBeUndefined();
+        const check = json.check.datadog_permissions_match_snapshot;
+        expect(check.data).toEqual({ [dataSource]: { live: {} } });
+        expect(check.assert).toHaveLength(1);
+        expect(check.assert[0].condition).toMatch(/^\$\{length\(.*setsubtract.*\) == 0 && length\(.*\) == 0\}$/);
+        expect(check.assert[0].condition).toContain(`data.${dataSource}.live.iam_permissions`);
+        expect(check.assert[0].error_message).toContain(`refresh-permissions --set ${permissions}`);
+      },
+    );
 
     it('names the role after the config and lets the config override it', async () => {
       expect(onlyResource(await synthDatadog({}), 'aws_iam_role').name).toBe('test-DatadogIntegrationRole');
       const json = await synthDatadog({ roleName: 'DatadogIntegrationRole' });
       expect(onlyResource(json, 'aws_iam_role').name).toBe('DatadogIntegrationRole');
-      expect(onlyResource(json, 'datadog_integration_aws_account').auth_config.aws_auth_config_role.role_name).toBe('DatadogIntegrationRole');
-      expect(Object.values(resourcesOf(json, 'aws_iam_policy')).map((p: Json) => p.name)).toEqual(['DatadogIntegrationRolePolicy1']);
+      expect(onlyResource(json, 'datadog_integration_aws_account').auth_config.aws_auth_config_role.role_name).toBe(
+        'DatadogIntegrationRole',
+      );
+      expect(Object.values(resourcesOf(json, 'aws_iam_policy')).map((p: Json) => p.name)).toEqual([
+        'DatadogIntegrationRolePolicy1',
+      ]);
     });
 
     it('grants the core list literally even in managed mode', async () => {
       const json = await synthDatadog({ permissions: 'core' });
       expect(json.check).toBeUndefined();
-      const actions = Object.values(resourcesOf(json, 'aws_iam_policy')).flatMap((p: Json) => parsePolicy(p.policy).Statement[0].Action);
+      const actions = Object.values(resourcesOf(json, 'aws_iam_policy')).flatMap(
+        (p: Json) => parsePolicy(p.policy).Statement[0].Action,
+      );
       expect(actions).toEqual(snapshotPermissions('core'));
     });
   });
@@ -126,7 +157,8 @@ describe('Datadog delegation stack', () => {
       expect(variable.validation[0].condition).toContain('regex(');
       expect(variable.validation[0].condition).toContain('var.datadog_external_id');
       // RE2 rejects repeat counts over 1000: a {2,1224} in the regex would make every value fail.
-      for (const m of variable.validation[0].condition.matchAll(/\{(\d+),(\d+)\}/g)) expect(Number(m[2])).toBeLessThanOrEqual(1000);
+      for (const m of variable.validation[0].condition.matchAll(/\{(\d+),(\d+)\}/g))
+        expect(Number(m[2])).toBeLessThanOrEqual(1000);
       expect(trustOf(json).Condition.StringEquals['sts:ExternalId']).toBe('${var.datadog_external_id}');
       expect(resourcesOf(json, 'datadog_integration_aws_account')).toEqual({});
       expect(json.provider.datadog).toBeUndefined();
@@ -134,17 +166,20 @@ describe('Datadog delegation stack', () => {
       expect(json.output.external_id).toMatchObject({ sensitive: true, value: '${var.datadog_external_id}' });
     });
 
-    it.each(['standard', 'full', 'core'] as const)('grants the %s snapshot split into policies under 6,144 characters', async (permissions) => {
-      const json = await synthDatadog({ externalId: 'manual', permissions });
-      const policies = Object.values(resourcesOf(json, 'aws_iam_policy')) as Json[];
-      const sizes = policies.map((p) => p.policy.replace(/\s/g, '').length);
-      for (const size of sizes) expect(size).toBeLessThan(6144);
-      const expectedCount = { standard: 1, full: 4, core: 1 }[permissions];
-      expect(policies).toHaveLength(expectedCount);
-      const granted = policies.flatMap((p) => parsePolicy(p.policy).Statement[0].Action);
-      expect(granted).toEqual(snapshotPermissions(permissions));
-      expect(Object.keys(resourcesOf(json, 'aws_iam_role_policy_attachment'))).toHaveLength(expectedCount);
-    });
+    it.each(['standard', 'full', 'core'] as const)(
+      'grants the %s snapshot split into policies under 6,144 characters',
+      async (permissions) => {
+        const json = await synthDatadog({ externalId: 'manual', permissions });
+        const policies = Object.values(resourcesOf(json, 'aws_iam_policy')) as Json[];
+        const sizes = policies.map((p) => p.policy.replace(/\s/g, '').length);
+        for (const size of sizes) expect(size).toBeLessThan(6144);
+        const expectedCount = { standard: 1, full: 4, core: 1 }[permissions];
+        expect(policies).toHaveLength(expectedCount);
+        const granted = policies.flatMap((p) => parsePolicy(p.policy).Statement[0].Action);
+        expect(granted).toEqual(snapshotPermissions(permissions));
+        expect(Object.keys(resourcesOf(json, 'aws_iam_role_policy_attachment'))).toHaveLength(expectedCount);
+      },
+    );
   });
 
   it.each([true, false])('attaches SecurityAudit only when asked (%s)', async (securityAudit) => {

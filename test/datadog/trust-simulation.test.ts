@@ -12,7 +12,9 @@ function mayAssume(trust: unknown, principal: string, externalId?: string): Prom
     action: 'sts:AssumeRole',
     resource: ROLE_ARN,
     // The caller's own side allows AssumeRole, so the trust policy alone decides.
-    identityPolicies: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }] }],
+    identityPolicies: [
+      { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }] },
+    ],
     resourcePolicy: trust,
     context: externalId === undefined ? {} : { 'sts:ExternalId': externalId },
   });
@@ -27,11 +29,15 @@ describe.each(['managed', 'manual'])('trust policy by IAM simulation (%s mode)',
   });
 
   it("lets Datadog's account assume the role with the right external ID", async () => {
-    expect(await mayAssume(trust, 'arn:aws:iam::464622532012:role/DatadogAWSIntegrationRole', EXTERNAL_ID)).toBe('Allowed');
+    expect(await mayAssume(trust, 'arn:aws:iam::464622532012:role/DatadogAWSIntegrationRole', EXTERNAL_ID)).toBe(
+      'Allowed',
+    );
   });
 
   it('refuses a wrong external ID', async () => {
-    expect(await mayAssume(trust, 'arn:aws:iam::464622532012:role/DatadogAWSIntegrationRole', 'guessed')).toBe('ImplicitlyDenied');
+    expect(await mayAssume(trust, 'arn:aws:iam::464622532012:role/DatadogAWSIntegrationRole', 'guessed')).toBe(
+      'ImplicitlyDenied',
+    );
   });
 
   it('refuses a missing external ID', async () => {
@@ -39,7 +45,9 @@ describe.each(['managed', 'manual'])('trust policy by IAM simulation (%s mode)',
   });
 
   it('refuses any other account, even with the right external ID', async () => {
-    expect(await mayAssume(trust, 'arn:aws:iam::417141415827:role/DatadogAWSIntegrationRole', EXTERNAL_ID)).toBe('ImplicitlyDenied');
+    expect(await mayAssume(trust, 'arn:aws:iam::417141415827:role/DatadogAWSIntegrationRole', EXTERNAL_ID)).toBe(
+      'ImplicitlyDenied',
+    );
     expect(await mayAssume(trust, 'arn:aws:iam::123456789012:role/SomeoneElse', EXTERNAL_ID)).toBe('ImplicitlyDenied');
   });
 });

@@ -8,7 +8,12 @@ import { isFargateSize } from '../../src/aws/fargate';
 describe('CIDR arithmetic', () => {
   it('matches Terraform cidrsubnet() for the subnets of a created VPC', () => {
     const base = parseCidr('10.20.0.0/16')!;
-    expect([0, 1, 2, 3].map((n) => formatCidr(cidrSubnet(base, 2, n)))).toEqual(['10.20.0.0/18', '10.20.64.0/18', '10.20.128.0/18', '10.20.192.0/18']);
+    expect([0, 1, 2, 3].map((n) => formatCidr(cidrSubnet(base, 2, n)))).toEqual([
+      '10.20.0.0/18',
+      '10.20.64.0/18',
+      '10.20.128.0/18',
+      '10.20.192.0/18',
+    ]);
     expect(formatCidr(cidrSubnet(parseCidr('192.168.4.0/24')!, 4, 15))).toBe('192.168.4.240/28');
   });
 
@@ -55,8 +60,12 @@ describe('instance and task facts', () => {
 
   it('user data writes ECS_CLUSTER to /etc/ecs/ecs.config and installs the metadata block; bash accepts it', () => {
     const script = ecsUserData('demo-main');
-    expect(script).toMatch(/^#!\/bin\/bash\n[\s\S]*cat >> \/etc\/ecs\/ecs\.config <<'EOF'\nECS_CLUSTER=demo-main\n[^]*?\nEOF\n/);
-    expect(script).toMatch(/cat > \/etc\/systemd\/system\/stackwright-block-imds\.service <<'EOF'\n\[Unit\][^]*?\nEOF\nsystemctl daemon-reload\n/);
+    expect(script).toMatch(
+      /^#!\/bin\/bash\n[\s\S]*cat >> \/etc\/ecs\/ecs\.config <<'EOF'\nECS_CLUSTER=demo-main\n[^]*?\nEOF\n/,
+    );
+    expect(script).toMatch(
+      /cat > \/etc\/systemd\/system\/stackwright-block-imds\.service <<'EOF'\n\[Unit\][^]*?\nEOF\nsystemctl daemon-reload\n/,
+    );
     expect(script.endsWith('systemctl start --no-block stackwright-block-imds.service\n')).toBe(true);
     expect(spawnSync('bash', ['-n'], { input: script, encoding: 'utf8' })).toMatchObject({ status: 0, stderr: '' });
   });

@@ -10,9 +10,25 @@ describe('ECS config: defaults', () => {
     const ecs = parseConfig(configText(ecsSection([service()])), 'cfg.yaml').stacks.ecs!;
     const c = ecs.clusters[0]!;
     expect(c.containerInsights).toBe('enabled');
-    expect(c.network).toEqual({ type: 'create', cidrBlock: '10.0.0.0/16', availabilityZones: 2, flowLogRetentionDays: 30 });
-    expect(c.capacity).toMatchObject({ instanceType: 't3.small', architecture: 'x86_64', minSize: 1, maxSize: 3, rootVolumeGiB: 30, imdsHopLimit: 1 });
-    expect(c.services[0]).toMatchObject({ launchType: 'ec2', logRetentionDays: 30, placement: { strategies: [], constraints: [] } });
+    expect(c.network).toEqual({
+      type: 'create',
+      cidrBlock: '10.0.0.0/16',
+      availabilityZones: 2,
+      flowLogRetentionDays: 30,
+    });
+    expect(c.capacity).toMatchObject({
+      instanceType: 't3.small',
+      architecture: 'x86_64',
+      minSize: 1,
+      maxSize: 3,
+      rootVolumeGiB: 30,
+      imdsHopLimit: 1,
+    });
+    expect(c.services[0]).toMatchObject({
+      launchType: 'ec2',
+      logRetentionDays: 30,
+      placement: { strategies: [], constraints: [] },
+    });
     expect(c.services[0]!.containers[0]!.essential).toBe(true);
     expect(ecs.reconciler).toEqual({ dryRun: false, logRetentionDays: 30 });
   });
@@ -32,7 +48,10 @@ describe('ECS config: defaults', () => {
         { type: 'spread', field: 'attribute:ecs.availability-zone' },
         { type: 'random' },
       ],
-      constraints: [{ type: 'distinctInstance' }, { type: 'memberOf', expression: 'attribute:ecs.instance-type =~ t3.*' }],
+      constraints: [
+        { type: 'distinctInstance' },
+        { type: 'memberOf', expression: 'attribute:ecs.instance-type =~ t3.*' },
+      ],
     };
     expect(() => parseConfig(configText(ecsSection([service({ placement })])), 'cfg.yaml')).not.toThrow();
   });
@@ -40,13 +59,19 @@ describe('ECS config: defaults', () => {
 
 describe('ECS config: what AWS would reject', () => {
   it('rejects placement strategies on a DAEMON service', () => {
-    expect(problems(ecsSection([service({ oneTaskPerHost: 'daemon', placement: { strategies: [{ type: 'random' }] } })]))).toEqual([
+    expect(
+      problems(ecsSection([service({ oneTaskPerHost: 'daemon', placement: { strategies: [{ type: 'random' }] } })])),
+    ).toEqual([
       `${S}.placement.strategies: placement strategies are not allowed with DAEMON scheduling (remove placement.strategies (constraints are allowed), or use oneTaskPerHost: reconciled)`,
     ]);
   });
 
   it('rejects a desired count or a maximum percent other than 100 on a DAEMON service', () => {
-    expect(problems(ecsSection([service({ oneTaskPerHost: 'daemon', desiredCount: 3, deployment: { maximumPercent: 200 } })]))).toEqual([
+    expect(
+      problems(
+        ecsSection([service({ oneTaskPerHost: 'daemon', desiredCount: 3, deployment: { maximumPercent: 200 } })]),
+      ),
+    ).toEqual([
       `${S}.desiredCount: a daemon service has no desired count (one task per instance) (remove desiredCount)`,
       `${S}.deployment.maximumPercent: maximumPercent 200 with DAEMON scheduling (100)`,
     ]);
@@ -54,12 +79,16 @@ describe('ECS config: what AWS would reject', () => {
 
   it('rejects more than 5 strategies', () => {
     const strategies = Array.from({ length: 6 }, () => ({ type: 'random' }));
-    expect(problems(ecsSection([service({ placement: { strategies } })]))).toEqual([`${S}.placement.strategies: 6 placement strategies (at most 5)`]);
+    expect(problems(ecsSection([service({ placement: { strategies } })]))).toEqual([
+      `${S}.placement.strategies: 6 placement strategies (at most 5)`,
+    ]);
   });
 
   it('rejects more than 10 constraints', () => {
     const constraints = Array.from({ length: 11 }, (_, i) => ({ type: 'memberOf', expression: `attribute:n == ${i}` }));
-    expect(problems(ecsSection([service({ placement: { constraints } })]))).toEqual([`${S}.placement.constraints: 11 placement constraints (at most 10)`]);
+    expect(problems(ecsSection([service({ placement: { constraints } })]))).toEqual([
+      `${S}.placement.constraints: 11 placement constraints (at most 10)`,
+    ]);
   });
 
   it('counts the distinctInstance a reconciled service implies against the 10 constraints', () => {
@@ -73,10 +102,18 @@ describe('ECS config: what AWS would reject', () => {
     [{ type: 'binpack', field: 'host' }, "binpack cannot use field 'host' (cpu, memory)"],
     [{ type: 'binpack' }, 'binpack needs a field (cpu, memory)'],
     [{ type: 'random', field: 'cpu' }, 'random takes no field (remove field)'],
-    [{ type: 'spread' }, 'spread needs a field (instanceId, host, or attribute:<name> such as attribute:ecs.availability-zone)'],
-    [{ type: 'spread', field: 'memory' }, "spread cannot use field 'memory' (instanceId, host, or attribute:<name> such as attribute:ecs.availability-zone)"],
+    [
+      { type: 'spread' },
+      'spread needs a field (instanceId, host, or attribute:<name> such as attribute:ecs.availability-zone)',
+    ],
+    [
+      { type: 'spread', field: 'memory' },
+      "spread cannot use field 'memory' (instanceId, host, or attribute:<name> such as attribute:ecs.availability-zone)",
+    ],
   ])('rejects a field that does not fit the strategy: %j', (strategy, message) => {
-    expect(problems(ecsSection([service({ placement: { strategies: [strategy] } })]))).toEqual([`${S}.placement.strategies.0.field: ${message}`]);
+    expect(problems(ecsSection([service({ placement: { strategies: [strategy] } })]))).toEqual([
+      `${S}.placement.strategies.0.field: ${message}`,
+    ]);
   });
 
   it('rejects memberOf without an expression and distinctInstance with one', () => {
@@ -102,7 +139,13 @@ describe('ECS config: what AWS would reject', () => {
 
   it('rejects Fargate sizes, network modes and container settings Fargate does not offer', () => {
     const c = container({ privileged: true, linuxParameters: { sharedMemorySize: 64 } });
-    expect(problems(ecsSection([service({ launchType: 'fargate', cpu: 256, memory: 4096, networkMode: 'bridge', containers: [c] })]))).toEqual([
+    expect(
+      problems(
+        ecsSection([
+          service({ launchType: 'fargate', cpu: 256, memory: 4096, networkMode: 'bridge', containers: [c] }),
+        ]),
+      ),
+    ).toEqual([
       `${S}.networkMode: network mode bridge on Fargate (awsvpc)`,
       `${S}.memory: Fargate does not offer 4096 MiB with 256 CPU units (with cpu 256: one of 512, 1024, 2048)`,
       `${S}.containers[app].privileged: privileged is not supported on Fargate (remove it, or launchType: ec2)`,
@@ -132,7 +175,11 @@ describe('ECS config: what AWS would reject', () => {
   });
 
   it('rejects a desired count on a reconciled service, and a maximum percent that needs a spare host', () => {
-    expect(problems(ecsSection([service({ oneTaskPerHost: 'reconciled', desiredCount: 2, deployment: { maximumPercent: 200 } })]))).toEqual([
+    expect(
+      problems(
+        ecsSection([service({ oneTaskPerHost: 'reconciled', desiredCount: 2, deployment: { maximumPercent: 200 } })]),
+      ),
+    ).toEqual([
       `${S}.desiredCount: the desired count of a reconciled service is owned by the reconciler (remove desiredCount)`,
       `${S}.deployment.maximumPercent: maximumPercent 200 needs a spare host for every replacement task; with one task on every host the deployment never starts (100)`,
     ]);
@@ -140,7 +187,13 @@ describe('ECS config: what AWS would reject', () => {
 
   it('requires container memory on EC2 when the task has none, and checks container references', () => {
     const containers = [
-      { name: 'app', image: 'x', links: ['db'], mountPoints: [{ sourceVolume: 'data', containerPath: '/data' }], dependsOn: [{ containerName: 'app', condition: 'START' }] },
+      {
+        name: 'app',
+        image: 'x',
+        links: ['db'],
+        mountPoints: [{ sourceVolume: 'data', containerPath: '/data' }],
+        dependsOn: [{ containerName: 'app', condition: 'START' }],
+      },
     ];
     expect(problems(ecsSection([service({ containers })]))).toEqual([
       `${S}.containers[app]: container app has no memory limit and the task has none (memory or memoryReservation on the container, or memory on the service)`,
@@ -159,7 +212,9 @@ describe('ECS config: what AWS would reject', () => {
   });
 
   it('rejects an instance type of the other architecture and sizes out of order', () => {
-    expect(problems(ecsSection([], { capacity: { instanceType: 't4g.small', minSize: 3, maxSize: 2, desiredSize: 5 } }))).toEqual([
+    expect(
+      problems(ecsSection([], { capacity: { instanceType: 't4g.small', minSize: 3, maxSize: 2, desiredSize: 5 } })),
+    ).toEqual([
       `${P}.capacity.minSize: minSize 3 is above maxSize 2 (0 to 2)`,
       `${P}.capacity.desiredSize: desiredSize 5 is outside minSize..maxSize (3 to 2)`,
       `${P}.capacity.architecture: instance type t4g.small is arm64 (Graviton) but architecture is x86_64 (architecture: arm64, or an instance type of the other architecture)`,
@@ -176,14 +231,20 @@ describe('ECS config: what AWS would reject', () => {
     expect(problems(ecsSection([], { network: { type: 'create', cidrBlock: '10.0.1.0/16' } }))).toEqual([
       `${P}.network.cidrBlock: '10.0.1.0/16' has host bits set (10.0.0.0/16)`,
     ]);
-    expect(problems(ecsSection([], { network: { type: 'existing', vpcId: 'vpc-0123abcd', subnetIds: ['subnet-0123abcd', 'subnet-0123abcd'] } }))).toEqual([
-      `${P}.network.subnetIds.1: subnet subnet-0123abcd is listed twice (each subnet once)`,
-    ]);
+    expect(
+      problems(
+        ecsSection([], {
+          network: { type: 'existing', vpcId: 'vpc-0123abcd', subnetIds: ['subnet-0123abcd', 'subnet-0123abcd'] },
+        }),
+      ),
+    ).toEqual([`${P}.network.subnetIds.1: subnet subnet-0123abcd is listed twice (each subnet once)`]);
   });
 
   it('rejects unknown keys in container definitions, including a log configuration (the stack owns logging)', () => {
     const c = container({ logConfiguration: { logDriver: 'json-file' } });
-    expect(problems(ecsSection([service({ containers: [c] })]))).toEqual([`${S}.containers[app]: unknown key 'logConfiguration' (remove or fix the spelling)`]);
+    expect(problems(ecsSection([service({ containers: [c] })]))).toEqual([
+      `${S}.containers[app]: unknown key 'logConfiguration' (remove or fix the spelling)`,
+    ]);
   });
 
   it('requires name and image on every container', () => {
@@ -197,8 +258,12 @@ describe('ECS config: what AWS would reject', () => {
 describe('ECS config: task permissions', () => {
   it('defaults to none and accepts IAM actions with resources', () => {
     expect(ecsConfigSchema.parse(ecsSection([service()])).clusters[0]!.services[0]!.taskPermissions).toEqual([]);
-    const granted = ecsConfigSchema.parse(ecsSection([service({ taskPermissions: [{ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::b/*'] }] })]));
-    expect(granted.clusters[0]!.services[0]!.taskPermissions).toEqual([{ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::b/*'] }]);
+    const granted = ecsConfigSchema.parse(
+      ecsSection([service({ taskPermissions: [{ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::b/*'] }] })]),
+    );
+    expect(granted.clusters[0]!.services[0]!.taskPermissions).toEqual([
+      { actions: ['s3:GetObject'], resources: ['arn:aws:s3:::b/*'] },
+    ]);
   });
 
   it('rejects something that is not an IAM action, and empty lists, naming the field', () => {

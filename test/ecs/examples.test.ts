@@ -18,15 +18,20 @@ describe('ECS in the default config', () => {
     expect(services).toHaveLength(3);
     const daemon = services.filter((s) => s.scheduling_strategy === 'DAEMON');
     const reconciled = services.filter((s) => s.lifecycle?.ignore_changes?.includes('desired_count'));
-    const placed = services.filter((s) => s.scheduling_strategy === 'REPLICA' && !s.lifecycle && s.ordered_placement_strategy?.length > 0);
+    const placed = services.filter(
+      (s) => s.scheduling_strategy === 'REPLICA' && !s.lifecycle && s.ordered_placement_strategy?.length > 0,
+    );
     expect([daemon.length, reconciled.length, placed.length]).toEqual([1, 1, 1]);
     expect(resourcesOf(stack!.json, 'aws_lambda_function')).not.toEqual({});
   });
 
   it('writes the README sections: clusters, services, the three modes and the reconciler with its cost', () => {
     const readme = stack!.files.get('README.md') as string;
-    for (const heading of ['## Clusters', '## Services', '## One task per host', '## Desired-count reconciler']) expect(readme).toContain(heading);
-    expect(readme).toMatch(/\| `demo-main` \| `node-exporter` \| ec2 \| REPLICA, reconciled \| one per ACTIVE instance \| spread\(attribute:ecs\.availability-zone\), distinctInstance \|/);
+    for (const heading of ['## Clusters', '## Services', '## One task per host', '## Desired-count reconciler'])
+      expect(readme).toContain(heading);
+    expect(readme).toMatch(
+      /\| `demo-main` \| `node-exporter` \| ec2 \| REPLICA, reconciled \| one per ACTIVE instance \| spread\(attribute:ecs\.availability-zone\), distinctInstance \|/,
+    );
     expect(readme).toMatch(/\| `demo-main` \| `log-router` \| ec2 \| DAEMON \| one per instance \| - \|/);
     expect(readme).toMatch(/Monthly cost at the post's scale/);
   });
@@ -41,7 +46,11 @@ describe('ECS at the post scale (examples/ecs-10x10.yaml)', () => {
     const services = Object.values(resourcesOf(json, 'aws_ecs_service')) as Json[];
     expect(services).toHaveLength(100);
     expect(services.filter((s) => s.scheduling_strategy === 'DAEMON')).toHaveLength(10);
-    const policy = parsePolicy((Object.values(resourcesOf(json, 'aws_iam_role_policy')) as Json[]).find((p) => p.name === 'reconcile-managed-services').policy);
+    const policy = parsePolicy(
+      (Object.values(resourcesOf(json, 'aws_iam_role_policy')) as Json[]).find(
+        (p) => p.name === 'reconcile-managed-services',
+      ).policy,
+    );
     const resize = policy.Statement.find((s: Json) => [s.Action].flat().includes('ecs:UpdateService'));
     expect(resize.Resource).toHaveLength(10);
     for (const arn of resize.Resource) expect(arn).toMatch(/:service\/scale-c\d\d\/svc-02$/);
@@ -56,7 +65,13 @@ describe('ECS HCL review copy', () => {
     const config = testConfig({
       ecs: ecsSection([
         service({ name: 'agent', oneTaskPerHost: 'daemon' }),
-        service({ name: 'web', placement: { strategies: [{ type: 'binpack', field: 'memory' }], constraints: [{ type: 'memberOf', expression: 'attribute:ecs.os-type == linux' }] } }),
+        service({
+          name: 'web',
+          placement: {
+            strategies: [{ type: 'binpack', field: 'memory' }],
+            constraints: [{ type: 'memberOf', expression: 'attribute:ecs.os-type == linux' }],
+          },
+        }),
         service({ name: 'api', launchType: 'fargate', cpu: 256, memory: 512 }),
       ]),
     });

@@ -5,13 +5,22 @@ import { testConfig, synthStack } from '../helpers/synth';
 import type { Json } from '../helpers/json';
 
 /** A minimal container ECS accepts on EC2. */
-export const container = (extra: Record<string, unknown> = {}) => ({ name: 'app', image: 'public.ecr.aws/nginx/nginx:1.27', memoryReservation: 64, ...extra });
+export const container = (extra: Record<string, unknown> = {}) => ({
+  name: 'app',
+  image: 'public.ecr.aws/nginx/nginx:1.27',
+  memoryReservation: 64,
+  ...extra,
+});
 
 /** One service with the given overrides. */
 export const service = (extra: Record<string, unknown> = {}) => ({ name: 'svc', containers: [container()], ...extra });
 
 /** An `ecs` section with one cluster `main` holding `services`; `cluster` overrides the cluster's other fields. */
-export function ecsSection(services: unknown[], cluster: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) {
+export function ecsSection(
+  services: unknown[],
+  cluster: Record<string, unknown> = {},
+  extra: Record<string, unknown> = {},
+) {
   return { clusters: [{ name: 'main', services, ...cluster }], ...extra };
 }
 
@@ -46,8 +55,16 @@ export function named(resources: Record<string, Json>, part: string): Json[] {
 /** One cluster (2-5 instances) with a daemon, a reconciled and an ordinary service with placement. */
 export const threeModes = ecsSection(
   [
-    service({ name: 'agent', oneTaskPerHost: 'daemon', placement: { constraints: [{ type: 'memberOf', expression: 'attribute:ecs.os-type == linux' }] } }),
-    service({ name: 'exporter', oneTaskPerHost: 'reconciled', placement: { strategies: [{ type: 'spread', field: 'attribute:ecs.availability-zone' }] } }),
+    service({
+      name: 'agent',
+      oneTaskPerHost: 'daemon',
+      placement: { constraints: [{ type: 'memberOf', expression: 'attribute:ecs.os-type == linux' }] },
+    }),
+    service({
+      name: 'exporter',
+      oneTaskPerHost: 'reconciled',
+      placement: { strategies: [{ type: 'spread', field: 'attribute:ecs.availability-zone' }] },
+    }),
     service({
       name: 'web',
       desiredCount: 3,

@@ -3,7 +3,13 @@ import { StackwrightStack } from '../../src/core/stackwright-stack';
 import { Ec2CapacityCluster } from '../../src/ecs/cluster';
 import { clusterPlacement } from '../../src/ecs/network';
 import { ClusterService } from '../../src/ecs/service';
-import { clusterPlacementProps, clusterProps, reconcilerProps, serviceProps, type ServiceRefs } from '../../stacks/ecs-props';
+import {
+  clusterPlacementProps,
+  clusterProps,
+  reconcilerProps,
+  serviceProps,
+  type ServiceRefs,
+} from '../../stacks/ecs-props';
 import { onlyResource, resourcesOf, testConfig } from '../helpers/synth';
 import { container, ecsSection, service } from './helpers';
 import type { Json } from '../helpers/json';
@@ -13,7 +19,13 @@ const sectionOf = (services: unknown[], cluster: Record<string, unknown> = {}, e
   if (!ecs) throw new Error('no ecs section');
   return ecs;
 };
-const clusterRefs = { clusterName: 'test-main', vpcId: '${vpc.id}', subnetIds: ['${subnet.id}'], partition: 'aws' as const, egress: [] };
+const clusterRefs = {
+  clusterName: 'test-main',
+  vpcId: '${vpc.id}',
+  subnetIds: ['${subnet.id}'],
+  partition: 'aws' as const,
+  egress: [],
+};
 const refs: ServiceRefs = {
   clusterName: 'test-main',
   clusterArn: '${cluster.arn}',
@@ -56,9 +68,16 @@ describe('ecs config -> construct props', () => {
     const fargate = service({ name: 'f', launchType: 'fargate', cpu: 256, memory: 512, containers: [container()] });
     const reconciled = service({ name: 'r', oneTaskPerHost: 'reconciled' });
     const network = { type: 'existing', vpcId: 'vpc-0123abcd', subnetIds: ['subnet-0123abcd'] };
-    const [c] = sectionOf([fargate, reconciled], { network, capacity: { minSize: 2, maxSize: 4, desiredSize: 3 } }).clusters;
+    const [c] = sectionOf([fargate, reconciled], {
+      network,
+      capacity: { minSize: 2, maxSize: 4, desiredSize: 3 },
+    }).clusters;
     expect(clusterPlacementProps(c!, 'p')).toEqual({ namePrefix: 'p', network });
-    expect(clusterProps(c!, clusterRefs)).toMatchObject({ fargate: true, reconciledServices: true, capacity: { minSize: 2, maxSize: 4, desiredSize: 3 } });
+    expect(clusterProps(c!, clusterRefs)).toMatchObject({
+      fargate: true,
+      reconciledServices: true,
+      capacity: { minSize: 2, maxSize: 4, desiredSize: 3 },
+    });
     expect(serviceProps(c!, c!.services[1]!, refs).initialReconciledCount).toBe(3);
   });
 
@@ -106,7 +125,10 @@ describe('ecs config -> construct props', () => {
       logRetentionDays: 90,
       taskPermissions: [{ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::b/*'] }],
       volumes: [{ name: 'data', hostPath: '/data' }],
-      placement: { strategies: [], constraints: [{ type: 'memberOf', expression: 'attribute:ecs.instance-type =~ t3.*' }] },
+      placement: {
+        strategies: [],
+        constraints: [{ type: 'memberOf', expression: 'attribute:ecs.instance-type =~ t3.*' }],
+      },
       deployment: { minimumHealthyPercent: 50 },
     });
   });
@@ -120,7 +142,11 @@ describe('ecs config -> construct props', () => {
 });
 
 describe('the ecs constructs used without the config', () => {
-  const stack = () => new StackwrightStack(new App(), 'ecs', { config: testConfig({ ecs: ecsSection([service()]) }), description: 'test' });
+  const stack = () =>
+    new StackwrightStack(new App(), 'ecs', {
+      config: testConfig({ ecs: ecsSection([service()]) }),
+      description: 'test',
+    });
   const app = { name: 'app', image: 'public.ecr.aws/nginx/nginx:1.27', essential: true, memoryReservation: 64 };
 
   test('a cluster and a service from their required props alone take the documented defaults', () => {
@@ -132,34 +158,72 @@ describe('the ecs constructs used without the config', () => {
     const json = JSON.parse(Testing.synth(s));
     expect(onlyResource(json, 'aws_vpc').cidr_block).toBe('10.0.0.0/16');
     expect(onlyResource(json, 'aws_launch_template').instance_type).toBe('t3.small');
-    expect(onlyResource(json, 'aws_autoscaling_group')).toMatchObject({ min_size: 1, max_size: 3, desired_capacity: 1 });
-    expect(onlyResource(json, 'aws_ecs_service')).toMatchObject({ scheduling_strategy: 'REPLICA', desired_count: 1, deployment_maximum_percent: 200 });
-    expect(onlyResource(json, 'aws_ecs_task_definition')).toMatchObject({ network_mode: 'bridge', requires_compatibilities: ['EC2'] });
-    const retention = Object.values(resourcesOf(json, 'aws_cloudwatch_log_group')).map((g: Json) => g.retention_in_days);
+    expect(onlyResource(json, 'aws_autoscaling_group')).toMatchObject({
+      min_size: 1,
+      max_size: 3,
+      desired_capacity: 1,
+    });
+    expect(onlyResource(json, 'aws_ecs_service')).toMatchObject({
+      scheduling_strategy: 'REPLICA',
+      desired_count: 1,
+      deployment_maximum_percent: 200,
+    });
+    expect(onlyResource(json, 'aws_ecs_task_definition')).toMatchObject({
+      network_mode: 'bridge',
+      requires_compatibilities: ['EC2'],
+    });
+    const retention = Object.values(resourcesOf(json, 'aws_cloudwatch_log_group')).map(
+      (g: Json) => g.retention_in_days,
+    );
     expect(retention).toEqual([30, 30]); // the VPC flow logs and the service
   });
 
   test('ClusterService names the prop to change', () => {
-    const fargateWithoutSize = () => new ClusterService(stack(), 'svc', { ...refs, serviceName: 'svc', containers: [app], launchType: 'fargate' });
+    const fargateWithoutSize = () =>
+      new ClusterService(stack(), 'svc', { ...refs, serviceName: 'svc', containers: [app], launchType: 'fargate' });
     expect(fargateWithoutSize).toThrow('ClusterService svc: cpu: Fargate needs task-level cpu');
     const daemonWithCount = () =>
-      new ClusterService(stack(), 'svc', { ...refs, serviceName: 'svc', containers: [app], oneTaskPerHost: 'daemon', desiredCount: 2 });
-    expect(daemonWithCount).toThrow('desiredCount: a daemon service has no desired count (one task per instance) (remove desiredCount)');
+      new ClusterService(stack(), 'svc', {
+        ...refs,
+        serviceName: 'svc',
+        containers: [app],
+        oneTaskPerHost: 'daemon',
+        desiredCount: 2,
+      });
+    expect(daemonWithCount).toThrow(
+      'desiredCount: a daemon service has no desired count (one task per instance) (remove desiredCount)',
+    );
   });
 
   test('Ec2Capacity and clusterPlacement name the prop to change', () => {
     const cluster = (capacity: object) => () =>
-      new Ec2CapacityCluster(stack(), 'main', { clusterName: 'test-main', vpcId: 'v', subnetIds: ['s'], partition: 'aws', capacity });
-    expect(cluster({ minSize: 4 })).toThrow('Ec2Capacity test-main: minSize 4 is above maxSize 3; lower minSize or raise maxSize');
-    expect(cluster({ desiredSize: 5 })).toThrow('Ec2Capacity test-main: desiredSize 5 is outside minSize..maxSize (1..3)');
+      new Ec2CapacityCluster(stack(), 'main', {
+        clusterName: 'test-main',
+        vpcId: 'v',
+        subnetIds: ['s'],
+        partition: 'aws',
+        capacity,
+      });
+    expect(cluster({ minSize: 4 })).toThrow(
+      'Ec2Capacity test-main: minSize 4 is above maxSize 3; lower minSize or raise maxSize',
+    );
+    expect(cluster({ desiredSize: 5 })).toThrow(
+      'Ec2Capacity test-main: desiredSize 5 is outside minSize..maxSize (1..3)',
+    );
     expect(cluster({ instanceType: 't4g.small' })).toThrow(
       'Ec2Capacity test-main: instanceType t4g.small is arm64 but architecture is x86_64; make them match',
     );
-    expect(() => new Ec2CapacityCluster(stack(), 'main', { clusterName: 'test-main', vpcId: 'v', subnetIds: [], partition: 'aws' })).toThrow(
-      'Ec2Capacity test-main: subnetIds is empty',
-    );
-    expect(() => clusterPlacement(stack(), 'n', { namePrefix: 'p', network: { type: 'existing', vpcId: 'vpc-1', subnetIds: [] } })).toThrow(
-      'clusterPlacement p: network.subnetIds is empty',
-    );
+    expect(
+      () =>
+        new Ec2CapacityCluster(stack(), 'main', {
+          clusterName: 'test-main',
+          vpcId: 'v',
+          subnetIds: [],
+          partition: 'aws',
+        }),
+    ).toThrow('Ec2Capacity test-main: subnetIds is empty');
+    expect(() =>
+      clusterPlacement(stack(), 'n', { namePrefix: 'p', network: { type: 'existing', vpcId: 'vpc-1', subnetIds: [] } }),
+    ).toThrow('clusterPlacement p: network.subnetIds is empty');
   });
 });

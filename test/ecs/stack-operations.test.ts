@@ -27,8 +27,13 @@ describe('ECS stack: operations', () => {
   });
 
   it('capacity provider without reconciled services: managed termination protection with scale-in protection', async () => {
-    const plain = await synthEcs(ecsSection([service({ name: 'web' }), service({ name: 'agent', oneTaskPerHost: 'daemon' })]));
-    expect(onlyResource(plain, 'aws_ecs_capacity_provider').auto_scaling_group_provider).toMatchObject({ managed_termination_protection: 'ENABLED', managed_draining: 'ENABLED' });
+    const plain = await synthEcs(
+      ecsSection([service({ name: 'web' }), service({ name: 'agent', oneTaskPerHost: 'daemon' })]),
+    );
+    expect(onlyResource(plain, 'aws_ecs_capacity_provider').auto_scaling_group_provider).toMatchObject({
+      managed_termination_protection: 'ENABLED',
+      managed_draining: 'ENABLED',
+    });
     expect(onlyResource(plain, 'aws_autoscaling_group').protect_from_scale_in).toBe(true);
   });
 
@@ -38,15 +43,22 @@ describe('ECS stack: operations', () => {
       const key = /^\$\{aws_iam_role\.([^.]+)\.arn\}$/.exec(t.task_role_arn)![1]!;
       expect(roles[key].name).toBe(`${t.family}-task`);
       const trust = parsePolicy(roles[key].assume_role_policy).Statement[0];
-      expect(trust).toMatchObject({ Principal: { Service: 'ecs-tasks.amazonaws.com' }, Condition: { StringEquals: { 'aws:SourceAccount': expect.stringMatching(/account_id/) } } });
+      expect(trust).toMatchObject({
+        Principal: { Service: 'ecs-tasks.amazonaws.com' },
+        Condition: { StringEquals: { 'aws:SourceAccount': expect.stringMatching(/account_id/) } },
+      });
     }
     expect(named(resourcesOf(json, 'aws_iam_role_policy'), 'task_policy')).toEqual([]);
-    const granted = await synthEcs(ecsSection([service({ taskPermissions: [{ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::bucket/*'] }] })]));
+    const granted = await synthEcs(
+      ecsSection([service({ taskPermissions: [{ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::bucket/*'] }] })]),
+    );
     const [policy] = named(resourcesOf(granted, 'aws_iam_role_policy'), 'task_policy');
-    expect(parsePolicy(policy.policy).Statement).toEqual([{ Sid: 'Configured1', Effect: 'Allow', Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::bucket/*'] }]);
+    expect(parsePolicy(policy.policy).Statement).toEqual([
+      { Sid: 'Configured1', Effect: 'Allow', Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::bucket/*'] },
+    ]);
   });
 
-  it('every service waits for the capacity provider association and for the network\'s way out (NAT, routes)', () => {
+  it("every service waits for the capacity provider association and for the network's way out (NAT, routes)", () => {
     const wayOut = [
       ...Object.keys(resourcesOf(json, 'aws_internet_gateway')).map((k) => `aws_internet_gateway.${k}`),
       ...Object.keys(resourcesOf(json, 'aws_nat_gateway')).map((k) => `aws_nat_gateway.${k}`),
@@ -63,8 +75,14 @@ describe('ECS stack: operations', () => {
   });
 
   it('services in an existing VPC wait for the capacity provider association only', async () => {
-    const existing = await synthEcs(ecsSection([service({ name: 'web' })], { network: { type: 'existing', vpcId: 'vpc-0123456789abcdef0', subnetIds: ['subnet-0123456789abcdef0'] } }));
-    expect(onlyResource(existing, 'aws_ecs_service').depends_on).toEqual([expect.stringMatching(/^aws_ecs_cluster_capacity_providers\./)]);
+    const existing = await synthEcs(
+      ecsSection([service({ name: 'web' })], {
+        network: { type: 'existing', vpcId: 'vpc-0123456789abcdef0', subnetIds: ['subnet-0123456789abcdef0'] },
+      }),
+    );
+    expect(onlyResource(existing, 'aws_ecs_service').depends_on).toEqual([
+      expect.stringMatching(/^aws_ecs_cluster_capacity_providers\./),
+    ]);
     expect(onlyResource(existing, 'aws_autoscaling_group').depends_on).toBeUndefined();
   });
 });

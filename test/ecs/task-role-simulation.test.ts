@@ -11,12 +11,17 @@ const BUCKET_OBJECT = 'arn:aws:s3:::reports/2026/01.csv';
 async function taskRoles() {
   const json = await synthEcs(
     ecsSection([
-      service({ name: 'reader', taskPermissions: [{ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::reports/*'] }] }),
+      service({
+        name: 'reader',
+        taskPermissions: [{ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::reports/*'] }],
+      }),
       service({ name: 'plain' }),
     ]),
   );
   const fill = (text: string) => text.replace(/\$\{data\.aws_caller_identity\.[^.}]+\.account_id\}/g, ACCOUNT);
-  const roles = Object.entries(resourcesOf(json, 'aws_iam_role')).filter(([, r]: [string, Json]) => r.name.endsWith('-task'));
+  const roles = Object.entries(resourcesOf(json, 'aws_iam_role')).filter(([, r]: [string, Json]) =>
+    r.name.endsWith('-task'),
+  );
   const policies = Object.values(resourcesOf(json, 'aws_iam_role_policy')) as Json[];
   return new Map(
     roles.map(([key, role]: [string, Json]) => [
@@ -38,7 +43,8 @@ describe('task roles by IAM simulation', () => {
   it('grant exactly the configured permissions, and nothing without them', async () => {
     const reader = roles.get('test-main-reader-task')!;
     const plain = roles.get('test-main-plain-task')!;
-    const decide = (policies: unknown[], action: string, resource: string) => simulate({ principal: ROLE, action, resource, identityPolicies: policies });
+    const decide = (policies: unknown[], action: string, resource: string) =>
+      simulate({ principal: ROLE, action, resource, identityPolicies: policies });
     expect(await decide(reader.policies, 's3:GetObject', BUCKET_OBJECT)).toBe('Allowed');
     expect(await decide(reader.policies, 's3:PutObject', BUCKET_OBJECT)).toBe('ImplicitlyDenied');
     expect(await decide(reader.policies, 's3:GetObject', 'arn:aws:s3:::other/x')).toBe('ImplicitlyDenied');

@@ -1,4 +1,9 @@
-import { compileEventPattern, EventPatternError, matchesEventPattern, parseEventPattern } from '../helpers/events/event-pattern';
+import {
+  compileEventPattern,
+  EventPatternError,
+  matchesEventPattern,
+  parseEventPattern,
+} from '../helpers/events/event-pattern';
 
 const event = {
   source: 'aws.ecs',
@@ -12,7 +17,10 @@ const event = {
     version: 7,
     runningTasksCount: 3,
     note: null,
-    attributes: [{ name: 'ecs.cpu-architecture', value: 'arm64' }, { name: 'ecs.os-type', value: 'linux' }],
+    attributes: [
+      { name: 'ecs.cpu-architecture', value: 'arm64' },
+      { name: 'ecs.os-type', value: 'linux' },
+    ],
     tags: ['blue', 'canary'],
     empty: [],
   },
@@ -119,7 +127,9 @@ describe('event pattern: content filters', () => {
     expect(matches({ region: [{ 'anything-but': { prefix: 'eu-' } }] })).toBe(true);
     expect(matches({ region: [{ 'anything-but': { suffix: '-1' } }] })).toBe(false);
     expect(matches({ region: [{ 'anything-but': { suffix: '-2' } }] })).toBe(true);
-    expect(matches({ detail: { status: [{ 'anything-but': { 'equals-ignore-case': ['active', 'x'] } }] } })).toBe(false);
+    expect(matches({ detail: { status: [{ 'anything-but': { 'equals-ignore-case': ['active', 'x'] } }] } })).toBe(
+      false,
+    );
     expect(matches({ detail: { status: [{ 'anything-but': { 'equals-ignore-case': 'draining' } }] } })).toBe(true);
     expect(matches({ region: [{ 'anything-but': { wildcard: 'us-*' } }] })).toBe(false);
     expect(matches({ region: [{ 'anything-but': { wildcard: 'eu-*' } }] })).toBe(true);
@@ -134,7 +144,10 @@ describe('event pattern: content filters', () => {
 
 describe('event pattern: $or', () => {
   it('matches when any alternative matches, ANDed with sibling fields', () => {
-    const pattern = { source: ['aws.ecs'], $or: [{ detail: { status: ['DRAINING'] } }, { detail: { version: [{ numeric: ['>', 5] }] } }] };
+    const pattern = {
+      source: ['aws.ecs'],
+      $or: [{ detail: { status: ['DRAINING'] } }, { detail: { version: [{ numeric: ['>', 5] }] } }],
+    };
     expect(matches(pattern)).toBe(true);
     expect(matches({ ...pattern, source: ['aws.ec2'] })).toBe(false);
     expect(matches({ $or: [{ region: ['eu-west-1'] }, { detail: { status: ['DRAINING'] } }] })).toBe(false);
@@ -169,10 +182,26 @@ describe('event pattern: validation', () => {
     ['an empty anything-but list', { a: [{ 'anything-but': [] }] }, /non-empty list/],
     ['an anything-but boolean', { a: [{ 'anything-but': true }] }, /anything-but takes/],
     ['an anything-but unknown filter', { a: [{ 'anything-but': { exists: true } }] }, /anything-but takes/],
-    ['an anything-but numeric prefix', { a: [{ 'anything-but': { prefix: 1 } }] }, /anything-but prefix takes a string/],
-    ['an anything-but numeric suffix', { a: [{ 'anything-but': { suffix: 1 } }] }, /anything-but suffix takes a string/],
-    ['an anything-but bad ignore-case', { a: [{ 'anything-but': { 'equals-ignore-case': [1] } }] }, /equals-ignore-case takes/],
-    ['an anything-but bad wildcard', { a: [{ 'anything-but': { wildcard: 1 } }] }, /anything-but wildcard takes a string/],
+    [
+      'an anything-but numeric prefix',
+      { a: [{ 'anything-but': { prefix: 1 } }] },
+      /anything-but prefix takes a string/,
+    ],
+    [
+      'an anything-but numeric suffix',
+      { a: [{ 'anything-but': { suffix: 1 } }] },
+      /anything-but suffix takes a string/,
+    ],
+    [
+      'an anything-but bad ignore-case',
+      { a: [{ 'anything-but': { 'equals-ignore-case': [1] } }] },
+      /equals-ignore-case takes/,
+    ],
+    [
+      'an anything-but bad wildcard',
+      { a: [{ 'anything-but': { wildcard: 1 } }] },
+      /anything-but wildcard takes a string/,
+    ],
     ['a single-branch $or', { $or: [{ a: ['x'] }] }, /at least two/],
     ['a $or with an empty branch', { $or: [{ a: ['x'] }, {}] }, /at least two non-empty/],
   ];
@@ -183,7 +212,9 @@ describe('event pattern: validation', () => {
   });
 
   it('names the path of the problem', () => {
-    expect(() => compileEventPattern({ detail: { status: [{ exists: 1 }] } })).toThrow('event pattern detail.status: exists takes true or false');
+    expect(() => compileEventPattern({ detail: { status: [{ exists: 1 }] } })).toThrow(
+      'event pattern detail.status: exists takes true or false',
+    );
   });
 
   it('parses JSON text and rejects text that is not JSON', () => {

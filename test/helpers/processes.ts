@@ -22,7 +22,10 @@ export function processesWith(marker: string): number[] {
  * (polling /proc), so a test can show that the servers existed and, afterwards, that each of them is gone.
  * `commands` keeps each one's command line as first seen (NUL-separated arguments), since a pid outlives nothing.
  */
-export function watchProcesses(marker: string, everyMs = 100): { seen: Set<number>; commands: Map<number, string>; stop(): number[] } {
+export function watchProcesses(
+  marker: string,
+  everyMs = 100,
+): { seen: Set<number>; commands: Map<number, string>; stop(): number[] } {
   const seen = new Set<number>();
   const commands = new Map<number, string>();
   const poll = () => {

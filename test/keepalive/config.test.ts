@@ -8,7 +8,12 @@ describe('stacks.keepalive config', () => {
     expect(k.variants).toEqual(['python-on', 'python-off', 'node-on', 'node-off']);
     expect(k.pythonRuntime).toBe('python3.14');
     expect(k.nodeRuntime).toBe('nodejs24.x');
-    expect(k).toMatchObject({ memorySize: 128, timeoutSeconds: 10, logRetentionDays: 14, tableNameSuffix: 'keepalive-posts' });
+    expect(k).toMatchObject({
+      memorySize: 128,
+      timeoutSeconds: 10,
+      logRetentionDays: 14,
+      tableNameSuffix: 'keepalive-posts',
+    });
   });
 
   function problems(section: string): string {
@@ -28,10 +33,14 @@ describe('stacks.keepalive config', () => {
   });
 
   it('rejects unknown variants, unknown keys, empty selections and bad retention', () => {
-    expect(problems('{ variants: [ruby-on] }')).toMatch(/stacks\.keepalive\.variants\.0: value not allowed \(one of "python-on"/);
+    expect(problems('{ variants: [ruby-on] }')).toMatch(
+      /stacks\.keepalive\.variants\.0: value not allowed \(one of "python-on"/,
+    );
     expect(problems('{ memory: 256 }')).toMatch(/stacks\.keepalive: unknown key 'memory'/);
     expect(problems('{ variants: [] }')).toMatch(/stacks\.keepalive\.variants: name at least one variant/);
-    expect(problems('{ logRetentionDays: 10 }')).toMatch(/stacks\.keepalive\.logRetentionDays: must be one of 1, 3, 5, 7, 14/);
+    expect(problems('{ logRetentionDays: 10 }')).toMatch(
+      /stacks\.keepalive\.logRetentionDays: must be one of 1, 3, 5, 7, 14/,
+    );
     expect(problems('{ pythonRuntime: python3.9 }')).toMatch(/one of "python3.14", "python3.13", "python3.12"/);
   });
 });

@@ -10,14 +10,24 @@ const functionArn = (v: string) => `arn:aws:lambda:us-east-1:${ACCOUNT}:function
 const VARIANTS = ['python-on', 'python-off', 'node-on', 'node-off'];
 
 /** Allowed / ImplicitlyDenied / ExplicitlyDenied for one request against one identity policy. */
-function decide(policy: unknown, principal: string, action: string, resource: string, context: Record<string, string> = {}) {
+function decide(
+  policy: unknown,
+  principal: string,
+  action: string,
+  resource: string,
+  context: Record<string, string> = {},
+) {
   return simulate({ principal, action, resource, identityPolicies: [policy], context });
 }
 
 /** Replaces the Terraform references in a policy with the ARNs they become at apply time. */
 function resolveRefs(policy: string, json: Json): unknown {
   const variantOf = (type: string, uniqueId: string) =>
-    VARIANTS.find((v) => Object.values(json.resource[type] as Record<string, Json>).some((r) => r['//'].metadata.uniqueId === uniqueId && r['//'].metadata.path.includes(`/${v}/`)));
+    VARIANTS.find((v) =>
+      Object.values(json.resource[type] as Record<string, Json>).some(
+        (r) => r['//'].metadata.uniqueId === uniqueId && r['//'].metadata.path.includes(`/${v}/`),
+      ),
+    );
   return JSON.parse(
     policy.replace(/\$\{([a-z_]+)\.([A-Za-z0-9_-]+)\.arn\}/g, (_m, type: string, id: string) => {
       if (type === 'aws_dynamodb_table') return TABLE_ARN;
@@ -48,20 +58,34 @@ describe('function roles by IAM simulation', () => {
     });
 
     it('may not PutItem on another table', async () => {
-      expect(await decide(policy, principal, 'dynamodb:PutItem', `arn:aws:dynamodb:us-east-1:${ACCOUNT}:table/other`)).toBe('ImplicitlyDenied');
+      expect(
+        await decide(policy, principal, 'dynamodb:PutItem', `arn:aws:dynamodb:us-east-1:${ACCOUNT}:table/other`),
+      ).toBe('ImplicitlyDenied');
     });
 
     it('may not read, update or delete items, even on its own table', async () => {
-      for (const action of ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem']) {
+      for (const action of [
+        'dynamodb:GetItem',
+        'dynamodb:Query',
+        'dynamodb:UpdateItem',
+        'dynamodb:DeleteItem',
+        'dynamodb:BatchWriteItem',
+      ]) {
         expect(await decide(policy, principal, action, TABLE_ARN)).toBe('ImplicitlyDenied');
       }
     });
 
     it('may write its own logs but not create groups or write to another function', async () => {
-      expect(await decide(policy, principal, 'logs:CreateLogStream', `${logGroupArn(v)}:log-stream:2026/01/01/[$LATEST]abc`)).toBe('Allowed');
-      expect(await decide(policy, principal, 'logs:PutLogEvents', `${logGroupArn(v)}:log-stream:2026/01/01/[$LATEST]abc`)).toBe('Allowed');
+      expect(
+        await decide(policy, principal, 'logs:CreateLogStream', `${logGroupArn(v)}:log-stream:2026/01/01/[$LATEST]abc`),
+      ).toBe('Allowed');
+      expect(
+        await decide(policy, principal, 'logs:PutLogEvents', `${logGroupArn(v)}:log-stream:2026/01/01/[$LATEST]abc`),
+      ).toBe('Allowed');
       const other = VARIANTS.find((o) => o !== v)!;
-      expect(await decide(policy, principal, 'logs:PutLogEvents', `${logGroupArn(other)}:log-stream:x`)).toBe('ImplicitlyDenied');
+      expect(await decide(policy, principal, 'logs:PutLogEvents', `${logGroupArn(other)}:log-stream:x`)).toBe(
+        'ImplicitlyDenied',
+      );
       expect(await decide(policy, principal, 'logs:CreateLogGroup', logGroupArn(v))).toBe('ImplicitlyDenied');
     });
   });
@@ -77,14 +101,24 @@ describe('bench invoke policy by IAM simulation', () => {
 
   it('allows invoking each function through its IAM-authenticated URL', async () => {
     for (const v of VARIANTS) {
-      expect(await decide(policy, caller, 'lambda:InvokeFunctionUrl', functionArn(v), { 'lambda:FunctionUrlAuthType': 'AWS_IAM' })).toBe('Allowed');
+      expect(
+        await decide(policy, caller, 'lambda:InvokeFunctionUrl', functionArn(v), {
+          'lambda:FunctionUrlAuthType': 'AWS_IAM',
+        }),
+      ).toBe('Allowed');
       expect(await decide(policy, caller, 'lambda:InvokeFunction', functionArn(v))).toBe('Allowed');
     }
   });
 
   it('allows nothing else', async () => {
-    expect(await decide(policy, caller, 'lambda:InvokeFunctionUrl', functionArn('python-on'), { 'lambda:FunctionUrlAuthType': 'NONE' })).toBe('ImplicitlyDenied');
-    expect(await decide(policy, caller, 'lambda:InvokeFunction', `arn:aws:lambda:us-east-1:${ACCOUNT}:function:unrelated`)).toBe('ImplicitlyDenied');
+    expect(
+      await decide(policy, caller, 'lambda:InvokeFunctionUrl', functionArn('python-on'), {
+        'lambda:FunctionUrlAuthType': 'NONE',
+      }),
+    ).toBe('ImplicitlyDenied');
+    expect(
+      await decide(policy, caller, 'lambda:InvokeFunction', `arn:aws:lambda:us-east-1:${ACCOUNT}:function:unrelated`),
+    ).toBe('ImplicitlyDenied');
     expect(await decide(policy, caller, 'lambda:UpdateFunctionCode', functionArn('node-on'))).toBe('ImplicitlyDenied');
   });
 });

@@ -31,7 +31,12 @@ describe.each(['node-on', 'node-off'] as const)('rendered %s handler', (variant)
     expect(clock).toHaveBeenCalledTimes(2);
     expect(res.statusCode).toBe(200);
     expect(res.headers).toEqual({ 'content-type': 'application/json' });
-    expect(JSON.parse(res.body)).toMatchObject({ variant, ms: 7.25, coldStart: true, keepAlive: variant === 'node-on' });
+    expect(JSON.parse(res.body)).toMatchObject({
+      variant,
+      ms: 7.25,
+      coldStart: true,
+      keepAlive: variant === 'node-on',
+    });
     expect(log).toHaveBeenCalledWith(JSON.stringify({ variant, putItemMs: 7.25, coldStart: true }));
     expect(dynamodb.commandCalls(PutItemCommand)).toHaveLength(1);
     expect(dynamodb.commandCalls(PutItemCommand)[0].args[0].input).toEqual({
@@ -51,7 +56,10 @@ describe.each(['node-on', 'node-off'] as const)('rendered %s handler', (variant)
     const first = JSON.parse((await mod.handler({}, context('a'))).body);
     const second = JSON.parse((await mod.handler({}, context('b'))).body);
     expect([first.coldStart, second.coldStart]).toEqual([true, false]);
-    expect(dynamodb.commandCalls(PutItemCommand).map((c) => c.args[0].input.Item?.postId)).toEqual([{ S: 'a' }, { S: 'b' }]);
+    expect(dynamodb.commandCalls(PutItemCommand).map((c) => c.args[0].input.Item?.postId)).toEqual([
+      { S: 'a' },
+      { S: 'b' },
+    ]);
     expect(dynamodb.commandCalls(PutItemCommand)[0].args[0].input.Item?.body).toEqual({ S: '' });
   });
 
@@ -65,7 +73,9 @@ describe.each(['node-on', 'node-off'] as const)('rendered %s handler', (variant)
 
   it('fails the invocation when DynamoDB refuses the put', async () => {
     const mod = loadNodeHandler(variant);
-    const denied = Object.assign(new Error('User is not authorized to perform: dynamodb:PutItem'), { name: 'AccessDeniedException' });
+    const denied = Object.assign(new Error('User is not authorized to perform: dynamodb:PutItem'), {
+      name: 'AccessDeniedException',
+    });
     dynamodb.on(PutItemCommand).rejects(denied);
     await expect(mod.handler({}, context('denied'))).rejects.toThrow('not authorized');
   });
@@ -74,7 +84,10 @@ describe.each(['node-on', 'node-off'] as const)('rendered %s handler', (variant)
 describe('keep-alive wiring of the module-scope client', () => {
   /** The options the client's NodeHttpHandler resolved (it resolves them lazily; this awaits that promise). */
   async function resolvedHandlerConfig(client: DynamoDBClient): Promise<{ httpsAgent?: Agent }> {
-    const handler = client.config.requestHandler as unknown as { configProvider: Promise<{ httpsAgent?: Agent }>; constructor: { name: string } };
+    const handler = client.config.requestHandler as unknown as {
+      configProvider: Promise<{ httpsAgent?: Agent }>;
+      constructor: { name: string };
+    };
     expect(handler.constructor.name).toBe('NodeHttpHandler');
     return handler.configProvider;
   }

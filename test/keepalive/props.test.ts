@@ -44,7 +44,8 @@ describe('keepalive config -> KeepaliveBenchmark props', () => {
 });
 
 describe('KeepaliveBenchmark used without the config', () => {
-  const stack = () => new StackwrightStack(new App(), 'keepalive', { config: testConfig({ keepalive: {} }), description: 'test' });
+  const stack = () =>
+    new StackwrightStack(new App(), 'keepalive', { config: testConfig({ keepalive: {} }), description: 'test' });
 
   test('builds from its variants alone, with the documented defaults', () => {
     const s = stack();
@@ -54,11 +55,16 @@ describe('KeepaliveBenchmark used without the config', () => {
     expect(fn).toMatchObject({ runtime: 'python3.14', memory_size: 128, timeout: 10, architectures: ['x86_64'] });
     expect(fn.environment.variables.ITEM_TTL_SECONDS).toBe('86400');
     expect(onlyResource(json, 'aws_cloudwatch_log_group').retention_in_days).toBe(14);
-    expect(onlyResource(json, 'aws_dynamodb_table')).toMatchObject({ name: 'test-keepalive-posts', deletion_protection_enabled: false });
+    expect(onlyResource(json, 'aws_dynamodb_table')).toMatchObject({
+      name: 'test-keepalive-posts',
+      deletion_protection_enabled: false,
+    });
   });
 
   test('names the prop to change when the variants are empty or repeated', () => {
-    expect(() => new KeepaliveBenchmark(stack(), 'benchmark', { variants: [] })).toThrow('KeepaliveBenchmark: variants must name at least one variant');
+    expect(() => new KeepaliveBenchmark(stack(), 'benchmark', { variants: [] })).toThrow(
+      'KeepaliveBenchmark: variants must name at least one variant',
+    );
     expect(() => new KeepaliveBenchmark(stack(), 'benchmark', { variants: ['node-on', 'node-on'] })).toThrow(
       'KeepaliveBenchmark: variants name node-on twice; list each variant once',
     );

@@ -66,7 +66,12 @@ describe.each([
     (twoCalls ??= runRendered(variant, {
       clock: { time: 1_700_000_000.5, perfCounter: [100.0, 100.00725, 200.0, 200.012] },
       calls: [
-        { event: { body: '{"seq":0}' }, requestId: 'req-1', put: 'ok', expectItem: item(variant, 'req-1', '{"seq":0}') },
+        {
+          event: { body: '{"seq":0}' },
+          requestId: 'req-1',
+          put: 'ok',
+          expectItem: item(variant, 'req-1', '{"seq":0}'),
+        },
         { event: {}, requestId: 'req-2', put: 'ok', expectItem: item(variant, 'req-2', '') },
       ],
     }));
@@ -122,13 +127,31 @@ describe('what each Python variant does to its sockets (a real connection to a s
 
   it('python-on: SO_KEEPALIVE with its own timers (first probe after 30 s, not the OS default), one reused connection', () => {
     const out = runRendered('python-on', { realSocket: { puts: 3 } });
-    expect(out).toMatchObject({ connectionsOpened: 1, SO_KEEPALIVE: 1, TCP_KEEPIDLE: 30, TCP_KEEPINTVL: 10, TCP_KEEPCNT: 3, TCP_NODELAY: 1 });
-    expect(out.socketOptions).toEqual(['TCP_NODELAY=1', 'SO_KEEPALIVE=1', 'TCP_KEEPIDLE=30', 'TCP_KEEPINTVL=10', 'TCP_KEEPCNT=3']);
+    expect(out).toMatchObject({
+      connectionsOpened: 1,
+      SO_KEEPALIVE: 1,
+      TCP_KEEPIDLE: 30,
+      TCP_KEEPINTVL: 10,
+      TCP_KEEPCNT: 3,
+      TCP_NODELAY: 1,
+    });
+    expect(out.socketOptions).toEqual([
+      'TCP_NODELAY=1',
+      'SO_KEEPALIVE=1',
+      'TCP_KEEPIDLE=30',
+      'TCP_KEEPINTVL=10',
+      'TCP_KEEPCNT=3',
+    ]);
   });
 
   it('python-off: the same single reused connection, no SO_KEEPALIVE, kernel default timers untouched', () => {
     const out = runRendered('python-off', { realSocket: { puts: 3 } });
-    expect(out).toMatchObject({ connectionsOpened: 1, SO_KEEPALIVE: 0, TCP_KEEPIDLE: kernelDefaultIdle, TCP_NODELAY: 1 });
+    expect(out).toMatchObject({
+      connectionsOpened: 1,
+      SO_KEEPALIVE: 0,
+      TCP_KEEPIDLE: kernelDefaultIdle,
+      TCP_NODELAY: 1,
+    });
     expect(out.socketOptions).toEqual(['TCP_NODELAY=1']);
   });
 });

@@ -2,7 +2,12 @@ import { runSchedule, type Callable } from '../../packages/bench/src/lambda/runn
 import { buildReport } from '../../packages/bench/src/lambda/report';
 import { formatGapTable, summarizeByGap } from '../../packages/bench/src/lambda/gaps';
 import type { CallResult } from '../../packages/bench/src/lambda/invoke';
-import { LINUX_DEFAULT_KEEPIDLE_SECONDS, PATH_IDLE_TIMEOUTS, PYTHON_ON_TIMERS, shortestProbeableTimeout } from '../../src/keepalive/idle-timeouts';
+import {
+  LINUX_DEFAULT_KEEPIDLE_SECONDS,
+  PATH_IDLE_TIMEOUTS,
+  PYTHON_ON_TIMERS,
+  shortestProbeableTimeout,
+} from '../../src/keepalive/idle-timeouts';
 import { DEFAULT_IDLE_GAP_PLAN, idleGapSequenceMs, planProblems, planSeconds } from '../../src/keepalive/schedule';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,7 +21,10 @@ import { tempDir } from '../helpers/temp-dir';
  * pays for a new one. (What Lambda's freezing does to probes between invocations is what the real run measures.)
  */
 function connectionSurvives(idleSeconds: number, firstProbeSeconds: number | undefined): boolean {
-  return PATH_IDLE_TIMEOUTS.every((t) => idleSeconds < t.seconds || (t.probesHelp && firstProbeSeconds !== undefined && firstProbeSeconds < t.seconds));
+  return PATH_IDLE_TIMEOUTS.every(
+    (t) =>
+      idleSeconds < t.seconds || (t.probesHelp && firstProbeSeconds !== undefined && firstProbeSeconds < t.seconds),
+  );
 }
 
 describe('keep-alive idle timers against the path timeouts', () => {
@@ -33,15 +41,23 @@ describe('keep-alive idle timers against the path timeouts', () => {
 
   it('probes at 30 s keep the flow state past 350 s; without them it is lost', () => {
     const flowOnly = PATH_IDLE_TIMEOUTS.filter((t) => t.probesHelp);
-    const survives = (idle: number, probe?: number) => flowOnly.every((t) => idle < t.seconds || (probe !== undefined && probe < t.seconds));
+    const survives = (idle: number, probe?: number) =>
+      flowOnly.every((t) => idle < t.seconds || (probe !== undefined && probe < t.seconds));
     const past = DEFAULT_IDLE_GAP_PLAN.gapsSeconds.filter((g) => g > shortestProbeableTimeout());
     expect(past.length).toBeGreaterThan(0);
-    for (const gap of past) expect([survives(gap), survives(gap, PYTHON_ON_TIMERS.idleSeconds), survives(gap, LINUX_DEFAULT_KEEPIDLE_SECONDS)]).toEqual([false, true, false]);
+    for (const gap of past)
+      expect([
+        survives(gap),
+        survives(gap, PYTHON_ON_TIMERS.idleSeconds),
+        survives(gap, LINUX_DEFAULT_KEEPIDLE_SECONDS),
+      ]).toEqual([false, true, false]);
   });
 
   it("python-on's first probe comes before every timeout on the path, and a dead peer is found within a minute", () => {
     for (const t of PATH_IDLE_TIMEOUTS) expect(PYTHON_ON_TIMERS.idleSeconds).toBeLessThan(t.seconds);
-    expect(PYTHON_ON_TIMERS.idleSeconds + PYTHON_ON_TIMERS.intervalSeconds * PYTHON_ON_TIMERS.count).toBeLessThanOrEqual(60);
+    expect(
+      PYTHON_ON_TIMERS.idleSeconds + PYTHON_ON_TIMERS.intervalSeconds * PYTHON_ON_TIMERS.count,
+    ).toBeLessThanOrEqual(60);
   });
 
   it('every timeout names its source', () => {
@@ -56,7 +72,9 @@ describe('the idle-gap schedule', () => {
   });
 
   it('with every timeout on the path, the model predicts no difference: the run tests whether DynamoDB counts probes', () => {
-    const differs = DEFAULT_IDLE_GAP_PLAN.gapsSeconds.filter((g) => connectionSurvives(g, PYTHON_ON_TIMERS.idleSeconds) !== connectionSurvives(g, undefined));
+    const differs = DEFAULT_IDLE_GAP_PLAN.gapsSeconds.filter(
+      (g) => connectionSurvives(g, PYTHON_ON_TIMERS.idleSeconds) !== connectionSurvives(g, undefined),
+    );
     // With DynamoDB's observed 60 s HTTP close (which probes cannot refresh), no gap past 60 s keeps a connection in
     // either variant: the model predicts no difference, and the run tests whether DynamoDB counts probes after all.
     expect(differs).toEqual([]);
@@ -68,7 +86,9 @@ describe('the idle-gap schedule', () => {
       expect.stringContaining('60 s idle timeout'),
       expect.stringContaining('350 s idle timeout'),
     ]);
-    expect(planProblems({ gapsSeconds: [45, 400], rounds: 1 })).toContain('no gap under the first keep-alive probe (30 s): no control');
+    expect(planProblems({ gapsSeconds: [45, 400], rounds: 1 })).toContain(
+      'no gap under the first keep-alive probe (30 s): no control',
+    );
     expect(planProblems({ gapsSeconds: [20, 10], rounds: 1 })).toContain('gaps must be strictly ascending');
   });
 
@@ -87,20 +107,47 @@ describe('running an idle-gap schedule', () => {
       },
     });
     const gaps = [0, 2, 5, 2, 5];
-    const results = await runSchedule([fake('on', (s) => [90, 6, 7, 6, 8][s]), fake('off', (s) => [95, 6, 40, 7, 45][s])], { calls: 1, intervalMs: 1, idleGapsMs: gaps });
+    const results = await runSchedule(
+      [fake('on', (s) => [90, 6, 7, 6, 8][s]), fake('off', (s) => [95, 6, 40, 7, 45][s])],
+      { calls: 1, intervalMs: 1, idleGapsMs: gaps },
+    );
     expect(results.map((r) => r.map((c) => c.idleBeforeMs))).toEqual([gaps, gaps]);
     expect(events.filter((e) => e.startsWith('on:'))).toEqual(['on:0', 'on:1', 'on:2', 'on:3', 'on:4']);
-    const targets = [{ name: 'python-on', url: new URL('https://a.lambda-url.us-east-1.on.aws/') }, { name: 'python-off', url: new URL('https://b.lambda-url.us-east-1.on.aws/') }];
+    const targets = [
+      { name: 'python-on', url: new URL('https://a.lambda-url.us-east-1.on.aws/') },
+      { name: 'python-off', url: new URL('https://b.lambda-url.us-east-1.on.aws/') },
+    ];
     const report = buildReport(targets, results, { durationSeconds: 0, intervalMs: 0 });
     expect(summarizeByGap(report)).toEqual([
-      { gapMs: 2, cells: [{ warm: 2, coldStarts: 0, p50: 6, max: 6, overSlow: 0 }, { warm: 2, coldStarts: 0, p50: 6, max: 7, overSlow: 0 }] },
-      { gapMs: 5, cells: [{ warm: 2, coldStarts: 0, p50: 7, max: 8, overSlow: 0 }, { warm: 2, coldStarts: 0, p50: 40, max: 45, overSlow: 2 }] },
+      {
+        gapMs: 2,
+        cells: [
+          { warm: 2, coldStarts: 0, p50: 6, max: 6, overSlow: 0 },
+          { warm: 2, coldStarts: 0, p50: 6, max: 7, overSlow: 0 },
+        ],
+      },
+      {
+        gapMs: 5,
+        cells: [
+          { warm: 2, coldStarts: 0, p50: 7, max: 8, overSlow: 0 },
+          { warm: 2, coldStarts: 0, p50: 40, max: 45, overSlow: 2 },
+        ],
+      },
     ]);
     expect(formatGapTable(report)).toMatch(/^0\.005 s\s+7\.0\/8\.0 \(0\/2, 0\)\s+40\.0\/45\.0 \(2\/2, 0\)$/m);
   });
 
   it('the CLI refuses a malformed sweep before calling anything (exit 2)', async () => {
-    const base = ['bench', 'lambda', '--url', 'python-on=http://127.0.0.1:9/', '--region', 'us-east-1', '--schedule', 'idle-gaps'];
+    const base = [
+      'bench',
+      'lambda',
+      '--url',
+      'python-on=http://127.0.0.1:9/',
+      '--region',
+      'us-east-1',
+      '--schedule',
+      'idle-gaps',
+    ];
     const descending = await runCli([...base, '--gaps', '90,45']);
     expect(descending.code).toBe(2);
     expect(descending.stderr).toContain('--gaps: 90,45: must be strictly ascending');
@@ -117,7 +164,13 @@ describe('stackwright bench lambda --schedule idle-gaps, end to end against a st
   const bodies: string[] = [];
   beforeAll(async () => {
     for (const k of Object.keys(process.env)) if (k.startsWith('AWS_')) delete process.env[k];
-    Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'not-a-real-secret', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', AWS_EC2_METADATA_DISABLED: 'true' });
+    Object.assign(process.env, {
+      AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'not-a-real-secret',
+      AWS_CONFIG_FILE: '/nonexistent',
+      AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+      AWS_EC2_METADATA_DISABLED: 'true',
+    });
     // Answers like a warm function: 40 ms after the longer gap (a new connection), 6 ms otherwise.
     server = createServer((req, res) => {
       let body = '';
@@ -125,7 +178,9 @@ describe('stackwright bench lambda --schedule idle-gaps, end to end against a st
       req.on('end', () => {
         bodies.push(body);
         const seq = (JSON.parse(body) as { seq: number }).seq;
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ms: seq === 2 ? 40 : 6, coldStart: seq === 0 }));
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ ms: seq === 2 ? 40 : 6, coldStart: seq === 0 }));
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -138,7 +193,22 @@ describe('stackwright bench lambda --schedule idle-gaps, end to end against a st
 
   it('runs the warm-up and each gap once, prints latency per gap and warns what the short sweep cannot show', async () => {
     const chart = join(tempDir('sw-idle-gaps-'), 'chart.svg');
-    const r = await runCli(['bench', 'lambda', '--url', `python-on=${base}/`, '--region', 'us-east-1', '--schedule', 'idle-gaps', '--gaps', '1,2', '--rounds', '1', '--chart', chart]);
+    const r = await runCli([
+      'bench',
+      'lambda',
+      '--url',
+      `python-on=${base}/`,
+      '--region',
+      'us-east-1',
+      '--schedule',
+      'idle-gaps',
+      '--gaps',
+      '1,2',
+      '--rounds',
+      '1',
+      '--chart',
+      chart,
+    ]);
     expect(r.code).toBe(0);
     expect(bodies).toHaveLength(3);
     expect(r.stderr).toContain('3 calls each after idle gaps of 1, 2 s, 1 round(s)');
@@ -148,7 +218,16 @@ describe('stackwright bench lambda --schedule idle-gaps, end to end against a st
   });
 
   it('refuses --gaps without --schedule idle-gaps', async () => {
-    const r = await runCli(['bench', 'lambda', '--url', `python-on=${base}/`, '--region', 'us-east-1', '--gaps', '1,2']);
+    const r = await runCli([
+      'bench',
+      'lambda',
+      '--url',
+      `python-on=${base}/`,
+      '--region',
+      'us-east-1',
+      '--gaps',
+      '1,2',
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--gaps: 1,2: only used with --schedule idle-gaps');
   });

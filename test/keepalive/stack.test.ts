@@ -42,8 +42,13 @@ describe('keepalive stack', () => {
       expect(fn.runtime).toBe(python ? 'python3.14' : 'nodejs24.x');
       expect(fn.handler).toBe(python ? 'handler.handler' : 'index.handler');
       expect(fn.filename).toBe(`\${path.module}/assets/keepalive-${v}.zip`);
-      expect(fn.environment.variables).toEqual({ TABLE_NAME: '${aws_dynamodb_table.benchmark_table.name}', ITEM_TTL_SECONDS: '86400' });
-      expect(fn.logging_config.log_group).toBe(`\${aws_cloudwatch_log_group.benchmark_${v.replace('-', '_')}_logs.name}`);
+      expect(fn.environment.variables).toEqual({
+        TABLE_NAME: '${aws_dynamodb_table.benchmark_table.name}',
+        ITEM_TTL_SECONDS: '86400',
+      });
+      expect(fn.logging_config.log_group).toBe(
+        `\${aws_cloudwatch_log_group.benchmark_${v.replace('-', '_')}_logs.name}`,
+      );
     }
   });
 
@@ -56,7 +61,9 @@ describe('keepalive stack', () => {
 
   it('gives every function its own log group with retention and its own role', () => {
     const groups = Object.values(resourcesOf(json, 'aws_cloudwatch_log_group')) as Json[];
-    expect(groups.map((g) => [g.name, g.retention_in_days])).toEqual(VARIANTS.map((v) => [`/aws/lambda/test-keepalive-${v}`, 14]));
+    expect(groups.map((g) => [g.name, g.retention_in_days])).toEqual(
+      VARIANTS.map((v) => [`/aws/lambda/test-keepalive-${v}`, 14]),
+    );
     const roles = Object.values(resourcesOf(json, 'aws_iam_role')) as Json[];
     expect(new Set(roles.map((r) => r.name)).size).toBe(4);
     for (const v of VARIANTS) {
@@ -74,7 +81,12 @@ describe('keepalive stack', () => {
   });
 
   it('outputs the URLs and names per variant and the table name', () => {
-    expect(Object.keys(json.output)).toEqual(['function_urls', 'function_names', 'table_name', 'bench_invoke_policy_arn']);
+    expect(Object.keys(json.output)).toEqual([
+      'function_urls',
+      'function_names',
+      'table_name',
+      'bench_invoke_policy_arn',
+    ]);
     expect(Object.keys(json.output.function_urls.value)).toEqual(VARIANTS);
     expect(json.output.function_urls.value['node-off']).toMatch(/^\$\{aws_lambda_function_url\..*\.function_url\}$/);
     expect(json.output.table_name.value).toBe('${aws_dynamodb_table.benchmark_table.name}');
@@ -97,7 +109,8 @@ describe('keepalive stack', () => {
   it('is byte-for-byte the same when synthesized again', async () => {
     const again = await synthKeepalive();
     expect([...again.files.keys()]).toEqual([...stack.files.keys()]);
-    for (const [path, contents] of stack.files) expect(Buffer.from(again.files.get(path) as never)).toEqual(Buffer.from(contents as never));
+    for (const [path, contents] of stack.files)
+      expect(Buffer.from(again.files.get(path) as never)).toEqual(Buffer.from(contents as never));
   });
 
   it('only creates the selected variants, with the configured runtime and settings', async () => {
@@ -113,8 +126,12 @@ describe('keepalive stack', () => {
       ['test-keepalive-node-off', 'nodejs24.x', ['arm64'], 512],
       ['test-keepalive-python-on', 'python3.13', ['arm64'], 512],
     ]);
-    expect([...files.keys()].filter((p) => p.startsWith('assets/'))).toEqual(['assets/keepalive-node-off.zip', 'assets/keepalive-python-on.zip']);
-    for (const g of Object.values(resourcesOf(j, 'aws_cloudwatch_log_group')) as Json[]) expect(g.retention_in_days).toBe(30);
+    expect([...files.keys()].filter((p) => p.startsWith('assets/'))).toEqual([
+      'assets/keepalive-node-off.zip',
+      'assets/keepalive-python-on.zip',
+    ]);
+    for (const g of Object.values(resourcesOf(j, 'aws_cloudwatch_log_group')) as Json[])
+      expect(g.retention_in_days).toBe(30);
   });
 
   it('writes a README section on running the benchmark and the botocore version', () => {

@@ -32,7 +32,11 @@ describe('bundleNodeHandler', () => {
 
   it('emits a CommonJS module exporting the handler, with class names kept', async () => {
     const module = { exports: {} as { handler: (event: unknown) => Promise<unknown> } };
-    const fakeEcs = { ECSClient: class { send = (): void => undefined } };
+    const fakeEcs = {
+      ECSClient: class {
+        send = (): void => undefined;
+      },
+    };
     const require = (id: string): unknown => {
       if (id === '@aws-sdk/client-ecs') return fakeEcs;
       throw new Error(`unexpected require ${id}`);

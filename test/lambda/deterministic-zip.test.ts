@@ -38,7 +38,11 @@ describe('deterministicZip', () => {
   });
 
   it('records fixed unix modes (regular file, 0644 by default)', () => {
-    expect(modes(deterministicZip(files))).toEqual({ 'bin/run': 0o100755, 'index.js': 0o100644, 'lib/data.bin': 0o100644 });
+    expect(modes(deterministicZip(files))).toEqual({
+      'bin/run': 0o100755,
+      'index.js': 0o100644,
+      'lib/data.bin': 0o100644,
+    });
   });
 
   it('stamps every entry 1980-01-01 00:00:00 whatever the clock says', () => {
@@ -64,7 +68,10 @@ describe('deterministicZip', () => {
       "const z = require('./src/lambda/deterministic-zip.ts');" +
       `process.stdout.write(z.sourceCodeHash(z.deterministicZip(${JSON.stringify(files.slice(0, 1))})));`;
     const run = (tz: string) =>
-      execFileSync(process.execPath, ['-e', script], { cwd: resolve(__dirname, '../..'), env: { ...process.env, TZ: tz } }).toString();
+      execFileSync(process.execPath, ['-e', script], {
+        cwd: resolve(__dirname, '../..'),
+        env: { ...process.env, TZ: tz },
+      }).toString();
     const here = sourceCodeHash(deterministicZip(files.slice(0, 1)));
     expect(run('Pacific/Kiritimati')).toBe(here);
     expect(run('America/Los_Angeles')).toBe(here);
@@ -74,7 +81,9 @@ describe('deterministicZip', () => {
     const base = sourceCodeHash(deterministicZip(files));
     const renamed = files.map((f) => (f.path === 'index.js' ? { ...f, path: 'main.js' } : f));
     const chmod = files.map((f) => (f.path === 'index.js' ? { ...f, mode: 0o755 } : f));
-    const edited = files.map((f) => (f.path === 'index.js' ? { ...f, contents: 'exports.handler = async () => 2;\n' } : f));
+    const edited = files.map((f) =>
+      f.path === 'index.js' ? { ...f, contents: 'exports.handler = async () => 2;\n' } : f,
+    );
     const hashes = [base, ...[renamed, chmod, edited].map((v) => sourceCodeHash(deterministicZip(v)))];
     expect(new Set(hashes).size).toBe(4);
   });
@@ -90,7 +99,12 @@ describe('deterministicZip', () => {
     expect(bad({ path: '42' })).toThrow(/bare number/);
     expect(bad({ mode: 0o1000 })).toThrow(/permission bits/);
     expect(bad({ mode: 1.5 })).toThrow(/permission bits/);
-    expect(() => deterministicZip([{ path: 'a.js', contents: '' }, { path: 'a.js', contents: 'x' }])).toThrow(/duplicate/);
+    expect(() =>
+      deterministicZip([
+        { path: 'a.js', contents: '' },
+        { path: 'a.js', contents: 'x' },
+      ]),
+    ).toThrow(/duplicate/);
   });
 });
 

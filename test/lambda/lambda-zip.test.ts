@@ -16,7 +16,9 @@ describe('addLambdaZip', () => {
 
   it('gives the same hash in another stack for the same files', () => {
     const files = [{ path: 'index.js', contents: 'x' }];
-    expect(addLambdaZip(newStack(), 'a', files).sourceCodeHash).toBe(addLambdaZip(newStack(), 'a', files).sourceCodeHash);
+    expect(addLambdaZip(newStack(), 'a', files).sourceCodeHash).toBe(
+      addLambdaZip(newStack(), 'a', files).sourceCodeHash,
+    );
   });
 
   it('rejects a bad name and a name already used in the stack', () => {

@@ -13,14 +13,17 @@ const ROOT = join(__dirname, '..', '..');
 let stacks: { origin: string; stack: string; config: ReturnType<typeof loadConfig>; json: TerraformResources }[] = [];
 beforeAll(async () => {
   const defaults = loadConfig(join(ROOT, 'stackwright.yaml'));
-  const stackDirs = readdirSync(join(ROOT, 'generated'), { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('.'));
+  const stackDirs = readdirSync(join(ROOT, 'generated'), { withFileTypes: true }).filter(
+    (d) => d.isDirectory() && !d.name.startsWith('.'),
+  );
   for (const { name: stack } of stackDirs) {
     const json = JSON.parse(readFileSync(join(ROOT, 'generated', stack, 'cdk.tf.json'), 'utf8')) as TerraformResources;
     stacks.push({ origin: 'generated', stack, config: defaults, json });
   }
   for (const file of readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.yaml'))) {
     const config = loadConfig(join(ROOT, 'examples', file));
-    for (const s of await synthesize(config, { hcl: false })) stacks.push({ origin: file, stack: s.name, config, json: s.json as TerraformResources });
+    for (const s of await synthesize(config, { hcl: false }))
+      stacks.push({ origin: file, stack: s.name, config, json: s.json as TerraformResources });
   }
 }, 240_000);
 afterAll(() => {
@@ -41,7 +44,9 @@ describe('price table', () => {
 
 describe('every resource type the shipped stacks emit has a pricing decision', () => {
   it('covers the default config and every example', () => {
-    expect(stacks.map((s) => s.origin)).toEqual(expect.arrayContaining(['generated', 'ecs-10x10.yaml', 'sidecar-public-arm64.yaml', 'datadog-eu.yaml']));
+    expect(stacks.map((s) => s.origin)).toEqual(
+      expect.arrayContaining(['generated', 'ecs-10x10.yaml', 'sidecar-public-arm64.yaml', 'datadog-eu.yaml']),
+    );
     expect(allTypes().length).toBeGreaterThan(30);
   });
 
@@ -60,13 +65,16 @@ describe('every resource type the shipped stacks emit has a pricing decision', (
   it('every decision in the table, emitted today or not, is complete', () => {
     for (const [type, b] of Object.entries(RESOURCE_BILLING)) {
       expect(type).toMatch(/^(aws|docker|datadog)_[a-z0-9_]+$/);
-      if (b.billable) for (const id of b.prices) expect([type, PRICES[id as PriceId] !== undefined]).toEqual([type, true]);
+      if (b.billable)
+        for (const id of b.prices) expect([type, PRICES[id as PriceId] !== undefined]).toEqual([type, true]);
       else expect(b.why).toMatch(/\w{3}/);
     }
   });
 
   it('every instance type the Auto Scaling groups launch has a price', () => {
-    const types = stacks.flatMap((s) => resourcesOf(s.json, 'aws_launch_template').map((lt) => String(lt.attrs.instance_type)));
+    const types = stacks.flatMap((s) =>
+      resourcesOf(s.json, 'aws_launch_template').map((lt) => String(lt.attrs.instance_type)),
+    );
     expect(types.length).toBeGreaterThan(0);
     expect(types.filter((t) => instancePriceId(t) === undefined)).toEqual([]);
   });
@@ -81,8 +89,10 @@ describe('every resource type the shipped stacks emit has a pricing decision', (
         for (const r of resourcesOf(s.json, type)) {
           const onInstances = type === 'aws_ecs_service' && r.attrs.launch_type !== 'FARGATE';
           const gateway = type === 'aws_vpc_endpoint' && r.attrs.vpc_endpoint_type !== 'Interface';
-          const enhancedInsights = type === 'aws_ecs_cluster' && JSON.stringify(r.attrs.setting ?? []).includes('enhanced');
-          if (!onInstances && !gateway && !enhancedInsights) expect([s.origin, priced.has(`${type} ${labelOf(r)}`)]).toEqual([s.origin, true]);
+          const enhancedInsights =
+            type === 'aws_ecs_cluster' && JSON.stringify(r.attrs.setting ?? []).includes('enhanced');
+          if (!onInstances && !gateway && !enhancedInsights)
+            expect([s.origin, priced.has(`${type} ${labelOf(r)}`)]).toEqual([s.origin, true]);
         }
       }
     }
@@ -92,6 +102,8 @@ describe('every resource type the shipped stacks emit has a pricing decision', (
     const s = stacks.find((x) => x.stack === 'keepalive')!;
     const json = { resource: { ...s.json.resource, aws_brand_new_thing: { x: {} } } };
     expect(estimateStack('keepalive', s.config, json).unclassified).toEqual(['aws_brand_new_thing']);
-    expect(costSection('keepalive', s.config, json).body).toContain('Not classified (add to `src/pricing/resource-billing.ts`): `aws_brand_new_thing`');
+    expect(costSection('keepalive', s.config, json).body).toContain(
+      'Not classified (add to `src/pricing/resource-billing.ts`): `aws_brand_new_thing`',
+    );
   });
 });

@@ -9,7 +9,11 @@ import { tempDir } from '../helpers/temp-dir';
 jest.mock('../../src/rules/packs', () => {
   const actual = jest.requireActual('../../src/rules/packs');
   const entry = {
-    rule: { id: 'Test-AlwaysFails', appliesTo: ['aws_iam_role'], check: () => ({ compliance: 'non-compliant', problems: ['fixture'] }) },
+    rule: {
+      id: 'Test-AlwaysFails',
+      appliesTo: ['aws_iam_role'],
+      check: () => ({ compliance: 'non-compliant', problems: ['fixture'] }),
+    },
     message: 'Always fails',
     fix: 'Nothing to fix.',
   };
@@ -30,7 +34,9 @@ describe('rule errors block synth and fail check', () => {
     writeFileSync(join(dir, 'c.yaml'), CONFIG);
     const synth = await runCli(['synth', '-c', join(dir, 'c.yaml'), '-o', join(dir, 'out')]);
     expect(synth.code).toBe(1);
-    expect(synth.stderr).toContain('error: [Test-AlwaysFails] datadog/aws_iam_role.delegation_role: Always fails: fixture Fix: Nothing to fix.');
+    expect(synth.stderr).toContain(
+      'error: [Test-AlwaysFails] datadog/aws_iam_role.delegation_role: Always fails: fixture Fix: Nothing to fix.',
+    );
     expect(existsSync(join(dir, 'out'))).toBe(false);
     expect((await runCli(['check', '-c', join(dir, 'c.yaml')])).code).toBe(1);
   });
@@ -50,14 +56,17 @@ describe('rule errors block synth and fail check', () => {
       spy.mockRestore();
     }
     expect(code).toBe(1);
-    expect(stderr).toContain('error: [Test-AlwaysFails] datadog/aws_iam_role.delegation_role: Always fails: fixture Fix: Nothing to fix.');
+    expect(stderr).toContain(
+      'error: [Test-AlwaysFails] datadog/aws_iam_role.delegation_role: Always fails: fixture Fix: Nothing to fix.',
+    );
     expect(stderr).toContain('cdktf app: 1 rule error(s); nothing written');
     expect(Object.keys(snapshotTree(join(dir, 'out')))).toEqual([]);
   });
 
   it('a config override lowering the rule to a warning lets synth write, printing the warning', async () => {
     const dir = tempDir('sw-block-');
-    const override = 'rules:\n  overrides:\n    - rule: Test-AlwaysFails\n      level: warning\n      reason: testing that warnings do not block\n';
+    const override =
+      'rules:\n  overrides:\n    - rule: Test-AlwaysFails\n      level: warning\n      reason: testing that warnings do not block\n';
     writeFileSync(join(dir, 'c.yaml'), CONFIG + override);
     const synth = await runCli(['synth', '-c', join(dir, 'c.yaml'), '-o', join(dir, 'out')]);
     expect(synth.code).toBe(0);

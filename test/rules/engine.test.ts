@@ -1,13 +1,23 @@
 import { App, TerraformStack } from 'cdktf';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { rulesConfigSchema } from '../../src/rules/config';
-import { checkStacks, declaredSuppressions, formatFinding, runChecks, suppressRule, type CheckInput } from '../../src/rules/index';
+import {
+  checkStacks,
+  declaredSuppressions,
+  formatFinding,
+  runChecks,
+  suppressRule,
+  type CheckInput,
+} from '../../src/rules/index';
 import { defineRule } from '../../src/rules/rule';
 import { tf } from './helpers';
 import type { Json } from '../helpers/json';
 
 /** Two log groups without retention: two Logs-RetentionSet errors. */
-const input = (groups: Record<string, object> = { a: { name: '/a' }, b: { name: '/b' } }): CheckInput => ({ stack: 'demo', json: tf({ aws_cloudwatch_log_group: groups }) });
+const input = (groups: Record<string, object> = { a: { name: '/a' }, b: { name: '/b' } }): CheckInput => ({
+  stack: 'demo',
+  json: tf({ aws_cloudwatch_log_group: groups }),
+});
 const rules = (overrides: unknown[]) => rulesConfigSchema.parse({ overrides });
 const reason = 'short-lived benchmark logs';
 
@@ -36,25 +46,68 @@ describe('checkStacks: findings, overrides, suppressions', () => {
       rules([
         { rule: 'Logs-RetentionSet', resource: '*', level: 'suppressed', reason },
         { rule: 'Logs-RetentionSet', resource: 'demo/aws_cloudwatch_log_group.b', level: 'warning', reason },
-        { rule: 'IAM-PolicySize', resource: 'aws_iam_policy.gone', level: 'suppressed', reason: 'policy removed last week' },
+        {
+          rule: 'IAM-PolicySize',
+          resource: 'aws_iam_policy.gone',
+          level: 'suppressed',
+          reason: 'policy removed last week',
+        },
       ]),
     );
-    expect(report.findings).toEqual([expect.objectContaining({ resource: 'aws_cloudwatch_log_group.b', level: 'warning', message: expect.stringContaining(`(a warning by config: ${reason})`) })]);
-    expect(report.suppressed).toEqual([expect.objectContaining({ resource: 'aws_cloudwatch_log_group.a', by: 'config', reason })]);
+    expect(report.findings).toEqual([
+      expect.objectContaining({
+        resource: 'aws_cloudwatch_log_group.b',
+        level: 'warning',
+        message: expect.stringContaining(`(a warning by config: ${reason})`),
+      }),
+    ]);
+    expect(report.suppressed).toEqual([
+      expect.objectContaining({ resource: 'aws_cloudwatch_log_group.a', by: 'config', reason }),
+    ]);
     expect(report.unusedOverrides).toEqual([expect.objectContaining({ rule: 'IAM-PolicySize' })]);
   });
 
   it('honours suppressions carried in the resource JSON, but not without a real reason', () => {
-    const meta = (r: string) => ({ '//': { stackwright: { suppressions: [{ rule: 'Logs-RetentionSet', reason: r }] } } });
+    const meta = (r: string) => ({
+      '//': { stackwright: { suppressions: [{ rule: 'Logs-RetentionSet', reason: r }] } },
+    });
     const report = checkStacks([input({ a: { name: '/a', ...meta(reason) }, b: { name: '/b', ...meta('because') } })]);
-    expect(report.suppressed).toEqual([{ ruleId: 'Logs-RetentionSet', resource: 'aws_cloudwatch_log_group.a', stack: 'demo', message: expect.any(String), reason, by: 'code' }]);
-    expect(report.findings).toEqual([expect.objectContaining({ resource: 'aws_cloudwatch_log_group.b', level: 'error', message: expect.stringContaining('suppression in code is ignored') })]);
+    expect(report.suppressed).toEqual([
+      {
+        ruleId: 'Logs-RetentionSet',
+        resource: 'aws_cloudwatch_log_group.a',
+        stack: 'demo',
+        message: expect.any(String),
+        reason,
+        by: 'code',
+      },
+    ]);
+    expect(report.findings).toEqual([
+      expect.objectContaining({
+        resource: 'aws_cloudwatch_log_group.b',
+        level: 'error',
+        message: expect.stringContaining('suppression in code is ignored'),
+      }),
+    ]);
   });
 
   it('a rule that throws reports itself instead of stopping the check', () => {
-    const broken = defineRule({ id: 'Test-Broken', appliesTo: ['*'], check: () => { throw new Error('boom'); } });
-    const report = checkStacks([input({ a: { name: '/a', retention_in_days: 7 } })], undefined, [{ rule: broken, message: 'Broken', fix: 'Report it.' }]);
-    expect(report.findings).toEqual([expect.objectContaining({ ruleId: 'Test-Broken', message: 'Broken: the rule could not evaluate this resource (boom); please report it' })]);
+    const broken = defineRule({
+      id: 'Test-Broken',
+      appliesTo: ['*'],
+      check: () => {
+        throw new Error('boom');
+      },
+    });
+    const report = checkStacks([input({ a: { name: '/a', retention_in_days: 7 } })], undefined, [
+      { rule: broken, message: 'Broken', fix: 'Report it.' },
+    ]);
+    expect(report.findings).toEqual([
+      expect.objectContaining({
+        ruleId: 'Test-Broken',
+        message: 'Broken: the rule could not evaluate this resource (boom); please report it',
+      }),
+    ]);
   });
 });
 
@@ -75,7 +128,9 @@ describe('suppressRule', () => {
         ],
       },
     });
-    expect(checkStacks([{ stack: 'demo', json }]).suppressed).toEqual([expect.objectContaining({ ruleId: 'Logs-RetentionSet', by: 'code' })]);
+    expect(checkStacks([{ stack: 'demo', json }]).suppressed).toEqual([
+      expect.objectContaining({ ruleId: 'Logs-RetentionSet', by: 'code' }),
+    ]);
     expect(declaredSuppressions(json)).toEqual([
       { resource: 'aws_cloudwatch_log_group.logs', rule: 'IAM-PolicySize', reason: 'not a policy, testing the order' },
       { resource: 'aws_cloudwatch_log_group.logs', rule: 'Logs-RetentionSet', reason: `${reason}, updated` },
@@ -85,8 +140,12 @@ describe('suppressRule', () => {
   it('rejects unknown rules and missing reasons, naming what to change', () => {
     const stack = new TerraformStack(new App({ skipValidation: true, outdir: '.' }), 'demo');
     const group = new CloudwatchLogGroup(stack, 'logs', { name: '/x' });
-    expect(() => suppressRule(group, 'Logs-Retention', reason)).toThrow(/unknown rule 'Logs-Retention'; known rules: .*Logs-RetentionSet/);
-    expect(() => suppressRule(group, 'Logs-RetentionSet', 'why not')).toThrow(/written reason of at least 10 characters/);
+    expect(() => suppressRule(group, 'Logs-Retention', reason)).toThrow(
+      /unknown rule 'Logs-Retention'; known rules: .*Logs-RetentionSet/,
+    );
+    expect(() => suppressRule(group, 'Logs-RetentionSet', 'why not')).toThrow(
+      /written reason of at least 10 characters/,
+    );
   });
 });
 
@@ -100,6 +159,12 @@ describe('rules config', () => {
       ['overrides.0.rule', "unknown rule 'ECS-FargateSize'"],
     ]);
     const unknown = rulesConfigSchema.safeParse({ overrides: [{ rule: 'ECS-FargateSize', level: 'warning', reason }] });
-    expect(unknown.error!.issues).toEqual([expect.objectContaining({ path: ['overrides', 0, 'rule'], message: "unknown rule 'ECS-FargateSize'", params: { allowed: expect.stringContaining('ECS-FargateTaskSize') } })]);
+    expect(unknown.error!.issues).toEqual([
+      expect.objectContaining({
+        path: ['overrides', 0, 'rule'],
+        message: "unknown rule 'ECS-FargateSize'",
+        params: { allowed: expect.stringContaining('ECS-FargateTaskSize') },
+      }),
+    ]);
   });
 });

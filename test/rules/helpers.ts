@@ -2,7 +2,10 @@ import type { Rule, RuleVerdict } from '../../src/rules/rule';
 import { StackView } from '../../src/rules/terraform/stack-view';
 
 /** A Terraform JSON fixture: `resource` sections plus any other top-level keys (data, variable, provider...). */
-export function tf(resource: Record<string, Record<string, object>>, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function tf(
+  resource: Record<string, Record<string, object>>,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return { resource, ...extra };
 }
 
@@ -36,7 +39,10 @@ export function fargateTask(over: Record<string, unknown> = {}): Record<string, 
       image: 'nginx:1.27',
       essential: true,
       portMappings: [{ containerPort: 80 }],
-      logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'web' } },
+      logConfiguration: {
+        logDriver: 'awslogs',
+        options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'web' },
+      },
     }),
     ...over,
   };

@@ -1,5 +1,16 @@
 import { StackView } from '../../src/rules/terraform/stack-view';
-import { blocks, hasExpression, isKnown, list, mentionedAddresses, num, parseJsonAttribute, reference, str, templateParts } from '../../src/rules/terraform/values';
+import {
+  blocks,
+  hasExpression,
+  isKnown,
+  list,
+  mentionedAddresses,
+  num,
+  parseJsonAttribute,
+  reference,
+  str,
+  templateParts,
+} from '../../src/rules/terraform/values';
 
 describe('Terraform values', () => {
   it('splits templates into literals and expressions, with nested braces, quotes and escapes', () => {
@@ -8,7 +19,9 @@ describe('Terraform values', () => {
       { kind: 'expression', text: 'data.aws_caller_identity.me.account_id' },
       { kind: 'literal', text: ':root' },
     ]);
-    expect(templateParts('${jsonencode({ a = "}" })}')).toEqual([{ kind: 'expression', text: 'jsonencode({ a = "}" })' }]);
+    expect(templateParts('${jsonencode({ a = "}" })}')).toEqual([
+      { kind: 'expression', text: 'jsonencode({ a = "}" })' },
+    ]);
     expect(templateParts('cost $${each.value} %%{x}')).toEqual([{ kind: 'literal', text: 'cost ${each.value} %{x}' }]);
     expect(hasExpression('$${literal}')).toBe(false);
     expect(hasExpression('%{ if x }y%{ endif }')).toBe(true);
@@ -20,7 +33,9 @@ describe('Terraform values', () => {
     expect([str('awsvpc'), str('${var.mode}')]).toEqual(['awsvpc', undefined]);
     expect([list(undefined), list('x'), list('${var.l}')]).toEqual([[], ['x'], undefined]);
     expect([blocks({ a: 1 }), blocks([{ a: 1 }]), blocks('${var.b}')]).toEqual([[{ a: 1 }], [{ a: 1 }], undefined]);
-    expect(parseJsonAttribute('{"Resource": "${aws_sqs_queue.q.arn}"}')).toEqual({ Resource: '${aws_sqs_queue.q.arn}' });
+    expect(parseJsonAttribute('{"Resource": "${aws_sqs_queue.q.arn}"}')).toEqual({
+      Resource: '${aws_sqs_queue.q.arn}',
+    });
     expect(parseJsonAttribute('${jsonencode(local.p)}')).toBeUndefined();
     expect(parseJsonAttribute('[{"cpu": ${var.cpu}}]')).toBeUndefined();
   });
@@ -29,8 +44,15 @@ describe('Terraform values', () => {
     expect(reference('${aws_lb.public.arn}')).toEqual({ address: 'aws_lb.public', attribute: 'arn' });
     expect(reference('${data.aws_iam_role.r.arn}')).toEqual({ address: 'data.aws_iam_role.r', attribute: 'arn' });
     expect(reference('prefix-${aws_lb.public.arn}')).toBeUndefined();
-    expect(mentionedAddresses('service/${aws_ecs_cluster.main.name}/${aws_ecs_service.web.name}')).toEqual(['aws_ecs_cluster.main', 'aws_ecs_service.web']);
-    const view = new StackView('s', { resource: { aws_lb: { public: { name: 'x' } } }, data: { aws_caller_identity: { me: {} } }, variable: { k: { sensitive: true } } });
+    expect(mentionedAddresses('service/${aws_ecs_cluster.main.name}/${aws_ecs_service.web.name}')).toEqual([
+      'aws_ecs_cluster.main',
+      'aws_ecs_service.web',
+    ]);
+    const view = new StackView('s', {
+      resource: { aws_lb: { public: { name: 'x' } } },
+      data: { aws_caller_identity: { me: {} } },
+      variable: { k: { sensitive: true } },
+    });
     expect(view.resolve('${aws_lb.public.arn}')?.address).toBe('aws_lb.public');
     expect(view.resolve('${aws_lb.public.arn}', 'aws_alb')).toBeUndefined();
     expect(view.ofType('data.aws_caller_identity').map((b) => b.address)).toEqual(['data.aws_caller_identity.me']);

@@ -11,7 +11,20 @@ afterAll(() => {
   for (const dir of checkouts) rmSync(dir, { recursive: true, force: true });
 });
 // With the build (dist/) and what it was built from, which bin/dist-check.js compares it with.
-const SOURCES = ['bin', 'dist', 'src', 'stacks', 'packages', 'templates', 'examples', 'scripts', 'package.json', 'package-lock.json', 'tsconfig.json', 'stackwright.yaml'];
+const SOURCES = [
+  'bin',
+  'dist',
+  'src',
+  'stacks',
+  'packages',
+  'templates',
+  'examples',
+  'scripts',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+  'stackwright.yaml',
+];
 
 /** A copy of the project and its build at a fresh path (sharing node_modules), as a second checkout would be. */
 function checkout(): string {
@@ -38,7 +51,9 @@ describe('determinism', () => {
     expect(readdirSync(join(a, 'dist')).sort()).toEqual(readdirSync(join(REPO, 'dist')).sort());
     expect(Object.keys(first).length).toBeGreaterThan(3);
     expect(second).toEqual(first);
-    const text = Object.values(first).map((hex) => Buffer.from(hex, 'hex').toString('latin1')).join('\n');
+    const text = Object.values(first)
+      .map((hex) => Buffer.from(hex, 'hex').toString('latin1'))
+      .join('\n');
     expect(text).not.toContain(a);
     expect(text).not.toContain(REPO);
     expect(text).not.toMatch(/\/tmp\/|\/home\/|\/root\//);

@@ -64,8 +64,9 @@ describe('HCL layout', () => {
     );
   });
 
-  it("escapes the quotes cdktf leaves bare in a one-line JSON string with a reference, not those in the reference", () => {
-    const raw = 'resource "x" "y" {\npattern = "{"arn":["${aws_ecs_cluster.c.arn}"],"n":"${jsonencode({"a" = 1})}"}"\n}';
+  it('escapes the quotes cdktf leaves bare in a one-line JSON string with a reference, not those in the reference', () => {
+    const raw =
+      'resource "x" "y" {\npattern = "{"arn":["${aws_ecs_cluster.c.arn}"],"n":"${jsonencode({"a" = 1})}"}"\n}';
     expect(formatHcl(raw)).toBe(
       'resource "x" "y" {\n  pattern = "{\\"arn\\":[\\"${aws_ecs_cluster.c.arn}\\"],\\"n\\":\\"${jsonencode({"a" = 1})}\\"}"\n}\n',
     );
@@ -108,7 +109,14 @@ describe('HCL layout', () => {
   (terraform ? it : it.skip)('is what terraform fmt would write', () => {
     const dir = tempDir('sw-fmt-');
     const configs = [{ externalId: 'manual', permissions: 'full' }, {}]; // manual (variable validation), managed (check)
-    configs.forEach((datadog, i) => writeFileSync(join(dir, `main${i}.tf`), renderHcl(buildStacks(testConfig({ datadog }))[0]!)));
-    expect(execFileSync(terraform!, ['fmt', '-check', '-diff', dir], { encoding: 'utf8', env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' } })).toBe('');
+    configs.forEach((datadog, i) =>
+      writeFileSync(join(dir, `main${i}.tf`), renderHcl(buildStacks(testConfig({ datadog }))[0]!)),
+    );
+    expect(
+      execFileSync(terraform!, ['fmt', '-check', '-diff', dir], {
+        encoding: 'utf8',
+        env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' },
+      }),
+    ).toBe('');
   });
 });

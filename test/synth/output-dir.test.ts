@@ -5,7 +5,11 @@ import type { SynthesizedStack } from '../../src/synth/synthesize';
 import { snapshotTree } from '../helpers/tree';
 import { tempDir } from '../helpers/temp-dir';
 
-const stack = (name: string, files: Record<string, string>): SynthesizedStack => ({ name, json: {}, files: new Map(Object.entries(files)) });
+const stack = (name: string, files: Record<string, string>): SynthesizedStack => ({
+  name,
+  json: {},
+  files: new Map(Object.entries(files)),
+});
 
 describe('generated/ writer', () => {
   it('replaces the whole folder: stale files disappear', () => {
@@ -22,7 +26,7 @@ describe('generated/ writer', () => {
     writeOutDir(out, [stack('a', { 'x.txt': 'kept' })]);
     const before = snapshotTree(out);
     // 'f' is written as a file, then needed as a folder: the write fails after some files were staged.
-    expect(() => writeOutDir(out, [stack('a', { 'f': 'file', 'f/inner.txt': 'boom' })])).toThrow();
+    expect(() => writeOutDir(out, [stack('a', { f: 'file', 'f/inner.txt': 'boom' })])).toThrow();
     expect(snapshotTree(out)).toEqual(before);
     expect(readdirSync(parent)).toEqual(['generated']);
   });
@@ -36,6 +40,10 @@ describe('generated/ writer', () => {
     writeFileSync(join(out, 'a', 'x.txt'), 'changed');
     mkdirSync(join(out, 'b'));
     writeFileSync(join(out, 'b', 'z.txt'), 'extra');
-    expect(driftedFiles(out, [stack('a', { 'x.txt': '1', 'y.txt': '2', 'w.txt': 'new' })])).toEqual(['a/w.txt', 'a/x.txt', 'b/z.txt']);
+    expect(driftedFiles(out, [stack('a', { 'x.txt': '1', 'y.txt': '2', 'w.txt': 'new' })])).toEqual([
+      'a/w.txt',
+      'a/x.txt',
+      'b/z.txt',
+    ]);
   });
 });

@@ -13,7 +13,15 @@ import { synthesize } from '../../src/synth/synthesize';
 import { tempDir } from '../helpers/temp-dir';
 import { startAwsStandIn, type AwsStandIn } from './helpers/aws-stand-in';
 import { asModule, planCopy } from './helpers/plan-copy';
-import { boundAwsVersion, LOCK_FILE, requireTerraform, terraform, terraformSetup, warmPluginCache, type TerraformSetup } from './helpers/terraform';
+import {
+  boundAwsVersion,
+  LOCK_FILE,
+  requireTerraform,
+  terraform,
+  terraformSetup,
+  warmPluginCache,
+  type TerraformSetup,
+} from './helpers/terraform';
 import type { Json } from '../helpers/json';
 
 /** Values for input variables without a default (valid for their validation rules). */
@@ -23,7 +31,13 @@ const VARIABLE_VALUES: Record<string, string> = { datadog_external_id: 'stand-in
 const LIVE_ADDS = 'sns:ListTopics';
 const LIVE_DROPS = snapshotPermissions('standard')[0];
 
-const CONFIGS = ['stackwright.yaml', ...readdirSync(join(PROJECT_ROOT, 'examples')).filter((f) => f.endsWith('.yaml')).sort().map((f) => `examples/${f}`)];
+const CONFIGS = [
+  'stackwright.yaml',
+  ...readdirSync(join(PROJECT_ROOT, 'examples'))
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => `examples/${f}`),
+];
 
 interface StackRun {
   /** `<config>/<stack>`, e.g. `datadog-eu/datadog`. */
@@ -78,7 +92,11 @@ beforeAll(async () => {
     const config = loadConfig(join(PROJECT_ROOT, file));
     for (const stack of await synthesize(config, { hcl: false, configFile: file })) {
       const name = file.replace(/^examples\//, '').replace(/\.yaml$/, '');
-      const run: StackRun = { id: `${name}/${stack.name}`, module: `${name}__${stack.name}`, resources: resourceCount(stack.json) };
+      const run: StackRun = {
+        id: `${name}/${stack.name}`,
+        module: `${name}__${stack.name}`,
+        resources: resourceCount(stack.json),
+      };
       const dir = join(root, run.module);
       for (const [path, contents] of stack.files) {
         mkdirSync(dirname(join(dir, path)), { recursive: true });
@@ -91,16 +109,33 @@ beforeAll(async () => {
       });
       const { module, provider } = asModule(copy.json);
       writeFileSync(join(dir, 'cdk.tf.json'), JSON.stringify(module, null, 2));
-      let alias = providers.findIndex((p) => JSON.stringify({ ...p, alias: undefined }) === JSON.stringify({ ...provider, alias: undefined }));
+      let alias = providers.findIndex(
+        (p) => JSON.stringify({ ...p, alias: undefined }) === JSON.stringify({ ...provider, alias: undefined }),
+      );
       if (alias < 0) alias = providers.push({ ...provider, alias: `p${providers.length}` }) - 1;
-      const variables = Object.entries<Json>(module.variable ?? {}).filter(([, v]) => v.default === undefined).map(([k]) => k);
-      for (const v of variables) if (!VARIABLE_VALUES[v]) throw new Error(`${run.id}: variable ${v} has no stand-in value; add one to VARIABLE_VALUES`);
-      modules[run.module] = { source: `./${run.module}`, providers: { aws: `aws.p${alias}` }, ...Object.fromEntries(variables.map((v) => [v, VARIABLE_VALUES[v]])) };
+      const variables = Object.entries<Json>(module.variable ?? {})
+        .filter(([, v]) => v.default === undefined)
+        .map(([k]) => k);
+      for (const v of variables)
+        if (!VARIABLE_VALUES[v])
+          throw new Error(`${run.id}: variable ${v} has no stand-in value; add one to VARIABLE_VALUES`);
+      modules[run.module] = {
+        source: `./${run.module}`,
+        providers: { aws: `aws.p${alias}` },
+        ...Object.fromEntries(variables.map((v) => [v, VARIABLE_VALUES[v]])),
+      };
       runs.push(run);
     }
   }
   const required = { aws: { source: 'hashicorp/aws', version: setup.awsVersion } };
-  writeFileSync(join(root, 'main.tf.json'), JSON.stringify({ terraform: { required_providers: required }, provider: { aws: providers }, module: modules }, null, 2));
+  writeFileSync(
+    join(root, 'main.tf.json'),
+    JSON.stringify(
+      { terraform: { required_providers: required }, provider: { aws: providers }, module: modules },
+      null,
+      2,
+    ),
+  );
   writeFileSync(join(root, LOCK_FILE), await warmPluginCache(setup));
 
   const init = await terraform(['init', '-backend=false', '-input=false', '-no-color'], root, setup.env);
@@ -108,20 +143,43 @@ beforeAll(async () => {
   if (init.code !== 0) return;
   const validate = await terraform(['validate', '-json', '-no-color'], root, setup.env);
   const report = parseJson(validate.stdout) as { valid?: boolean; diagnostics?: TerraformDiagnostic[] } | undefined;
-  tf.validate = { valid: report?.valid === true, diagnostics: report?.diagnostics ?? [], output: `${validate.stderr}${validate.stdout}` };
+  tf.validate = {
+    valid: report?.valid === true,
+    diagnostics: report?.diagnostics ?? [],
+    output: `${validate.stderr}${validate.stdout}`,
+  };
   const plan = await terraform(['plan', '-json', '-input=false', '-lock=false', '-no-color'], root, setup.env);
-  tf.plan = { code: plan.code, events: plan.stdout.split('\n').map(parseJson).filter(Boolean) as PlanEvent[], output: plan.stderr };
+  tf.plan = {
+    code: plan.code,
+    events: plan.stdout.split('\n').map(parseJson).filter(Boolean) as PlanEvent[],
+    output: plan.stderr,
+  };
 }, 20 * 60_000);
 
 afterAll(async () => {
   await standIn?.close();
   // For the closing figures of a run (stacks, resources planned): STACKWRIGHT_PLAN_SUMMARY=<file> writes them.
   const summary = process.env.STACKWRIGHT_PLAN_SUMMARY;
-  if (summary) writeFileSync(summary, JSON.stringify({ awsVersion: setup.awsVersion, source: setup.source, stacks: runs.map((r) => ({ id: r.id, add: plannedAdds(r) })) }, null, 2));
+  if (summary)
+    writeFileSync(
+      summary,
+      JSON.stringify(
+        {
+          awsVersion: setup.awsVersion,
+          source: setup.source,
+          stacks: runs.map((r) => ({ id: r.id, add: plannedAdds(r) })),
+        },
+        null,
+        2,
+      ),
+    );
 });
 
 function resourceCount(json: Record<string, unknown>): number {
-  return Object.values((json.resource ?? {}) as Record<string, object>).reduce((n, byName) => n + Object.keys(byName).length, 0);
+  return Object.values((json.resource ?? {}) as Record<string, object>).reduce(
+    (n, byName) => n + Object.keys(byName).length,
+    0,
+  );
 }
 
 /** Whether a diagnostic belongs to a stack: its file or address is in the stack's module (else it counts for all). */
@@ -133,7 +191,10 @@ function concerns(d: TerraformDiagnostic, run: StackRun): boolean {
 
 function plannedAdds(run: StackRun): number {
   return (tf.plan?.events ?? []).filter(
-    (e) => e.type === 'planned_change' && e.change!.action === 'create' && e.change!.resource.module === `module.${run.module}`,
+    (e) =>
+      e.type === 'planned_change' &&
+      e.change!.action === 'create' &&
+      e.change!.resource.module === `module.${run.module}`,
   ).length;
 }
 
@@ -157,20 +218,37 @@ const runOf = (id: string): StackRun => {
 
 describe('real Terraform on every stack (default config and examples)', () => {
   it('synthesizes a stack for every config', () => {
-    expect(new Set(runs.map((r) => r.id.split('/')[0]))).toEqual(new Set(CONFIGS.map((f) => f.replace(/^examples\//, '').replace(/\.yaml$/, ''))));
+    expect(new Set(runs.map((r) => r.id.split('/')[0]))).toEqual(
+      new Set(CONFIGS.map((f) => f.replace(/^examples\//, '').replace(/\.yaml$/, ''))),
+    );
     expect(setup.awsVersion).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
   it.each([
-    'stackwright/datadog', 'stackwright/ecs', 'stackwright/sidecar', 'stackwright/keepalive', 'datadog-eu/datadog', 'ecs-10x10/ecs',
-    'govcloud/datadog', 'sidecar-existing-vpc-https/sidecar', 'sidecar-public-arm64/sidecar',
+    'stackwright/datadog',
+    'stackwright/ecs',
+    'stackwright/sidecar',
+    'stackwright/keepalive',
+    'datadog-eu/datadog',
+    'ecs-10x10/ecs',
+    'govcloud/datadog',
+    'sidecar-existing-vpc-https/sidecar',
+    'sidecar-public-arm64/sidecar',
   ])('%s: terraform init -backend=false, validate and plan with the real hashicorp/aws provider', (id) => {
     const run = runOf(id);
-    expect({ id, init: tf.init?.code, output: tf.init?.code === 0 ? '' : tf.init?.output }).toEqual({ id, init: 0, output: '' });
+    expect({ id, init: tf.init?.code, output: tf.init?.code === 0 ? '' : tf.init?.output }).toEqual({
+      id,
+      init: 0,
+      output: '',
+    });
     const invalid = (tf.validate?.diagnostics ?? []).filter((d) => d.severity === 'error' && concerns(d, run));
     expect({ id, validateErrors: invalid }).toEqual({ id, validateErrors: [] });
     const errors = diagnostics(tf.plan?.events ?? [], 'error').filter((d) => concerns(d, run));
-    expect({ id, planErrors: errors, stderr: tf.plan?.code === 0 ? '' : tf.plan?.output }).toEqual({ id, planErrors: [], stderr: '' });
+    expect({ id, planErrors: errors, stderr: tf.plan?.code === 0 ? '' : tf.plan?.output }).toEqual({
+      id,
+      planErrors: [],
+      stderr: '',
+    });
     // Every resource the README lists is planned once (stand-ins replace Datadog/Docker ones one for one).
     expect({ id, add: plannedAdds(run) }).toEqual({ id, add: run.resources });
   });
@@ -186,7 +264,13 @@ describe('real Terraform on every stack (default config and examples)', () => {
   it('reads data only through the loopback stand-in, which answered every call', () => {
     expect(standIn.unanswered).toEqual([]);
     const seen = new Set(standIn.calls.map((c) => `${c.service}:${c.action}`));
-    for (const call of ['sts:GetCallerIdentity', 'ec2:DescribeAvailabilityZones', 'ssm:GetParameter', 'ecr:GetAuthorizationToken', 'ec2:DescribeVpcEndpointServices']) {
+    for (const call of [
+      'sts:GetCallerIdentity',
+      'ec2:DescribeAvailabilityZones',
+      'ssm:GetParameter',
+      'ecr:GetAuthorizationToken',
+      'ec2:DescribeVpcEndpointServices',
+    ]) {
       expect(seen).toContain(call);
     }
   });

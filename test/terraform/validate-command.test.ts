@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import { synthStack, testConfig } from '../helpers/synth';
 import { runCli } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
-import { boundAwsVersion, LOCK_FILE, requireTerraform, terraformSetup, warmPluginCache, type TerraformSetup } from './helpers/terraform';
+import {
+  boundAwsVersion,
+  LOCK_FILE,
+  requireTerraform,
+  terraformSetup,
+  warmPluginCache,
+  type TerraformSetup,
+} from './helpers/terraform';
 import type { Json } from '../helpers/json';
 import type { StackValidation } from '../../src/cli/commands/validate';
 
@@ -23,7 +30,7 @@ function outDir(setup: TerraformSetup, stacks: Record<string, Json>): string {
 
 let lockFile = '';
 
-describe('stackwright validate (terraform init -backend=false + terraform validate, the user\'s own Terraform)', () => {
+describe("stackwright validate (terraform init -backend=false + terraform validate, the user's own Terraform)", () => {
   let setup: TerraformSetup;
   let valid: Json;
   const saved = { ...process.env };
@@ -36,32 +43,53 @@ describe('stackwright validate (terraform init -backend=false + terraform valida
   }, 10 * 60_000);
   beforeEach(() => {
     // The command uses the user's CLI config: here the test's (mirror + plugin cache, no network).
-    Object.assign(process.env, { TF_CLI_CONFIG_FILE: setup.cliConfigFile, CHECKPOINT_DISABLE: '1', HOME: setup.env.HOME });
+    Object.assign(process.env, {
+      TF_CLI_CONFIG_FILE: setup.cliConfigFile,
+      CHECKPOINT_DISABLE: '1',
+      HOME: setup.env.HOME,
+    });
   });
   afterEach(() => {
     process.env = { ...saved };
   });
 
-  it('exits 0 when every stack is valid, and writes nothing into the generated folder', async () => {
-    const out = outDir(setup, { datadog: valid });
-    const r = await runCli(['validate', '--out', out]);
-    expect(r).toMatchObject({ code: 0, stdout: 'datadog: valid\n' });
-    expect(readdirSync(join(out, 'datadog')).sort()).toEqual([LOCK_FILE, 'cdk.tf.json']);
-  }, 5 * 60_000);
+  it(
+    'exits 0 when every stack is valid, and writes nothing into the generated folder',
+    async () => {
+      const out = outDir(setup, { datadog: valid });
+      const r = await runCli(['validate', '--out', out]);
+      expect(r).toMatchObject({ code: 0, stdout: 'datadog: valid\n' });
+      expect(readdirSync(join(out, 'datadog')).sort()).toEqual([LOCK_FILE, 'cdk.tf.json']);
+    },
+    5 * 60_000,
+  );
 
-  it('exits 1 and names the stack and the problem when a stack is invalid (the old manual-mode output)', async () => {
-    const old = JSON.parse(readFileSync(join(__dirname, '..', 'rules', 'fixtures', 'before-issue-10', 'datadog-eu.cdk.tf.json'), 'utf8'));
-    const broken = JSON.parse(JSON.stringify(valid));
-    Object.values<Json>(broken.resource.aws_iam_role)[0].no_such_argument = true;
-    const out = outDir(setup, { eu: old, broken, ok: valid });
-    const r = await runCli(['validate', '--out', out, '--json']);
-    expect(r.code).toBe(1);
-    const results = JSON.parse(r.stdout) as StackValidation[];
-    expect(results.map((x) => [x.stack, x.valid, x.failedAt])).toEqual([['broken', false, 'validate'], ['eu', false, 'init'], ['ok', true, undefined]]);
-    expect(results[0].diagnostics[0]).toMatchObject({ severity: 'error', summary: 'Extraneous JSON object property' });
-    expect(results[0].diagnostics[0].detail).toContain('no_such_argument');
-    expect(results[1].diagnostics[0].detail).toContain('Invalid validation expression');
-  }, 5 * 60_000);
+  it(
+    'exits 1 and names the stack and the problem when a stack is invalid (the old manual-mode output)',
+    async () => {
+      const old = JSON.parse(
+        readFileSync(join(__dirname, '..', 'rules', 'fixtures', 'before-issue-10', 'datadog-eu.cdk.tf.json'), 'utf8'),
+      );
+      const broken = JSON.parse(JSON.stringify(valid));
+      Object.values<Json>(broken.resource.aws_iam_role)[0].no_such_argument = true;
+      const out = outDir(setup, { eu: old, broken, ok: valid });
+      const r = await runCli(['validate', '--out', out, '--json']);
+      expect(r.code).toBe(1);
+      const results = JSON.parse(r.stdout) as StackValidation[];
+      expect(results.map((x) => [x.stack, x.valid, x.failedAt])).toEqual([
+        ['broken', false, 'validate'],
+        ['eu', false, 'init'],
+        ['ok', true, undefined],
+      ]);
+      expect(results[0].diagnostics[0]).toMatchObject({
+        severity: 'error',
+        summary: 'Extraneous JSON object property',
+      });
+      expect(results[0].diagnostics[0].detail).toContain('no_such_argument');
+      expect(results[1].diagnostics[0].detail).toContain('Invalid validation expression');
+    },
+    5 * 60_000,
+  );
 
   it('exits 2 with how to install Terraform when there is no terraform binary', async () => {
     const out = outDir(setup, { datadog: valid });
@@ -72,8 +100,14 @@ describe('stackwright validate (terraform init -backend=false + terraform valida
 
   it('exits 2 on bad input: no generated stacks, or an unknown --stack', async () => {
     const empty = tempDir('stackwright-validate-empty-');
-    expect(await runCli(['validate', '--out', empty])).toMatchObject({ code: 2, stderr: expect.stringContaining('no generated stacks') });
+    expect(await runCli(['validate', '--out', empty])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('no generated stacks'),
+    });
     const out = outDir(setup, { datadog: valid });
-    expect(await runCli(['validate', '--out', out, '--stack', 'ecs'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--stack: ecs: not a stack') });
+    expect(await runCli(['validate', '--out', out, '--stack', 'ecs'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--stack: ecs: not a stack'),
+    });
   });
 });

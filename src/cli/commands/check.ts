@@ -27,9 +27,26 @@ export const checkCommand: CommandFactory = (setExit) => ({
   describe: 'Run the rule packs over what the config synthesizes, or over cdk.tf.json files; exit 1 on errors',
   builder: (y) =>
     withJson(y)
-      .option('config', { alias: 'c', type: 'string', requiresArg: true, describe: `Config file (YAML) [default: ${DEFAULT_CONFIG_FILE}; with --file, its overrides apply when it exists]` })
-      .option('file', { alias: 'f', type: 'string', array: true, requiresArg: true, describe: `Check these ${TERRAFORM_JSON} files (or folders holding them) instead of synthesizing` })
-      .option('stack', { alias: 's', type: 'string', array: true, requiresArg: true, describe: 'Only these stacks (repeatable)' })
+      .option('config', {
+        alias: 'c',
+        type: 'string',
+        requiresArg: true,
+        describe: `Config file (YAML) [default: ${DEFAULT_CONFIG_FILE}; with --file, its overrides apply when it exists]`,
+      })
+      .option('file', {
+        alias: 'f',
+        type: 'string',
+        array: true,
+        requiresArg: true,
+        describe: `Check these ${TERRAFORM_JSON} files (or folders holding them) instead of synthesizing`,
+      })
+      .option('stack', {
+        alias: 's',
+        type: 'string',
+        array: true,
+        requiresArg: true,
+        describe: 'Only these stacks (repeatable)',
+      })
       .option('list', { type: 'boolean', default: false, describe: 'List the rules (id, pack, what, fix) and exit' }),
   handler: async (argv: CheckArgs) => {
     if (argv.list) {
@@ -44,13 +61,21 @@ export const checkCommand: CommandFactory = (setExit) => ({
       const byStack = new Map(inputs.map((i) => [i.stack, i]));
       const located = report.findings.map((f) => ({ ...f, ...location(byStack.get(f.stack), f.resource) }));
       const summary = { stacks: inputs.length, errors, warnings, suppressed: report.suppressed.length };
-      const out = { config: configFile ?? null, summary, findings: located, suppressed: report.suppressed, unusedOverrides: report.unusedOverrides };
+      const out = {
+        config: configFile ?? null,
+        summary,
+        findings: located,
+        suppressed: report.suppressed,
+        unusedOverrides: report.unusedOverrides,
+      };
       process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     } else {
       for (const f of report.findings) process.stdout.write(`${formatFinding(f)}\n`);
       for (const s of report.suppressed) process.stdout.write(`${formatSuppressed(s)}\n`);
       for (const o of report.unusedOverrides) {
-        process.stdout.write(`note: override ${o.rule} for ${o.resource} (${configFile}) matched no finding; remove it if stale\n`);
+        process.stdout.write(
+          `note: override ${o.rule} for ${o.resource} (${configFile}) matched no finding; remove it if stale\n`,
+        );
       }
       process.stdout.write(
         `check: ${errors} error(s), ${warnings} warning(s), ${report.suppressed.length} suppressed, in ${inputs.length} stack(s)\n`,
@@ -60,7 +85,9 @@ export const checkCommand: CommandFactory = (setExit) => ({
   },
 });
 
-async function loadInputs(argv: CheckArgs): Promise<{ inputs: LocatedInput[]; rules: RulesConfig; configFile?: string }> {
+async function loadInputs(
+  argv: CheckArgs,
+): Promise<{ inputs: LocatedInput[]; rules: RulesConfig; configFile?: string }> {
   if (argv.file && argv.file.length > 0) {
     const only = argv.stack ?? [];
     const inputs = readTerraformFiles(argv.file).filter((i) => only.length === 0 || only.includes(i.stack));
@@ -80,9 +107,18 @@ async function loadInputs(argv: CheckArgs): Promise<{ inputs: LocatedInput[]; ru
 }
 
 function listRules(json: boolean): void {
-  const rows = PACKS.flatMap((p) => p.entries.map((e) => ({ id: e.rule.id, pack: p.name, message: e.message, fix: e.fix, appliesTo: e.rule.appliesTo })));
+  const rows = PACKS.flatMap((p) =>
+    p.entries.map((e) => ({
+      id: e.rule.id,
+      pack: p.name,
+      message: e.message,
+      fix: e.fix,
+      appliesTo: e.rule.appliesTo,
+    })),
+  );
   if (json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-  else for (const r of rows) process.stdout.write(`${r.id.padEnd(34)} ${r.pack.padEnd(8)} ${r.message}. Fix: ${r.fix}\n`);
+  else
+    for (const r of rows) process.stdout.write(`${r.id.padEnd(34)} ${r.pack.padEnd(8)} ${r.message}. Fix: ${r.fix}\n`);
 }
 
 function location(input: LocatedInput | undefined, address: string): { file?: string; line?: number } {

@@ -8,13 +8,22 @@ export const diffCommand: CommandFactory = (setExit) => ({
   command: 'diff',
   describe: 'Exit 1 and name the files when generated/ is not what synth would write now; 0 when it is',
   builder: (y) =>
-    withJson(withConfig(y)).option('out', { alias: 'o', type: 'string', default: DEFAULT_OUT_DIR, requiresArg: true, describe: 'Output folder' }),
+    withJson(withConfig(y)).option('out', {
+      alias: 'o',
+      type: 'string',
+      default: DEFAULT_OUT_DIR,
+      requiresArg: true,
+      describe: 'Output folder',
+    }),
   handler: async (argv: { config: string; out: string; json: boolean }) => {
     const config = readConfig(argv.config);
     checkOutDir(argv.out, false);
     const stacks = await fromConfig(argv.config, () => synthesize(config, { configFile: argv.config }));
     const drift = driftedFiles(argv.out, stacks);
-    if (argv.json) process.stdout.write(`${JSON.stringify({ out: argv.out, upToDate: drift.length === 0, drifted: drift }, null, 2)}\n`);
+    if (argv.json)
+      process.stdout.write(
+        `${JSON.stringify({ out: argv.out, upToDate: drift.length === 0, drifted: drift }, null, 2)}\n`,
+      );
     else if (drift.length === 0) process.stdout.write(`${argv.out}/ is up to date\n`);
     else {
       process.stdout.write(`${argv.out}/ differs from what synth writes now; run \`npx stackwright synth\`:\n`);

@@ -12,6 +12,7 @@ export const listCommand: CommandFactory = () => ({
       process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
       return;
     }
-    for (const r of rows) process.stdout.write(`${r.stack.padEnd(12)} ${String(r.resources).padStart(4)} resources  ${r.summary}\n`);
+    for (const r of rows)
+      process.stdout.write(`${r.stack.padEnd(12)} ${String(r.resources).padStart(4)} resources  ${r.summary}\n`);
   },
 });

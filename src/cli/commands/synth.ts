@@ -10,13 +10,30 @@ export const synthCommand: CommandFactory = (setExit) => ({
   describe: 'Synthesize the config into generated/ (JSON, HCL and a README per stack), after the rule checks pass',
   builder: (y) =>
     withJson(withConfig(y))
-      .option('stack', { alias: 's', type: 'string', array: true, requiresArg: true, describe: 'Only these stacks (repeatable)' })
-      .option('out', { alias: 'o', type: 'string', default: DEFAULT_OUT_DIR, requiresArg: true, describe: 'Output folder' }),
+      .option('stack', {
+        alias: 's',
+        type: 'string',
+        array: true,
+        requiresArg: true,
+        describe: 'Only these stacks (repeatable)',
+      })
+      .option('out', {
+        alias: 'o',
+        type: 'string',
+        default: DEFAULT_OUT_DIR,
+        requiresArg: true,
+        describe: 'Output folder',
+      }),
   handler: async (argv: { config: string; stack?: string[]; out: string; json: boolean }) => {
     const config = readConfig(argv.config);
     checkOutDir(argv.out);
-    const stacks = await fromConfig(argv.config, () => synthesize(config, { only: argv.stack, configFile: argv.config }));
-    const findings = runChecks(stacks.map((s) => ({ stack: s.name, json: s.json })), config.rules);
+    const stacks = await fromConfig(argv.config, () =>
+      synthesize(config, { only: argv.stack, configFile: argv.config }),
+    );
+    const findings = runChecks(
+      stacks.map((s) => ({ stack: s.name, json: s.json })),
+      config.rules,
+    );
     const errors = findings.filter((f) => f.level === 'error');
     for (const f of findings) process.stderr.write(`${formatFinding(f)}\n`);
     if (errors.length > 0) {

@@ -41,11 +41,17 @@ export const validateCommand: CommandFactory = (setExit) => ({
     withJson(y)
       .option('out', { alias: 'o', type: 'string', default: DEFAULT_OUT_DIR, describe: 'Folder synth wrote' })
       .option('stack', { alias: 's', type: 'array', string: true, describe: 'Only these stacks (repeatable)' })
-      .option('terraform', { type: 'string', default: process.env.STACKWRIGHT_TERRAFORM ?? 'terraform', describe: 'Terraform binary' }),
+      .option('terraform', {
+        type: 'string',
+        default: process.env.STACKWRIGHT_TERRAFORM ?? 'terraform',
+        describe: 'Terraform binary',
+      }),
   handler: async (argv: { out: string; stack?: string[]; terraform: string; json: boolean }) => {
     const stacks = stackFolders(argv.out, argv.stack);
     await terraformVersion(argv.terraform);
-    const results = await mapLimited(stacks, Math.max(1, cpus().length), (s) => validateStack(argv.terraform, argv.out, s));
+    const results = await mapLimited(stacks, Math.max(1, cpus().length), (s) =>
+      validateStack(argv.terraform, argv.out, s),
+    );
     if (argv.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
     else for (const r of results) process.stdout.write(formatResult(r));
     setExit(results.every((r) => r.valid) ? ExitCode.Ok : ExitCode.Findings);
@@ -54,10 +60,22 @@ export const validateCommand: CommandFactory = (setExit) => ({
 
 function stackFolders(out: string, only?: string[]): string[] {
   const dir = resolve(out);
-  const all = existsSync(dir) && statSync(dir).isDirectory() ? readdirSync(dir).filter((d) => existsSync(join(dir, d, 'cdk.tf.json'))).sort() : [];
-  if (all.length === 0) throw InputError.single(out, '', 'no generated stacks (no <stack>/cdk.tf.json)', 'run `npx stackwright synth` first, or pass --out');
+  const all =
+    existsSync(dir) && statSync(dir).isDirectory()
+      ? readdirSync(dir)
+          .filter((d) => existsSync(join(dir, d, 'cdk.tf.json')))
+          .sort()
+      : [];
+  if (all.length === 0)
+    throw InputError.single(
+      out,
+      '',
+      'no generated stacks (no <stack>/cdk.tf.json)',
+      'run `npx stackwright synth` first, or pass --out',
+    );
   const unknown = (only ?? []).filter((s) => !all.includes(s));
-  if (unknown.length > 0) throw InputError.single('--stack', unknown.join(', '), `not a stack in ${out}`, all.join(', '));
+  if (unknown.length > 0)
+    throw InputError.single('--stack', unknown.join(', '), `not a stack in ${out}`, all.join(', '));
   return only && only.length > 0 ? all.filter((s) => only.includes(s)) : all;
 }
 
@@ -66,34 +84,70 @@ async function terraformVersion(bin: string): Promise<string> {
   const r = await run(bin, ['version', '-json'], process.cwd());
   if (r.spawnError || r.code !== 0) {
     const why = r.spawnError ? `cannot run '${bin}' (${r.spawnError})` : `'${bin} version' failed: ${r.stderr.trim()}`;
-    throw InputError.single('terraform', '', why, 'install Terraform 1.5 or later (https://developer.hashicorp.com/terraform/install) or pass --terraform PATH');
+    throw InputError.single(
+      'terraform',
+      '',
+      why,
+      'install Terraform 1.5 or later (https://developer.hashicorp.com/terraform/install) or pass --terraform PATH',
+    );
   }
   try {
     return (JSON.parse(r.stdout) as { terraform_version: string }).terraform_version;
   } catch {
-    throw InputError.single('terraform', '', `'${bin}' is not Terraform (no JSON from 'version -json')`, 'install Terraform 1.5 or later, or pass --terraform PATH');
+    throw InputError.single(
+      'terraform',
+      '',
+      `'${bin}' is not Terraform (no JSON from 'version -json')`,
+      'install Terraform 1.5 or later, or pass --terraform PATH',
+    );
   }
 }
 
 async function validateStack(bin: string, out: string, stack: string): Promise<StackValidation> {
   const work = mkdtempSync(join(tmpdir(), `stackwright-validate-${stack}-`));
   try {
-    cpSync(join(resolve(out), stack), work, { recursive: true, filter: (src) => !LOCAL_FILES.test(src.split('/').pop() ?? '') });
+    cpSync(join(resolve(out), stack), work, {
+      recursive: true,
+      filter: (src) => !LOCAL_FILES.test(src.split('/').pop() ?? ''),
+    });
     const env = { ...process.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0' };
     const init = await run(bin, ['init', '-backend=false', '-input=false', '-no-color'], work, env);
     if (init.code !== 0) {
       const text = `${init.stderr}${init.stdout}`.trim();
-      const provider = /provider|registry\.terraform\.io|Failed to query available/i.test(text) && !/Invalid|Unsupported|Error: .*expression/.test(text);
-      return { stack, valid: false, failedAt: 'init', diagnostics: [{ severity: 'error', summary: provider ? PROVIDER_HINT : 'terraform init failed', detail: text }] };
+      const provider =
+        /provider|registry\.terraform\.io|Failed to query available/i.test(text) &&
+        !/Invalid|Unsupported|Error: .*expression/.test(text);
+      return {
+        stack,
+        valid: false,
+        failedAt: 'init',
+        diagnostics: [{ severity: 'error', summary: provider ? PROVIDER_HINT : 'terraform init failed', detail: text }],
+      };
     }
     const validate = await run(bin, ['validate', '-json', '-no-color'], work, env);
     let report: { valid: boolean; diagnostics?: Diagnostic[] };
     try {
       report = JSON.parse(validate.stdout) as typeof report;
     } catch {
-      return { stack, valid: false, failedAt: 'validate', diagnostics: [{ severity: 'error', summary: 'terraform validate failed', detail: `${validate.stderr}${validate.stdout}`.trim() }] };
+      return {
+        stack,
+        valid: false,
+        failedAt: 'validate',
+        diagnostics: [
+          {
+            severity: 'error',
+            summary: 'terraform validate failed',
+            detail: `${validate.stderr}${validate.stdout}`.trim(),
+          },
+        ],
+      };
     }
-    return { stack, valid: report.valid, ...(report.valid ? {} : { failedAt: 'validate' as const }), diagnostics: report.diagnostics ?? [] };
+    return {
+      stack,
+      valid: report.valid,
+      ...(report.valid ? {} : { failedAt: 'validate' as const }),
+      diagnostics: report.diagnostics ?? [],
+    };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -57,5 +57,12 @@ export function estimateMonthlyCost(a: CostAssumptions): CostEstimate {
   const logIngestion = logGb * PRICES.logsIngestionPerGb;
   // At steady state the group holds `retention` days of logs.
   const logStorage = logGb * Math.min(1, a.logRetentionDays / 30) * PRICES.logsStoragePerGbMonth;
-  return { invocations, requests, compute, logIngestion, logStorage, total: requests + compute + logIngestion + logStorage };
+  return {
+    invocations,
+    requests,
+    compute,
+    logIngestion,
+    logStorage,
+    total: requests + compute + logIngestion + logStorage,
+  };
 }

@@ -65,7 +65,9 @@ export class DesiredCountReconciler extends Construct {
     const s = RECONCILER_SETTINGS;
     const accountId = props.accountId ?? new DataAwsCallerIdentity(this, 'caller').accountId;
     const clusterArns = managed.map((c) => c.clusterArn);
-    const serviceArns = managed.flatMap((c) => c.serviceNames.map((n) => ecsServiceArn(partition, region, accountId, c.clusterName, n)));
+    const serviceArns = managed.flatMap((c) =>
+      c.serviceNames.map((n) => ecsServiceArn(partition, region, accountId, c.clusterName, n)),
+    );
     checkPolicySize(props, names);
 
     this.deadLetterQueue = new SqsQueue(this, 'dead-letters', {
@@ -79,7 +81,10 @@ export class DesiredCountReconciler extends Construct {
       sqsManagedSseEnabled: true,
       messageRetentionSeconds: s.deadLetterRetentionSeconds,
     });
-    new SqsQueuePolicy(this, 'failed-policy', { queueUrl: this.failedQueue.url, policy: policyJson([denyInsecureTransport(this.failedQueue.arn)]) });
+    new SqsQueuePolicy(this, 'failed-policy', {
+      queueUrl: this.failedQueue.url,
+      policy: policyJson([denyInsecureTransport(this.failedQueue.arn)]),
+    });
     this.queue = new SqsQueue(this, 'events', {
       name: names.queue,
       fifoQueue: true,
@@ -102,13 +107,19 @@ export class DesiredCountReconciler extends Construct {
     this.rolePolicy = new IamRolePolicy(this, 'policy', {
       name: 'reconcile-managed-services',
       role: this.role.id,
-      policy: reconcilerRolePolicy({ clusterArns, serviceArns, logGroupArn: this.logGroup.arn, queueArn: this.queue.arn }),
+      policy: reconcilerRolePolicy({
+        clusterArns,
+        serviceArns,
+        logGroupArn: this.logGroup.arn,
+        queueArn: this.queue.arn,
+      }),
     });
 
     const code = addLambdaZip(stack, names.zip, [{ path: 'index.js', contents: reconcilerBundle() }]);
     this.function = new LambdaFunction(this, 'function', {
       functionName: names.function,
-      description: 'Sets the desired count of one-task-per-host ECS services to the number of ACTIVE container instances',
+      description:
+        'Sets the desired count of one-task-per-host ECS services to the number of ACTIVE container instances',
       runtime: s.runtime,
       architectures: ['arm64'],
       handler: 'index.handler',
@@ -117,8 +128,18 @@ export class DesiredCountReconciler extends Construct {
       memorySize: s.memorySize,
       timeout: s.timeoutSeconds,
       role: this.role.arn,
-      environment: { variables: reconcilerEnvironment(new Map(managed.map((c) => [c.clusterName, c.serviceNames])), props.dryRun ?? false) },
-      loggingConfig: { logFormat: 'JSON', logGroup: this.logGroup.name, applicationLogLevel: 'INFO', systemLogLevel: 'INFO' },
+      environment: {
+        variables: reconcilerEnvironment(
+          new Map(managed.map((c) => [c.clusterName, c.serviceNames])),
+          props.dryRun ?? false,
+        ),
+      },
+      loggingConfig: {
+        logFormat: 'JSON',
+        logGroup: this.logGroup.name,
+        applicationLogLevel: 'INFO',
+        systemLogLevel: 'INFO',
+      },
       // The log group and the permissions must exist before the first invocation.
       dependsOn: [this.logGroup, this.rolePolicy],
     });
@@ -168,27 +189,40 @@ function reconcilerBundle(): string {
 const NAME = /^[A-Za-z0-9_-]{1,255}$/;
 
 function validateProps(props: DesiredCountReconcilerProps): void {
-  if (props.managed.length === 0) throw new Error('DesiredCountReconciler: managed lists no cluster; leave the reconciler out when no service is reconciled');
+  if (props.managed.length === 0)
+    throw new Error(
+      'DesiredCountReconciler: managed lists no cluster; leave the reconciler out when no service is reconciled',
+    );
   const seen = new Set<string>();
   for (const c of props.managed) {
     if (Token.isUnresolved(c.clusterName) || !NAME.test(c.clusterName)) {
-      throw new Error(`DesiredCountReconciler: clusterName '${c.clusterName}' must be a literal ECS cluster name (letters, digits, '-' and '_')`);
+      throw new Error(
+        `DesiredCountReconciler: clusterName '${c.clusterName}' must be a literal ECS cluster name (letters, digits, '-' and '_')`,
+      );
     }
-    if (seen.has(c.clusterName)) throw new Error(`DesiredCountReconciler: cluster '${c.clusterName}' is listed twice in managed; merge its services`);
+    if (seen.has(c.clusterName))
+      throw new Error(
+        `DesiredCountReconciler: cluster '${c.clusterName}' is listed twice in managed; merge its services`,
+      );
     seen.add(c.clusterName);
-    if (c.serviceNames.length === 0) throw new Error(`DesiredCountReconciler: cluster '${c.clusterName}' lists no service; leave it out of managed`);
+    if (c.serviceNames.length === 0)
+      throw new Error(`DesiredCountReconciler: cluster '${c.clusterName}' lists no service; leave it out of managed`);
     if (new Set(c.serviceNames).size !== c.serviceNames.length) {
       throw new Error(`DesiredCountReconciler: cluster '${c.clusterName}' lists a service twice in serviceNames`);
     }
     for (const n of c.serviceNames) {
       if (Token.isUnresolved(n) || !NAME.test(n)) {
-        throw new Error(`DesiredCountReconciler: service name '${n}' in cluster '${c.clusterName}' must be a literal ECS service name (letters, digits, '-' and '_')`);
+        throw new Error(
+          `DesiredCountReconciler: service name '${n}' in cluster '${c.clusterName}' must be a literal ECS service name (letters, digits, '-' and '_')`,
+        );
       }
     }
   }
   const retention = props.logRetentionDays ?? 30;
   if (!(logRetentionDays as readonly number[]).includes(retention)) {
-    throw new Error(`DesiredCountReconciler: logRetentionDays ${retention} is not accepted by CloudWatch Logs; use one of ${logRetentionDays.join(', ')}`);
+    throw new Error(
+      `DesiredCountReconciler: logRetentionDays ${retention} is not accepted by CloudWatch Logs; use one of ${logRetentionDays.join(', ')}`,
+    );
   }
 }
 
@@ -198,7 +232,9 @@ function checkPolicySize(props: DesiredCountReconcilerProps, names: ReturnType<t
   const account = '123456789012';
   const policy = reconcilerRolePolicy({
     clusterArns: props.managed.map((c) => `arn:${partition}:ecs:${region}:${account}:cluster/${c.clusterName}`),
-    serviceArns: props.managed.flatMap((c) => c.serviceNames.map((n) => ecsServiceArn(partition, region, account, c.clusterName, n))),
+    serviceArns: props.managed.flatMap((c) =>
+      c.serviceNames.map((n) => ecsServiceArn(partition, region, account, c.clusterName, n)),
+    ),
     logGroupArn: `arn:${partition}:logs:${region}:${account}:log-group:/aws/lambda/${names.function}`,
     queueArn: `arn:${partition}:sqs:${region}:${account}:${names.queue}`,
   });

@@ -16,7 +16,9 @@ export function reconcilerReadmeSection(props: DesiredCountReconcilerProps): Rea
   const cost = estimateMonthlyCost(a);
   const queue = queueMonthlyCost(cost.invocations); // one invocation an event at most: events <= invocations
 
-  const managed = props.managed.map((c) => `| \`${c.clusterName}\` | ${c.serviceNames.map((n) => `\`${n}\``).join(', ')} |`);
+  const managed = props.managed.map(
+    (c) => `| \`${c.clusterName}\` | ${c.serviceNames.map((n) => `\`${n}\``).join(', ')} |`,
+  );
   const body = [
     'Each managed service runs one task per host: its desired count is set to the number of ACTIVE container instances',
     'of its cluster (DRAINING hosts cannot take a task) whenever a container instance changes state.',
@@ -28,7 +30,8 @@ export function reconcilerReadmeSection(props: DesiredCountReconcilerProps): Rea
     '',
     `- **Rule** \`${names.rule}\` (default event bus): source \`aws.ecs\`, detail-type \`ECS Container Instance State Change\`,`,
     '  `detail.clusterArn` one of the managed clusters. It sends each event to the FIFO queue ' +
-      `\`${names.queue}\` in one message group; delivery retries: ${s.ruleRetryAttempts} attempts within ${s.ruleMaxEventAgeSeconds / 60} minutes, then the DLQ.`,
+      `\`${names.queue}\` in one message group; delivery retries: ${s.ruleRetryAttempts} attempts ` +
+      `within ${s.ruleMaxEventAgeSeconds / 60} minutes, then the DLQ.`,
     `- **Queue** \`${names.queue}\` (SQS FIFO, SSE-SQS, TLS only, content-based deduplication, visibility ${s.visibilityTimeoutSeconds} s):`,
     '  Lambda reads it through an event source mapping, up to ' +
       `${s.batchSize} messages a batch. A batch that fails stays in the queue and blocks its group, so nothing overtakes`,
@@ -61,7 +64,8 @@ export function reconcilerReadmeSection(props: DesiredCountReconcilerProps): Rea
     `**Monthly cost at the post's scale: about ${usd(cost.total + queue.cost)}** for the reconciler alone (the post: "under $2/month");`,
     'the whole stack, instances and NAT gateway included, is priced under "Estimated cost". Assumptions:',
     `${a.clusters} clusters of ${a.hostsPerCluster} hosts, ${a.eventsPerHostPerHour} instance events per host an hour`,
-    `(${Math.round(cost.invocations).toLocaleString('en-US')} invocations a month), ${a.averageDurationMs} ms billed per invocation at ${a.memoryMb} MB on arm64,`,
+    `(${Math.round(cost.invocations).toLocaleString('en-US')} invocations a month), ` +
+      `${a.averageDurationMs} ms billed per invocation at ${a.memoryMb} MB on arm64,`,
     `${a.logBytesPerInvocation} bytes of logs per invocation kept ${a.logRetentionDays} days; us-east-1 list prices, free tiers ignored.`,
     '',
     '| item | price | per month |',
@@ -71,7 +75,9 @@ export function reconcilerReadmeSection(props: DesiredCountReconcilerProps): Rea
     `| CloudWatch Logs ingestion | ${price(PRICES.logsIngestionPerGb)} per GB | ${usd(cost.logIngestion)} |`,
     `| CloudWatch Logs storage | ${price(PRICES.logsStoragePerGbMonth)} per GB-month | ${usd(cost.logStorage)} |`,
     '| EventBridge | events from AWS services on the default bus are free | $0.00 |',
-    `| SQS FIFO requests (${(queue.requests / 1e6).toFixed(2)} million: 3 per event, and ${IDLE_POLLERS} idle pollers' 20 s long polls) | ${price(SQS_FIFO_PER_MILLION_REQUESTS)} per million | ${usd(queue.cost)} |`,
+    `| SQS FIFO requests (${(queue.requests / 1e6).toFixed(2)} million: 3 per event, and ` +
+      `${IDLE_POLLERS} idle pollers' 20 s long polls) | ${price(SQS_FIFO_PER_MILLION_REQUESTS)} per ` +
+      `million | ${usd(queue.cost)} |`,
     '| ECS API calls, dead-letter queues (only failures) | free / cents | $0.00 |',
   ];
   return { heading: 'Desired-count reconciler', body: body.join('\n') };

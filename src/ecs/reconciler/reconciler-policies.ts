@@ -5,7 +5,13 @@ import { policyJson, type PolicyStatement } from '../../iam/policy-document';
 export const INLINE_POLICIES_MAX_CHARS = 10240;
 
 /** ARN of an ECS service (new ARN format: the cluster name is part of it). */
-export function ecsServiceArn(partition: string, region: string, account: string, cluster: string, service: string): string {
+export function ecsServiceArn(
+  partition: string,
+  region: string,
+  account: string,
+  cluster: string,
+  service: string,
+): string {
   return `arn:${partition}:ecs:${region}:${account}:service/${cluster}/${service}`;
 }
 
@@ -36,9 +42,24 @@ export interface ReconcilerPolicyInput {
  */
 export function reconcilerRolePolicy(p: ReconcilerPolicyInput): string {
   return policyJson([
-    { Sid: 'CountInstancesOfManagedClusters', Effect: 'Allow', Action: 'ecs:ListContainerInstances', Resource: [...p.clusterArns] },
-    { Sid: 'ReadAndResizeManagedServices', Effect: 'Allow', Action: ['ecs:DescribeServices', 'ecs:UpdateService'], Resource: [...p.serviceArns] },
-    { Sid: 'WriteOwnLogs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${p.logGroupArn}:*` },
+    {
+      Sid: 'CountInstancesOfManagedClusters',
+      Effect: 'Allow',
+      Action: 'ecs:ListContainerInstances',
+      Resource: [...p.clusterArns],
+    },
+    {
+      Sid: 'ReadAndResizeManagedServices',
+      Effect: 'Allow',
+      Action: ['ecs:DescribeServices', 'ecs:UpdateService'],
+      Resource: [...p.serviceArns],
+    },
+    {
+      Sid: 'WriteOwnLogs',
+      Effect: 'Allow',
+      Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+      Resource: `${p.logGroupArn}:*`,
+    },
     {
       Sid: 'ConsumeOwnQueue',
       Effect: 'Allow',

@@ -41,5 +41,13 @@ export interface ReconcilerNames {
 /** Resource names, from the environment name (at most 24 characters, so every name fits its limit). */
 export function reconcilerNames(stack: StackwrightStack): ReconcilerNames {
   const fn = stack.resourceName('ecs-reconciler');
-  return { function: fn, role: `${fn}-role`, rule: `${fn}-instance-changes`, deadLetterQueue: `${fn}-dlq`, queue: `${fn}-events.fifo`, failedQueue: `${fn}-failed.fifo`, zip: 'ecs-reconciler' };
+  return {
+    function: fn,
+    role: `${fn}-role`,
+    rule: `${fn}-instance-changes`,
+    deadLetterQueue: `${fn}-dlq`,
+    queue: `${fn}-events.fifo`,
+    failedQueue: `${fn}-failed.fifo`,
+    zip: 'ecs-reconciler',
+  };
 }

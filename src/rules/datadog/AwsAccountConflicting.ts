@@ -10,5 +10,6 @@ import { AWS_ACCOUNT_SOURCE, CONFLICTING } from './aws-account-validators';
 export default defineRule({
   id: 'Datadog-AwsAccountConflicting',
   appliesTo: ['datadog_integration_aws_account'],
-  check: (b) => verdict(CONFLICTING.flatMap((paths) => conflicting(b.body, paths)).map((p) => `${p} [${AWS_ACCOUNT_SOURCE}]`)),
+  check: (b) =>
+    verdict(CONFLICTING.flatMap((paths) => conflicting(b.body, paths)).map((p) => `${p} [${AWS_ACCOUNT_SOURCE}]`)),
 });

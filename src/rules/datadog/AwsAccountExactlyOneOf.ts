@@ -11,5 +11,6 @@ import { AWS_ACCOUNT_SOURCE, EXACTLY_ONE_OF } from './aws-account-validators';
 export default defineRule({
   id: 'Datadog-AwsAccountExactlyOneOf',
   appliesTo: ['datadog_integration_aws_account'],
-  check: (b) => verdict(EXACTLY_ONE_OF.flatMap((paths) => exactlyOneOf(b.body, paths)).map((p) => `${p} [${AWS_ACCOUNT_SOURCE}]`)),
+  check: (b) =>
+    verdict(EXACTLY_ONE_OF.flatMap((paths) => exactlyOneOf(b.body, paths)).map((p) => `${p} [${AWS_ACCOUNT_SOURCE}]`)),
 });

@@ -10,5 +10,8 @@ import { AWS_ACCOUNT_SOURCE, REQUIRED_TOGETHER } from './aws-account-validators'
 export default defineRule({
   id: 'Datadog-AwsAccountRequiredTogether',
   appliesTo: ['datadog_integration_aws_account'],
-  check: (b) => verdict(REQUIRED_TOGETHER.flatMap((paths) => requiredTogether(b.body, paths)).map((p) => `${p} [${AWS_ACCOUNT_SOURCE}]`)),
+  check: (b) =>
+    verdict(
+      REQUIRED_TOGETHER.flatMap((paths) => requiredTogether(b.body, paths)).map((p) => `${p} [${AWS_ACCOUNT_SOURCE}]`),
+    ),
 });

@@ -3,7 +3,8 @@
  * datadog/fwprovider/resource_datadog_integration_aws_account.go (ConfigValidators() and the attribute Validators
  * of Schema()). Paths are written from the resource's root as in the provider's path.MatchRoot(...) expressions.
  */
-export const AWS_ACCOUNT_SOURCE = 'DataDog/terraform-provider-datadog v3.82.0 datadog/fwprovider/resource_datadog_integration_aws_account.go';
+export const AWS_ACCOUNT_SOURCE =
+  'DataDog/terraform-provider-datadog v3.82.0 datadog/fwprovider/resource_datadog_integration_aws_account.go';
 
 const role = 'auth_config.aws_auth_config_role';
 const keys = 'auth_config.aws_auth_config_keys';
@@ -41,5 +42,9 @@ export const ONE_OF: Readonly<Record<string, readonly string[]>> = { aws_partiti
 export const REGEX_MATCHES: readonly { readonly path: string; readonly re: RegExp; readonly message: string }[] = [
   { path: 'aws_account_id', re: /^[0-9]{12}$/, message: 'invalid aws_account_id' },
   { path: `${keys}.access_key_id`, re: /^((?:AKIA)([A-Z0-9]{12,124}))$/, message: 'invalid access_key_id' },
-  { path: `${keys}.secret_access_key`, re: /^\S+$/, message: 'secret_access_key must be non-empty and not contain whitespace' },
+  {
+    path: `${keys}.secret_access_key`,
+    re: /^\S+$/,
+    message: 'secret_access_key must be non-empty and not contain whitespace',
+  },
 ];

@@ -11,5 +11,10 @@ const SOURCE = 'kreuzwerker/terraform-provider-docker v3.6.2 internal/provider/r
 export default defineRule({
   id: 'Docker-ImageBuild',
   appliesTo: ['docker_image'],
-  check: (b) => verdict([...maxItems(b.body, 'build', 1), ...conflicting(b.body, ['build', 'pull_triggers'])].map((p) => `${p} [${SOURCE}]`)),
+  check: (b) =>
+    verdict(
+      [...maxItems(b.body, 'build', 1), ...conflicting(b.body, ['build', 'pull_triggers'])].map(
+        (p) => `${p} [${SOURCE}]`,
+      ),
+    ),
 });

@@ -20,8 +20,12 @@ export default defineRule({
     const auths = configs.filter(isObj).flatMap((p) => blocks(p.registry_auth) ?? []);
     return verdict([
       ...maxItems(b.body, 'auth_config', 1).map((p) => `${p} [${AUTH_CONFIG}]`),
-      ...auths.flatMap((a) => lengthBetween(a, 'address', 1)).map((p) => `provider docker: registry_auth ${p} [${PROVIDER}]`),
-      ...auths.filter((a) => a.address === undefined).map(() => `provider docker: registry_auth 'address' is required [${PROVIDER}]`),
+      ...auths
+        .flatMap((a) => lengthBetween(a, 'address', 1))
+        .map((p) => `provider docker: registry_auth ${p} [${PROVIDER}]`),
+      ...auths
+        .filter((a) => a.address === undefined)
+        .map(() => `provider docker: registry_auth 'address' is required [${PROVIDER}]`),
     ]);
   },
 });

@@ -7,7 +7,8 @@ export default defineRule({
   id: 'ECS-AwsvpcHostPort',
   appliesTo: ['aws_ecs_task_definition'],
   check: (task, stack) => {
-    const awsvpc = networkMode(task) === 'awsvpc' || (task.body.network_mode === undefined && taskOnFargate(task, stack));
+    const awsvpc =
+      networkMode(task) === 'awsvpc' || (task.body.network_mode === undefined && taskOnFargate(task, stack));
     const containers = containersOf(task);
     if (!awsvpc || !containers) return notApplicable;
     const problems: string[] = [];

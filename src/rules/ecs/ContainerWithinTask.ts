@@ -27,11 +27,15 @@ export default defineRule({
       if (task.body.memory === undefined && c.memory === undefined && c.memoryReservation === undefined) {
         problems.push(`container ${name} sets neither memory nor memoryReservation, and the task sets no memory`);
       }
-      if (memory !== undefined && hard !== undefined && hard > memory) problems.push(`container ${name} memory ${hard} exceeds the task's ${memory}`);
-      if (hard !== undefined && soft !== undefined && soft > hard) problems.push(`container ${name} memoryReservation ${soft} exceeds its memory ${hard}`);
+      if (memory !== undefined && hard !== undefined && hard > memory)
+        problems.push(`container ${name} memory ${hard} exceeds the task's ${memory}`);
+      if (hard !== undefined && soft !== undefined && soft > hard)
+        problems.push(`container ${name} memoryReservation ${soft} exceeds its memory ${hard}`);
     });
-    if (memory !== undefined && reserved > memory) problems.push(`containers reserve ${reserved} MiB together, more than the task's ${memory}`);
-    if (cpu !== undefined && cpus > cpu) problems.push(`containers' cpu adds up to ${cpus}, more than the task's ${cpu}`);
+    if (memory !== undefined && reserved > memory)
+      problems.push(`containers reserve ${reserved} MiB together, more than the task's ${memory}`);
+    if (cpu !== undefined && cpus > cpu)
+      problems.push(`containers' cpu adds up to ${cpus}, more than the task's ${cpu}`);
     return verdict(problems);
   },
 });

@@ -24,7 +24,12 @@ const modesCache = new WeakMap<StackView, ReadonlySet<string | undefined>>();
 function ec2NetworkModes(stack: StackView): ReadonlySet<string | undefined> {
   let modes = modesCache.get(stack);
   if (!modes) {
-    modes = new Set(stack.ofType('aws_ecs_task_definition').filter((t) => !taskOnFargate(t, stack)).map(networkMode));
+    modes = new Set(
+      stack
+        .ofType('aws_ecs_task_definition')
+        .filter((t) => !taskOnFargate(t, stack))
+        .map(networkMode),
+    );
     modesCache.set(stack, modes);
   }
   return modes;
@@ -47,7 +52,9 @@ function checkLaunchTemplate(template: TfBlock, stack: StackView) {
     );
   }
   if (modes.has('awsvpc') && !/^ECS_AWSVPC_BLOCK_IMDS=true$/m.test(userData)) {
-    problems.push('awsvpc tasks reach the instance metadata service: the user data does not set ECS_AWSVPC_BLOCK_IMDS=true');
+    problems.push(
+      'awsvpc tasks reach the instance metadata service: the user data does not set ECS_AWSVPC_BLOCK_IMDS=true',
+    );
   }
   return verdict(problems);
 }
@@ -55,12 +62,22 @@ function checkLaunchTemplate(template: TfBlock, stack: StackView) {
 function checkHostTask(task: TfBlock, stack: StackView) {
   if (networkMode(task) !== 'host' || taskOnFargate(task, stack)) return notApplicable;
   if (task.body.task_role_arn !== undefined) return verdict([]);
-  return verdict(["host-mode containers share the instance's network and reach its metadata service; without task_role_arn their SDKs use the instance role's credentials"]);
+  return verdict([
+    "host-mode containers share the instance's network and reach its metadata service; without task_role_arn their SDKs use the instance role's credentials",
+  ]);
 }
 
 /** An iptables rule in DOCKER-USER dropping what Docker's bridges send to the metadata address. */
 function blocksBridgeTraffic(userData: string): boolean {
-  return userData.split('\n').some((line) => /DOCKER-USER/.test(line) && /(-i|--in-interface) docker\+/.test(line) && /169\.254\.169\.254(\/32)?\b/.test(line) && /(-j|--jump) DROP/.test(line));
+  return userData
+    .split('\n')
+    .some(
+      (line) =>
+        /DOCKER-USER/.test(line) &&
+        /(-i|--in-interface) docker\+/.test(line) &&
+        /169\.254\.169\.254(\/32)?\b/.test(line) &&
+        /(-j|--jump) DROP/.test(line),
+    );
 }
 
 /**
@@ -74,7 +91,10 @@ export function userDataText(value: unknown): string | undefined {
   const wrapped = /^\$\{base64encode\("((?:[^"\\]|\\.)*)"\)\}$/s.exec(text);
   if (wrapped) {
     if (/(^|[^$])\$\{|(^|[^%])%\{/.test(wrapped[1]!)) return undefined; // interpolation: known at plan time only
-    return wrapped[1]!.replace(/\\(.)/g, (_, c: string) => ({ n: '\n', t: '\t', r: '\r' })[c] ?? c).replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
+    return wrapped[1]!
+      .replace(/\\(.)/g, (_, c: string) => ({ n: '\n', t: '\t', r: '\r' })[c] ?? c)
+      .replace(/\$\$\{/g, '${')
+      .replace(/%%\{/g, '%{');
   }
   if (text.includes('${')) return undefined;
   return /^[A-Za-z0-9+/]+={0,2}$/.test(text) ? Buffer.from(text, 'base64').toString('utf8') : undefined;

@@ -9,6 +9,8 @@ export default defineRule({
     const containers = containersOf(task);
     if (!containers) return notApplicable;
     if (containers.length === 0) return verdict(['container_definitions is empty']);
-    return verdict(containers.some((c) => c.essential !== false) ? [] : [`all ${containers.length} containers set essential: false`]);
+    return verdict(
+      containers.some((c) => c.essential !== false) ? [] : [`all ${containers.length} containers set essential: false`],
+    );
   },
 });

@@ -9,6 +9,8 @@ export default defineRule({
     if (!taskOnFargate(task, stack)) return notApplicable;
     const mode = networkMode(task);
     if (mode === undefined) return notApplicable;
-    return verdict(mode === 'awsvpc' ? [] : [`network_mode is ${task.body.network_mode === undefined ? 'unset' : `'${mode}'`}`]);
+    return verdict(
+      mode === 'awsvpc' ? [] : [`network_mode is ${task.body.network_mode === undefined ? 'unset' : `'${mode}'`}`],
+    );
   },
 });

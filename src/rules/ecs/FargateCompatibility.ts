@@ -11,6 +11,8 @@ export default defineRule({
     if (!task || serviceOnFargate(service, stack) !== true) return notApplicable;
     const compat = list(task.body.requires_compatibilities);
     if (compat === undefined) return notApplicable;
-    return verdict(compat.includes('FARGATE') ? [] : [`${task.address} does not list FARGATE in requires_compatibilities`]);
+    return verdict(
+      compat.includes('FARGATE') ? [] : [`${task.address} does not list FARGATE in requires_compatibilities`],
+    );
   },
 });

@@ -11,8 +11,10 @@ export default defineRule({
     const memory = taskMemory(task);
     if (cpu === undefined || memory === undefined || !taskOnFargate(task, stack)) return notApplicable;
     const allowed = describeFargateMemory(cpu);
-    if (allowed === undefined) return verdict([`cpu ${cpu} is not a Fargate size (allowed: ${FARGATE_CPU_VALUES.join(', ')})`]);
-    if (!isFargateSize(cpu, memory)) return verdict([`cpu ${cpu} with memory ${memory} (cpu ${cpu} allows ${allowed} MiB)`]);
+    if (allowed === undefined)
+      return verdict([`cpu ${cpu} is not a Fargate size (allowed: ${FARGATE_CPU_VALUES.join(', ')})`]);
+    if (!isFargateSize(cpu, memory))
+      return verdict([`cpu ${cpu} with memory ${memory} (cpu ${cpu} allows ${allowed} MiB)`]);
     return verdict([]);
   },
 });

@@ -32,7 +32,8 @@ export default defineRule({
       const added = isObj(linux.capabilities) && Array.isArray(linux.capabilities.add) ? linux.capabilities.add : [];
       const extra = added.filter((cap) => cap !== 'SYS_PTRACE');
       if (set.length > 0) problems.push(`container ${name} sets ${set.join(', ')}`);
-      if (extra.length > 0) problems.push(`container ${name} adds capabilities ${extra.join(', ')} (Fargate allows only SYS_PTRACE)`);
+      if (extra.length > 0)
+        problems.push(`container ${name} adds capabilities ${extra.join(', ')} (Fargate allows only SYS_PTRACE)`);
     });
     for (const v of blocks(task.body.volume) ?? []) {
       for (const k of ['host_path', 'docker_volume_configuration']) {
@@ -41,7 +42,10 @@ export default defineRule({
     }
     if (task.body.ipc_mode !== undefined) problems.push('ipc_mode is set');
     const pid = task.body.pid_mode;
-    if (pid !== undefined && str(pid) !== 'task') problems.push(`pid_mode is '${typeof pid === 'string' ? pid : JSON.stringify(pid)}' (Fargate allows only 'task')`);
+    if (pid !== undefined && str(pid) !== 'task')
+      problems.push(
+        `pid_mode is '${typeof pid === 'string' ? pid : JSON.stringify(pid)}' (Fargate allows only 'task')`,
+      );
     return verdict(problems);
   },
 });

@@ -9,6 +9,10 @@ export default defineRule({
   check: (service) => {
     const grace = num(service.body.health_check_grace_period_seconds);
     if (grace === undefined || grace === 0) return notApplicable;
-    return verdict(hasBlock(service, 'load_balancer') ? [] : [`health_check_grace_period_seconds is ${grace} but there is no load_balancer`]);
+    return verdict(
+      hasBlock(service, 'load_balancer')
+        ? []
+        : [`health_check_grace_period_seconds is ${grace} but there is no load_balancer`],
+    );
   },
 });

@@ -7,6 +7,10 @@ export default defineRule({
   appliesTo: ['aws_ecs_service'],
   check: (service) => {
     if (service.body.launch_type === undefined) return notApplicable;
-    return verdict(hasBlock(service, 'capacity_provider_strategy') ? ['both launch_type and capacity_provider_strategy are set'] : []);
+    return verdict(
+      hasBlock(service, 'capacity_provider_strategy')
+        ? ['both launch_type and capacity_provider_strategy are set']
+        : [],
+    );
   },
 });

@@ -19,7 +19,10 @@ export default defineRule({
     const problems: string[] = [];
     for (const subnet of subnets) {
       const missing = missingEgress(subnet, stack, closure);
-      if (missing.length > 0) problems.push(`tasks in private subnet ${subnet.address} may start before its way out exists: add depends_on ${missing.join(', ')}`);
+      if (missing.length > 0)
+        problems.push(
+          `tasks in private subnet ${subnet.address} may start before its way out exists: add depends_on ${missing.join(', ')}`,
+        );
     }
     return verdict(problems);
   },
@@ -28,7 +31,9 @@ export default defineRule({
 /** The subnets of this stack the service's tasks run in. */
 function subnetsOf(service: TfBlock, stack: StackView): TfBlock[] {
   const network = block(service.body.network_configuration);
-  const refs = network ? (list(network.subnets) ?? []) : autoScalingGroupsOf(service, stack).flatMap((g) => list(g.body.vpc_zone_identifier) ?? []);
+  const refs = network
+    ? (list(network.subnets) ?? [])
+    : autoScalingGroupsOf(service, stack).flatMap((g) => list(g.body.vpc_zone_identifier) ?? []);
   if (network && bool(network.assign_public_ip) === true) return [];
   const found = refs.map((r) => stack.resolve(r, 'aws_subnet')).filter((s): s is TfBlock => s !== undefined);
   return [...new Set(found)];
@@ -40,21 +45,39 @@ function autoScalingGroupsOf(service: TfBlock, stack: StackView): TfBlock[] {
   if (!cluster) return [];
   return stack
     .ofType('aws_ecs_cluster_capacity_providers')
-    .filter((a) => typeof a.body.cluster_name === 'string' && mentionedAddresses(a.body.cluster_name).includes(cluster.address))
+    .filter(
+      (a) =>
+        typeof a.body.cluster_name === 'string' && mentionedAddresses(a.body.cluster_name).includes(cluster.address),
+    )
     .flatMap((a) => list(a.body.capacity_providers) ?? [])
     .map((p) => stack.resolve(p, 'aws_ecs_capacity_provider'))
-    .map((p) => p && stack.resolve(block(p.body.auto_scaling_group_provider)?.auto_scaling_group_arn, 'aws_autoscaling_group'))
+    .map(
+      (p) =>
+        p && stack.resolve(block(p.body.auto_scaling_group_provider)?.auto_scaling_group_arn, 'aws_autoscaling_group'),
+    )
     .filter((g): g is TfBlock => g !== undefined);
 }
 
 /** What the subnet's way out consists of and the closure lacks; [] for a public subnet. */
 function missingEgress(subnet: TfBlock, stack: StackView, closure: ReadonlySet<string>): string[] {
-  const associations = stack.ofType('aws_route_table_association').filter((a) => stack.resolve(a.body.subnet_id, 'aws_subnet') === subnet);
-  const tables = associations.map((a) => stack.resolve(a.body.route_table_id, 'aws_route_table')).filter((t): t is TfBlock => t !== undefined);
+  const associations = stack
+    .ofType('aws_route_table_association')
+    .filter((a) => stack.resolve(a.body.subnet_id, 'aws_subnet') === subnet);
+  const tables = associations
+    .map((a) => stack.resolve(a.body.route_table_id, 'aws_route_table'))
+    .filter((t): t is TfBlock => t !== undefined);
   // Default routes as aws_route resources, or inline in the table (then the table itself is what to wait for).
   const routes: { readonly owner: TfBlock; readonly route: Record<string, unknown> }[] = [
-    ...stack.ofType('aws_route').filter((r) => tables.includes(stack.resolve(r.body.route_table_id, 'aws_route_table')!)).map((r) => ({ owner: r, route: r.body })),
-    ...tables.flatMap((t) => (blocks(t.body.route) ?? []).map((route) => ({ owner: t, route: { ...route, destination_cidr_block: route.cidr_block } }))),
+    ...stack
+      .ofType('aws_route')
+      .filter((r) => tables.includes(stack.resolve(r.body.route_table_id, 'aws_route_table')!))
+      .map((r) => ({ owner: r, route: r.body })),
+    ...tables.flatMap((t) =>
+      (blocks(t.body.route) ?? []).map((route) => ({
+        owner: t,
+        route: { ...route, destination_cidr_block: route.cidr_block },
+      })),
+    ),
   ].filter((r) => str(r.route.destination_cidr_block) === '0.0.0.0/0');
   if (routes.some((r) => r.route.gateway_id !== undefined)) return []; // public: an internet gateway route
   const natRoutes = routes.filter((r) => r.route.nat_gateway_id !== undefined).map((r) => r.owner);

@@ -38,7 +38,8 @@ function fieldProblems(pattern: Obj): string[] {
     const wanted = types.length > 0 ? types : Object.keys(catalog);
     for (const t of wanted) {
       if (catalog[t]) catalog[t].forEach((f) => fields.add(f));
-      else if (sources.length === 1) problems.push(`detail-type '${t}' is not an event of ${source} (${Object.keys(catalog).join(', ')})`);
+      else if (sources.length === 1)
+        problems.push(`detail-type '${t}' is not an event of ${source} (${Object.keys(catalog).join(', ')})`);
     }
   }
   if (fields.size === 0 || !isObj(pattern.detail)) return problems;

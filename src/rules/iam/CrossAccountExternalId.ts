@@ -20,7 +20,9 @@ export default defineRule({
         .map(principalAccount)
         .filter((a): a is string => a !== undefined && !own.includes(a));
       if (foreign.length > 0 && !requiresExternalId(s.condition)) {
-        problems.push(`${s.label} trusts account ${[...new Set(foreign)].join(', ')} without an sts:ExternalId condition`);
+        problems.push(
+          `${s.label} trusts account ${[...new Set(foreign)].join(', ')} without an sts:ExternalId condition`,
+        );
       }
     }
     return verdict(problems);

@@ -3,7 +3,13 @@ import { hasExpression } from '../terraform/values';
 import { matchAction } from './iam-actions';
 import { policiesOf } from './policies';
 
-const IDENTITY_POLICY_TYPES = ['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy', 'aws_iam_role'];
+const IDENTITY_POLICY_TYPES = [
+  'aws_iam_policy',
+  'aws_iam_role_policy',
+  'aws_iam_user_policy',
+  'aws_iam_group_policy',
+  'aws_iam_role',
+];
 
 /**
  * An identity policy must not allow a write action on every resource ("*") when the action can be scoped to
@@ -32,7 +38,10 @@ export default defineRule({
           if (m.kind === 'all') writes.add('* (every action)');
           if (m.kind === 'actions') for (const a of m.actions) if (a.write && a.scopable) writes.add(a.name);
         }
-        if (writes.size > 0) problems.push(`${s.label} allows ${writes.size} write action(s) on ${where}: ${abbreviate([...writes].sort())}`);
+        if (writes.size > 0)
+          problems.push(
+            `${s.label} allows ${writes.size} write action(s) on ${where}: ${abbreviate([...writes].sort())}`,
+          );
       }
     }
     return verdict(problems);

@@ -19,7 +19,11 @@ export default defineRule({
     if (b.type === 'aws_iam_policy') {
       const size = minimumSize(b.body.policy);
       if (size === undefined) return notApplicable;
-      return verdict(size > MANAGED_POLICY_MAX_CHARS ? [`policy is at least ${size} characters (limit ${MANAGED_POLICY_MAX_CHARS})`] : []);
+      return verdict(
+        size > MANAGED_POLICY_MAX_CHARS
+          ? [`policy is at least ${size} characters (limit ${MANAGED_POLICY_MAX_CHARS})`]
+          : [],
+      );
     }
     const problems: string[] = [];
     const trust = minimumSize(b.body.assume_role_policy);
@@ -28,7 +32,9 @@ export default defineRule({
     }
     const inline = inlinePolicies(b, stack).reduce<number>((sum, text) => sum + (minimumSize(text) ?? 0), 0);
     if (inline > ROLE_INLINE_POLICIES_MAX_CHARS) {
-      problems.push(`inline policies add up to at least ${inline} characters (limit ${ROLE_INLINE_POLICIES_MAX_CHARS})`);
+      problems.push(
+        `inline policies add up to at least ${inline} characters (limit ${ROLE_INLINE_POLICIES_MAX_CHARS})`,
+      );
     }
     return verdict(problems);
   },
@@ -37,7 +43,10 @@ export default defineRule({
 /** Non-whitespace characters of the literal text, expressions counted as empty; undefined when wholly unknown. */
 export function minimumSize(text: unknown): number | undefined {
   if (typeof text !== 'string') return undefined;
-  const literal = templateParts(text).filter((p) => p.kind === 'literal').map((p) => p.text).join('');
+  const literal = templateParts(text)
+    .filter((p) => p.kind === 'literal')
+    .map((p) => p.text)
+    .join('');
   if (literal.trim() === '') return undefined;
   return literal.replace(/\s/g, '').length;
 }
@@ -47,7 +56,10 @@ function inlinePolicies(role: TfBlock, stack: StackView): unknown[] {
   const name = str(role.body.name);
   const attached = stack.ofType('aws_iam_role_policy').filter((p) => {
     const target = p.body.role;
-    return typeof target === 'string' && (mentionedAddresses(target).includes(role.address) || (name !== undefined && target === name));
+    return (
+      typeof target === 'string' &&
+      (mentionedAddresses(target).includes(role.address) || (name !== undefined && target === name))
+    );
   });
   return [...(blocks(role.body.inline_policy) ?? []).map((p) => p.policy), ...attached.map((p) => p.body.policy)];
 }

@@ -45,7 +45,11 @@ export function serviceActions(service: string): ReadonlyMap<string, IamAction> 
     actions = new Map(
       Object.entries(raw).map(([k, a]) => [
         k,
-        { name: `${key}:${a.name}`, write: /Write|Permissions management|Tagging/.test(a.accessLevel), scopable: a.resourceTypes.length > 0 },
+        {
+          name: `${key}:${a.name}`,
+          write: /Write|Permissions management|Tagging/.test(a.accessLevel),
+          scopable: a.resourceTypes.length > 0,
+        },
       ]),
     );
     actionsByService.set(key, actions);

@@ -23,5 +23,7 @@ export function principalAccount(p: string): string | undefined {
 
 /** Whether a condition block requires sts:ExternalId under any operator. */
 export function requiresExternalId(condition: Record<string, unknown> | undefined): boolean {
-  return Object.values(condition ?? {}).some((keys) => isObj(keys) && Object.keys(keys).some((k) => k.toLowerCase() === 'sts:externalid'));
+  return Object.values(condition ?? {}).some(
+    (keys) => isObj(keys) && Object.keys(keys).some((k) => k.toLowerCase() === 'sts:externalid'),
+  );
 }

@@ -12,7 +12,9 @@ export default defineRule({
   check: (source, stack) => {
     const sns = source.type === 'aws_sns_topic_subscription';
     if (sns && str(source.body.protocol) !== 'lambda') return notApplicable;
-    const targetDlq = sns ? source.body.redrive_policy !== undefined : block(source.body.dead_letter_config)?.arn !== undefined;
+    const targetDlq = sns
+      ? source.body.redrive_policy !== undefined
+      : block(source.body.dead_letter_config)?.arn !== undefined;
     if (targetDlq) return verdict([]);
     const fn = functionOf(sns ? source.body.endpoint : source.body.arn, stack);
     if (!fn) return notApplicable;
@@ -32,7 +34,11 @@ function functionHandlesFailures(fn: TfBlock, stack: StackView): boolean {
   if (block(fn.body.dead_letter_config)?.target_arn !== undefined) return true;
   return stack.ofType('aws_lambda_function_event_invoke_config').some((c) => {
     const name = c.body.function_name;
-    if (typeof name !== 'string' || !(mentionedAddresses(name).includes(fn.address) || name === str(fn.body.function_name))) return false;
+    if (
+      typeof name !== 'string' ||
+      !(mentionedAddresses(name).includes(fn.address) || name === str(fn.body.function_name))
+    )
+      return false;
     return (blocks(block(c.body.destination_config)?.on_failure) ?? []).some((f) => f.destination !== undefined);
   });
 }

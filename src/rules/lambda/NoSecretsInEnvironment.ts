@@ -47,7 +47,9 @@ export default defineRule({
       });
     }
     if (env.length === 0) return notApplicable;
-    return verdict(env.flatMap(([where, name, value]) => secretProblem(name, value, stack).map((p) => `${where}${name} ${p}`)));
+    return verdict(
+      env.flatMap(([where, name, value]) => secretProblem(name, value, stack).map((p) => `${where}${name} ${p}`)),
+    );
   },
 });
 
@@ -65,6 +67,7 @@ function secretProblem(name: string, value: unknown, stack: StackView): string[]
   const looksLike = SECRET_VALUES.find(([re]) => re.test(literal));
   if (looksLike) return [`holds what looks like ${looksLike[1]}`];
   const pointer = POINTER_NAME.test(name) || /^arn:/.test(literal) || /^(true|false|\d+)$/i.test(literal);
-  if (SECRET_NAME.test(name) && !pointer && literal.length >= 8) return ['holds a literal value under a secret-looking name'];
+  if (SECRET_NAME.test(name) && !pointer && literal.length >= 8)
+    return ['holds a literal value under a secret-looking name'];
   return [];
 }

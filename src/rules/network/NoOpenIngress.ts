@@ -32,7 +32,10 @@ export default defineRule({
       judged += 1;
       if (!all && covered(rule.from!, rule.to!, ports!)) continue;
       const range = all ? 'all ports' : rule.from === rule.to ? `port ${rule.from}` : `ports ${rule.from}-${rule.to}`;
-      const why = ports && ports.length > 0 ? `ALB listener ports are ${ports.join(', ')}` : 'no Application Load Balancer listens with this group';
+      const why =
+        ports && ports.length > 0
+          ? `ALB listener ports are ${ports.join(', ')}`
+          : 'no Application Load Balancer listens with this group';
       problems.push(`${rule.label} opens ${range} to the internet (${why})`);
     }
     return judged === 0 ? notApplicable : verdict(problems);
@@ -56,9 +59,22 @@ function ingressOf(b: TfBlock, stack: StackView): Ingress[] {
   const group = stack.resolve(b.body.security_group_id, 'aws_security_group');
   if (b.type === 'aws_security_group_rule') {
     if (str(b.body.type) !== 'ingress') return [];
-    return [rule('the rule', group, b.body, b.body.protocol, [...(list(b.body.cidr_blocks) ?? []), ...(list(b.body.ipv6_cidr_blocks) ?? [])])];
+    return [
+      rule('the rule', group, b.body, b.body.protocol, [
+        ...(list(b.body.cidr_blocks) ?? []),
+        ...(list(b.body.ipv6_cidr_blocks) ?? []),
+      ]),
+    ];
   }
-  return [rule('the rule', group, b.body, b.body.ip_protocol, [b.body.cidr_ipv4, b.body.cidr_ipv6].filter((c) => c !== undefined))];
+  return [
+    rule(
+      'the rule',
+      group,
+      b.body,
+      b.body.ip_protocol,
+      [b.body.cidr_ipv4, b.body.cidr_ipv6].filter((c) => c !== undefined),
+    ),
+  ];
 }
 
 /** Listener ports of the Application Load Balancers using a security group; undefined when one is unknown. */
@@ -66,9 +82,15 @@ function listenerPorts(group: TfBlock, stack: StackView): number[] | undefined {
   const albs = [...stack.ofType('aws_lb'), ...stack.ofType('aws_alb')].filter((lb) => {
     const type = lb.body.load_balancer_type === undefined ? 'application' : str(lb.body.load_balancer_type);
     const groups = list(lb.body.security_groups) ?? [];
-    return type === 'application' && groups.some((g) => typeof g === 'string' && mentionedAddresses(g).includes(group.address));
+    return (
+      type === 'application' &&
+      groups.some((g) => typeof g === 'string' && mentionedAddresses(g).includes(group.address))
+    );
   });
-  const listeners = albs.flatMap((lb) => [...stack.referencing(lb, 'aws_lb_listener', 'load_balancer_arn'), ...stack.referencing(lb, 'aws_alb_listener', 'load_balancer_arn')]);
+  const listeners = albs.flatMap((lb) => [
+    ...stack.referencing(lb, 'aws_lb_listener', 'load_balancer_arn'),
+    ...stack.referencing(lb, 'aws_alb_listener', 'load_balancer_arn'),
+  ]);
   const ports = listeners.map((l) => num(l.body.port));
   if (ports.some((p) => p === undefined)) return undefined;
   return [...new Set(ports as number[])].sort((a, b) => a - b);

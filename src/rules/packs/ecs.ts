@@ -22,21 +22,70 @@ import ServiceWaitsForEgress from '../ecs/ServiceWaitsForEgress';
  */
 export const ecsPack: RulePack = {
   name: 'ecs',
-  description: 'ECS task definitions and services: what AWS rejects at apply time, containers reaching instance credentials, services racing their network',
+  description:
+    'ECS task definitions and services: what AWS rejects at apply time, containers reaching instance credentials, services racing their network',
   entries: [
-    { rule: FargateTaskSize, message: 'Fargate task size is not a valid CPU/memory pair', fix: 'Pick a CPU and memory pair from the Fargate task size table.' },
+    {
+      rule: FargateTaskSize,
+      message: 'Fargate task size is not a valid CPU/memory pair',
+      fix: 'Pick a CPU and memory pair from the Fargate task size table.',
+    },
     { rule: FargateAwsvpc, message: 'Fargate task without awsvpc networking', fix: 'Set network_mode = "awsvpc".' },
-    { rule: FargateTaskCpuMemory, message: 'Fargate task without task-level cpu and memory', fix: 'Set cpu and memory on the task definition.' },
-    { rule: FargateCompatibility, message: 'Fargate service runs a task definition not compatible with Fargate', fix: 'Add "FARGATE" to the task definition\'s requires_compatibilities.' },
-    { rule: FargateNoPlacement, message: 'Placement strategy or constraint on Fargate', fix: 'Remove ordered_placement_strategy and placement_constraints, or run on EC2.' },
-    { rule: DaemonService, message: 'DAEMON service with settings ECS rejects', fix: 'Run DAEMON services on EC2 with no desired_count, no placement strategy, deployment_maximum_percent 100, the ECS controller and no auto scaling.' },
-    { rule: AwsvpcHostPort, message: 'awsvpc port mapping with a different hostPort', fix: 'Leave hostPort out or set it equal to containerPort.' },
-    { rule: AwsvpcTargetTypeIp, message: 'awsvpc service behind a target group that does not target IPs', fix: 'Set target_type = "ip" on the target group.' },
-    { rule: FargateLogConfiguration, message: 'Log configuration Fargate does not support', fix: 'Use awslogs (with awslogs-group, awslogs-region and awslogs-stream-prefix), splunk or awsfirelens.' },
-    { rule: EssentialContainer, message: 'Task definition without an essential container', fix: 'Mark the main container essential (the default).' },
-    { rule: GracePeriodNeedsLoadBalancer, message: 'Health-check grace period without a load balancer', fix: 'Remove health_check_grace_period_seconds, or add a load_balancer; use the container health check\'s startPeriod instead.' },
-    { rule: LaunchTypeOrCapacityProvider, message: 'Service sets both a launch type and a capacity provider strategy', fix: 'Keep one: launch_type or capacity_provider_strategy.' },
-    { rule: FargateUnsupportedParameters, message: 'Parameters Fargate does not support', fix: 'Remove them, or run the task on EC2.' },
+    {
+      rule: FargateTaskCpuMemory,
+      message: 'Fargate task without task-level cpu and memory',
+      fix: 'Set cpu and memory on the task definition.',
+    },
+    {
+      rule: FargateCompatibility,
+      message: 'Fargate service runs a task definition not compatible with Fargate',
+      fix: 'Add "FARGATE" to the task definition\'s requires_compatibilities.',
+    },
+    {
+      rule: FargateNoPlacement,
+      message: 'Placement strategy or constraint on Fargate',
+      fix: 'Remove ordered_placement_strategy and placement_constraints, or run on EC2.',
+    },
+    {
+      rule: DaemonService,
+      message: 'DAEMON service with settings ECS rejects',
+      fix: 'Run DAEMON services on EC2 with no desired_count, no placement strategy, deployment_maximum_percent 100, the ECS controller and no auto scaling.',
+    },
+    {
+      rule: AwsvpcHostPort,
+      message: 'awsvpc port mapping with a different hostPort',
+      fix: 'Leave hostPort out or set it equal to containerPort.',
+    },
+    {
+      rule: AwsvpcTargetTypeIp,
+      message: 'awsvpc service behind a target group that does not target IPs',
+      fix: 'Set target_type = "ip" on the target group.',
+    },
+    {
+      rule: FargateLogConfiguration,
+      message: 'Log configuration Fargate does not support',
+      fix: 'Use awslogs (with awslogs-group, awslogs-region and awslogs-stream-prefix), splunk or awsfirelens.',
+    },
+    {
+      rule: EssentialContainer,
+      message: 'Task definition without an essential container',
+      fix: 'Mark the main container essential (the default).',
+    },
+    {
+      rule: GracePeriodNeedsLoadBalancer,
+      message: 'Health-check grace period without a load balancer',
+      fix: "Remove health_check_grace_period_seconds, or add a load_balancer; use the container health check's startPeriod instead.",
+    },
+    {
+      rule: LaunchTypeOrCapacityProvider,
+      message: 'Service sets both a launch type and a capacity provider strategy',
+      fix: 'Keep one: launch_type or capacity_provider_strategy.',
+    },
+    {
+      rule: FargateUnsupportedParameters,
+      message: 'Parameters Fargate does not support',
+      fix: 'Remove them, or run the task on EC2.',
+    },
     {
       rule: ContainersReadInstanceCredentials,
       message: "Containers can read the instance role's credentials",
@@ -49,6 +98,10 @@ export const ecsPack: RulePack = {
       message: 'Service in a private subnet does not wait for its way out',
       fix: "Add the subnet's route table association and NAT route (or its VPC's endpoints) to the service's depends_on.",
     },
-    { rule: ContainerWithinTask, message: 'Container resources do not fit the task', fix: 'Lower the containers\' memory/cpu or raise the task\'s; give every container memory or memoryReservation when the task sets none.' },
+    {
+      rule: ContainerWithinTask,
+      message: 'Container resources do not fit the task',
+      fix: "Lower the containers' memory/cpu or raise the task's; give every container memory or memoryReservation when the task sets none.",
+    },
   ],
 };

@@ -8,8 +8,16 @@ export const schemaPack: RulePack = {
   name: 'schema',
   description: 'Resources against the provider schema (terraform validate, offline)',
   entries: [
-    { rule: UnknownResourceType, message: 'Unknown resource type', fix: 'Correct the type name or the provider version.' },
-    { rule: UnknownAttribute, message: 'Unknown argument', fix: 'Remove it or correct its name (see the provider documentation).' },
+    {
+      rule: UnknownResourceType,
+      message: 'Unknown resource type',
+      fix: 'Correct the type name or the provider version.',
+    },
+    {
+      rule: UnknownAttribute,
+      message: 'Unknown argument',
+      fix: 'Remove it or correct its name (see the provider documentation).',
+    },
     { rule: MissingRequiredAttribute, message: 'Required argument missing', fix: 'Set it.' },
   ],
 };

@@ -11,7 +11,9 @@ export default defineRule({
     const target = schemaOf(b, stack);
     if (!target?.fields) return notApplicable;
     const unknown = unknownFields(b.body, target.fields, '', true);
-    return verdict(unknown.map((path) => `'${path}' is not an argument of ${b.type} in ${describeProvider(target.provider)}`));
+    return verdict(
+      unknown.map((path) => `'${path}' is not an argument of ${b.type} in ${describeProvider(target.provider)}`),
+    );
   },
 });
 
@@ -23,7 +25,8 @@ function unknownFields(body: Obj, fields: BlockSchema, prefix: string, top: bool
       for (const [name, dyn] of Object.entries(value)) {
         const field = fields[name];
         if (!field?.b) out.push(`${prefix}dynamic.${name}`);
-        else if (isObj(dyn) && isObj(dyn.content)) out.push(...unknownFields(dyn.content, field.b, `${prefix}${name}.`, false));
+        else if (isObj(dyn) && isObj(dyn.content))
+          out.push(...unknownFields(dyn.content, field.b, `${prefix}${name}.`, false));
       }
       continue;
     }

@@ -29,7 +29,12 @@ interface JsiiType {
   readonly datatype?: boolean;
   readonly docs?: { readonly summary?: string; readonly remarks?: string };
   readonly initializer?: { readonly parameters?: ReadonlyArray<{ readonly name: string; readonly type: JsiiTypeRef }> };
-  readonly properties?: ReadonlyArray<{ readonly name: string; readonly optional?: boolean; readonly docs?: JsiiType['docs']; readonly type: JsiiTypeRef }>;
+  readonly properties?: ReadonlyArray<{
+    readonly name: string;
+    readonly optional?: boolean;
+    readonly docs?: JsiiType['docs'];
+    readonly type: JsiiTypeRef;
+  }>;
 }
 interface JsiiTypeRef {
   readonly fqn?: string;
@@ -38,17 +43,23 @@ interface JsiiTypeRef {
 }
 
 /** `{@link https://registry.terraform.io/providers/hashicorp/aws/6.25.0/docs/resources/ecs_service aws_ecs_service}` */
-const TYPE_LINK = /\{@link https:\/\/registry\.terraform\.io\/providers\/([^/]+\/[^/]+)\/([^/]+)\/docs\/(resources|data-sources)\/\S+ ([a-z0-9_]+)\}/;
+const TYPE_LINK =
+  /\{@link https:\/\/registry\.terraform\.io\/providers\/([^/]+\/[^/]+)\/([^/]+)\/docs\/(resources|data-sources)\/\S+ ([a-z0-9_]+)\}/;
 /** A property's Terraform name, from its doc link: `...ecs_service#network_configuration EcsService#network_configuration}` */
 const FIELD_LINK = /#([A-Za-z0-9_]+) [A-Za-z0-9]+#[A-Za-z0-9_]+\}/;
 
-export function extractProviderSchema(assembly: { types: Record<string, JsiiType> }, pkg: string, pkgVersion: string): ProviderSchema {
+export function extractProviderSchema(
+  assembly: { types: Record<string, JsiiType> },
+  pkg: string,
+  pkgVersion: string,
+): ProviderSchema {
   const resource: Record<string, BlockSchema> = {};
   const data: Record<string, BlockSchema> = {};
   let source = '';
   let version = '';
   for (const t of Object.values(assembly.types)) {
-    if (t.kind !== 'class' || (t.base !== 'cdktf.TerraformResource' && t.base !== 'cdktf.TerraformDataSource')) continue;
+    if (t.kind !== 'class' || (t.base !== 'cdktf.TerraformResource' && t.base !== 'cdktf.TerraformDataSource'))
+      continue;
     const m = TYPE_LINK.exec(t.docs?.summary ?? '');
     if (!m) continue;
     source = m[1].toLowerCase();

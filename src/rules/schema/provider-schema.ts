@@ -24,7 +24,10 @@ function installedPackages(): PackageInfo[] {
   packages ??= SCHEMA_PACKAGES.flatMap((pkg) => {
     try {
       const file = require.resolve(`${pkg}/package.json`);
-      const meta = JSON.parse(readFileSync(file, 'utf8')) as { version: string; cdktf?: { provider?: { name?: string } } };
+      const meta = JSON.parse(readFileSync(file, 'utf8')) as {
+        version: string;
+        cdktf?: { provider?: { name?: string } };
+      };
       const source = (meta.cdktf?.provider?.name ?? '').replace(/^registry\.terraform\.io\//, '').toLowerCase();
       return source ? [{ pkg, version: meta.version, dir: dirname(file), source }] : [];
     } catch {
@@ -55,7 +58,12 @@ export function schemaFor(source: string): ProviderSchema | undefined {
 /** Where the extracted schema of a package version is cached: node_modules/.cache/stackwright/. */
 export function cacheFile(info: { pkg: string; version: string; dir: string }): string {
   const nodeModules = join(info.dir, ...info.pkg.split('/').map(() => '..'));
-  return join(nodeModules, '.cache', 'stackwright', `schema-${info.pkg.replace(/[@/]/g, '_')}-${info.version}-v${FORMAT}.json`);
+  return join(
+    nodeModules,
+    '.cache',
+    'stackwright',
+    `schema-${info.pkg.replace(/[@/]/g, '_')}-${info.version}-v${FORMAT}.json`,
+  );
 }
 
 function readOrExtract(info: PackageInfo): ProviderSchema {
@@ -78,7 +86,9 @@ function readOrExtract(info: PackageInfo): ProviderSchema {
 }
 
 function extractFromPackage(info: PackageInfo): ProviderSchema {
-  const assembly = JSON.parse(readFileSync(join(info.dir, '.jsii'), 'utf8')) as Parameters<typeof extractProviderSchema>[0];
+  const assembly = JSON.parse(readFileSync(join(info.dir, '.jsii'), 'utf8')) as Parameters<
+    typeof extractProviderSchema
+  >[0];
   return extractProviderSchema(assembly, info.pkg, info.version);
 }
 

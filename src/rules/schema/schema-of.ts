@@ -4,7 +4,16 @@ import type { BlockSchema, ProviderSchema } from './extract';
 import { schemaFor } from './provider-schema';
 
 /** Terraform's meta-arguments and cdktf's `//` metadata: valid on every resource and data source. */
-export const META_ARGUMENTS = new Set(['count', 'for_each', 'depends_on', 'provider', 'lifecycle', 'provisioner', 'connection', '//']);
+export const META_ARGUMENTS = new Set([
+  'count',
+  'for_each',
+  'depends_on',
+  'provider',
+  'lifecycle',
+  'provisioner',
+  'connection',
+  '//',
+]);
 
 export interface SchemaTarget {
   readonly provider: ProviderSchema;

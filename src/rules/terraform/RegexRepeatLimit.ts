@@ -19,7 +19,10 @@ export default defineRule({
         for (const m of part.text.matchAll(/\bregex(?:all)?\(\s*"((?:[^"\\]|\\.)*)"/g)) {
           for (const r of m[1].matchAll(/\{(\d+)(?:,(\d*))?\}/g)) {
             const counts = [Number(r[1]), r[2] ? Number(r[2]) : 0];
-            if (Math.max(...counts) > RE2_MAX_REPEAT) problems.push(`pattern "${m[1]}" repeats ${r[0]}: RE2 allows at most ${RE2_MAX_REPEAT}; check the length with length() instead`);
+            if (Math.max(...counts) > RE2_MAX_REPEAT)
+              problems.push(
+                `pattern "${m[1]}" repeats ${r[0]}: RE2 allows at most ${RE2_MAX_REPEAT}; check the length with length() instead`,
+              );
           }
         }
       }

@@ -25,7 +25,8 @@ export function presence(body: Obj, path: string): Presence {
       if (typeof v === 'string' && hasExpression(v)) return 'unknown';
       if (isObj(v) || Array.isArray(v)) {
         const bs = blocks(v);
-        if (bs === undefined || (Array.isArray(v) && !v.every(isObj))) next.push(v); // a list attribute: its value
+        if (bs === undefined || (Array.isArray(v) && !v.every(isObj)))
+          next.push(v); // a list attribute: its value
         else next.push(...bs);
       } else next.push(v);
     }
@@ -57,8 +58,11 @@ export function exactlyOneOf(body: Obj, paths: readonly string[]): string[] {
   if (states.includes('unknown')) return [];
   const set = paths.filter((_, i) => states[i] === 'set');
   if (set.length === 1) return [];
-  if (paths.length === 1) return [`'${paths[0]}' must be set (the provider requires the block; it may be empty to use defaults)`];
-  return set.length === 0 ? [`exactly one of ${list(paths)} must be set, none is`] : [`exactly one of ${list(paths)} must be set, not ${list(set)}`];
+  if (paths.length === 1)
+    return [`'${paths[0]}' must be set (the provider requires the block; it may be empty to use defaults)`];
+  return set.length === 0
+    ? [`exactly one of ${list(paths)} must be set, none is`]
+    : [`exactly one of ${list(paths)} must be set, not ${list(set)}`];
 }
 
 /** Conflicting: at most one of the paths is set. */
@@ -72,7 +76,9 @@ export function requiredTogether(body: Obj, paths: readonly string[]): string[] 
   const states = paths.map((p) => presence(body, p));
   if (states.includes('unknown')) return [];
   const set = paths.filter((_, i) => states[i] === 'set');
-  return set.length > 0 && set.length < paths.length ? [`${list(paths)} must be set together; missing ${list(paths.filter((p) => !set.includes(p)))}`] : [];
+  return set.length > 0 && set.length < paths.length
+    ? [`${list(paths)} must be set together; missing ${list(paths.filter((p) => !set.includes(p)))}`]
+    : [];
 }
 
 /** AlsoRequires: when `path` is set, every one of `required` is too. */

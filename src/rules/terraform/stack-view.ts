@@ -93,7 +93,8 @@ export class StackView {
   public ownAccountIds(): string[] {
     const providers = isObj(this.json.provider) ? this.json.provider.aws : undefined;
     const list = Array.isArray(providers) ? providers : providers ? [providers] : [];
-    return list.flatMap((p) => (isObj(p) && Array.isArray(p.allowed_account_ids) ? (p.allowed_account_ids as unknown[]) : []))
+    return list
+      .flatMap((p) => (isObj(p) && Array.isArray(p.allowed_account_ids) ? (p.allowed_account_ids as unknown[]) : []))
       .map(str)
       .filter((s): s is string => s !== undefined);
   }

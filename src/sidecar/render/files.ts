@@ -30,11 +30,14 @@ export class SidecarRenderError extends InputError {
 }
 
 /** Where the app listens: loopback TCP (tcp variant) or a unix socket (sharedvol, combined). */
-export type AppBind = { readonly kind: 'tcp'; readonly port: number } | { readonly kind: 'unix'; readonly socketPath: string };
+export type AppBind =
+  { readonly kind: 'tcp'; readonly port: number } | { readonly kind: 'unix'; readonly socketPath: string };
 
 /** The bind the variant uses: tcp over loopback, the others over a unix socket. */
 export function appBindFor(variant: SidecarVariant, appPort: number, socketDir: string): AppBind {
-  return variant === 'tcp' ? { kind: 'tcp', port: appPort } : { kind: 'unix', socketPath: `${socketDir}/${SOCKET_FILE}` };
+  return variant === 'tcp'
+    ? { kind: 'tcp', port: appPort }
+    : { kind: 'unix', socketPath: `${socketDir}/${SOCKET_FILE}` };
 }
 
 export interface NginxConfInput {
@@ -62,12 +65,21 @@ export function renderNginxConf(input: NginxConfInput): string {
   checkPort('listen port', Number(input.listen.split(':').pop()));
   checkInt('upstreamKeepalive', input.upstreamKeepalive, 0, 1024);
   if (input.workerProcesses !== 'auto') checkInt('nginx worker processes', input.workerProcesses, 1, 64);
-  for (const [name, value] of Object.entries({ listen: input.listen, pidFile: input.pidFile, tempDir: input.tempDir, errorLog: input.errorLog, accessLog: input.accessLog })) {
+  for (const [name, value] of Object.entries({
+    listen: input.listen,
+    pidFile: input.pidFile,
+    tempDir: input.tempDir,
+    errorLog: input.errorLog,
+    accessLog: input.accessLog,
+  })) {
     checkToken(name, value);
   }
   const upstream =
     input.upstream.kind === 'tcp'
-      ? { server: `127.0.0.1:${checkPort('appPort', input.upstream.port)}`, comment: 'The app container, over loopback TCP.' }
+      ? {
+          server: `127.0.0.1:${checkPort('appPort', input.upstream.port)}`,
+          comment: 'The app container, over loopback TCP.',
+        }
       : {
           server: `unix:${checkToken('socket path', input.upstream.socketPath)} fail_timeout=0`,
           comment: 'The app, over a unix socket; fail_timeout=0: never mark the only server down.',
@@ -101,8 +113,14 @@ export function renderGunicornConf(input: GunicornConfInput): string {
   checkInt('workers', input.workers, 1, 64);
   const bind =
     input.bind.kind === 'tcp'
-      ? { bind: `127.0.0.1:${checkPort('appPort', input.bind.port)}`, comment: 'Loopback only: nginx shares the network namespace.' }
-      : { bind: `unix:${checkToken('socket path', input.bind.socketPath)}`, comment: 'A unix socket on the volume nginx also mounts.' };
+      ? {
+          bind: `127.0.0.1:${checkPort('appPort', input.bind.port)}`,
+          comment: 'Loopback only: nginx shares the network namespace.',
+        }
+      : {
+          bind: `unix:${checkToken('socket path', input.bind.socketPath)}`,
+          comment: 'A unix socket on the volume nginx also mounts.',
+        };
   return renderStrict('gunicorn.conf.py.hbs', {
     variant: input.variant,
     appDir: checkToken('appDir', input.appDir),
@@ -144,7 +162,9 @@ export function renderSupervisordConf(input: SupervisordConfInput): string {
 /** Paths and words go into config files unquoted: allow only characters that need no quoting anywhere. */
 export function checkToken(name: string, value: string): string {
   if (!/^[A-Za-z0-9_./:@%()-]+$/.test(value)) {
-    throw new SidecarRenderError(`${name} "${value}" must be a plain path or word (letters, digits, _ . / : @ % ( ) -)`);
+    throw new SidecarRenderError(
+      `${name} "${value}" must be a plain path or word (letters, digits, _ . / : @ % ( ) -)`,
+    );
   }
   return value;
 }

@@ -96,21 +96,26 @@ export function resolveRenderOptions(options: Partial<SidecarRenderOptions> = {}
   checkInt('upstreamKeepalive', o.upstreamKeepalive, 0, 1024);
   if (o.nginxWorkerProcesses !== 'auto') checkInt('nginxWorkerProcesses', o.nginxWorkerProcesses, 1, 64);
   if (!o.socketDir.startsWith('/') || o.socketDir.endsWith('/')) {
-    throw new SidecarRenderError(`socketDir "${o.socketDir}" must be an absolute directory path without a trailing slash`);
+    throw new SidecarRenderError(
+      `socketDir "${o.socketDir}" must be an absolute directory path without a trailing slash`,
+    );
   }
   checkToken('socketDir', o.socketDir);
   if (!/^[a-z0-9./_-]+(:[A-Za-z0-9._-]+)?(@sha256:[0-9a-f]{64})?$/.test(o.baseImage)) {
     throw new SidecarRenderError(`baseImage "${o.baseImage}" must be an image reference such as debian:12.11-slim`);
   }
   if (o.listenPort === o.appPort) {
-    throw new SidecarRenderError('listenPort and appPort must differ: in the tcp variant nginx and the app share localhost');
+    throw new SidecarRenderError(
+      'listenPort and appPort must differ: in the tcp variant nginx and the app share localhost',
+    );
   }
   return o;
 }
 
 /** The images of one variant: nginx + app (tcp, sharedvol) or one combined image. */
 export function renderVariantImages(variant: SidecarVariant, options?: Partial<SidecarRenderOptions>): RenderedImage[] {
-  if (!sidecarVariants.includes(variant)) throw new SidecarRenderError(`unknown variant "${variant}" (${sidecarVariants.join(', ')})`);
+  if (!sidecarVariants.includes(variant))
+    throw new SidecarRenderError(`unknown variant "${variant}" (${sidecarVariants.join(', ')})`);
   const o = resolveRenderOptions(options);
   const L = imageLayout;
   const bind = appBindFor(variant, o.appPort, o.socketDir);
@@ -134,7 +139,15 @@ export function renderVariantImages(variant: SidecarVariant, options?: Partial<S
   ];
   // Below 1024 nginx needs cap_net_bind_service to bind as its non-root user; from 1024 up the image sets no capability.
   const privilegedPort = o.listenPort < 1024;
-  const common = { variant, baseImage: o.baseImage, socketDir: o.socketDir, unixSocket, privilegedPort, health: healthCheckTiming, ...L };
+  const common = {
+    variant,
+    baseImage: o.baseImage,
+    socketDir: o.socketDir,
+    unixSocket,
+    privilegedPort,
+    health: healthCheckTiming,
+    ...L,
+  };
   const python = ['/usr/bin/python3', `${L.appDir}/healthcheck.py`];
 
   if (variant === 'combined') {
@@ -147,18 +160,55 @@ export function renderVariantImages(variant: SidecarVariant, options?: Partial<S
       appLog: '/dev/stdout',
       nginxLog: '/dev/stdout',
     });
-    const dockerfile = renderStrict('Dockerfile.combined.hbs', { ...common, listenPort: o.listenPort, healthCheck: JSON.stringify(healthCheck) });
+    const dockerfile = renderStrict('Dockerfile.combined.hbs', {
+      ...common,
+      listenPort: o.listenPort,
+      healthCheck: JSON.stringify(healthCheck),
+    });
     return [
-      image(variant, 'combined', [['Dockerfile', dockerfile], ['nginx.conf', nginxConf], ['supervisord.conf', supervisord], ...appFiles], healthCheck, o.listenPort),
+      image(
+        variant,
+        'combined',
+        [['Dockerfile', dockerfile], ['nginx.conf', nginxConf], ['supervisord.conf', supervisord], ...appFiles],
+        healthCheck,
+        o.listenPort,
+      ),
     ];
   }
 
-  const nginxHealth = ['/usr/bin/curl', '-fsS', '-o', '/dev/null', `http://127.0.0.1:${o.listenPort}${NGINX_HEALTH_PATH}`];
-  const appHealth = [...python, ...(bind.kind === 'tcp' ? ['--tcp', `127.0.0.1:${bind.port}`] : ['--unix', bind.socketPath]), APP_HEALTH_PATH];
-  const nginxDockerfile = renderStrict('Dockerfile.nginx.hbs', { ...common, listenPort: o.listenPort, healthCheck: JSON.stringify(nginxHealth) });
-  const appDockerfile = renderStrict('Dockerfile.app.hbs', { ...common, appPort: o.appPort, healthCheck: JSON.stringify(appHealth) });
+  const nginxHealth = [
+    '/usr/bin/curl',
+    '-fsS',
+    '-o',
+    '/dev/null',
+    `http://127.0.0.1:${o.listenPort}${NGINX_HEALTH_PATH}`,
+  ];
+  const appHealth = [
+    ...python,
+    ...(bind.kind === 'tcp' ? ['--tcp', `127.0.0.1:${bind.port}`] : ['--unix', bind.socketPath]),
+    APP_HEALTH_PATH,
+  ];
+  const nginxDockerfile = renderStrict('Dockerfile.nginx.hbs', {
+    ...common,
+    listenPort: o.listenPort,
+    healthCheck: JSON.stringify(nginxHealth),
+  });
+  const appDockerfile = renderStrict('Dockerfile.app.hbs', {
+    ...common,
+    appPort: o.appPort,
+    healthCheck: JSON.stringify(appHealth),
+  });
   return [
-    image(variant, 'nginx', [['Dockerfile', nginxDockerfile], ['nginx.conf', nginxConf]], nginxHealth, o.listenPort),
+    image(
+      variant,
+      'nginx',
+      [
+        ['Dockerfile', nginxDockerfile],
+        ['nginx.conf', nginxConf],
+      ],
+      nginxHealth,
+      o.listenPort,
+    ),
     image(variant, 'app', [['Dockerfile', appDockerfile], ...appFiles], appHealth, unixSocket ? undefined : o.appPort),
   ];
 }
@@ -172,7 +222,14 @@ function image(
 ): RenderedImage {
   const name = container === 'combined' ? variant : `${variant}-${container}`;
   const sorted = new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return { variant, container, name, files: sorted, healthCheck, ...(containerPort === undefined ? {} : { containerPort }) };
+  return {
+    variant,
+    container,
+    name,
+    files: sorted,
+    healthCheck,
+    ...(containerPort === undefined ? {} : { containerPort }),
+  };
 }
 
 /** Host ports docker compose publishes each variant on (loopback only). */
@@ -205,7 +262,9 @@ export function renderCompose(
   const variants = layout.variants ?? sidecarVariants;
   const unknown = variants.filter((v) => !sidecarVariants.includes(v));
   if (unknown.length > 0 || variants.length === 0) {
-    throw new SidecarRenderError(`compose variants must be some of ${sidecarVariants.join(', ')} (got ${JSON.stringify(variants)})`);
+    throw new SidecarRenderError(
+      `compose variants must be some of ${sidecarVariants.join(', ')} (got ${JSON.stringify(variants)})`,
+    );
   }
   for (const v of variants) checkPort(`compose port for ${v}`, ports[v]);
   const dir = (layout.contextDir ?? '../images').replace(/\/+$/, '');

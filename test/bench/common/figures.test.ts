@@ -1,4 +1,11 @@
-import { mean, median, percentChange, percentileCurve, rangesOverlap, spreadOf } from '../../../packages/bench/src/common/figures';
+import {
+  mean,
+  median,
+  percentChange,
+  percentileCurve,
+  rangesOverlap,
+  spreadOf,
+} from '../../../packages/bench/src/common/figures';
 
 describe('figures over repetitions', () => {
   it('median of odd and even counts, whatever the order', () => {
@@ -8,7 +15,12 @@ describe('figures over repetitions', () => {
   });
 
   it('spread keeps the median, the range and every value in run order', () => {
-    expect(spreadOf([710, 690, 705, 720, 700])).toEqual({ median: 705, min: 690, max: 720, values: [710, 690, 705, 720, 700] });
+    expect(spreadOf([710, 690, 705, 720, 700])).toEqual({
+      median: 705,
+      min: 690,
+      max: 720,
+      values: [710, 690, 705, 720, 700],
+    });
     expect(mean([1, 2, 6])).toBe(3);
   });
 

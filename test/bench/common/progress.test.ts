@@ -40,7 +40,11 @@ describe('progress display', () => {
     p.update('tcp: measuring 900/1000');
     p.log('tcp: 2000.0 req/s');
     p.clear(); // nothing to clear off a terminal
-    expect(s.writes).toEqual(['progress: starting tcp\n', 'progress: tcp: measuring 900/1000\n', 'progress: tcp: 2000.0 req/s\n']);
+    expect(s.writes).toEqual([
+      'progress: starting tcp\n',
+      'progress: tcp: measuring 900/1000\n',
+      'progress: tcp: 2000.0 req/s\n',
+    ]);
     expect(p.active).toBe(true);
   });
 

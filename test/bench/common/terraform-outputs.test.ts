@@ -20,12 +20,20 @@ function file(name: string, content: string): string {
 
 describe('reading Terraform outputs', () => {
   it('unwraps `terraform output -json` entries to their values', () => {
-    const path = file('wrapped.json', JSON.stringify({ alb_dns_name: { sensitive: false, type: 'string', value: 'alb.example' }, deployment_urls: { value: { tcp: 'http://x/' } } }));
+    const path = file(
+      'wrapped.json',
+      JSON.stringify({
+        alb_dns_name: { sensitive: false, type: 'string', value: 'alb.example' },
+        deployment_urls: { value: { tcp: 'http://x/' } },
+      }),
+    );
     expect(readTerraformOutputs(path)).toEqual({ alb_dns_name: 'alb.example', deployment_urls: { tcp: 'http://x/' } });
   });
 
   it('accepts a plain name -> value object', () => {
-    expect(readTerraformOutputs(file('plain.json', '{"deployment_urls": {"tcp": "http://x/"}}'))).toEqual({ deployment_urls: { tcp: 'http://x/' } });
+    expect(readTerraformOutputs(file('plain.json', '{"deployment_urls": {"tcp": "http://x/"}}'))).toEqual({
+      deployment_urls: { tcp: 'http://x/' },
+    });
   });
 
   it.each([
@@ -60,14 +68,27 @@ describe('reading Terraform outputs', () => {
     it('runs `terraform output -json` in the folder', () => {
       const stack = join(dir, 'applied');
       mkdirSync(stack);
-      writeFileSync(join(stack, 'outputs.json'), JSON.stringify({ deployment_urls: { sensitive: false, type: ['map', 'string'], value: { 'tcp-x86_64': 'http://alb.example/tcp-x86_64/' } } }));
-      expect(readTerraformOutputs(stack, { binary: terraform })).toEqual({ deployment_urls: { 'tcp-x86_64': 'http://alb.example/tcp-x86_64/' } });
+      writeFileSync(
+        join(stack, 'outputs.json'),
+        JSON.stringify({
+          deployment_urls: {
+            sensitive: false,
+            type: ['map', 'string'],
+            value: { 'tcp-x86_64': 'http://alb.example/tcp-x86_64/' },
+          },
+        }),
+      );
+      expect(readTerraformOutputs(stack, { binary: terraform })).toEqual({
+        deployment_urls: { 'tcp-x86_64': 'http://alb.example/tcp-x86_64/' },
+      });
     });
 
     it("reports Terraform's error line, not the warning before it", () => {
       const stack = join(dir, 'broken');
       mkdirSync(stack);
-      expect(() => readTerraformOutputs(stack, { binary: terraform })).toThrow(`--from-terraform: ${stack}: ${terraform} output -json failed: Error: Unsupported state file format`);
+      expect(() => readTerraformOutputs(stack, { binary: terraform })).toThrow(
+        `--from-terraform: ${stack}: ${terraform} output -json failed: Error: Unsupported state file format`,
+      );
     });
 
     it('says so when the CLI is not installed', () => {

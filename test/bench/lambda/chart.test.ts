@@ -5,14 +5,25 @@ import { summarize } from '../../../packages/bench/src/lambda/stats';
 import type { CallResult } from '../../../packages/bench/src/lambda/invoke';
 
 function fn(name: string, ms: (number | undefined)[]) {
-  const calls: CallResult[] = ms.map((v, seq) => ({ seq, offsetMs: seq * 1000 + 3, roundTripMs: 30, ms: v, coldStart: seq === 0, ...(v === undefined ? { error: 'x' } : {}) }));
+  const calls: CallResult[] = ms.map((v, seq) => ({
+    seq,
+    offsetMs: seq * 1000 + 3,
+    roundTripMs: 30,
+    ms: v,
+    coldStart: seq === 0,
+    ...(v === undefined ? { error: 'x' } : {}),
+  }));
   return { name, url: `https://${name}.example/`, summary: summarize(calls), calls };
 }
 
 const report: LambdaBenchReport = {
   durationSeconds: 4,
   intervalMs: 1000,
-  functions: [fn('python-on', [240, 6, 7, 6.5]), fn('python-off', [260, 14, 6, undefined]), fn('<odd & name>', [5, 5, 5, 5])],
+  functions: [
+    fn('python-on', [240, 6, 7, 6.5]),
+    fn('python-off', [260, 14, 6, undefined]),
+    fn('<odd & name>', [5, 5, 5, 5]),
+  ],
 };
 
 describe('renderChart', () => {

@@ -2,7 +2,13 @@ import { percentile } from '../../../packages/bench/src/common/figures';
 import { summarize } from '../../../packages/bench/src/lambda/stats';
 import type { CallResult } from '../../../packages/bench/src/lambda/invoke';
 
-const call = (seq: number, ms?: number, extra: Partial<CallResult> = {}): CallResult => ({ seq, offsetMs: seq * 1000, roundTripMs: (ms ?? 0) + 20, ms, ...extra });
+const call = (seq: number, ms?: number, extra: Partial<CallResult> = {}): CallResult => ({
+  seq,
+  offsetMs: seq * 1000,
+  roundTripMs: (ms ?? 0) + 20,
+  ms,
+  ...extra,
+});
 
 describe('percentile (nearest rank)', () => {
   const values = Array.from({ length: 30 }, (_, i) => i + 1); // 1..30, like 30 calls
@@ -45,6 +51,13 @@ describe('summarize', () => {
   });
 
   it('reports nothing but counts when every call failed', () => {
-    expect(summarize([call(0, undefined, { error: 'timeout' })])).toMatchObject({ calls: 1, ok: 0, errors: 1, p50: null, max: null, over10ms: 0 });
+    expect(summarize([call(0, undefined, { error: 'timeout' })])).toMatchObject({
+      calls: 1,
+      ok: 0,
+      errors: 1,
+      p50: null,
+      max: null,
+      over10ms: 0,
+    });
   });
 });

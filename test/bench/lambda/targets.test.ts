@@ -24,7 +24,11 @@ function inputError(fn: () => unknown): string {
 describe('--url name=URL', () => {
   it('takes the signing region from the function URL host', () => {
     const [t] = targetsFromFlags([`python-on=${URL_ON}`], 'us-east-1');
-    expect({ name: t.name, url: t.url.toString(), region: t.region }).toEqual({ name: 'python-on', url: URL_ON, region: 'eu-west-1' });
+    expect({ name: t.name, url: t.url.toString(), region: t.region }).toEqual({
+      name: 'python-on',
+      url: URL_ON,
+      region: 'eu-west-1',
+    });
   });
 
   it('falls back to the given region for other hosts, and allows plain http only on loopback', () => {
@@ -37,19 +41,30 @@ describe('--url name=URL', () => {
 
   it('explains malformed flags', () => {
     expect(inputError(() => targetsFromFlags([URL_ON], 'us-east-1'))).toMatch(/^--url: https:.*: expected name=URL/);
-    expect(inputError(() => targetsFromFlags(['a b=https://x.lambda-url.us-east-1.on.aws/'], undefined))).toMatch(/invalid function name/);
+    expect(inputError(() => targetsFromFlags(['a b=https://x.lambda-url.us-east-1.on.aws/'], undefined))).toMatch(
+      /invalid function name/,
+    );
     expect(inputError(() => targetsFromFlags(['a=not a url'], 'us-east-1'))).toMatch(/not a URL/);
-    expect(inputError(() => targetsFromFlags(['a=https://user:pw@x.lambda-url.us-east-1.on.aws/'], undefined))).toMatch(/must not contain credentials/);
+    expect(inputError(() => targetsFromFlags(['a=https://user:pw@x.lambda-url.us-east-1.on.aws/'], undefined))).toMatch(
+      /must not contain credentials/,
+    );
   });
 });
 
 describe('--from-terraform', () => {
   it('reads `terraform output -json` saved to a file', () => {
     const file = join(dir, 'outputs.json');
-    writeFileSync(file, JSON.stringify({
-      function_urls: { sensitive: false, type: ['object', {}], value: { 'python-on': URL_ON, 'node-off': URL_ON.replace('abc', 'xyz') } },
-      table_name: { sensitive: false, type: 'string', value: 'demo-keepalive-posts' },
-    }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        function_urls: {
+          sensitive: false,
+          type: ['object', {}],
+          value: { 'python-on': URL_ON, 'node-off': URL_ON.replace('abc', 'xyz') },
+        },
+        table_name: { sensitive: false, type: 'string', value: 'demo-keepalive-posts' },
+      }),
+    );
     expect(targetsFromTerraform(file, undefined).map((t) => t.name)).toEqual(['python-on', 'node-off']);
   });
 
@@ -64,7 +79,9 @@ describe('--from-terraform', () => {
     writeFileSync(join(dir, 'bad.json'), '{');
     expect(inputError(() => targetsFromTerraform(join(dir, 'bad.json'), undefined))).toMatch(/not JSON/);
     writeFileSync(join(dir, 'empty.json'), '{}');
-    expect(inputError(() => targetsFromTerraform(join(dir, 'empty.json'), undefined))).toMatch(/no 'function_urls' output with at least one URL/);
+    expect(inputError(() => targetsFromTerraform(join(dir, 'empty.json'), undefined))).toMatch(
+      /no 'function_urls' output with at least one URL/,
+    );
   });
 
   it('reports a folder without Terraform state as bad input', () => {

@@ -32,8 +32,25 @@ describe('stackwright bench local against the three variants', () => {
   beforeAll(async () => {
     const watch = watchProcesses(work);
     result = await runCli([
-      'bench', 'local', '--requests', '30', '--warmup', '5', '--repetitions', '2', '--json',
-      '--work-dir', work, '--start-timeout', String(LOADED_START_MS), '--report', join(out, 'local.md'), '--chart', join(out, 'local.svg'), '--note', 'test run',
+      'bench',
+      'local',
+      '--requests',
+      '30',
+      '--warmup',
+      '5',
+      '--repetitions',
+      '2',
+      '--json',
+      '--work-dir',
+      work,
+      '--start-timeout',
+      String(LOADED_START_MS),
+      '--report',
+      join(out, 'local.md'),
+      '--chart',
+      join(out, 'local.svg'),
+      '--note',
+      'test run',
     ]);
     seen = watch.stop();
     report = JSON.parse(result.stdout) as typeof report;

@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { isAlive, killAllSync, registeredCount } from '../../../packages/bench/src/sidecar-local';
 import { runCli } from '../../helpers/cli';
 import { portInUseDuringEachTest } from '../../helpers/ports';
-import { fakeBinary as sharedFakeBinary, killLeftovers, LOADED_START_MS, watchProcesses, withoutProgress } from '../../helpers/processes';
+import {
+  fakeBinary as sharedFakeBinary,
+  killLeftovers,
+  LOADED_START_MS,
+  watchProcesses,
+  withoutProgress,
+} from '../../helpers/processes';
 
 /** Every way `bench local` cannot run: a clear message, exit 2, and no process or directory left behind. */
 
@@ -33,7 +39,12 @@ const fakeBinary = (name: string, body: string): string => sharedFakeBinary(fake
 /** Runs `bench local` with small numbers in the test's work dir, watching the processes it starts. */
 async function benchLocal(args: string[]) {
   const watch = watchProcesses(work, 50);
-  const small = Object.entries({ requests: '5', warmup: '0', repetitions: '1', 'start-timeout': String(LOADED_START_MS) }).flatMap(([k, v]) => (args.includes(`--${k}`) ? [] : [`--${k}`, v]));
+  const small = Object.entries({
+    requests: '5',
+    warmup: '0',
+    repetitions: '1',
+    'start-timeout': String(LOADED_START_MS),
+  }).flatMap(([k, v]) => (args.includes(`--${k}`) ? [] : [`--${k}`, v]));
   const result = await runCli(['bench', 'local', ...small, '--work-dir', work, ...args]);
   const seen = watch.stop();
   everySeen.push(...seen);
@@ -53,11 +64,22 @@ describe('a port in use', () => {
     const { port } = taken;
     // --base-port puts combined's nginx on port + 2: block that one, so tcp starts and must be stopped again.
     const r = await benchLocal(['--variants', 'tcp', 'combined', '--base-port', String(port - 2), '--json']);
-    expect(withoutProgress(r.stderr)).toBe(`error: bench local: port 127.0.0.1:${port} for combined nginx is already in use: stop what listens there or choose another port\n`);
+    expect(withoutProgress(r.stderr)).toBe(
+      `error: bench local: port 127.0.0.1:${port} for combined nginx is already in use: stop what listens there or choose another port\n`,
+    );
     expect(r.code).toBe(2);
     // --json: the same problem as a JSON error object on stdout.
     expect(JSON.parse(r.stdout)).toEqual({
-      error: { exitCode: 2, problems: [{ file: 'bench local', path: '', message: `port 127.0.0.1:${port} for combined nginx is already in use: stop what listens there or choose another port` }] },
+      error: {
+        exitCode: 2,
+        problems: [
+          {
+            file: 'bench local',
+            path: '',
+            message: `port 127.0.0.1:${port} for combined nginx is already in use: stop what listens there or choose another port`,
+          },
+        ],
+      },
     });
     expect(r.seen.length).toBeGreaterThan(0);
     expectNothingLeft(r.seen);
@@ -67,7 +89,9 @@ describe('a port in use', () => {
 describe('a missing binary', () => {
   it('nginx: names it and the Debian package, before anything starts', async () => {
     const r = await benchLocal(['--nginx', '/nonexistent/sbin/nginx']);
-    expect(withoutProgress(r.stderr)).toBe('error: bench local: /nonexistent/sbin/nginx is not an executable file: install the Debian package(s) nginx-light (or nginx)\n');
+    expect(withoutProgress(r.stderr)).toBe(
+      'error: bench local: /nonexistent/sbin/nginx is not an executable file: install the Debian package(s) nginx-light (or nginx)\n',
+    );
     expect(r.code).toBe(2);
     expect(r.seen).toEqual([]);
     expectNothingLeft(r.seen);
@@ -75,7 +99,9 @@ describe('a missing binary', () => {
 
   it('ab with --tool ab: checked before any server starts', async () => {
     const r = await benchLocal(['--tool', 'ab', '--ab', '/nonexistent/bin/ab']);
-    expect(withoutProgress(r.stderr)).toBe('error: bench local: /nonexistent/bin/ab is not installed: install the Debian package(s) apache2-utils\n');
+    expect(withoutProgress(r.stderr)).toBe(
+      'error: bench local: /nonexistent/bin/ab is not installed: install the Debian package(s) apache2-utils\n',
+    );
     expect(r.code).toBe(2);
     expect(r.seen).toEqual([]);
     expectNothingLeft(r.seen);
@@ -86,7 +112,11 @@ describe('a server that does not come up', () => {
   it('that hangs: reported after --start-timeout, and killed with everything else', async () => {
     const gunicorn = fakeBinary('gunicorn-hangs', 'sleep 30');
     const r = await benchLocal(['--variants', 'sharedvol', '--gunicorn', gunicorn, '--start-timeout', '1000']);
-    expect(withoutProgress(r.stderr)).toMatch(new RegExp(`^error: bench local: sharedvol: .*nginx \\+ ${gunicorn} did not answer 200 on http://127\\.0\\.0\\.1:\\d+/healthz within 1000 ms`));
+    expect(withoutProgress(r.stderr)).toMatch(
+      new RegExp(
+        `^error: bench local: sharedvol: .*nginx \\+ ${gunicorn} did not answer 200 on http://127\\.0\\.0\\.1:\\d+/healthz within 1000 ms`,
+      ),
+    );
     expect(r.code).toBe(2);
     // nginx (master and worker), the fake gunicorn and its sleep all ran, and are all gone.
     expect(r.seen.length).toBeGreaterThanOrEqual(4);
@@ -105,9 +135,14 @@ describe('a server that does not come up', () => {
 
 describe('a load generator that fails while measuring', () => {
   it('is reported per run (exit 1), and the servers are stopped all the same', async () => {
-    const ab = fakeBinary('ab-breaks', 'if [ "$1" = "-V" ]; then echo "This is ApacheBench, Version 2.3"; exit 0; fi\necho "apr_socket_recv: broken on purpose" >&2; exit 1');
+    const ab = fakeBinary(
+      'ab-breaks',
+      'if [ "$1" = "-V" ]; then echo "This is ApacheBench, Version 2.3"; exit 0; fi\necho "apr_socket_recv: broken on purpose" >&2; exit 1',
+    );
     const r = await benchLocal(['--variants', 'tcp', '--tool', 'ab', '--ab', ab]);
-    expect(withoutProgress(r.stderr)).toBe('tcp: repetition 1: ab failed (exit 1): apr_socket_recv: broken on purpose\n');
+    expect(withoutProgress(r.stderr)).toBe(
+      'tcp: repetition 1: ab failed (exit 1): apr_socket_recv: broken on purpose\n',
+    );
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^tcp\s+-\s+-\s+-$/m);
     expect(r.seen.length).toBeGreaterThanOrEqual(4);
@@ -121,7 +156,10 @@ describe('bad options: exit 2 before anything starts', () => {
     [['--concurrency', '10'], 'error: --concurrency: 10 is more than --requests 5 (at most the number of requests)'],
     [['--warmup', '1', '--concurrency', '2'], 'error: --warmup: 1 is fewer than --concurrency 2 (0 or at least 2)'],
     [['--repetitions', '1.5'], 'error: --repetitions: must be a whole number from 1 to 100, got 1.5'],
-    [['--report', '/nonexistent/dir/r.md'], "error: --report: /nonexistent/dir/r.md: folder '/nonexistent/dir' does not exist (an existing folder)"],
+    [
+      ['--report', '/nonexistent/dir/r.md'],
+      "error: --report: /nonexistent/dir/r.md: folder '/nonexistent/dir' does not exist (an existing folder)",
+    ],
     [['--base-port', '80'], 'error: --base-port: must be a whole number from 1024 to 65532, got 80'],
     [['--variants', 'udp'], 'error: command line: Invalid values:'],
   ])('%j', async (args, message) => {

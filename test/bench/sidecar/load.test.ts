@@ -11,9 +11,19 @@ function jsonServer(failEvery = 0): Promise<{ server: Server; url: URL; hits: ()
   const server = createServer((_req, res) => {
     hits++;
     const status = failEvery && hits % failEvery === 0 ? 500 : 200;
-    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ hello: 'world', random: Math.random() }));
+    res
+      .writeHead(status, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ hello: 'world', random: Math.random() }));
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/x/`), hits: () => hits })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        server,
+        url: new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/x/`),
+        hits: () => hits,
+      }),
+    ),
+  );
 }
 
 /** A loopback URL nothing listens on. */
@@ -38,19 +48,33 @@ Requests per second:    1224.01 [#/sec] (mean)
 Time per request:       0.817 [ms] (mean)
 Time per request:       0.817 [ms] (mean, across all concurrent requests)
 `;
-const AB_CSV = ['Percentage served,Time in ms', ...Array.from({ length: 101 }, (_, i) => `${i},${(0.25 + i / 100).toFixed(3)}`)].join('\n');
+const AB_CSV = [
+  'Percentage served,Time in ms',
+  ...Array.from({ length: 101 }, (_, i) => `${i},${(0.25 + i / 100).toFixed(3)}`),
+].join('\n');
 
 describe('ab', () => {
   it("reads ab's figures and its percentile file", () => {
     const r = parseAbOutput(AB_OUTPUT, AB_CSV);
-    expect(r).toMatchObject({ completed: 200, failed: 0, non2xx: 2, durationMs: 163, requestsPerSecond: 1224.01, timePerRequestMs: 0.817 });
+    expect(r).toMatchObject({
+      completed: 200,
+      failed: 0,
+      non2xx: 2,
+      durationMs: 163,
+      requestsPerSecond: 1224.01,
+      timePerRequestMs: 0.817,
+    });
     expect(r.latencyMs).toEqual({ mean: null, p50: 0.75, p90: 1.15, p99: 1.24, max: 1.25 });
     expect(r.percentilesMs).toHaveLength(101);
-    expect(() => parseAbOutput(AB_OUTPUT, 'Percentage served,Time in ms\n0,0.1\n')).toThrow('ab percentile file has 1 rows, expected 101');
+    expect(() => parseAbOutput(AB_OUTPUT, 'Percentage served,Time in ms\n0,0.1\n')).toThrow(
+      'ab percentile file has 1 rows, expected 101',
+    );
   });
 
   it('a missing ab is a MissingBinaryError naming the Debian package', async () => {
-    await expect(abTool('/nonexistent/bin/ab').version()).rejects.toThrow(new MissingBinaryError('/nonexistent/bin/ab', 'apache2-utils', 'is not installed'));
+    await expect(abTool('/nonexistent/bin/ab').version()).rejects.toThrow(
+      new MissingBinaryError('/nonexistent/bin/ab', 'apache2-utils', 'is not installed'),
+    );
   });
 
   it('measures a real server as the post did, reporting progress from its stderr', async () => {
@@ -59,7 +83,13 @@ describe('ab', () => {
       const progress: number[] = [];
       const tool = abTool();
       expect(await tool.version()).toMatch(/^ab 2\.\d/);
-      const r = await tool.run({ url, requests: 200, concurrency: 2, timeoutSeconds: 5, onProgress: (n) => progress.push(n) });
+      const r = await tool.run({
+        url,
+        requests: 200,
+        concurrency: 2,
+        timeoutSeconds: 5,
+        onProgress: (n) => progress.push(n),
+      });
       expect(r).toMatchObject({ completed: 200, failed: 0, non2xx: 0 });
       expect(r.error).toBeUndefined();
       expect(r.requestsPerSecond).toBeGreaterThan(0);
@@ -85,7 +115,13 @@ describe('autocannon', () => {
     const { server, url, hits } = await jsonServer(10);
     try {
       const progress: number[] = [];
-      const r = await autocannonTool.run({ url, requests: 40, concurrency: 2, timeoutSeconds: 5, onProgress: (n) => progress.push(n) });
+      const r = await autocannonTool.run({
+        url,
+        requests: 40,
+        concurrency: 2,
+        timeoutSeconds: 5,
+        onProgress: (n) => progress.push(n),
+      });
       expect(hits()).toBe(40);
       expect(r).toMatchObject({ completed: 40, failed: 0, non2xx: 4 });
       expect(progress).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
@@ -110,7 +146,18 @@ describe('autocannon', () => {
 });
 
 it('figures from samples follow ab: rate over the wall time, time per request times the concurrency', () => {
-  const r = resultFromSamples({ latencies: [3, 1, 2, 4], completed: 4, failed: 0, non2xx: 0, durationMs: 5, concurrency: 2 });
-  expect(r).toMatchObject({ requestsPerSecond: 800, timePerRequestMs: 2.5, latencyMs: { mean: 2.5, p50: 2, p90: 4, p99: 4, max: 4 } });
+  const r = resultFromSamples({
+    latencies: [3, 1, 2, 4],
+    completed: 4,
+    failed: 0,
+    non2xx: 0,
+    durationMs: 5,
+    concurrency: 2,
+  });
+  expect(r).toMatchObject({
+    requestsPerSecond: 800,
+    timePerRequestMs: 2.5,
+    latencyMs: { mean: 2.5, p50: 2, p90: 4, p99: 4, max: 4 },
+  });
   expect(r.percentilesMs[0]).toBe(1);
 });

@@ -16,7 +16,9 @@ describe('Markdown report', () => {
 
   it("gives the post's table with median and range, and the comparison with tcp", () => {
     expect(md).toContain('| variant | requests/s (mean) | time per request, ms (mean) | p99, ms | vs tcp |');
-    expect(md).toMatch(/\| `tcp` \| \*\*700\.0\*\* \[690\.0-710\.0\] \| \*\*1\.429\*\* \[1\.408-1\.449\] \| \*\*[\d.]+\*\* \[[\d.-]+\] \| {2}\|/);
+    expect(md).toMatch(
+      /\| `tcp` \| \*\*700\.0\*\* \[690\.0-710\.0\] \| \*\*1\.429\*\* \[1\.408-1\.449\] \| \*\*[\d.]+\*\* \[[\d.-]+\] \| {2}\|/,
+    );
     expect(md).toMatch(/\| `sharedvol` \| \*\*730\.0\*\* \[720\.0-740\.0\] .* \| \+4\.3% req\/s \(beyond spread\) \|/);
   });
 
@@ -30,8 +32,12 @@ describe('Markdown report', () => {
   it('embeds the chart, lists every run in its interleaved order, the method and the machine', () => {
     expect(md).toContain('![Latency by percentile, one line per repetition](local.svg)');
     expect(md).toContain('| repetition | order | `tcp` | `sharedvol` | `combined` |');
-    expect(md).toMatch(/\| 2 \| sharedvol, combined, tcp \| 690\.0 \/ [\d.]+ \| 730\.0 \/ [\d.]+ \| 680\.0 \/ [\d.]+ \|/);
-    expect(md).toContain('- 10 warm-up requests right before every measured run (not counted); 100 measured requests at concurrency 1');
+    expect(md).toMatch(
+      /\| 2 \| sharedvol, combined, tcp \| 690\.0 \/ [\d.]+ \| 730\.0 \/ [\d.]+ \| 680\.0 \/ [\d.]+ \|/,
+    );
+    expect(md).toContain(
+      '- 10 warm-up requests right before every measured run (not counted); 100 measured requests at concurrency 1',
+    );
     expect(md).toContain('- 2 CPUs (Test CPU), 4 GiB memory, Linux 6.1');
     expect(md).toContain('- nginx: nginx version: nginx/1.22.1');
     expect(md).toContain('- Load average (1, 5, 15 min): 1.5, 1, 0.5 at the start, 2, 1.2, 0.6 at the end');
@@ -39,9 +45,17 @@ describe('Markdown report', () => {
   });
 
   it('shows AWS figures for deployments and lists problems', () => {
-    const remote = renderMarkdown(fakeReport('remote', { 'tcp-x86_64': [440, 450, 445], 'combined-x86_64': [420, 430, 425] }, { failedIn: 'combined-x86_64' }));
+    const remote = renderMarkdown(
+      fakeReport(
+        'remote',
+        { 'tcp-x86_64': [440, 450, 445], 'combined-x86_64': [420, 430, 425] },
+        { failedIn: 'combined-x86_64' },
+      ),
+    );
     expect(remote).toContain('# Container-to-container benchmark: deployed environment');
-    expect(remote).toMatch(/\| `combined-x86_64` \| 425\.0 \| 428\.60 \| 0\.955 \| 0\.958 \| [\d.]+ \/ 2\.333 \| [\d.]+ \/ 4 \| AWS Fargate x86_64 \|/);
+    expect(remote).toMatch(
+      /\| `combined-x86_64` \| 425\.0 \| 428\.60 \| 0\.955 \| 0\.958 \| [\d.]+ \/ 2\.333 \| [\d.]+ \/ 4 \| AWS Fargate x86_64 \|/,
+    );
     expect(remote).toContain('## Problems\n\n- `combined-x86_64` repetition 2: 3 of 100 requests failed');
     expect(remote).not.toContain('## Latency distribution');
   });

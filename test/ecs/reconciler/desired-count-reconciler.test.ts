@@ -35,7 +35,9 @@ describe('DesiredCountReconciler: the rule', () => {
   it('refers to cluster ARNs that are Terraform references', () => {
     const withRef = synthReconciler({}, { withClusterResource: true }).json;
     const pattern = JSON.parse(onlyResource(withRef, 'aws_cloudwatch_event_rule').event_pattern);
-    expect(pattern.detail.clusterArn).toEqual([expect.stringMatching(/^\$\{aws_ecs_cluster\.cluster(_[A-Za-z0-9]+)?\.arn\}$/)]);
+    expect(pattern.detail.clusterArn).toEqual([
+      expect.stringMatching(/^\$\{aws_ecs_cluster\.cluster(_[A-Za-z0-9]+)?\.arn\}$/),
+    ]);
     const policy = JSON.parse(onlyResource(withRef, 'aws_iam_role_policy').policy);
     expect(policy.Statement[0].Resource).toEqual(pattern.detail.clusterArn);
   });
@@ -50,7 +52,9 @@ describe('DesiredCountReconciler: the FIFO queue, retries and the dead-letter qu
     return { ref: `\${aws_sqs_queue.${found[0]![0]}.arn}`, body: found[0]![1] };
   };
   const policyOf = (queueKey: string) => {
-    const policies = Object.values(resourcesOf(json, 'aws_sqs_queue_policy')).filter((p: Json) => p.queue_url.includes(`aws_sqs_queue.${queueKey}.`));
+    const policies = Object.values(resourcesOf(json, 'aws_sqs_queue_policy')).filter((p: Json) =>
+      p.queue_url.includes(`aws_sqs_queue.${queueKey}.`),
+    );
     expect(policies).toHaveLength(1);
     return JSON.parse((policies[0] as Json).policy);
   };
@@ -59,7 +63,11 @@ describe('DesiredCountReconciler: the FIFO queue, retries and the dead-letter qu
   const dlq = queue('test-ecs-reconciler-dlq');
   const ruleRef = expect.stringMatching(/^\$\{aws_cloudwatch_event_rule\.[^.]+\.arn\}$/);
   const key = (ref: string) => /aws_sqs_queue\.([^.]+)\./.exec(ref)![1]!;
-  const tlsOnly = expect.objectContaining({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': false } } });
+  const tlsOnly = expect.objectContaining({
+    Effect: 'Deny',
+    Action: 'sqs:*',
+    Condition: { Bool: { 'aws:SecureTransport': false } },
+  });
 
   it('has exactly the three queues, all encrypted (SSE-SQS)', () => {
     expect(queues).toHaveLength(3);
@@ -67,7 +75,12 @@ describe('DesiredCountReconciler: the FIFO queue, retries and the dead-letter qu
   });
 
   it('events: FIFO with content-based deduplication, visibility 6 x the timeout, failed batches to the failed queue after 5 receives', () => {
-    expect(events.body).toMatchObject({ fifo_queue: true, content_based_deduplication: true, visibility_timeout_seconds: 180, message_retention_seconds: 86400 });
+    expect(events.body).toMatchObject({
+      fifo_queue: true,
+      content_based_deduplication: true,
+      visibility_timeout_seconds: 180,
+      message_retention_seconds: 86400,
+    });
     expect(JSON.parse(events.body.redrive_policy)).toEqual({ deadLetterTargetArn: failed.ref, maxReceiveCount: 5 });
     expect(failed.body).toMatchObject({ fifo_queue: true, message_retention_seconds: 1209600 });
     expect(dlq.body).toMatchObject({ message_retention_seconds: 1209600 });
@@ -75,9 +88,19 @@ describe('DesiredCountReconciler: the FIFO queue, retries and the dead-letter qu
   });
 
   it('lets only the rule send to the events queue and the DLQ, only over TLS; the failed queue is TLS only', () => {
-    for (const [q, sid] of [[events, 'EventBridgeRuleEvents'], [dlq, 'EventBridgeRuleDeadLetters']] as const) {
+    for (const [q, sid] of [
+      [events, 'EventBridgeRuleEvents'],
+      [dlq, 'EventBridgeRuleDeadLetters'],
+    ] as const) {
       expect(policyOf(key(q.ref)).Statement).toEqual([
-        { Sid: sid, Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: q.ref, Condition: { ArnEquals: { 'aws:SourceArn': ruleRef } } },
+        {
+          Sid: sid,
+          Effect: 'Allow',
+          Principal: { Service: 'events.amazonaws.com' },
+          Action: 'sqs:SendMessage',
+          Resource: q.ref,
+          Condition: { ArnEquals: { 'aws:SourceArn': ruleRef } },
+        },
         tlsOnly,
       ]);
     }
@@ -120,7 +143,10 @@ describe('DesiredCountReconciler: the function', () => {
   });
 
   it('gets the managed services and dry run from its environment', () => {
-    expect(fn.environment.variables).toEqual({ MANAGED_SERVICES: '{"test-api":["log-agent"],"test-web":["log-agent","node-exporter"]}', DRY_RUN: 'false' });
+    expect(fn.environment.variables).toEqual({
+      MANAGED_SERVICES: '{"test-api":["log-agent"],"test-web":["log-agent","node-exporter"]}',
+      DRY_RUN: 'false',
+    });
     const dry = onlyResource(synthReconciler({ dryRun: true }).json, 'aws_lambda_function');
     expect(dry.environment.variables.DRY_RUN).toBe('true');
   });
@@ -128,7 +154,10 @@ describe('DesiredCountReconciler: the function', () => {
   it('logs JSON to its own log group, kept 30 days by default', () => {
     const group = onlyResource(json, 'aws_cloudwatch_log_group');
     expect(group).toMatchObject({ name: '/aws/lambda/test-ecs-reconciler', retention_in_days: 30 });
-    expect(fn.logging_config).toMatchObject({ log_format: 'JSON', log_group: expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.[^.]+\.name\}$/) });
+    expect(fn.logging_config).toMatchObject({
+      log_format: 'JSON',
+      log_group: expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.[^.]+\.name\}$/),
+    });
     const custom = onlyResource(synthReconciler({ logRetentionDays: 90 }).json, 'aws_cloudwatch_log_group');
     expect(custom.retention_in_days).toBe(90);
   });
@@ -144,7 +173,7 @@ describe('DesiredCountReconciler: the function', () => {
   });
 
   it('zips a bundle that loads and handles an event (AWS SDK from the runtime)', async () => {
-    const code = strFromU8(unzipSync((stack.stackFiles()[0].contents as Uint8Array))['index.js']);
+    const code = strFromU8(unzipSync(stack.stackFiles()[0].contents as Uint8Array)['index.js']);
     expect(code).toMatch(/require\("@aws-sdk\/client-ecs"\)/);
     expect(code).not.toContain(resolve(__dirname, '../../..'));
     const module = { exports: {} as { handler: (event: unknown) => Promise<unknown> } };
@@ -152,16 +181,27 @@ describe('DesiredCountReconciler: the function', () => {
       ...process,
       env: { MANAGED_SERVICES: '{"test-web":["log-agent"]}', AWS_REGION: 'us-east-1', POWERTOOLS_LOG_LEVEL: 'SILENT' },
     });
-    await expect(module.exports.handler(taskEvent('test-web'))).resolves.toEqual({ outcome: 'ignored', reason: 'unrelated' });
-    await expect(module.exports.handler(sqsBatch(taskEvent('test-web')))).resolves.toEqual({ outcome: 'batch', messages: 1, results: [{ outcome: 'ignored', reason: 'unrelated' }] });
+    await expect(module.exports.handler(taskEvent('test-web'))).resolves.toEqual({
+      outcome: 'ignored',
+      reason: 'unrelated',
+    });
+    await expect(module.exports.handler(sqsBatch(taskEvent('test-web')))).resolves.toEqual({
+      outcome: 'batch',
+      messages: 1,
+      results: [{ outcome: 'ignored', reason: 'unrelated' }],
+    });
   });
 
   it('creates an aws_caller_identity for the account unless one is given', () => {
     expect(Object.keys(json.data.aws_caller_identity)).toHaveLength(1);
-    expect(onlyResource(json, 'aws_iam_role_policy').policy).toMatch(/:\$\{data\.aws_caller_identity\.[^.]+\.account_id\}:service\/test-web\/log-agent/);
+    expect(onlyResource(json, 'aws_iam_role_policy').policy).toMatch(
+      /:\$\{data\.aws_caller_identity\.[^.]+\.account_id\}:service\/test-web\/log-agent/,
+    );
     const given = synthReconciler({ accountId: '111122223333' }).json;
     expect(given.data?.aws_caller_identity).toBeUndefined();
-    expect(onlyResource(given, 'aws_iam_role_policy').policy).toContain('arn:aws:ecs:us-east-1:111122223333:service/test-web/log-agent');
+    expect(onlyResource(given, 'aws_iam_role_policy').policy).toContain(
+      'arn:aws:ecs:us-east-1:111122223333:service/test-web/log-agent',
+    );
   });
 
   it('grants nothing on "*"', () => {
@@ -179,10 +219,26 @@ describe('DesiredCountReconciler: validation', () => {
     ['a cluster twice', { managed: [MANAGED[0], MANAGED[0]] }, /'test-web' is listed twice/],
     ['a cluster without services', { managed: [{ ...MANAGED[0], serviceNames: [] }] }, /lists no service/],
     ['a service twice', { managed: [{ ...MANAGED[0], serviceNames: ['a', 'a'] }] }, /lists a service twice/],
-    ['a bad cluster name', { managed: [{ ...MANAGED[0], clusterName: 'web/1' }] }, /clusterName 'web\/1' must be a literal ECS cluster name/],
-    ['a cluster name reference', { managed: [{ ...MANAGED[0], clusterName: '${aws_ecs_cluster.x.name}' }] }, /must be a literal/],
-    ['a bad service name', { managed: [{ ...MANAGED[0], serviceNames: ['a b'] }] }, /service name 'a b' in cluster 'test-web'/],
-    ['a retention CloudWatch does not accept', { logRetentionDays: 10 }, /logRetentionDays 10 is not accepted.*one of 1, 3, 5/],
+    [
+      'a bad cluster name',
+      { managed: [{ ...MANAGED[0], clusterName: 'web/1' }] },
+      /clusterName 'web\/1' must be a literal ECS cluster name/,
+    ],
+    [
+      'a cluster name reference',
+      { managed: [{ ...MANAGED[0], clusterName: '${aws_ecs_cluster.x.name}' }] },
+      /must be a literal/,
+    ],
+    [
+      'a bad service name',
+      { managed: [{ ...MANAGED[0], serviceNames: ['a b'] }] },
+      /service name 'a b' in cluster 'test-web'/,
+    ],
+    [
+      'a retention CloudWatch does not accept',
+      { logRetentionDays: 10 },
+      /logRetentionDays 10 is not accepted.*one of 1, 3, 5/,
+    ],
   ];
   it.each(cases)('rejects %s, saying what to change', (_what, overrides, message) => {
     expect(() => synthReconciler(overrides)).toThrow(message);
@@ -196,6 +252,8 @@ describe('DesiredCountReconciler: validation', () => {
         serviceNames: Array.from({ length: perCluster }, (_, s) => `service-${s}`),
       }));
     expect(() => synthReconciler({ managed: clusters(10, 10) })).not.toThrow();
-    expect(() => synthReconciler({ managed: clusters(20, 10) })).toThrow(/role policy for 200 managed services would be \d+ characters, over IAM's 10240/);
+    expect(() => synthReconciler({ managed: clusters(20, 10) })).toThrow(
+      /role policy for 200 managed services would be \d+ characters, over IAM's 10240/,
+    );
   });
 });

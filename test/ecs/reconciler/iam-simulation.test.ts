@@ -23,7 +23,11 @@ describe("the reconciler's role by IAM simulation", () => {
   });
 
   it('may describe and update the desired count of every managed service', async () => {
-    for (const [c, s] of [['test-web', 'log-agent'], ['test-web', 'node-exporter'], ['test-api', 'log-agent']]) {
+    for (const [c, s] of [
+      ['test-web', 'log-agent'],
+      ['test-web', 'node-exporter'],
+      ['test-api', 'log-agent'],
+    ]) {
       expect(await decide(policy, 'ecs:UpdateService', service(c, s))).toBe('Allowed');
       expect(await decide(policy, 'ecs:DescribeServices', service(c, s))).toBe('Allowed');
     }
@@ -33,7 +37,9 @@ describe("the reconciler's role by IAM simulation", () => {
     expect(await decide(policy, 'ecs:UpdateService', service('test-web', 'frontend'))).toBe('ImplicitlyDenied');
     expect(await decide(policy, 'ecs:UpdateService', service('test-api', 'node-exporter'))).toBe('ImplicitlyDenied');
     expect(await decide(policy, 'ecs:UpdateService', service('other', 'log-agent'))).toBe('ImplicitlyDenied');
-    expect(await decide(policy, 'ecs:UpdateService', `arn:aws:ecs:us-west-2:${ACCOUNT}:service/test-web/log-agent`)).toBe('ImplicitlyDenied');
+    expect(
+      await decide(policy, 'ecs:UpdateService', `arn:aws:ecs:us-west-2:${ACCOUNT}:service/test-web/log-agent`),
+    ).toBe('ImplicitlyDenied');
   });
 
   it('may list container instances of the managed clusters only', async () => {
@@ -50,14 +56,27 @@ describe("the reconciler's role by IAM simulation", () => {
   });
 
   it('may write to its own log group only', async () => {
-    expect(await decide(policy, 'logs:PutLogEvents', `${LOG_GROUP}:log-stream:2026/01/01/[$LATEST]abc`)).toBe('Allowed');
+    expect(await decide(policy, 'logs:PutLogEvents', `${LOG_GROUP}:log-stream:2026/01/01/[$LATEST]abc`)).toBe(
+      'Allowed',
+    );
     expect(await decide(policy, 'logs:CreateLogStream', `${LOG_GROUP}:log-stream:x`)).toBe('Allowed');
-    expect(await decide(policy, 'logs:PutLogEvents', `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/aws/lambda/other:log-stream:x`)).toBe('ImplicitlyDenied');
+    expect(
+      await decide(
+        policy,
+        'logs:PutLogEvents',
+        `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/aws/lambda/other:log-stream:x`,
+      ),
+    ).toBe('ImplicitlyDenied');
     expect(await decide(policy, 'logs:CreateLogGroup', LOG_GROUP)).toBe('ImplicitlyDenied');
   });
 
   it('may consume its own queue, as the event source mapping does with its role, and nothing more in SQS', async () => {
-    for (const action of ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueAttributes']) {
+    for (const action of [
+      'sqs:ReceiveMessage',
+      'sqs:DeleteMessage',
+      'sqs:ChangeMessageVisibility',
+      'sqs:GetQueueAttributes',
+    ]) {
       expect(await decide(policy, action, QUEUE)).toBe('Allowed');
       expect(await decide(policy, action, FAILED)).toBe('ImplicitlyDenied');
       expect(await decide(policy, action, `arn:aws:sqs:us-east-1:${ACCOUNT}:other.fifo`)).toBe('ImplicitlyDenied');

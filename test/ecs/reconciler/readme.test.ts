@@ -16,7 +16,9 @@ describe('reconciler cost estimate', () => {
   it('grows with the number of events and shrinks with a shorter retention', () => {
     const base = estimateMonthlyCost(POST_SCALE).total;
     expect(estimateMonthlyCost({ ...POST_SCALE, eventsPerHostPerHour: 20 }).total).toBeCloseTo(2 * base, 6);
-    expect(estimateMonthlyCost({ ...POST_SCALE, logRetentionDays: 7 }).logStorage).toBeLessThan(estimateMonthlyCost(POST_SCALE).logStorage);
+    expect(estimateMonthlyCost({ ...POST_SCALE, logRetentionDays: 7 }).logStorage).toBeLessThan(
+      estimateMonthlyCost(POST_SCALE).logStorage,
+    );
   });
 });
 
@@ -45,7 +47,9 @@ describe('reconcilerReadmeSection', () => {
   it('gives the monthly cost at 10 clusters with its assumptions', () => {
     // Lambda and logs about $0.87, plus the FIFO queue's requests (3 per event and idle long polls) at most $1.42.
     expect(section.body).toContain("Monthly cost at the post's scale: about $2.29**");
-    expect(section.body).toContain('| SQS FIFO requests (2.85 million: 3 per event, and 5 idle pollers\' 20 s long polls) | $0.50 per million | $1.42 |');
+    expect(section.body).toContain(
+      "| SQS FIFO requests (2.85 million: 3 per event, and 5 idle pollers' 20 s long polls) | $0.50 per million | $1.42 |",
+    );
     expect(section.body).toContain('10 clusters of 10 hosts, 10 instance events per host an hour');
     expect(section.body).toContain('| Lambda requests | $0.20 per million | $0.15 |');
     expect(section.body).toContain('$0.0000133334 per GB-second (arm64)');

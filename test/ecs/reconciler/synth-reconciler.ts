@@ -39,12 +39,23 @@ export function synthReconciler(
 
 /** Replaces Terraform references in a policy with the values they take at apply time. */
 export function resolveRefs(text: string): string {
-  return text
-    .replace(/\$\{data\.aws_caller_identity\.[^.}]+\.account_id\}/g, ACCOUNT)
-    .replace(/\$\{aws_cloudwatch_log_group\.[^.}]+\.arn\}/g, `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/aws/lambda/test-ecs-reconciler`)
-    // The queues by their construct id: events (the FIFO queue the function reads), failed, dead-letters.
-    .replace(/\$\{aws_sqs_queue\.([^.}]+)\.arn\}/g, (_, key: string) => `arn:aws:sqs:us-east-1:${ACCOUNT}:${queueName(key)}`)
-    .replace(/\$\{aws_cloudwatch_event_rule\.[^.}]+\.arn\}/g, `arn:aws:events:us-east-1:${ACCOUNT}:rule/test-ecs-reconciler-instance-changes`);
+  return (
+    text
+      .replace(/\$\{data\.aws_caller_identity\.[^.}]+\.account_id\}/g, ACCOUNT)
+      .replace(
+        /\$\{aws_cloudwatch_log_group\.[^.}]+\.arn\}/g,
+        `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/aws/lambda/test-ecs-reconciler`,
+      )
+      // The queues by their construct id: events (the FIFO queue the function reads), failed, dead-letters.
+      .replace(
+        /\$\{aws_sqs_queue\.([^.}]+)\.arn\}/g,
+        (_, key: string) => `arn:aws:sqs:us-east-1:${ACCOUNT}:${queueName(key)}`,
+      )
+      .replace(
+        /\$\{aws_cloudwatch_event_rule\.[^.}]+\.arn\}/g,
+        `arn:aws:events:us-east-1:${ACCOUNT}:rule/test-ecs-reconciler-instance-changes`,
+      )
+  );
 }
 
 function queueName(key: string): string {

@@ -121,12 +121,16 @@ export class ClusterModel {
   private scheduleOrdinary(): void {
     let running = this.state().ordinaryRunning;
     while (running > this.demand) {
-      const host = [...this.hosts].filter((h) => h.tasks.includes('ordinary')).sort((a, b) => ordinary(a) - ordinary(b))[0]!;
+      const host = [...this.hosts]
+        .filter((h) => h.tasks.includes('ordinary'))
+        .sort((a, b) => ordinary(a) - ordinary(b))[0]!;
       host.tasks.splice(host.tasks.indexOf('ordinary'), 1);
       running--;
     }
     while (running < this.demand) {
-      const host = this.hosts.filter((h) => h.tasks.length < this.settings.slotsPerHost).sort((a, b) => b.tasks.length - a.tasks.length)[0];
+      const host = this.hosts
+        .filter((h) => h.tasks.length < this.settings.slotsPerHost)
+        .sort((a, b) => b.tasks.length - a.tasks.length)[0];
       if (!host) break;
       host.tasks.push('ordinary');
       running++;
@@ -182,7 +186,9 @@ export function settingsFromStack(json: Json, slotsPerHost: number): ScalingSett
   };
   const provider = only('aws_ecs_capacity_provider').auto_scaling_group_provider;
   const group = only('aws_autoscaling_group');
-  const reconciled = (Object.values(json.resource.aws_ecs_service) as Json[]).filter((svc) => svc.lifecycle?.ignore_changes?.includes('desired_count'));
+  const reconciled = (Object.values(json.resource.aws_ecs_service) as Json[]).filter((svc) =>
+    svc.lifecycle?.ignore_changes?.includes('desired_count'),
+  );
   if (reconciled.length !== 1) throw new Error(`expected one reconciled service, found ${reconciled.length}`);
   return {
     targetCapacity: provider.managed_scaling.target_capacity,
@@ -191,7 +197,8 @@ export function settingsFromStack(json: Json, slotsPerHost: number): ScalingSett
     protectFromScaleIn: group.protect_from_scale_in === true,
     minSize: group.min_size,
     maxSize: group.max_size,
-    reconciledOnCapacityProvider: reconciled[0].capacity_provider_strategy !== undefined || reconciled[0].launch_type === undefined,
+    reconciledOnCapacityProvider:
+      reconciled[0].capacity_provider_strategy !== undefined || reconciled[0].launch_type === undefined,
     slotsPerHost,
   };
 }

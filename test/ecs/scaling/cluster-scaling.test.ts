@@ -6,9 +6,12 @@ const SLOTS = 4;
 
 async function generatedSettings(targetCapacityPercent: number): Promise<ScalingSettings> {
   const json = await synthEcs(
-    ecsSection([service({ name: 'exporter', oneTaskPerHost: 'reconciled' }), service({ name: 'web', desiredCount: 2 })], {
-      capacity: { minSize: 1, maxSize: 10, targetCapacityPercent },
-    }),
+    ecsSection(
+      [service({ name: 'exporter', oneTaskPerHost: 'reconciled' }), service({ name: 'web', desiredCount: 2 })],
+      {
+        capacity: { minSize: 1, maxSize: 10, targetCapacityPercent },
+      },
+    ),
   );
   return settingsFromStack(json, SLOTS);
 }
@@ -24,7 +27,12 @@ describe.each([100, 75])('a cluster with a reconciled service as generated (targ
   });
 
   it('keeps the reconciled service out of the capacity provider, drains on scale-in, and protects no instance for good', () => {
-    expect(settings).toMatchObject({ reconciledOnCapacityProvider: false, managedDraining: true, managedTerminationProtection: false, protectFromScaleIn: false });
+    expect(settings).toMatchObject({
+      reconciledOnCapacityProvider: false,
+      managedDraining: true,
+      managedTerminationProtection: false,
+      protectFromScaleIn: false,
+    });
   });
 
   it('grows by what the other services need, with one reconciled task on every instance', () => {

@@ -27,7 +27,8 @@ export function compileValueTest(element: unknown, path: string): ValueTest {
     throw new EventPatternError(path, `array elements must be strings, numbers, booleans, null or filter objects`);
   }
   const keys = Object.keys(element);
-  if (keys.length !== 1) throw new EventPatternError(path, `a filter object has exactly one key, got ${keys.join(', ') || 'none'}`);
+  if (keys.length !== 1)
+    throw new EventPatternError(path, `a filter object has exactly one key, got ${keys.join(', ') || 'none'}`);
   const [name] = keys;
   const arg = (element as Record<string, unknown>)[name];
   switch (name) {
@@ -45,18 +46,26 @@ export function compileValueTest(element: unknown, path: string): ValueTest {
     }
     case 'exists':
       if (typeof arg !== 'boolean') throw new EventPatternError(path, 'exists takes true or false');
-      return (values) => (values.length > 0) === arg;
+      return (values) => values.length > 0 === arg;
     case 'numeric':
       return numericTest(arg, path);
     case 'anything-but':
       return anythingButTest(arg, path);
     default:
-      throw new EventPatternError(path, `unsupported filter '${name}' (supported: prefix, suffix, equals-ignore-case, wildcard, exists, numeric, anything-but)`);
+      throw new EventPatternError(
+        path,
+        `unsupported filter '${name}' (supported: prefix, suffix, equals-ignore-case, wildcard, exists, numeric, anything-but)`,
+      );
   }
 }
 
 /** `prefix`/`suffix` take a string, or `{ "equals-ignore-case": string }` for a case-insensitive comparison. */
-function stringTest(arg: unknown, path: string, name: string, test: (value: string, affix: string) => boolean): ValueTest {
+function stringTest(
+  arg: unknown,
+  path: string,
+  name: string,
+  test: (value: string, affix: string) => boolean,
+): ValueTest {
   if (typeof arg === 'string') return (values) => values.some((v) => typeof v === 'string' && test(v, arg));
   if (isObject(arg) && Object.keys(arg).length === 1 && typeof arg['equals-ignore-case'] === 'string') {
     const affix = (arg['equals-ignore-case'] as string).toLowerCase();
@@ -73,7 +82,10 @@ function numericTest(arg: unknown, path: string): ValueTest {
   for (let i = 0; i < arg.length; i += 2) {
     const [op, n] = [arg[i], arg[i + 1]];
     if (!(numericOperators as readonly unknown[]).includes(op) || typeof n !== 'number' || !Number.isFinite(n)) {
-      throw new EventPatternError(path, `numeric: '${String(op)}' ${String(n)} is not an operator (${numericOperators.join(' ')}) and a number`);
+      throw new EventPatternError(
+        path,
+        `numeric: '${String(op)}' ${String(n)} is not an operator (${numericOperators.join(' ')}) and a number`,
+      );
     }
     conditions.push([op as NumericOperator, n]);
   }
@@ -108,7 +120,8 @@ function anythingButExclusion(arg: unknown, path: string): (v: Leaf) => boolean 
   const isLiteral = (x: unknown): boolean => typeof x === 'string' || typeof x === 'number';
   if (isLiteral(arg)) return (v) => v === arg;
   if (Array.isArray(arg)) {
-    if (arg.length === 0 || !arg.every(isLiteral)) throw new EventPatternError(path, 'anything-but takes a non-empty list of strings or numbers');
+    if (arg.length === 0 || !arg.every(isLiteral))
+      throw new EventPatternError(path, 'anything-but takes a non-empty list of strings or numbers');
     return (v) => arg.includes(v);
   }
   if (isObject(arg) && Object.keys(arg).length === 1) {
@@ -126,7 +139,10 @@ function anythingButExclusion(arg: unknown, path: string): (v: Leaf) => boolean 
       case 'equals-ignore-case': {
         const list = typeof inner === 'string' ? [inner] : inner;
         if (!Array.isArray(list) || list.length === 0 || !list.every((s) => typeof s === 'string')) {
-          throw new EventPatternError(path, 'anything-but equals-ignore-case takes a string or a non-empty list of strings');
+          throw new EventPatternError(
+            path,
+            'anything-but equals-ignore-case takes a string or a non-empty list of strings',
+          );
         }
         return (v) => typeof v !== 'string' || list.some((s: string) => sameIgnoringCase(v, s));
       }
@@ -136,7 +152,10 @@ function anythingButExclusion(arg: unknown, path: string): (v: Leaf) => boolean 
       }
     }
   }
-  throw new EventPatternError(path, 'anything-but takes a string, a number, a list of them, or a prefix/suffix/equals-ignore-case/wildcard object');
+  throw new EventPatternError(
+    path,
+    'anything-but takes a string, a number, a list of them, or a prefix/suffix/equals-ignore-case/wildcard object',
+  );
 }
 
 /** `*` matches any run of characters; `\*` is a literal star and `\\` a literal backslash; `**` is rejected. */
@@ -146,11 +165,13 @@ function wildcardRegExp(pattern: string, path: string): RegExp {
     const c = pattern[i];
     if (c === '\\') {
       const next = pattern[i + 1];
-      if (next !== '*' && next !== '\\') throw new EventPatternError(path, `wildcard '${pattern}': a backslash must escape '*' or '\\'`);
+      if (next !== '*' && next !== '\\')
+        throw new EventPatternError(path, `wildcard '${pattern}': a backslash must escape '*' or '\\'`);
       source += `\\${next}`;
       i++;
     } else if (c === '*') {
-      if (pattern[i + 1] === '*') throw new EventPatternError(path, `wildcard '${pattern}': consecutive '*' are not allowed`);
+      if (pattern[i + 1] === '*')
+        throw new EventPatternError(path, `wildcard '${pattern}': consecutive '*' are not allowed`);
       source += '[\\s\\S]*';
     } else {
       source += c.replace(/[.+?^${}()|[\]]/g, '\\$&');

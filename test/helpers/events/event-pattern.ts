@@ -51,11 +51,15 @@ function compileObject(pattern: Record<string, unknown>, path: readonly string[]
       return (event) => alternatives.some((alt) => alt(event));
     }
     if (isObject(value)) {
-      if (Object.keys(value).length === 0) throw new EventPatternError(where, 'a nested pattern needs at least one field');
+      if (Object.keys(value).length === 0)
+        throw new EventPatternError(where, 'a nested pattern needs at least one field');
       return compileObject(value, [...path, key]);
     }
     if (!Array.isArray(value) || value.length === 0) {
-      throw new EventPatternError(where, 'a leaf must be a non-empty array of values or filters, for example ["ACTIVE"]');
+      throw new EventPatternError(
+        where,
+        'a leaf must be a non-empty array of values or filters, for example ["ACTIVE"]',
+      );
     }
     const tests: ValueTest[] = value.map((element) => compileValueTest(element, where));
     const fieldPath = [...path, key];

@@ -26,7 +26,14 @@ const BUILD_TIMEOUT_MS = 40 * 60_000;
 
 /** buildah's global options for one architecture's storage (one store per architecture: one tag, one image). */
 export function storageArgs(arch: ImageArch): string[] {
-  return ['--root', join(imageCacheDir(), arch, 'storage'), '--runroot', join(imageCacheDir(), arch, 'run'), '--storage-driver', DRIVER];
+  return [
+    '--root',
+    join(imageCacheDir(), arch, 'storage'),
+    '--runroot',
+    join(imageCacheDir(), arch, 'run'),
+    '--storage-driver',
+    DRIVER,
+  ];
 }
 
 export interface Result {
@@ -43,7 +50,10 @@ export function run(command: string, args: readonly string[], timeout = 120_000)
 
 export function mustRun(command: string, args: readonly string[], timeout?: number): string {
   const r = run(command, args, timeout);
-  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${r.status}:\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`);
+  if (r.status !== 0)
+    throw new Error(
+      `${command} ${args.join(' ')} exited ${r.status}:\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`,
+    );
   return r.stdout;
 }
 
@@ -66,31 +76,46 @@ export function checkPrerequisites(arch: ImageArch): void {
   }
   if (arch === 'arm64') {
     const entry = '/proc/sys/fs/binfmt_misc/qemu-aarch64';
-    const registered = existsSync(entry) && readFileSync(entry, 'utf8').startsWith('enabled') && /flags: \w*F/.test(readFileSync(entry, 'utf8'));
+    const registered =
+      existsSync(entry) &&
+      readFileSync(entry, 'utf8').startsWith('enabled') &&
+      /flags: \w*F/.test(readFileSync(entry, 'utf8'));
     if (!registered) missing.push(`qemu-user-static registered with binfmt_misc, fix-binary flag (${entry})`);
   }
   if (missing.length > 0) {
-    throw new Error(`cannot build the ${arch} sidecar images, missing: ${missing.join('; ')}. Run .ci/setup (as root) first.`);
+    throw new Error(
+      `cannot build the ${arch} sidecar images, missing: ${missing.join('; ')}. Run .ci/setup (as root) first.`,
+    );
   }
 }
 
 /** The Debian archive apt already uses (bookworm suites of the host's sources), so nothing else is contacted. */
 export function hostDebianSources(): string[] {
   const lines: string[] = [];
-  const files = ['/etc/apt/sources.list', ...(existsSync('/etc/apt/sources.list.d') ? readdirSync('/etc/apt/sources.list.d').map((f) => join('/etc/apt/sources.list.d', f)) : [])];
+  const files = [
+    '/etc/apt/sources.list',
+    ...(existsSync('/etc/apt/sources.list.d')
+      ? readdirSync('/etc/apt/sources.list.d').map((f) => join('/etc/apt/sources.list.d', f))
+      : []),
+  ];
   for (const file of files.filter((f) => /\.(list|sources)$/.test(f) && existsSync(f))) {
     const text = readFileSync(file, 'utf8');
     if (file.endsWith('.list')) {
-      for (const m of text.matchAll(/^deb\s+(?:\[[^\]]*\]\s+)?(\S+)\s+(bookworm\S*)\s+.*\bmain\b/gm)) lines.push(`deb ${m[1]} ${m[2]} main`);
+      for (const m of text.matchAll(/^deb\s+(?:\[[^\]]*\]\s+)?(\S+)\s+(bookworm\S*)\s+.*\bmain\b/gm))
+        lines.push(`deb ${m[1]} ${m[2]} main`);
       continue;
     }
     for (const stanza of text.split(/\n\s*\n/)) {
-      const field = (name: string) => new RegExp(`^${name}:\\s*(.+)$`, 'mi').exec(stanza)?.[1].trim().split(/\s+/) ?? [];
+      const field = (name: string) =>
+        new RegExp(`^${name}:\\s*(.+)$`, 'mi').exec(stanza)?.[1].trim().split(/\s+/) ?? [];
       if (!field('Types').includes('deb') || !field('Components').includes('main')) continue;
-      for (const uri of field('URIs')) for (const suite of field('Suites').filter((s) => s.startsWith('bookworm'))) lines.push(`deb ${uri} ${suite} main`);
+      for (const uri of field('URIs'))
+        for (const suite of field('Suites').filter((s) => s.startsWith('bookworm')))
+          lines.push(`deb ${uri} ${suite} main`);
     }
   }
-  if (!lines.some((l) => / bookworm main$/.test(l))) throw new Error('no Debian bookworm archive in /etc/apt/sources.list*: debootstrap needs one');
+  if (!lines.some((l) => / bookworm main$/.test(l)))
+    throw new Error('no Debian bookworm archive in /etc/apt/sources.list*: debootstrap needs one');
   return [...new Set(lines)];
 }
 
@@ -122,7 +147,17 @@ export function ensureBase(arch: ImageArch): void {
   const script = join(__dirname, 'make-base.sh');
   const sources = hostDebianSources();
   const mirror = /^deb (\S+) bookworm main$/m.exec(sources.join('\n'))![1];
-  locked(arch, ['sh', script, arch, mirror, BASE_IMAGE, join(imageCacheDir(), arch), DRIVER, sources.join('\n'), SLIM_DPKG_EXCLUDES]);
+  locked(arch, [
+    'sh',
+    script,
+    arch,
+    mirror,
+    BASE_IMAGE,
+    join(imageCacheDir(), arch),
+    DRIVER,
+    sources.join('\n'),
+    SLIM_DPKG_EXCLUDES,
+  ]);
 }
 
 export interface BuiltImage {
@@ -143,9 +178,39 @@ export function buildContext(arch: ImageArch, name: string, context: string): Bu
   if (!existsSync(join(context, 'Dockerfile'))) throw new Error(`no Dockerfile in ${context}`);
   const ref = `localhost/stackwright-sidecar/${name}:${arch}`;
   const log = join(imageCacheDir(), arch, `build-${name}.log`);
-  const args = ['bud', '--isolation', 'chroot', '--format', 'docker', '--layers', '--force-rm', '--pull=never', '--arch', arch, '--os', 'linux', '-t', ref, context];
+  const args = [
+    'bud',
+    '--isolation',
+    'chroot',
+    '--format',
+    'docker',
+    '--layers',
+    '--force-rm',
+    '--pull=never',
+    '--arch',
+    arch,
+    '--os',
+    'linux',
+    '-t',
+    ref,
+    context,
+  ];
   // The log stays beside the cache for a failed build; the error shows its end.
-  const r = run('flock', [join(imageCacheDir(), `${arch}.lock`), 'sh', '-c', 'log=$1; shift; "$@" >"$log" 2>&1', 'sh', log, 'buildah', ...storageArgs(arch), ...args], BUILD_TIMEOUT_MS);
+  const r = run(
+    'flock',
+    [
+      join(imageCacheDir(), `${arch}.lock`),
+      'sh',
+      '-c',
+      'log=$1; shift; "$@" >"$log" 2>&1',
+      'sh',
+      log,
+      'buildah',
+      ...storageArgs(arch),
+      ...args,
+    ],
+    BUILD_TIMEOUT_MS,
+  );
   if (r.status !== 0) {
     const tail = existsSync(log) ? readFileSync(log, 'utf8').slice(-4000) : r.stderr;
     throw new Error(`buildah bud of ${name} (${arch}) failed (log: ${log}):\n${tail}`);
@@ -170,4 +235,3 @@ export function inspectImage(image: BuiltImage): { config: ImageConfig; architec
   const size = String(JSON.parse(buildah(image.arch, ['images', '--json', image.ref]))[0]?.size);
   return { config: info.Docker.config, architecture: info.OCIv1.architecture, size };
 }
-

@@ -30,7 +30,9 @@ export class LocalTask {
     removeAbandonedContainers(arch);
     const logDir = mkdtempSync(join(tmpdir(), `sidecar-image-${label}-`));
     // `sleep` bounded, so even a killed test run leaves nothing behind for long.
-    const holder = spawn('unshare', ['--net', '--', 'sh', '-c', 'ip link set lo up && echo up && exec sleep 3600'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const holder = spawn('unshare', ['--net', '--', 'sh', '-c', 'ip link set lo up && echo up && exec sleep 3600'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const task = new LocalTask(arch, label, holder, logDir);
     await new Promise<void>((resolve, reject) => {
       let err = '';
@@ -56,7 +58,20 @@ export class LocalTask {
 
   private runArgs(container: string, command: readonly string[], volumes: readonly string[]): string[] {
     const vols = volumes.flatMap((v) => ['-v', v]);
-    return ['--net=' + this.netns, 'buildah', ...storageArgs(this.arch), 'run', '--isolation', 'chroot', '--network', 'host', ...vols, container, '--', ...command];
+    return [
+      '--net=' + this.netns,
+      'buildah',
+      ...storageArgs(this.arch),
+      'run',
+      '--isolation',
+      'chroot',
+      '--network',
+      'host',
+      ...vols,
+      container,
+      '--',
+      ...command,
+    ];
   }
 
   /**
@@ -67,10 +82,14 @@ export class LocalTask {
   startContainer(container: string, config: ImageConfig, volumes: readonly string[] = []): void {
     const command = [...(config.Entrypoint ?? []), ...config.Cmd];
     const log = openSync(join(this.logDir, `${container}.log`), 'a');
-    const child = spawn('nsenter', this.runArgs(container, ['/bin/sh', '-c', '"$@" 2>&1 | cat', 'sh', ...command], volumes), {
-      detached: true,
-      stdio: ['ignore', log, log],
-    });
+    const child = spawn(
+      'nsenter',
+      this.runArgs(container, ['/bin/sh', '-c', '"$@" 2>&1 | cat', 'sh', ...command], volumes),
+      {
+        detached: true,
+        stdio: ['ignore', log, log],
+      },
+    );
     closeSync(log);
     this.started.push(child);
   }
@@ -85,7 +104,12 @@ export class LocalTask {
   }
 
   /** Runs `command` in `container` (beside whatever runs there, as `docker exec` and health checks do). */
-  exec(container: string, command: readonly string[], volumes: readonly string[] = [], timeoutMs = 120_000): Promise<Result> {
+  exec(
+    container: string,
+    command: readonly string[],
+    volumes: readonly string[] = [],
+    timeoutMs = 120_000,
+  ): Promise<Result> {
     return runAsync('nsenter', this.runArgs(container, command, volumes), timeoutMs);
   }
 
@@ -93,7 +117,11 @@ export class LocalTask {
   async get(port: number, path: string, timeoutMs = 120_000): Promise<{ status: number; body: string }> {
     const script =
       "require('http').get({host:'127.0.0.1',port:+process.argv[1],path:process.argv[2]},r=>{let b='';r.on('data',d=>b+=d);r.on('end',()=>{process.stdout.write(JSON.stringify({status:r.statusCode,body:b}))})}).on('error',e=>{process.stderr.write(String(e));process.exit(1)})";
-    const r = await runAsync('nsenter', ['--net=' + this.netns, process.execPath, '-e', script, String(port), path], timeoutMs);
+    const r = await runAsync(
+      'nsenter',
+      ['--net=' + this.netns, process.execPath, '-e', script, String(port), path],
+      timeoutMs,
+    );
     if (r.status !== 0) throw new Error(`GET ${path}: ${r.stderr}`);
     return JSON.parse(r.stdout);
   }
@@ -202,7 +230,11 @@ export function delay(ms: number): Promise<void> {
 }
 
 /** Polls `condition` until it holds; rejects after `timeoutMs` (generous: tests run beside other CPU load). */
-export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number, everyMs = 250): Promise<void> {
+export async function waitFor(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  everyMs = 250,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await condition()) return;

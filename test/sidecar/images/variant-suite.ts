@@ -37,12 +37,16 @@ export function describeVariantImages(variant: SidecarVariant, arch: ImageArch):
   describe(`${variant} images (${arch})`, () => {
     let task: LocalTask | undefined;
     const started = new Map<string, Started>();
-    const healthy = async (s: Started) => (await task!.exec(s.container, healthCommand(s.config), s.volumes, requestTimeoutMs)).status === 0;
+    const healthy = async (s: Started) =>
+      (await task!.exec(s.container, healthCommand(s.config), s.volumes, requestTimeoutMs)).status === 0;
     const waitHealthy = async (s: Started) => {
       try {
         await waitFor(() => healthy(s), healthTimeoutMs, 500);
       } catch (err) {
-        throw new Error(`${variant}/${s.container} never became healthy: ${(err as Error).message}\n${task!.log(s.container)}`, { cause: err });
+        throw new Error(
+          `${variant}/${s.container} never became healthy: ${(err as Error).message}\n${task!.log(s.container)}`,
+          { cause: err },
+        );
       }
     };
 
@@ -54,7 +58,8 @@ export function describeVariantImages(variant: SidecarVariant, arch: ImageArch):
       for (const [name, image] of images) {
         const container = task.container(image, name);
         const { config } = inspectImage(image);
-        if (variant === 'sharedvol' && name === 'app') volumes = [`${await task.volumeLike(container, socketDir)}:${socketDir}`];
+        if (variant === 'sharedvol' && name === 'app')
+          volumes = [`${await task.volumeLike(container, socketDir)}:${socketDir}`];
         const s: Started = { container, image, config, volumes };
         started.set(name, s);
         task.startContainer(container, config, volumes);
@@ -64,66 +69,104 @@ export function describeVariantImages(variant: SidecarVariant, arch: ImageArch):
 
     afterAll(() => task?.stop(), 120_000);
 
-    it('declares a non-root user, a HEALTHCHECK and the architecture', () => {
-      for (const s of started.values()) {
-        const { config, architecture } = inspectImage(s.image);
-        expect(architecture).toBe(arch);
-        expect(config.User).toMatch(/^(www-data|app)$/);
-        expect(config.Healthcheck?.Test[0]).toBe('CMD');
-      }
-    }, testTimeoutMs);
+    it(
+      'declares a non-root user, a HEALTHCHECK and the architecture',
+      () => {
+        for (const s of started.values()) {
+          const { config, architecture } = inspectImage(s.image);
+          expect(architecture).toBe(arch);
+          expect(config.User).toMatch(/^(www-data|app)$/);
+          expect(config.Healthcheck?.Test[0]).toBe('CMD');
+        }
+      },
+      testTimeoutMs,
+    );
 
-    it('answers through nginx on its port with the app JSON', async () => {
-      const r = await task!.get(listenPort, `/${variant}/hello`, requestTimeoutMs);
-      expect(r.status).toBe(200);
-      const body = JSON.parse(r.body);
-      expect(body).toEqual({ hello: 'world', utcnow: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), random: expect.any(Number) });
-      const health = await task!.get(listenPort, APP_HEALTH_PATH, requestTimeoutMs);
-      expect(health).toEqual({ status: 200, body: 'ok' });
-    }, testTimeoutMs);
+    it(
+      'answers through nginx on its port with the app JSON',
+      async () => {
+        const r = await task!.get(listenPort, `/${variant}/hello`, requestTimeoutMs);
+        expect(r.status).toBe(200);
+        const body = JSON.parse(r.body);
+        expect(body).toEqual({
+          hello: 'world',
+          utcnow: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+          random: expect.any(Number),
+        });
+        const health = await task!.get(listenPort, APP_HEALTH_PATH, requestTimeoutMs);
+        expect(health).toEqual({ status: 200, body: 'ok' });
+      },
+      testTimeoutMs,
+    );
 
-    it("passes each image's own HEALTHCHECK", async () => {
-      for (const s of started.values()) {
-        const r = await task!.exec(s.container, healthCommand(s.config), s.volumes, requestTimeoutMs);
-        expect({ container: s.container, status: r.status, output: r.status === 0 ? '' : r.stdout + r.stderr }).toEqual({ container: s.container, status: 0, output: '' });
-      }
-    }, testTimeoutMs);
+    it(
+      "passes each image's own HEALTHCHECK",
+      async () => {
+        for (const s of started.values()) {
+          const r = await task!.exec(s.container, healthCommand(s.config), s.volumes, requestTimeoutMs);
+          expect({
+            container: s.container,
+            status: r.status,
+            output: r.status === 0 ? '' : r.stdout + r.stderr,
+          }).toEqual({ container: s.container, status: 0, output: '' });
+        }
+      },
+      testTimeoutMs,
+    );
 
-    it('runs nginx as its non-root user on its port, and gunicorn as the app user', async () => {
-      const nginxContainer = started.get(variant === 'combined' ? 'combined' : 'nginx')!;
-      const appContainer = started.get(variant === 'combined' ? 'combined' : 'app')!;
-      const uidOf = async (s: Started) => Number((await task!.exec(s.container, ['id', '-u'], [], requestTimeoutMs)).stdout.trim());
-      const nginxUid = await uidOf(nginxContainer);
-      const appUid = await uidOf(appContainer);
-      expect(nginxUid).toBeGreaterThan(0);
-      expect(appUid).toBeGreaterThan(0);
+    it(
+      'runs nginx as its non-root user on its port, and gunicorn as the app user',
+      async () => {
+        const nginxContainer = started.get(variant === 'combined' ? 'combined' : 'nginx')!;
+        const appContainer = started.get(variant === 'combined' ? 'combined' : 'app')!;
+        const uidOf = async (s: Started) =>
+          Number((await task!.exec(s.container, ['id', '-u'], [], requestTimeoutMs)).stdout.trim());
+        const nginxUid = await uidOf(nginxContainer);
+        const appUid = await uidOf(appContainer);
+        expect(nginxUid).toBeGreaterThan(0);
+        expect(appUid).toBeGreaterThan(0);
 
-      const nginx = task!.socketOwners({ tcpPort: listenPort });
-      expect(nginx.length).toBeGreaterThan(0);
-      // Under qemu the command line is the emulator's (nginx's retitled "nginx: master process" is not visible).
-      for (const p of nginx) expect({ uid: p.uid, nginx: p.cmdline.includes('nginx') }).toEqual({ uid: nginxUid, nginx: true });
+        const nginx = task!.socketOwners({ tcpPort: listenPort });
+        expect(nginx.length).toBeGreaterThan(0);
+        // Under qemu the command line is the emulator's (nginx's retitled "nginx: master process" is not visible).
+        for (const p of nginx)
+          expect({ uid: p.uid, nginx: p.cmdline.includes('nginx') }).toEqual({ uid: nginxUid, nginx: true });
 
-      const gunicorn = task!.socketOwners(variant === 'tcp' ? { tcpPort: appPort } : { unixPath: `${socketDir}/${SOCKET_FILE}` });
-      expect(gunicorn.length).toBeGreaterThan(0);
-      for (const p of gunicorn) expect({ uid: p.uid, gunicorn: p.cmdline.includes('gunicorn') }).toEqual({ uid: appUid, gunicorn: true });
-      // Every process of the task runs as one of the images' users, none as root.
-      for (const p of task!.processes().filter((q) => !/buildah|nsenter/.test(q.cmdline))) expect([nginxUid, appUid]).toContain(p.uid);
-    }, testTimeoutMs);
+        const gunicorn = task!.socketOwners(
+          variant === 'tcp' ? { tcpPort: appPort } : { unixPath: `${socketDir}/${SOCKET_FILE}` },
+        );
+        expect(gunicorn.length).toBeGreaterThan(0);
+        for (const p of gunicorn)
+          expect({ uid: p.uid, gunicorn: p.cmdline.includes('gunicorn') }).toEqual({ uid: appUid, gunicorn: true });
+        // Every process of the task runs as one of the images' users, none as root.
+        for (const p of task!.processes().filter((q) => !/buildah|nsenter/.test(q.cmdline)))
+          expect([nginxUid, appUid]).toContain(p.uid);
+      },
+      testTimeoutMs,
+    );
 
     if (variant === 'sharedvol') {
-      it('shares the unix socket through the volume both containers mount', () => {
-        const volume = started.get('app')!.volumes[0].split(':')[0];
-        expect(existsSync(join(volume, SOCKET_FILE))).toBe(true);
-        expect(started.get('nginx')!.volumes).toEqual(started.get('app')!.volumes);
-      }, testTimeoutMs);
+      it(
+        'shares the unix socket through the volume both containers mount',
+        () => {
+          const volume = started.get('app')!.volumes[0].split(':')[0];
+          expect(existsSync(join(volume, SOCKET_FILE))).toBe(true);
+          expect(started.get('nginx')!.volumes).toEqual(started.get('app')!.volumes);
+        },
+        testTimeoutMs,
+      );
     }
 
-    it('stops leaving no process behind', async () => {
-      const pids = task!.processes().map((p) => p.pid);
-      expect(pids.length).toBeGreaterThan(0);
-      await task!.stop();
-      await waitFor(() => pids.every((pid) => !isAlive(pid)), 30_000);
-      expect(pids.filter(isAlive)).toEqual([]);
-    }, testTimeoutMs);
+    it(
+      'stops leaving no process behind',
+      async () => {
+        const pids = task!.processes().map((p) => p.pid);
+        expect(pids.length).toBeGreaterThan(0);
+        await task!.stop();
+        await waitFor(() => pids.every((pid) => !isAlive(pid)), 30_000);
+        expect(pids.filter(isAlive)).toEqual([]);
+      },
+      testTimeoutMs,
+    );
   });
 }

@@ -27,9 +27,14 @@ interface Held {
 }
 
 function hold(variant: string, mode: 'wait' | 'crash'): Promise<Held> {
-  const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE, variant, mode], { cwd: join(__dirname, '..', '..', '..'), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE, variant, mode], {
+    cwd: join(__dirname, '..', '..', '..'),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
@@ -50,25 +55,33 @@ function hold(variant: string, mode: 'wait' | 'crash'): Promise<Held> {
 it.each([
   ['combined', 'SIGINT'],
   ['tcp', 'SIGTERM'],
-] as const)('%s: %s kills every process, removes the directory and ends the process with the signal', async (variant, sig) => {
-  const held = await hold(variant, 'wait');
-  expect(held.pids.length).toBeGreaterThanOrEqual(4);
-  expect(held.pids.every(isAlive)).toBe(true);
-  const sessions = new Set(held.pids.map(sessionOf));
-  held.child.kill(sig);
-  // Nobody else handles the signal in the fixture, so it terminates with it as it would have without the runner.
-  expect(await held.exited).toEqual({ code: null, signal: sig });
-  expect(held.pids.filter(isAlive)).toEqual([]);
-  // Nor any process started after the pids were printed (a worker forked on a reload, parent 1 once its master died).
-  expect(inSessions(sessions)).toEqual([]);
-  expect(existsSync(held.dir)).toBe(false);
-}, 2 * LOADED_START_MS);
+] as const)(
+  '%s: %s kills every process, removes the directory and ends the process with the signal',
+  async (variant, sig) => {
+    const held = await hold(variant, 'wait');
+    expect(held.pids.length).toBeGreaterThanOrEqual(4);
+    expect(held.pids.every(isAlive)).toBe(true);
+    const sessions = new Set(held.pids.map(sessionOf));
+    held.child.kill(sig);
+    // Nobody else handles the signal in the fixture, so it terminates with it as it would have without the runner.
+    expect(await held.exited).toEqual({ code: null, signal: sig });
+    expect(held.pids.filter(isAlive)).toEqual([]);
+    // Nor any process started after the pids were printed (a worker forked on a reload, parent 1 once its master died).
+    expect(inSessions(sessions)).toEqual([]);
+    expect(existsSync(held.dir)).toBe(false);
+  },
+  2 * LOADED_START_MS,
+);
 
-it('sharedvol: an uncaught exception still kills every process and removes the directory', async () => {
-  const held = await hold('sharedvol', 'crash');
-  const sessions = new Set(held.pids.map(sessionOf));
-  expect((await held.exited).code).toBe(1);
-  expect(held.pids.filter(isAlive)).toEqual([]);
-  expect(inSessions(sessions)).toEqual([]);
-  expect(existsSync(held.dir)).toBe(false);
-}, 2 * LOADED_START_MS);
+it(
+  'sharedvol: an uncaught exception still kills every process and removes the directory',
+  async () => {
+    const held = await hold('sharedvol', 'crash');
+    const sessions = new Set(held.pids.map(sessionOf));
+    expect((await held.exited).code).toBe(1);
+    expect(held.pids.filter(isAlive)).toEqual([]);
+    expect(inSessions(sessions)).toEqual([]);
+    expect(existsSync(held.dir)).toBe(false);
+  },
+  2 * LOADED_START_MS,
+);

@@ -44,7 +44,9 @@ describe('a missing binary', () => {
   it('names the binary and the Debian package', async () => {
     const failure = startVariant('tcp', { baseDir: base, binaries: { nginx: '/nonexistent/sbin/nginx' } });
     await expect(failure).rejects.toThrow(MissingBinaryError);
-    await expect(failure).rejects.toThrow('/nonexistent/sbin/nginx is not an executable file: install the Debian package(s) nginx-light (or nginx)');
+    await expect(failure).rejects.toThrow(
+      '/nonexistent/sbin/nginx is not an executable file: install the Debian package(s) nginx-light (or nginx)',
+    );
     await expect(failure).rejects.toMatchObject({ binary: '/nonexistent/sbin/nginx', name: 'MissingBinaryError' });
     // Bad input, not a bug: exit 2 wherever it surfaces.
     await expect(failure).rejects.toBeInstanceOf(InputError);
@@ -52,9 +54,9 @@ describe('a missing binary', () => {
   });
 
   it('checks supervisord only for combined', async () => {
-    await expect(startVariant('combined', { baseDir: base, binaries: { supervisord: '/nonexistent/supervisord' } })).rejects.toThrow(
-      'install the Debian package(s) supervisor',
-    );
+    await expect(
+      startVariant('combined', { baseDir: base, binaries: { supervisord: '/nonexistent/supervisord' } }),
+    ).rejects.toThrow('install the Debian package(s) supervisor');
     expectNothingLeft();
   });
 
@@ -72,7 +74,9 @@ describe('bad options', () => {
     await expect(startVariant('tcp', { baseDir: base, render: { workers: 0 } })).rejects.toThrow(
       new LocalRunnerError('workers must be an integer from 1 to 64, got 0'),
     );
-    await expect(startVariant('tcp', { baseDir: base, port: 70000 })).rejects.toThrow(/^port must be an integer from 1 to 65535/);
+    await expect(startVariant('tcp', { baseDir: base, port: 70000 })).rejects.toThrow(
+      /^port must be an integer from 1 to 65535/,
+    );
     expectNothingLeft();
   });
 });
@@ -90,7 +94,10 @@ describe('a port in use', () => {
 
   it("is reported for the tcp variant's app port", async () => {
     const { port } = taken;
-    await expect(startVariant('tcp', { baseDir: base, appPort: port })).rejects.toMatchObject({ port, server: 'the tcp app' });
+    await expect(startVariant('tcp', { baseDir: base, appPort: port })).rejects.toMatchObject({
+      port,
+      server: 'the tcp app',
+    });
     expectNothingLeft();
   });
 });
@@ -109,9 +116,14 @@ describe('a server that does not come up', () => {
 
   it('that never answers: times out naming the port, and kills it', async () => {
     const marker = `never-answers-${process.pid}`;
-    const gunicorn = fakeBinary('gunicorn-that-hangs', `exec /usr/bin/python3 -c "import time; time.sleep(120)" ${marker}`);
+    const gunicorn = fakeBinary(
+      'gunicorn-that-hangs',
+      `exec /usr/bin/python3 -c "import time; time.sleep(120)" ${marker}`,
+    );
     const failure = startVariant('sharedvol', { baseDir: base, binaries: { gunicorn }, startTimeoutMs: 1500 });
-    await expect(failure).rejects.toThrow(/sharedvol: .*nginx \+ .*gunicorn-that-hangs did not answer 200 on http:\/\/127\.0\.0\.1:\d+\/healthz within 1500 ms/);
+    await expect(failure).rejects.toThrow(
+      /sharedvol: .*nginx \+ .*gunicorn-that-hangs did not answer 200 on http:\/\/127\.0\.0\.1:\d+\/healthz within 1500 ms/,
+    );
     await expect(failure).rejects.toBeInstanceOf(LocalRunnerError);
     expect(processesWith(marker)).toEqual([]);
     expect(processesWith(base)).toEqual([]);
@@ -120,8 +132,13 @@ describe('a server that does not come up', () => {
 
   it('under supervisord: the whole tree is stopped', async () => {
     const marker = `under-supervisord-${process.pid}`;
-    const gunicorn = fakeBinary('gunicorn-under-supervisord', `exec /usr/bin/python3 -c "import time; time.sleep(120)" ${marker}`);
-    await expect(startVariant('combined', { baseDir: base, binaries: { gunicorn }, startTimeoutMs: 2500 })).rejects.toThrow(ServerStartError);
+    const gunicorn = fakeBinary(
+      'gunicorn-under-supervisord',
+      `exec /usr/bin/python3 -c "import time; time.sleep(120)" ${marker}`,
+    );
+    await expect(
+      startVariant('combined', { baseDir: base, binaries: { gunicorn }, startTimeoutMs: 2500 }),
+    ).rejects.toThrow(ServerStartError);
     expect(processesWith(marker)).toEqual([]);
     expect(processesWith(base)).toEqual([]);
     expectNothingLeft();

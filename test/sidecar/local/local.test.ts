@@ -2,7 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { isAlive, killAllSync, registeredCount, type RunningVariant, startVariant, startVariants } from '../../../packages/bench/src/sidecar-local';
+import {
+  isAlive,
+  killAllSync,
+  registeredCount,
+  type RunningVariant,
+  startVariant,
+  startVariants,
+} from '../../../packages/bench/src/sidecar-local';
 import { renderHealthcheck, type SidecarVariant, sidecarVariants } from '../../../src/sidecar/render';
 import { inSessions, LOADED_START_MS, sessionOf } from '../../helpers/processes';
 
@@ -86,8 +93,10 @@ describe.each(sidecarVariants)('%s, natively', (v) => {
 
   it("passes the images' health check script, against the app directly and through nginx", () => {
     const r = variant(v);
-    const target = r.upstream.kind === 'tcp' ? ['--tcp', `127.0.0.1:${r.upstream.port}`] : ['--unix', r.upstream.socketPath];
-    const check = (args: string[]) => spawnSync('/usr/bin/python3', ['-c', renderHealthcheck(), ...args], { encoding: 'utf8', timeout: 60_000 });
+    const target =
+      r.upstream.kind === 'tcp' ? ['--tcp', `127.0.0.1:${r.upstream.port}`] : ['--unix', r.upstream.socketPath];
+    const check = (args: string[]) =>
+      spawnSync('/usr/bin/python3', ['-c', renderHealthcheck(), ...args], { encoding: 'utf8', timeout: 60_000 });
     expect(check([...target, '/healthz']).status).toBe(0);
     expect(check(['--tcp', `127.0.0.1:${r.port}`, '/healthz']).status).toBe(0);
     const closed = check(['--unix', join(r.dir, 'no-such.sock'), '/healthz']);
@@ -125,7 +134,10 @@ describe('quietDatadogAgentLogs', () => {
     expect(log).toContain('curl/8.0');
     expect(log).not.toContain('Datadog Agent');
     // Besides the runner's own health polls, only the one request.
-    const lines = log.trim().split('\n').filter((l) => !l.includes('stackwright-local-runner'));
+    const lines = log
+      .trim()
+      .split('\n')
+      .filter((l) => !l.includes('stackwright-local-runner'));
     expect(lines).toHaveLength(1);
   });
 });

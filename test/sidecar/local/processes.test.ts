@@ -1,5 +1,11 @@
 import { join } from 'node:path';
-import { killNow, processTree, sessionMembers, spawnServer, type ServerProcess } from '../../../packages/bench/src/sidecar-local/processes';
+import {
+  killNow,
+  processTree,
+  sessionMembers,
+  spawnServer,
+  type ServerProcess,
+} from '../../../packages/bench/src/sidecar-local/processes';
 import { killLeftovers, LOADED_START_MS, processesWith } from '../../helpers/processes';
 import { tempDir } from '../../helpers/temp-dir';
 
@@ -24,7 +30,14 @@ async function until(ready: () => boolean, what: string): Promise<void> {
 
 /** A server spawned as the runner spawns them (leader of its own session and group), running `script` in python. */
 function pythonServer(name: string, script: string): ServerProcess {
-  return spawnServer({ name, command: '/usr/bin/python3', args: ['-c', script, `${marker}-${name}`], cwd: '/', env: { PATH: '/usr/bin:/bin' }, logFile: join(tempDir('processes-test-'), 'log') });
+  return spawnServer({
+    name,
+    command: '/usr/bin/python3',
+    args: ['-c', script, `${marker}-${name}`],
+    cwd: '/',
+    env: { PATH: '/usr/bin:/bin' },
+    logFile: join(tempDir('processes-test-'), 'log'),
+  });
 }
 
 it('kills a process of the session whose parent is gone (it has parent 1, out of reach of the tree walk)', async () => {
@@ -33,7 +46,14 @@ it('kills a process of the session whose parent is gone (it has parent 1, out of
   // supervisord's children are, so the server's group kill misses it) that exits at once.
   const server = pythonServer(
     name,
-    ['import os, sys, time', 'if os.fork() == 0:', '    os.setpgid(0, 0)', "    if os.fork() == 0: os.execv(sys.executable, [sys.executable, '-c', 'import time; time.sleep(600)', sys.argv[1] + '-orphan'])", '    os._exit(0)', 'time.sleep(600)'].join('\n'),
+    [
+      'import os, sys, time',
+      'if os.fork() == 0:',
+      '    os.setpgid(0, 0)',
+      "    if os.fork() == 0: os.execv(sys.executable, [sys.executable, '-c', 'import time; time.sleep(600)', sys.argv[1] + '-orphan'])",
+      '    os._exit(0)',
+      'time.sleep(600)',
+    ].join('\n'),
   );
   const orphanMarker = `${marker}-${name}-orphan`;
   await until(() => processesWith(orphanMarker).length === 1 && processTree([server.pid]).length === 1, 'the orphan');
@@ -62,7 +82,10 @@ it('kills every process before its parent, so no group of the session is orphane
       'while True: signal.pause()',
     ].join('\n'),
   );
-  await until(() => processTree([server.pid]).length === 3 && processesWith(`${marker}-${name}-worker`).length === 1, 'master and worker');
+  await until(
+    () => processTree([server.pid]).length === 3 && processesWith(`${marker}-${name}-worker`).length === 1,
+    'master and worker',
+  );
   const [worker] = processesWith(`${marker}-${name}-worker`);
   const [master] = processTree([server.pid]).filter((p) => p !== server.pid && p !== worker);
 

@@ -33,12 +33,21 @@ interface HealthCheck {
 
 /** A Dockerfile's HEALTHCHECK in the task definition's terms (compose runs the image's own health check). */
 function dockerfileHealthCheck(dockerfile: string): HealthCheck {
-  const m = /^HEALTHCHECK --interval=(\d+)s --timeout=(\d+)s --start-period=(\d+)s --retries=(\d+) CMD (\[.*\])$/m.exec(dockerfile);
+  const m = /^HEALTHCHECK --interval=(\d+)s --timeout=(\d+)s --start-period=(\d+)s --retries=(\d+) CMD (\[.*\])$/m.exec(
+    dockerfile,
+  );
   if (!m) throw new Error(`no exec-form HEALTHCHECK in:\n${dockerfile}`);
-  return { command: ['CMD', ...JSON.parse(m[5])], interval: Number(m[1]), timeout: Number(m[2]), startPeriod: Number(m[3]), retries: Number(m[4]) };
+  return {
+    command: ['CMD', ...JSON.parse(m[5])],
+    interval: Number(m[1]),
+    timeout: Number(m[2]),
+    startPeriod: Number(m[3]),
+    retries: Number(m[4]),
+  };
 }
 
-const serviceName = (variant: SidecarVariant, container: string) => (container === 'combined' ? variant : `${variant}-${container}`);
+const serviceName = (variant: SidecarVariant, container: string) =>
+  container === 'combined' ? variant : `${variant}-${container}`;
 
 describe('docker compose project vs. the Fargate task definitions', () => {
   let json: Json;
@@ -61,7 +70,11 @@ describe('docker compose project vs. the Fargate task definitions', () => {
     const services = () => Object.keys(compose.services).filter((s) => s === variant || s.startsWith(`${variant}-`));
 
     it('has one service per task container, built from the context the task image is built from', () => {
-      expect(services().sort()).toEqual(containers().map((c) => serviceName(variant, c.name)).sort());
+      expect(services().sort()).toEqual(
+        containers()
+          .map((c) => serviceName(variant, c.name))
+          .sort(),
+      );
       for (const c of containers()) {
         const service = compose.services[serviceName(variant, c.name)];
         // Relative to compose/: the very context Terraform builds the task's image from.
@@ -82,7 +95,10 @@ describe('docker compose project vs. the Fargate task definitions', () => {
       for (const c of containers()) {
         const dependsOn = compose.services[serviceName(variant, c.name)].depends_on ?? {};
         const expected = Object.fromEntries(
-          (c.dependsOn ?? []).map((d: Json) => [serviceName(variant, d.containerName), { condition: d.condition === 'HEALTHY' ? 'service_healthy' : d.condition }]),
+          (c.dependsOn ?? []).map((d: Json) => [
+            serviceName(variant, d.containerName),
+            { condition: d.condition === 'HEALTHY' ? 'service_healthy' : d.condition },
+          ]),
         );
         expect(dependsOn).toEqual(expected);
       }
@@ -92,7 +108,9 @@ describe('docker compose project vs. the Fargate task definitions', () => {
       const taskVolumes = ((task().volume ?? []) as { name: string }[]).map((v) => v.name);
       const composeVolumeOf = (taskVolume: string) => `${variant}-${taskVolume}`;
       for (const c of containers()) {
-        const fromTask = (c.mountPoints ?? []).map((m: Json) => `${composeVolumeOf(m.sourceVolume)}:${m.containerPath}`);
+        const fromTask = (c.mountPoints ?? []).map(
+          (m: Json) => `${composeVolumeOf(m.sourceVolume)}:${m.containerPath}`,
+        );
         expect(compose.services[serviceName(variant, c.name)].volumes ?? []).toEqual(fromTask);
       }
       for (const v of taskVolumes) expect(Object.keys(compose.volumes)).toContain(composeVolumeOf(v));
@@ -113,7 +131,9 @@ describe('docker compose project vs. the Fargate task definitions', () => {
   });
 
   it('describes no service or volume the tasks do not have', () => {
-    const expected = sidecarVariants.flatMap((v) => containersOf(json, { variant: v, architecture: 'X86_64' }).map((c) => serviceName(v, c.name)));
+    const expected = sidecarVariants.flatMap((v) =>
+      containersOf(json, { variant: v, architecture: 'X86_64' }).map((c) => serviceName(v, c.name)),
+    );
     expect(Object.keys(compose.services).sort()).toEqual(expected.sort());
     expect(Object.keys(compose.volumes)).toEqual(['sharedvol-socket']);
   });

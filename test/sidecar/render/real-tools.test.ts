@@ -3,7 +3,12 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultBinaries, writeVariantLayout } from '../../../packages/bench/src/sidecar-local/layout';
-import { defaultRenderOptions, renderVariantImages, type SidecarVariant, sidecarVariants } from '../../../src/sidecar/render';
+import {
+  defaultRenderOptions,
+  renderVariantImages,
+  type SidecarVariant,
+  sidecarVariants,
+} from '../../../src/sidecar/render';
 
 /**
  * The rendered configs against the real Debian programs: nginx -t, gunicorn --check-config and supervisord's own
@@ -24,7 +29,12 @@ const runNginxTest = (prefix: string, conf: string) => {
   const stdoutFile = join(prefix, 'stdout.log');
   const fd = openSync(stdoutFile, 'w');
   try {
-    const r = spawnSync(defaultBinaries.nginx, ['-t', '-p', `${prefix}/`, '-c', conf], { env, encoding: 'utf8', timeout: 60_000, stdio: ['ignore', fd, 'pipe'] });
+    const r = spawnSync(defaultBinaries.nginx, ['-t', '-p', `${prefix}/`, '-c', conf], {
+      env,
+      encoding: 'utf8',
+      timeout: 60_000,
+      stdio: ['ignore', fd, 'pipe'],
+    });
     return { status: r.status, output: `${readFileSync(stdoutFile, 'utf8')}${r.stderr}` };
   } finally {
     closeSync(fd);
@@ -46,7 +56,8 @@ const freshDir = () => {
 
 const filesOf = (variant: SidecarVariant, quietDatadogAgentLogs: boolean) => {
   const merged = new Map<string, string>();
-  for (const img of renderVariantImages(variant, { quietDatadogAgentLogs })) for (const [k, v] of img.files) merged.set(k, v);
+  for (const img of renderVariantImages(variant, { quietDatadogAgentLogs }))
+    for (const [k, v] of img.files) merged.set(k, v);
   return (name: string) => merged.get(name) as string;
 };
 
@@ -64,7 +75,14 @@ describe('nginx -t', () => {
 
   it.each(cases)('accepts the local runner config of %s (quietDatadogAgentLogs %s)', (variant, quiet) => {
     const dir = freshDir();
-    writeVariantLayout({ variant, dir, port: 18080, appPort: 18000, render: { ...defaultRenderOptions, quietDatadogAgentLogs: quiet }, binaries: defaultBinaries });
+    writeVariantLayout({
+      variant,
+      dir,
+      port: 18080,
+      appPort: 18000,
+      render: { ...defaultRenderOptions, quietDatadogAgentLogs: quiet },
+      binaries: defaultBinaries,
+    });
     const r = runNginxTest(join(dir, 'nginx'), join(dir, 'nginx', 'nginx.conf'));
     expect(r.output).toContain('test is successful');
     expect(r.status).toBe(0);
@@ -73,7 +91,10 @@ describe('nginx -t', () => {
   it('rejects a broken config, so the checks above can fail', () => {
     const prefix = freshDir();
     mkdirSync(join(prefix, 'temp'));
-    writeFileSync(join(prefix, 'nginx.conf'), filesOf('tcp', false)('nginx.conf').replace('keepalive 16;', 'keepalive sixteen;'));
+    writeFileSync(
+      join(prefix, 'nginx.conf'),
+      filesOf('tcp', false)('nginx.conf').replace('keepalive 16;', 'keepalive sixteen;'),
+    );
     const r = runNginxTest(prefix, join(prefix, 'nginx.conf'));
     expect(r.status).not.toBe(0);
     expect(r.output).toContain('invalid value "sixteen"');
@@ -123,8 +144,14 @@ describe('gunicorn', () => {
   it('fails --check-config when the app cannot be imported', () => {
     const dir = freshDir();
     const file = filesOf('tcp', false);
-    writeFileSync(join(dir, 'app.py'), file('app.py').replace('from starlette.routing', 'from starlette.no_such_module'));
-    writeFileSync(join(dir, 'gunicorn.conf.py'), file('gunicorn.conf.py').replace('chdir = "/app"', `chdir = "${dir}"`));
+    writeFileSync(
+      join(dir, 'app.py'),
+      file('app.py').replace('from starlette.routing', 'from starlette.no_such_module'),
+    );
+    writeFileSync(
+      join(dir, 'gunicorn.conf.py'),
+      file('gunicorn.conf.py').replace('chdir = "/app"', `chdir = "${dir}"`),
+    );
     const check = run(defaultBinaries.gunicorn, ['--check-config', '--config', join(dir, 'gunicorn.conf.py')]);
     expect(check.status).not.toBe(0);
     expect(check.output).toContain("No module named 'starlette.no_such_module'");
@@ -146,7 +173,10 @@ describe('supervisord', () => {
   it('parses the combined image config', () => {
     const dir = freshDir();
     // The pid file's directory exists only in the image; the parser insists on it.
-    const conf = filesOf('combined', false)('supervisord.conf').replace('pidfile=/var/lib/supervisor-sidecar/', `pidfile=${dir}/`);
+    const conf = filesOf(
+      'combined',
+      false,
+    )('supervisord.conf').replace('pidfile=/var/lib/supervisor-sidecar/', `pidfile=${dir}/`);
     writeFileSync(join(dir, 'supervisord.conf'), conf);
     const r = run(defaultBinaries.python, ['-c', SUPERVISOR_PROBE, join(dir, 'supervisord.conf')]);
     expect(r.status).toBe(0);
@@ -154,14 +184,26 @@ describe('supervisord', () => {
       nodaemon: true,
       programs: [
         { name: 'app', command: '/usr/bin/gunicorn --config /app/gunicorn.conf.py', priority: 10, stopsignal: 15 },
-        { name: 'nginx', command: '/usr/sbin/nginx -p /var/lib/nginx-sidecar/ -c /etc/nginx/sidecar.conf', priority: 20, stopsignal: 3 },
+        {
+          name: 'nginx',
+          command: '/usr/sbin/nginx -p /var/lib/nginx-sidecar/ -c /etc/nginx/sidecar.conf',
+          priority: 20,
+          stopsignal: 3,
+        },
       ],
     });
   });
 
   it('parses the local runner config of combined, with the Debian binaries', () => {
     const dir = freshDir();
-    writeVariantLayout({ variant: 'combined', dir, port: 18080, appPort: 18000, render: defaultRenderOptions, binaries: defaultBinaries });
+    writeVariantLayout({
+      variant: 'combined',
+      dir,
+      port: 18080,
+      appPort: 18000,
+      render: defaultRenderOptions,
+      binaries: defaultBinaries,
+    });
     const r = run(defaultBinaries.python, ['-c', SUPERVISOR_PROBE, join(dir, 'supervisord.conf')]);
     expect(r.status).toBe(0);
     const parsed = JSON.parse(r.output) as { programs: { name: string; command: string }[] };
@@ -172,7 +214,12 @@ describe('supervisord', () => {
 
   it('rejects a config with an unknown option value, so the checks above can fail', () => {
     const dir = freshDir();
-    const conf = filesOf('combined', false)('supervisord.conf').replace('pidfile=/var/lib/supervisor-sidecar/', `pidfile=${dir}/`).replace('stopsignal=QUIT', 'stopsignal=NOPE');
+    const conf = filesOf(
+      'combined',
+      false,
+    )('supervisord.conf')
+      .replace('pidfile=/var/lib/supervisor-sidecar/', `pidfile=${dir}/`)
+      .replace('stopsignal=QUIT', 'stopsignal=NOPE');
     writeFileSync(join(dir, 'supervisord.conf'), conf);
     const r = run(defaultBinaries.python, ['-c', SUPERVISOR_PROBE, join(dir, 'supervisord.conf')]);
     expect(r.status).not.toBe(0);

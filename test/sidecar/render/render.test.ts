@@ -38,11 +38,20 @@ describe('renderVariantImages', () => {
     const tcp = file(byContainer('tcp', 'nginx'), 'nginx.conf');
     expect(tcp).toContain('server 127.0.0.1:8000;');
     expect(file(byContainer('tcp', 'app'), 'gunicorn.conf.py')).toContain('bind = ["127.0.0.1:8000"]');
-    for (const [variant, container] of [['sharedvol', 'nginx'], ['combined', 'combined']] as const) {
-      expect(file(byContainer(variant, container), 'nginx.conf')).toContain('server unix:/run/sidecar/gunicorn.sock fail_timeout=0;');
+    for (const [variant, container] of [
+      ['sharedvol', 'nginx'],
+      ['combined', 'combined'],
+    ] as const) {
+      expect(file(byContainer(variant, container), 'nginx.conf')).toContain(
+        'server unix:/run/sidecar/gunicorn.sock fail_timeout=0;',
+      );
     }
-    expect(file(byContainer('sharedvol', 'app'), 'gunicorn.conf.py')).toContain('bind = ["unix:/run/sidecar/gunicorn.sock"]');
-    expect(file(byContainer('combined', 'combined'), 'gunicorn.conf.py')).toContain('bind = ["unix:/run/sidecar/gunicorn.sock"]');
+    expect(file(byContainer('sharedvol', 'app'), 'gunicorn.conf.py')).toContain(
+      'bind = ["unix:/run/sidecar/gunicorn.sock"]',
+    );
+    expect(file(byContainer('combined', 'combined'), 'gunicorn.conf.py')).toContain(
+      'bind = ["unix:/run/sidecar/gunicorn.sock"]',
+    );
   });
 
   it('runs the uvicorn worker class with one worker by default, and the configured count', () => {
@@ -90,12 +99,27 @@ describe('renderVariantImages', () => {
         const dockerfile = file(img, 'Dockerfile');
         expect(dockerfile).toContain('FROM debian:12.11-slim\n');
         expect(dockerfile).toMatch(/^USER (www-data|app)$/m);
-        expect(dockerfile).toContain(`HEALTHCHECK --interval=10s --timeout=5s --start-period=10s --retries=3 CMD ${JSON.stringify(img.healthCheck)}`);
-        for (const copied of [...img.files.keys()].filter((f) => f !== 'Dockerfile')) expect(dockerfile).toContain(copied);
+        expect(dockerfile).toContain(
+          `HEALTHCHECK --interval=10s --timeout=5s --start-period=10s --retries=3 CMD ${JSON.stringify(img.healthCheck)}`,
+        );
+        for (const copied of [...img.files.keys()].filter((f) => f !== 'Dockerfile'))
+          expect(dockerfile).toContain(copied);
       }
     }
-    expect(byContainer('sharedvol', 'app').healthCheck).toEqual(['/usr/bin/python3', '/app/healthcheck.py', '--unix', '/run/sidecar/gunicorn.sock', '/healthz']);
-    expect(byContainer('combined', 'combined').healthCheck).toEqual(['/usr/bin/python3', '/app/healthcheck.py', '--tcp', '127.0.0.1:8080', '/healthz']);
+    expect(byContainer('sharedvol', 'app').healthCheck).toEqual([
+      '/usr/bin/python3',
+      '/app/healthcheck.py',
+      '--unix',
+      '/run/sidecar/gunicorn.sock',
+      '/healthz',
+    ]);
+    expect(byContainer('combined', 'combined').healthCheck).toEqual([
+      '/usr/bin/python3',
+      '/app/healthcheck.py',
+      '--tcp',
+      '127.0.0.1:8080',
+      '/healthz',
+    ]);
     expect(file(byContainer('sharedvol', 'app'), 'Dockerfile')).toContain('VOLUME /run/sidecar\n');
     expect(file(byContainer('tcp', 'app'), 'Dockerfile')).not.toContain('VOLUME');
   });
@@ -110,7 +134,9 @@ describe('renderVariantImages', () => {
     expect(() => renderVariantImages('tcp', { workers: 0 })).toThrow(/workers must be an integer from 1 to 64/);
     expect(() => renderVariantImages('tcp', { listenPort: 70000 })).toThrow(/listenPort/);
     expect(() => renderVariantImages('tcp', { listenPort: 8000 })).toThrow(/listenPort and appPort must differ/);
-    expect(() => renderVariantImages('sharedvol', { socketDir: 'run/app' })).toThrow(/socketDir "run\/app" must be an absolute/);
+    expect(() => renderVariantImages('sharedvol', { socketDir: 'run/app' })).toThrow(
+      /socketDir "run\/app" must be an absolute/,
+    );
     expect(() => renderVariantImages('sharedvol', { socketDir: '/run/my app' })).toThrow(SidecarRenderError);
     expect(() => renderVariantImages('tcp', { baseImage: 'debian:12 ; rm -rf /' })).toThrow(/baseImage/);
     expect(() => renderVariantImages('udp' as never)).toThrow(/unknown variant "udp"/);
@@ -119,7 +145,12 @@ describe('renderVariantImages', () => {
 
 describe('determinism', () => {
   it('renders the same bytes and hashes every time, with no timestamps or temp paths', () => {
-    const project = () => [renderCompose({ quietDatadogAgentLogs: true }), ...sidecarVariants.flatMap((v) => renderVariantImages(v, { quietDatadogAgentLogs: true }).flatMap((i) => [...i.files.values()]))];
+    const project = () => [
+      renderCompose({ quietDatadogAgentLogs: true }),
+      ...sidecarVariants.flatMap((v) =>
+        renderVariantImages(v, { quietDatadogAgentLogs: true }).flatMap((i) => [...i.files.values()]),
+      ),
+    ];
     const a = project();
     expect(a).toEqual(project());
     for (const content of a) {
@@ -135,7 +166,10 @@ describe('determinism', () => {
     const reversed: RenderedImage = { ...img, files: new Map([...img.files].reverse()) };
     expect(contextHash(reversed)).toBe(contextHash(img));
     expect(contextHash(img)).toMatch(/^[0-9a-f]{64}$/);
-    const renamed: RenderedImage = { ...img, files: new Map([...img.files].map(([k, v]) => [k === 'app.py' ? 'main.py' : k, v])) };
+    const renamed: RenderedImage = {
+      ...img,
+      files: new Map([...img.files].map(([k, v]) => [k === 'app.py' ? 'main.py' : k, v])),
+    };
     expect(contextHash(renamed)).not.toBe(contextHash(img));
     expect(contextHash(renderVariantImages('combined', { workers: 2 })[0])).not.toBe(contextHash(img));
     // An option that only one image uses changes only that image's tag.
@@ -184,14 +218,31 @@ describe('strict rendering', () => {
 
 describe('renderCompose', () => {
   const compose = parse(renderCompose()) as {
-    services: Record<string, { build: string; depends_on?: Record<string, { condition: string }>; network_mode?: string; ports?: string[]; volumes?: string[] }>;
+    services: Record<
+      string,
+      {
+        build: string;
+        depends_on?: Record<string, { condition: string }>;
+        network_mode?: string;
+        ports?: string[];
+        volumes?: string[];
+      }
+    >;
     volumes: Record<string, unknown>;
   };
 
   it('runs all three variants, nginx only after the app is healthy', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['combined', 'sharedvol-app', 'sharedvol-nginx', 'tcp-app', 'tcp-nginx']);
+    expect(Object.keys(compose.services).sort()).toEqual([
+      'combined',
+      'sharedvol-app',
+      'sharedvol-nginx',
+      'tcp-app',
+      'tcp-nginx',
+    ]);
     expect(compose.services['tcp-nginx'].depends_on).toEqual({ 'tcp-app': { condition: 'service_healthy' } });
-    expect(compose.services['sharedvol-nginx'].depends_on).toEqual({ 'sharedvol-app': { condition: 'service_healthy' } });
+    expect(compose.services['sharedvol-nginx'].depends_on).toEqual({
+      'sharedvol-app': { condition: 'service_healthy' },
+    });
   });
 
   it('shares localhost in tcp and the socket volume in sharedvol, publishing on loopback only', () => {
@@ -204,21 +255,34 @@ describe('renderCompose', () => {
   });
 
   it('builds every service from its image context, <contextDir>/<variant>/<container>', () => {
-    const expected = sidecarVariants.flatMap((v) => renderVariantImages(v)).map((i) => [i.name, `../images/${i.variant}/${i.container}`]);
-    expect(Object.entries(compose.services).map(([name, s]) => [name, s.build]).sort()).toEqual(expected.sort());
-    expect(parse(renderCompose(undefined, undefined, { contextDir: 'ctx/' })).services.combined.build).toBe('ctx/combined/combined');
+    const expected = sidecarVariants
+      .flatMap((v) => renderVariantImages(v))
+      .map((i) => [i.name, `../images/${i.variant}/${i.container}`]);
+    expect(
+      Object.entries(compose.services)
+        .map(([name, s]) => [name, s.build])
+        .sort(),
+    ).toEqual(expected.sort());
+    expect(parse(renderCompose(undefined, undefined, { contextDir: 'ctx/' })).services.combined.build).toBe(
+      'ctx/combined/combined',
+    );
   });
 
   it('runs only the variants asked for, and the socket volume only with sharedvol', () => {
     const subset = parse(renderCompose(undefined, undefined, { variants: ['tcp', 'combined'] }));
     expect(Object.keys(subset.services).sort()).toEqual(['combined', 'tcp-app', 'tcp-nginx']);
     expect(subset.volumes).toBeUndefined();
-    expect(() => renderCompose(undefined, undefined, { variants: [] })).toThrow(/compose variants must be some of tcp, sharedvol, combined/);
+    expect(() => renderCompose(undefined, undefined, { variants: [] })).toThrow(
+      /compose variants must be some of tcp, sharedvol, combined/,
+    );
     expect(() => renderCompose(undefined, undefined, { variants: ['udp' as never] })).toThrow(SidecarRenderError);
   });
 
   it('uses the socket directory and listen port of the options', () => {
-    const custom = renderCompose({ socketDir: '/sock', listenPort: 8443 }, { tcp: 9001, sharedvol: 9002, combined: 9003 });
+    const custom = renderCompose(
+      { socketDir: '/sock', listenPort: 8443 },
+      { tcp: 9001, sharedvol: 9002, combined: 9003 },
+    );
     expect(custom).toContain('sharedvol-socket:/sock');
     expect(custom).toContain('"127.0.0.1:9003:8443"');
     // Unprivileged: nginx binds it as its non-root user with no capability.
@@ -228,10 +292,13 @@ describe('renderCompose', () => {
 
 describe('image Dockerfiles keep nginx', () => {
   const dockerfiles = (options?: Parameters<typeof renderVariantImages>[1]) =>
-    sidecarVariants.flatMap((v) => renderVariantImages(v, options)).map((img) => [img.name, img.files.get('Dockerfile') as string] as const);
+    sidecarVariants
+      .flatMap((v) => renderVariantImages(v, options))
+      .map((img) => [img.name, img.files.get('Dockerfile') as string] as const);
 
   it('never purges or autoremoves packages (purging libcap2-bin took iproute2 and nginx with it)', () => {
-    for (const [, dockerfile] of dockerfiles()) expect(dockerfile).not.toMatch(/apt-get (purge|remove|autoremove)|--auto-remove/);
+    for (const [, dockerfile] of dockerfiles())
+      expect(dockerfile).not.toMatch(/apt-get (purge|remove|autoremove)|--auto-remove/);
   });
 
   it('sets no capability on the default unprivileged port, and only cap_net_bind_service on nginx below 1024', () => {
@@ -239,7 +306,10 @@ describe('image Dockerfiles keep nginx', () => {
     const privileged = dockerfiles({ listenPort: 80 });
     for (const [name, dockerfile] of privileged) {
       const nginxImage = name.endsWith('-nginx') || name === 'combined';
-      expect({ name, setcap: dockerfile.match(/^RUN setcap .*/gm) ?? [] }).toEqual({ name, setcap: nginxImage ? ['RUN setcap cap_net_bind_service=+ep /usr/sbin/nginx'] : [] });
+      expect({ name, setcap: dockerfile.match(/^RUN setcap .*/gm) ?? [] }).toEqual({
+        name,
+        setcap: nginxImage ? ['RUN setcap cap_net_bind_service=+ep /usr/sbin/nginx'] : [],
+      });
     }
   });
 

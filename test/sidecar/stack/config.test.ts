@@ -7,7 +7,8 @@ import { sidecarVariantNames } from '../../../src/sidecar/variants';
 import { boundedName } from '../../../src/aws/names';
 
 /** A config whose only stack is sidecar, with `body` as the section's YAML (indented by the caller). */
-const config = (body: string) => `name: t\naws:\n  region: us-east-1\nstacks:\n  sidecar:${body ? `\n${body}` : ' {}'}\n`;
+const config = (body: string) =>
+  `name: t\naws:\n  region: us-east-1\nstacks:\n  sidecar:${body ? `\n${body}` : ' {}'}\n`;
 
 function problems(body: string): string[] {
   try {
@@ -20,12 +21,16 @@ function problems(body: string): string[] {
 }
 
 describe('sidecar config', () => {
-  it('defaults to every variant on both architectures with the post\'s sizes, private tasks behind VPC endpoints', () => {
+  it("defaults to every variant on both architectures with the post's sizes, private tasks behind VPC endpoints", () => {
     const sidecar = parseConfig(config(''), 'cfg.yaml').stacks.sidecar!;
     expect(sidecar).toEqual({
       variants: ['tcp', 'sharedvol', 'combined'],
       architectures: ['X86_64', 'ARM64'],
-      taskSizes: { tcp: { cpu: 256, memory: 512 }, sharedvol: { cpu: 256, memory: 512 }, combined: { cpu: 512, memory: 1024 } },
+      taskSizes: {
+        tcp: { cpu: 256, memory: 512 },
+        sharedvol: { cpu: 256, memory: 512 },
+        combined: { cpu: 512, memory: 1024 },
+      },
       desiredCount: 1,
       workers: 1,
       quietDatadogAgentLogs: false,
@@ -41,8 +46,10 @@ describe('sidecar config', () => {
   });
 
   it('accepts every size in the Fargate table and keeps partial overrides', () => {
-    for (const [cpu, memories] of fargateMemoryByCpu) for (const memory of memories) expect(fargateSizeProblem({ cpu, memory })).toBeUndefined();
-    const sidecar = parseConfig(config('    taskSizes:\n      combined: { cpu: 1024, memory: 2048 }'), 'cfg.yaml').stacks.sidecar!;
+    for (const [cpu, memories] of fargateMemoryByCpu)
+      for (const memory of memories) expect(fargateSizeProblem({ cpu, memory })).toBeUndefined();
+    const sidecar = parseConfig(config('    taskSizes:\n      combined: { cpu: 1024, memory: 2048 }'), 'cfg.yaml')
+      .stacks.sidecar!;
     expect(sidecar.taskSizes.combined).toEqual({ cpu: 1024, memory: 2048 });
     expect(sidecar.taskSizes.tcp).toEqual({ cpu: 256, memory: 512 });
   });
@@ -66,9 +73,15 @@ describe('sidecar config', () => {
   });
 
   it('rejects unknown variants and architectures, and duplicates', () => {
-    expect(problems('    variants: [tcp, udp]')).toEqual(['cfg.yaml: stacks.sidecar.variants.1: value not allowed (one of "tcp", "sharedvol", "combined")']);
-    expect(problems('    architectures: [X86_64, ARM]')).toEqual(['cfg.yaml: stacks.sidecar.architectures.1: value not allowed (one of "X86_64", "ARM64")']);
-    expect(problems('    variants: [tcp, tcp]')).toEqual(['cfg.yaml: stacks.sidecar.variants: listed twice: tcp (each value once)']);
+    expect(problems('    variants: [tcp, udp]')).toEqual([
+      'cfg.yaml: stacks.sidecar.variants.1: value not allowed (one of "tcp", "sharedvol", "combined")',
+    ]);
+    expect(problems('    architectures: [X86_64, ARM]')).toEqual([
+      'cfg.yaml: stacks.sidecar.architectures.1: value not allowed (one of "X86_64", "ARM64")',
+    ]);
+    expect(problems('    variants: [tcp, tcp]')).toEqual([
+      'cfg.yaml: stacks.sidecar.variants: listed twice: tcp (each value once)',
+    ]);
   });
 
   it('rejects privateEgress with public tasks', () => {
@@ -81,23 +94,31 @@ describe('sidecar config', () => {
     expect(problems('    network: { type: create, cidr: 10.0.0.1/16 }')).toEqual([
       "cfg.yaml: stacks.sidecar.network.cidr: '10.0.0.1/16' has host bits set (10.0.0.0/16)",
     ]);
-    expect(problems('    network: { type: create, cidr: 10.0.0.0/8 }')).toEqual(["cfg.yaml: stacks.sidecar.network.cidr: '10.0.0.0/8' is not a VPC CIDR block (an IPv4 block from /16 to /24, e.g. 10.0.0.0/16)"]);
+    expect(problems('    network: { type: create, cidr: 10.0.0.0/8 }')).toEqual([
+      "cfg.yaml: stacks.sidecar.network.cidr: '10.0.0.0/8' is not a VPC CIDR block (an IPv4 block from /16 to /24, e.g. 10.0.0.0/16)",
+    ]);
   });
 
   it('needs two ALB subnets in an existing network, and knows no other keys', () => {
-    expect(problems('    network: { type: existing, vpcId: vpc-0a1b2c3d, albSubnetIds: [subnet-0000000a], taskSubnetIds: [subnet-0000000c] }')).toEqual([
-      'cfg.yaml: stacks.sidecar.network.albSubnetIds: an ALB needs subnets in at least two AZs',
-    ]);
-    expect(problems('    network: { type: existing, vpcId: vpc-0a1b2c3d, albSubnetIds: [subnet-0000000a, subnet-0000000b], taskSubnetIds: [subnet-0000000c], cidr: 10.0.0.0/16 }')).toEqual([
-      "cfg.yaml: stacks.sidecar.network: unknown key 'cidr' (remove or fix the spelling)",
-    ]);
+    expect(
+      problems(
+        '    network: { type: existing, vpcId: vpc-0a1b2c3d, albSubnetIds: [subnet-0000000a], taskSubnetIds: [subnet-0000000c] }',
+      ),
+    ).toEqual(['cfg.yaml: stacks.sidecar.network.albSubnetIds: an ALB needs subnets in at least two AZs']);
+    expect(
+      problems(
+        '    network: { type: existing, vpcId: vpc-0a1b2c3d, albSubnetIds: [subnet-0000000a, subnet-0000000b], taskSubnetIds: [subnet-0000000c], cidr: 10.0.0.0/16 }',
+      ),
+    ).toEqual(["cfg.yaml: stacks.sidecar.network: unknown key 'cidr' (remove or fix the spelling)"]);
   });
 
   it('rejects a certificate that is not an ACM ARN and a retention CloudWatch does not offer', () => {
     expect(problems('    https: { certificateArn: arn:aws:iam::111122223333:server-certificate/x }')).toEqual([
       'cfg.yaml: stacks.sidecar.https.certificateArn: must be an ACM certificate ARN',
     ]);
-    expect(problems('    logRetentionDays: 10')).toEqual([expect.stringMatching(/^cfg\.yaml: stacks\.sidecar\.logRetentionDays: must be one of 1, 3, 5, 7, 14/)]);
+    expect(problems('    logRetentionDays: 10')).toEqual([
+      expect.stringMatching(/^cfg\.yaml: stacks\.sidecar\.logRetentionDays: must be one of 1, 3, 5, 7, 14/),
+    ]);
   });
 });
 

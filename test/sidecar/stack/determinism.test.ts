@@ -6,7 +6,12 @@ import type { Json } from '../../helpers/json';
 /** Every file of the sidecar stack folder, including the HCL copy, rendered contexts and README. */
 async function folder(section: Record<string, unknown> = {}): Promise<Map<string, string>> {
   const [stack] = await synthesize(testConfig({ sidecar: section }), { only: ['sidecar'] });
-  return new Map([...stack!.files].map(([path, contents]) => [path, typeof contents === 'string' ? contents : Buffer.from(contents).toString('base64')]));
+  return new Map(
+    [...stack!.files].map(([path, contents]) => [
+      path,
+      typeof contents === 'string' ? contents : Buffer.from(contents).toString('base64'),
+    ]),
+  );
 }
 
 describe('sidecar stack determinism', () => {
@@ -31,7 +36,8 @@ describe('sidecar stack determinism', () => {
 
   it('has the README sections on variants, routing and cost', () => {
     const readme = first.get('README.md')!;
-    for (const heading of ['## Variants', '## Routing and network', '## Cost caveats']) expect(readme).toContain(heading);
+    for (const heading of ['## Variants', '## Routing and network', '## Cost caveats'])
+      expect(readme).toContain(heading);
     expect(readme).toContain('`http://<alb_dns_name>/sharedvol-arm64/`');
     expect(readme).toContain('npx stackwright bench remote --from-terraform generated/sidecar');
   });

@@ -7,7 +7,8 @@ import type { Json } from '../../helpers/json';
 
 const ACCOUNT = '123456789012';
 const repoArn = (name: string) => `arn:aws:ecr:us-east-1:${ACCOUNT}:repository/test-sidecar/${name}`;
-const logGroupArn = (d: Deployment) => `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/stackwright/test-sidecar/${dPath(d)}`;
+const logGroupArn = (d: Deployment) =>
+  `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/stackwright/test-sidecar/${dPath(d)}`;
 const imagesOf = (variant: string) => (variant === 'combined' ? ['combined'] : [`${variant}-nginx`, `${variant}-app`]);
 
 function decide(policy: unknown, action: string, resource: string): Promise<string> {
@@ -16,12 +17,14 @@ function decide(policy: unknown, action: string, resource: string): Promise<stri
 
 /** Replaces the Terraform references in a policy with the ARNs they become at apply time. */
 function resolve(policy: string, json: Json): Json {
-  const byId = (type: string, id: string) => (json.resource[type] as Record<string, Json>)[id]['//'].metadata.path as string;
+  const byId = (type: string, id: string) =>
+    (json.resource[type] as Record<string, Json>)[id]['//'].metadata.path as string;
   return JSON.parse(
     policy.replace(/\$\{([a-z_]+)\.([A-Za-z0-9_-]+)\.arn\}/g, (_m, type: string, id: string) => {
       const path = byId(type, id);
       if (type === 'aws_ecr_repository') return repoArn(path.replace(/^sidecar\/images\//, '').replace(/-repo$/, ''));
-      if (type === 'aws_cloudwatch_log_group') return `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/stackwright/test-sidecar/${path.split('/')[1]}`;
+      if (type === 'aws_cloudwatch_log_group')
+        return `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/stackwright/test-sidecar/${path.split('/')[1]}`;
       throw new Error(`unexpected reference ${type}.${id}`);
     }),
   );
@@ -81,8 +84,12 @@ describe('task execution roles', () => {
     });
 
     it('may write only to its own log group', async () => {
-      expect(await decide(policy, 'logs:CreateLogStream', `${logGroupArn(d)}:log-stream:${d.variant}/app/abc`)).toBe('Allowed');
-      expect(await decide(policy, 'logs:PutLogEvents', `${logGroupArn(d)}:log-stream:${d.variant}/app/abc`)).toBe('Allowed');
+      expect(await decide(policy, 'logs:CreateLogStream', `${logGroupArn(d)}:log-stream:${d.variant}/app/abc`)).toBe(
+        'Allowed',
+      );
+      expect(await decide(policy, 'logs:PutLogEvents', `${logGroupArn(d)}:log-stream:${d.variant}/app/abc`)).toBe(
+        'Allowed',
+      );
       expect(await decide(policy, 'logs:CreateLogGroup', logGroupArn(d))).toBe('ImplicitlyDenied');
       const other = allDeployments.find((o) => dPath(o) !== dPath(d))!;
       expect(await decide(policy, 'logs:PutLogEvents', `${logGroupArn(other)}:log-stream:x`)).toBe('ImplicitlyDenied');

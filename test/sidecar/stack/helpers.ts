@@ -19,7 +19,9 @@ export function resourceAt(json: Json, type: string, path: string): Json {
 
 /** The Terraform address (`type.name`) of the resource at `sidecar/<path>`. */
 export function addressAt(json: Json, type: string, path: string): string {
-  const entry = Object.entries(resourcesOf(json, type)).find(([, r]: [string, Json]) => r['//']?.metadata?.path === `sidecar/${path}`);
+  const entry = Object.entries(resourcesOf(json, type)).find(
+    ([, r]: [string, Json]) => r['//']?.metadata?.path === `sidecar/${path}`,
+  );
   if (!entry) throw new Error(`no ${type} at sidecar/${path}`);
   return `${type}.${entry[0]}`;
 }

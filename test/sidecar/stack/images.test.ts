@@ -47,7 +47,10 @@ describe('sidecar images and registries', () => {
       });
     }
     for (const policy of Object.values(resourcesOf(json, 'aws_ecr_lifecycle_policy')) as Json[]) {
-      expect(JSON.parse(policy.policy).rules[0]).toMatchObject({ selection: { countType: 'imageCountMoreThan', countNumber: 10 }, action: { type: 'expire' } });
+      expect(JSON.parse(policy.policy).rules[0]).toMatchObject({
+        selection: { countType: 'imageCountMoreThan', countNumber: 10 },
+        action: { type: 'expire' },
+      });
     }
   });
 
@@ -97,14 +100,17 @@ describe('sidecar images and registries', () => {
     });
   });
 
-  it.each(allDeployments)('$variant on $architecture runs its own images of its architecture, pinned by digest', (d) => {
-    for (const c of containersOf(json, d)) {
-      const name = c.name === 'combined' ? 'combined' : `${d.variant}-${c.name}`;
-      expect(c.image).toBe(
-        `${ref(json, 'aws_ecr_repository', `images/${name}-repo`, 'repository_url')}@${ref(json, 'docker_registry_image', `images/${name}-${d.architecture.toLowerCase()}-push`, 'sha256_digest')}`,
-      );
-    }
-  });
+  it.each(allDeployments)(
+    '$variant on $architecture runs its own images of its architecture, pinned by digest',
+    (d) => {
+      for (const c of containersOf(json, d)) {
+        const name = c.name === 'combined' ? 'combined' : `${d.variant}-${c.name}`;
+        expect(c.image).toBe(
+          `${ref(json, 'aws_ecr_repository', `images/${name}-repo`, 'repository_url')}@${ref(json, 'docker_registry_image', `images/${name}-${d.architecture.toLowerCase()}-push`, 'sha256_digest')}`,
+        );
+      }
+    },
+  );
 
   it('changes exactly the tags of the images whose template changed', async () => {
     const before = tags(json);
@@ -112,7 +118,9 @@ describe('sidecar images and registries', () => {
     const after = tags((await synthSidecar()).json);
     mockTemplateEdit = undefined;
     expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
-    const changed = Object.keys(before).filter((k) => before[k] !== after[k]).sort();
+    const changed = Object.keys(before)
+      .filter((k) => before[k] !== after[k])
+      .sort();
     // nginx.conf is in the nginx images and the combined image, on both architectures.
     expect(changed).toEqual(
       ['combined', 'sharedvol-nginx', 'tcp-nginx'].flatMap((n) => [`${n}-arm64`, `${n}-x86_64`]).sort(),
@@ -122,8 +130,12 @@ describe('sidecar images and registries', () => {
   it('changes the app image tags, and only those, when config changes what is rendered into them', async () => {
     const before = tags(json);
     const after = tags((await synthSidecar({ workers: 2 })).json);
-    const changed = Object.keys(before).filter((k) => before[k] !== after[k]).sort();
-    expect(changed).toEqual(['combined', 'sharedvol-app', 'tcp-app'].flatMap((n) => [`${n}-arm64`, `${n}-x86_64`]).sort());
+    const changed = Object.keys(before)
+      .filter((k) => before[k] !== after[k])
+      .sort();
+    expect(changed).toEqual(
+      ['combined', 'sharedvol-app', 'tcp-app'].flatMap((n) => [`${n}-arm64`, `${n}-x86_64`]).sort(),
+    );
   });
 
   it('keeps tags stable across synths', async () => {
@@ -131,7 +143,9 @@ describe('sidecar images and registries', () => {
   });
 
   it('renders one compose project built from the same image contexts', () => {
-    const compose = parse(synth.files.get('compose/docker-compose.yml') as string) as { services: Record<string, { build: string }> };
+    const compose = parse(synth.files.get('compose/docker-compose.yml') as string) as {
+      services: Record<string, { build: string }>;
+    };
     expect(Object.keys(compose.services).sort()).toEqual([...imageNames].sort());
     for (const [name, service] of Object.entries(compose.services)) {
       const context = service.build.replace(/^\.\.\//, '');

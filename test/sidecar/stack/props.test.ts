@@ -1,7 +1,15 @@
 import { App, Testing } from 'cdktf';
 import { StackwrightStack } from '../../../src/core/stackwright-stack';
 import { benchmarkPlacement } from '../../../src/sidecar/placement';
-import { deploymentProps, imageVariants, imagesProps, loadBalancerProps, placementProps, renderOptions, sidecarDeployments } from '../../../stacks/sidecar-props';
+import {
+  deploymentProps,
+  imageVariants,
+  imagesProps,
+  loadBalancerProps,
+  placementProps,
+  renderOptions,
+  sidecarDeployments,
+} from '../../../stacks/sidecar-props';
 import { resourcesOf, testConfig } from '../../helpers/synth';
 import type { Json } from '../../helpers/json';
 
@@ -43,7 +51,11 @@ describe('sidecar config -> construct props', () => {
       'combined/X86_64',
       'combined/ARM64',
     ]);
-    expect(placementProps(sc, env)).toEqual({ ...env, network: { type: 'create', cidr: '10.0.0.0/16' }, taskSubnets: 'private' });
+    expect(placementProps(sc, env)).toEqual({
+      ...env,
+      network: { type: 'create', cidr: '10.0.0.0/16' },
+      taskSubnets: 'private',
+    });
     expect(loadBalancerProps(sc, { name: 'n', vpcId: 'v', subnetIds: ['a', 'b'] })).toEqual({
       name: 'n',
       vpcId: 'v',
@@ -51,7 +63,10 @@ describe('sidecar config -> construct props', () => {
       https: undefined,
       listenerCidrs: ['0.0.0.0/0'],
     });
-    expect(imagesProps(sc, { repositoryPrefix: 'p', sources: [], fileSink: sink }).architectures).toEqual(['X86_64', 'ARM64']);
+    expect(imagesProps(sc, { repositoryPrefix: 'p', sources: [], fileSink: sink }).architectures).toEqual([
+      'X86_64',
+      'ARM64',
+    ]);
   });
 
   test('a deployment takes its variant size, retention, count and a rule priority fixed by variant and architecture', () => {
@@ -71,8 +86,15 @@ describe('sidecar config -> construct props', () => {
   });
 
   test('configured values reach their props', () => {
-    const https = { certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666' };
-    const network = { type: 'existing', vpcId: 'vpc-0123abcd', albSubnetIds: ['subnet-0123abcd', 'subnet-0123abce'], taskSubnetIds: ['subnet-0123abcf'] };
+    const https = {
+      certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666',
+    };
+    const network = {
+      type: 'existing',
+      vpcId: 'vpc-0123abcd',
+      albSubnetIds: ['subnet-0123abcd', 'subnet-0123abce'],
+      taskSubnetIds: ['subnet-0123abcf'],
+    };
     const sc = section({
       variants: ['sharedvol'],
       architectures: ['ARM64'],
@@ -104,7 +126,8 @@ describe('sidecar config -> construct props', () => {
 });
 
 describe('benchmarkPlacement used without the config', () => {
-  const stack = () => new StackwrightStack(new App(), 'sidecar', { config: testConfig({ sidecar: {} }), description: 'test' });
+  const stack = () =>
+    new StackwrightStack(new App(), 'sidecar', { config: testConfig({ sidecar: {} }), description: 'test' });
 
   test('defaults: a created 10.0.0.0/16 VPC with private tasks behind VPC endpoints', () => {
     const s = stack();
@@ -116,13 +139,27 @@ describe('benchmarkPlacement used without the config', () => {
   });
 
   test('names the prop to change', () => {
-    const existing = { type: 'existing' as const, vpcId: 'vpc-1', albSubnetIds: ['subnet-1'], taskSubnetIds: ['subnet-2'] };
-    expect(() => benchmarkPlacement(stack(), { ...env, network: existing })).toThrow('network.albSubnetIds needs subnets in at least two AZs');
-    expect(() => benchmarkPlacement(stack(), { ...env, network: { ...existing, albSubnetIds: ['subnet-1', 'subnet-3'], taskSubnetIds: [] } })).toThrow(
-      'network.taskSubnetIds needs at least one subnet',
+    const existing = {
+      type: 'existing' as const,
+      vpcId: 'vpc-1',
+      albSubnetIds: ['subnet-1'],
+      taskSubnetIds: ['subnet-2'],
+    };
+    expect(() => benchmarkPlacement(stack(), { ...env, network: existing })).toThrow(
+      'network.albSubnetIds needs subnets in at least two AZs',
     );
-    expect(() => benchmarkPlacement(stack(), { ...env, taskSubnets: 'public', network: { type: 'create', privateEgress: 'nat-gateway' } })).toThrow(
-      "network.privateEgress is only used with taskSubnets 'private'",
-    );
+    expect(() =>
+      benchmarkPlacement(stack(), {
+        ...env,
+        network: { ...existing, albSubnetIds: ['subnet-1', 'subnet-3'], taskSubnetIds: [] },
+      }),
+    ).toThrow('network.taskSubnetIds needs at least one subnet');
+    expect(() =>
+      benchmarkPlacement(stack(), {
+        ...env,
+        taskSubnets: 'public',
+        network: { type: 'create', privateEgress: 'nat-gateway' },
+      }),
+    ).toThrow("network.privateEgress is only used with taskSubnets 'private'");
   });
 });

@@ -25,14 +25,22 @@ describe('sidecar load balancer routing', () => {
     const listener = onlyResource(json, 'aws_lb_listener');
     expect(listener).toMatchObject({ port: 80, protocol: 'HTTP' });
     expect(listener.default_action).toEqual([
-      { type: 'fixed-response', fixed_response: { content_type: 'text/plain', status_code: '404', message_body: 'no such deployment\n' } },
+      {
+        type: 'fixed-response',
+        fixed_response: { content_type: 'text/plain', status_code: '404', message_body: 'no such deployment\n' },
+      },
     ]);
   });
 
   describe.each(allDeployments)('$variant on $architecture', (d) => {
     it('has an ip target group on nginx port 8080 with a health check through nginx to the app', () => {
       const tg = resourceAt(json, 'aws_lb_target_group', `${dPath(d)}/targets`);
-      expect(tg).toMatchObject({ target_type: 'ip', port: 8080, protocol: 'HTTP', vpc_id: ref(json, 'aws_vpc', 'network/vpc', 'id') });
+      expect(tg).toMatchObject({
+        target_type: 'ip',
+        port: 8080,
+        protocol: 'HTTP',
+        vpc_id: ref(json, 'aws_vpc', 'network/vpc', 'id'),
+      });
       expect(tg.health_check).toMatchObject({ enabled: true, path: '/healthz', matcher: '200' });
       expect(tg.name.length).toBeLessThanOrEqual(32);
       expect(tg.name).toMatch(/^[A-Za-z0-9-]+$/);
@@ -41,7 +49,9 @@ describe('sidecar load balancer routing', () => {
     it('is routed by its path prefix to its target group', () => {
       const rule = resourceAt(json, 'aws_lb_listener_rule', `${dPath(d)}/route`);
       expect(rule.listener_arn).toBe(ref(json, 'aws_lb_listener', 'alb/http', 'arn'));
-      expect(rule.action).toEqual([{ type: 'forward', target_group_arn: ref(json, 'aws_lb_target_group', `${dPath(d)}/targets`, 'arn') }]);
+      expect(rule.action).toEqual([
+        { type: 'forward', target_group_arn: ref(json, 'aws_lb_target_group', `${dPath(d)}/targets`, 'arn') },
+      ]);
       expect(rule.condition).toEqual([{ path_pattern: { values: [`/${dPath(d)}`, `/${dPath(d)}/*`] } }]);
     });
 
@@ -56,7 +66,9 @@ describe('sidecar load balancer routing', () => {
     const priorities = Object.values(resourcesOf(json, 'aws_lb_listener_rule')).map((r: Json) => r.priority);
     expect(new Set(priorities).size).toBe(6);
     const few = (await synthSidecar({ variants: ['combined'], architectures: ['ARM64'] })).json;
-    expect(onlyResource(few, 'aws_lb_listener_rule').priority).toBe(resourceAt(json, 'aws_lb_listener_rule', 'combined-arm64/route').priority);
+    expect(onlyResource(few, 'aws_lb_listener_rule').priority).toBe(
+      resourceAt(json, 'aws_lb_listener_rule', 'combined-arm64/route').priority,
+    );
   });
 
   it('outputs the ALB DNS name and the benchmark command', () => {
@@ -67,7 +79,12 @@ describe('sidecar load balancer routing', () => {
   it('with a certificate, serves HTTPS with a TLS 1.3 policy and redirects HTTP', async () => {
     const tls = (await synthSidecar({ https: { certificateArn } })).json;
     const https = resourceAt(tls, 'aws_lb_listener', 'alb/https');
-    expect(https).toMatchObject({ port: 443, protocol: 'HTTPS', certificate_arn: certificateArn, ssl_policy: 'ELBSecurityPolicy-TLS13-1-2-2021-06' });
+    expect(https).toMatchObject({
+      port: 443,
+      protocol: 'HTTPS',
+      certificate_arn: certificateArn,
+      ssl_policy: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
+    });
     expect(https.default_action[0].type).toBe('fixed-response');
     expect(resourceAt(tls, 'aws_lb_listener', 'alb/http').default_action).toEqual([
       { type: 'redirect', redirect: { protocol: 'HTTPS', port: '443', status_code: 'HTTP_301' } },
@@ -80,7 +97,12 @@ describe('sidecar load balancer routing', () => {
 });
 
 describe('BenchmarkLoadBalancer validation', () => {
-  it.each(['internal', 'sg'])('names the fix when the environment name %s- makes the ALB or group name invalid', async (prefix) => {
-    await expect(synthSidecar({}, { name: `${prefix}-env` })).rejects.toThrow(/may not start with 'internal-' \(ALB\) or 'sg-'.*rename the environment/);
-  });
+  it.each(['internal', 'sg'])(
+    'names the fix when the environment name %s- makes the ALB or group name invalid',
+    async (prefix) => {
+      await expect(synthSidecar({}, { name: `${prefix}-env` })).rejects.toThrow(
+        /may not start with 'internal-' \(ALB\) or 'sg-'.*rename the environment/,
+      );
+    },
+  );
 });

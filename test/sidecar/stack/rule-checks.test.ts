@@ -9,7 +9,18 @@ describe("sidecar stack against the project's rule packs", () => {
   it.each([
     ['default (private, VPC endpoints)', {}],
     ['NAT gateway', { network: { type: 'create', privateEgress: 'nat-gateway' } }],
-    ['HTTPS in an existing VPC', { https: { certificateArn }, network: { type: 'existing', vpcId: 'vpc-0a1b2c3d', albSubnetIds: ['subnet-0000000a', 'subnet-0000000b'], taskSubnetIds: ['subnet-0000000c'] } }],
+    [
+      'HTTPS in an existing VPC',
+      {
+        https: { certificateArn },
+        network: {
+          type: 'existing',
+          vpcId: 'vpc-0a1b2c3d',
+          albSubnetIds: ['subnet-0000000a', 'subnet-0000000b'],
+          taskSubnetIds: ['subnet-0000000c'],
+        },
+      },
+    ],
   ])('%s: no findings and nothing suppressed', async (_name, section) => {
     const { json } = await synthSidecar(section);
     const report = checkStacks([{ stack: 'sidecar', json }]);
@@ -23,7 +34,11 @@ describe("sidecar stack against the project's rule packs", () => {
     expect(report.findings).toEqual([]);
     expect(report.suppressed).toHaveLength(6);
     for (const s of report.suppressed) {
-      expect(s).toMatchObject({ ruleId: 'Net-NoPublicTaskIp', by: 'code', resource: expect.stringMatching(/^aws_ecs_service\./) });
+      expect(s).toMatchObject({
+        ruleId: 'Net-NoPublicTaskIp',
+        by: 'code',
+        resource: expect.stringMatching(/^aws_ecs_service\./),
+      });
       expect(s.reason).toContain('taskSubnets is public');
     }
     for (const service of Object.values(resourcesOf(json, 'aws_ecs_service')) as Json[]) {

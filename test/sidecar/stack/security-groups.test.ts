@@ -10,14 +10,27 @@ const sg = (json: Json, path: string) => ref(json, 'aws_security_group', path, '
 function expectBaseline(json: Json, listenerPorts: number[], cidrs = ['0.0.0.0/0']): void {
   const alb = sg(json, 'alb/sg');
   const tasks = sg(json, 'tasks/sg');
-  const fromAddresses = ingress(json).filter((r) => r.cidr_ipv4 !== undefined || r.cidr_ipv6 !== undefined || r.prefix_list_id !== undefined);
-  expect(fromAddresses.every((r) => r.security_group_id === alb && r.ip_protocol === 'tcp' && r.from_port === r.to_port)).toBe(true);
-  expect(fromAddresses.map((r) => `${r.cidr_ipv4}:${r.from_port}`).sort()).toEqual(listenerPorts.flatMap((p) => cidrs.map((c) => `${c}:${p}`)).sort());
+  const fromAddresses = ingress(json).filter(
+    (r) => r.cidr_ipv4 !== undefined || r.cidr_ipv6 !== undefined || r.prefix_list_id !== undefined,
+  );
+  expect(
+    fromAddresses.every((r) => r.security_group_id === alb && r.ip_protocol === 'tcp' && r.from_port === r.to_port),
+  ).toBe(true);
+  expect(fromAddresses.map((r) => `${r.cidr_ipv4}:${r.from_port}`).sort()).toEqual(
+    listenerPorts.flatMap((p) => cidrs.map((c) => `${c}:${p}`)).sort(),
+  );
 
   const intoTasks = ingress(json).filter((r) => r.security_group_id === tasks);
-  expect(intoTasks).toEqual([expect.objectContaining({ referenced_security_group_id: alb, ip_protocol: 'tcp', from_port: 8080, to_port: 8080 })]);
+  expect(intoTasks).toEqual([
+    expect.objectContaining({ referenced_security_group_id: alb, ip_protocol: 'tcp', from_port: 8080, to_port: 8080 }),
+  ]);
   expect(egress(json).filter((r) => r.security_group_id === alb)).toEqual([
-    expect.objectContaining({ referenced_security_group_id: tasks, ip_protocol: 'tcp', from_port: 8080, to_port: 8080 }),
+    expect.objectContaining({
+      referenced_security_group_id: tasks,
+      ip_protocol: 'tcp',
+      from_port: 8080,
+      to_port: 8080,
+    }),
   ]);
   // No inline rules (they would fight the rule resources) and no all-protocol rules anywhere.
   for (const group of Object.values(resourcesOf(json, 'aws_security_group')) as Json[]) {
@@ -35,7 +48,11 @@ describe('sidecar security groups', () => {
     const endpoints = sg(json, 'network/endpoints/sg');
     expect(egress(json).filter((r) => r.security_group_id === tasks)).toEqual([
       expect.objectContaining({ referenced_security_group_id: endpoints, from_port: 443, to_port: 443 }),
-      expect.objectContaining({ prefix_list_id: ref(json, 'aws_vpc_endpoint', 'network/endpoints/s3', 'prefix_list_id'), from_port: 443, to_port: 443 }),
+      expect.objectContaining({
+        prefix_list_id: ref(json, 'aws_vpc_endpoint', 'network/endpoints/s3', 'prefix_list_id'),
+        from_port: 443,
+        to_port: 443,
+      }),
     ]);
     expect(ingress(json).filter((r) => r.security_group_id === endpoints)).toEqual([
       expect.objectContaining({ referenced_security_group_id: tasks, from_port: 443, to_port: 443 }),

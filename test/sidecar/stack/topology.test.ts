@@ -12,9 +12,11 @@ describe('sidecar task topology', () => {
 
   it('deploys every variant on both architectures by default, one task definition and service each', () => {
     expect(Object.keys(resourcesOf(json, 'aws_ecs_task_definition'))).toHaveLength(6);
-    expect(Object.values(resourcesOf(json, 'aws_ecs_service')).map((s: Json) => s.name).sort()).toEqual(
-      ['combined-arm64', 'combined-x86_64', 'sharedvol-arm64', 'sharedvol-x86_64', 'tcp-arm64', 'tcp-x86_64'],
-    );
+    expect(
+      Object.values(resourcesOf(json, 'aws_ecs_service'))
+        .map((s: Json) => s.name)
+        .sort(),
+    ).toEqual(['combined-arm64', 'combined-x86_64', 'sharedvol-arm64', 'sharedvol-x86_64', 'tcp-arm64', 'tcp-x86_64']);
   });
 
   describe.each(allDeployments)('$variant on $architecture', (d) => {
@@ -46,7 +48,8 @@ describe('sidecar task topology', () => {
       const containers = containersOf(json, d);
       if (d.variant === 'sharedvol') {
         expect(task().volume).toEqual([{ name: 'socket' }]);
-        for (const c of containers) expect(c.mountPoints).toEqual([{ sourceVolume: 'socket', containerPath: '/run/sidecar', readOnly: false }]);
+        for (const c of containers)
+          expect(c.mountPoints).toEqual([{ sourceVolume: 'socket', containerPath: '/run/sidecar', readOnly: false }]);
       } else {
         expect(task().volume).toBeUndefined();
         for (const c of containers) expect(c.mountPoints).toBeUndefined();
@@ -100,7 +103,19 @@ describe('sidecar task topology', () => {
     });
 
     it('uses no container parameter Fargate rejects', () => {
-      const forbidden = ['devices', 'disableNetworking', 'dnsSearchDomains', 'dnsServers', 'dockerSecurityOptions', 'extraHosts', 'hostname', 'links', 'privileged', 'sharedMemorySize', 'tmpfs'];
+      const forbidden = [
+        'devices',
+        'disableNetworking',
+        'dnsSearchDomains',
+        'dnsServers',
+        'dockerSecurityOptions',
+        'extraHosts',
+        'hostname',
+        'links',
+        'privileged',
+        'sharedMemorySize',
+        'tmpfs',
+      ];
       for (const c of containersOf(json, d)) {
         for (const key of forbidden) expect(c).not.toHaveProperty(key);
         expect(JSON.stringify(c.linuxParameters ?? {})).not.toMatch(/devices|sharedMemorySize|tmpfs/);
@@ -119,7 +134,11 @@ describe('sidecar task topology', () => {
       });
       expect(service.network_configuration.assign_public_ip).toBe(false);
       expect(service.load_balancer).toEqual([
-        { container_name: d.variant === 'combined' ? 'combined' : 'nginx', container_port: 8080, target_group_arn: ref(json, 'aws_lb_target_group', `${dPath(d)}/targets`, 'arn') },
+        {
+          container_name: d.variant === 'combined' ? 'combined' : 'nginx',
+          container_port: 8080,
+          target_group_arn: ref(json, 'aws_lb_target_group', `${dPath(d)}/targets`, 'arn'),
+        },
       ]);
       expect(service.ordered_placement_strategy).toBeUndefined(); // not allowed on Fargate
       expect(service.placement_constraints).toBeUndefined();
@@ -135,15 +154,21 @@ describe('sidecar task topology', () => {
 
   it('deploys only the selected variants and architectures, with their own sizes and counts', async () => {
     const only = (
-      await synthSidecar({ variants: ['sharedvol'], architectures: ['ARM64'], taskSizes: { sharedvol: { cpu: 1024, memory: 3072 } }, desiredCount: 2 })
+      await synthSidecar({
+        variants: ['sharedvol'],
+        architectures: ['ARM64'],
+        taskSizes: { sharedvol: { cpu: 1024, memory: 3072 } },
+        desiredCount: 2,
+      })
     ).json;
     const tasks = Object.values(resourcesOf(only, 'aws_ecs_task_definition')) as Json[];
     expect(tasks).toHaveLength(1);
     expect(tasks[0]).toMatchObject({ cpu: '1024', memory: '3072', runtime_platform: { cpu_architecture: 'ARM64' } });
     expect((Object.values(resourcesOf(only, 'aws_ecs_service'))[0] as Json).desired_count).toBe(2);
-    expect(Object.values(resourcesOf(only, 'aws_ecr_repository')).map((r: Json) => r.name).sort()).toEqual([
-      'test-sidecar/sharedvol-app',
-      'test-sidecar/sharedvol-nginx',
-    ]);
+    expect(
+      Object.values(resourcesOf(only, 'aws_ecr_repository'))
+        .map((r: Json) => r.name)
+        .sort(),
+    ).toEqual(['test-sidecar/sharedvol-app', 'test-sidecar/sharedvol-nginx']);
   });
 });

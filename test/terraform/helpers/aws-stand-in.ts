@@ -43,10 +43,18 @@ export async function startAwsStandIn(): Promise<AwsStandIn> {
       if (!answer) {
         unanswered.push(call);
         res.writeHead(400, { 'content-type': 'text/xml' });
-        res.end(xmlError('UnsupportedOperation', `the AWS stand-in does not answer ${call.service}:${call.action}; add it to test/terraform/helpers/aws-stand-in.ts`));
+        res.end(
+          xmlError(
+            'UnsupportedOperation',
+            `the AWS stand-in does not answer ${call.service}:${call.action}; add it to test/terraform/helpers/aws-stand-in.ts`,
+          ),
+        );
         return;
       }
-      res.writeHead(200, { 'content-type': answer.json ? 'application/x-amz-json-1.1' : 'text/xml', 'x-amzn-requestid': 'stand-in' });
+      res.writeHead(200, {
+        'content-type': answer.json ? 'application/x-amz-json-1.1' : 'text/xml',
+        'x-amzn-requestid': 'stand-in',
+      });
       res.end(answer.body);
     });
   });
@@ -64,7 +72,9 @@ export async function startAwsStandIn(): Promise<AwsStandIn> {
 function describeCall(req: IncomingMessage, body: string): SeenCall {
   const scope = /Credential=[^/]+\/\d{8}\/([^/]+)\/([^/]+)\//.exec(String(req.headers.authorization ?? ''));
   const target = String(req.headers['x-amz-target'] ?? '');
-  const action = target ? target.split('.').pop()! : (new URLSearchParams(body).get('Action') ?? `${req.method} ${req.url}`);
+  const action = target
+    ? target.split('.').pop()!
+    : (new URLSearchParams(body).get('Action') ?? `${req.method} ${req.url}`);
   return { service: scope?.[2] ?? 'unknown', region: scope?.[1] ?? 'us-east-1', action };
 }
 
@@ -80,31 +90,71 @@ function answerFor(call: SeenCall, body: string): { body: string; json?: boolean
   const partition = partitionOf(region);
   switch (`${call.service}:${call.action}`) {
     case 'sts:GetCallerIdentity':
-      return xml('GetCallerIdentity', 'https://sts.amazonaws.com/doc/2011-06-15/', `<GetCallerIdentityResult><Arn>arn:${partition}:iam::${STAND_IN_ACCOUNT}:user/stand-in</Arn><UserId>AIDASTANDIN</UserId><Account>${STAND_IN_ACCOUNT}</Account></GetCallerIdentityResult>`);
+      return xml(
+        'GetCallerIdentity',
+        'https://sts.amazonaws.com/doc/2011-06-15/',
+        `<GetCallerIdentityResult><Arn>arn:${partition}:iam::${STAND_IN_ACCOUNT}:user/stand-in</Arn><UserId>AIDASTANDIN</UserId><Account>${STAND_IN_ACCOUNT}</Account></GetCallerIdentityResult>`,
+      );
     case 'iam:GetUser': // how the provider learns its account ID first (when a stack pins allowed_account_ids)
-      return xml('GetUser', 'https://iam.amazonaws.com/doc/2010-05-08/', `<GetUserResult><User><Path>/</Path><UserName>stand-in</UserName><UserId>AIDASTANDIN</UserId><Arn>arn:${partition}:iam::${STAND_IN_ACCOUNT}:user/stand-in</Arn><CreateDate>2025-01-01T00:00:00Z</CreateDate></User></GetUserResult>`);
+      return xml(
+        'GetUser',
+        'https://iam.amazonaws.com/doc/2010-05-08/',
+        `<GetUserResult><User><Path>/</Path><UserName>stand-in</UserName><UserId>AIDASTANDIN</UserId><Arn>arn:${partition}:iam::${STAND_IN_ACCOUNT}:user/stand-in</Arn><CreateDate>2025-01-01T00:00:00Z</CreateDate></User></GetUserResult>`,
+      );
     case 'ec2:DescribeAvailabilityZones':
-      return ec2('DescribeAvailabilityZones', `<availabilityZoneInfo>${['a', 'b', 'c'].map((z, i) => `<item><zoneName>${region}${z}</zoneName><zoneState>available</zoneState><regionName>${region}</regionName><zoneId>${region}-az${i + 1}</zoneId><zoneType>availability-zone</zoneType><optInStatus>opt-in-not-required</optInStatus><groupName>${region}</groupName><networkBorderGroup>${region}</networkBorderGroup><messageSet/></item>`).join('')}</availabilityZoneInfo>`);
+      return ec2(
+        'DescribeAvailabilityZones',
+        `<availabilityZoneInfo>${['a', 'b', 'c'].map((z, i) => `<item><zoneName>${region}${z}</zoneName><zoneState>available</zoneState><regionName>${region}</regionName><zoneId>${region}-az${i + 1}</zoneId><zoneType>availability-zone</zoneType><optInStatus>opt-in-not-required</optInStatus><groupName>${region}</groupName><networkBorderGroup>${region}</networkBorderGroup><messageSet/></item>`).join('')}</availabilityZoneInfo>`,
+      );
     case 'ec2:DescribeSubnets':
-      return ec2('DescribeSubnets', `<subnetSet>${requested(params, 'SubnetId', 'subnet-0standin000000001').map((id, i) => subnet(id, i, region, partition)).join('')}</subnetSet>`);
+      return ec2(
+        'DescribeSubnets',
+        `<subnetSet>${requested(params, 'SubnetId', 'subnet-0standin000000001')
+          .map((id, i) => subnet(id, i, region, partition))
+          .join('')}</subnetSet>`,
+      );
     case 'ec2:DescribeVpcs':
-      return ec2('DescribeVpcs', `<vpcSet>${requested(params, 'VpcId', 'vpc-0standin00000001').map((id) => vpc(id)).join('')}</vpcSet>`);
+      return ec2(
+        'DescribeVpcs',
+        `<vpcSet>${requested(params, 'VpcId', 'vpc-0standin00000001')
+          .map((id) => vpc(id))
+          .join('')}</vpcSet>`,
+      );
     case 'ec2:DescribeVpcAttribute':
-      return ec2('DescribeVpcAttribute', `<vpcId>${params.get('VpcId')}</vpcId><${attributeTag(params.get('Attribute'))}><value>true</value></${attributeTag(params.get('Attribute'))}>`);
+      return ec2(
+        'DescribeVpcAttribute',
+        `<vpcId>${params.get('VpcId')}</vpcId><${attributeTag(params.get('Attribute'))}><value>true</value></${attributeTag(params.get('Attribute'))}>`,
+      );
     case 'ec2:DescribeVpcEndpointServices':
       return ec2('DescribeVpcEndpointServices', endpointServices(params, region));
     case 'ecr:GetAuthorizationToken':
       return {
         json: true,
         body: JSON.stringify({
-          authorizationData: [{ authorizationToken: Buffer.from('AWS:stand-in-password').toString('base64'), expiresAt: 4102444800, proxyEndpoint: `https://${STAND_IN_ACCOUNT}.dkr.ecr.${region}.amazonaws.com` }],
+          authorizationData: [
+            {
+              authorizationToken: Buffer.from('AWS:stand-in-password').toString('base64'),
+              expiresAt: 4102444800,
+              proxyEndpoint: `https://${STAND_IN_ACCOUNT}.dkr.ecr.${region}.amazonaws.com`,
+            },
+          ],
         }),
       };
     case 'ssm:GetParameter': {
       const name = (JSON.parse(body) as { Name: string }).Name;
       return {
         json: true,
-        body: JSON.stringify({ Parameter: { Name: name, Type: 'String', Value: 'ami-0123456789abcdef0', Version: 1, DataType: 'text', ARN: `arn:${partition}:ssm:${region}::parameter${name}`, LastModifiedDate: 1735689600 } }),
+        body: JSON.stringify({
+          Parameter: {
+            Name: name,
+            Type: 'String',
+            Value: 'ami-0123456789abcdef0',
+            Version: 1,
+            DataType: 'text',
+            ARN: `arn:${partition}:ssm:${region}::parameter${name}`,
+            LastModifiedDate: 1735689600,
+          },
+        }),
       };
     }
     default:
@@ -133,7 +183,10 @@ function attributeTag(attribute: string | null): string {
 
 /** Interface endpoints for the names asked (by ServiceName.N or a service-name filter); S3 is also a gateway. */
 function endpointServices(params: URLSearchParams, region: string): string {
-  const names = [...params.entries()].filter(([k]) => /^(ServiceName\.\d+|Filter\.\d+\.Value\.\d+)$/.test(k)).map(([, v]) => v).filter((v) => v.startsWith('com.amazonaws.'));
+  const names = [...params.entries()]
+    .filter(([k]) => /^(ServiceName\.\d+|Filter\.\d+\.Value\.\d+)$/.test(k))
+    .map(([, v]) => v)
+    .filter((v) => v.startsWith('com.amazonaws.'));
   const items = names.map((name) => {
     const gateway = name.endsWith('.s3') || name.endsWith('.dynamodb');
     const short = name.split('.').slice(3).join('.');
@@ -143,11 +196,15 @@ function endpointServices(params: URLSearchParams, region: string): string {
 }
 
 function xml(action: string, ns: string, result: string): { body: string } {
-  return { body: `<?xml version="1.0" encoding="UTF-8"?>\n<${action}Response xmlns="${ns}">${result}<ResponseMetadata><RequestId>stand-in</RequestId></ResponseMetadata></${action}Response>` };
+  return {
+    body: `<?xml version="1.0" encoding="UTF-8"?>\n<${action}Response xmlns="${ns}">${result}<ResponseMetadata><RequestId>stand-in</RequestId></ResponseMetadata></${action}Response>`,
+  };
 }
 
 function ec2(action: string, result: string): { body: string } {
-  return { body: `<?xml version="1.0" encoding="UTF-8"?>\n<${action}Response xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>stand-in</requestId>${result}</${action}Response>` };
+  return {
+    body: `<?xml version="1.0" encoding="UTF-8"?>\n<${action}Response xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>stand-in</requestId>${result}</${action}Response>`,
+  };
 }
 
 function xmlError(code: string, message: string): string {

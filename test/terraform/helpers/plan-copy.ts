@@ -17,7 +17,10 @@ import type { Json as ParsedJson } from '../../helpers/json';
 type Json = Record<string, ParsedJson>;
 
 /** Runtimes newer than the provider the suite plans with, and the closest one it knows. */
-export const RUNTIME_STAND_INS: Readonly<Record<string, string>> = { 'nodejs24.x': 'nodejs22.x', 'python3.14': 'python3.13' };
+export const RUNTIME_STAND_INS: Readonly<Record<string, string>> = {
+  'nodejs24.x': 'nodejs22.x',
+  'python3.14': 'python3.13',
+};
 
 export interface PlanCopyOptions {
   /** hashicorp/aws version to pin. */
@@ -49,7 +52,10 @@ export function planCopy(original: Json, options: PlanCopyOptions): PlanCopy {
   const providers: Json = json.provider ?? {};
   const awsProviders = Array.isArray(providers.aws) ? providers.aws : providers.aws ? [providers.aws] : [{}];
   // A provider pinned to accounts must learn its account: it asks the stand-in's STS, which answers the pinned one.
-  providers.aws = awsProviders.map((p: Json) => ({ ...p, ...offlineAwsSettings(options.endpoint, Array.isArray(p.allowed_account_ids)) }));
+  providers.aws = awsProviders.map((p: Json) => ({
+    ...p,
+    ...offlineAwsSettings(options.endpoint, Array.isArray(p.allowed_account_ids)),
+  }));
   json.provider = providers;
 
   const runtimes = new Map<string, string>();
@@ -66,7 +72,9 @@ export function planCopy(original: Json, options: PlanCopyOptions): PlanCopy {
   const referenced = referencedAttributes(json);
   const locals: Json = (json.locals ??= {});
   const standInValue = (address: string) =>
-    Object.fromEntries([...(referenced.get(address) ?? [])].map((a) => [a, options.standInValues?.[a] ?? `stand-in-${a}`]));
+    Object.fromEntries(
+      [...(referenced.get(address) ?? [])].map((a) => [a, options.standInValues?.[a] ?? `stand-in-${a}`]),
+    );
 
   // Data sources, at the top level and inside check blocks, become locals holding the attributes read.
   const dataSections: Json[] = [json.data ?? {}, ...Object.values<Json>(json.check ?? {}).map((c) => c.data ?? {})];
@@ -87,8 +95,13 @@ export function planCopy(original: Json, options: PlanCopyOptions): PlanCopy {
     for (const [name, body] of Object.entries<Json>(json.resource[type])) {
       const standIn = `${type}__${name}`;
       standIns.set(`${type}.${name}`, `terraform_data.${standIn}`);
-      const meta = Object.fromEntries(Object.entries(body).filter(([k]) => META.has(k) && k !== 'provider' && k !== 'lifecycle'));
-      ((json.resource.terraform_data ??= {}) as Json)[standIn] = { ...meta, input: { ...argumentsOf(body), ...standInValue(`${type}.${name}`) } };
+      const meta = Object.fromEntries(
+        Object.entries(body).filter(([k]) => META.has(k) && k !== 'provider' && k !== 'lifecycle'),
+      );
+      ((json.resource.terraform_data ??= {}) as Json)[standIn] = {
+        ...meta,
+        input: { ...argumentsOf(body), ...standInValue(`${type}.${name}`) },
+      };
     }
     delete json.resource[type];
   }

@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../../src/core/project-root';
@@ -37,7 +46,11 @@ export interface TerraformSetup {
 export function terraformSetup(registryVersion: string): TerraformSetup {
   const dir = mkdtempSync(join(tmpdir(), 'stackwright-tf-'));
   mkdirSync(PLUGIN_CACHE, { recursive: true });
-  const mirrored = existsSync(AWS_IN_MIRROR) ? readdirSync(AWS_IN_MIRROR).filter((v) => /^\d+\.\d+\.\d+$/.test(v)).sort(byVersion) : [];
+  const mirrored = existsSync(AWS_IN_MIRROR)
+    ? readdirSync(AWS_IN_MIRROR)
+        .filter((v) => /^\d+\.\d+\.\d+$/.test(v))
+        .sort(byVersion)
+    : [];
   const awsVersion = mirrored.length > 0 ? mirrored[mirrored.length - 1] : registryVersion;
   const installation =
     mirrored.length > 0
@@ -74,14 +87,22 @@ function byVersion(a: string, b: string): number {
 }
 
 /** Runs terraform asynchronously (the loopback stand-in answers from this same process meanwhile). */
-export function terraform(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv, bin = 'terraform'): Promise<RunResult> {
+export function terraform(
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  bin = 'terraform',
+): Promise<RunResult> {
   return runTerraform(bin, [...args], cwd, env);
 }
 
 /** Fails with how to install Terraform when the binary is missing. */
 export async function requireTerraform(env: NodeJS.ProcessEnv): Promise<string> {
   const r = await terraform(['version', '-json'], tmpdir(), env);
-  if (r.code !== 0) throw new Error(`Terraform is not on PATH (${r.spawnError ?? r.stderr}): install Terraform 1.5 or later (https://developer.hashicorp.com/terraform/install).`);
+  if (r.code !== 0)
+    throw new Error(
+      `Terraform is not on PATH (${r.spawnError ?? r.stderr}): install Terraform 1.5 or later (https://developer.hashicorp.com/terraform/install).`,
+    );
   return (JSON.parse(r.stdout) as { terraform_version: string }).terraform_version;
 }
 
@@ -109,11 +130,19 @@ export async function warmPluginCache(setup: TerraformSetup): Promise<string> {
   try {
     if (existsSync(marker)) return readFileSync(marker, 'utf8');
     const dir = mkdtempSync(join(tmpdir(), 'stackwright-tf-warm-'));
-    writeFileSync(join(dir, 'main.tf.json'), JSON.stringify({ terraform: { required_providers: { aws: { source: 'hashicorp/aws', version: setup.awsVersion } } } }));
+    writeFileSync(
+      join(dir, 'main.tf.json'),
+      JSON.stringify({
+        terraform: { required_providers: { aws: { source: 'hashicorp/aws', version: setup.awsVersion } } },
+      }),
+    );
     const r = await terraform(['init', '-backend=false', '-input=false', '-no-color'], dir, setup.env);
     const lockFile = r.code === 0 ? readFileSync(join(dir, LOCK_FILE), 'utf8') : '';
     rmSync(dir, { recursive: true, force: true });
-    if (r.code !== 0) throw new Error(`terraform init could not install hashicorp/aws ${setup.awsVersion} (${setup.source}). ${HOW_TO_PROVIDE}\n${r.stderr}${r.stdout}`);
+    if (r.code !== 0)
+      throw new Error(
+        `terraform init could not install hashicorp/aws ${setup.awsVersion} (${setup.source}). ${HOW_TO_PROVIDE}\n${r.stderr}${r.stdout}`,
+      );
     writeFileSync(marker, lockFile);
     return lockFile;
   } finally {

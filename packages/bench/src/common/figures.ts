@@ -52,5 +52,7 @@ export function percentChange(a: number, b: number): number {
  */
 export function percentileCurve(sortedAscending: readonly number[]): number[] {
   if (sortedAscending.length === 0) return [];
-  return Array.from({ length: 101 }, (_, i) => (i === 0 ? sortedAscending[0] : (percentile(sortedAscending, i) as number)));
+  return Array.from({ length: 101 }, (_, i) =>
+    i === 0 ? sortedAscending[0] : (percentile(sortedAscending, i) as number),
+  );
 }

@@ -7,5 +7,6 @@ export function checkOutputFile(flag: string, path: string | undefined, example:
   if (path === undefined) return;
   if (!path) throw InputError.single(flag, '', 'needs a file name', `for example ${example}`);
   const dir = dirname(path);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw InputError.single(flag, path, `folder '${dir}' does not exist`, 'an existing folder');
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw InputError.single(flag, path, `folder '${dir}' does not exist`, 'an existing folder');
 }

@@ -23,7 +23,12 @@ export class Progress {
 
   constructor(
     private readonly stream: ProgressStream,
-    options: { readonly enabled?: boolean; readonly minIntervalMs?: number; readonly plainIntervalMs?: number; readonly now?: () => number } = {},
+    options: {
+      readonly enabled?: boolean;
+      readonly minIntervalMs?: number;
+      readonly plainIntervalMs?: number;
+      readonly now?: () => number;
+    } = {},
   ) {
     this.enabled = options.enabled ?? true;
     this.terminal = stream.isTTY === true;

@@ -9,7 +9,16 @@ export function niceCeil(v: number): number {
 }
 
 /** Distinct, print-safe series colours (matplotlib's tab10 order). */
-export const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f'] as const;
+export const PALETTE = [
+  '#1f77b4',
+  '#d62728',
+  '#2ca02c',
+  '#ff7f0e',
+  '#9467bd',
+  '#8c564b',
+  '#e377c2',
+  '#7f7f7f',
+] as const;
 
 /** One decimal: coordinates stay short and the output byte-stable. */
 export function f1(v: number): string {
@@ -60,18 +69,31 @@ export function drawPanel(p: PanelSpec, out: string[]): Panel {
   for (let v = Math.ceil(p.xMin / xStep) * xStep; v <= p.xMax + 1e-9; v += xStep) {
     out.push(`<text x="${f1(x(v))}" y="${p.top + p.height + 16}" text-anchor="middle">${trimNumber(v)}</text>`);
   }
-  out.push(`<text x="${p.left + p.width / 2}" y="${p.top + p.height + 34}" text-anchor="middle">${escapeXml(p.xLabel)}</text>`);
+  out.push(
+    `<text x="${p.left + p.width / 2}" y="${p.top + p.height + 34}" text-anchor="middle">${escapeXml(p.xLabel)}</text>`,
+  );
   out.push(`<rect x="${p.left}" y="${p.top}" width="${p.width}" height="${p.height}" fill="none" stroke="#555555"/>`);
   if (p.reference && p.reference.value <= p.yMax) {
     const ry = f1(y(p.reference.value));
-    out.push(`<line x1="${p.left}" x2="${p.left + p.width}" y1="${ry}" y2="${ry}" stroke="#888888" stroke-dasharray="4 3"/>`);
-    out.push(`<text x="${p.left + p.width - 4}" y="${f1(y(p.reference.value) - 4)}" text-anchor="end" fill="#666666">${escapeXml(p.reference.label)}</text>`);
+    out.push(
+      `<line x1="${p.left}" x2="${p.left + p.width}" y1="${ry}" y2="${ry}" stroke="#888888" stroke-dasharray="4 3"/>`,
+    );
+    out.push(
+      `<text x="${p.left + p.width - 4}" y="${f1(y(p.reference.value) - 4)}" text-anchor="end" fill="#666666">${escapeXml(p.reference.label)}</text>`,
+    );
   }
   return { x, y };
 }
 
 /** A dot at (x, value), or for a value above the axis a triangle on the panel's top edge. */
-export function marker(x: number, value: number, yMax: number, y: (v: number) => number, color: string, radius = 2.5): string {
+export function marker(
+  x: number,
+  value: number,
+  yMax: number,
+  y: (v: number) => number,
+  color: string,
+  radius = 2.5,
+): string {
   if (value <= yMax) return `<circle cx="${f1(x)}" cy="${f1(y(value))}" r="${radius}" fill="${color}"/>`;
   const top = y(yMax);
   return `<path d="M${f1(x - 4)},${f1(top + 7)} L${f1(x + 4)},${f1(top + 7)} L${f1(x)},${f1(top)} Z" fill="${color}"/>`;

@@ -19,33 +19,66 @@ export function readTerraformOutputs(path: string, options: TerraformOutputsOpti
   try {
     isDirectory = statSync(path).isDirectory();
   } catch {
-    throw InputError.single(flag, path, 'not found', 'a generated stack folder or a JSON file of `terraform output -json`');
+    throw InputError.single(
+      flag,
+      path,
+      'not found',
+      'a generated stack folder or a JSON file of `terraform output -json`',
+    );
   }
-  const text = isDirectory ? terraformOutputJson(path, flag, options.binary ?? 'terraform') : readFileSync(path, 'utf8');
+  const text = isDirectory
+    ? terraformOutputJson(path, flag, options.binary ?? 'terraform')
+    : readFileSync(path, 'utf8');
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (err) {
-    throw InputError.single(flag, path, `not JSON: ${(err as Error).message}`, 'the output of `terraform output -json`');
+    throw InputError.single(
+      flag,
+      path,
+      `not JSON: ${(err as Error).message}`,
+      'the output of `terraform output -json`',
+    );
   }
-  if (!isRecord(parsed)) throw InputError.single(flag, path, 'is not a JSON object of outputs', 'the output of `terraform output -json`');
+  if (!isRecord(parsed))
+    throw InputError.single(flag, path, 'is not a JSON object of outputs', 'the output of `terraform output -json`');
   // `terraform output -json` wraps each output as { sensitive, type, value }.
-  return Object.fromEntries(Object.entries(parsed).map(([name, entry]) => [name, isRecord(entry) && 'value' in entry ? entry.value : entry]));
+  return Object.fromEntries(
+    Object.entries(parsed).map(([name, entry]) => [name, isRecord(entry) && 'value' in entry ? entry.value : entry]),
+  );
 }
 
 function terraformOutputJson(dir: string, flag: string, binary: string): string {
   try {
-    return execFileSync(binary, ['output', '-no-color', '-json'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return execFileSync(binary, ['output', '-no-color', '-json'], {
+      cwd: dir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   } catch (err) {
     const e = err as NodeJS.ErrnoException & { stderr?: string };
-    if (e.code === 'ENOENT') throw InputError.single(flag, dir, `${binary} is not installed`, 'install Terraform (or pass --terraform), or pass a JSON file of `terraform output -json`');
-    throw InputError.single(flag, dir, `${binary} output -json failed: ${firstError(e.stderr ?? e.message)}`, 'run terraform apply in that folder first, or pass a JSON file');
+    if (e.code === 'ENOENT')
+      throw InputError.single(
+        flag,
+        dir,
+        `${binary} is not installed`,
+        'install Terraform (or pass --terraform), or pass a JSON file of `terraform output -json`',
+      );
+    throw InputError.single(
+      flag,
+      dir,
+      `${binary} output -json failed: ${firstError(e.stderr ?? e.message)}`,
+      'run terraform apply in that folder first, or pass a JSON file',
+    );
   }
 }
 
 /** Terraform's first `Error:` line (warnings, such as a missing ~/.terraformrc, come first), else its first line. */
 function firstError(stderr: string): string {
-  const lines = stderr.split('\n').map((l) => l.replace(/^[\s│╷╵]+/, '').trim()).filter(Boolean);
+  const lines = stderr
+    .split('\n')
+    .map((l) => l.replace(/^[\s│╷╵]+/, '').trim())
+    .filter(Boolean);
   return lines.find((l) => l.startsWith('Error:')) ?? lines[0] ?? 'failed';
 }
 

@@ -2,7 +2,10 @@
  * Aligns rows of cells into columns separated by two spaces: the first `leftColumns` columns left-aligned (names),
  * the rest right-aligned (numbers). A rule of dashes follows the first `headerRows` rows.
  */
-export function alignColumns(rows: readonly (readonly string[])[], options: { leftColumns?: number; headerRows?: number } = {}): string {
+export function alignColumns(
+  rows: readonly (readonly string[])[],
+  options: { leftColumns?: number; headerRows?: number } = {},
+): string {
   const left = options.leftColumns ?? 1;
   const headerRows = options.headerRows ?? 1;
   const columns = Math.max(...rows.map((r) => r.length));

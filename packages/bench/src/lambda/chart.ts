@@ -13,7 +13,9 @@ export function renderChart(report: LambdaBenchReport): string {
   const series = report.functions.map((f, i) => ({
     name: f.name,
     color: PALETTE[i % PALETTE.length],
-    points: f.calls.filter((c) => c.ms !== undefined).map((c) => ({ t: c.offsetMs / 1000, ms: c.ms as number, cold: c.coldStart === true })),
+    points: f.calls
+      .filter((c) => c.ms !== undefined)
+      .map((c) => ({ t: c.offsetMs / 1000, ms: c.ms as number, cold: c.coldStart === true })),
   }));
   const warm = series.flatMap((s) => s.points.filter((p) => !p.cold).map((p) => p.ms));
   const yMax = niceCeil(Math.max(SLOW_CALL_MS * 1.5, ...warm.map((v) => v * 1.1)));
@@ -31,8 +33,14 @@ export function renderChart(report: LambdaBenchReport): string {
     const overTime = s.points.map((p) => ({ x: left.x(p.t), ms: p.ms }));
     const sorted = [...s.points].sort((a, b) => a.ms - b.ms);
     const dist = sorted.map((p, i) => ({ x: right.x(((i + 1) / sorted.length) * 100), ms: p.ms }));
-    for (const [pts, p] of [[overTime, left], [dist, right]] as const) {
-      if (pts.length > 1) out.push(`<polyline fill="none" stroke="${s.color}" stroke-width="1.5" points="${pts.map((q) => `${f1(q.x)},${f1(p.y(Math.min(q.ms, yMax)))}`).join(' ')}"/>`);
+    for (const [pts, p] of [
+      [overTime, left],
+      [dist, right],
+    ] as const) {
+      if (pts.length > 1)
+        out.push(
+          `<polyline fill="none" stroke="${s.color}" stroke-width="1.5" points="${pts.map((q) => `${f1(q.x)},${f1(p.y(Math.min(q.ms, yMax)))}`).join(' ')}"/>`,
+        );
       for (const q of pts) out.push(marker(q.x, q.ms, yMax, p.y, s.color));
     }
   }
@@ -62,5 +70,8 @@ const LEGEND_TOP = TOP + PLOT_H + 46;
 /** A panel at `left` from 0 to `xMax`, with the post's 10 ms threshold as its dashed reference line. */
 function panel(left: number, title: string, xLabel: string, xMax: number, yMax: number, out: string[]): Panel {
   const reference = { value: SLOW_CALL_MS, label: `${SLOW_CALL_MS} ms` };
-  return drawPanel({ left, top: TOP, width: PLOT_W, height: PLOT_H, title, xLabel, xMin: 0, xMax, yMax, reference }, out);
+  return drawPanel(
+    { left, top: TOP, width: PLOT_W, height: PLOT_H, title, xLabel, xMin: 0, xMax, yMax, reference },
+    out,
+  );
 }

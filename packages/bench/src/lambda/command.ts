@@ -41,25 +41,59 @@ export const benchLambdaCommand: CommandFactory = (setExit) => ({
   describe: 'Call each keep-alive benchmark function once a second (IAM-signed) and compare PutItem latencies',
   builder: (y) =>
     withJson(y)
-      .option('from-terraform', { type: 'string', describe: 'Stack folder to run `terraform output -json` in, or a JSON file of that output' })
+      .option('from-terraform', {
+        type: 'string',
+        describe: 'Stack folder to run `terraform output -json` in, or a JSON file of that output',
+      })
       .option('url', { type: 'string', array: true, describe: 'name=URL of a function URL (repeatable)' })
-      .option('duration', { type: 'number', default: 30, describe: 'Seconds to run; one call per function per interval' })
-      .option('interval-ms', { type: 'number', default: 1000, describe: 'Time between calls to one function (1000 as in the post)' })
-      .option('region', { type: 'string', describe: 'Region to sign for when the URL does not show it (default AWS_REGION)' })
-      .option('profile', { type: 'string', describe: 'AWS profile for the credentials (default: the usual credential chain)' })
-      .option('chart', { type: 'string', default: 'keepalive-latency.svg', describe: 'Where to write the latency chart (SVG)' })
+      .option('duration', {
+        type: 'number',
+        default: 30,
+        describe: 'Seconds to run; one call per function per interval',
+      })
+      .option('interval-ms', {
+        type: 'number',
+        default: 1000,
+        describe: 'Time between calls to one function (1000 as in the post)',
+      })
+      .option('region', {
+        type: 'string',
+        describe: 'Region to sign for when the URL does not show it (default AWS_REGION)',
+      })
+      .option('profile', {
+        type: 'string',
+        describe: 'AWS profile for the credentials (default: the usual credential chain)',
+      })
+      .option('chart', {
+        type: 'string',
+        default: 'keepalive-latency.svg',
+        describe: 'Where to write the latency chart (SVG)',
+      })
       .option('schedule', {
         choices: ['steady', 'idle-gaps'] as const,
         default: 'steady' as const,
-        describe: 'steady: one call per interval (the post). idle-gaps: sweep the idle time before a call across the idle timeouts between Lambda and DynamoDB',
+        describe:
+          'steady: one call per interval (the post). idle-gaps: sweep the idle time before a call across the idle timeouts between Lambda and DynamoDB',
       })
-      .option('gaps', { type: 'string', describe: `idle-gaps: ascending idle seconds, comma-separated (default ${DEFAULT_IDLE_GAP_PLAN.gapsSeconds.join(',')})` })
-      .option('rounds', { type: 'number', default: DEFAULT_IDLE_GAP_PLAN.rounds, describe: 'idle-gaps: how often the sweep repeats' }),
+      .option('gaps', {
+        type: 'string',
+        describe: `idle-gaps: ascending idle seconds, comma-separated (default ${DEFAULT_IDLE_GAP_PLAN.gapsSeconds.join(',')})`,
+      })
+      .option('rounds', {
+        type: 'number',
+        default: DEFAULT_IDLE_GAP_PLAN.rounds,
+        describe: 'idle-gaps: how often the sweep repeats',
+      }),
   handler: async (argv: BenchLambdaArgs) => {
     const targets = resolveTargets(argv);
     const calls = checkSchedule(argv);
     if (argv.schedule !== 'idle-gaps' && argv.gaps !== undefined) {
-      throw InputError.single('--gaps', argv.gaps, 'only used with --schedule idle-gaps', 'add --schedule idle-gaps, or drop --gaps');
+      throw InputError.single(
+        '--gaps',
+        argv.gaps,
+        'only used with --schedule idle-gaps',
+        'add --schedule idle-gaps, or drop --gaps',
+      );
     }
     const plan = argv.schedule === 'idle-gaps' ? checkIdleGapPlan(argv) : undefined;
     const credentials = await resolveCredentials(argv.profile);
@@ -69,7 +103,7 @@ export const benchLambdaCommand: CommandFactory = (setExit) => ({
     process.stderr.write(
       plan
         ? `calling ${names}: ${idleGapsMs!.length} calls each after idle gaps of ${plan.gapsSeconds.join(', ')} s, ` +
-          `${plan.rounds} round(s), about ${Math.ceil(planSeconds(plan) / 60)} min\n`
+            `${plan.rounds} round(s), about ${Math.ceil(planSeconds(plan) / 60)} min\n`
         : `calling ${names}: ${calls} calls each, every ${argv.intervalMs} ms\n`,
     );
     let results;
@@ -78,11 +112,17 @@ export const benchLambdaCommand: CommandFactory = (setExit) => ({
     } finally {
       for (const f of functions) f.close();
     }
-    const timing = plan ? { durationSeconds: planSeconds(plan), intervalMs: 0 } : { durationSeconds: argv.duration, intervalMs: argv.intervalMs };
+    const timing = plan
+      ? { durationSeconds: planSeconds(plan), intervalMs: 0 }
+      : { durationSeconds: argv.duration, intervalMs: argv.intervalMs };
     const report = buildReport(targets, results, timing);
     writeFileSync(argv.chart, renderChart(report));
-    if (argv.json) process.stdout.write(`${JSON.stringify({ ...report, schedule: plan ? { idleGaps: plan } : 'steady', chart: argv.chart }, null, 2)}\n`);
-    else process.stdout.write(`${formatTable(report)}${plan ? `\n${formatGapTable(report)}` : ''}chart: ${argv.chart}\n`);
+    if (argv.json)
+      process.stdout.write(
+        `${JSON.stringify({ ...report, schedule: plan ? { idleGaps: plan } : 'steady', chart: argv.chart }, null, 2)}\n`,
+      );
+    else
+      process.stdout.write(`${formatTable(report)}${plan ? `\n${formatGapTable(report)}` : ''}chart: ${argv.chart}\n`);
     const errors = errorLines(report);
     for (const line of errors) process.stderr.write(`${line}\n`);
     if (errors.length > 0) setExit(ExitCode.Findings);
@@ -112,15 +152,22 @@ function checkSchedule(argv: BenchLambdaArgs): number {
 
 /** Parses --gaps/--rounds; a plan that cannot show the keep-alive effect is refused with the reason. */
 function checkIdleGapPlan(argv: BenchLambdaArgs): IdleGapPlan {
-  const gapsSeconds = argv.gaps === undefined ? DEFAULT_IDLE_GAP_PLAN.gapsSeconds : argv.gaps.split(',').map((g) => Number(g.trim()));
+  const gapsSeconds =
+    argv.gaps === undefined ? DEFAULT_IDLE_GAP_PLAN.gapsSeconds : argv.gaps.split(',').map((g) => Number(g.trim()));
   if (gapsSeconds.some((g) => !Number.isInteger(g) || g < 1 || g > 900)) {
-    throw InputError.single('--gaps', argv.gaps ?? '', 'must be whole seconds from 1 to 900, comma-separated', 'for example 1,20,45,90,200,420');
+    throw InputError.single(
+      '--gaps',
+      argv.gaps ?? '',
+      'must be whole seconds from 1 to 900, comma-separated',
+      'for example 1,20,45,90,200,420',
+    );
   }
   if (!Number.isInteger(argv.rounds) || argv.rounds < 1 || argv.rounds > 20) {
     throw InputError.single('--rounds', String(argv.rounds), 'must be a whole number from 1 to 20');
   }
   const plan = { gapsSeconds, rounds: argv.rounds };
-  if (gapsSeconds.some((g, i) => i > 0 && g <= gapsSeconds[i - 1])) throw InputError.single('--gaps', argv.gaps ?? '', 'must be strictly ascending');
+  if (gapsSeconds.some((g, i) => i > 0 && g <= gapsSeconds[i - 1]))
+    throw InputError.single('--gaps', argv.gaps ?? '', 'must be strictly ascending');
   // A sweep that misses a timeout still runs (it may be a deliberate spot check), but says what it cannot show.
   for (const p of planProblems(plan)) process.stderr.write(`warning: --gaps: ${p}\n`);
   return plan;
@@ -132,7 +179,12 @@ async function resolveCredentials(profile: string | undefined): Promise<SignerCr
   try {
     await provider();
   } catch (err) {
-    throw InputError.single('credentials', '', `no AWS credentials: ${(err as Error).message.split('\n')[0]}`, 'set AWS_PROFILE (or --profile) or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY');
+    throw InputError.single(
+      'credentials',
+      '',
+      `no AWS credentials: ${(err as Error).message.split('\n')[0]}`,
+      'set AWS_PROFILE (or --profile) or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY',
+    );
   }
   return provider;
 }

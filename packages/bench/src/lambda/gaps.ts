@@ -19,14 +19,23 @@ export interface GapCell {
  * whose connection did not survive the gap pays for a new connection (TCP + TLS, often a DNS lookup) on that call.
  */
 export function summarizeByGap(report: LambdaBenchReport): { gapMs: number; cells: GapCell[] }[] {
-  const gaps = [...new Set(report.functions.flatMap((f) => f.calls.map((c) => c.idleBeforeMs).filter((g): g is number => g !== undefined && g > 0)))];
+  const gaps = [
+    ...new Set(
+      report.functions.flatMap((f) =>
+        f.calls.map((c) => c.idleBeforeMs).filter((g): g is number => g !== undefined && g > 0),
+      ),
+    ),
+  ];
   return gaps
     .sort((a, b) => a - b)
     .map((gapMs) => ({
       gapMs,
       cells: report.functions.map((f) => {
         const calls = f.calls.filter((c) => c.idleBeforeMs === gapMs && c.ms !== undefined);
-        const warm = calls.filter((c) => !c.coldStart).map((c) => c.ms as number).sort((a, b) => a - b);
+        const warm = calls
+          .filter((c) => !c.coldStart)
+          .map((c) => c.ms as number)
+          .sort((a, b) => a - b);
         return {
           warm: warm.length,
           coldStarts: calls.length - warm.length,
@@ -42,7 +51,10 @@ export function summarizeByGap(report: LambdaBenchReport): { gapMs: number; cell
 export function formatGapTable(report: LambdaBenchReport): string {
   const rows = summarizeByGap(report);
   if (rows.length === 0) return '';
-  const header = ['idle before call', ...report.functions.map((f) => `${f.name} p50/max ms (>${SLOW_CALL_MS} ms, cold)`)];
+  const header = [
+    'idle before call',
+    ...report.functions.map((f) => `${f.name} p50/max ms (>${SLOW_CALL_MS} ms, cold)`),
+  ];
   const body = rows.map((r) => [
     `${r.gapMs / 1000} s`,
     ...r.cells.map((c) => `${fmt(c.p50)}/${fmt(c.max)} (${c.overSlow}/${c.warm}, ${c.coldStarts})`),

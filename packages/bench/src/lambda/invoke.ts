@@ -99,7 +99,8 @@ export function interpret(status: number, body: string): Pick<CallResult, 'ms' |
     return { status, error: `response is not JSON: ${body.slice(0, 200)}` };
   }
   const ms = (parsed as { ms?: unknown } | null)?.ms;
-  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) return { status, error: 'response has no numeric "ms"' };
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)
+    return { status, error: 'response has no numeric "ms"' };
   const coldStart = (parsed as { coldStart?: unknown }).coldStart === true;
   return { status, ms, coldStart };
 }

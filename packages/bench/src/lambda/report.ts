@@ -23,7 +23,12 @@ export function buildReport(
 ): LambdaBenchReport {
   return {
     ...schedule,
-    functions: targets.map((t, i) => ({ name: t.name, url: t.url.toString(), summary: summarize(results[i]), calls: results[i] })),
+    functions: targets.map((t, i) => ({
+      name: t.name,
+      url: t.url.toString(),
+      summary: summarize(results[i]),
+      calls: results[i],
+    })),
   };
 }
 
@@ -49,7 +54,10 @@ export function formatTable(report: LambdaBenchReport): string {
 export function errorLines(report: LambdaBenchReport): string[] {
   return report.functions
     .filter((f) => f.summary.errors > 0)
-    .map((f) => `${f.name}: ${f.summary.errors} of ${f.summary.calls} calls failed; first: ${f.calls.find((c) => c.error)?.error ?? 'unknown'}`);
+    .map(
+      (f) =>
+        `${f.name}: ${f.summary.errors} of ${f.summary.calls} calls failed; first: ${f.calls.find((c) => c.error)?.error ?? 'unknown'}`,
+    );
 }
 
 function fmt(v: number | null): string {

@@ -20,7 +20,13 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 export function targetsFromFlags(flags: readonly string[], fallbackRegion: string | undefined): LambdaTarget[] {
   return flags.map((flag) => {
     const eq = flag.indexOf('=');
-    if (eq <= 0) throw InputError.single('--url', flag, "expected name=URL", 'for example python-on=https://abc.lambda-url.us-east-1.on.aws/');
+    if (eq <= 0)
+      throw InputError.single(
+        '--url',
+        flag,
+        'expected name=URL',
+        'for example python-on=https://abc.lambda-url.us-east-1.on.aws/',
+      );
     return target(flag.slice(0, eq), flag.slice(eq + 1), '--url', fallbackRegion);
   });
 }
@@ -32,10 +38,16 @@ export function targetsFromFlags(flags: readonly string[], fallbackRegion: strin
 export function targetsFromTerraform(path: string, fallbackRegion: string | undefined): LambdaTarget[] {
   const urls = readTerraformOutputs(path)[FUNCTION_URLS_OUTPUT];
   if (!isRecord(urls) || Object.keys(urls).length === 0) {
-    throw InputError.single('--from-terraform', path, `no '${FUNCTION_URLS_OUTPUT}' output with at least one URL`, 'apply the keepalive stack first, or pass --url name=URL');
+    throw InputError.single(
+      '--from-terraform',
+      path,
+      `no '${FUNCTION_URLS_OUTPUT}' output with at least one URL`,
+      'apply the keepalive stack first, or pass --url name=URL',
+    );
   }
   return Object.entries(urls).map(([name, url]) => {
-    if (typeof url !== 'string') throw InputError.single('--from-terraform', `${FUNCTION_URLS_OUTPUT}.${name}`, 'is not a string URL');
+    if (typeof url !== 'string')
+      throw InputError.single('--from-terraform', `${FUNCTION_URLS_OUTPUT}.${name}`, 'is not a string URL');
     return target(name, url, '--from-terraform', fallbackRegion);
   });
 }
@@ -43,17 +55,24 @@ export function targetsFromTerraform(path: string, fallbackRegion: string | unde
 /** Checks a target list as a whole: at least one, names unique. */
 export function checkTargets(targets: readonly LambdaTarget[]): void {
   if (targets.length === 0) {
-    throw InputError.single('command line', '', 'no functions to call', 'pass --from-terraform <dir|file> or --url name=URL');
+    throw InputError.single(
+      'command line',
+      '',
+      'no functions to call',
+      'pass --from-terraform <dir|file> or --url name=URL',
+    );
   }
   const seen = new Set<string>();
   for (const t of targets) {
-    if (seen.has(t.name)) throw InputError.single('command line', t.name, 'function name given twice', 'each name once');
+    if (seen.has(t.name))
+      throw InputError.single('command line', t.name, 'function name given twice', 'each name once');
     seen.add(t.name);
   }
 }
 
 function target(name: string, raw: string, source: string, fallbackRegion: string | undefined): LambdaTarget {
-  if (!NAME.test(name)) throw InputError.single(source, name, 'invalid function name', '1-64 letters, digits, ., _ or -');
+  if (!NAME.test(name))
+    throw InputError.single(source, name, 'invalid function name', '1-64 letters, digits, ., _ or -');
   let url: URL;
   try {
     url = new URL(raw);
@@ -62,12 +81,22 @@ function target(name: string, raw: string, source: string, fallbackRegion: strin
   }
   const loopback = LOOPBACK.has(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw InputError.single(source, name, `URL must use https: '${raw}'`, 'https:// (http:// only for 127.0.0.1/localhost test servers)');
+    throw InputError.single(
+      source,
+      name,
+      `URL must use https: '${raw}'`,
+      'https:// (http:// only for 127.0.0.1/localhost test servers)',
+    );
   }
   if (url.username || url.password) throw InputError.single(source, name, 'URL must not contain credentials');
   const region = LAMBDA_URL_HOST.exec(url.hostname)?.[1] ?? fallbackRegion;
   if (!region) {
-    throw InputError.single(source, name, `cannot tell the region from host '${url.hostname}'`, 'pass --region or set AWS_REGION');
+    throw InputError.single(
+      source,
+      name,
+      `cannot tell the region from host '${url.hostname}'`,
+      'pass --region or set AWS_REGION',
+    );
   }
   return { name, url, region };
 }

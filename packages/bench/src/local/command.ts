@@ -7,7 +7,18 @@ import {
   sidecarVariants,
 } from '@stackwright/generator';
 import { defaultBinaries, type LocalBinaries, type RunningVariant } from '../sidecar-local';
-import { asInputError, commandLine, finish, loadToolFrom, type MeasureArgs, measureFlags, measureSettingsFrom, progressFor, runStart, withMeasureOptions } from '../sidecar/cli';
+import {
+  asInputError,
+  commandLine,
+  finish,
+  loadToolFrom,
+  type MeasureArgs,
+  measureFlags,
+  measureSettingsFrom,
+  progressFor,
+  runStart,
+  withMeasureOptions,
+} from '../sidecar/cli';
 import { type Measurement, type MeasureSettings, measureTargets } from '../sidecar/measure';
 import { type BenchTarget, benchTarget } from '../sidecar/targets';
 import { serverVersions, startAll } from './servers';
@@ -38,16 +49,45 @@ export const benchLocalCommand: CommandFactory = (setExit) => ({
   describe: 'Start the sidecar variants natively (Debian nginx + gunicorn) and benchmark them as the post did',
   builder: (y) =>
     withMeasureOptions(y)
-      .option('variants', { type: 'string', array: true, choices: sidecarVariants, default: [...sidecarVariants], describe: 'Variants to start and measure' })
-      .option('base-port', { type: 'number', describe: 'Fixed loopback ports: nginx of tcp, sharedvol, combined on this port +0, +1, +2, the tcp app on +3 (default: free ports)' })
-      .option('start-timeout', { type: 'number', default: 20000, describe: 'How long a variant may take to answer through nginx, ms' })
-      .option('work-dir', { type: 'string', describe: "Where each variant's temporary directory (configs, socket, logs) is created (default: the system temp folder)" })
-      .option('upstream-keepalive', { type: 'number', describe: "Idle nginx->app connections kept per worker (default: the images' 16; 0 as in the post)" })
+      .option('variants', {
+        type: 'string',
+        array: true,
+        choices: sidecarVariants,
+        default: [...sidecarVariants],
+        describe: 'Variants to start and measure',
+      })
+      .option('base-port', {
+        type: 'number',
+        describe:
+          'Fixed loopback ports: nginx of tcp, sharedvol, combined on this port +0, +1, +2, the tcp app on +3 (default: free ports)',
+      })
+      .option('start-timeout', {
+        type: 'number',
+        default: 20000,
+        describe: 'How long a variant may take to answer through nginx, ms',
+      })
+      .option('work-dir', {
+        type: 'string',
+        describe:
+          "Where each variant's temporary directory (configs, socket, logs) is created (default: the system temp folder)",
+      })
+      .option('upstream-keepalive', {
+        type: 'number',
+        describe: "Idle nginx->app connections kept per worker (default: the images' 16; 0 as in the post)",
+      })
       .option('workers', { type: 'number', describe: 'gunicorn workers (default: 1, as in the post)' })
       .option('nginx', { type: 'string', default: defaultBinaries.nginx, describe: 'nginx binary' })
       .option('gunicorn', { type: 'string', default: defaultBinaries.gunicorn, describe: 'gunicorn binary' })
-      .option('supervisord', { type: 'string', default: defaultBinaries.supervisord, describe: 'supervisord binary (combined)' })
-      .option('python', { type: 'string', default: defaultBinaries.python, describe: 'Python that has starlette and uvicorn' }),
+      .option('supervisord', {
+        type: 'string',
+        default: defaultBinaries.supervisord,
+        describe: 'supervisord binary (combined)',
+      })
+      .option('python', {
+        type: 'string',
+        default: defaultBinaries.python,
+        describe: 'Python that has starlette and uvicorn',
+      }),
   handler: async (argv: BenchLocalArgs) => {
     const { settings, variants, binaries, render } = checkLocalArgs(argv);
     const { tool, version } = await loadToolFrom(argv, COMMAND);
@@ -84,14 +124,26 @@ export const benchLocalCommand: CommandFactory = (setExit) => ({
   },
 });
 
-type RenderSettings = Pick<SidecarRenderOptions, 'workers' | 'nginxWorkerProcesses' | 'upstreamKeepalive' | 'quietDatadogAgentLogs'>;
+type RenderSettings = Pick<
+  SidecarRenderOptions,
+  'workers' | 'nginxWorkerProcesses' | 'upstreamKeepalive' | 'quietDatadogAgentLogs'
+>;
 
 /** Every option checked before anything starts (exit 2 with what is allowed). */
-function checkLocalArgs(argv: BenchLocalArgs): { settings: MeasureSettings; variants: SidecarVariant[]; binaries: LocalBinaries; render: RenderSettings } {
+function checkLocalArgs(argv: BenchLocalArgs): {
+  settings: MeasureSettings;
+  variants: SidecarVariant[];
+  binaries: LocalBinaries;
+  render: RenderSettings;
+} {
   const settings = measureSettingsFrom(argv);
   const variants = checkVariants(argv);
   if (!Number.isInteger(argv.startTimeout) || argv.startTimeout < 100 || argv.startTimeout > 600_000) {
-    throw InputError.single('--start-timeout', '', `must be a whole number of ms from 100 to 600000, got ${argv.startTimeout}`);
+    throw InputError.single(
+      '--start-timeout',
+      '',
+      `must be a whole number of ms from 100 to 600000, got ${argv.startTimeout}`,
+    );
   }
   if (argv.workDir !== undefined) checkWorkDir(argv.workDir);
   const { workers, nginxWorkerProcesses, upstreamKeepalive, quietDatadogAgentLogs } = defaultRenderOptions;
@@ -99,13 +151,21 @@ function checkLocalArgs(argv: BenchLocalArgs): { settings: MeasureSettings; vari
     settings,
     variants,
     binaries: { nginx: argv.nginx, gunicorn: argv.gunicorn, supervisord: argv.supervisord, python: argv.python },
-    render: { workers: argv.workers ?? workers, nginxWorkerProcesses, upstreamKeepalive: argv.upstreamKeepalive ?? upstreamKeepalive, quietDatadogAgentLogs },
+    render: {
+      workers: argv.workers ?? workers,
+      nginxWorkerProcesses,
+      upstreamKeepalive: argv.upstreamKeepalive ?? upstreamKeepalive,
+      quietDatadogAgentLogs,
+    },
   };
 }
 
 /** How the servers were configured, for the report. */
 function serverSettings(render: RenderSettings): Record<string, string> {
-  const keepalive = render.upstreamKeepalive === 0 ? 'off (a new app connection per request, as the post)' : `${render.upstreamKeepalive} idle app connections per worker`;
+  const keepalive =
+    render.upstreamKeepalive === 0
+      ? 'off (a new app connection per request, as the post)'
+      : `${render.upstreamKeepalive} idle app connections per worker`;
   return {
     'nginx settings': `${render.nginxWorkerProcesses} worker process(es), upstream keepalive ${keepalive}, no access log`,
     'gunicorn settings': `${render.workers} uvicorn worker(s)`,
@@ -114,12 +174,20 @@ function serverSettings(render: RenderSettings): Record<string, string> {
 
 function checkVariants(argv: BenchLocalArgs): SidecarVariant[] {
   const selected = sidecarVariants.filter((v) => argv.variants.includes(v));
-  if (selected.length === 0) throw InputError.single('--variants', '', 'selects no variant', sidecarVariants.join(', '));
-  if (argv.basePort !== undefined && (!Number.isInteger(argv.basePort) || argv.basePort < 1024 || argv.basePort > 65532)) {
+  if (selected.length === 0)
+    throw InputError.single('--variants', '', 'selects no variant', sidecarVariants.join(', '));
+  if (
+    argv.basePort !== undefined &&
+    (!Number.isInteger(argv.basePort) || argv.basePort < 1024 || argv.basePort > 65532)
+  ) {
     throw InputError.single('--base-port', '', `must be a whole number from 1024 to 65532, got ${argv.basePort}`);
   }
-  for (const [flag, v, max] of [['--upstream-keepalive', argv.upstreamKeepalive, 1024], ['--workers', argv.workers, 64]] as const) {
-    if (v !== undefined && (!Number.isInteger(v) || v < (flag === '--workers' ? 1 : 0) || v > max)) throw InputError.single(flag, '', `must be a whole number up to ${max}, got ${v}`);
+  for (const [flag, v, max] of [
+    ['--upstream-keepalive', argv.upstreamKeepalive, 1024],
+    ['--workers', argv.workers, 64],
+  ] as const) {
+    if (v !== undefined && (!Number.isInteger(v) || v < (flag === '--workers' ? 1 : 0) || v > max))
+      throw InputError.single(flag, '', `must be a whole number up to ${max}, got ${v}`);
   }
   return selected;
 }
@@ -131,6 +199,7 @@ function localFlags(argv: BenchLocalArgs, variants: readonly SidecarVariant[]): 
   if (argv.basePort !== undefined) flags.push('--base-port', String(argv.basePort));
   if (argv.upstreamKeepalive !== undefined) flags.push('--upstream-keepalive', String(argv.upstreamKeepalive));
   if (argv.workers !== undefined) flags.push('--workers', String(argv.workers));
-  for (const name of ['nginx', 'gunicorn', 'supervisord', 'python'] as const) if (argv[name] !== defaultBinaries[name]) flags.push(`--${name}`, argv[name]);
+  for (const name of ['nginx', 'gunicorn', 'supervisord', 'python'] as const)
+    if (argv[name] !== defaultBinaries[name]) flags.push(`--${name}`, argv[name]);
   return flags;
 }

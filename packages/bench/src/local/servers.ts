@@ -1,5 +1,11 @@
 import { execFile } from 'node:child_process';
-import { type LocalBinaries, type RunningVariant, startVariant, type StartVariantOptions, trackChild } from '../sidecar-local';
+import {
+  type LocalBinaries,
+  type RunningVariant,
+  startVariant,
+  type StartVariantOptions,
+  trackChild,
+} from '../sidecar-local';
 import { type SidecarVariant, sidecarVariants } from '@stackwright/generator';
 
 /** Offsets from --base-port: each variant's nginx, then the tcp variant's app. Fixed, whatever is selected. */
@@ -20,7 +26,9 @@ export async function startAll(variants: readonly SidecarVariant[], options: Sta
     variants.map((v) =>
       startVariant(v, {
         ...common,
-        ...(basePort === undefined ? {} : { port: basePort + PORT_OFFSETS[v], ...(v === 'tcp' ? { appPort: basePort + PORT_OFFSETS.tcpApp } : {}) }),
+        ...(basePort === undefined
+          ? {}
+          : { port: basePort + PORT_OFFSETS[v], ...(v === 'tcp' ? { appPort: basePort + PORT_OFFSETS.tcpApp } : {}) }),
       }),
     ),
   );
@@ -35,12 +43,19 @@ export async function startAll(variants: readonly SidecarVariant[], options: Sta
 }
 
 /** Versions of what serves the requests, for the report: name -> first line of its version output. */
-export async function serverVersions(binaries: LocalBinaries, variants: readonly SidecarVariant[]): Promise<Record<string, string>> {
+export async function serverVersions(
+  binaries: LocalBinaries,
+  variants: readonly SidecarVariant[],
+): Promise<Record<string, string>> {
   const probes: [string, string, string[]][] = [
     ['nginx', binaries.nginx, ['-v']],
     ['gunicorn', binaries.gunicorn, ['--version']],
     ['python', binaries.python, ['--version']],
-    ['starlette, uvicorn', binaries.python, ['-c', 'import starlette, uvicorn; print("starlette", starlette.__version__, "uvicorn", uvicorn.__version__)']],
+    [
+      'starlette, uvicorn',
+      binaries.python,
+      ['-c', 'import starlette, uvicorn; print("starlette", starlette.__version__, "uvicorn", uvicorn.__version__)'],
+    ],
   ];
   if (variants.includes('combined')) probes.push(['supervisord', binaries.supervisord, ['--version']]);
   const lines = await Promise.all(probes.map(([, bin, args]) => firstLine(bin, args)));
@@ -50,11 +65,16 @@ export async function serverVersions(binaries: LocalBinaries, variants: readonly
 /** Runs one probe, tracked by the local runner's cleanup: a SIGTERM while it runs must not leave it orphaned. */
 function firstLine(binary: string, args: string[]): Promise<string> {
   return new Promise((resolve) => {
-    const child = execFile(binary, args, { timeout: 10_000, env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C.UTF-8' } }, (err, stdout, stderr) => {
-      // nginx -v writes to stderr.
-      const text = `${stdout}\n${stderr}`.split('\n').find((l) => l.trim()) ?? '';
-      resolve(err && !text ? 'unknown' : text.trim());
-    });
+    const child = execFile(
+      binary,
+      args,
+      { timeout: 10_000, env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C.UTF-8' } },
+      (err, stdout, stderr) => {
+        // nginx -v writes to stderr.
+        const text = `${stdout}\n${stderr}`.split('\n').find((l) => l.trim()) ?? '';
+        resolve(err && !text ? 'unknown' : text.trim());
+      },
+    );
     trackChild(child);
   });
 }

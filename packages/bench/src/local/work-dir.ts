@@ -8,11 +8,17 @@ import { InputError } from '@stackwright/generator';
  * its config ("Permission denied").
  */
 export function checkWorkDir(dir: string, uid: number | undefined = process.getuid?.()): void {
-  if (!(existsSync(dir) && statSync(dir).isDirectory())) throw InputError.single('--work-dir', dir, 'is not an existing folder');
+  if (!(existsSync(dir) && statSync(dir).isDirectory()))
+    throw InputError.single('--work-dir', dir, 'is not an existing folder');
   if (uid !== 0) return;
   for (let path = resolve(dir); ; path = dirname(path)) {
     if ((statSync(path).mode & 0o001) === 0) {
-      throw InputError.single('--work-dir', dir, `running as root, the servers run as nobody, who cannot enter ${path}`, `chmod o+x ${path}, or choose another folder`);
+      throw InputError.single(
+        '--work-dir',
+        dir,
+        `running as root, the servers run as nobody, who cannot enter ${path}`,
+        `chmod o+x ${path}, or choose another folder`,
+      );
     }
     if (dirname(path) === path) return;
   }

@@ -1,5 +1,15 @@
 import { type CommandFactory, sidecarVariants } from '@stackwright/generator';
-import { commandLine, finish, loadToolFrom, type MeasureArgs, measureFlags, measureSettingsFrom, progressFor, runStart, withMeasureOptions } from '../sidecar/cli';
+import {
+  commandLine,
+  finish,
+  loadToolFrom,
+  type MeasureArgs,
+  measureFlags,
+  measureSettingsFrom,
+  progressFor,
+  runStart,
+  withMeasureOptions,
+} from '../sidecar/cli';
 import { measureTargets } from '../sidecar/measure';
 import { selectTargets, targetsFromFlags, targetsFromTerraform } from './targets';
 
@@ -19,14 +29,33 @@ export const benchRemoteCommand: CommandFactory = (setExit) => ({
   describe: "Benchmark a deployed sidecar environment's URLs (from Terraform outputs or --url) as the post did",
   builder: (y) =>
     withMeasureOptions(y)
-      .option('from-terraform', { type: 'string', describe: 'Stack folder to run `terraform output -json` in (generated/sidecar), or a JSON file of that output' })
-      .option('terraform', { type: 'string', default: 'terraform', describe: 'The CLI that runs `output -json` in a --from-terraform folder (for example tofu)' })
-      .option('url', { type: 'string', array: true, describe: 'name=URL of a deployment (repeatable); a name like tcp-x86_64 gets the post\'s figures beside it' })
-      .option('variants', { type: 'string', array: true, choices: sidecarVariants, describe: 'Only these variants (every architecture; default: all targets)' }),
+      .option('from-terraform', {
+        type: 'string',
+        describe: 'Stack folder to run `terraform output -json` in (generated/sidecar), or a JSON file of that output',
+      })
+      .option('terraform', {
+        type: 'string',
+        default: 'terraform',
+        describe: 'The CLI that runs `output -json` in a --from-terraform folder (for example tofu)',
+      })
+      .option('url', {
+        type: 'string',
+        array: true,
+        describe: "name=URL of a deployment (repeatable); a name like tcp-x86_64 gets the post's figures beside it",
+      })
+      .option('variants', {
+        type: 'string',
+        array: true,
+        choices: sidecarVariants,
+        describe: 'Only these variants (every architecture; default: all targets)',
+      }),
   handler: async (argv: BenchRemoteArgs) => {
     const settings = measureSettingsFrom(argv);
     const targets = selectTargets(
-      [...(argv.fromTerraform !== undefined ? targetsFromTerraform(argv.fromTerraform, argv.terraform) : []), ...targetsFromFlags(argv.url ?? [])],
+      [
+        ...(argv.fromTerraform !== undefined ? targetsFromTerraform(argv.fromTerraform, argv.terraform) : []),
+        ...targetsFromFlags(argv.url ?? []),
+      ],
       argv.variants,
     );
     const { tool, version } = await loadToolFrom(argv, 'bench remote');
@@ -40,6 +69,20 @@ export const benchRemoteCommand: CommandFactory = (setExit) => ({
       ...(argv.url ?? []).flatMap((u) => ['--url', u]),
       ...(argv.variants?.length ? ['--variants', ...argv.variants] : []),
     ];
-    finish({ benchmark: 'remote', argv, command: commandLine(['bench', 'remote', ...source, ...measureFlags(argv)]), tool, toolVersion: version, settings, targets, measurement, start, servers: null }, setExit);
+    finish(
+      {
+        benchmark: 'remote',
+        argv,
+        command: commandLine(['bench', 'remote', ...source, ...measureFlags(argv)]),
+        tool,
+        toolVersion: version,
+        settings,
+        targets,
+        measurement,
+        start,
+        servers: null,
+      },
+      setExit,
+    );
   },
 });

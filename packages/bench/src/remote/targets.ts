@@ -13,7 +13,13 @@ const NAME = /^[A-Za-z0-9._-]{1,64}$/;
 export function targetsFromFlags(flags: readonly string[]): BenchTarget[] {
   return flags.map((flag) => {
     const eq = flag.indexOf('=');
-    if (eq <= 0) throw InputError.single('--url', flag, 'expected name=URL', 'for example tcp-x86_64=http://my-alb.us-east-1.elb.amazonaws.com/tcp-x86_64/');
+    if (eq <= 0)
+      throw InputError.single(
+        '--url',
+        flag,
+        'expected name=URL',
+        'for example tcp-x86_64=http://my-alb.us-east-1.elb.amazonaws.com/tcp-x86_64/',
+      );
     return target(flag.slice(0, eq), flag.slice(eq + 1), '--url');
   });
 }
@@ -30,10 +36,16 @@ export function targetsFromTerraform(path: string, terraformBinary = 'terraform'
         return m ? [[m[1].replace(/_(?!64)/g, '-'), value] as [string, unknown]] : [];
       });
   if (entries.length === 0) {
-    throw InputError.single('--from-terraform', path, `no '${DEPLOYMENT_URLS_OUTPUT}' output with at least one URL`, 'apply the sidecar stack first, or pass --url name=URL');
+    throw InputError.single(
+      '--from-terraform',
+      path,
+      `no '${DEPLOYMENT_URLS_OUTPUT}' output with at least one URL`,
+      'apply the sidecar stack first, or pass --url name=URL',
+    );
   }
   const targets = entries.map(([name, url]) => {
-    if (typeof url !== 'string') throw InputError.single('--from-terraform', `${DEPLOYMENT_URLS_OUTPUT}.${name}`, 'is not a string URL');
+    if (typeof url !== 'string')
+      throw InputError.single('--from-terraform', `${DEPLOYMENT_URLS_OUTPUT}.${name}`, 'is not a string URL');
     return target(name, url, '--from-terraform');
   });
   // Terraform sorts map keys alphabetically; report in the post's order (tcp, sharedvol, combined; x86_64 first).
@@ -53,10 +65,23 @@ export function selectTargets(targets: readonly BenchTarget[], variants: readonl
     if (seen.has(t.name)) throw InputError.single('command line', t.name, 'target name given twice', 'each name once');
     seen.add(t.name);
   }
-  const selected = variants?.length ? targets.filter((t) => t.variant !== undefined && variants.includes(t.variant)) : [...targets];
-  if (targets.length === 0) throw InputError.single('command line', '', 'no URLs to benchmark', 'pass --from-terraform <dir|file> or --url name=URL');
+  const selected = variants?.length
+    ? targets.filter((t) => t.variant !== undefined && variants.includes(t.variant))
+    : [...targets];
+  if (targets.length === 0)
+    throw InputError.single(
+      'command line',
+      '',
+      'no URLs to benchmark',
+      'pass --from-terraform <dir|file> or --url name=URL',
+    );
   if (selected.length === 0) {
-    throw InputError.single('--variants', (variants ?? []).join(' '), 'matches none of the targets', targets.map((t) => t.name).join(', '));
+    throw InputError.single(
+      '--variants',
+      (variants ?? []).join(' '),
+      'matches none of the targets',
+      targets.map((t) => t.name).join(', '),
+    );
   }
   return selected;
 }
@@ -69,7 +94,8 @@ function target(name: string, raw: string, source: string): BenchTarget {
   } catch {
     throw InputError.single(source, name, `not a URL: '${raw}'`, 'an http:// or https:// URL');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw InputError.single(source, name, `URL must use http or https: '${raw}'`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw InputError.single(source, name, `URL must use http or https: '${raw}'`);
   if (url.username || url.password) throw InputError.single(source, name, 'URL must not contain credentials');
   return benchTarget(name, url);
 }

@@ -16,7 +16,18 @@ import {
 import { LocalRunnerError, MissingBinaryError, PortInUseError, ServerStartError } from './errors';
 import { chownTree, defaultBinaries, type LocalBinaries, writeVariantLayout } from './layout';
 import { assertPortFree, freePort, LOOPBACK } from './ports';
-import { isAlive, killNow, processTree, register, removeDir, type ServerProcess, spawnServer, stopServers, trackChild, unregister } from './processes';
+import {
+  isAlive,
+  killNow,
+  processTree,
+  register,
+  removeDir,
+  type ServerProcess,
+  spawnServer,
+  stopServers,
+  trackChild,
+  unregister,
+} from './processes';
 
 export * from './errors';
 export { defaultBinaries, type LocalBinaries } from './layout';
@@ -28,7 +39,9 @@ export interface StartVariantOptions {
   /** Loopback port of the app (tcp variant only). @default a free port */
   readonly appPort?: number;
   /** Rendering options (the same as the images'). @default defaultRenderOptions */
-  readonly render?: Partial<Pick<SidecarRenderOptions, 'workers' | 'nginxWorkerProcesses' | 'upstreamKeepalive' | 'quietDatadogAgentLogs'>>;
+  readonly render?: Partial<
+    Pick<SidecarRenderOptions, 'workers' | 'nginxWorkerProcesses' | 'upstreamKeepalive' | 'quietDatadogAgentLogs'>
+  >;
   /** How long to wait for a 200 from the app through nginx. @default 20000 */
   readonly startTimeoutMs?: number;
   /** Grace period between SIGTERM and SIGKILL on stop. @default 5000 */
@@ -90,10 +103,22 @@ function checkPythonModules(python: string): Promise<void> {
   if (!check) {
     check = new Promise<void>((resolve, reject) => {
       // The timeout only guards against a hang: on a loaded machine these imports take many seconds.
-      const child = execFile(python, ['-c', 'import starlette, uvicorn.workers'], { timeout: 60_000, env: { PATH: '/usr/bin:/bin', LANG: 'C.UTF-8' } }, (err) => {
-        if (err) reject(new MissingBinaryError(python, 'python3-starlette python3-uvicorn', 'cannot import starlette and uvicorn.workers'));
-        else resolve();
-      });
+      const child = execFile(
+        python,
+        ['-c', 'import starlette, uvicorn.workers'],
+        { timeout: 60_000, env: { PATH: '/usr/bin:/bin', LANG: 'C.UTF-8' } },
+        (err) => {
+          if (err)
+            reject(
+              new MissingBinaryError(
+                python,
+                'python3-starlette python3-uvicorn',
+                'cannot import starlette and uvicorn.workers',
+              ),
+            );
+          else resolve();
+        },
+      );
       trackChild(child);
     });
     modulesChecked.set(python, check);
@@ -104,7 +129,14 @@ function checkPythonModules(python: string): Promise<void> {
 
 /** A clean environment: nothing from the caller's Python setup (PYTHONPATH, virtualenvs) leaks in. */
 function serverEnv(dir: string): NodeJS.ProcessEnv {
-  return { PATH: '/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C.UTF-8', HOME: dir, TMPDIR: join(dir, 'tmp'), PYTHONDONTWRITEBYTECODE: '1', PYTHONUNBUFFERED: '1' };
+  return {
+    PATH: '/usr/sbin:/usr/bin:/sbin:/bin',
+    LANG: 'C.UTF-8',
+    HOME: dir,
+    TMPDIR: join(dir, 'tmp'),
+    PYTHONDONTWRITEBYTECODE: '1',
+    PYTHONUNBUFFERED: '1',
+  };
 }
 
 /** When we are root, servers run as `nobody` (as the images run non-root); otherwise as ourselves. */
@@ -142,10 +174,20 @@ function tail(files: readonly string[], lines = 15): string {
 
 function httpStatus(port: number, path: string): Promise<number> {
   return new Promise((resolve) => {
-    const req = request({ host: LOOPBACK, port, path, agent: false, timeout: 1000, headers: { 'User-Agent': 'stackwright-local-runner' } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
+    const req = request(
+      {
+        host: LOOPBACK,
+        port,
+        path,
+        agent: false,
+        timeout: 1000,
+        headers: { 'User-Agent': 'stackwright-local-runner' },
+      },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
     req.on('timeout', () => req.destroy());
     req.on('error', () => resolve(0));
     req.end();
@@ -153,7 +195,10 @@ function httpStatus(port: number, path: string): Promise<number> {
 }
 
 /** Starts one variant natively and resolves once a request through nginx reaches the app. */
-export async function startVariant(variant: SidecarVariant, options: StartVariantOptions = {}): Promise<RunningVariant> {
+export async function startVariant(
+  variant: SidecarVariant,
+  options: StartVariantOptions = {},
+): Promise<RunningVariant> {
   validateOptions(options);
   const binaries = { ...defaultBinaries, ...options.binaries };
   await checkBinaries(variant, binaries);
@@ -167,7 +212,12 @@ export async function startVariant(variant: SidecarVariant, options: StartVarian
   }
 }
 
-async function startOn(variant: SidecarVariant, options: StartVariantOptions, binaries: LocalBinaries, ports: number[]): Promise<RunningVariant> {
+async function startOn(
+  variant: SidecarVariant,
+  options: StartVariantOptions,
+  binaries: LocalBinaries,
+  ports: number[],
+): Promise<RunningVariant> {
   const user = unprivilegedUser();
   const port = options.port ?? (await reserveFreePort());
   ports.push(port);

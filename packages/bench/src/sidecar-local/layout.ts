@@ -54,7 +54,10 @@ export interface LayoutInput {
   readonly port: number;
   /** tcp only. */
   readonly appPort: number;
-  readonly render: Pick<SidecarRenderOptions, 'workers' | 'nginxWorkerProcesses' | 'upstreamKeepalive' | 'quietDatadogAgentLogs'>;
+  readonly render: Pick<
+    SidecarRenderOptions,
+    'workers' | 'nginxWorkerProcesses' | 'upstreamKeepalive' | 'quietDatadogAgentLogs'
+  >;
   readonly binaries: LocalBinaries;
 }
 
@@ -74,12 +77,22 @@ export function writeVariantLayout(input: LayoutInput): VariantLayout {
     logs: join(dir, 'logs'),
     tmp: join(dir, 'tmp'),
   };
-  for (const p of [paths.app, paths.nginx, join(paths.nginx, 'temp'), join(paths.nginx, 'logs'), paths.run, paths.logs, paths.tmp]) {
+  for (const p of [
+    paths.app,
+    paths.nginx,
+    join(paths.nginx, 'temp'),
+    join(paths.nginx, 'logs'),
+    paths.run,
+    paths.logs,
+    paths.tmp,
+  ]) {
     mkdirSync(p, { recursive: true, mode: 0o750 });
   }
   const bind = appBindFor(variant, input.appPort, paths.run);
   if (bind.kind === 'unix' && Buffer.byteLength(bind.socketPath) > MAX_SOCKET_PATH) {
-    throw new SidecarRenderError(`unix socket path ${bind.socketPath} is longer than ${MAX_SOCKET_PATH} bytes: use a shorter base directory`);
+    throw new SidecarRenderError(
+      `unix socket path ${bind.socketPath} is longer than ${MAX_SOCKET_PATH} bytes: use a shorter base directory`,
+    );
   }
   const nginxConf = join(paths.nginx, 'nginx.conf');
   const gunicornConf = join(paths.app, 'gunicorn.conf.py');
@@ -136,7 +149,12 @@ export function writeVariantLayout(input: LayoutInput): VariantLayout {
     dir,
     upstream: bind,
     servers: [
-      { name: 'supervisord', command: binaries.supervisord, args: ['--nodaemon', '--configuration', supervisordConf], logFile: join(paths.logs, 'supervisord.out') },
+      {
+        name: 'supervisord',
+        command: binaries.supervisord,
+        args: ['--nodaemon', '--configuration', supervisordConf],
+        logFile: join(paths.logs, 'supervisord.out'),
+      },
     ],
     logFiles: [logs.supervisord, logs.nginxError, logs.nginx, logs.app],
   };

@@ -110,7 +110,8 @@ export function processTree(roots: readonly number[]): number[] {
 export function sessionMembers(servers: readonly ServerProcess[]): number[] {
   const sessions = new Set(servers.map((s) => s.pid));
   const members: number[] = [];
-  for (const [pid, stat] of processTable()) if (sessions.has(stat.session) && stat.state !== 'Z' && stat.state !== 'X') members.push(pid);
+  for (const [pid, stat] of processTable())
+    if (sessions.has(stat.session) && stat.state !== 'Z' && stat.state !== 'X') members.push(pid);
   return members.sort((a, b) => a - b);
 }
 
@@ -161,7 +162,7 @@ export function killNow(servers: readonly ServerProcess[], known: readonly numbe
   for (const pid of childrenFirst(pids)) signal(pid, 'SIGKILL');
   for (const s of servers) signal(-s.pid, 'SIGKILL');
   const pause = new Int32Array(new SharedArrayBuffer(4));
-  for (const deadline = Date.now() + KILL_WAIT_MS; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + KILL_WAIT_MS; Date.now() < deadline;) {
     // Only session members are killed again: a pid of the set that is gone may already name another process.
     const strays = sessionMembers(servers);
     if (strays.length === 0 && ![...pids].some(isAlive)) break;
@@ -197,7 +198,11 @@ async function waitGone(pids: readonly number[], timeoutMs: number): Promise<boo
  * Stops servers gracefully: SIGTERM to each server's process group in the order given (nginx before the app;
  * supervisord stops its own children), then SIGKILL whatever is left of the trees and sessions after `graceMs`.
  */
-export async function stopServers(servers: readonly ServerProcess[], known: readonly number[], graceMs: number): Promise<void> {
+export async function stopServers(
+  servers: readonly ServerProcess[],
+  known: readonly number[],
+  graceMs: number,
+): Promise<void> {
   const pids = [...new Set([...known, ...processTree(servers.map((s) => s.pid)), ...sessionMembers(servers)])];
   for (const s of servers) signal(-s.pid, 'SIGTERM');
   // A worker forked after the snapshot (a restart during shutdown) is found by its session.

@@ -46,15 +46,51 @@ export function renderChart(report: SidecarBenchReport): string {
     `<text x="${LEFT_X}" y="36" fill="#555555">${escapeXml(subtitle)}</text>`,
   ];
   const panels = [
-    { p: drawPanel({ left: LEFT_X, top: TOP, width: PLOT_W, height: PLOT_H, title: 'All requests', xLabel: 'percentile', xMin: 0, xMax: 100, yMax: yBody }, out), from: 0, yMax: yBody },
-    { p: drawPanel({ left: RIGHT_X, top: TOP, width: PLOT_W, height: PLOT_H, title: 'The tail', xLabel: 'percentile', xMin: TAIL_FROM, xMax: 100, yMax: yTail }, out), from: TAIL_FROM, yMax: yTail },
+    {
+      p: drawPanel(
+        {
+          left: LEFT_X,
+          top: TOP,
+          width: PLOT_W,
+          height: PLOT_H,
+          title: 'All requests',
+          xLabel: 'percentile',
+          xMin: 0,
+          xMax: 100,
+          yMax: yBody,
+        },
+        out,
+      ),
+      from: 0,
+      yMax: yBody,
+    },
+    {
+      p: drawPanel(
+        {
+          left: RIGHT_X,
+          top: TOP,
+          width: PLOT_W,
+          height: PLOT_H,
+          title: 'The tail',
+          xLabel: 'percentile',
+          xMin: TAIL_FROM,
+          xMax: 100,
+          yMax: yTail,
+        },
+        out,
+      ),
+      from: TAIL_FROM,
+      yMax: yTail,
+    },
   ];
   for (const { color, curves } of series) {
     for (const curve of curves) {
       for (const { p, from, yMax } of panels) {
         const pts = PERCENTILES.filter((i) => i >= from);
         const points = pts.map((i) => `${f1(p.x(i))},${f1(p.y(Math.min(curve[i], yMax)))}`).join(' ');
-        out.push(`<polyline fill="none" stroke="${color}" stroke-opacity="0.75" stroke-width="1.2" points="${points}"/>`);
+        out.push(
+          `<polyline fill="none" stroke="${color}" stroke-opacity="0.75" stroke-width="1.2" points="${points}"/>`,
+        );
         for (const i of pts) if (curve[i] > yMax) out.push(marker(p.x(i), curve[i], yMax, p.y, color));
       }
     }

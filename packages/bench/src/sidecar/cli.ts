@@ -35,32 +35,85 @@ export const measureDefaults = { requests: 1000, concurrency: 1, warmup: 100, re
 
 export function withMeasureOptions<T>(y: Argv<T>) {
   return withJson(y)
-    .option('requests', { alias: 'n', type: 'number', default: measureDefaults.requests, describe: 'Measured requests per run (ab -n)' })
-    .option('concurrency', { alias: 'c', type: 'number', default: measureDefaults.concurrency, describe: 'Requests in flight at once (ab -c)' })
-    .option('warmup', { type: 'number', default: measureDefaults.warmup, describe: 'Requests sent and discarded before every measured run (0: none)' })
-    .option('repetitions', { type: 'number', default: measureDefaults.repetitions, describe: 'Runs per variant, interleaved; figures are the median and range' })
+    .option('requests', {
+      alias: 'n',
+      type: 'number',
+      default: measureDefaults.requests,
+      describe: 'Measured requests per run (ab -n)',
+    })
+    .option('concurrency', {
+      alias: 'c',
+      type: 'number',
+      default: measureDefaults.concurrency,
+      describe: 'Requests in flight at once (ab -c)',
+    })
+    .option('warmup', {
+      type: 'number',
+      default: measureDefaults.warmup,
+      describe: 'Requests sent and discarded before every measured run (0: none)',
+    })
+    .option('repetitions', {
+      type: 'number',
+      default: measureDefaults.repetitions,
+      describe: 'Runs per variant, interleaved; figures are the median and range',
+    })
     .option('timeout', { type: 'number', default: measureDefaults.timeout, describe: 'Per-request timeout, seconds' })
-    .option('tool', { type: 'string', choices: loadTools, default: 'autocannon' as LoadToolName, describe: 'Load generator: in-process autocannon (kept-alive connections) or ab as in the post (a connection per request)' })
-    .option('ab', { type: 'string', default: 'ab', describe: 'The ab binary (Debian package apache2-utils) for --tool ab' })
-    .option('report', { type: 'string', describe: "Write a Markdown report (with the post's numbers beside ours) to this file" })
-    .option('chart', { type: 'string', describe: "Write an SVG chart of each variant's latency distribution to this file" })
+    .option('tool', {
+      type: 'string',
+      choices: loadTools,
+      default: 'autocannon' as LoadToolName,
+      describe:
+        'Load generator: in-process autocannon (kept-alive connections) or ab as in the post (a connection per request)',
+    })
+    .option('ab', {
+      type: 'string',
+      default: 'ab',
+      describe: 'The ab binary (Debian package apache2-utils) for --tool ab',
+    })
+    .option('report', {
+      type: 'string',
+      describe: "Write a Markdown report (with the post's numbers beside ours) to this file",
+    })
+    .option('chart', {
+      type: 'string',
+      describe: "Write an SVG chart of each variant's latency distribution to this file",
+    })
     .option('note', { type: 'string', describe: 'A remark to put at the top of the Markdown report' });
 }
 
 /** Validates the shared options before anything starts: bad values exit 2 with what is allowed. */
 export function measureSettingsFrom(argv: MeasureArgs): MeasureSettings {
   const whole = (flag: string, v: number, min: number, max: number) => {
-    if (!Number.isInteger(v) || v < min || v > max) throw InputError.single(`--${flag}`, '', `must be a whole number from ${min} to ${max}, got ${v}`);
+    if (!Number.isInteger(v) || v < min || v > max)
+      throw InputError.single(`--${flag}`, '', `must be a whole number from ${min} to ${max}, got ${v}`);
     return v;
   };
   const requests = whole('requests', argv.requests, 1, 10_000_000);
   const concurrency = whole('concurrency', argv.concurrency, 1, 1000);
   const warmup = whole('warmup', argv.warmup, 0, 1_000_000);
-  if (concurrency > requests) throw InputError.single('--concurrency', '', `${concurrency} is more than --requests ${requests}`, 'at most the number of requests');
-  if (warmup > 0 && warmup < concurrency) throw InputError.single('--warmup', '', `${warmup} is fewer than --concurrency ${concurrency}`, `0 or at least ${concurrency}`);
+  if (concurrency > requests)
+    throw InputError.single(
+      '--concurrency',
+      '',
+      `${concurrency} is more than --requests ${requests}`,
+      'at most the number of requests',
+    );
+  if (warmup > 0 && warmup < concurrency)
+    throw InputError.single(
+      '--warmup',
+      '',
+      `${warmup} is fewer than --concurrency ${concurrency}`,
+      `0 or at least ${concurrency}`,
+    );
   checkOutputFile('--report', argv.report, 'docs/benchmarks/local.md');
   checkOutputFile('--chart', argv.chart, 'docs/benchmarks/local.svg');
-  return { requests, concurrency, warmup, repetitions: whole('repetitions', argv.repetitions, 1, 100), timeoutSeconds: whole('timeout', argv.timeout, 1, 600) };
+  return {
+    requests,
+    concurrency,
+    warmup,
+    repetitions: whole('repetitions', argv.repetitions, 1, 100),
+    timeoutSeconds: whole('timeout', argv.timeout, 1, 600),
+  };
 }
 
 /** The load generator, checked to be there (exit 2 otherwise) before any server starts. */
@@ -75,13 +128,23 @@ export async function loadToolFrom(argv: MeasureArgs, command: string): Promise<
 
 /** A failure of the user's environment (missing binary, port in use, server not up, bad path) as exit 2. */
 export function asInputError(err: unknown, command: string): unknown {
-  if (err instanceof LocalRunnerError || err instanceof SidecarRenderError) return InputError.single(command, '', err.message);
+  if (err instanceof LocalRunnerError || err instanceof SidecarRenderError)
+    return InputError.single(command, '', err.message);
   return err;
 }
 
 /** The shared options as flags, for the reproducing command line. */
 export function measureFlags(argv: MeasureArgs): string[] {
-  const flags = ['--requests', String(argv.requests), '--concurrency', String(argv.concurrency), '--warmup', String(argv.warmup), '--repetitions', String(argv.repetitions)];
+  const flags = [
+    '--requests',
+    String(argv.requests),
+    '--concurrency',
+    String(argv.concurrency),
+    '--warmup',
+    String(argv.warmup),
+    '--repetitions',
+    String(argv.repetitions),
+  ];
   if (argv.timeout !== measureDefaults.timeout) flags.push('--timeout', String(argv.timeout));
   flags.push('--tool', argv.tool);
   if (argv.tool === 'ab' && argv.ab !== 'ab') flags.push('--ab', argv.ab);
@@ -93,7 +156,9 @@ export function measureFlags(argv: MeasureArgs): string[] {
 
 /** `node bin/stackwright.js bench <sub> ...`, each argument quoted for a POSIX shell when it needs it. */
 export function commandLine(args: readonly string[]): string {
-  return ['node', 'bin/stackwright.js', ...args].map((a) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+  return ['node', 'bin/stackwright.js', ...args]
+    .map((a) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`))
+    .join(' ');
 }
 
 export function progressFor(argv: MeasureArgs): Progress {
@@ -134,10 +199,15 @@ export function finish(f: Finish, setExit: (code: number) => void): SidecarBench
   if (argv.chart) writeFileSync(argv.chart, renderChart(report));
   if (argv.report) {
     const chartLink = argv.chart ? relative(dirname(argv.report), argv.chart) : undefined;
-    writeFileSync(argv.report, renderMarkdown(report, { ...(chartLink ? { chartLink } : {}), ...(argv.note ? { note: argv.note } : {}) }));
+    writeFileSync(
+      argv.report,
+      renderMarkdown(report, { ...(chartLink ? { chartLink } : {}), ...(argv.note ? { note: argv.note } : {}) }),
+    );
   }
   if (argv.json) {
-    process.stdout.write(`${JSON.stringify({ ...report, ...(argv.report ? { reportFile: argv.report } : {}), ...(argv.chart ? { chartFile: argv.chart } : {}) }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ ...report, ...(argv.report ? { reportFile: argv.report } : {}), ...(argv.chart ? { chartFile: argv.chart } : {}) }, null, 2)}\n`,
+    );
   } else {
     process.stdout.write(formatTable(report));
     if (argv.report) process.stdout.write(`report: ${argv.report}\n`);

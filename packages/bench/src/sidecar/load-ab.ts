@@ -24,8 +24,10 @@ export function abTool(binary = 'ab'): LoadTool {
 function abVersion(binary: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = execFile(binary, ['-V'], { timeout: 10_000 }, (err, stdout) => {
-      if (err && (err as NodeJS.ErrnoException).code === 'ENOENT') reject(new MissingBinaryError(binary, 'apache2-utils', 'is not installed'));
-      else if (err) reject(new MissingBinaryError(binary, 'apache2-utils', `does not run (${err.message.split('\n')[0]})`));
+      if (err && (err as NodeJS.ErrnoException).code === 'ENOENT')
+        reject(new MissingBinaryError(binary, 'apache2-utils', 'is not installed'));
+      else if (err)
+        reject(new MissingBinaryError(binary, 'apache2-utils', `does not run (${err.message.split('\n')[0]})`));
       else resolve((/Version [^\s]+/.exec(stdout)?.[0] ?? 'version unknown').replace(/^Version/, 'ab'));
     });
     trackChild(child);
@@ -35,7 +37,18 @@ function abVersion(binary: string): Promise<string> {
 async function runAb(binary: string, request: LoadRequest): Promise<LoadResult> {
   const dir = mkdtempSync(join(tmpdir(), 'stackwright-ab-'));
   const csv = join(dir, 'percentiles.csv');
-  const args = ['-n', String(request.requests), '-c', String(request.concurrency), '-l', '-s', String(request.timeoutSeconds), '-e', csv, request.url.toString()];
+  const args = [
+    '-n',
+    String(request.requests),
+    '-c',
+    String(request.concurrency),
+    '-l',
+    '-s',
+    String(request.timeoutSeconds),
+    '-e',
+    csv,
+    request.url.toString(),
+  ];
   try {
     const { code, stdout, stderr } = await spawnTracked(binary, args, (line) => {
       const done = /^Completed (\d+) requests/.exec(line);
@@ -49,7 +62,11 @@ async function runAb(binary: string, request: LoadRequest): Promise<LoadResult> 
 }
 
 /** Runs ab, reporting its stderr line by line; registered with the local runner's cleanup so Ctrl-C ends it too. */
-function spawnTracked(binary: string, args: string[], onStderrLine: (line: string) => void): Promise<{ code: number; stdout: string; stderr: string }> {
+function spawnTracked(
+  binary: string,
+  args: string[],
+  onStderrLine: (line: string) => void,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     trackChild(child);
@@ -88,7 +105,8 @@ export function parseAbOutput(stdout: string, csv: string): LoadResult {
     .filter((m): m is RegExpExecArray => m !== null)
     .sort((a, b) => Number(a[1]) - Number(b[1]))
     .map((m) => Number(m[2]));
-  if (completed > 0 && percentilesMs.length !== 101) throw new Error(`ab percentile file has ${percentilesMs.length} rows, expected 101`);
+  if (completed > 0 && percentilesMs.length !== 101)
+    throw new Error(`ab percentile file has ${percentilesMs.length} rows, expected 101`);
   return {
     completed,
     failed: num(/^Failed requests:\s+(\d+)/m),
@@ -96,7 +114,13 @@ export function parseAbOutput(stdout: string, csv: string): LoadResult {
     durationMs: num(/^Time taken for tests:\s+([\d.]+) seconds/m) * 1000,
     requestsPerSecond: num(/^Requests per second:\s+([\d.]+)/m),
     timePerRequestMs: num(/^Time per request:\s+([\d.]+) \[ms\] \(mean\)$/m),
-    latencyMs: { mean: null, p50: percentilesMs[50] ?? 0, p90: percentilesMs[90] ?? 0, p99: percentilesMs[99] ?? 0, max: percentilesMs[100] ?? 0 },
+    latencyMs: {
+      mean: null,
+      p50: percentilesMs[50] ?? 0,
+      p90: percentilesMs[90] ?? 0,
+      p99: percentilesMs[99] ?? 0,
+      max: percentilesMs[100] ?? 0,
+    },
     percentilesMs,
   };
 }

@@ -33,7 +33,13 @@ export function renderMarkdown(report: SidecarBenchReport, options: MarkdownOpti
     '| variant | requests/s (mean) | time per request, ms (mean) | p99, ms | vs tcp |',
     '| --- | ---: | ---: | ---: | --- |',
     ...report.targets.map((t) =>
-      row([`\`${t.name}\``, spreadCell(t.requestsPerSecond, 1), spreadCell(t.timePerRequestMs, 3), spreadCell(t.p99Ms, 2), t.vsBaseline ? comparisonText(t.vsBaseline) : '']),
+      row([
+        `\`${t.name}\``,
+        spreadCell(t.requestsPerSecond, 1),
+        spreadCell(t.timePerRequestMs, 3),
+        spreadCell(t.p99Ms, 2),
+        t.vsBaseline ? comparisonText(t.vsBaseline) : '',
+      ]),
     ),
     '',
     `Each figure is the **median** of ${s.repetitions} repetitions of ${s.requests} requests at concurrency ${s.concurrency}, with the`,
@@ -41,7 +47,9 @@ export function renderMarkdown(report: SidecarBenchReport, options: MarkdownOpti
     'overlap; "within spread" means these repetitions cannot tell them apart.',
     '',
     ...publishedSection(report),
-    ...(options.chartLink ? ['## Latency distribution', '', `![Latency by percentile, one line per repetition](${options.chartLink})`, ''] : []),
+    ...(options.chartLink
+      ? ['## Latency distribution', '', `![Latency by percentile, one line per repetition](${options.chartLink})`, '']
+      : []),
     ...runsSection(report),
     ...methodSection(report),
     ...machineSection(report),
@@ -130,9 +138,11 @@ function methodSection(report: SidecarBenchReport): string[] {
     `- Load: ${report.tool.version}; connections: ${report.tool.connections}.`,
     `- ${s.warmup > 0 ? `${s.warmup} warm-up requests right before every measured run (not counted)` : 'no warm-up'}; ` +
       `${s.requests} measured requests at concurrency ${s.concurrency}; request timeout ${s.timeoutSeconds} s.`,
-    "- requests/s = completed requests / wall time from the first request to the last response; time per request =",
+    '- requests/s = completed requests / wall time from the first request to the last response; time per request =',
     "  concurrency x wall time / completed requests (ab's definitions); p99 = 99th percentile of the latencies",
-    report.tool.name === 'ab' ? "  (from ab's `-e` percentile file, microsecond precision; ab's printed table rounds to whole ms)." : '  of the 2xx responses, each timed by autocannon.',
+    report.tool.name === 'ab'
+      ? "  (from ab's `-e` percentile file, microsecond precision; ab's printed table rounds to whole ms)."
+      : '  of the 2xx responses, each timed by autocannon.',
     `- ${s.repetitions} repetitions, variants interleaved with a rotating order (see "Every run").`,
     '',
   ];

@@ -33,7 +33,12 @@ export interface Measurement {
  * warm-up (the previous run hit another target, so caches, connections and CPU frequency are re-warmed for this
  * one). Runs are strictly one after another: targets never compete for the machine.
  */
-export async function measureTargets(targets: readonly BenchTarget[], settings: MeasureSettings, tool: LoadTool, progress: Progress): Promise<Measurement> {
+export async function measureTargets(
+  targets: readonly BenchTarget[],
+  settings: MeasureSettings,
+  tool: LoadTool,
+  progress: Progress,
+): Promise<Measurement> {
   const byName = new Map(targets.map((t) => [t.name, t]));
   const schedule = interleavedSchedule(
     targets.map((t) => t.name),
@@ -48,10 +53,18 @@ export async function measureTargets(targets: readonly BenchTarget[], settings: 
       const load = { url: target.url, concurrency: settings.concurrency, timeoutSeconds: settings.timeoutSeconds };
       if (settings.warmup > 0) {
         progress.update(`${step}: warm-up`, true);
-        await tool.run({ ...load, requests: settings.warmup, onProgress: (n) => progress.update(`${step}: warm-up ${n}/${settings.warmup}`) });
+        await tool.run({
+          ...load,
+          requests: settings.warmup,
+          onProgress: (n) => progress.update(`${step}: warm-up ${n}/${settings.warmup}`),
+        });
       }
       progress.update(`${step}: measuring`, true);
-      const result = await tool.run({ ...load, requests: settings.requests, onProgress: (n) => progress.update(`${step}: measuring ${n}/${settings.requests}`) });
+      const result = await tool.run({
+        ...load,
+        requests: settings.requests,
+        onProgress: (n) => progress.update(`${step}: measuring ${n}/${settings.requests}`),
+      });
       runs.push({ target: name, repetition, position: i + 1, result });
       progress.log(`${step}: ${runLine(result)}`);
     }

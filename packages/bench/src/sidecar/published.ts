@@ -17,7 +17,9 @@ export const publishedEnvironments = {
 export type PublishedEnvironment = keyof typeof publishedEnvironments;
 
 /** The post's published numbers ("Container-to-Container Communication"); local runs published requests/s only. */
-export const publishedFigures: { readonly [E in PublishedEnvironment]: { readonly [V in SidecarVariantName]: PublishedFigures } } = {
+export const publishedFigures: {
+  readonly [E in PublishedEnvironment]: { readonly [V in SidecarVariantName]: PublishedFigures };
+} = {
   local: {
     tcp: { requestsPerSecond: 679.77 },
     sharedvol: { requestsPerSecond: 715.62 },

@@ -40,7 +40,12 @@ export interface SidecarBenchReport {
   readonly benchmark: 'local' | 'remote';
   /** The command that reproduces this run. */
   readonly command: string;
-  readonly tool: { readonly name: string; readonly version: string; readonly keepAlive: boolean; readonly connections: string };
+  readonly tool: {
+    readonly name: string;
+    readonly version: string;
+    readonly keepAlive: boolean;
+    readonly connections: string;
+  };
   readonly settings: MeasureSettings;
   readonly schedule: readonly ScheduledRepetition[];
   readonly targets: readonly TargetSummary[];
@@ -62,7 +67,11 @@ export interface ReportContext {
   readonly finishedAt: string;
 }
 
-export function buildReport(targets: readonly BenchTarget[], measurement: Measurement, context: ReportContext): SidecarBenchReport {
+export function buildReport(
+  targets: readonly BenchTarget[],
+  measurement: Measurement,
+  context: ReportContext,
+): SidecarBenchReport {
   const summaries = targets.map((t) => summarizeTarget(t, measurement, context));
   const withBaseline = summaries.map((s) => ({ ...s, vsBaseline: compareWithBaseline(s, summaries) }));
   return { ...context, schedule: measurement.schedule, targets: withBaseline };
@@ -83,7 +92,9 @@ function summarizeTarget(target: BenchTarget, measurement: Measurement, context:
     p99Ms: spread((r) => r.latencyMs.p99),
     vsBaseline: null,
     published: published ? { source: publishedEnvironments[published.environment], ...published.figures } : null,
-    problems: runs.flatMap((r) => runProblems(r.result, context.settings.requests).map((p) => `repetition ${r.repetition}: ${p}`)),
+    problems: runs.flatMap((r) =>
+      runProblems(r.result, context.settings.requests).map((p) => `repetition ${r.repetition}: ${p}`),
+    ),
     runs: runs.map((r) => ({ repetition: r.repetition, position: r.position, ...r.result })),
   };
 }
@@ -134,7 +145,13 @@ export function comparisonText(c: BaselineComparison): string {
 
 /** Every target's problems, for stderr; any makes the exit code 1. */
 export function problemLines(report: SidecarBenchReport): string[] {
-  return report.targets.flatMap((t) => (t.problems.length ? [`${t.name}: ${t.problems.slice(0, 3).join('; ')}${t.problems.length > 3 ? ` (+${t.problems.length - 3} more)` : ''}`] : []));
+  return report.targets.flatMap((t) =>
+    t.problems.length
+      ? [
+          `${t.name}: ${t.problems.slice(0, 3).join('; ')}${t.problems.length > 3 ? ` (+${t.problems.length - 3} more)` : ''}`,
+        ]
+      : [],
+  );
 }
 
 function round(v: number, decimals: number): number {

@@ -12,7 +12,8 @@ export interface ScheduledRepetition {
  * instead of favouring whichever always ran first.
  */
 export function interleavedSchedule(names: readonly string[], repetitions: number): ScheduledRepetition[] {
-  if (!Number.isInteger(repetitions) || repetitions < 1) throw new Error(`repetitions must be a whole number of at least 1, got ${repetitions}`);
+  if (!Number.isInteger(repetitions) || repetitions < 1)
+    throw new Error(`repetitions must be a whole number of at least 1, got ${repetitions}`);
   return Array.from({ length: repetitions }, (_, r) => ({
     repetition: r + 1,
     order: names.map((_, i) => names[(i + r) % names.length]),

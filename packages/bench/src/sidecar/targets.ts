@@ -1,4 +1,9 @@
-import { cpuArchitectures, type CpuArchitecture, type SidecarVariantName, sidecarVariantNames } from '@stackwright/generator';
+import {
+  cpuArchitectures,
+  type CpuArchitecture,
+  type SidecarVariantName,
+  sidecarVariantNames,
+} from '@stackwright/generator';
 
 /** One endpoint to measure: a local variant's nginx, or a deployment behind the load balancer. */
 export interface BenchTarget {

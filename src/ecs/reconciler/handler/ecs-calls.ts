@@ -28,7 +28,12 @@ export async function countActiveHosts(ecs: ECSClient, clusterArn: string): Prom
   let nextToken: string | undefined;
   do {
     const page = await ecs.send(
-      new ListContainerInstancesCommand({ cluster: clusterArn, status: 'ACTIVE', maxResults: INSTANCES_PAGE_SIZE, nextToken }),
+      new ListContainerInstancesCommand({
+        cluster: clusterArn,
+        status: 'ACTIVE',
+        maxResults: INSTANCES_PAGE_SIZE,
+        nextToken,
+      }),
     );
     count += page.containerInstanceArns?.length ?? 0;
     nextToken = page.nextToken;
@@ -44,7 +49,11 @@ export interface DescribedServices {
 }
 
 /** Describes the named services, ten per call (the API's limit). */
-export async function describeServices(ecs: ECSClient, clusterArn: string, names: readonly string[]): Promise<DescribedServices> {
+export async function describeServices(
+  ecs: ECSClient,
+  clusterArn: string,
+  names: readonly string[],
+): Promise<DescribedServices> {
   const found = new Map<string, Service>();
   const missing: string[] = [];
   for (let i = 0; i < names.length; i += SERVICES_PER_DESCRIBE) {
@@ -63,7 +72,12 @@ export async function describeServices(ecs: ECSClient, clusterArn: string, names
   return { found, missing };
 }
 
-export async function setDesiredCount(ecs: ECSClient, clusterArn: string, service: string, desiredCount: number): Promise<void> {
+export async function setDesiredCount(
+  ecs: ECSClient,
+  clusterArn: string,
+  service: string,
+  desiredCount: number,
+): Promise<void> {
   await ecs.send(new UpdateServiceCommand({ cluster: clusterArn, service, desiredCount }));
 }
 

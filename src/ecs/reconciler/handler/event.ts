@@ -5,7 +5,9 @@ export const INSTANCE_STATE_CHANGE = { source: 'aws.ecs', detailType: 'ECS Conta
 
 const envelope = z.object({ source: z.string(), 'detail-type': z.string() });
 
-const clusterArn = z.string().check(z.regex(/^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:cluster\/[A-Za-z0-9_-]{1,255}$/, 'not an ECS cluster ARN'));
+const clusterArn = z
+  .string()
+  .check(z.regex(/^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:cluster\/[A-Za-z0-9_-]{1,255}$/, 'not an ECS cluster ARN'));
 const nonEmpty = z.string().check(z.minLength(1, 'must not be empty'));
 
 /** The fields the reconciler reads; EventBridge sends many more, which are allowed and ignored. */

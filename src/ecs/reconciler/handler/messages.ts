@@ -4,7 +4,9 @@ import { reconcile, type ReconcileResult, type ReconcilerDeps } from './reconcil
 
 /** The part of an SQS event (from the Lambda event source mapping) the function reads. */
 const sqsEvent = z.object({
-  Records: z.array(z.object({ messageId: z.string(), body: z.string(), eventSource: z.literal('aws:sqs') })).check(z.minLength(1)),
+  Records: z
+    .array(z.object({ messageId: z.string(), body: z.string(), eventSource: z.literal('aws:sqs') }))
+    .check(z.minLength(1)),
 });
 
 export type MessagesResult =

@@ -63,7 +63,11 @@ export async function reconcile(input: unknown, deps: ReconcilerDeps): Promise<R
   return reconcileCluster(event, serviceNames, deps);
 }
 
-async function reconcileCluster(event: InstanceStateChange, names: readonly string[], deps: ReconcilerDeps): Promise<ReconcileResult> {
+async function reconcileCluster(
+  event: InstanceStateChange,
+  names: readonly string[],
+  deps: ReconcilerDeps,
+): Promise<ReconcileResult> {
   const { ecs, logger, settings } = deps;
   const base = eventFields(event);
   const described = await describeServices(ecs, event.clusterArn, names);
@@ -90,11 +94,21 @@ async function reconcileCluster(event: InstanceStateChange, names: readonly stri
       outcomes.push({ service: name, action: ServiceAction.InSync, oldDesiredCount: hosts, newDesiredCount: hosts });
     } else if (settings.dryRun) {
       logger.info('Dry run: would set the desired count', { ...fields, newDesiredCount: hosts, dryRun: true });
-      outcomes.push({ service: name, action: ServiceAction.WouldUpdate, oldDesiredCount: service.desiredCount, newDesiredCount: hosts });
+      outcomes.push({
+        service: name,
+        action: ServiceAction.WouldUpdate,
+        oldDesiredCount: service.desiredCount,
+        newDesiredCount: hosts,
+      });
     } else {
       await setDesiredCount(ecs, event.clusterArn, service.serviceArn ?? name, hosts);
       logger.info('Set the desired count', { ...fields, newDesiredCount: hosts });
-      outcomes.push({ service: name, action: ServiceAction.Updated, oldDesiredCount: service.desiredCount, newDesiredCount: hosts });
+      outcomes.push({
+        service: name,
+        action: ServiceAction.Updated,
+        oldDesiredCount: service.desiredCount,
+        newDesiredCount: hosts,
+      });
     }
   }
   return { outcome: 'reconciled', cluster: event.clusterName, hosts, services: outcomes };

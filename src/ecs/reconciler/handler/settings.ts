@@ -54,7 +54,10 @@ export function loadSettings(env: Readonly<Record<string, string | undefined>>):
 }
 
 /** The environment the construct gives the function; keys sorted so the generated Terraform is stable. */
-export function reconcilerEnvironment(managed: ReadonlyMap<string, readonly string[]>, dryRun: boolean): Record<string, string> {
+export function reconcilerEnvironment(
+  managed: ReadonlyMap<string, readonly string[]>,
+  dryRun: boolean,
+): Record<string, string> {
   const sorted = Object.fromEntries([...managed].sort(([a], [b]) => (a < b ? -1 : 1)));
   return { [ReconcilerEnv.managedServices]: JSON.stringify(sorted), [ReconcilerEnv.dryRun]: String(dryRun) };
 }

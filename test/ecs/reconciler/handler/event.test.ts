@@ -30,7 +30,13 @@ describe('parseEvent', () => {
   });
 
   it('tells unrelated events apart from malformed ones', () => {
-    expect(parseEvent(taskEvent('web'))).toEqual({ kind: 'unrelated', source: 'aws.ecs', detailType: 'ECS Task State Change' });
-    expect(parseEvent({ source: 'aws.ec2', 'detail-type': 'ECS Container Instance State Change' })).toMatchObject({ kind: 'unrelated' });
+    expect(parseEvent(taskEvent('web'))).toEqual({
+      kind: 'unrelated',
+      source: 'aws.ecs',
+      detailType: 'ECS Task State Change',
+    });
+    expect(parseEvent({ source: 'aws.ec2', 'detail-type': 'ECS Container Instance State Change' })).toMatchObject({
+      kind: 'unrelated',
+    });
   });
 });

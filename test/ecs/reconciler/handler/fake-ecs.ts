@@ -18,7 +18,8 @@ import { ACCOUNT, REGION, clusterArn } from '../sample-events';
  * and the page size of ListContainerInstances, the 10-service limit and MISSING failures of DescribeServices,
  * and UpdateService changing the desired count.
  */
-export const serviceArn = (cluster: string, service: string) => `arn:aws:ecs:${REGION}:${ACCOUNT}:service/${cluster}/${service}`;
+export const serviceArn = (cluster: string, service: string) =>
+  `arn:aws:ecs:${REGION}:${ACCOUNT}:service/${cluster}/${service}`;
 
 export type InstanceStatus = 'ACTIVE' | 'DRAINING' | 'REGISTERING' | 'INACTIVE';
 
@@ -36,7 +37,8 @@ export interface FakeCluster {
 export type FakeEcsState = Record<string, FakeCluster>;
 
 /** `n` instances of one status. */
-export const hosts = (n: number, status: InstanceStatus = 'ACTIVE'): InstanceStatus[] => Array<InstanceStatus>(n).fill(status);
+export const hosts = (n: number, status: InstanceStatus = 'ACTIVE'): InstanceStatus[] =>
+  Array<InstanceStatus>(n).fill(status);
 
 class FakeEcsError extends Error {
   constructor(name: string, message: string) {
@@ -45,7 +47,10 @@ class FakeEcsError extends Error {
   }
 }
 
-export function installFakeEcs(mock: AwsStub<ServiceInputTypes, ServiceOutputTypes, ECSClientResolvedConfig>, state: FakeEcsState): void {
+export function installFakeEcs(
+  mock: AwsStub<ServiceInputTypes, ServiceOutputTypes, ECSClientResolvedConfig>,
+  state: FakeEcsState,
+): void {
   const clusterOf = (cluster: string | undefined): [string, FakeCluster] => {
     const name = (cluster ?? 'default').split('/').pop()!;
     const found = state[name];

@@ -24,7 +24,10 @@ async function captureLogs(run: () => Promise<unknown>): Promise<Record<string, 
     out.mockRestore();
     err.mockRestore();
   }
-  return lines.flatMap((l) => l.split('\n')).filter(Boolean).map((l) => JSON.parse(l));
+  return lines
+    .flatMap((l) => l.split('\n'))
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 }
 
 // One module instance for the whole file, as in one Lambda container: the steps below run in order.
@@ -35,7 +38,10 @@ describe('the Lambda entry point, over the life of one container', () => {
     delete process.env.MANAGED_SERVICES;
     await expect(handler(instanceEvent('web'), context)).rejects.toMatchObject({ name: 'SettingsError' });
     process.env.MANAGED_SERVICES = 'not json';
-    await expect(handler(instanceEvent('web'), context)).rejects.toMatchObject({ name: 'SettingsError', message: expect.stringMatching(/not JSON/) });
+    await expect(handler(instanceEvent('web'), context)).rejects.toMatchObject({
+      name: 'SettingsError',
+      message: expect.stringMatching(/not JSON/),
+    });
     expect(ecsMock.calls()).toHaveLength(0);
   });
 
@@ -72,7 +78,9 @@ describe('the Lambda entry point, over the life of one container', () => {
 
   it('uses one module-scope ECS client with the SDK defaults: keep-alive on, 3 attempts', async () => {
     expect(ecs).toBeInstanceOf(ECSClient);
-    const handlerConfig = await (ecs.config.requestHandler as unknown as { configProvider: Promise<{ httpsAgent: { keepAlive: boolean } }> }).configProvider;
+    const handlerConfig = await (
+      ecs.config.requestHandler as unknown as { configProvider: Promise<{ httpsAgent: { keepAlive: boolean } }> }
+    ).configProvider;
     expect(handlerConfig.httpsAgent.keepAlive).toBe(true);
     expect(await ecs.config.maxAttempts()).toBe(3);
   });

@@ -1,4 +1,9 @@
-import { DescribeServicesCommand, ECSClient, ListContainerInstancesCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs';
+import {
+  DescribeServicesCommand,
+  ECSClient,
+  ListContainerInstancesCommand,
+  UpdateServiceCommand,
+} from '@aws-sdk/client-ecs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { reconcileMessages } from '../../../../src/ecs/reconciler/handler/messages';
 import type { ReconcilerDeps } from '../../../../src/ecs/reconciler/handler/reconcile';
@@ -12,7 +17,10 @@ let warnings: { message: string; fields: Record<string, unknown> }[];
 function deps(managed: Record<string, string[]>): ReconcilerDeps {
   return {
     ecs,
-    logger: { info: () => undefined, warn: (message: string, fields: Record<string, unknown>) => warnings.push({ message, fields }) } as unknown as ReconcilerDeps['logger'],
+    logger: {
+      info: () => undefined,
+      warn: (message: string, fields: Record<string, unknown>) => warnings.push({ message, fields }),
+    } as unknown as ReconcilerDeps['logger'],
     settings: { managed: new Map(Object.entries(managed)), dryRun: false },
   };
 }
@@ -28,7 +36,12 @@ describe('reconcileMessages: a batch of the FIFO queue', () => {
   it('a task event of a managed cluster does not take the place of its instance events', async () => {
     installFakeEcs(ecsMock, { web: { instances: hosts(2), services: { agent: { desiredCount: 1 } } } });
     const result = await reconcileMessages(sqsBatch(instanceEvent('web'), taskEvent('web')), deps({ web: ['agent'] }));
-    expect(result).toMatchObject({ results: [{ outcome: 'ignored', reason: 'unrelated' }, { outcome: 'reconciled', cluster: 'web', hosts: 2 }] });
+    expect(result).toMatchObject({
+      results: [
+        { outcome: 'ignored', reason: 'unrelated' },
+        { outcome: 'reconciled', cluster: 'web', hosts: 2 },
+      ],
+    });
     expect(updates()).toEqual([expect.objectContaining({ desiredCount: 2 })]);
   });
 
@@ -37,13 +50,23 @@ describe('reconcileMessages: a batch of the FIFO queue', () => {
       web: { instances: hosts(3), services: { agent: { desiredCount: 1 } } },
       api: { instances: hosts(2), services: { agent: { desiredCount: 2 } } },
     });
-    const batch = sqsBatch(instanceEvent('web', 'ACTIVE'), instanceEvent('api'), instanceEvent('web', 'DRAINING'), instanceEvent('web', 'ACTIVE'));
+    const batch = sqsBatch(
+      instanceEvent('web', 'ACTIVE'),
+      instanceEvent('api'),
+      instanceEvent('web', 'DRAINING'),
+      instanceEvent('web', 'ACTIVE'),
+    );
     const result = await reconcileMessages(batch, deps({ web: ['agent'], api: ['agent'] }));
     expect(result).toMatchObject({
       outcome: 'batch',
       messages: 4,
       results: [
-        { outcome: 'reconciled', cluster: 'web', hosts: 3, services: [{ action: 'updated', oldDesiredCount: 1, newDesiredCount: 3 }] },
+        {
+          outcome: 'reconciled',
+          cluster: 'web',
+          hosts: 3,
+          services: [{ action: 'updated', oldDesiredCount: 1, newDesiredCount: 3 }],
+        },
         { outcome: 'reconciled', cluster: 'api', hosts: 2, services: [{ action: 'in-sync' }] },
       ],
     });
@@ -53,7 +76,12 @@ describe('reconcileMessages: a batch of the FIFO queue', () => {
   });
 
   it('drops messages no retry could fix: not JSON, unrelated, unmanaged cluster; without an API call', async () => {
-    const batch = sqsBatch('{not json', taskEvent('web'), { source: 'custom', 'detail-type': 'x' }, instanceEvent('other'));
+    const batch = sqsBatch(
+      '{not json',
+      taskEvent('web'),
+      { source: 'custom', 'detail-type': 'x' },
+      instanceEvent('other'),
+    );
     const result = await reconcileMessages(batch, deps({ web: ['agent'] }));
     expect(result).toEqual({
       outcome: 'batch',
@@ -71,7 +99,9 @@ describe('reconcileMessages: a batch of the FIFO queue', () => {
 
   it('fails the whole batch on an ECS error, so SQS delivers it again and nothing overtakes it', async () => {
     ecsMock.on(DescribeServicesCommand).rejects(ecsError('ThrottlingException', 'Rate exceeded'));
-    await expect(reconcileMessages(sqsBatch(instanceEvent('web'), instanceEvent('web')), deps({ web: ['agent'] }))).rejects.toMatchObject({ name: 'ThrottlingException' });
+    await expect(
+      reconcileMessages(sqsBatch(instanceEvent('web'), instanceEvent('web')), deps({ web: ['agent'] })),
+    ).rejects.toMatchObject({ name: 'ThrottlingException' });
     expect(updates()).toEqual([]);
   });
 
@@ -79,6 +109,9 @@ describe('reconcileMessages: a batch of the FIFO queue', () => {
     installFakeEcs(ecsMock, { web: { instances: hosts(2), services: { agent: { desiredCount: 0 } } } });
     const result = await reconcileMessages(instanceEvent('web'), deps({ web: ['agent'] }));
     expect(result).toMatchObject({ outcome: 'reconciled', cluster: 'web', hosts: 2 });
-    expect(await reconcileMessages({ Records: [] }, deps({ web: ['agent'] }))).toEqual({ outcome: 'ignored', reason: 'malformed' });
+    expect(await reconcileMessages({ Records: [] }, deps({ web: ['agent'] }))).toEqual({
+      outcome: 'ignored',
+      reason: 'malformed',
+    });
   });
 });

@@ -26,7 +26,13 @@ function clientAnswering(replies: (target: string) => Reply): { ecs: ECSClient; 
         const reply = replies(target);
         const headers: Record<string, string> = { 'content-type': 'application/x-amz-json-1.1' };
         if (reply.errorType) headers['x-amzn-errortype'] = reply.errorType;
-        return { response: { statusCode: reply.status, headers, body: Readable.from([Buffer.from(JSON.stringify(reply.body))]) } };
+        return {
+          response: {
+            statusCode: reply.status,
+            headers,
+            body: Readable.from([Buffer.from(JSON.stringify(reply.body))]),
+          },
+        };
       },
     } as never,
   });
@@ -35,8 +41,17 @@ function clientAnswering(replies: (target: string) => Reply): { ecs: ECSClient; 
 
 const quietLogger = { info: () => undefined, warn: () => undefined } as unknown as ReconcilerDeps['logger'];
 const settings = { managed: new Map([['web', ['agent']]]), dryRun: false };
-const service = { serviceName: 'agent', serviceArn: 'arn:aws:ecs:us-east-1:123456789012:service/web/agent', desiredCount: 1, status: 'ACTIVE' };
-const throttled: Reply = { status: 400, errorType: 'ThrottlingException', body: { __type: 'ThrottlingException', message: 'Rate exceeded' } };
+const service = {
+  serviceName: 'agent',
+  serviceArn: 'arn:aws:ecs:us-east-1:123456789012:service/web/agent',
+  desiredCount: 1,
+  status: 'ACTIVE',
+};
+const throttled: Reply = {
+  status: 400,
+  errorType: 'ThrottlingException',
+  body: { __type: 'ThrottlingException', message: 'Rate exceeded' },
+};
 
 describe('reconcile with the real SDK client', () => {
   it('succeeds when throttling clears within the SDK retries', async () => {
@@ -62,7 +77,12 @@ describe('reconcile with the real SDK client', () => {
       name: 'ThrottlingException',
       $metadata: expect.objectContaining({ attempts: 3 }),
     });
-    expect(targets).toEqual(['DescribeServices', 'ListContainerInstances', 'ListContainerInstances', 'ListContainerInstances']);
+    expect(targets).toEqual([
+      'DescribeServices',
+      'ListContainerInstances',
+      'ListContainerInstances',
+      'ListContainerInstances',
+    ]);
   });
 
   it('fails at once on access denied (not retryable)', async () => {
@@ -71,7 +91,9 @@ describe('reconcile with the real SDK client', () => {
       errorType: 'AccessDeniedException',
       body: { __type: 'AccessDeniedException', message: 'not authorized to perform: ecs:DescribeServices' },
     }));
-    await expect(reconcile(instanceEvent('web'), { ecs, logger: quietLogger, settings })).rejects.toMatchObject({ name: 'AccessDeniedException' });
+    await expect(reconcile(instanceEvent('web'), { ecs, logger: quietLogger, settings })).rejects.toMatchObject({
+      name: 'AccessDeniedException',
+    });
     expect(targets).toEqual(['DescribeServices']);
   });
 });
