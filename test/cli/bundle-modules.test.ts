@@ -129,3 +129,17 @@ describe("an internal error in the toolkit's bundle", () => {
     expect(mapped).not.toMatch(/dist\/bench\.js:\d+:\d+/);
   });
 });
+
+describe("cdktf's per-token stack traces", () => {
+  it('are not recorded by the shipped bundles (they are quoted only when a token fails to resolve)', async () => {
+    const outdir = tempDir('sw-trace-');
+    await build({ ...buildOptions(ROOT, outdir), sourcemap: false, write: true });
+    const cli = readFileSync(join(outdir, 'cli.js'), 'utf8');
+    const cdktfStackTrace = cli.slice(cli.indexOf('"node_modules/cdktf/lib/tokens/private/stack-trace.js"'));
+    expect(cdktfStackTrace.length).toBeLessThan(cli.length);
+    // The module as built: an export that returns no frames, and none of cdktf's own capture.
+    const moduleText = cdktfStackTrace.slice(0, cdktfStackTrace.indexOf('}});') + 4);
+    expect(moduleText).toMatch(/captureStackTrace=__name\(function\(\)\{return\[\]\}/);
+    expect(moduleText).not.toContain('stackTraceLimit');
+  });
+});
