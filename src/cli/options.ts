@@ -26,6 +26,17 @@ export function withConfig<T>(y: Argv<T>) {
   });
 }
 
+/** `--stack/-s`, repeatable: the commands that work on the configured stacks take only these. */
+export function withStacks<T>(y: Argv<T>) {
+  return y.option('stack', {
+    alias: 's',
+    type: 'string',
+    array: true,
+    requiresArg: true,
+    describe: 'Only these stacks (repeatable)',
+  });
+}
+
 export function withJson<T>(y: Argv<T>) {
   return y.option('json', { type: 'boolean', default: false, describe: 'Print machine-readable JSON' });
 }

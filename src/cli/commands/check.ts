@@ -7,7 +7,7 @@ import { PACKS } from '../../rules/packs';
 import { TERRAFORM_JSON, lineOf, readTerraformFiles, type LocatedInput } from '../../rules/inputs';
 import { DEFAULT_OUT_DIR } from '../../synth/output-dir';
 import { synthesize } from '../../synth/synthesize';
-import { fromConfig, readConfig, withJson, type CommandFactory } from '../options';
+import { withStacks, fromConfig, readConfig, withJson, type CommandFactory } from '../options';
 
 interface CheckArgs {
   readonly config?: string;
@@ -26,7 +26,7 @@ export const checkCommand: CommandFactory = (setExit) => ({
   command: 'check',
   describe: 'Run the rule packs over what the config synthesizes, or over cdk.tf.json files; exit 1 on errors',
   builder: (y) =>
-    withJson(y)
+    withStacks(withJson(y))
       .option('config', {
         alias: 'c',
         type: 'string',
@@ -39,13 +39,6 @@ export const checkCommand: CommandFactory = (setExit) => ({
         array: true,
         requiresArg: true,
         describe: `Check these ${TERRAFORM_JSON} files (or folders holding them) instead of synthesizing`,
-      })
-      .option('stack', {
-        alias: 's',
-        type: 'string',
-        array: true,
-        requiresArg: true,
-        describe: 'Only these stacks (repeatable)',
       })
       .option('list', { type: 'boolean', default: false, describe: 'List the rules (id, pack, what, fix) and exit' }),
   handler: async (argv: CheckArgs) => {

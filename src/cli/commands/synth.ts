@@ -3,27 +3,19 @@ import { synthesize } from '../../synth/synthesize';
 import { DEFAULT_OUT_DIR, writeOutDir } from '../../synth/output-dir';
 import { formatFinding, runChecks } from '../../rules';
 import { checkOutDir, outDirError } from '../out-dir';
-import { fromConfig, readConfig, withConfig, withJson, type CommandFactory } from '../options';
+import { withStacks, fromConfig, readConfig, withConfig, withJson, type CommandFactory } from '../options';
 
 export const synthCommand: CommandFactory = (setExit) => ({
   command: 'synth',
   describe: 'Synthesize the config into generated/ (JSON, HCL and a README per stack), after the rule checks pass',
   builder: (y) =>
-    withJson(withConfig(y))
-      .option('stack', {
-        alias: 's',
-        type: 'string',
-        array: true,
-        requiresArg: true,
-        describe: 'Only these stacks (repeatable)',
-      })
-      .option('out', {
-        alias: 'o',
-        type: 'string',
-        default: DEFAULT_OUT_DIR,
-        requiresArg: true,
-        describe: 'Output folder',
-      }),
+    withStacks(withJson(withConfig(y))).option('out', {
+      alias: 'o',
+      type: 'string',
+      default: DEFAULT_OUT_DIR,
+      requiresArg: true,
+      describe: 'Output folder',
+    }),
   handler: async (argv: { config: string; stack?: string[]; out: string; json: boolean }) => {
     const config = readConfig(argv.config);
     checkOutDir(argv.out);

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { ExitCode, InputError } from '../../core/errors';
 import { DEFAULT_OUT_DIR } from '../../synth/output-dir';
 import { mapLimited, runTerraform as run } from '../../terraform/process';
-import { withJson, type CommandFactory } from '../options';
+import { withStacks, withJson, type CommandFactory } from '../options';
 
 /** One Terraform diagnostic, as `terraform validate -json` reports it. */
 export interface Diagnostic {
@@ -38,9 +38,8 @@ export const validateCommand: CommandFactory = (setExit) => ({
   command: 'validate',
   describe: 'Run terraform init -backend=false and terraform validate on every generated stack',
   builder: (y) =>
-    withJson(y)
+    withStacks(withJson(y))
       .option('out', { alias: 'o', type: 'string', default: DEFAULT_OUT_DIR, describe: 'Folder synth wrote' })
-      .option('stack', { alias: 's', type: 'array', string: true, describe: 'Only these stacks (repeatable)' })
       .option('terraform', {
         type: 'string',
         default: process.env.STACKWRIGHT_TERRAFORM ?? 'terraform',
