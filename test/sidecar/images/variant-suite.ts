@@ -119,8 +119,16 @@ export function describeVariantImages(variant: SidecarVariant, arch: ImageArch):
       async () => {
         const nginxContainer = started.get(variant === 'combined' ? 'combined' : 'nginx')!;
         const appContainer = started.get(variant === 'combined' ? 'combined' : 'app')!;
-        const uidOf = async (s: Started) =>
-          Number((await task!.exec(s.container, ['id', '-u'], [], requestTimeoutMs)).stdout.trim());
+        // A failed exec names its status and output (once, under qemu at load 15, stdout came back empty).
+        const uidOf = async (s: Started) => {
+          const r = await task!.exec(s.container, ['id', '-u'], [], requestTimeoutMs);
+          expect({ container: s.container, status: r.status, stderr: r.stderr }).toEqual({
+            container: s.container,
+            status: 0,
+            stderr: '',
+          });
+          return Number(r.stdout.trim());
+        };
         const nginxUid = await uidOf(nginxContainer);
         const appUid = await uidOf(appContainer);
         expect(nginxUid).toBeGreaterThan(0);
