@@ -4,4 +4,4 @@
 'use strict';
 const { resolve } = require('node:path');
 
-require('./dist-check.js').requireDist(resolve(__dirname, '..'), 'cdktf-app').runCdktfApp();
+require('./dist-check.js').requireDist(resolve(__dirname, '..'), 'cli').runCdktfApp();

@@ -3,9 +3,9 @@
  * `npm run build` (also run by `prepare`, so `npm ci` builds it; `npm test` and jest's global set-up build first):
  * the shipped CLI as esbuild bundles in dist/ (gitignored), each with an external source map.
  *
- *   dist/cli.js        src/cli/index.ts: the CLI (bin/stackwright.js) and the generator's API for the toolkit
- *   dist/bench.js      packages/bench/src/index.ts: the benchmark toolkit, loaded by `stackwright bench` only
- *   dist/cdktf-app.js  src/cli/cdktf-app.ts: the app `npx cdktf synth` runs (cdktf.json, bin/cdktf-app.js)
+ *   dist/cli.js    src/cli/index.ts: the CLI (bin/stackwright.js), the app `npx cdktf synth` runs (cdktf.json,
+ *                  bin/cdktf-app.js) and the generator's API for the toolkit
+ *   dist/bench.js  packages/bench/src/index.ts: the benchmark toolkit, loaded by `stackwright bench` only
  *
  * `node scripts/build.js --if-stale` builds only when bin/dist-check.js finds the sources changed.
  */
@@ -14,7 +14,7 @@ const { join, relative, resolve } = require('node:path');
 const { BUILD_INFO, distProblem, recordSources } = require('../bin/dist-check.js');
 
 const ROOT = resolve(__dirname, '..');
-const ENTRIES = { cli: 'src/cli/index.ts', bench: 'packages/bench/src/index.ts', 'cdktf-app': 'src/cli/cdktf-app.ts' };
+const ENTRIES = { cli: 'src/cli/index.ts', bench: 'packages/bench/src/index.ts' };
 
 /**
  * The two wings find each other as sibling bundles: the CLI's lazy require of the toolkit loads dist/bench.js, and the

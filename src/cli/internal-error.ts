@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { PROJECT_ROOT } from '../core/project-root';
 
 /**
- * The stack of an unexpected error, its frames in the build's bundles (dist/cli.js, dist/bench.js,
- * dist/cdktf-app.js: scripts/build.js) mapped back to the TypeScript sources (`src/cli/main.ts:40:5`) by the source
+ * The stack of an unexpected error, its frames in the build's bundles (dist/cli.js, dist/bench.js:
+ * scripts/build.js) mapped back to the TypeScript sources (`src/cli/main.ts:40:5`) by the source
  * map beside each bundle. The maps are read only here, on the error path, so a normal run pays nothing for them.
  * From source (tsx, jest) the frames already name the sources.
  */
