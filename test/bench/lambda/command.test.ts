@@ -233,7 +233,7 @@ describe('stackwright bench lambda bad input', () => {
   it.each([
     [
       ['--url', 'python-on=http://127.0.0.1:9/', '--region', 'us-east-1', '--duration', '0'],
-      '--duration: must be a whole number of seconds from 1 to 3600, got 0',
+      '--duration: 0 is out of range (a whole number of seconds from 1 to 3600)',
     ],
     [['--url', 'python-on'], '--url: python-on: expected name=URL'],
     [[], 'no functions to call'],

@@ -152,15 +152,16 @@ describe('a load generator that fails while measuring', () => {
 
 describe('bad options: exit 2 before anything starts', () => {
   it.each([
-    [['--requests', '0'], 'error: --requests: must be a whole number from 1 to 10000000, got 0'],
+    [['--requests', '0'], 'error: --requests: 0 is out of range (a whole number from 1 to 10000000)'],
     [['--concurrency', '10'], 'error: --concurrency: 10 is more than --requests 5 (at most the number of requests)'],
     [['--warmup', '1', '--concurrency', '2'], 'error: --warmup: 1 is fewer than --concurrency 2 (0 or at least 2)'],
-    [['--repetitions', '1.5'], 'error: --repetitions: must be a whole number from 1 to 100, got 1.5'],
+    [['--requests', 'abc'], 'error: --requests: is not a number (a whole number from 1 to 10000000)'],
+    [['--repetitions', '1.5'], 'error: --repetitions: 1.5 is not a whole number (a whole number from 1 to 100)'],
     [
       ['--report', '/nonexistent/dir/r.md'],
       "error: --report: /nonexistent/dir/r.md: folder '/nonexistent/dir' does not exist (an existing folder)",
     ],
-    [['--base-port', '80'], 'error: --base-port: must be a whole number from 1024 to 65532, got 80'],
+    [['--base-port', '80'], 'error: --base-port: 80 is out of range (a whole number from 1024 to 65532)'],
     [['--variants', 'udp'], 'error: command line: Invalid values:'],
   ])('%j', async (args, message) => {
     const r = await benchLocal(args);

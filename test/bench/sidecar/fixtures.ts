@@ -26,11 +26,11 @@ export function fakeRun(rps: number, slowestMs = 2, failed = 0) {
   });
 }
 
-export const context = (benchmark: 'local' | 'remote'): ReportContext => ({
+export const context = (benchmark: 'local' | 'remote', repetitions = settings.repetitions): ReportContext => ({
   benchmark,
   command: `node bin/stackwright.js bench ${benchmark} --requests 100`,
   tool: { name: 'autocannon', version: 'autocannon 9.0.0', keepAlive: true, connections: 'kept alive (reused)' },
-  settings,
+  settings: { ...settings, repetitions },
   machine: {
     cpus: 2,
     cpuModel: 'Test CPU',
@@ -45,7 +45,7 @@ export const context = (benchmark: 'local' | 'remote'): ReportContext => ({
   finishedAt: '2025-01-02T03:09:05.000Z',
 });
 
-/** requests/s per repetition for each target name. */
+/** requests/s per repetition for each target name (every target has as many values as there are repetitions). */
 export function fakeReport(
   benchmark: 'local' | 'remote',
   rps: Record<string, number[]>,
@@ -53,7 +53,8 @@ export function fakeReport(
 ): SidecarBenchReport {
   const names = Object.keys(rps);
   const targets = names.map((n, i) => benchTarget(n, new URL(`http://127.0.0.1:${8081 + i}/`)));
-  const schedule = interleavedSchedule(names, settings.repetitions);
+  const repetitions = rps[names[0]].length;
+  const schedule = interleavedSchedule(names, repetitions);
   const runs: RunRecord[] = schedule.flatMap(({ repetition, order }) =>
     order.map((name, i) => ({
       target: name,
@@ -67,5 +68,5 @@ export function fakeReport(
     })),
   );
   const measurement: Measurement = { schedule, runs };
-  return buildReport(targets, measurement, context(benchmark));
+  return buildReport(targets, measurement, context(benchmark, repetitions));
 }

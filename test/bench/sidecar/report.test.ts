@@ -28,6 +28,17 @@ describe('the report built from the runs', () => {
     expect(combined.vsBaseline).toEqual({ baseline: 'tcp', requestsPerSecondChangePercent: 0, beyondSpread: false });
   });
 
+  it('with one repetition there is no range, so it claims neither beyond nor within spread', () => {
+    const once = fakeReport('local', { tcp: [700], sharedvol: [900], combined: [710] });
+    expect(once.targets[1].vsBaseline).toEqual({
+      baseline: 'tcp',
+      requestsPerSecondChangePercent: 28.6,
+      beyondSpread: null,
+    });
+    expect(formatTable(once)).toContain('+28.6% req/s (one repetition: no spread)');
+    expect(formatTable(once)).not.toMatch(/beyond spread|within spread/);
+  });
+
   it("sets the post's local figures beside local variants", () => {
     expect(report.targets.map((t) => t.published)).toEqual([
       { source: 'the post, Docker Desktop (local)', requestsPerSecond: 679.77 },

@@ -12,6 +12,7 @@ import {
   withJson,
 } from '@stackwright/generator';
 import { checkOutputFile } from '../common/output-files';
+import { wholeNumber } from '../common/whole-number';
 import { renderChart } from './chart';
 import { formatGapTable } from './gaps';
 import { SignedFunctionUrl, type SignerCredentials } from './invoke';
@@ -140,12 +141,8 @@ function resolveTargets(argv: BenchLambdaArgs): LambdaTarget[] {
 }
 
 function checkSchedule(argv: BenchLambdaArgs): number {
-  if (!Number.isInteger(argv.duration) || argv.duration < 1 || argv.duration > 3600) {
-    throw InputError.single('--duration', '', `must be a whole number of seconds from 1 to 3600, got ${argv.duration}`);
-  }
-  if (!Number.isInteger(argv.intervalMs) || argv.intervalMs < 10 || argv.intervalMs > 60_000) {
-    throw InputError.single('--interval-ms', '', `must be a whole number from 10 to 60000, got ${argv.intervalMs}`);
-  }
+  wholeNumber('--duration', argv.duration, 1, 3600, 'seconds');
+  wholeNumber('--interval-ms', argv.intervalMs, 10, 60_000);
   checkOutputFile('--chart', argv.chart, 'keepalive-latency.svg');
   return Math.max(1, Math.floor((argv.duration * 1000) / argv.intervalMs));
 }

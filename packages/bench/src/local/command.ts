@@ -23,6 +23,7 @@ import { type Measurement, type MeasureSettings, measureTargets } from '../sidec
 import { type BenchTarget, benchTarget } from '../sidecar/targets';
 import { serverVersions, startAll } from './servers';
 import { checkWorkDir } from './work-dir';
+import { wholeNumber } from '../common/whole-number';
 
 export interface BenchLocalArgs extends MeasureArgs {
   readonly variants: SidecarVariant[];
@@ -176,18 +177,12 @@ function checkVariants(argv: BenchLocalArgs): SidecarVariant[] {
   const selected = sidecarVariants.filter((v) => argv.variants.includes(v));
   if (selected.length === 0)
     throw InputError.single('--variants', '', 'selects no variant', sidecarVariants.join(', '));
-  if (
-    argv.basePort !== undefined &&
-    (!Number.isInteger(argv.basePort) || argv.basePort < 1024 || argv.basePort > 65532)
-  ) {
-    throw InputError.single('--base-port', '', `must be a whole number from 1024 to 65532, got ${argv.basePort}`);
-  }
-  for (const [flag, v, max] of [
-    ['--upstream-keepalive', argv.upstreamKeepalive, 1024],
-    ['--workers', argv.workers, 64],
+  if (argv.basePort !== undefined) wholeNumber('--base-port', argv.basePort, 1024, 65532);
+  for (const [flag, v, min, max] of [
+    ['--upstream-keepalive', argv.upstreamKeepalive, 0, 1024],
+    ['--workers', argv.workers, 1, 64],
   ] as const) {
-    if (v !== undefined && (!Number.isInteger(v) || v < (flag === '--workers' ? 1 : 0) || v > max))
-      throw InputError.single(flag, '', `must be a whole number up to ${max}, got ${v}`);
+    if (v !== undefined) wholeNumber(flag, v, min, max);
   }
   return selected;
 }

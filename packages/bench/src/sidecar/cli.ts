@@ -5,6 +5,7 @@ import { ExitCode, InputError, SidecarRenderError, withJson } from '@stackwright
 import { LocalRunnerError } from '../sidecar-local';
 import { loadAverageNow, machineFacts } from '../common/machine';
 import { checkOutputFile } from '../common/output-files';
+import { wholeNumber } from '../common/whole-number';
 import { Progress } from '../common/progress';
 import { renderChart } from './chart';
 import { abTool } from './load-ab';
@@ -83,14 +84,9 @@ export function withMeasureOptions<T>(y: Argv<T>) {
 
 /** Validates the shared options before anything starts: bad values exit 2 with what is allowed. */
 export function measureSettingsFrom(argv: MeasureArgs): MeasureSettings {
-  const whole = (flag: string, v: number, min: number, max: number) => {
-    if (!Number.isInteger(v) || v < min || v > max)
-      throw InputError.single(`--${flag}`, '', `must be a whole number from ${min} to ${max}, got ${v}`);
-    return v;
-  };
-  const requests = whole('requests', argv.requests, 1, 10_000_000);
-  const concurrency = whole('concurrency', argv.concurrency, 1, 1000);
-  const warmup = whole('warmup', argv.warmup, 0, 1_000_000);
+  const requests = wholeNumber('--requests', argv.requests, 1, 10_000_000);
+  const concurrency = wholeNumber('--concurrency', argv.concurrency, 1, 1000);
+  const warmup = wholeNumber('--warmup', argv.warmup, 0, 1_000_000);
   if (concurrency > requests)
     throw InputError.single(
       '--concurrency',
@@ -111,8 +107,8 @@ export function measureSettingsFrom(argv: MeasureArgs): MeasureSettings {
     requests,
     concurrency,
     warmup,
-    repetitions: whole('repetitions', argv.repetitions, 1, 100),
-    timeoutSeconds: whole('timeout', argv.timeout, 1, 600),
+    repetitions: wholeNumber('--repetitions', argv.repetitions, 1, 100),
+    timeoutSeconds: wholeNumber('--timeout', argv.timeout, 1, 600),
   };
 }
 

@@ -16,7 +16,8 @@ export interface BaselineComparison {
   /** Median against median, percent (+ = more requests per second than the baseline). */
   readonly requestsPerSecondChangePercent: number;
   /** True when the two ranges over the repetitions do not overlap: a difference the noise did not make. */
-  readonly beyondSpread: boolean;
+  /** Whether the two ranges of requests/s do not overlap; null when either had one repetition (no range to compare). */
+  readonly beyondSpread: boolean | null;
 }
 
 /** One target's figures over the repetitions (null when no run of it succeeded). */
@@ -106,7 +107,10 @@ function compareWithBaseline(s: TargetSummary, all: readonly TargetSummary[]): B
   return {
     baseline: base.name,
     requestsPerSecondChangePercent: round(percentChange(base.requestsPerSecond.median, s.requestsPerSecond.median), 1),
-    beyondSpread: !rangesOverlap(base.requestsPerSecond, s.requestsPerSecond),
+    beyondSpread:
+      base.requestsPerSecond.values.length < 2 || s.requestsPerSecond.values.length < 2
+        ? null
+        : !rangesOverlap(base.requestsPerSecond, s.requestsPerSecond),
   };
 }
 
@@ -137,10 +141,12 @@ export function formatTable(report: SidecarBenchReport): string {
   );
 }
 
-/** `+5.3% (beyond spread)` or `-1.0% (within spread)`. */
+/** `+5.3% (beyond spread)`, `-1.0% (within spread)`, or `+2.0% (one repetition: no spread)`. */
 export function comparisonText(c: BaselineComparison): string {
   const sign = c.requestsPerSecondChangePercent > 0 ? '+' : '';
-  return `${sign}${c.requestsPerSecondChangePercent.toFixed(1)}% req/s (${c.beyondSpread ? 'beyond' : 'within'} spread)`;
+  const spread =
+    c.beyondSpread === null ? 'one repetition: no spread' : `${c.beyondSpread ? 'beyond' : 'within'} spread`;
+  return `${sign}${c.requestsPerSecondChangePercent.toFixed(1)}% req/s (${spread})`;
 }
 
 /** Every target's problems, for stderr; any makes the exit code 1. */
