@@ -1,4 +1,5 @@
 import yargs, { type Argv, type CommandModule } from 'yargs';
+import packageJson from '../../package.json';
 import { ExitCode, InputError, formatProblem } from '../core/errors';
 import { sourceMappedStack } from './internal-error';
 import { synthCommand } from './commands/synth';
@@ -30,10 +31,10 @@ async function run(argv: readonly string[]): Promise<number> {
     .usage('$0 <command> [options]\n\nOne validated config in, deterministic reviewed Terraform out.')
     .strict()
     .recommendCommands()
-    .demandCommand(1, 'Name a command: synth, diff, list, check, bench.')
+    .demandCommand(1, 'Name a command: synth, diff, list, check, validate, datadog, bench.')
     .help()
     .alias('h', 'help')
-    .version(false)
+    .version('version', 'Print the version of Stackwright', packageJson.version)
     .exitProcess(false)
     .wrap(Math.min(110, process.stdout.columns || 110))
     .fail((msg, err) => {

@@ -1,4 +1,4 @@
-import { appendFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { runCli } from '../helpers/cli';
 import { snapshotTree } from '../helpers/tree';
@@ -126,5 +126,32 @@ describe('stackwright CLI', () => {
       expect(r.code).toBe(0);
       expect(r.stdout).toContain(`stackwright ${cmd}`);
     }
+  });
+
+  it('--version prints the version package.json declares', async () => {
+    const { version } = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string };
+    const r = await runCli(['--version']);
+    expect(r).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('diff --stack compares only the named stacks', async () => {
+    const ws = workspace('name: t\naws:\n  region: us-east-1\nstacks:\n  datadog: {}\n  keepalive: {}\n');
+    await runCli(['synth', '-c', ws.config, '-o', ws.out]);
+    appendFileSync(join(ws.out, 'keepalive', 'README.md'), 'hand edit\n');
+    const datadog = await runCli(['diff', '-c', ws.config, '-o', ws.out, '-s', 'datadog', '--json']);
+    expect(datadog.code).toBe(0);
+    expect(JSON.parse(datadog.stdout)).toEqual({ out: ws.out, upToDate: true, drifted: [] });
+    const keepalive = await runCli(['diff', '-c', ws.config, '-o', ws.out, '--stack', 'keepalive', '--json']);
+    expect(keepalive.code).toBe(1);
+    expect(JSON.parse(keepalive.stdout)).toMatchObject({ drifted: ['keepalive/README.md'] });
+    const unknown = await runCli(['diff', '-c', ws.config, '-o', ws.out, '-s', 'nope']);
+    expect(unknown.code).toBe(2);
+  });
+
+  it('check --list refuses --file, --stack and --config rather than ignore them', async () => {
+    const r = await runCli(['check', '--list', '--file', 'generated/datadog/cdk.tf.json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: command line: Arguments list and file are mutually exclusive/);
+    expect(r.stdout).toBe('');
   });
 });

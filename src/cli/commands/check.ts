@@ -40,7 +40,9 @@ export const checkCommand: CommandFactory = (setExit) => ({
         requiresArg: true,
         describe: `Check these ${TERRAFORM_JSON} files (or folders holding them) instead of synthesizing`,
       })
-      .option('list', { type: 'boolean', default: false, describe: 'List the rules (id, pack, what, fix) and exit' }),
+      .option('list', { type: 'boolean', describe: 'List the rules (id, pack, what, fix) and exit' })
+      // --list checks nothing, so a file or stack given with it would be ignored: refused instead.
+      .conflicts('list', ['file', 'stack', 'config']),
   handler: async (argv: CheckArgs) => {
     if (argv.list) {
       listRules(argv.json);
