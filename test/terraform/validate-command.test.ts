@@ -76,10 +76,10 @@ describe("stackwright validate (terraform init -backend=false + terraform valida
       const r = await runCli(['validate', '--out', out, '--json']);
       expect(r.code).toBe(1);
       const results = JSON.parse(r.stdout) as StackValidation[];
-      expect(results.map((x) => [x.stack, x.valid, x.failedAt])).toEqual([
-        ['broken', false, 'validate'],
-        ['eu', false, 'init'],
-        ['ok', true, undefined],
+      expect(results.map((x) => [x.stack, x.valid, x.checked, x.failedAt])).toEqual([
+        ['broken', false, true, 'validate'],
+        ['eu', false, true, 'init'],
+        ['ok', true, true, undefined],
       ]);
       expect(results[0].diagnostics[0]).toMatchObject({
         severity: 'error',
@@ -87,6 +87,29 @@ describe("stackwright validate (terraform init -backend=false + terraform valida
       });
       expect(results[0].diagnostics[0].detail).toContain('no_such_argument');
       expect(results[1].diagnostics[0].detail).toContain('Invalid validation expression');
+    },
+    5 * 60_000,
+  );
+
+  it(
+    'exits 2, "cannot check", when Terraform cannot install a provider: the environment, not the stack',
+    async () => {
+      // A provider version the mirror does not hold, and a CLI config that allows only the mirror: init fails with
+      // "Failed to query available provider packages" (hashicorp/terraform internal/command/init.go).
+      const unmirrored = JSON.parse(JSON.stringify(valid));
+      unmirrored.terraform.required_providers.aws.version = '0.0.1';
+      const out = tempDir('stackwright-validate-unmirrored-');
+      mkdirSync(join(out, 'datadog'));
+      writeFileSync(join(out, 'datadog', 'cdk.tf.json'), JSON.stringify(unmirrored, null, 2));
+      const r = await runCli(['validate', '--out', out]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toMatch(
+        /^datadog: cannot check \(no provider\)\n {2}error: Terraform could not install a provider/,
+      );
+      expect(r.stdout).not.toContain('INVALID');
+      const json = await runCli(['validate', '--out', out, '--json']);
+      expect(json.code).toBe(2);
+      expect(JSON.parse(json.stdout)).toMatchObject([{ stack: 'datadog', valid: false, checked: false }]);
     },
     5 * 60_000,
   );

@@ -17,6 +17,11 @@ export interface Diagnostic {
 export interface StackValidation {
   readonly stack: string;
   readonly valid: boolean;
+  /**
+   * False when Terraform could not install a provider: the stack was not checked, which says nothing about it (the
+   * environment's problem, exit 2), unlike a stack Terraform found invalid (exit 1).
+   */
+  readonly checked: boolean;
   /** Which step failed: init (configuration or providers) or validate. */
   readonly failedAt?: 'init' | 'validate';
   readonly diagnostics: Diagnostic[];
@@ -24,6 +29,15 @@ export interface StackValidation {
 
 /** What Terraform leaves in a stack folder: never copied, so a user's own state and plugins stay out of it. */
 const LOCAL_FILES = /^(\.terraform|terraform\.tfstate.*|.*\.tfplan|crash\.log)$/;
+
+/**
+ * The summaries of Terraform's provider-installation errors in `terraform init` (hashicorp/terraform
+ * internal/command/init.go: "Failed to query available provider packages", "Failed to install provider",
+ * "Failed to install provider from shared cache", "Incompatible provider version", "Failed to resolve provider
+ * packages"): the providers could not be had, so nothing about the configuration was learnt.
+ */
+const PROVIDER_INSTALL_ERROR =
+  /Error: (Failed to query available provider packages|Failed to install provider|Incompatible provider version|Failed to resolve provider packages)/;
 
 const PROVIDER_HINT =
   'Terraform could not install a provider: allow access to registry.terraform.io, or point TF_CLI_CONFIG_FILE at a CLI ' +
@@ -53,9 +67,16 @@ export const validateCommand: CommandFactory = (setExit) => ({
     );
     if (argv.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
     else for (const r of results) process.stdout.write(formatResult(r));
-    setExit(results.every((r) => r.valid) ? ExitCode.Ok : ExitCode.Findings);
+    setExit(exitCodeOf(results));
   },
 });
+
+/** 1 when Terraform found a stack invalid; else 2 when a stack could not be checked (no provider); else 0. */
+export function exitCodeOf(results: readonly StackValidation[]): number {
+  if (results.some((r) => r.checked && !r.valid)) return ExitCode.Findings;
+  if (results.some((r) => !r.checked)) return ExitCode.BadInput;
+  return ExitCode.Ok;
+}
 
 function stackFolders(out: string, only?: string[]): string[] {
   const dir = resolve(out);
@@ -113,12 +134,11 @@ async function validateStack(bin: string, out: string, stack: string): Promise<S
     const init = await run(bin, ['init', '-backend=false', '-input=false', '-no-color'], work, env);
     if (init.code !== 0) {
       const text = `${init.stderr}${init.stdout}`.trim();
-      const provider =
-        /provider|registry\.terraform\.io|Failed to query available/i.test(text) &&
-        !/Invalid|Unsupported|Error: .*expression/.test(text);
+      const provider = PROVIDER_INSTALL_ERROR.test(text);
       return {
         stack,
         valid: false,
+        checked: !provider,
         failedAt: 'init',
         diagnostics: [{ severity: 'error', summary: provider ? PROVIDER_HINT : 'terraform init failed', detail: text }],
       };
@@ -131,6 +151,7 @@ async function validateStack(bin: string, out: string, stack: string): Promise<S
       return {
         stack,
         valid: false,
+        checked: true,
         failedAt: 'validate',
         diagnostics: [
           {
@@ -144,6 +165,7 @@ async function validateStack(bin: string, out: string, stack: string): Promise<S
     return {
       stack,
       valid: report.valid,
+      checked: true,
       ...(report.valid ? {} : { failedAt: 'validate' as const }),
       diagnostics: report.diagnostics ?? [],
     };
@@ -153,7 +175,8 @@ async function validateStack(bin: string, out: string, stack: string): Promise<S
 }
 
 function formatResult(r: StackValidation): string {
-  const lines = [`${r.stack}: ${r.valid ? 'valid' : `INVALID (terraform ${r.failedAt})`}`];
+  const verdict = !r.checked ? 'cannot check (no provider)' : r.valid ? 'valid' : `INVALID (terraform ${r.failedAt})`;
+  const lines = [`${r.stack}: ${verdict}`];
   for (const d of r.diagnostics) {
     const at = d.range ? ` (${d.range.filename}:${d.range.start.line})` : '';
     lines.push(`  ${d.severity}: ${d.summary}${at}${d.detail ? `\n    ${d.detail.split('\n').join('\n    ')}` : ''}`);
