@@ -18,6 +18,14 @@ export interface ReadmeSection {
   readonly body: string;
 }
 
+/**
+ * The oldest Terraform the generated stacks run on. Terraform itself refuses an older CLI at init when a
+ * configuration sets `required_version` (developer.hashicorp.com/terraform/language/terraform#required_version),
+ * which is where the check belongs, not at synth (src/synth/cdktf-compat.ts). 1.5: the moved and import
+ * blocks cdktf emits need it, as cdktf's own ValidateTerraformVersion(">=1.5") says (cdktf/lib/synthesize).
+ */
+export const REQUIRED_TERRAFORM_VERSION = '>= 1.5';
+
 export interface StackwrightStackProps {
   /** The validated config this stack is synthesized from. */
   readonly config: StackwrightConfig;
@@ -49,6 +57,7 @@ export class StackwrightStack extends TerraformStack {
       defaultTags: [{ tags: { ...tags, 'stackwright:environment': name, 'stackwright:stack': id } }],
     });
     declareBackend(this, id, props.config.backend);
+    this.addOverride('terraform.required_version', REQUIRED_TERRAFORM_VERSION);
     this.node.addValidation({ validate: () => addressCollisions(this) });
   }
 

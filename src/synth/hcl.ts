@@ -8,6 +8,19 @@ const HEADER =
 /** The stack as formatted HCL. It lives in hcl/ because Terraform would load a .tf beside the .tf.json twice. */
 export function renderHcl(stack: TerraformStack): string {
   const { hcl } = stack.toHclTerraform() as { hcl: string };
-  const checks = renderCheckBlocks(stack.toTerraform() as Record<string, unknown>);
-  return HEADER + formatHcl(checks ? `${hcl}\n${checks}\n` : hcl);
+  const json = stack.toTerraform() as { terraform?: Record<string, unknown> } & Record<string, unknown>;
+  const fixed = withTerraformAttributes(hcl, json.terraform ?? {});
+  const checks = renderCheckBlocks(json);
+  return HEADER + formatHcl(checks ? `${fixed}\n${checks}\n` : fixed);
+}
+
+/**
+ * cdktf renders the terraform block's plain attributes from their names instead of the block
+ * (cdktf/lib/hcl/render.js renderTerraform: `renderSimpleAttributes(otherAttributes)`, an array of keys), so
+ * `required_version = ">= 1.5"` comes out as `0 = "required_version"`. Each such line gets its key and the JSON's value.
+ */
+function withTerraformAttributes(hcl: string, terraform: Record<string, unknown>): string {
+  return hcl.replace(/^(\s*)\d+ = "([a-z_]+)"$/gm, (line, indent: string, key: string) =>
+    typeof terraform[key] === 'string' ? `${indent}${key} = ${JSON.stringify(terraform[key])}` : line,
+  );
 }

@@ -15,6 +15,8 @@ export interface SynthesizedStack {
 }
 
 import type { TerraformJson } from './terraform-json';
+// Before any stack is built: no `terraform version` at synth, no util.isArray (see the module).
+import './cdktf-compat';
 
 export type { TerraformJson };
 

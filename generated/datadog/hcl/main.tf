@@ -13,6 +13,8 @@ terraform {
   backend "local" {
     path = "terraform.tfstate"
   }
+
+  required_version = ">= 1.5"
 }
 
 provider "aws" {
