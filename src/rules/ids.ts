@@ -43,4 +43,12 @@ export const RULE_IDS: readonly string[] = [
   'Events-PatternFields',
   'Net-NoOpenIngress',
   'Net-NoPublicTaskIp',
+  'ECS-TaskSizeAsRegistered',
+  'ECS-EnvironmentValuesSet',
+  'ECS-ServiceStrategyExplicit',
+  'ECS-ScaledCountIgnored',
+  'AutoScaling-EcsManagedTag',
+  'AutoScaling-TagResourceConflict',
+  'Net-InlineRulesMixed',
+  'IAM-ExclusivePolicyManagement',
 ];

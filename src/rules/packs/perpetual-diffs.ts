@@ -1,0 +1,60 @@
+import type { RulePack } from '../pack';
+import EcsManagedTag from '../autoscaling/EcsManagedTag';
+import TagResourceConflict from '../autoscaling/TagResourceConflict';
+import EnvironmentValuesSet from '../ecs/EnvironmentValuesSet';
+import ScaledCountIgnored from '../ecs/ScaledCountIgnored';
+import ServiceStrategyExplicit from '../ecs/ServiceStrategyExplicit';
+import TaskSizeAsRegistered from '../ecs/TaskSizeAsRegistered';
+import ExclusivePolicyManagement from '../iam/ExclusivePolicyManagement';
+import InlineRulesMixed from '../network/InlineRulesMixed';
+
+/**
+ * Configurations that `terraform plan` accepts but the AWS provider cannot hold steady: the plan after a real apply
+ * shows changes again. docs/perpetual-diffs.md lists every cause surveyed, with its source.
+ */
+export const perpetualDiffsPack: RulePack = {
+  name: 'perpetual-diffs',
+  description: 'Perpetual diffs: configurations whose next plan after apply changes or replaces them again',
+  entries: [
+    {
+      rule: TaskSizeAsRegistered,
+      message: 'Task size in units ECS rewrites',
+      fix: 'Write task cpu in CPU units and memory in MiB as integers ("1024", not "1 vCPU" or "1 GB").',
+    },
+    {
+      rule: EnvironmentValuesSet,
+      message: 'Container environment variable without a value',
+      fix: 'Give the variable a non-empty value or leave it out (ECS drops it).',
+    },
+    {
+      rule: ServiceStrategyExplicit,
+      message: "Service relies on its cluster's default capacity provider strategy",
+      fix: "Copy the cluster's default strategy into the service's capacity_provider_strategy, or set launch_type.",
+    },
+    {
+      rule: ScaledCountIgnored,
+      message: 'Auto-scaled service whose desired_count Terraform resets',
+      fix: 'Add desired_count to lifecycle.ignore_changes.',
+    },
+    {
+      rule: EcsManagedTag,
+      message: 'Capacity provider Auto Scaling group without the AmazonECSManaged tag',
+      fix: 'Add a tag block with key "AmazonECSManaged" and propagate_at_launch = true to the group.',
+    },
+    {
+      rule: TagResourceConflict,
+      message: 'Auto Scaling group tagged by two resources',
+      fix: "Move the tag into the aws_autoscaling_group's tag blocks and remove the aws_autoscaling_group_tag.",
+    },
+    {
+      rule: InlineRulesMixed,
+      message: 'Security group with in-line rules and rule resources',
+      fix: 'Remove ingress/egress from the security group and keep one aws_vpc_security_group_*_rule per rule.',
+    },
+    {
+      rule: ExclusivePolicyManagement,
+      message: 'Role policies managed both exclusively and by other resources',
+      fix: 'Drop inline_policy/managed_policy_arns from the role and keep aws_iam_role_policy / _attachment resources.',
+    },
+  ],
+};
