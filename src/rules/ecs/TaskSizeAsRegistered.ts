@@ -4,14 +4,14 @@ import { str } from '../terraform/values';
 /**
  * Task-level cpu and memory in the integer units ECS stores, so the next plan does not replace the task definition.
  *
- * ECS converts unit strings when it registers the task definition (AWS, RegisterTaskDefinition `cpu`,
- * docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html): "String values are converted to
- * an integer indicating the CPU units when the task definition is registered"; for memory (task-cpu-memory-error.html
- * in the ECS developer guide): "memory ... can be expressed in MiB or GB ... converted to an integer that indicates the
- * MiB". The provider compares them as plain strings that force replacement (hashicorp/terraform-provider-aws,
- * internal/service/ecs/task_definition.go: `"cpu": { Type: schema.TypeString, Optional: true, ForceNew: true }`, the
- * same for `"memory"`, no DiffSuppressFunc). Reported as hashicorp/terraform-provider-aws#42780: "when Terraform does a
- * plan it sees the value as `256` is not equal to `.25 vCPU` and wants to force a replacement".
+ * ECS rewrites unit strings (docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html): "The cpu
+ * value can be expressed in CPU units or vCPUs in a task definition. It's converted to an integer indicating the CPU
+ * units when the task definition is registered. The memory value can be expressed in MiB or GB in a task definition.
+ * It's converted to an integer indicating the MiB when the task definition is registered." The provider compares them
+ * as plain strings that force replacement (hashicorp/terraform-provider-aws, internal/service/ecs/task_definition.go:
+ * `"cpu": { Type: schema.TypeString, Optional: true, ForceNew: true }`, the same for `"memory"`, no DiffSuppressFunc).
+ * Reported as hashicorp/terraform-provider-aws#42780: "when Terraform does a plan it sees the value as `256` is not
+ * equal to `.25 vCPU` and wants to force a replacement".
  */
 export default defineRule({
   id: 'ECS-TaskSizeAsRegistered',

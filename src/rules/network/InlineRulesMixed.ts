@@ -10,12 +10,13 @@ const RULE_TYPES = [
 /**
  * A security group's rules are written one way: in-line (`ingress`/`egress`, even `[]`) or as rule resources.
  *
- * The provider's docs (website/docs/r/security_group.html.markdown and vpc_security_group_ingress_rule.html.markdown):
- * "You should not use the `aws_security_group` resource with _in-line rules_ (using the `ingress` and `egress`
- * arguments of `aws_security_group`) in conjunction with the `aws_vpc_security_group_egress_rule` and
- * `aws_vpc_security_group_ingress_rule` resources or the `aws_security_group_rule` resource. Doing so may cause rule
- * conflicts, perpetual differences, and result in rules being overwritten." An empty list is in-line management too:
- * the same page's "Removing All Ingress and Egress Rules" sets `ingress = []` and `egress = []` to delete every rule.
+ * The provider's docs (website/docs/r/vpc_security_group_egress_rule.html.markdown; the ingress rule, security group and
+ * security group rule pages carry the same warning): "You should not use the `aws_vpc_security_group_egress_rule` and
+ * `aws_vpc_security_group_ingress_rule` resources in conjunction with the `aws_security_group` resource with _in-line
+ * rules_ (using the `ingress` and `egress` arguments of `aws_security_group`) or the `aws_security_group_rule`
+ * resource. Doing so may cause rule conflicts, perpetual differences, and result in rules being overwritten." An empty
+ * list manages the rules too: the security group page's "Removing All Ingress and Egress Rules" sets `ingress = []` and
+ * `egress = []` "to subsequently remove all managed ingress and egress rules".
  */
 export default defineRule({
   id: 'Net-InlineRulesMixed',
