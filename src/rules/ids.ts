@@ -50,5 +50,7 @@ export const RULE_IDS: readonly string[] = [
   'AutoScaling-EcsManagedTag',
   'AutoScaling-TagResourceConflict',
   'Net-InlineRulesMixed',
+  'Net-InlineRoutesMixed',
+  'Net-RouteGatewayIdTarget',
   'IAM-ExclusivePolicyManagement',
 ];

@@ -1,7 +1,10 @@
+import InlineRoutesMixed from '../../src/rules/network/InlineRoutesMixed';
 import InlineRulesMixed from '../../src/rules/network/InlineRulesMixed';
-import { problems, tf } from './helpers';
+import RouteGatewayIdTarget from '../../src/rules/network/RouteGatewayIdTarget';
+import { judge, problems, tf } from './helpers';
 
-// Net-InlineRulesMixed quotes the provider's security group docs ("may cause rule conflicts, perpetual differences").
+// Each rule quotes the provider's docs: the security group rule resources' warning ("may cause rule conflicts,
+// perpetual differences") and the aws_route page's notes on in-line routes and on `gateway_id`.
 
 const SG = 'aws_security_group.tasks';
 const egressRule = {
@@ -39,5 +42,61 @@ describe('Net-InlineRulesMixed', () => {
     expect(problems(InlineRulesMixed, json, SG)).toEqual([
       'sets egress in-line and is also managed by aws_security_group_rule.old, aws_vpc_security_group_egress_rule.out',
     ]);
+  });
+});
+
+const TABLE = 'aws_route_table.private';
+const ROUTE = 'aws_route.default';
+const network = (table: Record<string, unknown>, route?: Record<string, unknown>) =>
+  tf({
+    aws_internet_gateway: { igw: { vpc_id: 'vpc-1' } },
+    aws_nat_gateway: { nat: { subnet_id: 'subnet-1', allocation_id: 'eipalloc-1' } },
+    aws_route_table: { private: { vpc_id: 'vpc-1', ...table } },
+    ...(route
+      ? {
+          aws_route: {
+            default: { route_table_id: '${aws_route_table.private.id}', destination_cidr_block: '0.0.0.0/0', ...route },
+          },
+        }
+      : {}),
+  });
+
+describe('Net-InlineRoutesMixed', () => {
+  it('passes a table with only aws_route resources, and one with only in-line routes', () => {
+    expect(problems(InlineRoutesMixed, network({}, { nat_gateway_id: '${aws_nat_gateway.nat.id}' }), TABLE)).toEqual(
+      [],
+    );
+    expect(
+      problems(InlineRoutesMixed, network({ route: [{ cidr_block: '0.0.0.0/0', nat_gateway_id: 'nat-1' }] }), TABLE),
+    ).toEqual([]);
+  });
+  it('fails in-line routes (even an empty list) next to aws_route resources for the same table', () => {
+    expect(
+      problems(InlineRoutesMixed, network({ route: [] }, { gateway_id: '${aws_internet_gateway.igw.id}' }), TABLE),
+    ).toEqual(['sets route in-line and is also given aws_route.default']);
+  });
+});
+
+describe('Net-RouteGatewayIdTarget', () => {
+  it('passes an internet gateway in gateway_id and a NAT gateway in nat_gateway_id', () => {
+    expect(
+      problems(RouteGatewayIdTarget, network({}, { gateway_id: '${aws_internet_gateway.igw.id}' }), ROUTE),
+    ).toEqual([]);
+    expect(
+      problems(RouteGatewayIdTarget, network({ route: [{ cidr_block: '0.0.0.0/0', gateway_id: 'igw-1' }] }), TABLE),
+    ).toEqual([]);
+  });
+  it('fails a NAT gateway named in gateway_id, by reference or by ID, in aws_route and in-line', () => {
+    expect(problems(RouteGatewayIdTarget, network({}, { gateway_id: '${aws_nat_gateway.nat.id}' }), ROUTE)).toEqual([
+      'gateway_id names aws_nat_gateway.nat; use nat_gateway_id',
+    ]);
+    expect(
+      problems(RouteGatewayIdTarget, network({ route: [{ cidr_block: '0.0.0.0/0', gateway_id: 'nat-0abc' }] }), TABLE),
+    ).toEqual(['route[0].gateway_id is nat-0abc; use nat_gateway_id']);
+  });
+  it('is not applicable to routes without gateway_id', () => {
+    expect(judge(RouteGatewayIdTarget, network({}, { nat_gateway_id: 'nat-1' }), ROUTE).compliance).toBe(
+      'not-applicable',
+    );
   });
 });

@@ -6,7 +6,9 @@ import ScaledCountIgnored from '../ecs/ScaledCountIgnored';
 import ServiceStrategyExplicit from '../ecs/ServiceStrategyExplicit';
 import TaskSizeAsRegistered from '../ecs/TaskSizeAsRegistered';
 import ExclusivePolicyManagement from '../iam/ExclusivePolicyManagement';
+import InlineRoutesMixed from '../network/InlineRoutesMixed';
 import InlineRulesMixed from '../network/InlineRulesMixed';
+import RouteGatewayIdTarget from '../network/RouteGatewayIdTarget';
 
 /**
  * Configurations that `terraform plan` accepts but the AWS provider cannot hold steady: the plan after a real apply
@@ -50,6 +52,16 @@ export const perpetualDiffsPack: RulePack = {
       rule: InlineRulesMixed,
       message: 'Security group with in-line rules and rule resources',
       fix: 'Remove ingress/egress from the security group and keep one aws_vpc_security_group_*_rule per rule.',
+    },
+    {
+      rule: InlineRoutesMixed,
+      message: 'Route table with in-line routes and aws_route resources',
+      fix: 'Remove route from the route table and keep one aws_route per route.',
+    },
+    {
+      rule: RouteGatewayIdTarget,
+      message: 'Route names a NAT gateway or other target in gateway_id',
+      fix: 'Use the attribute for the target: nat_gateway_id, egress_only_gateway_id, vpc_endpoint_id, transit_gateway_id.',
     },
     {
       rule: ExclusivePolicyManagement,
