@@ -52,5 +52,7 @@ export const RULE_IDS: readonly string[] = [
   'Net-InlineRulesMixed',
   'Net-InlineRoutesMixed',
   'Net-RouteGatewayIdTarget',
+  'Net-EndpointAssociationMixed',
   'IAM-ExclusivePolicyManagement',
+  'IAM-PolicyAttachmentConflict',
 ];

@@ -1,4 +1,5 @@
 import ExclusivePolicyManagement from '../../src/rules/iam/ExclusivePolicyManagement';
+import PolicyAttachmentConflict from '../../src/rules/iam/PolicyAttachmentConflict';
 import { judge, problems, tf } from './helpers';
 
 // IAM-ExclusivePolicyManagement quotes the provider's aws_iam_role docs ("resource cycling and/or errors").
@@ -40,5 +41,23 @@ describe('IAM-ExclusivePolicyManagement', () => {
   it('is not applicable to roles that leave their policies to other resources', () => {
     const json = tf({ aws_iam_role: { app: { name: 'app', assume_role_policy: trust } } });
     expect(judge(ExclusivePolicyManagement, json, ROLE).compliance).toBe('not-applicable');
+  });
+});
+
+describe('IAM-PolicyAttachmentConflict (provider docs: "will permanently show a difference if both are defined")', () => {
+  const EXCLUSIVE = 'aws_iam_policy_attachment.all';
+  const stack = (rolePolicyArn: string) =>
+    tf({
+      aws_iam_policy: { p: { name: 'p', policy } },
+      aws_iam_policy_attachment: { all: { name: 'all', roles: ['a'], policy_arn: '${aws_iam_policy.p.arn}' } },
+      aws_iam_role_policy_attachment: { b: { role: 'b', policy_arn: rolePolicyArn } },
+    });
+  it('passes when per-entity attachments attach other policies', () => {
+    expect(problems(PolicyAttachmentConflict, stack('arn:aws:iam::aws:policy/ReadOnlyAccess'), EXCLUSIVE)).toEqual([]);
+  });
+  it('fails when a per-entity attachment attaches the same policy', () => {
+    expect(problems(PolicyAttachmentConflict, stack('${aws_iam_policy.p.arn}'), EXCLUSIVE)).toEqual([
+      "aws_iam_role_policy_attachment.b attaches the same policy, so each plan undoes the other's attachments",
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import EndpointAssociationMixed from '../../src/rules/network/EndpointAssociationMixed';
 import InlineRoutesMixed from '../../src/rules/network/InlineRoutesMixed';
 import InlineRulesMixed from '../../src/rules/network/InlineRulesMixed';
 import RouteGatewayIdTarget from '../../src/rules/network/RouteGatewayIdTarget';
@@ -98,5 +99,26 @@ describe('Net-RouteGatewayIdTarget', () => {
     expect(judge(RouteGatewayIdTarget, network({}, { nat_gateway_id: 'nat-1' }), ROUTE).compliance).toBe(
       'not-applicable',
     );
+  });
+});
+
+describe('Net-EndpointAssociationMixed (provider docs: "will cause a conflict of associations")', () => {
+  const ENDPOINT = 'aws_vpc_endpoint.s3';
+  const stack = (endpoint: Record<string, unknown>) =>
+    tf({
+      aws_vpc_endpoint: {
+        s3: { vpc_id: 'vpc-1', service_name: 'com.amazonaws.us-east-1.s3', vpc_endpoint_type: 'Gateway', ...endpoint },
+      },
+      aws_vpc_endpoint_route_table_association: {
+        private: { vpc_endpoint_id: '${aws_vpc_endpoint.s3.id}', route_table_id: 'rtb-1' },
+      },
+    });
+  it('passes route tables given only by association resources', () => {
+    expect(problems(EndpointAssociationMixed, stack({}), ENDPOINT)).toEqual([]);
+  });
+  it('fails route_table_ids on the endpoint next to an association resource', () => {
+    expect(problems(EndpointAssociationMixed, stack({ route_table_ids: ['rtb-2'] }), ENDPOINT)).toEqual([
+      'sets route_table_ids and is also associated by aws_vpc_endpoint_route_table_association.private',
+    ]);
   });
 });

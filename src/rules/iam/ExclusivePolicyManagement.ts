@@ -16,7 +16,9 @@ const ATTACHERS = [
  * argument or `inline_policy` configuration blocks, this resource will take over exclusive management of the role's
  * respective policy types ... These arguments are incompatible with other ways of managing a role's policies, such as
  * `aws_iam_policy_attachment`, `aws_iam_role_policy_attachment`, and `aws_iam_role_policy`. If you attempt to manage a
- * role's policies by multiple means, you will get resource cycling and/or errors."
+ * role's policies by multiple means, you will get resource cycling and/or errors." And on the attachment's page
+ * (iam_role_policy_attachment.html.markdown): "When using that argument and this resource, both will attempt to manage
+ * the role's managed policy attachments and Terraform will show a permanent difference."
  */
 export default defineRule({
   id: 'IAM-ExclusivePolicyManagement',

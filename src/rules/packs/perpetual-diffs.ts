@@ -6,6 +6,8 @@ import ScaledCountIgnored from '../ecs/ScaledCountIgnored';
 import ServiceStrategyExplicit from '../ecs/ServiceStrategyExplicit';
 import TaskSizeAsRegistered from '../ecs/TaskSizeAsRegistered';
 import ExclusivePolicyManagement from '../iam/ExclusivePolicyManagement';
+import PolicyAttachmentConflict from '../iam/PolicyAttachmentConflict';
+import EndpointAssociationMixed from '../network/EndpointAssociationMixed';
 import InlineRoutesMixed from '../network/InlineRoutesMixed';
 import InlineRulesMixed from '../network/InlineRulesMixed';
 import RouteGatewayIdTarget from '../network/RouteGatewayIdTarget';
@@ -64,9 +66,19 @@ export const perpetualDiffsPack: RulePack = {
       fix: 'Use the attribute for the target: nat_gateway_id, egress_only_gateway_id, vpc_endpoint_id, transit_gateway_id.',
     },
     {
+      rule: EndpointAssociationMixed,
+      message: 'VPC endpoint attachments listed on the endpoint and associated separately',
+      fix: 'Keep route_table_ids/subnet_ids/security_group_ids on the endpoint, or the association resources, not both.',
+    },
+    {
       rule: ExclusivePolicyManagement,
       message: 'Role policies managed both exclusively and by other resources',
       fix: 'Drop inline_policy/managed_policy_arns from the role and keep aws_iam_role_policy / _attachment resources.',
+    },
+    {
+      rule: PolicyAttachmentConflict,
+      message: 'Policy attached exclusively and by per-entity attachments',
+      fix: 'Replace the aws_iam_policy_attachment with aws_iam_role_policy_attachment (or _user_/_group_) resources.',
     },
   ],
 };
