@@ -3,11 +3,20 @@ import { ecsPack } from './ecs';
 import { iamPack } from './iam';
 import { lambdaPack } from './lambda';
 import { networkPack } from './network';
+import { perpetualDiffsPack } from './perpetual-diffs';
 import { providersPack } from './providers';
 import { schemaPack } from './schema';
 
 /** Every rule pack, in report order. */
-export const PACKS: readonly RulePack[] = [schemaPack, providersPack, ecsPack, iamPack, lambdaPack, networkPack];
+export const PACKS: readonly RulePack[] = [
+  schemaPack,
+  providersPack,
+  ecsPack,
+  iamPack,
+  lambdaPack,
+  networkPack,
+  perpetualDiffsPack,
+];
 
 export const ENTRIES: readonly PackEntry[] = PACKS.flatMap((p) => p.entries);
 
