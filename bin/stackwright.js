@@ -4,6 +4,7 @@
 // the many files a TypeScript loader would load one by one. STACKWRIGHT_FROM_SOURCE=1 runs src/ through tsx instead
 // (development: no build after an edit).
 'use strict';
+require('./node-check.js').requireSupportedNode();
 const { resolve } = require('node:path');
 
 const root = resolve(__dirname, '..');
