@@ -1,36 +1,15 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { snapshotTree } from '../helpers/tree';
 import { tempDir } from '../helpers/temp-dir';
+import { installOtherNode } from '../helpers/other-node.js';
 
 const root = join(__dirname, '..', '..');
-const CACHE = join(root, 'node_modules', '.cache', 'stackwright', 'node');
-
-/**
- * A Node.js of the other supported major than this run's (22 <-> 24), from the npm registry's release packages
- * (node-<platform>-<arch>: a bin/node, nothing run at install), kept under node_modules/.cache. .ci/setup fetches
- * it too, so a CI run finds it here.
- */
-function otherNode(): { bin: string; version: string } {
-  const major = Number(process.versions.node.split('.')[0]) === 22 ? 24 : 22;
-  const pkg = `node-${process.platform}-${process.arch}`;
-  const bin = join(CACHE, String(major), 'node_modules', pkg, 'bin', 'node');
-  if (!existsSync(bin))
-    execFileSync(
-      'npm',
-      ['install', '--prefix', join(CACHE, String(major)), '--no-save', '--no-audit', '--no-fund', `${pkg}@${major}`],
-      {
-        stdio: 'ignore',
-        timeout: 5 * 60_000,
-      },
-    );
-  return { bin, version: execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim() };
-}
 
 describe('Node 22 and 24', () => {
   it('synthesize byte-identical output from the default config', () => {
-    const other = otherNode();
+    const other = installOtherNode();
     const outs = [process.execPath, other.bin].map((node) => {
       const out = join(tempDir('sw-node-'), 'generated');
       const r = spawnSync(node, [join(root, 'bin', 'stackwright.js'), 'synth', '-o', out], {
