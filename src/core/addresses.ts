@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IConstruct } from 'constructs';
+import { releasedIn010 } from './released-kinds';
 import {
   TerraformDataSource,
   TerraformElement,
@@ -140,14 +141,17 @@ export function assertUniqueAddresses(stack: TerraformStack): void {
 }
 
 /**
- * Adds a moved block from the 0.1.0 name to every managed resource of the stack whose name changed. Idempotent
+ * Adds a moved block from the 0.1.0 name to every managed resource of the stack whose name changed and whose kind
+ * 0.1.0 released (./released-kinds.ts): a resource added since never had a 0.1.0 address to move from. Idempotent
  * (a resource that already has a move, from here or its own construct, is left alone).
  */
 export function declareReleasedMoves(stack: TerraformStack): void {
   for (const element of stack.node.findAll()) {
     if (!TerraformResource.isTerraformResource(element)) continue;
     if ((element.toMetadata() as { moved?: unknown }).moved !== undefined) continue;
-    const released = releasedName(addressPath(element, stack));
+    const path = addressPath(element, stack);
+    if (!releasedIn010(stack.node.id, element.terraformResourceType, path[path.length - 1] ?? '')) continue;
+    const released = releasedName(path);
     if (released !== element.friendlyUniqueId) element.moveFromId(`${element.terraformResourceType}.${released}`);
   }
 }

@@ -58,9 +58,9 @@ describe('resource addresses', () => {
       ['aws_lambda_permission.reconciler_invoke', 'EventBridge sends to the queue, not to the function'],
     ]);
 
-    // A move whose source is not in the state is a no-op for Terraform, so resources added after 0.1.0 may carry one
-    // (their 0.1.0-style name never existed); what matters is that no released resource is left without one.
-    it('moves every resource 0.1.0 released to its new address', async () => {
+    // Every released resource has a move, and every move comes from an address 0.1.0 really had: a resource added
+    // since gets none (its 0.1.0-style name never existed, and a reviewer would read the move as a rename).
+    it('moves every resource 0.1.0 released to its new address, and only those', async () => {
       for (const [stack, json] of await stacksOf(file)) {
         const now = new Set(addressesOf(json));
         const moved = movedOf(json);
@@ -73,6 +73,9 @@ describe('resource addresses', () => {
           (a) => !now.has(a) && !movedResources.has(a) && !RETIRED.has(a.replace(/_[0-9A-F]{8}$/, '')),
         );
         expect({ stack, unaccounted }).toEqual({ stack, unaccounted: [] });
+        const releasedHere = new Set(released[file][stack]);
+        const neverReleased = moved.map((m) => m.from.replace(/\[[^\]]*\]$/, '')).filter((a) => !releasedHere.has(a));
+        expect({ stack, neverReleased }).toEqual({ stack, neverReleased: [] });
         for (const m of moved) {
           expect({
             ...m,

@@ -607,11 +607,6 @@ EOF
   description        = "Containers of ECS service log-router in demo-main: no permissions (Stackwright)"
   name               = "demo-main-log-router-task"
 }
-
-moved {
-  to   = aws_iam_role.main_service_log_router_task_role
-  from = aws_iam_role.main_service-log-router_task-role_C172CC7F
-}
 resource "aws_ecs_task_definition" "main_service_log_router_task" {
   container_definitions = <<EOF
 [
@@ -757,11 +752,6 @@ resource "aws_iam_role" "main_service_node_exporter_task_role" {
 EOF
   description        = "Containers of ECS service node-exporter in demo-main: no permissions (Stackwright)"
   name               = "demo-main-node-exporter-task"
-}
-
-moved {
-  to   = aws_iam_role.main_service_node_exporter_task_role
-  from = aws_iam_role.main_service-node-exporter_task-role_3C009263
 }
 resource "aws_ecs_task_definition" "main_service_node_exporter_task" {
   container_definitions = <<EOF
@@ -931,11 +921,6 @@ EOF
   description        = "Containers of ECS service web in demo-main: no permissions (Stackwright)"
   name               = "demo-main-web-task"
 }
-
-moved {
-  to   = aws_iam_role.main_service_web_task_role
-  from = aws_iam_role.main_service-web_task-role_AF4F9446
-}
 resource "aws_ecs_task_definition" "main_service_web_task" {
   container_definitions = <<EOF
 [
@@ -1072,11 +1057,6 @@ resource "aws_sqs_queue" "reconciler_failed" {
   name                      = "demo-ecs-reconciler-failed.fifo"
   sqs_managed_sse_enabled   = true
 }
-
-moved {
-  to   = aws_sqs_queue.reconciler_failed
-  from = aws_sqs_queue.reconciler_failed_032F9D78
-}
 resource "aws_sqs_queue_policy" "reconciler_failed_policy" {
   policy    = <<EOF
 {
@@ -1101,11 +1081,6 @@ resource "aws_sqs_queue_policy" "reconciler_failed_policy" {
 EOF
   queue_url = aws_sqs_queue.reconciler_failed.url
 }
-
-moved {
-  to   = aws_sqs_queue_policy.reconciler_failed_policy
-  from = aws_sqs_queue_policy.reconciler_failed-policy_27DE769B
-}
 resource "aws_sqs_queue" "reconciler_events" {
   content_based_deduplication = true
   fifo_queue                  = true
@@ -1114,11 +1089,6 @@ resource "aws_sqs_queue" "reconciler_events" {
   redrive_policy              = "{\"deadLetterTargetArn\":\"${aws_sqs_queue.reconciler_failed.arn}\",\"maxReceiveCount\":5}"
   sqs_managed_sse_enabled     = true
   visibility_timeout_seconds  = 180
-}
-
-moved {
-  to   = aws_sqs_queue.reconciler_events
-  from = aws_sqs_queue.reconciler_events_0B2A2E51
 }
 resource "aws_cloudwatch_log_group" "reconciler_logs" {
   name              = "/aws/lambda/demo-ecs-reconciler"
@@ -1251,11 +1221,6 @@ resource "aws_lambda_event_source_mapping" "reconciler_queue_source" {
     "aws_iam_role_policy.reconciler_policy",
   ]
 }
-
-moved {
-  to   = aws_lambda_event_source_mapping.reconciler_queue_source
-  from = aws_lambda_event_source_mapping.reconciler_queue-source_160E9218
-}
 resource "aws_cloudwatch_event_rule" "reconciler_rule" {
   description   = "ECS container instance state changes of the clusters whose services the reconciler manages"
   event_pattern = "{\"source\":[\"aws.ecs\"],\"detail-type\":[\"ECS Container Instance State Change\"],\"detail\":{\"clusterArn\":[\"${aws_ecs_cluster.main_cluster.arn}\"]}}"
@@ -1347,11 +1312,6 @@ resource "aws_sqs_queue_policy" "reconciler_events_policy" {
 }
 EOF
   queue_url = aws_sqs_queue.reconciler_events.url
-}
-
-moved {
-  to   = aws_sqs_queue_policy.reconciler_events_policy
-  from = aws_sqs_queue_policy.reconciler_events-policy_20F75599
 }
 resource "aws_cloudwatch_event_target" "reconciler_target" {
   arn       = aws_sqs_queue.reconciler_events.arn
