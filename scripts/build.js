@@ -56,7 +56,7 @@ function buildOptions(root = ROOT, outdir = join(root, 'dist')) {
     outdir,
     bundle: true,
     platform: 'node',
-    target: 'node20',
+    target: 'node22',
     format: 'cjs',
     // Whitespace and syntax only: identifiers stay readable in stack traces.
     minifyWhitespace: true,
