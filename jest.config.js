@@ -50,6 +50,7 @@ for (const [name, tier] of Object.entries(TIERS)) {
     ...shared,
     displayName: name,
     testMatch: tier.patterns,
+    setupFilesAfterEnv: [...shared.setupFilesAfterEnv, '<rootDir>/test/helpers/heavy-tier-timeout.ts'],
     // Builds dist/ when a source changed (tests run bin/stackwright.js); under CI, fails first if a tool is missing.
     globalSetup: '<rootDir>/test/helpers/jest-global-setup.js',
   });
