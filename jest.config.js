@@ -21,6 +21,8 @@ if (unknownTiers.length)
 
 const shared = {
   testEnvironment: 'node',
+  // Tests live under test/; jest need not crawl generated/, dist/ or the rest of the tree to find them.
+  roots: ['<rootDir>/test'],
   setupFiles: ['<rootDir>/test/helpers/jest-setup.ts'],
   setupFilesAfterEnv: ['<rootDir>/test/helpers/jest-after-env.ts'],
   transform: { '^.+\\.(t|j)s$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }] },
