@@ -1,5 +1,5 @@
 /**
- * The real Terraform CLI and the real hashicorp/aws provider (from the filesystem mirror; see README "Terraform in
+ * The real Terraform CLI and the real hashicorp/aws provider (from the filesystem mirror; see docs/testing.md "Terraform in
  * the tests") init, validate and plan every stack of the default config and of every example, offline: the
  * provider's endpoints point at a loopback stand-in. Datadog and Docker resources are stood in (test/terraform/
  * helpers/plan-copy.ts); their own validators are the rule pack's providers pack.
