@@ -495,7 +495,7 @@ resource "aws_iam_policy" "benchmark_bench_invoke" {
       }
     },
     {
-      "Sid": "InvokeBenchmarkFunctions",
+      "Sid": "InvokeBenchmarkFunctionsViaUrl",
       "Effect": "Allow",
       "Action": "lambda:InvokeFunction",
       "Resource": [
@@ -503,7 +503,12 @@ resource "aws_iam_policy" "benchmark_bench_invoke" {
         "${aws_lambda_function.benchmark_python_off_function.arn}",
         "${aws_lambda_function.benchmark_node_on_function.arn}",
         "${aws_lambda_function.benchmark_node_off_function.arn}"
-      ]
+      ],
+      "Condition": {
+        "Bool": {
+          "lambda:InvokedViaFunctionUrl": "true"
+        }
+      }
     }
   ]
 }
