@@ -9,7 +9,7 @@ import { snapshotTree } from '../helpers/tree';
  * one ends in 0, 1 or 2, never 3 ("internal error" is a bug), and a failure says what is wrong where.
  */
 
-const DATADOG_ONLY = 'name: t\naws:\n  region: us-east-1\nstacks:\n  datadog: {}\n';
+const DATADOG_ONLY = "name: t\naws:\n  region: us-east-1\n  accountId: '123456789012'\nstacks:\n  datadog: {}\n";
 const dir = tempDir('sw-corpus-');
 const file = (name: string, text: string): string => {
   const path = join(dir, name);
