@@ -16,6 +16,9 @@ terraform {
 }
 
 provider "aws" {
+  allowed_account_ids = [
+    "111122223333"
+  ]
   region = "us-east-1"
   default_tags {
     tags = {
@@ -62,6 +65,9 @@ EOF
   description          = "Assumed by Datadog to read metrics, tags and resources (Stackwright)"
   max_session_duration = 3600
   name                 = "demo-DatadogIntegrationRole"
+  lifecycle {
+    create_before_destroy = true
+  }
 }
 
 moved {
@@ -189,6 +195,9 @@ resource "aws_iam_policy" "delegation_permissions_1" {
   ]
 }
 EOF
+  lifecycle {
+    create_before_destroy = true
+  }
 }
 
 moved {
@@ -198,6 +207,9 @@ moved {
 resource "aws_iam_role_policy_attachment" "delegation_attach_1" {
   policy_arn = aws_iam_policy.delegation_permissions_1.arn
   role       = aws_iam_role.delegation_role.name
+  lifecycle {
+    create_before_destroy = true
+  }
 }
 
 moved {
