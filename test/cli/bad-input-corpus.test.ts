@@ -138,6 +138,31 @@ const corpus: [string, string[], 0 | 1 | 2, RegExp][] = [
     /empty\.yaml: stacks: is empty \(the key has no value\) \(at least one stack section: datadog, ecs, sidecar, keepalive\)/,
   ],
   [
+    'a region AWS does not have',
+    ['synth', '-c', file('region.yaml', 'name: t\naws: { region: eu-west-9 }\nstacks:\n  sidecar: {}\n')],
+    2,
+    /region\.yaml: aws\.region: not an AWS region name \(did you mean eu-west-1 or eu-west-2 or eu-west-3\?\)/,
+  ],
+  [
+    'a GovCloud region with the default partition aws',
+    [
+      'synth',
+      '-c',
+      file(
+        'gov.yaml',
+        "name: t\naws: { region: us-gov-west-1, accountId: '111122223333' }\nstacks:\n  datadog: { site: ddog-gov.com }\n",
+      ),
+    ],
+    2,
+    /gov\.yaml: aws\.region: us-gov-west-1 is a region of partition aws-us-gov, but aws\.partition is aws/,
+  ],
+  [
+    'managed Datadog without the account it registers',
+    ['synth', '-c', file('noaccount.yaml', 'name: t\naws: { region: us-east-1 }\nstacks:\n  datadog: {}\n')],
+    2,
+    /noaccount\.yaml: aws\.accountId: required with stacks\.datadog\.externalId: managed/,
+  ],
+  [
     'a mistyped rule id',
     [
       'list',
