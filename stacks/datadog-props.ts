@@ -3,7 +3,7 @@ import type { DatadogConfig } from '../src/datadog/config';
 import type { DatadogAwsIntegrationProps } from '../src/datadog/aws-integration';
 import type { DatadogDelegationRoleProps } from '../src/datadog/delegation-role';
 import type { PermissionDriftCheckProps } from '../src/datadog/permission-drift';
-import { defaultRoleName, snapshotPermissions } from '../src/datadog/permissions';
+import { defaultRoleName, reviewedActions, snapshotPermissions } from '../src/datadog/permissions';
 import { refreshCommandFor } from '../src/datadog/refresh-permissions';
 
 /** What the Datadog stack knows besides its config section: the environment and the Terraform references. */
@@ -26,6 +26,9 @@ export function delegationRoleProps(dd: DatadogConfig, ctx: DatadogStackContext)
     externalId: ctx.externalId,
     // Both modes grant the committed, reviewed snapshot: Datadog changing its list never changes IAM unseen.
     actions: snapshotPermissions(dd.permissions),
+    // The write actions a reviewer accepted (src/datadog/data/datadog-reviewed-actions.json, extended only by
+    // `refresh-permissions --accept`): the wildcard-write suppression covers these and nothing else.
+    reviewedWriteActions: dd.permissions === 'core' ? [] : reviewedActions(),
     securityAudit: dd.securityAudit,
     // 0.1.0 read the standard and full lists from Datadog's data sources in managed mode (for_each policies).
     releasedAsLiveList: dd.externalId === 'managed' && dd.permissions !== 'core',

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { logRetentionDays } from '../aws/log-retention';
+import { awsPartitions } from '../aws/partition';
+import { partitionOfRegion, supportedRegions } from '../aws/regions';
+import { closestNames } from '../core/did-you-mean';
 
 /** Shapes shared by several stack sections of the config. */
 
@@ -7,9 +10,25 @@ import { logRetentionDays } from '../aws/log-retention';
 export { awsPartitions, type AwsPartition } from '../aws/partition';
 export { logRetentionDays } from '../aws/log-retention';
 
-export const awsRegion = z
-  .string()
-  .regex(/^(us|eu|ap|sa|ca|me|af|il|mx|cn|us-gov)-[a-z]+-\d$/, 'not an AWS region name (for example us-east-1)');
+/**
+ * A region of a partition Stackwright generates for, as AWS's partition data lists it (src/aws/regions.ts): a name
+ * that merely looks like a region (eu-west-9) is refused. Whether it fits `aws.partition` is checked in the schema.
+ */
+export const awsRegion = z.string().superRefine((region, ctx) => {
+  const partition = partitionOfRegion(region);
+  if (partition !== undefined && (awsPartitions as readonly string[]).includes(partition)) return;
+  const close = partition === undefined ? closestNames(region, supportedRegions()) : [];
+  ctx.addIssue({
+    code: 'custom',
+    message:
+      partition === undefined
+        ? 'not an AWS region name'
+        : `${region} is a region of partition ${partition}, which Stackwright does not generate for`,
+    params: {
+      allowed: close.length > 0 ? `did you mean ${close.join(' or ')}?` : `a region of ${awsPartitions.join(', ')}`,
+    },
+  });
+});
 
 export const accountId = z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account ID, quoted');
 

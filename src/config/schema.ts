@@ -6,6 +6,7 @@ import { sidecarConfigSchema } from '../sidecar/config';
 import { keepaliveConfigSchema } from '../keepalive/config';
 import { rulesConfigSchema } from '../rules/config';
 import { datadogAccountFor, sitesForPartition } from '../datadog/sites';
+import { partitionOfRegion, regionsOf } from '../aws/regions';
 
 /**
  * The one source of truth for a Stackwright config file: shape, defaults and cross-field rules.
@@ -72,7 +73,19 @@ export const configSchema = z
     stacks: stacksSchema,
   })
   .superRefine((c, ctx) => {
+    partitionProblems(c).forEach((p) =>
+      ctx.addIssue({ code: 'custom', path: p.path, message: p.message, params: { allowed: p.allowed } }),
+    );
     const dd = c.stacks.datadog;
+    if (dd?.externalId === 'managed' && c.aws.accountId === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['aws', 'accountId'],
+        message:
+          'required with stacks.datadog.externalId: managed, which registers the AWS account the credentials point at with Datadog',
+        params: { allowed: "the 12-digit ID of the account to integrate, quoted (e.g. '123456789012')" },
+      });
+    }
     if (dd && datadogAccountFor(dd.site, c.aws.partition) === undefined) {
       const sites = sitesForPartition(c.aws.partition);
       ctx.addIssue({
@@ -83,6 +96,38 @@ export const configSchema = z
       });
     }
   });
+
+/** Regions the config names that lie outside `aws.partition`: every ARN and trust would be written for the wrong one. */
+function partitionProblems(c: {
+  aws: { region: string; partition: string };
+  stacks: { datadog?: { integration?: { regions: 'all' | string[] } } };
+}): { path: (string | number)[]; message: string; allowed: string }[] {
+  const { region, partition } = c.aws;
+  const out: { path: (string | number)[]; message: string; allowed: string }[] = [];
+  const home = partitionOfRegion(region);
+  // A region of a partition Stackwright does not generate for is refused by the region's own schema.
+  const supported = (p: string | undefined) => p !== undefined && (awsPartitions as readonly string[]).includes(p);
+  if (supported(home) && home !== partition) {
+    out.push({
+      path: ['aws', 'region'],
+      message: `${region} is a region of partition ${home}, but aws.partition is ${partition} (the default is aws)`,
+      allowed: `aws.partition: ${home}, or a region of ${partition}`,
+    });
+  }
+  const regions = c.stacks.datadog?.integration?.regions;
+  if (Array.isArray(regions)) {
+    regions.forEach((r, i) => {
+      const p = partitionOfRegion(r);
+      if (supported(p) && p !== partition)
+        out.push({
+          path: ['stacks', 'datadog', 'integration', 'regions', i],
+          message: `${r} is a region of partition ${p}, not of aws.partition ${partition}`,
+          allowed: `a region of ${partition}: ${regionsOf(partition).join(', ')}`,
+        });
+    });
+  }
+  return out;
+}
 
 export type StackwrightConfig = z.infer<typeof configSchema>;
 export type StacksConfig = z.infer<typeof stacksSchema>;

@@ -9,10 +9,28 @@ import { policyJson } from '../iam/policy-document';
 import { suppressRule } from '../rules/suppress';
 import { permissionPolicyJson, splitIntoPolicies } from './permissions';
 
-/** Why Datadog's permission policies grant on "*": reviewers read this in the generated JSON. */
-export const DATADOG_WILDCARD_REASON =
-  'Datadog\'s published permission list applies to every resource Datadog monitors, so Resource is "*" by design; ' +
-  'its few write actions (log subscriptions, bucket notifications) are how Datadog sets up log collection';
+/**
+ * Why Datadog's permission policies grant on "*": reviewers read this in the generated JSON. The suppression covers
+ * only the reviewed actions it names; any other write action in the list is an IAM-NoWildcardWrite error.
+ */
+export function datadogWildcardReason(reviewed: readonly string[]): string {
+  return (
+    'Datadog\'s published permission list applies to every resource Datadog monitors, so Resource is "*" by design; ' +
+    `this covers only the write actions reviewed for it: ${reviewed.join(', ')}`
+  );
+}
+
+/**
+ * A new role name (0.1.0's default, or a changed `roleName`) replaces the role, its policies (named after it) and the
+ * attachments. Terraform's default replaces by destroying first, which leaves Datadog without a role until the
+ * new one exists. Terraform, lifecycle meta-argument (developer.hashicorp.com/terraform/language/meta-arguments/
+ * lifecycle): "The create_before_destroy meta-argument changes this behavior so that the new replacement object is
+ * created first, and the prior object is destroyed after the replacement is created." With it on all three, the
+ * registration moves to the new role (it depends on the attachments) before the old ones are destroyed
+ * (hashicorp/terraform docs/destroying.md, "Create Before Destroy": "A is created, B is updated, A is destroyed").
+ * Each replacement has a new name, so old and new never collide.
+ */
+const REPLACE_WITHOUT_OUTAGE = { createBeforeDestroy: true } as const;
 
 export interface DatadogDelegationRoleProps {
   /** IAM role name. */
@@ -25,6 +43,12 @@ export interface DatadogDelegationRoleProps {
   readonly externalId: string;
   /** The actions to grant: a reviewed, committed list (never read at plan time, so every change shows in a diff). */
   readonly actions: readonly string[];
+  /**
+   * The write actions (names or `*` patterns) a reviewer accepted on Resource "*": IAM-NoWildcardWrite is suppressed
+   * for these and no others.
+   * @default [] (every write action in `actions` is an error)
+   */
+  readonly reviewedWriteActions?: readonly string[];
   /**
    * Attach AWS's SecurityAudit managed policy.
    * @default false
@@ -54,6 +78,7 @@ export class DatadogDelegationRole extends Construct {
       throw new Error(`datadogAccountId must be a 12-digit account ID, got '${props.datadogAccountId}'`);
     }
     this.role = new IamRole(this, 'role', {
+      lifecycle: REPLACE_WITHOUT_OUTAGE,
       name: props.roleName,
       description: 'Assumed by Datadog to read metrics, tags and resources (Stackwright)',
       maxSessionDuration: 3600,
@@ -68,12 +93,13 @@ export class DatadogDelegationRole extends Construct {
       ]),
     });
 
-    this.literalPolicies(props.roleName, props.actions);
+    this.literalPolicies(props.roleName, props.actions, props.reviewedWriteActions ?? []);
     if (props.releasedAsLiveList) this.moveFromLiveListInstances();
 
     if (props.securityAudit) {
       this.attachments.push(
         new IamRolePolicyAttachment(this, 'security-audit', {
+          lifecycle: REPLACE_WITHOUT_OUTAGE,
           role: this.role.name,
           policyArn: `arn:${props.partition}:iam::aws:policy/SecurityAudit`,
         }),
@@ -90,17 +116,22 @@ export class DatadogDelegationRole extends Construct {
     attachment?.moveFromId(`aws_iam_role_policy_attachment.${released('attach')}["1"]`);
   }
 
-  private literalPolicies(roleName: string, actions: readonly string[]): void {
+  private literalPolicies(roleName: string, actions: readonly string[], reviewed: readonly string[]): void {
     splitIntoPolicies(actions).forEach((chunk, i) => {
       const policy = new IamPolicy(this, `permissions-${i + 1}`, {
+        lifecycle: REPLACE_WITHOUT_OUTAGE,
         name: `${roleName}Policy${i + 1}`,
         description: `Datadog integration permissions, part ${i + 1}`,
         policy: permissionPolicyJson(chunk),
       });
-      suppressRule(policy, 'IAM-NoWildcardWrite', DATADOG_WILDCARD_REASON);
+      if (reviewed.length > 0) suppressRule(policy, 'IAM-NoWildcardWrite', datadogWildcardReason(reviewed), reviewed);
       this.policies.push(policy);
       this.attachments.push(
-        new IamRolePolicyAttachment(this, `attach-${i + 1}`, { role: this.role.name, policyArn: policy.arn }),
+        new IamRolePolicyAttachment(this, `attach-${i + 1}`, {
+          lifecycle: REPLACE_WITHOUT_OUTAGE,
+          role: this.role.name,
+          policyArn: policy.arn,
+        }),
       );
     });
   }

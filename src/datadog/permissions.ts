@@ -1,5 +1,6 @@
-import standard from './data/datadog-iam-permissions-standard.json';
-import full from './data/datadog-iam-permissions-full.json';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../core/project-root';
 import { MANAGED_POLICY_MAX_CHARS, policyJson, policySize } from '../iam/policy-document';
 
 export type PermissionSet = 'standard' | 'full' | 'core';
@@ -10,6 +11,31 @@ export type PublishedSet = (typeof PUBLISHED_SETS)[number];
 
 export function snapshotFile(set: PublishedSet): string {
   return `datadog-iam-permissions-${set}.json`;
+}
+
+/**
+ * Where the committed snapshots live in the checkout. They are data the user refreshes, read from here at run time
+ * (never bundled into dist/), so a refreshed snapshot takes effect at the next synth without a rebuild.
+ */
+export const SNAPSHOT_DIR = join(PROJECT_ROOT, 'src', 'datadog', 'data');
+
+/**
+ * The file of actions accepted by review: the write actions of Datadog's lists that the permission policies'
+ * IAM-NoWildcardWrite suppression covers, and each flagged action a refresh added with `--accept`.
+ */
+export const REVIEWED_FILE = 'datadog-reviewed-actions.json';
+
+function readList(file: string): string[] {
+  if (!existsSync(file)) throw new Error(`missing Datadog permission data ${file}: restore it from git`);
+  const list: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  if (!Array.isArray(list) || list.some((a) => typeof a !== 'string'))
+    throw new Error(`${file} must be a JSON array of IAM action names`);
+  return list as string[];
+}
+
+/** The actions accepted by review (REVIEWED_FILE), sorted. */
+export function reviewedActions(dir = SNAPSHOT_DIR): readonly string[] {
+  return [...new Set(readList(join(dir, REVIEWED_FILE)))].sort();
 }
 
 /** The role's default name: the config's name as prefix, as for every name Stackwright gives. */
@@ -41,8 +67,8 @@ export const CORE_PERMISSIONS: readonly string[] = [
  * granted in both modes. `stackwright datadog refresh-permissions` updates them; in managed mode a Terraform check
  * warns at plan time when Datadog's current list differs.
  */
-export function snapshotPermissions(set: PermissionSet): readonly string[] {
-  const list = set === 'core' ? CORE_PERMISSIONS : set === 'standard' ? (standard as string[]) : (full as string[]);
+export function snapshotPermissions(set: PermissionSet, dir = SNAPSHOT_DIR): readonly string[] {
+  const list = set === 'core' ? CORE_PERMISSIONS : readList(join(dir, snapshotFile(set)));
   return [...new Set(list)].sort();
 }
 

@@ -34,6 +34,8 @@ export function datadogReadme(
             : [
                 `At plan time the check \`${DRIFT_CHECK}\` reads Datadog's current list and warns with the actions it adds or`,
                 `drops; the role changes only when the snapshot does: \`${refreshCommandFor(dd.permissions)}\`.`,
+                'A refresh that adds a write, wildcard, `iam:` or `*` action writes nothing (exit 1) until each is',
+                'accepted by name with `--accept`; synth reads the refreshed snapshot directly, no rebuild needed.',
               ]),
           'An unused external ID expires after 48 hours: apply the whole stack in one run.',
         ]

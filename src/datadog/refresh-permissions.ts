@@ -1,12 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../core/errors';
-import { PROJECT_ROOT } from '../core/project-root';
-import { snapshotFile, type PublishedSet } from './permissions';
+import { REVIEWED_FILE, SNAPSHOT_DIR, reviewedActions, snapshotFile, type PublishedSet } from './permissions';
 import type { DatadogSite } from './sites';
 
-/** Where the committed snapshots live in the checkout. */
-export const SNAPSHOT_DIR = join(PROJECT_ROOT, 'src', 'datadog', 'data');
+export { SNAPSHOT_DIR } from './permissions';
 
 /** Datadog API paths of the published lists (API reference: "Get AWS integration (standard) IAM permissions"). */
 export const PERMISSIONS_API_PATH: Readonly<Record<PublishedSet, string>> = {
@@ -121,6 +119,54 @@ export function apiKeysFromEnv(env: NodeJS.ProcessEnv): { apiKey: string; appKey
   return { apiKey: env.DD_API_KEY!, appKey: env.DD_APP_KEY! };
 }
 
+/** What IAM's catalogue says of an action name (the CLI supplies it from the rule pack's IAM data). */
+export interface ActionFacts {
+  /** The name or pattern matches at least one real action. */
+  readonly known: boolean;
+  /** It matches an action that changes something (Write, Permissions management or Tagging). */
+  readonly write: boolean;
+}
+export type ClassifyAction = (action: string) => ActionFacts;
+
+/** An added action a reviewer must accept by name, and why. */
+export interface FlaggedAction {
+  readonly action: string;
+  readonly reasons: string[];
+}
+
+/**
+ * The added actions that widen what Datadog may change or that a reviewer cannot read at a glance: write actions,
+ * wildcards, anything of `iam:`, `*`, and names IAM does not know.
+ */
+export function flagAdditions(added: readonly string[], classify: ClassifyAction): FlaggedAction[] {
+  return added.flatMap((action) => {
+    const facts = classify(action);
+    const reasons = [
+      ...(action === '*' ? ['every action'] : []),
+      ...(action !== '*' && action.includes('*') ? ['a wildcard'] : []),
+      ...(action.toLowerCase().startsWith('iam:') ? ['an IAM action'] : []),
+      ...(facts.write ? ['a write action'] : []),
+      ...(facts.known ? [] : ["not in IAM's action list"]),
+    ];
+    return reasons.length > 0 ? [{ action, reasons }] : [];
+  });
+}
+
+/**
+ * Text of a list in the style of the file it replaces: one line (`["a", "b"]`) or one action a line with the old
+ * indentation, so a refresh's diff shows the actions that changed and nothing else.
+ */
+export function formatLike(previous: string | undefined, actions: readonly string[]): string {
+  const items = actions.map((a) => JSON.stringify(a));
+  const eol = previous === undefined || previous.endsWith('\n') ? '\n' : '';
+  if (previous !== undefined && !/\[\s*\n/.test(previous)) {
+    const separator = /",\s+"/.test(previous) || !/","/.test(previous) ? ', ' : ',';
+    return `[${items.join(separator)}]${eol}`;
+  }
+  const indent = /\n([ \t]*)"/.exec(previous ?? '')?.[1] ?? '  ';
+  return `[\n${items.map((i) => `${indent}${i}`).join(',\n')}\n]${eol}`;
+}
+
 /** Compares a list with the committed snapshot and (unless `dryRun`) writes it as the new snapshot. */
 export function updateSnapshot(
   set: PublishedSet,
@@ -129,7 +175,8 @@ export function updateSnapshot(
   dryRun = false,
 ): PermissionDiff {
   const file = join(dir, snapshotFile(set));
-  const old = new Set(existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as string[]) : []);
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  const old = new Set(text === undefined ? [] : (JSON.parse(text) as string[]));
   const now = new Set(actions);
   const diff: PermissionDiff = {
     set,
@@ -138,14 +185,14 @@ export function updateSnapshot(
     dropped: [...old].filter((a) => !now.has(a)).sort(),
     total: now.size,
   };
-  // One action per line keeps the reviewed diff of the snapshot readable.
-  if (!dryRun)
-    writeFileSync(
-      file,
-      `[\n${[...now]
-        .sort()
-        .map((a) => `  ${JSON.stringify(a)}`)
-        .join(',\n')}\n]\n`,
-    );
+  if (!dryRun) writeFileSync(file, formatLike(text, [...now].sort()));
   return diff;
+}
+
+/** Adds actions a reviewer accepted by name to the reviewed list, keeping its formatting. */
+export function recordReviewed(accepted: readonly string[], dir = SNAPSHOT_DIR): void {
+  if (accepted.length === 0) return;
+  const file = join(dir, REVIEWED_FILE);
+  const text = readFileSync(file, 'utf8');
+  writeFileSync(file, formatLike(text, [...new Set([...reviewedActions(dir), ...accepted])].sort()));
 }

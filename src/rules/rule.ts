@@ -10,7 +10,12 @@ export const Compliance = {
 export type RuleVerdict =
   | { readonly compliance: typeof Compliance.Compliant }
   | { readonly compliance: typeof Compliance.NotApplicable }
-  | { readonly compliance: typeof Compliance.NonCompliant; readonly problems: readonly string[] };
+  | {
+      readonly compliance: typeof Compliance.NonCompliant;
+      readonly problems: readonly string[];
+      /** What the problems are about (e.g. action names), for suppressions that cover only some subjects. */
+      readonly subjects?: readonly string[];
+    };
 
 /**
  * One check over one resource of the synthesized Terraform, as a pure function: the same JSON always gives the
@@ -37,8 +42,11 @@ export const compliant: RuleVerdict = { compliance: Compliance.Compliant };
 export const notApplicable: RuleVerdict = { compliance: Compliance.NotApplicable };
 
 /** Non-compliant with the given problems, compliant when there are none. */
-export function verdict(problems: readonly string[]): RuleVerdict {
-  return problems.length > 0 ? { compliance: Compliance.NonCompliant, problems } : compliant;
+export function verdict(problems: readonly string[], subjects?: readonly string[]): RuleVerdict {
+  if (problems.length === 0) return compliant;
+  return subjects
+    ? { compliance: Compliance.NonCompliant, problems, subjects }
+    : { compliance: Compliance.NonCompliant, problems };
 }
 
 export function appliesTo(rule: Rule, b: TfBlock): boolean {

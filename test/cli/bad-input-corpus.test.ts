@@ -9,7 +9,7 @@ import { snapshotTree } from '../helpers/tree';
  * one ends in 0, 1 or 2, never 3 ("internal error" is a bug), and a failure says what is wrong where.
  */
 
-const DATADOG_ONLY = 'name: t\naws:\n  region: us-east-1\nstacks:\n  datadog: {}\n';
+const DATADOG_ONLY = "name: t\naws:\n  region: us-east-1\n  accountId: '123456789012'\nstacks:\n  datadog: {}\n";
 const dir = tempDir('sw-corpus-');
 const file = (name: string, text: string): string => {
   const path = join(dir, name);
@@ -136,6 +136,31 @@ const corpus: [string, string[], 0 | 1 | 2, RegExp][] = [
     ['synth', '-c', file('empty.yaml', 'name: t\naws: { region: us-east-1 }\nstacks:\n')],
     2,
     /empty\.yaml: stacks: is empty \(the key has no value\) \(at least one stack section: datadog, ecs, sidecar, keepalive\)/,
+  ],
+  [
+    'a region AWS does not have',
+    ['synth', '-c', file('region.yaml', 'name: t\naws: { region: eu-west-9 }\nstacks:\n  sidecar: {}\n')],
+    2,
+    /region\.yaml: aws\.region: not an AWS region name \(did you mean eu-west-1 or eu-west-2 or eu-west-3\?\)/,
+  ],
+  [
+    'a GovCloud region with the default partition aws',
+    [
+      'synth',
+      '-c',
+      file(
+        'gov.yaml',
+        "name: t\naws: { region: us-gov-west-1, accountId: '111122223333' }\nstacks:\n  datadog: { site: ddog-gov.com }\n",
+      ),
+    ],
+    2,
+    /gov\.yaml: aws\.region: us-gov-west-1 is a region of partition aws-us-gov, but aws\.partition is aws/,
+  ],
+  [
+    'managed Datadog without the account it registers',
+    ['synth', '-c', file('noaccount.yaml', 'name: t\naws: { region: us-east-1 }\nstacks:\n  datadog: {}\n')],
+    2,
+    /noaccount\.yaml: aws\.accountId: required with stacks\.datadog\.externalId: managed/,
   ],
   [
     'a mistyped rule id',

@@ -124,7 +124,9 @@ describe('cdktf app entry (npx cdktf synth)', () => {
   });
 
   it('bad input through node bin/cdktf-app.js: exit 2 with the error lines and no stack trace', async () => {
-    const ws = workspace('name: t\naws:\n  region: us-east-1\nstacks:\n  datadog:\n    permisions: full\n');
+    const ws = workspace(
+      "name: t\naws:\n  region: us-east-1\n  accountId: '111122223333'\nstacks:\n  datadog:\n    permisions: full\n",
+    );
     const r = await runAppEntry(ws.config, ws.outdir);
     expect(r).toEqual({
       code: 2,

@@ -4,7 +4,7 @@ import { runCli } from '../helpers/cli';
 import { snapshotTree } from '../helpers/tree';
 import { tempDir } from '../helpers/temp-dir';
 
-const DATADOG_ONLY = 'name: t\naws:\n  region: us-east-1\nstacks:\n  datadog: {}\n';
+const DATADOG_ONLY = "name: t\naws:\n  region: us-east-1\n  accountId: '123456789012'\nstacks:\n  datadog: {}\n";
 
 function workspace(config = DATADOG_ONLY): { dir: string; config: string; out: string } {
   const dir = tempDir('sw-cli-');

@@ -5,7 +5,7 @@ import { InputError, formatProblem } from '../../src/core/errors';
 import { tempDir } from '../helpers/temp-dir';
 
 const minimal = (datadog = 'site: datadoghq.com') =>
-  `name: t\naws:\n  region: us-east-1\nstacks:\n  datadog:\n    ${datadog}\n`;
+  `name: t\naws:\n  region: us-east-1\n  accountId: '123456789012'\nstacks:\n  datadog:\n    ${datadog}\n`;
 
 function problems(text: string): string[] {
   try {
@@ -19,7 +19,10 @@ function problems(text: string): string[] {
 
 describe('config loading', () => {
   it('fills defaults: local backend, aws partition, standard managed Datadog on US1', () => {
-    const c = parseConfig('name: t\naws:\n  region: us-east-1\nstacks:\n  datadog: {}\n', 'cfg.yaml');
+    const c = parseConfig(
+      "name: t\naws:\n  region: us-east-1\n  accountId: '123456789012'\nstacks:\n  datadog: {}\n",
+      'cfg.yaml',
+    );
     expect(c.backend).toEqual({ type: 'local', path: 'terraform.tfstate' });
     expect(c.aws.partition).toBe('aws');
     expect(c.stacks.datadog).toMatchObject({
@@ -71,15 +74,49 @@ describe('config loading', () => {
 
   it('rejects a Datadog site that cannot trust the partition, naming the sites that can', () => {
     const text =
-      'name: t\naws:\n  region: us-gov-west-1\n  partition: aws-us-gov\nstacks:\n  datadog:\n    site: datadoghq.eu\n';
+      "name: t\naws:\n  region: us-gov-west-1\n  partition: aws-us-gov\n  accountId: '123456789012'\nstacks:\n  datadog:\n    site: datadoghq.eu\n";
     expect(problems(text)).toEqual([
       'cfg.yaml: stacks.datadog.site: Datadog site datadoghq.eu cannot integrate an AWS account in partition aws-us-gov (ddog-gov.com, us2.ddog-gov.com)',
     ]);
   });
 
   it('rejects AWS China, which no Datadog site integrates', () => {
-    const text = 'name: t\naws:\n  region: cn-north-1\n  partition: aws-cn\nstacks:\n  datadog: {}\n';
+    const text =
+      "name: t\naws:\n  region: cn-north-1\n  partition: aws-cn\n  accountId: '123456789012'\nstacks:\n  datadog: {}\n";
     expect(problems(text)[0]).toMatch(/\(no Datadog site supports partition aws-cn\)$/);
+  });
+
+  // The regions are AWS's partition data as the AWS SDK for JavaScript ships it (src/aws/regions.ts), not a pattern.
+  it('refuses a region name AWS does not have, exit 2 at aws.region', () => {
+    expect(problems(minimal().replace('us-east-1', 'eu-west-9'))).toEqual([
+      'cfg.yaml: aws.region: not an AWS region name (did you mean eu-west-1 or eu-west-2 or eu-west-3?)',
+    ]);
+    expect(problems(minimal().replace('us-east-1', 'us-iso-east-1'))).toEqual([
+      'cfg.yaml: aws.region: us-iso-east-1 is a region of partition aws-iso, which Stackwright does not generate for (a region of aws, aws-us-gov, aws-cn)',
+    ]);
+  });
+
+  it('refuses a GovCloud region with the default partition aws (arn:aws: ARNs, commercial Datadog trust)', () => {
+    const text =
+      "name: t\naws:\n  region: us-gov-west-1\n  accountId: '123456789012'\nstacks:\n  datadog:\n    site: ddog-gov.com\n";
+    expect(problems(text)).toEqual([
+      'cfg.yaml: aws.region: us-gov-west-1 is a region of partition aws-us-gov, but aws.partition is aws (the default is aws) (aws.partition: aws-us-gov, or a region of aws)',
+    ]);
+    expect(() => parseConfig(text.replace('\nstacks', '\n  partition: aws-us-gov\nstacks'), 'cfg.yaml')).not.toThrow();
+  });
+
+  it('refuses Datadog integration regions outside the partition', () => {
+    expect(problems(minimal('integration:\n      regions: [us-east-1, us-gov-east-1]'))[0]).toMatch(
+      /^cfg\.yaml: stacks\.datadog\.integration\.regions\.1: us-gov-east-1 is a region of partition aws-us-gov, not of aws\.partition aws/,
+    );
+  });
+
+  it('requires aws.accountId in managed mode, which registers the account the credentials point at', () => {
+    const text = 'name: t\naws:\n  region: us-east-1\nstacks:\n  datadog:\n    externalId: managed\n';
+    expect(problems(text)).toEqual([
+      expect.stringMatching(/^cfg\.yaml: aws\.accountId: required with stacks\.datadog\.externalId: managed/),
+    ]);
+    expect(() => parseConfig(text.replace('managed', 'manual'), 'cfg.yaml')).not.toThrow();
   });
 
   it('rejects integration settings in manual mode and CSPM without SecurityAudit', () => {

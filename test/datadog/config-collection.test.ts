@@ -10,7 +10,7 @@ import { onlyResource } from '../helpers/synth';
 import { synthDatadog } from './helpers';
 
 const yamlFor = (datadog: Record<string, unknown>) =>
-  JSON.stringify({ name: 'dd', aws: { region: 'us-east-1' }, stacks: { datadog } });
+  JSON.stringify({ name: 'dd', aws: { region: 'us-east-1', accountId: '123456789012' }, stacks: { datadog } });
 const parse = (datadog: Record<string, unknown>) => parseConfig(yamlFor(datadog), 'dd.yaml').stacks.datadog!;
 
 /** The problems parseConfig refuses the section with, as `path: message (allowed)` lines. */

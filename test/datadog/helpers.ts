@@ -6,7 +6,7 @@ export async function synthDatadog(
   section: Record<string, unknown>,
   aws: Record<string, unknown> = { region: 'us-east-1' },
 ) {
-  const config = testConfig({ datadog: section }, { aws });
+  const config = testConfig({ datadog: section }, { aws: { accountId: '123456789012', ...aws } });
   return (await synthStack(config, 'datadog')).json;
 }
 

@@ -1,7 +1,7 @@
 import { App, Testing } from 'cdktf';
 import { StackwrightStack } from '../../src/core/stackwright-stack';
 import { DatadogAwsIntegration } from '../../src/datadog/aws-integration';
-import { snapshotPermissions } from '../../src/datadog/permissions';
+import { reviewedActions, snapshotPermissions } from '../../src/datadog/permissions';
 import { awsIntegrationProps, delegationRoleProps, driftCheckProps } from '../../stacks/datadog-props';
 import { refreshCommandFor } from '../../src/datadog/refresh-permissions';
 import { onlyResource, testConfig } from '../helpers/synth';
@@ -33,6 +33,7 @@ describe('datadog config -> DatadogDelegationRole props', () => {
       datadogAccountId: '464622532012',
       externalId: '${ext.id}',
       actions: snapshotPermissions('standard'),
+      reviewedWriteActions: reviewedActions(),
       securityAudit: false,
       releasedAsLiveList: true,
     });
@@ -49,7 +50,10 @@ describe('datadog config -> DatadogDelegationRole props', () => {
       securityAudit: true,
       releasedAsLiveList: false,
     });
-    expect(delegationRoleProps(section({ permissions: 'core' }), ctx).releasedAsLiveList).toBe(false);
+    expect(delegationRoleProps(section({ permissions: 'core' }), ctx)).toMatchObject({
+      releasedAsLiveList: false,
+      reviewedWriteActions: [],
+    });
   });
 });
 

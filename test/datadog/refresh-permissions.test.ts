@@ -2,8 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { snapshotFile, snapshotPermissions } from '../../src/datadog/permissions';
+import { REVIEWED_FILE, reviewedActions, snapshotFile, snapshotPermissions } from '../../src/datadog/permissions';
 import { SNAPSHOT_DIR } from '../../src/datadog/refresh-permissions';
+import { PROJECT_ROOT } from '../../src/core/project-root';
 import { runCli } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -50,8 +51,8 @@ describe('stackwright datadog refresh-permissions', () => {
   });
   beforeEach(() => {
     dir = tempDir('stackwright-dd-snapshot-');
-    for (const set of ['standard', 'full'] as const)
-      copyFileSync(join(SNAPSHOT_DIR, snapshotFile(set)), join(dir, snapshotFile(set)));
+    for (const file of [...(['standard', 'full'] as const).map(snapshotFile), REVIEWED_FILE])
+      copyFileSync(join(SNAPSHOT_DIR, file), join(dir, file));
     process.env.DD_API_KEY = 'api-key';
     process.env.DD_APP_KEY = 'app-key';
   });
@@ -99,6 +100,68 @@ describe('stackwright datadog refresh-permissions', () => {
     writeFileSync(file, JSON.stringify({ data: { attributes: { permissions: live } } }));
     expect((await refresh('--from-file', file)).code).toBe(0);
     expect(written('standard')).toEqual([...live].sort());
+  });
+
+  it('flags added write, wildcard, iam: and * actions and writes nothing (exit 1) until each is accepted by name', async () => {
+    const file = join(dir, 'widened.json');
+    writeFileSync(file, JSON.stringify([...standard, 'iam:*', 's3:PutBucketPolicy', 'kafka:List*', 'sns:ListTopics']));
+    const before = readFileSync(join(dir, snapshotFile('standard')), 'utf8');
+    const refused = await refresh('--from-file', file);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('  + iam:*   <- REVIEW: a wildcard, an IAM action, a write action');
+    expect(refused.stdout).toContain('  + s3:PutBucketPolicy   <- REVIEW: a write action');
+    expect(refused.stdout).toContain('  + kafka:List*   <- REVIEW: a wildcard');
+    expect(refused.stdout).toContain('  + sns:ListTopics\n');
+    expect(refused.stdout).toContain('--accept iam:* kafka:List* s3:PutBucketPolicy');
+    expect(readFileSync(join(dir, snapshotFile('standard')), 'utf8')).toBe(before);
+
+    const partly = await refresh('--from-file', file, '--accept', 'iam:*', 's3:PutBucketPolicy');
+    expect(partly.code).toBe(1);
+    expect(readFileSync(join(dir, snapshotFile('standard')), 'utf8')).toBe(before);
+
+    const accepted = await refresh('--from-file', file, '--accept', 'iam:*', 's3:PutBucketPolicy', 'kafka:List*');
+    expect(accepted.code).toBe(0);
+    expect(written('standard')).toContain('s3:PutBucketPolicy');
+    // Accepted actions join the reviewed list the policies' wildcard-write suppression covers.
+    expect(reviewedActions(dir)).toEqual(expect.arrayContaining(['iam:*', 's3:PutBucketPolicy', 'kafka:List*']));
+  });
+
+  it('refuses --accept of an action that is not flagged (a typo must not pass)', async () => {
+    const file = join(dir, 'one.json');
+    writeFileSync(file, JSON.stringify([...standard, 's3:PutBucketPolicy']));
+    const r = await refresh('--from-file', file, '--accept', 's3:PutBucketPolicyy');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--accept: s3:PutBucketPolicyy is not among the flagged additions \(s3:PutBucketPolicy\)/);
+  });
+
+  it("keeps the snapshot's formatting, so the diff shows only the changed actions", async () => {
+    const path = join(dir, snapshotFile('standard'));
+    const before = readFileSync(path, 'utf8').split('\n');
+    const file = join(dir, 'plus-one.json');
+    writeFileSync(file, JSON.stringify([...standard, 'sns:ListTopics']));
+    expect((await refresh('--from-file', file)).code).toBe(0);
+    const after = readFileSync(path, 'utf8').split('\n');
+    expect(after.length).toBe(before.length + 1);
+    expect(after.filter((l) => !before.includes(l))).toEqual(['  "sns:ListTopics",']);
+    // A one-line snapshot stays one line.
+    writeFileSync(path, `${JSON.stringify(standard).replace(/","/g, '", "')}\n`);
+    expect((await refresh('--from-file', file)).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(
+      `${JSON.stringify([...standard, 'sns:ListTopics'].sort()).replace(/","/g, '", "')}\n`,
+    );
+  });
+
+  it('synth reads the snapshot as data at run time: the refreshed file, no rebuild', async () => {
+    const file = join(dir, 'plus-one.json');
+    writeFileSync(file, JSON.stringify([...standard, 'sns:ListTopics']));
+    expect((await refresh('--from-file', file)).code).toBe(0);
+    expect(snapshotPermissions('standard', dir)).toContain('sns:ListTopics');
+    // The build bundles no snapshot: dist/ records the sources it bundled, and none is under src/datadog/data.
+    const info = JSON.parse(readFileSync(join(PROJECT_ROOT, 'dist', 'build-info.json'), 'utf8')) as {
+      sources: Record<string, unknown>;
+    };
+    expect(Object.keys(info.sources).filter((f) => f.startsWith('src/datadog/'))).not.toHaveLength(0);
+    expect(Object.keys(info.sources).filter((f) => f.startsWith('src/datadog/data/'))).toEqual([]);
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import { datadogSites } from '../../src/datadog/sites';
-import { snapshotPermissions } from '../../src/datadog/permissions';
+import { reviewedActions, snapshotPermissions } from '../../src/datadog/permissions';
 import { resourcesOf, onlyResource } from '../helpers/synth';
 import { parsePolicy, synthDatadog } from './helpers';
 import type { Json } from '../helpers/json';
@@ -194,6 +194,40 @@ describe('Datadog delegation stack', () => {
     expect(json.output.aws_account_id.value).toBe('${data.aws_caller_identity.caller.account_id}');
     expect(json.output.external_id.sensitive).toBe(true);
     expect(json.output.role_arn.sensitive).toBeUndefined();
+  });
+
+  it('binds managed mode to the configured account: the AWS provider refuses any other', async () => {
+    // Terraform AWS provider docs, "allowed_account_ids": "List of allowed AWS account IDs to prevent you from
+    // mistakenly using an incorrect one (and potentially end up destroying a live environment)."
+    const json = await synthDatadog({ externalId: 'managed' }, { region: 'us-east-1', accountId: '210987654321' });
+    expect(json.provider.aws[0].allowed_account_ids).toEqual(['210987654321']);
+  });
+
+  it('replaces the role, its policies and attachments create-before-destroy (a new name never leaves Datadog without a role)', async () => {
+    // developer.hashicorp.com/terraform/language/meta-arguments/lifecycle: "The create_before_destroy meta-argument
+    // changes this behavior so that the new replacement object is created first, and the prior object is destroyed
+    // after the replacement is created."
+    const json = await synthDatadog({ securityAudit: true, integration: { resourceCollection: { enabled: true } } });
+    const replaced = ['aws_iam_role', 'aws_iam_policy', 'aws_iam_role_policy_attachment'].flatMap((t) =>
+      Object.values(resourcesOf(json, t)),
+    );
+    expect(replaced.length).toBeGreaterThanOrEqual(4);
+    for (const r of replaced) expect(r.lifecycle).toEqual({ create_before_destroy: true });
+    const account = onlyResource(json, 'datadog_integration_aws_account');
+    expect(account.depends_on.length).toBe(Object.keys(resourcesOf(json, 'aws_iam_role_policy_attachment')).length);
+  });
+
+  it('suppresses IAM-NoWildcardWrite on the permission policies for the reviewed write actions only', async () => {
+    const json = await synthDatadog({ permissions: 'full' });
+    const policies = Object.values(resourcesOf(json, 'aws_iam_policy'));
+    expect(policies.length).toBeGreaterThan(1);
+    for (const p of policies) {
+      const [s] = p['//'].stackwright.suppressions;
+      expect(s).toMatchObject({ rule: 'IAM-NoWildcardWrite', only: reviewedActions() });
+      expect(s.reason).toContain(reviewedActions().join(', '));
+    }
+    const core = await synthDatadog({ permissions: 'core' });
+    expect(onlyResource(core, 'aws_iam_policy')['//']?.stackwright).toBeUndefined();
   });
 
   it('never writes a literal external ID: only references', async () => {

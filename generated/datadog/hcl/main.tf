@@ -18,6 +18,9 @@ terraform {
 }
 
 provider "aws" {
+  allowed_account_ids = [
+    "111122223333"
+  ]
   region = "us-east-1"
   default_tags {
     tags = {
@@ -64,6 +67,9 @@ EOF
   description          = "Assumed by Datadog to read metrics, tags and resources (Stackwright)"
   max_session_duration = 3600
   name                 = "demo-DatadogIntegrationRole"
+  lifecycle {
+    create_before_destroy = true
+  }
 }
 
 moved {
@@ -191,6 +197,9 @@ resource "aws_iam_policy" "delegation_permissions_1" {
   ]
 }
 EOF
+  lifecycle {
+    create_before_destroy = true
+  }
 }
 
 moved {
@@ -200,6 +209,9 @@ moved {
 resource "aws_iam_role_policy_attachment" "delegation_attach_1" {
   policy_arn = aws_iam_policy.delegation_permissions_1.arn
   role       = aws_iam_role.delegation_role.name
+  lifecycle {
+    create_before_destroy = true
+  }
 }
 
 moved {

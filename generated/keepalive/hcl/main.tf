@@ -14,6 +14,9 @@ terraform {
 }
 
 provider "aws" {
+  allowed_account_ids = [
+    "111122223333"
+  ]
   region = "us-east-1"
   default_tags {
     tags = {
@@ -497,7 +500,7 @@ resource "aws_iam_policy" "benchmark_bench_invoke" {
       }
     },
     {
-      "Sid": "InvokeBenchmarkFunctions",
+      "Sid": "InvokeBenchmarkFunctionsViaUrl",
       "Effect": "Allow",
       "Action": "lambda:InvokeFunction",
       "Resource": [
@@ -505,7 +508,12 @@ resource "aws_iam_policy" "benchmark_bench_invoke" {
         "${aws_lambda_function.benchmark_python_off_function.arn}",
         "${aws_lambda_function.benchmark_node_on_function.arn}",
         "${aws_lambda_function.benchmark_node_off_function.arn}"
-      ]
+      ],
+      "Condition": {
+        "Bool": {
+          "lambda:InvokedViaFunctionUrl": "true"
+        }
+      }
     }
   ]
 }

@@ -18,6 +18,9 @@ terraform {
 }
 
 provider "aws" {
+  allowed_account_ids = [
+    "111122223333"
+  ]
   region = "us-east-1"
   default_tags {
     tags = {

@@ -1,13 +1,18 @@
 import { ExitCode, InputError } from '../../core/errors';
 import type { CommandFactory } from '../options';
 import { PUBLISHED_SETS, type PublishedSet } from '../../datadog/permissions';
+import { reviewedActions } from '../../datadog/permissions';
 import {
   apiKeysFromEnv,
   fetchPermissions,
+  flagAdditions,
   readPermissionFile,
+  recordReviewed,
   SNAPSHOT_DIR,
   updateSnapshot,
+  type ActionFacts,
 } from '../../datadog/refresh-permissions';
+import { matchAction } from '../../rules/iam/iam-actions';
 import { datadogSites, type DatadogSite } from '../../datadog/sites';
 
 interface RefreshArgs {
@@ -19,12 +24,23 @@ interface RefreshArgs {
   readonly snapshotDir: string;
   readonly check: boolean;
   readonly json: boolean;
+  readonly accept: readonly string[];
+}
+
+/** IAM's catalogue (the rule pack's IAM data) on one action name or pattern. */
+function classify(action: string): ActionFacts {
+  const m = matchAction(action);
+  if (m.kind === 'all') return { known: true, write: true };
+  if (m.kind !== 'actions' || m.actions.length === 0) return { known: false, write: false };
+  return { known: true, write: m.actions.some((a) => a.write) };
 }
 
 /**
  * `stackwright datadog refresh-permissions`: replaces a committed permission snapshot with Datadog's current list
- * (from a file, or from Datadog's API with the user's keys), printing what it adds and drops for review. With
- * `--check` it only compares and exits 1 when the snapshot is out of date.
+ * (from a file, or from Datadog's API with the user's keys), printing what it adds and drops for review. An added
+ * write, wildcard, `iam:` or `*` action is flagged, and nothing is written (exit 1) until each is accepted by name
+ * with `--accept`; accepted actions join the reviewed list the policies' suppression covers. With `--check` it only
+ * compares and exits 1 when the snapshot is out of date.
  */
 export const datadogCommand: CommandFactory = (setExit) => ({
   command: 'datadog',
@@ -64,6 +80,12 @@ const refreshPermissionsCommand: CommandFactory = (setExit) => ({
         defaultDescription: 'src/datadog/data',
         describe: 'Folder of the committed snapshots',
       })
+      .option('accept', {
+        type: 'string',
+        array: true,
+        default: [] as string[],
+        describe: 'Accept these flagged additions (write, wildcard, iam: or * actions) by name, after review',
+      })
       .option('check', { type: 'boolean', default: false, describe: 'Only compare; exit 1 when the snapshot differs' })
       .option('json', { type: 'boolean', default: false, describe: 'Print machine-readable JSON' }),
   handler: async (argv: RefreshArgs) => {
@@ -78,23 +100,51 @@ const refreshPermissionsCommand: CommandFactory = (setExit) => ({
     const actions = argv.fromFile
       ? readPermissionFile(argv.fromFile)
       : await fetchPermissions(argv.set, { site: argv.site, baseUrl: argv.apiUrl, ...apiKeysFromEnv(process.env) });
-    const diff = updateSnapshot(argv.set, actions, argv.snapshotDir, argv.check);
+    const diff = updateSnapshot(argv.set, actions, argv.snapshotDir, true);
+    const reviewed = new Set(reviewedActions(argv.snapshotDir));
+    const flagged = flagAdditions(
+      diff.added.filter((a) => !reviewed.has(a)),
+      classify,
+    );
+    const stray = argv.accept.filter((a) => !flagged.some((f) => f.action === a));
+    if (stray.length > 0) {
+      throw InputError.single(
+        'command line',
+        '--accept',
+        `${stray.join(', ')} ${stray.length > 1 ? 'are' : 'is'} not among the flagged additions`,
+        flagged.length > 0 ? flagged.map((f) => f.action).join(', ') : 'nothing is flagged: drop --accept',
+      );
+    }
+    const unaccepted = flagged.filter((f) => !argv.accept.includes(f.action));
     const changed = diff.added.length + diff.dropped.length > 0;
+    const write = changed && !argv.check && unaccepted.length === 0;
+    if (write) {
+      updateSnapshot(argv.set, actions, argv.snapshotDir);
+      recordReviewed(argv.accept, argv.snapshotDir);
+    }
     if (argv.json)
-      process.stdout.write(`${JSON.stringify({ ...diff, changed, written: changed && !argv.check }, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify({ ...diff, changed, flagged, unaccepted, written: write }, null, 2)}\n`);
     else {
       process.stdout.write(
         `${diff.set}: ${diff.total} actions; adds ${diff.added.length}, drops ${diff.dropped.length}\n`,
       );
-      for (const a of diff.added) process.stdout.write(`  + ${a}\n`);
+      const why = new Map(flagged.map((f) => [f.action, f.reasons.join(', ')]));
+      for (const a of diff.added)
+        process.stdout.write(why.has(a) ? `  + ${a}   <- REVIEW: ${why.get(a)}\n` : `  + ${a}\n`);
       for (const a of diff.dropped) process.stdout.write(`  - ${a}\n`);
       if (!changed) process.stdout.write('The snapshot is up to date.\n');
       else if (argv.check) process.stdout.write(`The snapshot ${diff.file} is out of date.\n`);
+      else if (!write)
+        process.stdout.write(
+          `Not written: ${unaccepted.length} added action(s) widen what Datadog may do. Review them, then run again ` +
+            `with --accept ${unaccepted.map((f) => f.action).join(' ')}\n`,
+        );
       else
         process.stdout.write(
-          `Wrote ${diff.file}: review the change, run \`npx stackwright synth\`, and commit both.\n`,
+          `Wrote ${diff.file}: review the change, run \`npx stackwright synth\` (no rebuild needed: synth reads ` +
+            `the snapshot at run time), and commit both.\n`,
         );
     }
-    setExit(changed && argv.check ? ExitCode.Findings : ExitCode.Ok);
+    setExit((changed && argv.check) || unaccepted.length > 0 ? ExitCode.Findings : ExitCode.Ok);
   },
 });

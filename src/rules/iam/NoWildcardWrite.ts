@@ -22,6 +22,7 @@ export default defineRule({
     const docs = policiesOf(b).filter((d) => d.kind === 'identity' && d.statements);
     if (docs.length === 0) return notApplicable;
     const problems: string[] = [];
+    const subjects = new Set<string>();
     for (const doc of docs) {
       for (const s of doc.statements!) {
         if (s.effect !== 'Allow') continue;
@@ -29,22 +30,24 @@ export default defineRule({
         const where = s.notResources !== undefined ? 'NotResource' : 'Resource "*"';
         if (s.notActions !== undefined) {
           problems.push(`${s.label}: NotAction with ${where} allows every other action, writes included`);
+          subjects.add('*');
           continue;
         }
         const writes = new Set<string>();
         for (const action of s.actions ?? []) {
           if (typeof action !== 'string' || hasExpression(action)) continue;
           const m = matchAction(action);
-          if (m.kind === 'all') writes.add('* (every action)');
+          if (m.kind === 'all') writes.add('*');
           if (m.kind === 'actions') for (const a of m.actions) if (a.write && a.scopable) writes.add(a.name);
         }
+        writes.forEach((w) => subjects.add(w));
         if (writes.size > 0)
           problems.push(
-            `${s.label} allows ${writes.size} write action(s) on ${where}: ${abbreviate([...writes].sort())}`,
+            `${s.label} allows ${writes.size} write action(s) on ${where}: ${abbreviate([...writes].sort().map((w) => (w === '*' ? '* (every action)' : w)))}`,
           );
       }
     }
-    return verdict(problems);
+    return verdict(problems, [...subjects].sort());
   },
 });
 

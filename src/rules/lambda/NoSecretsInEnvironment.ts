@@ -66,8 +66,9 @@ function secretProblem(name: string, value: unknown, stack: StackView): string[]
   if (literal === undefined) return [];
   const looksLike = SECRET_VALUES.find(([re]) => re.test(literal));
   if (looksLike) return [`holds what looks like ${looksLike[1]}`];
-  const pointer = POINTER_NAME.test(name) || /^arn:/.test(literal) || /^(true|false|\d+)$/i.test(literal);
-  if (SECRET_NAME.test(name) && !pointer && literal.length >= 8)
-    return ['holds a literal value under a secret-looking name'];
+  // The name alone decides: a short or numeric password is still a password. Only names and values that say where
+  // a secret is (an ARN, `_NAME`, `_TTL`...) or switch something on or off pass.
+  const pointer = POINTER_NAME.test(name) || /^arn:/.test(literal) || /^(true|false)$/i.test(literal);
+  if (SECRET_NAME.test(name) && !pointer) return ['holds a literal value under a secret-looking name'];
   return [];
 }
