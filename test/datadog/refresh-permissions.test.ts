@@ -102,6 +102,23 @@ describe('stackwright datadog refresh-permissions', () => {
     expect(written('standard')).toEqual([...live].sort());
   });
 
+  it('refuses --site or --api-url with --from-file, and a --snapshot-dir that does not exist (exit 2)', async () => {
+    const file = join(dir, 'response.json');
+    writeFileSync(file, JSON.stringify(live));
+    const site = await refresh('--from-file', file, '--site', 'datadoghq.eu');
+    expect(site).toMatchObject({ code: 2, stdout: '' });
+    expect(site.stderr).toBe(
+      'error: command line: --site: applies to --from-api only (drop --site with --from-file)\n',
+    );
+    expect((await refresh('--from-file', file, '--api-url', 'http://127.0.0.1:9')).code).toBe(2);
+    const missing = join(dir, 'no-such-folder');
+    const r = await runCli(['datadog', 'refresh-permissions', '--from-file', file, '--snapshot-dir', missing]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `error: --snapshot-dir: ${missing}: is not an existing folder (the folder of the committed snapshots)\n`,
+    );
+  });
+
   it('flags added write, wildcard, iam: and * actions and writes nothing (exit 1) until each is accepted by name', async () => {
     const file = join(dir, 'widened.json');
     writeFileSync(file, JSON.stringify([...standard, 'iam:*', 's3:PutBucketPolicy', 'kafka:List*', 'sns:ListTopics']));

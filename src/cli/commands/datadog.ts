@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { ExitCode, InputError } from '../../core/errors';
 import type { CommandFactory } from '../options';
 import { PUBLISHED_SETS, type PublishedSet } from '../../datadog/permissions';
@@ -19,7 +20,7 @@ interface RefreshArgs {
   readonly set: PublishedSet;
   readonly fromFile?: string;
   readonly fromApi: boolean;
-  readonly site: DatadogSite;
+  readonly site?: DatadogSite;
   readonly apiUrl?: string;
   readonly snapshotDir: string;
   readonly check: boolean;
@@ -67,8 +68,8 @@ const refreshPermissionsCommand: CommandFactory = (setExit) => ({
       })
       .option('site', {
         choices: datadogSites,
-        default: 'datadoghq.com' as DatadogSite,
         describe: 'Datadog site for --from-api',
+        defaultDescription: 'datadoghq.com',
       })
       .option('api-url', {
         type: 'string',
@@ -97,9 +98,27 @@ const refreshPermissionsCommand: CommandFactory = (setExit) => ({
         '--from-file FILE or --from-api',
       );
     }
+    // Flags of the API source would be ignored with a file: refused, so nobody believes a site was read.
+    for (const [flag, value] of [
+      ['--site', argv.site],
+      ['--api-url', argv.apiUrl],
+    ] as const)
+      if (argv.fromFile && value !== undefined)
+        throw InputError.single('command line', flag, 'applies to --from-api only', `drop ${flag} with --from-file`);
+    if (!existsSync(argv.snapshotDir) || !statSync(argv.snapshotDir).isDirectory())
+      throw InputError.single(
+        '--snapshot-dir',
+        argv.snapshotDir,
+        'is not an existing folder',
+        'the folder of the committed snapshots',
+      );
     const actions = argv.fromFile
       ? readPermissionFile(argv.fromFile)
-      : await fetchPermissions(argv.set, { site: argv.site, baseUrl: argv.apiUrl, ...apiKeysFromEnv(process.env) });
+      : await fetchPermissions(argv.set, {
+          site: argv.site ?? 'datadoghq.com',
+          baseUrl: argv.apiUrl,
+          ...apiKeysFromEnv(process.env),
+        });
     const diff = updateSnapshot(argv.set, actions, argv.snapshotDir, true);
     const reviewed = new Set(reviewedActions(argv.snapshotDir));
     const flagged = flagAdditions(
