@@ -135,7 +135,7 @@ describe('stackwright CLI', () => {
   });
 
   it('diff --stack compares only the named stacks', async () => {
-    const ws = workspace('name: t\naws:\n  region: us-east-1\nstacks:\n  datadog: {}\n  keepalive: {}\n');
+    const ws = workspace(DATADOG_ONLY.replace('datadog: {}', 'datadog: {}\n  keepalive: {}'));
     await runCli(['synth', '-c', ws.config, '-o', ws.out]);
     appendFileSync(join(ws.out, 'keepalive', 'README.md'), 'hand edit\n');
     const datadog = await runCli(['diff', '-c', ws.config, '-o', ws.out, '-s', 'datadog', '--json']);
