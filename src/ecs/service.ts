@@ -111,6 +111,7 @@ export class ClusterService extends Construct {
     const logGroupName = this.logGroup.name; // a reference, so the task definition waits for the log group
     const containers: EcsContainerDefinition[] = s.containers.map((c) => ({
       ...c,
+      ...(c.portMappings ? { portMappings: portMappingsAsReturned(c.portMappings, networkMode) } : {}),
       logConfiguration: {
         logDriver: 'awslogs',
         options: {
@@ -219,4 +220,17 @@ export class ClusterService extends Construct {
         };
     }
   }
+}
+
+/**
+ * Port mappings as ECS returns them: in host and awsvpc modes a task owns its ports, and ECS reports hostPort equal to
+ * containerPort. The provider fills a missing hostPort only for awsvpc before comparing (ECS-HostModeHostPort), so a
+ * host-mode mapping written without it would replace the task definition on every apply.
+ */
+export function portMappingsAsReturned(
+  mappings: NonNullable<EcsContainerDefinition['portMappings']>,
+  networkMode: string,
+): NonNullable<EcsContainerDefinition['portMappings']> {
+  if (networkMode === 'bridge') return mappings;
+  return mappings.map((m) => (m.hostPort === undefined ? { ...m, hostPort: m.containerPort } : m));
 }

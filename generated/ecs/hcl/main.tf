@@ -771,7 +771,8 @@ resource "aws_ecs_task_definition" "main_service_node_exporter_task" {
     "memoryReservation": 32,
     "portMappings": [
       {
-        "containerPort": 9100
+        "containerPort": 9100,
+        "hostPort": 9100
       }
     ],
     "logConfiguration": {
