@@ -220,7 +220,8 @@ export const IMDS_BLOCK_RULE = 'DOCKER-USER --in-interface docker+ --destination
  * The instance's user data: join the cluster, and keep every task's containers away from the instance role's
  * credentials, as AWS's ECS security guidance says per network mode:
  * - bridge: an iptables rule drops traffic from Docker's bridges to 169.254.169.254. A systemd unit inserts it
- *   whenever Docker starts (Docker keeps the DOCKER-USER chain's rules), so it also holds after a reboot;
+ *   whenever Docker starts (Docker keeps the DOCKER-USER chain's rules), so it also holds after a reboot, and before
+ *   the ECS agent starts (the agent requires it), so no task runs before the rule;
  * - awsvpc: ECS_AWSVPC_BLOCK_IMDS;
  * - host: the containers share the instance's network, so nothing on the network tells them apart: task roles
  *   (ECS_ENABLE_TASK_IAM_ROLE_NETWORK_HOST) give their SDKs credentials of their own, and the README says so.
@@ -244,17 +245,23 @@ export function ecsUserData(clusterName: string): string {
     "Description=Drop bridge-mode containers' traffic to the instance metadata service (Stackwright)",
     'After=docker.service',
     'BindsTo=docker.service',
+    // The agent's unit (amazon-ecs-agent, packaging/amazon-linux-ami-integrated/ecs.service) is ordered only
+    // After=docker.service and After=cloud-final.service: nothing else keeps it from starting tasks before the rule.
+    'Before=ecs.service',
     '[Service]',
     'Type=oneshot',
     'RemainAfterExit=yes',
     `ExecStart=/bin/sh -c '${rule('--check')} || ${rule('--insert')}'`,
     '[Install]',
     'WantedBy=docker.service',
+    // The agent does not start when the rule could not be inserted.
+    'RequiredBy=ecs.service',
     'EOF',
     'systemctl daemon-reload',
     'systemctl enable stackwright-block-imds.service',
     // Docker may not be up yet at this point of the first boot: queue the unit (ordered after Docker) without
-    // waiting for it, which could block the boot; enabling it covers every later start of Docker.
+    // waiting for it, which could block the boot; the agent's queued start job waits for it (Before=ecs.service), and
+    // enabling it covers every later start of Docker and of the agent.
     'systemctl start --no-block stackwright-block-imds.service',
     '',
   ].join('\n');
