@@ -17,7 +17,7 @@ export function clusterPlacementProps(cluster: ClusterConfig, namePrefix: string
 
 export function clusterProps(
   cluster: ClusterConfig,
-  refs: Pick<Ec2CapacityClusterProps, 'clusterName' | 'vpcId' | 'subnetIds' | 'partition' | 'egress'>,
+  refs: Pick<Ec2CapacityClusterProps, 'clusterName' | 'vpcId' | 'subnetIds' | 'partition' | 'egress' | 'instanceTags'>,
 ): Ec2CapacityClusterProps {
   return {
     ...refs,

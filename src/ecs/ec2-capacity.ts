@@ -38,6 +38,14 @@ export interface Ec2CapacityProps extends Ec2CapacityOptions {
    */
   readonly reconciledServices?: boolean;
   /**
+   * Tags for the instances, volumes and network interfaces the group launches: the stack's tags. The provider's
+   * default_tags reach only a resource's own `tags`, not the launch template's tag specifications
+   * (hashicorp/terraform-provider-aws#19387: "default_tags are only propagated with the root-level `tags`
+   * configuration in mind"), so without them cost-allocation tags miss the instances.
+   * @default {} (only the Name tag)
+   */
+  readonly instanceTags?: Readonly<Record<string, string>>;
+  /**
    * The network's way out (routes, NAT gateway): instances launch after it exists, so the ECS agent can register at
    * once, and terminate before it goes away.
    * @default []
@@ -146,9 +154,9 @@ export class Ec2Capacity extends Construct {
       ],
       userData: Fn.base64encode(ecsUserData(clusterName)),
       updateDefaultVersion: true,
-      tagSpecifications: ['instance', 'volume'].map((resourceType) => ({
+      tagSpecifications: ['instance', 'volume', 'network-interface'].map((resourceType) => ({
         resourceType,
-        tags: { Name: `${clusterName}-ecs` },
+        tags: { ...props.instanceTags, Name: `${clusterName}-ecs` },
       })),
     });
 

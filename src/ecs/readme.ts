@@ -32,7 +32,10 @@ function clustersSection(clusters: readonly ClusterConfig[], envName: string): R
     '',
     "Instances use the ECS-optimized Amazon Linux 2023 AMI named by AWS's public SSM parameter, read at plan time: a",
     'new AMI shows as a new launch template version, and instances pick it up when they are replaced. IMDSv2 is',
-    "required, the root volume is encrypted, and the instance security group has no ingress rule. Each cluster's",
+    'required, the root volume is encrypted, and the instance security group has no ingress rule. Instances, their',
+    "volumes and network interfaces carry the stack's tags (and a Name) through the launch template's tag",
+    "specifications: the provider's `default_tags` reach only a resource's own tags (hashicorp/terraform-provider-aws#19387),",
+    "so cost-allocation tags would otherwise miss them. Each cluster's",
     'capacity provider scales its Auto Scaling group (managed scaling) and drains instances before scale-in',
     '(managed draining; see "Scaling with one task per host" for termination protection).',
   );

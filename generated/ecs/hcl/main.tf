@@ -422,13 +422,28 @@ resource "aws_launch_template" "main_capacity_launch_template" {
   tag_specifications {
     resource_type = "instance"
     tags = {
-      Name = "demo-main-ecs"
+      owner                     = "platform-team"
+      "stackwright:environment" = "demo"
+      "stackwright:stack"       = "ecs"
+      Name                      = "demo-main-ecs"
     }
   }
   tag_specifications {
     resource_type = "volume"
     tags = {
-      Name = "demo-main-ecs"
+      owner                     = "platform-team"
+      "stackwright:environment" = "demo"
+      "stackwright:stack"       = "ecs"
+      Name                      = "demo-main-ecs"
+    }
+  }
+  tag_specifications {
+    resource_type = "network-interface"
+    tags = {
+      owner                     = "platform-team"
+      "stackwright:environment" = "demo"
+      "stackwright:stack"       = "ecs"
+      Name                      = "demo-main-ecs"
     }
   }
 }
