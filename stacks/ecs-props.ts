@@ -45,6 +45,8 @@ export type ServiceRefs = Pick<
 export function serviceProps(cluster: ClusterConfig, service: ServiceConfig, refs: ServiceRefs): ClusterServiceProps {
   return {
     ...refs,
+    // Without managed scaling nothing needs the capacity provider strategy (see ClusterServiceProps).
+    capacityProviderName: cluster.capacity.scaling === 'managed' ? refs.capacityProviderName : undefined,
     serviceName: service.name,
     containers: service.containers.map(asContainerDefinition),
     // A reconciled service starts at the group's initial size; the reconciler owns the count afterwards.

@@ -205,13 +205,7 @@ export class ClusterService extends Construct {
         return {
           schedulingStrategy: 'REPLICA',
           desiredCount: s.desiredCount ?? 1,
-          capacityProviderStrategy: [
-            {
-              capacityProvider: s.launchType === 'fargate' ? 'FARGATE' : props.capacityProviderName,
-              weight: 1,
-              base: 0,
-            },
-          ],
+          ...placedOn(s.launchType === 'fargate' ? 'FARGATE' : props.capacityProviderName),
           deploymentMaximumPercent: s.deployment.maximumPercent ?? 200,
           deploymentMinimumHealthyPercent: s.deployment.minimumHealthyPercent ?? 100,
           deploymentCircuitBreaker: { enable: true, rollback: true },
@@ -233,4 +227,11 @@ export function portMappingsAsReturned(
 ): NonNullable<EcsContainerDefinition['portMappings']> {
   if (networkMode === 'bridge') return mappings;
   return mappings.map((m) => (m.hostPort === undefined ? { ...m, hostPort: m.containerPort } : m));
+}
+
+/** A capacity provider strategy on the given provider, or launch type EC2 when there is none. */
+function placedOn(capacityProvider: string | undefined): Partial<EcsServiceConfig> {
+  return capacityProvider === undefined
+    ? { launchType: 'EC2' }
+    : { capacityProviderStrategy: [{ capacityProvider, weight: 1, base: 0 }] };
 }

@@ -506,11 +506,7 @@ resource "aws_ecs_capacity_provider" "main_capacity_capacity_provider" {
     managed_draining               = "ENABLED"
     managed_termination_protection = "DISABLED"
     managed_scaling {
-      instance_warmup_period    = 300
-      maximum_scaling_step_size = 10
-      minimum_scaling_step_size = 1
-      status                    = "ENABLED"
-      target_capacity           = 100
+      status = "DISABLED"
     }
   }
 }
@@ -518,6 +514,30 @@ resource "aws_ecs_capacity_provider" "main_capacity_capacity_provider" {
 moved {
   to   = aws_ecs_capacity_provider.main_capacity_capacity_provider
   from = aws_ecs_capacity_provider.main_capacity_capacity-provider_26E8CE1C
+}
+resource "aws_autoscaling_policy" "main_capacity_memory_reservation_policy" {
+  autoscaling_group_name    = aws_autoscaling_group.main_capacity_instances.name
+  estimated_instance_warmup = 300
+  name                      = "ecs-memory-reservation"
+  policy_type               = "TargetTrackingScaling"
+  target_tracking_configuration {
+    target_value = 75
+    customized_metric_specification {
+      metric_name = "MemoryReservation"
+      namespace   = "AWS/ECS"
+      statistic   = "Average"
+      unit        = "Percent"
+      metric_dimension {
+        name  = "ClusterName"
+        value = "demo-main"
+      }
+    }
+  }
+}
+
+moved {
+  to   = aws_autoscaling_policy.main_capacity_memory_reservation_policy
+  from = aws_autoscaling_policy.main_capacity_memory-reservation-policy_FA90162A
 }
 resource "aws_ecs_cluster_capacity_providers" "main_capacity_providers" {
   capacity_providers = [
@@ -995,15 +1015,11 @@ resource "aws_ecs_service" "main_service_web_service" {
   deployment_minimum_healthy_percent = 100
   desired_count                      = 2
   enable_ecs_managed_tags            = true
+  launch_type                        = "EC2"
   name                               = "web"
   propagate_tags                     = "SERVICE"
   scheduling_strategy                = "REPLICA"
   task_definition                    = aws_ecs_task_definition.main_service_web_task.arn
-  capacity_provider_strategy {
-    base              = 0
-    capacity_provider = aws_ecs_capacity_provider.main_capacity_capacity_provider.name
-    weight            = 1
-  }
   deployment_circuit_breaker {
     enable   = true
     rollback = true
