@@ -69,5 +69,10 @@ export function reconcilerProps(
   ecs: EcsConfig,
   refs: Pick<DesiredCountReconcilerProps, 'stack' | 'managed' | 'partition' | 'region' | 'accountId'>,
 ): DesiredCountReconcilerProps {
-  return { ...refs, dryRun: ecs.reconciler.dryRun, logRetentionDays: ecs.reconciler.logRetentionDays };
+  return {
+    ...refs,
+    dryRun: ecs.reconciler.dryRun,
+    logRetentionDays: ecs.reconciler.logRetentionDays,
+    alarmActions: ecs.reconciler.alarmActions,
+  };
 }

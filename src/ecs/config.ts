@@ -125,6 +125,21 @@ export const reconcilerSchema = z.strictObject({
   /** Log what would change without calling UpdateService. */
   dryRun: z.boolean().default(false),
   logRetentionDays: logRetention.default(30),
+  /**
+   * Where the alarms on the reconciler's dead-letter queues and on its errors notify: SNS topic ARNs (or other
+   * CloudWatch alarm actions). Without them the alarms only change state in CloudWatch.
+   */
+  alarmActions: z
+    .array(
+      z
+        .string()
+        .regex(
+          /^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\d{12})?:\S+$/,
+          'an ARN such as arn:aws:sns:us-east-1:123456789012:ops',
+        ),
+    )
+    .max(5)
+    .default([]),
 });
 
 export const ecsConfigSchema = z

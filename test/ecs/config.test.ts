@@ -32,7 +32,7 @@ describe('ECS config: defaults', () => {
       placement: { strategies: [], constraints: [] },
     });
     expect(c.services[0]!.containers[0]!.essential).toBe(true);
-    expect(ecs.reconciler).toEqual({ dryRun: false, logRetentionDays: 30 });
+    expect(ecs.reconciler).toEqual({ dryRun: false, logRetentionDays: 30, alarmActions: [] });
   });
 
   it('accepts an existing VPC with its subnets', () => {

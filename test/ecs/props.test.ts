@@ -136,9 +136,16 @@ describe('ecs config -> construct props', () => {
 
   test('the reconciler: its dry-run flag and log retention, defaults and configured', () => {
     const r = { stack: {} as StackwrightStack, managed: [], partition: 'aws', region: 'us-east-1', accountId: '1' };
-    expect(reconcilerProps(sectionOf([service()]), r)).toEqual({ ...r, dryRun: false, logRetentionDays: 30 });
-    const configured = sectionOf([service()], {}, { reconciler: { dryRun: true, logRetentionDays: 7 } });
-    expect(reconcilerProps(configured, r)).toMatchObject({ dryRun: true, logRetentionDays: 7 });
+    expect(reconcilerProps(sectionOf([service()]), r)).toEqual({
+      ...r,
+      dryRun: false,
+      logRetentionDays: 30,
+      alarmActions: [],
+    });
+    const topic = 'arn:aws:sns:us-east-1:123456789012:ops';
+    const reconciler = { dryRun: true, logRetentionDays: 7, alarmActions: [topic] };
+    const configured = sectionOf([service()], {}, { reconciler });
+    expect(reconcilerProps(configured, r)).toMatchObject(reconciler);
   });
 });
 

@@ -1407,6 +1407,66 @@ moved {
   to   = aws_cloudwatch_event_target.reconciler_target
   from = aws_cloudwatch_event_target.reconciler_target_85F03056
 }
+resource "aws_cloudwatch_metric_alarm" "reconciler_alarm_dead_letters" {
+  alarm_description   = "Events EventBridge could not deliver to the reconciler: a desired count may be wrong"
+  alarm_name          = "demo-ecs-reconciler-dead-letters"
+  comparison_operator = "GreaterThanThreshold"
+  dimensions = {
+    QueueName = "demo-ecs-reconciler-dlq"
+  }
+  evaluation_periods = 1
+  metric_name        = "ApproximateNumberOfMessagesVisible"
+  namespace          = "AWS/SQS"
+  period             = 300
+  statistic          = "Maximum"
+  threshold          = 0
+  treat_missing_data = "notBreaching"
+}
+
+moved {
+  to   = aws_cloudwatch_metric_alarm.reconciler_alarm_dead_letters
+  from = aws_cloudwatch_metric_alarm.reconciler_alarm-dead-letters_DBDF205B
+}
+resource "aws_cloudwatch_metric_alarm" "reconciler_alarm_failed_messages" {
+  alarm_description   = "Events the reconciler failed on after its retries: a desired count may be wrong"
+  alarm_name          = "demo-ecs-reconciler-failed-messages"
+  comparison_operator = "GreaterThanThreshold"
+  dimensions = {
+    QueueName = "demo-ecs-reconciler-failed.fifo"
+  }
+  evaluation_periods = 1
+  metric_name        = "ApproximateNumberOfMessagesVisible"
+  namespace          = "AWS/SQS"
+  period             = 300
+  statistic          = "Maximum"
+  threshold          = 0
+  treat_missing_data = "notBreaching"
+}
+
+moved {
+  to   = aws_cloudwatch_metric_alarm.reconciler_alarm_failed_messages
+  from = aws_cloudwatch_metric_alarm.reconciler_alarm-failed-messages_A31D65B9
+}
+resource "aws_cloudwatch_metric_alarm" "reconciler_alarm_errors" {
+  alarm_description   = "Reconciler invocations that failed"
+  alarm_name          = "demo-ecs-reconciler-errors"
+  comparison_operator = "GreaterThanThreshold"
+  dimensions = {
+    FunctionName = "demo-ecs-reconciler"
+  }
+  evaluation_periods = 1
+  metric_name        = "Errors"
+  namespace          = "AWS/Lambda"
+  period             = 300
+  statistic          = "Sum"
+  threshold          = 0
+  treat_missing_data = "notBreaching"
+}
+
+moved {
+  to   = aws_cloudwatch_metric_alarm.reconciler_alarm_errors
+  from = aws_cloudwatch_metric_alarm.reconciler_alarm-errors_08178884
+}
 
 output "reconciler_function_name" {
   value       = aws_lambda_function.reconciler_function.function_name
