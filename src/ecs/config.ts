@@ -5,6 +5,7 @@ import { placementSchema } from './placement-config';
 import type { ConfigIssue } from './placement';
 import { clusterIssues, duplicateNames, serviceIssues } from './service-rules';
 import { scalingIssues } from './scaling-rules';
+import { capacityPlacementIssues } from './capacity-placement-rules';
 import { SCALING_DEFAULTS } from './ec2-capacity-options';
 import { vpcCidrBlock as cidrBlock } from '../aws/cidr';
 
@@ -161,6 +162,7 @@ export const ecsConfigSchema = z
     ecs.clusters.forEach((cluster, c) => {
       report(['clusters', c], clusterIssues(cluster));
       report(['clusters', c], scalingIssues(cluster));
+      report(['clusters', c], capacityPlacementIssues(cluster));
       report(['clusters', c, 'services'], duplicateNames(cluster.services, 'service', `cluster ${cluster.name}`));
       cluster.services.forEach((service, s) => report(['clusters', c, 'services', s], serviceIssues(service)));
     });
