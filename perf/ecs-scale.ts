@@ -27,7 +27,13 @@ export function ecsScaleConfig(clusters: number, services: number): Record<strin
             vpcId: `vpc-0${String(c).padStart(7, '0')}`,
             subnetIds: [`subnet-0a${String(c).padStart(6, '0')}`, `subnet-0b${String(c).padStart(6, '0')}`],
           },
-    capacity: { instanceType: 'm7g.large', architecture: 'arm64', minSize: 2, maxSize: 10 },
+    capacity: {
+      instanceType: 'm7g.large',
+      architecture: 'arm64',
+      scaling: 'memoryReservation',
+      minSize: 2,
+      maxSize: 10,
+    },
     services: Array.from({ length: services }, (_, s) => service(s)),
   });
   const service = (s: number) => {

@@ -17,7 +17,7 @@ export function clusterPlacementProps(cluster: ClusterConfig, namePrefix: string
 
 export function clusterProps(
   cluster: ClusterConfig,
-  refs: Pick<Ec2CapacityClusterProps, 'clusterName' | 'vpcId' | 'subnetIds' | 'partition' | 'egress'>,
+  refs: Pick<Ec2CapacityClusterProps, 'clusterName' | 'vpcId' | 'subnetIds' | 'partition' | 'egress' | 'instanceTags'>,
 ): Ec2CapacityClusterProps {
   return {
     ...refs,
@@ -45,6 +45,8 @@ export type ServiceRefs = Pick<
 export function serviceProps(cluster: ClusterConfig, service: ServiceConfig, refs: ServiceRefs): ClusterServiceProps {
   return {
     ...refs,
+    // Without managed scaling nothing needs the capacity provider strategy (see ClusterServiceProps).
+    capacityProviderName: cluster.capacity.scaling === 'managed' ? refs.capacityProviderName : undefined,
     serviceName: service.name,
     containers: service.containers.map(asContainerDefinition),
     // A reconciled service starts at the group's initial size; the reconciler owns the count afterwards.
@@ -67,5 +69,10 @@ export function reconcilerProps(
   ecs: EcsConfig,
   refs: Pick<DesiredCountReconcilerProps, 'stack' | 'managed' | 'partition' | 'region' | 'accountId'>,
 ): DesiredCountReconcilerProps {
-  return { ...refs, dryRun: ecs.reconciler.dryRun, logRetentionDays: ecs.reconciler.logRetentionDays };
+  return {
+    ...refs,
+    dryRun: ecs.reconciler.dryRun,
+    logRetentionDays: ecs.reconciler.logRetentionDays,
+    alarmActions: ecs.reconciler.alarmActions,
+  };
 }

@@ -28,6 +28,9 @@ export const ecsStack = defineStack({
     const { partition, region } = config.aws;
     const accountId = new DataAwsCallerIdentity(stack, 'caller').accountId;
 
+    // The provider's default tags, for what the Auto Scaling groups launch (default_tags do not reach them).
+    const defaultTags = stack.aws.defaultTags;
+    const instanceTags = Array.isArray(defaultTags) ? defaultTags[0]?.tags : undefined;
     const clusterOutputs: Record<string, unknown> = {};
     const serviceOutputs: Record<string, unknown> = {};
     const managed: ManagedCluster[] = [];
@@ -36,7 +39,14 @@ export const ecsStack = defineStack({
       const network = clusterPlacement(stack, `${c.name}-network`, clusterPlacementProps(c, clusterName));
       // The network's way out (none to wait for in an existing VPC): instances and tasks pull images through it.
       const egress = egressResources(network.network);
-      const clusterRefs = { clusterName, vpcId: network.vpcId, subnetIds: network.subnetIds, partition, egress };
+      const clusterRefs = {
+        clusterName,
+        vpcId: network.vpcId,
+        subnetIds: network.subnetIds,
+        partition,
+        egress,
+        instanceTags,
+      };
       const cluster = new Ec2CapacityCluster(stack, c.name, clusterProps(c, clusterRefs));
       // Each attribute read makes a new Terraform reference (with a captured stack trace): read them once.
       const clusterArn = cluster.clusterArn;

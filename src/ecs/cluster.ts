@@ -36,6 +36,11 @@ export interface Ec2CapacityClusterProps {
    */
   readonly reconciledServices?: boolean;
   /**
+   * Tags for what the Auto Scaling group launches; see `Ec2CapacityProps.instanceTags`.
+   * @default {}
+   */
+  readonly instanceTags?: Readonly<Record<string, string>>;
+  /**
    * The network's way out; see `Ec2CapacityProps.egress`.
    * @default []
    */
@@ -71,6 +76,7 @@ export class Ec2CapacityCluster extends Construct {
       partition: props.partition,
       reconciledServices: props.reconciledServices,
       egress: props.egress,
+      instanceTags: props.instanceTags,
     });
     const ec2 = this.capacity.capacityProvider.name;
     this.capacityProviders = new EcsClusterCapacityProviders(this, 'capacity-providers', {

@@ -4,6 +4,9 @@ import { containerDefinitionSchema, taskVolumeSchema } from './container-config'
 import { placementSchema } from './placement-config';
 import type { ConfigIssue } from './placement';
 import { clusterIssues, duplicateNames, serviceIssues } from './service-rules';
+import { scalingIssues } from './scaling-rules';
+import { capacityPlacementIssues } from './capacity-placement-rules';
+import { SCALING_DEFAULTS } from './ec2-capacity-options';
 import { vpcCidrBlock as cidrBlock } from '../aws/cidr';
 
 /**
@@ -28,29 +31,45 @@ const createdVpc = z.strictObject({
 });
 export const networkSchema = z.discriminatedUnion('type', [existingVpc, createdVpc]);
 
-export const capacitySchema = z.strictObject({
-  instanceType: z
-    .string()
-    .regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, 'an EC2 instance type such as t3.small')
-    .default('t3.small'),
-  /** Must match the instance type (Graviton types are arm64); picks the ECS-optimized AMI variant. */
-  architecture: z.enum(['x86_64', 'arm64']).default('x86_64'),
-  minSize: z.number().int().min(0).max(1000).default(1),
-  maxSize: z.number().int().min(1).max(1000).default(3),
-  /** Instances at creation; afterwards the capacity provider's managed scaling owns the group's size. */
-  desiredSize: z.number().int().min(0).max(1000).optional(),
-  /** The ECS-optimized AL2023 AMI's snapshot is 30 GiB; the root volume cannot be smaller. */
-  rootVolumeGiB: z.number().int().min(30).max(16384).default(30),
-  /**
-   * IMDSv2 response hop limit. 1: only the instance's own network namespace (the ECS agent, host-mode tasks) gets an
-   * answer; bridge-mode containers are one hop further. Bridge containers are blocked by iptables in any case.
-   */
-  imdsHopLimit: z.union([z.literal(1), z.literal(2)]).default(1),
-  /** Managed scaling keeps reserved capacity at this percentage of the instances. */
-  targetCapacityPercent: z.number().int().min(1).max(100).default(100),
-  /** Attach AmazonSSMManagedInstanceCore so instances are reachable with Session Manager (no SSH, no ingress). */
-  sessionManager: z.boolean().default(false),
-});
+export const capacitySchema = z
+  .strictObject({
+    instanceType: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, 'an EC2 instance type such as t3.small')
+      .default('t3.small'),
+    /** Must match the instance type (Graviton types are arm64); picks the ECS-optimized AMI variant. */
+    architecture: z.enum(['x86_64', 'arm64']).default('x86_64'),
+    /**
+     * managed: the capacity provider's managed scaling sizes the group, which is created empty; not with reconciled
+     * services (managed scale-in never frees an instance that runs a REPLICA task). memoryReservation: no managed
+     * scaling; the group's own target-tracking policy keeps the cluster's MemoryReservation at targetCapacityPercent.
+     */
+    scaling: z.enum(['managed', 'memoryReservation']).default('managed'),
+    /** 0 with managed scaling (the group starts empty), at least 1 with memoryReservation (the default each). */
+    minSize: z.number().int().min(0).max(1000).optional(),
+    maxSize: z.number().int().min(1).max(1000).default(3),
+    /** Instances at creation (memoryReservation only); afterwards the scaling owns the group's size. */
+    desiredSize: z.number().int().min(0).max(1000).optional(),
+    /** The ECS-optimized AL2023 AMI's snapshot is 30 GiB; the root volume cannot be smaller. */
+    rootVolumeGiB: z.number().int().min(30).max(16384).default(30),
+    /**
+     * IMDSv2 response hop limit. 1: only the instance's own network namespace (the ECS agent, host-mode tasks) gets an
+     * answer; bridge-mode containers are one hop further. Bridge containers are blocked by iptables in any case.
+     */
+    imdsHopLimit: z.union([z.literal(1), z.literal(2)]).default(1),
+    /**
+     * The scaling's target: CapacityProviderReservation (managed, default 100) or the cluster's MemoryReservation
+     * (memoryReservation, default 75, below 100).
+     */
+    targetCapacityPercent: z.number().int().min(1).max(100).optional(),
+    /** Attach AmazonSSMManagedInstanceCore so instances are reachable with Session Manager (no SSH, no ingress). */
+    sessionManager: z.boolean().default(false),
+  })
+  .transform((c) => ({
+    ...c,
+    minSize: c.minSize ?? SCALING_DEFAULTS[c.scaling].minSize,
+    targetCapacityPercent: c.targetCapacityPercent ?? SCALING_DEFAULTS[c.scaling].targetCapacityPercent,
+  }));
 
 export const serviceSchema = z.strictObject({
   name: serviceName,
@@ -107,6 +126,21 @@ export const reconcilerSchema = z.strictObject({
   /** Log what would change without calling UpdateService. */
   dryRun: z.boolean().default(false),
   logRetentionDays: logRetention.default(30),
+  /**
+   * Where the alarms on the reconciler's dead-letter queues and on its errors notify: SNS topic ARNs (or other
+   * CloudWatch alarm actions). Without them the alarms only change state in CloudWatch.
+   */
+  alarmActions: z
+    .array(
+      z
+        .string()
+        .regex(
+          /^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\d{12})?:\S+$/,
+          'an ARN such as arn:aws:sns:us-east-1:123456789012:ops',
+        ),
+    )
+    .max(5)
+    .default([]),
 });
 
 export const ecsConfigSchema = z
@@ -127,6 +161,8 @@ export const ecsConfigSchema = z
     report(['clusters'], duplicateNames(ecs.clusters, 'cluster', 'stacks.ecs.clusters'));
     ecs.clusters.forEach((cluster, c) => {
       report(['clusters', c], clusterIssues(cluster));
+      report(['clusters', c], scalingIssues(cluster));
+      report(['clusters', c], capacityPlacementIssues(cluster));
       report(['clusters', c, 'services'], duplicateNames(cluster.services, 'service', `cluster ${cluster.name}`));
       cluster.services.forEach((service, s) => report(['clusters', c, 'services', s], serviceIssues(service)));
     });

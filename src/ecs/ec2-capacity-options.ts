@@ -11,7 +11,15 @@ export interface Ec2CapacityOptions {
    */
   readonly architecture?: 'x86_64' | 'arm64';
   /**
-   * @default 1
+   * How the Auto Scaling group is sized. `managed`: the capacity provider's managed scaling, from an empty group (see
+   * ./scaling-rules.ts for why it cannot hold reconciled services). `memoryReservation`: no managed scaling; the
+   * group's own target-tracking policy on the cluster's MemoryReservation metric.
+   * @default 'managed'
+   */
+  readonly scaling?: CapacityScaling;
+  /**
+   * Must be 0 with managed scaling (the group is created empty); at least 1 with memoryReservation.
+   * @default 0 with managed scaling, 1 with memoryReservation
    */
   readonly minSize?: number;
   /**
@@ -19,7 +27,7 @@ export interface Ec2CapacityOptions {
    */
   readonly maxSize?: number;
   /**
-   * Instances at creation; afterwards the capacity provider's managed scaling owns the group's size.
+   * Instances at creation (memoryReservation only; a managed group starts empty); afterwards the scaling owns it.
    * @default minSize
    */
   readonly desiredSize?: number;
@@ -35,8 +43,9 @@ export interface Ec2CapacityOptions {
    */
   readonly imdsHopLimit?: 1 | 2;
   /**
-   * Managed scaling keeps reserved capacity at this percentage of the instances.
-   * @default 100
+   * The scaling's target: CapacityProviderReservation under managed scaling, the cluster's MemoryReservation under
+   * memoryReservation (below 100 there: a reservation never exceeds 100%, so the group would never grow).
+   * @default 100 with managed scaling, 75 with memoryReservation
    */
   readonly targetCapacityPercent?: number;
   /**
@@ -46,10 +55,20 @@ export interface Ec2CapacityOptions {
   readonly sessionManager?: boolean;
 }
 
+export type CapacityScaling = 'managed' | 'memoryReservation';
+
+/** The defaults that depend on the scaling. */
+export const SCALING_DEFAULTS = {
+  managed: { minSize: 0, targetCapacityPercent: 100 },
+  memoryReservation: { minSize: 1, targetCapacityPercent: 75 },
+} as const satisfies Record<CapacityScaling, { minSize: number; targetCapacityPercent: number }>;
+
 /** The options with every default filled in. */
 export function capacityWithDefaults(o: Ec2CapacityOptions): Required<Ec2CapacityOptions> {
-  const minSize = o.minSize ?? 1;
+  const scaling = o.scaling ?? 'managed';
+  const minSize = o.minSize ?? SCALING_DEFAULTS[scaling].minSize;
   return {
+    scaling,
     instanceType: o.instanceType ?? 't3.small',
     architecture: o.architecture ?? 'x86_64',
     minSize,
@@ -57,7 +76,7 @@ export function capacityWithDefaults(o: Ec2CapacityOptions): Required<Ec2Capacit
     desiredSize: o.desiredSize ?? minSize,
     rootVolumeGiB: o.rootVolumeGiB ?? 30,
     imdsHopLimit: o.imdsHopLimit ?? 1,
-    targetCapacityPercent: o.targetCapacityPercent ?? 100,
+    targetCapacityPercent: o.targetCapacityPercent ?? SCALING_DEFAULTS[scaling].targetCapacityPercent,
     sessionManager: o.sessionManager ?? false,
   };
 }

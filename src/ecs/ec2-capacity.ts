@@ -8,12 +8,14 @@ import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy
 import { IamInstanceProfile } from '@cdktf/provider-aws/lib/iam-instance-profile';
 import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
 import { AutoscalingGroup } from '@cdktf/provider-aws/lib/autoscaling-group';
+import { AutoscalingPolicy } from '@cdktf/provider-aws/lib/autoscaling-policy';
 import { EcsCapacityProvider } from '@cdktf/provider-aws/lib/ecs-capacity-provider';
 import type { AwsPartition } from '../aws/partition';
 import { serviceTrustPolicy } from '../iam/policy-document';
 import { boundedName, NameLimit } from '../aws/names';
 import { capacityWithDefaults, type Ec2CapacityOptions } from './ec2-capacity-options';
 import { isGravitonInstanceType } from './service-rules';
+import { scalingIssues } from './scaling-rules';
 
 /** AWS's public SSM parameters naming the current ECS-optimized Amazon Linux 2023 AMI. */
 export const ECS_AL2023_AMI_PARAMETER = {
@@ -31,12 +33,19 @@ export interface Ec2CapacityProps extends Ec2CapacityOptions {
   /** The AWS partition; every ARN uses it. */
   readonly partition: AwsPartition;
   /**
-   * The cluster runs `reconciled` services (a REPLICA task on every host). Managed termination protection then stays
-   * off: it keeps every instance that runs a non-daemon task, so with such a task on every host no instance would
-   * ever be free to terminate. Scale-in is made safe by managed draining instead.
+   * The cluster runs `reconciled` services (a REPLICA task on every host): only `scaling: memoryReservation` can
+   * scale such a cluster in (see ./scaling-rules.ts).
    * @default false
    */
   readonly reconciledServices?: boolean;
+  /**
+   * Tags for the instances, volumes and network interfaces the group launches: the stack's tags. The provider's
+   * default_tags reach only a resource's own `tags`, not the launch template's tag specifications
+   * (hashicorp/terraform-provider-aws#19387: "default_tags are only propagated with the root-level `tags`
+   * configuration in mind"), so without them cost-allocation tags miss the instances.
+   * @default {} (only the Name tag)
+   */
+  readonly instanceTags?: Readonly<Record<string, string>>;
   /**
    * The network's way out (routes, NAT gateway): instances launch after it exists, so the ECS agent can register at
    * once, and terminate before it goes away.
@@ -47,9 +56,10 @@ export interface Ec2CapacityProps extends Ec2CapacityOptions {
 
 /**
  * EC2 capacity for one ECS cluster: instances from the ECS-optimized AL2023 AMI with IMDSv2 required and an
- * encrypted root volume, in a security group without ingress, launched by an Auto Scaling group that an ECS
- * capacity provider scales (managed scaling) and drains (managed draining; managed termination protection too unless
- * the cluster runs reconciled services, see `scalingProtection`).
+ * encrypted root volume, in a security group without ingress, launched by an Auto Scaling group whose ECS capacity
+ * provider drains instances before they terminate (managed draining). With `scaling: managed` the capacity provider
+ * also sizes the group (managed scaling, with managed termination protection), which is created empty; with
+ * `memoryReservation` the group has its own target-tracking policy and no managed scaling (./scaling-rules.ts).
  */
 export class Ec2Capacity extends Construct {
   public readonly securityGroup: SecurityGroup;
@@ -58,12 +68,14 @@ export class Ec2Capacity extends Construct {
   public readonly launchTemplate: LaunchTemplate;
   public readonly autoScalingGroup: AutoscalingGroup;
   public readonly capacityProvider: EcsCapacityProvider;
+  /** The group's own scaling policy (memoryReservation only). */
+  public readonly scalingPolicy?: AutoscalingPolicy;
 
   constructor(scope: Construct, id: string, props: Ec2CapacityProps) {
     super(scope, id);
     const { clusterName, partition } = props;
     const capacity = capacityWithDefaults(props);
-    const protection = scalingProtection(props.reconciledServices ?? false);
+    const managed = capacity.scaling === 'managed';
     if (props.subnetIds.length === 0)
       throw new Error(
         `Ec2Capacity ${clusterName}: subnetIds is empty; the Auto Scaling group needs at least one subnet`,
@@ -78,6 +90,14 @@ export class Ec2Capacity extends Construct {
         `Ec2Capacity ${clusterName}: desiredSize ${capacity.desiredSize} is outside minSize..maxSize (${capacity.minSize}..${capacity.maxSize})`,
       );
     }
+    const scaling = scalingIssues({
+      capacity,
+      services: props.reconciledServices ? [{ oneTaskPerHost: 'reconciled', launchType: 'ec2' }] : [],
+    });
+    if (scaling.length > 0)
+      throw new Error(
+        `Ec2Capacity ${clusterName}: ${scaling.map((i) => `${i.path.join('.')}: ${i.message} (${i.allowed})`).join('; ')}`,
+      );
     // The AMI follows architecture: an arm64 AMI on an x86_64 instance type (or the reverse) never boots.
     const graviton = isGravitonInstanceType(capacity.instanceType);
     if (graviton !== (capacity.architecture === 'arm64')) {
@@ -146,23 +166,25 @@ export class Ec2Capacity extends Construct {
       ],
       userData: Fn.base64encode(ecsUserData(clusterName)),
       updateDefaultVersion: true,
-      tagSpecifications: ['instance', 'volume'].map((resourceType) => ({
+      tagSpecifications: ['instance', 'volume', 'network-interface'].map((resourceType) => ({
         resourceType,
-        tags: { Name: `${clusterName}-ecs` },
+        tags: { ...props.instanceTags, Name: `${clusterName}-ecs` },
       })),
     });
 
     this.autoScalingGroup = new AutoscalingGroup(this, 'instances', {
       name: boundedName([clusterName, 'ecs'], NameLimit.autoScalingGroup),
+      // Managed: created empty, so no instance registers before its capacity provider exists; managed scaling then
+      // scales it out (./scaling-rules.ts quotes AWS).
       minSize: capacity.minSize,
       maxSize: capacity.maxSize,
-      desiredCapacity: capacity.desiredSize,
+      desiredCapacity: managed ? 0 : capacity.desiredSize,
       vpcZoneIdentifier: props.subnetIds,
       launchTemplate: { id: this.launchTemplate.id, version: Token.asString(this.launchTemplate.latestVersion) },
       healthCheckType: 'EC2',
-      // Managed termination protection needs scale-in protection; ECS removes it once an instance runs no tasks.
-      // Without managed termination protection nothing would remove it, so it is off then.
-      protectFromScaleIn: protection.protectFromScaleIn,
+      // Managed termination protection needs scale-in protection; ECS lifts it once an instance runs no non-daemon
+      // task. The group's own policy (memoryReservation) has nothing to lift it, so it is off there.
+      protectFromScaleIn: managed,
       // Destroy only: without it Terraform waits forever for scale-in-protected instances to go away.
       forceDelete: true,
       tag: [
@@ -170,7 +192,7 @@ export class Ec2Capacity extends Construct {
         // ECS adds this tag when a capacity provider manages the group; declaring it avoids a perpetual diff.
         { key: 'AmazonECSManaged', value: '', propagateAtLaunch: true },
       ],
-      // The capacity provider's managed scaling owns the group's size after creation.
+      // The scaling (managed or the group's policy) owns the group's size after creation.
       lifecycle: { ignoreChanges: ['desired_capacity'] },
       dependsOn: props.egress && props.egress.length > 0 ? [...props.egress] : undefined,
     });
@@ -179,38 +201,45 @@ export class Ec2Capacity extends Construct {
       name: capacityProviderName(clusterName),
       autoScalingGroupProvider: {
         autoScalingGroupArn: this.autoScalingGroup.arn,
-        managedTerminationProtection: protection.managedTerminationProtection,
+        // "When using managed termination protection, managed scaling must also be used" (ECS API reference,
+        // AutoScalingGroupProviderUpdate).
+        managedTerminationProtection: managed ? 'ENABLED' : 'DISABLED',
         // Instances chosen for scale-in go DRAINING first: ECS moves their REPLICA tasks before they terminate.
         managedDraining: 'ENABLED',
-        managedScaling: {
-          status: 'ENABLED',
-          targetCapacity: capacity.targetCapacityPercent,
-          minimumScalingStepSize: 1,
-          maximumScalingStepSize: 10,
-          instanceWarmupPeriod: 300,
-        },
+        managedScaling: managed
+          ? {
+              status: 'ENABLED',
+              targetCapacity: capacity.targetCapacityPercent,
+              minimumScalingStepSize: 1,
+              maximumScalingStepSize: 10,
+              instanceWarmupPeriod: 300,
+            }
+          : { status: 'DISABLED' },
       },
     });
+
+    if (!managed) {
+      // "If managed scaling is off, the user must manage the scaling of the Auto Scaling group" (ECS API reference,
+      // ManagedScaling). Target tracking "adds or removes capacity as required to keep the metric at, or close to,
+      // the specified target value" (EC2 Auto Scaling user guide, as-scaling-target-tracking.html).
+      this.scalingPolicy = new AutoscalingPolicy(this, 'memory-reservation-policy', {
+        name: 'ecs-memory-reservation',
+        autoscalingGroupName: this.autoScalingGroup.name,
+        policyType: 'TargetTrackingScaling',
+        estimatedInstanceWarmup: 300,
+        targetTrackingConfiguration: {
+          targetValue: capacity.targetCapacityPercent,
+          customizedMetricSpecification: {
+            namespace: 'AWS/ECS',
+            metricName: 'MemoryReservation',
+            metricDimension: [{ name: 'ClusterName', value: clusterName }],
+            statistic: 'Average',
+            unit: 'Percent',
+          },
+        },
+      });
+    }
   }
-}
-
-/** How scale-in is kept safe: managed termination protection (with scale-in protection) or managed draining alone. */
-export interface ScalingProtection {
-  readonly managedTerminationProtection: 'ENABLED' | 'DISABLED';
-  readonly protectFromScaleIn: boolean;
-}
-
-/**
- * Managed termination protection ignores only DAEMON tasks: an instance running any other task stays protected. A
- * reconciled service runs a REPLICA task on every instance, so with protection on no instance could ever be
- * terminated and the cluster would never shrink. Clusters with reconciled services therefore rely on managed
- * draining alone (ECS drains the instance the Auto Scaling group picks, moving its tasks first); the others keep
- * managed termination protection, which terminates only instances without tasks.
- */
-export function scalingProtection(reconciledServices: boolean): ScalingProtection {
-  return reconciledServices
-    ? { managedTerminationProtection: 'DISABLED', protectFromScaleIn: false }
-    : { managedTerminationProtection: 'ENABLED', protectFromScaleIn: true };
 }
 
 /** AWS's ECS guidance for bridge-mode tasks: drop what containers on Docker's bridges send to the metadata service. */
@@ -220,7 +249,8 @@ export const IMDS_BLOCK_RULE = 'DOCKER-USER --in-interface docker+ --destination
  * The instance's user data: join the cluster, and keep every task's containers away from the instance role's
  * credentials, as AWS's ECS security guidance says per network mode:
  * - bridge: an iptables rule drops traffic from Docker's bridges to 169.254.169.254. A systemd unit inserts it
- *   whenever Docker starts (Docker keeps the DOCKER-USER chain's rules), so it also holds after a reboot;
+ *   whenever Docker starts (Docker keeps the DOCKER-USER chain's rules), so it also holds after a reboot, and before
+ *   the ECS agent starts (the agent requires it), so no task runs before the rule;
  * - awsvpc: ECS_AWSVPC_BLOCK_IMDS;
  * - host: the containers share the instance's network, so nothing on the network tells them apart: task roles
  *   (ECS_ENABLE_TASK_IAM_ROLE_NETWORK_HOST) give their SDKs credentials of their own, and the README says so.
@@ -244,17 +274,23 @@ export function ecsUserData(clusterName: string): string {
     "Description=Drop bridge-mode containers' traffic to the instance metadata service (Stackwright)",
     'After=docker.service',
     'BindsTo=docker.service',
+    // The agent's unit (amazon-ecs-agent, packaging/amazon-linux-ami-integrated/ecs.service) is ordered only
+    // After=docker.service and After=cloud-final.service: nothing else keeps it from starting tasks before the rule.
+    'Before=ecs.service',
     '[Service]',
     'Type=oneshot',
     'RemainAfterExit=yes',
     `ExecStart=/bin/sh -c '${rule('--check')} || ${rule('--insert')}'`,
     '[Install]',
     'WantedBy=docker.service',
+    // The agent does not start when the rule could not be inserted.
+    'RequiredBy=ecs.service',
     'EOF',
     'systemctl daemon-reload',
     'systemctl enable stackwright-block-imds.service',
     // Docker may not be up yet at this point of the first boot: queue the unit (ordered after Docker) without
-    // waiting for it, which could block the boot; enabling it covers every later start of Docker.
+    // waiting for it, which could block the boot; the agent's queued start job waits for it (Before=ecs.service), and
+    // enabling it covers every later start of Docker and of the agent.
     'systemctl start --no-block stackwright-block-imds.service',
     '',
   ].join('\n');

@@ -32,9 +32,12 @@ function clustersSection(clusters: readonly ClusterConfig[], envName: string): R
     '',
     "Instances use the ECS-optimized Amazon Linux 2023 AMI named by AWS's public SSM parameter, read at plan time: a",
     'new AMI shows as a new launch template version, and instances pick it up when they are replaced. IMDSv2 is',
-    "required, the root volume is encrypted, and the instance security group has no ingress rule. Each cluster's",
-    'capacity provider scales its Auto Scaling group (managed scaling) and drains instances before scale-in',
-    '(managed draining; see "Scaling with one task per host" for termination protection).',
+    'required, the root volume is encrypted, and the instance security group has no ingress rule. Instances, their',
+    "volumes and network interfaces carry the stack's tags (and a Name) through the launch template's tag",
+    "specifications: the provider's `default_tags` reach only a resource's own tags (hashicorp/terraform-provider-aws#19387),",
+    "so cost-allocation tags would otherwise miss them. Each cluster's",
+    'capacity provider drains instances before they terminate (managed draining); what sizes the group is under',
+    '"Scaling".',
   );
   return { heading: 'Clusters', body: lines.join('\n') };
 }
@@ -69,9 +72,11 @@ function modesSection(): ReadmeSection {
       '- `reconciled`: a REPLICA service with `distinctInstance` whose desired count the reconciler keeps equal to the',
       '  number of ACTIVE container instances. Terraform ignores `desired_count` after creation, so `terraform apply`',
       '  never undoes the reconciler. Unlike a daemon it can use placement strategies and keeps REPLICA semantics',
-      '  (deployment circuit breaker, service events). It runs with launch type EC2 so that its tasks never count in',
-      '  the capacity provider\'s demand (see "Scaling with one task per host").',
-      "- otherwise: an ordinary REPLICA service with its desired count on the cluster's capacity provider.",
+      '  (deployment circuit breaker, service events). It runs with launch type EC2, and only in a cluster with',
+      '  `scaling: memoryReservation`: it keeps a task on every instance, so managed scaling could never scale in',
+      '  (see "Scaling").',
+      "- otherwise: an ordinary REPLICA service with its desired count, on the cluster's capacity provider under",
+      '  managed scaling, with launch type EC2 under `memoryReservation`.',
     ].join('\n'),
   };
 }

@@ -21,8 +21,14 @@ export interface ClusterServiceProps {
   readonly clusterName: string;
   /** The ECS cluster's ARN (a Terraform reference is fine). */
   readonly clusterArn: string;
-  /** The cluster's EC2 capacity provider, used by ordinary EC2 services. */
-  readonly capacityProviderName: string;
+  /**
+   * The cluster's EC2 capacity provider, which ordinary EC2 services run through so that managed scaling adds
+   * instances for them. Leave it out in a cluster without managed scaling: its group does not start empty, so
+   * instances may register before the capacity provider exists, which AWS says "might cause issues when using the
+   * capacity provider in a capacity provider strategy" (asg-capacity-providers.html).
+   * @default none: ordinary EC2 services use launch type EC2
+   */
+  readonly capacityProviderName?: string;
   /**
    * Desired count a reconciled service is created with; the reconciler owns it afterwards.
    * @default 0

@@ -111,6 +111,7 @@ export class ClusterService extends Construct {
     const logGroupName = this.logGroup.name; // a reference, so the task definition waits for the log group
     const containers: EcsContainerDefinition[] = s.containers.map((c) => ({
       ...c,
+      ...(c.portMappings ? { portMappings: portMappingsAsReturned(c.portMappings, networkMode) } : {}),
       logConfiguration: {
         logDriver: 'awslogs',
         options: {
@@ -204,13 +205,7 @@ export class ClusterService extends Construct {
         return {
           schedulingStrategy: 'REPLICA',
           desiredCount: s.desiredCount ?? 1,
-          capacityProviderStrategy: [
-            {
-              capacityProvider: s.launchType === 'fargate' ? 'FARGATE' : props.capacityProviderName,
-              weight: 1,
-              base: 0,
-            },
-          ],
+          ...placedOn(s.launchType === 'fargate' ? 'FARGATE' : props.capacityProviderName),
           deploymentMaximumPercent: s.deployment.maximumPercent ?? 200,
           deploymentMinimumHealthyPercent: s.deployment.minimumHealthyPercent ?? 100,
           deploymentCircuitBreaker: { enable: true, rollback: true },
@@ -219,4 +214,24 @@ export class ClusterService extends Construct {
         };
     }
   }
+}
+
+/**
+ * Port mappings as ECS returns them: in host and awsvpc modes a task owns its ports, and ECS reports hostPort equal to
+ * containerPort. The provider fills a missing hostPort only for awsvpc before comparing (ECS-HostModeHostPort), so a
+ * host-mode mapping written without it would replace the task definition on every apply.
+ */
+export function portMappingsAsReturned(
+  mappings: NonNullable<EcsContainerDefinition['portMappings']>,
+  networkMode: string,
+): NonNullable<EcsContainerDefinition['portMappings']> {
+  if (networkMode === 'bridge') return mappings;
+  return mappings.map((m) => (m.hostPort === undefined ? { ...m, hostPort: m.containerPort } : m));
+}
+
+/** A capacity provider strategy on the given provider, or launch type EC2 when there is none. */
+function placedOn(capacityProvider: string | undefined): Partial<EcsServiceConfig> {
+  return capacityProvider === undefined
+    ? { launchType: 'EC2' }
+    : { capacityProviderStrategy: [{ capacityProvider, weight: 1, base: 0 }] };
 }

@@ -270,6 +270,9 @@ export const RESOURCE_BILLING: Readonly<Record<string, Billing>> = {
   aws_autoscaling_lifecycle_hook: free('no charge'),
   aws_appautoscaling_target: free('no charge'),
   aws_appautoscaling_policy: free('no charge: the alarms it creates are billed as CloudWatch alarms'),
+  aws_autoscaling_policy: free(
+    'no charge: the alarms a target-tracking policy creates are billed as CloudWatch alarms',
+  ),
   docker_image: free('built on the machine running Terraform; nothing in AWS'),
   docker_registry_image: free('the push itself is free; storage is billed on the ECR repository'),
   datadog_integration_aws_account: free('billed by Datadog under your Datadog plan, not by AWS'),

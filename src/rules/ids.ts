@@ -23,6 +23,7 @@ export const RULE_IDS: readonly string[] = [
   'ECS-FargateNoPlacement',
   'ECS-DaemonService',
   'ECS-AwsvpcHostPort',
+  'ECS-HostModeHostPort',
   'ECS-AwsvpcTargetTypeIp',
   'ECS-FargateLogConfiguration',
   'ECS-EssentialContainer',

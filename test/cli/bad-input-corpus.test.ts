@@ -31,7 +31,7 @@ function reconciledServices(n: number): string {
       '              - { name: c, image: public.ecr.aws/nginx/nginx:1.27, memoryReservation: 32 }',
     ].join('\n'),
   );
-  return `name: t\naws: { region: us-east-1 }\nstacks:\n  ecs:\n    clusters:\n      - name: main\n        services:\n${services.join('\n')}\n`;
+  return `name: t\naws: { region: us-east-1 }\nstacks:\n  ecs:\n    clusters:\n      - name: main\n        capacity: { scaling: memoryReservation }\n        services:\n${services.join('\n')}\n`;
 }
 
 /** [what, argv, expected exit code, what stderr must say] */

@@ -19,8 +19,10 @@ describe('ECS config: defaults', () => {
     expect(c.capacity).toMatchObject({
       instanceType: 't3.small',
       architecture: 'x86_64',
-      minSize: 1,
+      scaling: 'managed',
+      minSize: 0,
       maxSize: 3,
+      targetCapacityPercent: 100,
       rootVolumeGiB: 30,
       imdsHopLimit: 1,
     });
@@ -30,7 +32,7 @@ describe('ECS config: defaults', () => {
       placement: { strategies: [], constraints: [] },
     });
     expect(c.services[0]!.containers[0]!.essential).toBe(true);
-    expect(ecs.reconciler).toEqual({ dryRun: false, logRetentionDays: 30 });
+    expect(ecs.reconciler).toEqual({ dryRun: false, logRetentionDays: 30, alarmActions: [] });
   });
 
   it('accepts an existing VPC with its subnets', () => {
@@ -213,7 +215,17 @@ describe('ECS config: what AWS would reject', () => {
 
   it('rejects an instance type of the other architecture and sizes out of order', () => {
     expect(
-      problems(ecsSection([], { capacity: { instanceType: 't4g.small', minSize: 3, maxSize: 2, desiredSize: 5 } })),
+      problems(
+        ecsSection([], {
+          capacity: {
+            scaling: 'memoryReservation',
+            instanceType: 't4g.small',
+            minSize: 3,
+            maxSize: 2,
+            desiredSize: 5,
+          },
+        }),
+      ),
     ).toEqual([
       `${P}.capacity.minSize: minSize 3 is above maxSize 2 (0 to 2)`,
       `${P}.capacity.desiredSize: desiredSize 5 is outside minSize..maxSize (3 to 2)`,

@@ -15,13 +15,19 @@ export const container = (extra: Record<string, unknown> = {}) => ({
 /** One service with the given overrides. */
 export const service = (extra: Record<string, unknown> = {}) => ({ name: 'svc', containers: [container()], ...extra });
 
-/** An `ecs` section with one cluster `main` holding `services`; `cluster` overrides the cluster's other fields. */
+/**
+ * An `ecs` section with one cluster `main` holding `services`; `cluster` overrides the cluster's other fields. A
+ * cluster with a reconciled service gets `scaling: memoryReservation` unless `cluster` says otherwise: managed scaling
+ * cannot hold one (test/ecs/scaling).
+ */
 export function ecsSection(
   services: unknown[],
   cluster: Record<string, unknown> = {},
   extra: Record<string, unknown> = {},
 ) {
-  return { clusters: [{ name: 'main', services, ...cluster }], ...extra };
+  const reconciled = services.some((s) => (s as { oneTaskPerHost?: string }).oneTaskPerHost === 'reconciled');
+  const capacity = reconciled && cluster.capacity === undefined ? { capacity: { scaling: 'memoryReservation' } } : {};
+  return { clusters: [{ name: 'main', services, ...capacity, ...cluster }], ...extra };
 }
 
 /** The config file text for an `ecs` section. */
@@ -77,5 +83,5 @@ export const threeModes = ecsSection(
       },
     }),
   ],
-  { capacity: { minSize: 2, maxSize: 5 } },
+  { capacity: { scaling: 'memoryReservation', minSize: 2, maxSize: 5 } },
 );

@@ -51,7 +51,8 @@ describe('ecs config -> construct props', () => {
       capacity: {
         instanceType: 't3.small',
         architecture: 'x86_64',
-        minSize: 1,
+        scaling: 'managed',
+        minSize: 0,
         maxSize: 3,
         rootVolumeGiB: 30,
         imdsHopLimit: 1,
@@ -70,7 +71,7 @@ describe('ecs config -> construct props', () => {
     const network = { type: 'existing', vpcId: 'vpc-0123abcd', subnetIds: ['subnet-0123abcd'] };
     const [c] = sectionOf([fargate, reconciled], {
       network,
-      capacity: { minSize: 2, maxSize: 4, desiredSize: 3 },
+      capacity: { scaling: 'memoryReservation', minSize: 2, maxSize: 4, desiredSize: 3 },
     }).clusters;
     expect(clusterPlacementProps(c!, 'p')).toEqual({ namePrefix: 'p', network });
     expect(clusterProps(c!, clusterRefs)).toMatchObject({
@@ -87,7 +88,7 @@ describe('ecs config -> construct props', () => {
       ...refs,
       serviceName: 'svc',
       containers: [{ ...container(), essential: true }],
-      initialReconciledCount: 1,
+      initialReconciledCount: 0,
       oneTaskPerHost: 'none',
       launchType: 'ec2',
       desiredCount: undefined,
@@ -135,9 +136,16 @@ describe('ecs config -> construct props', () => {
 
   test('the reconciler: its dry-run flag and log retention, defaults and configured', () => {
     const r = { stack: {} as StackwrightStack, managed: [], partition: 'aws', region: 'us-east-1', accountId: '1' };
-    expect(reconcilerProps(sectionOf([service()]), r)).toEqual({ ...r, dryRun: false, logRetentionDays: 30 });
-    const configured = sectionOf([service()], {}, { reconciler: { dryRun: true, logRetentionDays: 7 } });
-    expect(reconcilerProps(configured, r)).toMatchObject({ dryRun: true, logRetentionDays: 7 });
+    expect(reconcilerProps(sectionOf([service()]), r)).toEqual({
+      ...r,
+      dryRun: false,
+      logRetentionDays: 30,
+      alarmActions: [],
+    });
+    const topic = 'arn:aws:sns:us-east-1:123456789012:ops';
+    const reconciler = { dryRun: true, logRetentionDays: 7, alarmActions: [topic] };
+    const configured = sectionOf([service()], {}, { reconciler });
+    expect(reconcilerProps(configured, r)).toMatchObject(reconciler);
   });
 });
 
@@ -159,9 +167,9 @@ describe('the ecs constructs used without the config', () => {
     expect(onlyResource(json, 'aws_vpc').cidr_block).toBe('10.0.0.0/16');
     expect(onlyResource(json, 'aws_launch_template').instance_type).toBe('t3.small');
     expect(onlyResource(json, 'aws_autoscaling_group')).toMatchObject({
-      min_size: 1,
+      min_size: 0,
       max_size: 3,
-      desired_capacity: 1,
+      desired_capacity: 0,
     });
     expect(onlyResource(json, 'aws_ecs_service')).toMatchObject({
       scheduling_strategy: 'REPLICA',
@@ -204,11 +212,14 @@ describe('the ecs constructs used without the config', () => {
         partition: 'aws',
         capacity,
       });
-    expect(cluster({ minSize: 4 })).toThrow(
+    expect(cluster({ scaling: 'memoryReservation', minSize: 4 })).toThrow(
       'Ec2Capacity test-main: minSize 4 is above maxSize 3; lower minSize or raise maxSize',
     );
-    expect(cluster({ desiredSize: 5 })).toThrow(
+    expect(cluster({ scaling: 'memoryReservation', desiredSize: 5 })).toThrow(
       'Ec2Capacity test-main: desiredSize 5 is outside minSize..maxSize (1..3)',
+    );
+    expect(cluster({ minSize: 1 })).toThrow(
+      'Ec2Capacity test-main: capacity.minSize: minSize 1 with managed scaling: the group is created empty',
     );
     expect(cluster({ instanceType: 't4g.small' })).toThrow(
       'Ec2Capacity test-main: instanceType t4g.small is arm64 but architecture is x86_64; make them match',

@@ -7,20 +7,34 @@ const sections = (section: unknown) => operationsReadmeSections(ecsConfigSchema.
 describe('ECS README: how the stack behaves once applied', () => {
   it('explains scaling, credentials and order of creation', () => {
     expect(sections(threeModes).map((s) => s.heading)).toEqual([
-      'Scaling with one task per host',
+      'Scaling',
       "Containers and the instance's credentials",
       'Order of creation',
     ]);
   });
 
-  it('scaling: names the design, its documented basis and the model that checks it', () => {
+  it("scaling: names each cluster's scaling, the documents it relies on, and drops the scale-out caveat", () => {
     const body = sections(threeModes)[0]!.body;
-    expect(body).toContain('managed termination protection off');
-    expect(body).toContain('Managed draining stays on');
-    expect(body).toContain('tasks without a\ncapacity provider strategy are ignored by capacity providers');
+    expect(body).toContain(
+      '| `main` | memoryReservation | own target-tracking policy, 75% MemoryReservation; starts at 2 | 2 / 5 |',
+    );
+    // The sentences the design rests on, each with its page.
+    expect(body).toContain('"A container instance is considered empty even when daemon tasks are running"');
+    expect(body).toContain('"To create an empty Auto Scaling group, set the desired count to\n  zero.');
+    expect(body).toContain('managed-scaling-behavior.html');
+    expect(body).toContain('asg-capacity-providers.html');
+    expect(body).toContain('available-metrics.html');
+    expect(body).toContain('as-scaling-target-tracking.html');
     expect(body).toContain('test/ecs/scaling');
+    // The old caveat leaned on the scale-out section's sentence about tasks without a strategy to claim scale-in.
+    expect(body).not.toContain('tasks without a\ncapacity provider strategy are ignored by capacity providers');
+    expect(body).not.toContain('Prefer it unless');
     expect(body).not.toContain('no reconciled service');
-    expect(sections(ecsSection([service()]))[0]!.body).toContain('This environment has no reconciled service.');
+    const managed = sections(ecsSection([service()]))[0]!.body;
+    expect(managed).toContain(
+      '| `main` | managed | managed scaling, target 100% CapacityProviderReservation; created empty | 0 / 3 |',
+    );
+    expect(managed).toContain('This environment has no reconciled service.');
   });
 
   it('credentials: the block per network mode, naming the host-mode services', () => {

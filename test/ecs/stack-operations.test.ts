@@ -10,14 +10,27 @@ describe('ECS stack: operations', () => {
     json = await synthEcs(threeModes);
   });
 
-  it('capacity provider with a reconciled service: managed scaling and draining, no termination protection', () => {
+  it('capacity provider with a reconciled service: draining only, the group scales on MemoryReservation', () => {
     const cp = onlyResource(json, 'aws_ecs_capacity_provider');
     expect(cp.name).toBe('test-main-ec2');
-    expect(cp.auto_scaling_group_provider).toMatchObject({
+    expect(cp.auto_scaling_group_provider).toEqual({
       auto_scaling_group_arn: expect.stringMatching(/^\$\{aws_autoscaling_group\..+\.arn\}$/),
       managed_termination_protection: 'DISABLED',
       managed_draining: 'ENABLED',
-      managed_scaling: { status: 'ENABLED', target_capacity: 100 },
+      managed_scaling: { status: 'DISABLED' },
+    });
+    expect(onlyResource(json, 'aws_autoscaling_policy')).toMatchObject({
+      policy_type: 'TargetTrackingScaling',
+      autoscaling_group_name: expect.stringMatching(/^\$\{aws_autoscaling_group\..+\.name\}$/),
+      target_tracking_configuration: {
+        target_value: 75,
+        customized_metric_specification: {
+          namespace: 'AWS/ECS',
+          metric_name: 'MemoryReservation',
+          metric_dimension: [{ name: 'ClusterName', value: 'test-main' }],
+          statistic: 'Average',
+        },
+      },
     });
     const asg = onlyResource(json, 'aws_autoscaling_group');
     expect(asg).toMatchObject({ min_size: 2, max_size: 5, desired_capacity: 2, protect_from_scale_in: false });
@@ -35,6 +48,7 @@ describe('ECS stack: operations', () => {
       managed_draining: 'ENABLED',
     });
     expect(onlyResource(plain, 'aws_autoscaling_group').protect_from_scale_in).toBe(true);
+    expect(resourcesOf(plain, 'aws_autoscaling_policy')).toEqual({});
   });
 
   it('every task has its own task role (ECS trust, this account only), with no permissions unless configured', async () => {

@@ -51,7 +51,7 @@ describe('ECS stack: services', () => {
     expect(r).not.toHaveProperty('capacity_provider_strategy');
   });
 
-  it('ordinary: placement blocks in config order, desired count, the cluster capacity provider, no ignore_changes', () => {
+  it('ordinary: placement blocks in config order, desired count, launch type EC2 without managed scaling, no ignore_changes', () => {
     const web = serviceNamed(json, 'web');
     expect(web.scheduling_strategy).toBe('REPLICA');
     expect(web.desired_count).toBe(3);
@@ -62,9 +62,9 @@ describe('ECS stack: services', () => {
     expect(web.placement_constraints).toEqual([
       { type: 'memberOf', expression: 'attribute:ecs.instance-type =~ t3.*' },
     ]);
-    expect(web.capacity_provider_strategy).toEqual([
-      { capacity_provider: expect.stringMatching(/^\$\{aws_ecs_capacity_provider\..+\.name\}$/), weight: 1, base: 0 },
-    ]);
+    // A cluster scaled by its own policy (threeModes has a reconciled service): no capacity provider strategy.
+    expect(web.launch_type).toBe('EC2');
+    expect(web).not.toHaveProperty('capacity_provider_strategy');
     expect(web).not.toHaveProperty('lifecycle');
     expect(web.deployment_circuit_breaker).toEqual({ enable: true, rollback: true });
   });
@@ -327,13 +327,18 @@ describe('ECS stack: reconciler wiring', () => {
     clusters: [
       {
         name: 'a',
+        capacity: { scaling: 'memoryReservation' },
         services: [
           service({ name: 'agent', oneTaskPerHost: 'daemon' }),
           service({ name: 'exporter', oneTaskPerHost: 'reconciled' }),
           service({ name: 'web' }),
         ],
       },
-      { name: 'b', services: [service({ name: 'collector', oneTaskPerHost: 'reconciled' }), service({ name: 'api' })] },
+      {
+        name: 'b',
+        capacity: { scaling: 'memoryReservation' },
+        services: [service({ name: 'collector', oneTaskPerHost: 'reconciled' }), service({ name: 'api' })],
+      },
       { name: 'c', services: [service({ name: 'batch' }), service({ name: 'node', oneTaskPerHost: 'daemon' })] },
     ],
     reconciler: { dryRun: true, logRetentionDays: 14 },

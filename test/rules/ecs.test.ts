@@ -11,6 +11,7 @@ import FargateTaskCpuMemory from '../../src/rules/ecs/FargateTaskCpuMemory';
 import FargateTaskSize from '../../src/rules/ecs/FargateTaskSize';
 import FargateUnsupportedParameters from '../../src/rules/ecs/FargateUnsupportedParameters';
 import GracePeriodNeedsLoadBalancer from '../../src/rules/ecs/GracePeriodNeedsLoadBalancer';
+import HostModeHostPort from '../../src/rules/ecs/HostModeHostPort';
 import LaunchTypeOrCapacityProvider from '../../src/rules/ecs/LaunchTypeOrCapacityProvider';
 import { FARGATE_MEMORY_BY_CPU as FARGATE_SIZES } from '../../src/aws/fargate';
 import { containers, ec2Task, fargateTask, judge, problems, tf } from './helpers';
@@ -206,6 +207,30 @@ describe('ECS-AwsvpcHostPort', () => {
       },
     });
     expect(judge(AwsvpcHostPort, json, TASK).compliance).toBe('not-applicable');
+  });
+});
+
+// hashicorp/terraform-provider-aws v6.25.0, internal/service/ecs/container_definitions.go, reduce(isAWSVPC): a missing
+// hostPort is filled from containerPort only "if isAWSVPC"; ECS returns hostPort = containerPort in host mode.
+describe('ECS-HostModeHostPort', () => {
+  const hostTask = (portMappings: object[]) =>
+    tf({
+      aws_ecs_task_definition: {
+        web: ec2Task({
+          network_mode: 'host',
+          container_definitions: containers({ name: 'exporter', memory: 64, portMappings }),
+        }),
+      },
+    });
+  it('passes host-mode mappings written as ECS returns them', () =>
+    expect(problems(HostModeHostPort, hostTask([{ containerPort: 9100, hostPort: 9100 }]), TASK)).toEqual([]));
+  it('fails a host-mode mapping without hostPort (a new task definition on every apply)', () =>
+    expect(problems(HostModeHostPort, hostTask([{ containerPort: 9100 }]), TASK)).toEqual([
+      'container exporter maps containerPort 9100 without hostPort',
+    ]));
+  it('is not applicable in awsvpc mode, where the provider fills hostPort itself', () => {
+    const json = task({ container_definitions: containers({ name: 'a', portMappings: [{ containerPort: 80 }] }) });
+    expect(judge(HostModeHostPort, json, TASK).compliance).toBe('not-applicable');
   });
 });
 

@@ -402,7 +402,7 @@ resource "aws_launch_template" "main_capacity_launch_template" {
   instance_type          = "t3.small"
   name                   = "demo-main-ecs"
   update_default_version = true
-  user_data              = base64encode("#!/bin/bash\n# Written by Stackwright: joins this instance to its ECS cluster; containers cannot read its credentials.\nset -euo pipefail\ncat >> /etc/ecs/ecs.config <<'EOF'\nECS_CLUSTER=demo-main\nECS_AWSVPC_BLOCK_IMDS=true\nECS_ENABLE_TASK_IAM_ROLE=true\nECS_ENABLE_TASK_IAM_ROLE_NETWORK_HOST=true\nECS_ENABLE_CONTAINER_METADATA=true\nEOF\ncat > /etc/systemd/system/stackwright-block-imds.service <<'EOF'\n[Unit]\nDescription=Drop bridge-mode containers' traffic to the instance metadata service (Stackwright)\nAfter=docker.service\nBindsTo=docker.service\n[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/bin/sh -c '/usr/sbin/iptables --check DOCKER-USER --in-interface docker+ --destination 169.254.169.254/32 --jump DROP || /usr/sbin/iptables --insert DOCKER-USER 1 --in-interface docker+ --destination 169.254.169.254/32 --jump DROP'\n[Install]\nWantedBy=docker.service\nEOF\nsystemctl daemon-reload\nsystemctl enable stackwright-block-imds.service\nsystemctl start --no-block stackwright-block-imds.service\n")
+  user_data              = base64encode("#!/bin/bash\n# Written by Stackwright: joins this instance to its ECS cluster; containers cannot read its credentials.\nset -euo pipefail\ncat >> /etc/ecs/ecs.config <<'EOF'\nECS_CLUSTER=demo-main\nECS_AWSVPC_BLOCK_IMDS=true\nECS_ENABLE_TASK_IAM_ROLE=true\nECS_ENABLE_TASK_IAM_ROLE_NETWORK_HOST=true\nECS_ENABLE_CONTAINER_METADATA=true\nEOF\ncat > /etc/systemd/system/stackwright-block-imds.service <<'EOF'\n[Unit]\nDescription=Drop bridge-mode containers' traffic to the instance metadata service (Stackwright)\nAfter=docker.service\nBindsTo=docker.service\nBefore=ecs.service\n[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/bin/sh -c '/usr/sbin/iptables --check DOCKER-USER --in-interface docker+ --destination 169.254.169.254/32 --jump DROP || /usr/sbin/iptables --insert DOCKER-USER 1 --in-interface docker+ --destination 169.254.169.254/32 --jump DROP'\n[Install]\nWantedBy=docker.service\nRequiredBy=ecs.service\nEOF\nsystemctl daemon-reload\nsystemctl enable stackwright-block-imds.service\nsystemctl start --no-block stackwright-block-imds.service\n")
   vpc_security_group_ids = [
     aws_security_group.main_capacity_instances_sg.id
   ]
@@ -427,13 +427,28 @@ resource "aws_launch_template" "main_capacity_launch_template" {
   tag_specifications {
     resource_type = "instance"
     tags = {
-      Name = "demo-main-ecs"
+      owner                     = "platform-team"
+      "stackwright:environment" = "demo"
+      "stackwright:stack"       = "ecs"
+      Name                      = "demo-main-ecs"
     }
   }
   tag_specifications {
     resource_type = "volume"
     tags = {
-      Name = "demo-main-ecs"
+      owner                     = "platform-team"
+      "stackwright:environment" = "demo"
+      "stackwright:stack"       = "ecs"
+      Name                      = "demo-main-ecs"
+    }
+  }
+  tag_specifications {
+    resource_type = "network-interface"
+    tags = {
+      owner                     = "platform-team"
+      "stackwright:environment" = "demo"
+      "stackwright:stack"       = "ecs"
+      Name                      = "demo-main-ecs"
     }
   }
 }
@@ -496,11 +511,7 @@ resource "aws_ecs_capacity_provider" "main_capacity_capacity_provider" {
     managed_draining               = "ENABLED"
     managed_termination_protection = "DISABLED"
     managed_scaling {
-      instance_warmup_period    = 300
-      maximum_scaling_step_size = 10
-      minimum_scaling_step_size = 1
-      status                    = "ENABLED"
-      target_capacity           = 100
+      status = "DISABLED"
     }
   }
 }
@@ -508,6 +519,30 @@ resource "aws_ecs_capacity_provider" "main_capacity_capacity_provider" {
 moved {
   to   = aws_ecs_capacity_provider.main_capacity_capacity_provider
   from = aws_ecs_capacity_provider.main_capacity_capacity-provider_26E8CE1C
+}
+resource "aws_autoscaling_policy" "main_capacity_memory_reservation_policy" {
+  autoscaling_group_name    = aws_autoscaling_group.main_capacity_instances.name
+  estimated_instance_warmup = 300
+  name                      = "ecs-memory-reservation"
+  policy_type               = "TargetTrackingScaling"
+  target_tracking_configuration {
+    target_value = 75
+    customized_metric_specification {
+      metric_name = "MemoryReservation"
+      namespace   = "AWS/ECS"
+      statistic   = "Average"
+      unit        = "Percent"
+      metric_dimension {
+        name  = "ClusterName"
+        value = "demo-main"
+      }
+    }
+  }
+}
+
+moved {
+  to   = aws_autoscaling_policy.main_capacity_memory_reservation_policy
+  from = aws_autoscaling_policy.main_capacity_memory-reservation-policy_FA90162A
 }
 resource "aws_ecs_cluster_capacity_providers" "main_capacity_providers" {
   capacity_providers = [
@@ -766,7 +801,8 @@ resource "aws_ecs_task_definition" "main_service_node_exporter_task" {
     "memoryReservation": 32,
     "portMappings": [
       {
-        "containerPort": 9100
+        "containerPort": 9100,
+        "hostPort": 9100
       }
     ],
     "logConfiguration": {
@@ -969,15 +1005,11 @@ resource "aws_ecs_service" "main_service_web_service" {
   deployment_minimum_healthy_percent = 100
   desired_count                      = 2
   enable_ecs_managed_tags            = true
+  launch_type                        = "EC2"
   name                               = "web"
   propagate_tags                     = "SERVICE"
   scheduling_strategy                = "REPLICA"
   task_definition                    = aws_ecs_task_definition.main_service_web_task.arn
-  capacity_provider_strategy {
-    base              = 0
-    capacity_provider = aws_ecs_capacity_provider.main_capacity_capacity_provider.name
-    weight            = 1
-  }
   deployment_circuit_breaker {
     enable   = true
     rollback = true
@@ -1339,6 +1371,66 @@ resource "aws_cloudwatch_event_target" "reconciler_target" {
 moved {
   to   = aws_cloudwatch_event_target.reconciler_target
   from = aws_cloudwatch_event_target.reconciler_target_85F03056
+}
+resource "aws_cloudwatch_metric_alarm" "reconciler_alarm_dead_letters" {
+  alarm_description   = "Events EventBridge could not deliver to the reconciler: a desired count may be wrong"
+  alarm_name          = "demo-ecs-reconciler-dead-letters"
+  comparison_operator = "GreaterThanThreshold"
+  dimensions = {
+    QueueName = "demo-ecs-reconciler-dlq"
+  }
+  evaluation_periods = 1
+  metric_name        = "ApproximateNumberOfMessagesVisible"
+  namespace          = "AWS/SQS"
+  period             = 300
+  statistic          = "Maximum"
+  threshold          = 0
+  treat_missing_data = "notBreaching"
+}
+
+moved {
+  to   = aws_cloudwatch_metric_alarm.reconciler_alarm_dead_letters
+  from = aws_cloudwatch_metric_alarm.reconciler_alarm-dead-letters_DBDF205B
+}
+resource "aws_cloudwatch_metric_alarm" "reconciler_alarm_failed_messages" {
+  alarm_description   = "Events the reconciler failed on after its retries: a desired count may be wrong"
+  alarm_name          = "demo-ecs-reconciler-failed-messages"
+  comparison_operator = "GreaterThanThreshold"
+  dimensions = {
+    QueueName = "demo-ecs-reconciler-failed.fifo"
+  }
+  evaluation_periods = 1
+  metric_name        = "ApproximateNumberOfMessagesVisible"
+  namespace          = "AWS/SQS"
+  period             = 300
+  statistic          = "Maximum"
+  threshold          = 0
+  treat_missing_data = "notBreaching"
+}
+
+moved {
+  to   = aws_cloudwatch_metric_alarm.reconciler_alarm_failed_messages
+  from = aws_cloudwatch_metric_alarm.reconciler_alarm-failed-messages_A31D65B9
+}
+resource "aws_cloudwatch_metric_alarm" "reconciler_alarm_errors" {
+  alarm_description   = "Reconciler invocations that failed"
+  alarm_name          = "demo-ecs-reconciler-errors"
+  comparison_operator = "GreaterThanThreshold"
+  dimensions = {
+    FunctionName = "demo-ecs-reconciler"
+  }
+  evaluation_periods = 1
+  metric_name        = "Errors"
+  namespace          = "AWS/Lambda"
+  period             = 300
+  statistic          = "Sum"
+  threshold          = 0
+  treat_missing_data = "notBreaching"
+}
+
+moved {
+  to   = aws_cloudwatch_metric_alarm.reconciler_alarm_errors
+  from = aws_cloudwatch_metric_alarm.reconciler_alarm-errors_08178884
 }
 
 output "reconciler_function_name" {

@@ -26,6 +26,8 @@ import {
 } from './reconciler-policies';
 import { policyJson } from '../../iam/policy-document';
 import { RECONCILER_SETTINGS, reconcilerNames } from './reconciler-settings';
+import { reconcilerAlarms } from './alarms';
+import type { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 
 import type { DesiredCountReconcilerProps } from './props';
 
@@ -56,6 +58,8 @@ export class DesiredCountReconciler extends Construct {
   /** Events EventBridge could not deliver to the queue. */
   public readonly deadLetterQueue: SqsQueue;
   public readonly deadLetterQueuePolicy: SqsQueuePolicy;
+  /** Messages in either dead-letter queue, and function errors. */
+  public readonly alarms: CloudwatchMetricAlarm[];
 
   constructor(scope: Construct, id: string, props: DesiredCountReconcilerProps) {
     super(scope, id);
@@ -175,6 +179,12 @@ export class DesiredCountReconciler extends Construct {
       retryPolicy: { maximumRetryAttempts: s.ruleRetryAttempts, maximumEventAgeInSeconds: s.ruleMaxEventAgeSeconds },
       deadLetterConfig: { arn: this.deadLetterQueue.arn },
       dependsOn: [this.queuePolicy, this.deadLetterQueuePolicy],
+    });
+    this.alarms = reconcilerAlarms(this, {
+      functionName: names.function,
+      deadLetterQueueName: names.deadLetterQueue,
+      failedQueueName: names.failedQueue,
+      alarmActions: props.alarmActions,
     });
   }
 }

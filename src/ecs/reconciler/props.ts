@@ -25,6 +25,11 @@ export interface DesiredCountReconcilerProps {
    * @default 30
    */
   readonly logRetentionDays?: number;
+  /**
+   * Where the alarms on the dead-letter queues and on function errors notify (SNS topic ARNs and the like).
+   * @default [] (the alarms change state in CloudWatch only)
+   */
+  readonly alarmActions?: readonly string[];
   /** The AWS partition, e.g. `aws`; every ARN uses it. */
   readonly partition: string;
   /** The region of the clusters and of the function. */

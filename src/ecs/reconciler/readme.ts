@@ -3,6 +3,10 @@ import { estimateMonthlyCost, POST_SCALE, PRICES } from './cost-estimate';
 import type { DesiredCountReconcilerProps } from './props';
 import { RECONCILER_SETTINGS, reconcilerNames } from './reconciler-settings';
 import { IDLE_POLLERS, queueMonthlyCost, SQS_FIFO_PER_MILLION_REQUESTS } from './queue-cost';
+import { PRICES as LIST_PRICES } from '../../pricing/prices';
+
+/** The reconciler's alarms (./alarms.ts): dead letters, failed messages, errors. */
+const ALARMS = 3;
 
 const usd = (n: number) => `$${n.toFixed(2)}`;
 /** A unit price as printed: cents for whole-cent prices, all significant digits otherwise. */
@@ -15,6 +19,7 @@ export function reconcilerReadmeSection(props: DesiredCountReconcilerProps): Rea
   const a = { ...POST_SCALE, logRetentionDays: props.logRetentionDays ?? 30 };
   const cost = estimateMonthlyCost(a);
   const queue = queueMonthlyCost(cost.invocations); // one invocation an event at most: events <= invocations
+  const alarms = ALARMS * LIST_PRICES['cw.alarm'].usd;
 
   const managed = props.managed.map(
     (c) => `| \`${c.clusterName}\` | ${c.serviceNames.map((n) => `\`${n}\``).join(', ')} |`,
@@ -46,6 +51,12 @@ export function reconcilerReadmeSection(props: DesiredCountReconcilerProps): Rea
     '  A message there or in the failed queue means a service may be at the wrong count: read it, fix the cause (often',
     '  IAM or throttling), and let the next instance event correct the count (every invocation reads the current',
     '  state, so replays are safe).',
+    `- **Alarms** (CloudWatch, 5-minute periods, no data is not a breach): \`${names.function}-dead-letters\` and`,
+    `  \`${names.function}-failed-messages\` when a message is visible in either dead-letter queue (SQS`,
+    `  \`ApproximateNumberOfMessagesVisible\`), \`${names.function}-errors\` when an invocation fails (Lambda \`Errors\`).`,
+    (props.alarmActions ?? []).length > 0
+      ? `  They notify ${(props.alarmActions ?? []).map((a) => `\`${a}\``).join(', ')} (config \`reconciler.alarmActions\`).`
+      : '  They notify nobody until `reconciler.alarmActions` names where to (an SNS topic ARN, for example).',
     '- **Permissions**: ListContainerInstances on the managed clusters; DescribeServices and UpdateService on the managed',
     "  services' ARNs only; its own log group; receive, delete and change visibility of its own queue's messages.",
     '  Nothing on `*`.',
@@ -56,12 +67,14 @@ export function reconcilerReadmeSection(props: DesiredCountReconcilerProps): Rea
     'that concurrent invocations are capped at the number of message groups, and that a failing batch is retried',
     'before any later message of its group is delivered. With one message group, invocations never overlap, whatever',
     'the account quota, and an event that arrives while one runs waits in the queue and is handled after it, reading',
-    'the state again (so no final re-check is needed). No event is lost on the way: delivery failures go to the DLQ,',
+    'the state again (so no final re-check is needed). This holds for invocations through the queue only: a direct',
+    "invocation (`aws lambda invoke`, the console's Test button) bypasses the queue and can overlap one of them, so",
+    'invoke it directly only when the queue is idle. No event is lost on the way: delivery failures go to the DLQ,',
     'processing failures are retried and then kept in the failed queue. Each invocation computes the count from the',
     'current state, so duplicates and replays are harmless. The price: Lambda long-polls the queue even when it is',
     'idle, which the cost table below counts.',
     '',
-    `**Monthly cost at the post's scale: about ${usd(cost.total + queue.cost)}** for the reconciler alone (the post: "under $2/month");`,
+    `**Monthly cost at the post's scale: about ${usd(cost.total + queue.cost + alarms)}** for the reconciler alone (the post: "under $2/month");`,
     'the whole stack, instances and NAT gateway included, is priced under "Estimated cost". Assumptions:',
     `${a.clusters} clusters of ${a.hostsPerCluster} hosts, ${a.eventsPerHostPerHour} instance events per host an hour`,
     `(${Math.round(cost.invocations).toLocaleString('en-US')} invocations a month), ` +
@@ -78,6 +91,7 @@ export function reconcilerReadmeSection(props: DesiredCountReconcilerProps): Rea
     `| SQS FIFO requests (${(queue.requests / 1e6).toFixed(2)} million: 3 per event, and ` +
       `${IDLE_POLLERS} idle pollers' 20 s long polls) | ${price(SQS_FIFO_PER_MILLION_REQUESTS)} per ` +
       `million | ${usd(queue.cost)} |`,
+    `| CloudWatch alarms (${ALARMS}, standard resolution) | ${price(LIST_PRICES['cw.alarm'].usd)} per alarm-month | ${usd(alarms)} |`,
     '| ECS API calls, dead-letter queues (only failures) | free / cents | $0.00 |',
   ];
   return { heading: 'Desired-count reconciler', body: body.join('\n') };

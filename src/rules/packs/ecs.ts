@@ -12,6 +12,7 @@ import FargateNoPlacement from '../ecs/FargateNoPlacement';
 import FargateTaskCpuMemory from '../ecs/FargateTaskCpuMemory';
 import FargateTaskSize from '../ecs/FargateTaskSize';
 import FargateUnsupportedParameters from '../ecs/FargateUnsupportedParameters';
+import HostModeHostPort from '../ecs/HostModeHostPort';
 import GracePeriodNeedsLoadBalancer from '../ecs/GracePeriodNeedsLoadBalancer';
 import LaunchTypeOrCapacityProvider from '../ecs/LaunchTypeOrCapacityProvider';
 import ServiceWaitsForEgress from '../ecs/ServiceWaitsForEgress';
@@ -55,6 +56,11 @@ export const ecsPack: RulePack = {
       rule: AwsvpcHostPort,
       message: 'awsvpc port mapping with a different hostPort',
       fix: 'Leave hostPort out or set it equal to containerPort.',
+    },
+    {
+      rule: HostModeHostPort,
+      message: 'host-mode port mapping without hostPort: the task definition is replaced on every apply',
+      fix: 'Set hostPort equal to containerPort, as ECS returns it.',
     },
     {
       rule: AwsvpcTargetTypeIp,

@@ -45,8 +45,10 @@ describe('reconcilerReadmeSection', () => {
   });
 
   it('gives the monthly cost at 10 clusters with its assumptions', () => {
-    // Lambda and logs about $0.87, plus the FIFO queue's requests (3 per event and idle long polls) at most $1.42.
-    expect(section.body).toContain("Monthly cost at the post's scale: about $2.29**");
+    // Lambda and logs about $0.87, the FIFO queue's requests (3 per event and idle long polls) at most $1.42, and
+    // three alarms at $0.10 each.
+    expect(section.body).toContain("Monthly cost at the post's scale: about $2.59**");
+    expect(section.body).toContain('| CloudWatch alarms (3, standard resolution) | $0.10 per alarm-month | $0.30 |');
     expect(section.body).toContain(
       "| SQS FIFO requests (2.85 million: 3 per event, and 5 idle pollers' 20 s long polls) | $0.50 per million | $1.42 |",
     );

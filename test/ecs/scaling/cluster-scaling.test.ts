@@ -1,100 +1,117 @@
-import { ecsSection, service, synthEcs } from '../helpers';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../../helpers/cli';
+import { configText, ecsSection, service, synthEcs } from '../helpers';
 import { ClusterModel, settingsFromStack, type ScalingSettings } from './capacity-model';
 
-/** Four tasks fit one instance; the reconciled task takes one of the slots. */
+/** Four tasks fit one instance. The rules the model applies are quoted in ./capacity-model.ts. */
 const SLOTS = 4;
 
-async function generatedSettings(targetCapacityPercent: number): Promise<ScalingSettings> {
-  const json = await synthEcs(
-    ecsSection(
-      [service({ name: 'exporter', oneTaskPerHost: 'reconciled' }), service({ name: 'web', desiredCount: 2 })],
-      {
-        capacity: { minSize: 1, maxSize: 10, targetCapacityPercent },
-      },
-    ),
-  );
-  return settingsFromStack(json, SLOTS);
-}
-
-/** Instances the ordinary tasks need next to one reconciled task each, at the target, within the group's limits. */
-const needed = (s: ScalingSettings, demand: number) =>
-  Math.min(s.maxSize, Math.max(s.minSize, Math.ceil((Math.ceil(demand / (SLOTS - 1)) * 100) / s.targetCapacity)));
-
-describe.each([100, 75])('a cluster with a reconciled service as generated (target capacity %i%%)', (target) => {
-  let settings: ScalingSettings;
-  beforeAll(async () => {
-    settings = await generatedSettings(target);
+const reconciledCluster = (capacity: Record<string, unknown>) =>
+  ecsSection([service({ name: 'exporter', oneTaskPerHost: 'reconciled' }), service({ name: 'web', desiredCount: 2 })], {
+    capacity: { maxSize: 10, ...capacity },
   });
 
-  it('keeps the reconciled service out of the capacity provider, drains on scale-in, and protects no instance for good', () => {
+/**
+ * The settings the stack generated before issue 18: managed scaling (target 100) with managed draining, managed
+ * termination protection off, the reconciled service on launch type EC2 and the ordinary ones on the capacity
+ * provider, the group at 1..10.
+ */
+const BEFORE_ISSUE_18: ScalingSettings = {
+  managedScaling: true,
+  targetPercent: 100,
+  managedTerminationProtection: false,
+  managedDraining: true,
+  minSize: 1,
+  maxSize: 10,
+  ordinaryOnCapacityProvider: true,
+  reconciled: true,
+  slotsPerHost: SLOTS,
+};
+
+/** Demand rises to 15 tasks and falls to 0: the instances at the peak and at the end. */
+function upAndDown(settings: ScalingSettings, initial: number, daemon = false) {
+  const cluster = new ClusterModel(settings, initial, daemon);
+  cluster.setDemand(15);
+  const peak = cluster.settle();
+  cluster.setDemand(0);
+  return { peak, end: cluster.settle() };
+}
+
+describe('a cluster with a reconciled service, as generated (scaling: memoryReservation)', () => {
+  let settings: ScalingSettings;
+  beforeAll(async () => {
+    settings = settingsFromStack(
+      await synthEcs(reconciledCluster({ scaling: 'memoryReservation', minSize: 1 })),
+      SLOTS,
+    );
+  });
+
+  it('has no managed scaling, keeps managed draining, and runs its ordinary services without the capacity provider', () => {
     expect(settings).toMatchObject({
-      reconciledOnCapacityProvider: false,
+      managedScaling: false,
       managedDraining: true,
       managedTerminationProtection: false,
-      protectFromScaleIn: false,
+      ordinaryOnCapacityProvider: false,
+      reconciled: true,
+      targetPercent: 75,
     });
   });
 
-  it('grows by what the other services need, with one reconciled task on every instance', () => {
-    const cluster = new ClusterModel(settings, 1);
-    for (const demand of [2, 9, 15]) {
-      cluster.setDemand(demand);
-      const state = cluster.settle();
-      expect(state.instances).toBe(needed(settings, demand));
-      expect(state).toMatchObject({ ordinaryRunning: demand, reconciledRunning: state.instances, provisioning: 0 });
-    }
-  });
-
-  it('shrinks when the other services need less, draining each instance first', () => {
-    const cluster = new ClusterModel(settings, 1);
-    cluster.setDemand(15);
-    expect(cluster.settle().instances).toBe(needed(settings, 15));
-    for (const demand of [6, 1, 0]) {
-      cluster.setDemand(demand);
-      const state = cluster.settle();
-      expect(state.instances).toBe(needed(settings, demand));
-      expect(state).toMatchObject({ ordinaryRunning: demand, reconciledRunning: state.instances, killedUndrained: 0 });
-    }
-  });
-
-  it('never grows on its own: with no other demand it stays at the minimum however long it runs', () => {
-    const cluster = new ClusterModel(settings, 3);
-    cluster.setDemand(0);
-    const sizes = cluster.trace(100);
-    expect(Math.max(...sizes.slice(1))).toBe(settings.minSize);
-    expect(sizes.at(-1)).toBe(settings.minSize);
+  it('grows for the other services and shrinks back to its minimum when they need nothing, draining first', () => {
+    const { peak, end } = upAndDown(settings, 1);
+    expect(peak).toMatchObject({ ordinaryRunning: 15, waiting: 0, reconciledRunning: peak.instances });
+    expect(peak.instances).toBeGreaterThan(settings.minSize);
+    expect(end).toMatchObject({ instances: settings.minSize, reconciledRunning: settings.minSize, killedUndrained: 0 });
   });
 });
 
-describe('the model tells the failing designs apart', () => {
-  let generated: ScalingSettings;
+describe('the design before issue 18 fails the same model', () => {
+  it('managed scaling with a reconciled task on every instance: no instance is ever empty, so it never scales in', () => {
+    const { peak, end } = upAndDown(BEFORE_ISSUE_18, 1);
+    expect(peak.instances).toBeGreaterThan(BEFORE_ISSUE_18.minSize);
+    expect(end.instances).toBe(peak.instances);
+  });
+
+  it('and with a target below 100 it grows to its maximum on its own', () => {
+    const cluster = new ClusterModel({ ...BEFORE_ISSUE_18, targetPercent: 75 }, 1);
+    cluster.setDemand(0);
+    expect(cluster.settle().instances).toBe(BEFORE_ISSUE_18.maxSize);
+  });
+
+  it('the config refuses it: reconciled with managed scaling exits 2, naming the field', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sw-scaling-'));
+    try {
+      const file = join(dir, 'stackwright.yaml');
+      writeFileSync(file, configText(reconciledCluster({ scaling: 'managed' })));
+      const result = await runCli(['synth', '-c', file, '-o', join(dir, 'out')]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(
+        'stacks.ecs.clusters[main].capacity.scaling: managed scaling never scales in a cluster with a reconciled service',
+      );
+      expect(result.stderr).toContain('scaling: memoryReservation');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a managed cluster without reconciled services, as generated', () => {
+  let settings: ScalingSettings;
   beforeAll(async () => {
-    generated = await generatedSettings(75);
+    const json = await synthEcs(
+      ecsSection([service({ name: 'agent', oneTaskPerHost: 'daemon' }), service({ name: 'web' })], {
+        capacity: { maxSize: 10 },
+      }),
+    );
+    settings = settingsFromStack(json, SLOTS);
   });
 
-  it('with managed termination protection on, a reconciled task on every instance pins them all: no scale-in', () => {
-    const pinned = { ...generated, managedTerminationProtection: true, protectFromScaleIn: true };
-    const cluster = new ClusterModel(pinned, 1);
-    cluster.setDemand(15);
-    const peak = cluster.settle().instances;
-    cluster.setDemand(0);
-    const state = cluster.settle();
-    expect(state.instances).toBe(peak);
-    expect(state.reservation).toBeLessThan(pinned.targetCapacity);
-  });
-
-  it('with the reconciled service on the capacity provider and a target below 100, every new instance asks for another', () => {
-    const feeding = { ...generated, reconciledOnCapacityProvider: true };
-    const cluster = new ClusterModel(feeding, 1);
-    cluster.setDemand(0);
-    expect(cluster.settle().instances).toBe(feeding.maxSize);
-  });
-
-  it('without managed draining, scale-in kills the tasks of the instances it terminates', () => {
-    const cluster = new ClusterModel({ ...generated, managedDraining: false }, 1);
-    cluster.setDemand(15);
-    cluster.settle();
-    cluster.setDemand(1);
-    expect(cluster.settle().killedUndrained).toBeGreaterThan(0);
+  it('starts empty, scales out for the tasks on its capacity provider and back to empty (daemon tasks do not hold it)', () => {
+    expect(settings).toMatchObject({ managedScaling: true, managedTerminationProtection: true, minSize: 0 });
+    const { peak, end } = upAndDown(settings, 0, true);
+    expect(peak).toMatchObject({ ordinaryRunning: 15, waiting: 0 });
+    expect(end).toMatchObject({ instances: 0, killedUndrained: 0 });
   });
 });
