@@ -539,11 +539,6 @@ resource "aws_autoscaling_policy" "main_capacity_memory_reservation_policy" {
     }
   }
 }
-
-moved {
-  to   = aws_autoscaling_policy.main_capacity_memory_reservation_policy
-  from = aws_autoscaling_policy.main_capacity_memory-reservation-policy_FA90162A
-}
 resource "aws_ecs_cluster_capacity_providers" "main_capacity_providers" {
   capacity_providers = [
     aws_ecs_capacity_provider.main_capacity_capacity_provider.name
@@ -1387,11 +1382,6 @@ resource "aws_cloudwatch_metric_alarm" "reconciler_alarm_dead_letters" {
   threshold          = 0
   treat_missing_data = "notBreaching"
 }
-
-moved {
-  to   = aws_cloudwatch_metric_alarm.reconciler_alarm_dead_letters
-  from = aws_cloudwatch_metric_alarm.reconciler_alarm-dead-letters_DBDF205B
-}
 resource "aws_cloudwatch_metric_alarm" "reconciler_alarm_failed_messages" {
   alarm_description   = "Events the reconciler failed on after its retries: a desired count may be wrong"
   alarm_name          = "demo-ecs-reconciler-failed-messages"
@@ -1407,11 +1397,6 @@ resource "aws_cloudwatch_metric_alarm" "reconciler_alarm_failed_messages" {
   threshold          = 0
   treat_missing_data = "notBreaching"
 }
-
-moved {
-  to   = aws_cloudwatch_metric_alarm.reconciler_alarm_failed_messages
-  from = aws_cloudwatch_metric_alarm.reconciler_alarm-failed-messages_A31D65B9
-}
 resource "aws_cloudwatch_metric_alarm" "reconciler_alarm_errors" {
   alarm_description   = "Reconciler invocations that failed"
   alarm_name          = "demo-ecs-reconciler-errors"
@@ -1426,11 +1411,6 @@ resource "aws_cloudwatch_metric_alarm" "reconciler_alarm_errors" {
   statistic          = "Sum"
   threshold          = 0
   treat_missing_data = "notBreaching"
-}
-
-moved {
-  to   = aws_cloudwatch_metric_alarm.reconciler_alarm_errors
-  from = aws_cloudwatch_metric_alarm.reconciler_alarm-errors_08178884
 }
 
 output "reconciler_function_name" {
