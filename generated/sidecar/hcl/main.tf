@@ -1148,18 +1148,18 @@ resource "aws_ecs_service" "tcp_x86_64_service" {
     ]
   }
   depends_on = [
-    "aws_lb_listener_rule.tcp_x86_64_route",
-    "aws_iam_role_policy.tcp_x86_64_execution_role_policy",
-    "aws_internet_gateway.network_igw",
-    "aws_route.network_public_default_route",
-    "aws_route_table_association.network_public_a_routes",
-    "aws_route_table_association.network_public_b_routes",
-    "aws_route_table_association.network_private_a_routes",
-    "aws_route_table_association.network_private_b_routes",
-    "aws_vpc_endpoint.network_endpoints_ecr_api",
-    "aws_vpc_endpoint.network_endpoints_ecr_dkr",
-    "aws_vpc_endpoint.network_endpoints_logs",
-    "aws_vpc_endpoint.network_endpoints_s3",
+    aws_lb_listener_rule.tcp_x86_64_route,
+    aws_iam_role_policy.tcp_x86_64_execution_role_policy,
+    aws_internet_gateway.network_igw,
+    aws_route.network_public_default_route,
+    aws_route_table_association.network_public_a_routes,
+    aws_route_table_association.network_public_b_routes,
+    aws_route_table_association.network_private_a_routes,
+    aws_route_table_association.network_private_b_routes,
+    aws_vpc_endpoint.network_endpoints_ecr_api,
+    aws_vpc_endpoint.network_endpoints_ecr_dkr,
+    aws_vpc_endpoint.network_endpoints_logs,
+    aws_vpc_endpoint.network_endpoints_s3,
   ]
 }
 
@@ -1422,18 +1422,18 @@ resource "aws_ecs_service" "tcp_arm64_service" {
     ]
   }
   depends_on = [
-    "aws_lb_listener_rule.tcp_arm64_route",
-    "aws_iam_role_policy.tcp_arm64_execution_role_policy",
-    "aws_internet_gateway.network_igw",
-    "aws_route.network_public_default_route",
-    "aws_route_table_association.network_public_a_routes",
-    "aws_route_table_association.network_public_b_routes",
-    "aws_route_table_association.network_private_a_routes",
-    "aws_route_table_association.network_private_b_routes",
-    "aws_vpc_endpoint.network_endpoints_ecr_api",
-    "aws_vpc_endpoint.network_endpoints_ecr_dkr",
-    "aws_vpc_endpoint.network_endpoints_logs",
-    "aws_vpc_endpoint.network_endpoints_s3",
+    aws_lb_listener_rule.tcp_arm64_route,
+    aws_iam_role_policy.tcp_arm64_execution_role_policy,
+    aws_internet_gateway.network_igw,
+    aws_route.network_public_default_route,
+    aws_route_table_association.network_public_a_routes,
+    aws_route_table_association.network_public_b_routes,
+    aws_route_table_association.network_private_a_routes,
+    aws_route_table_association.network_private_b_routes,
+    aws_vpc_endpoint.network_endpoints_ecr_api,
+    aws_vpc_endpoint.network_endpoints_ecr_dkr,
+    aws_vpc_endpoint.network_endpoints_logs,
+    aws_vpc_endpoint.network_endpoints_s3,
   ]
 }
 
@@ -1713,18 +1713,18 @@ resource "aws_ecs_service" "sharedvol_x86_64_service" {
     ]
   }
   depends_on = [
-    "aws_lb_listener_rule.sharedvol_x86_64_route",
-    "aws_iam_role_policy.sharedvol_x86_64_execution_role_policy",
-    "aws_internet_gateway.network_igw",
-    "aws_route.network_public_default_route",
-    "aws_route_table_association.network_public_a_routes",
-    "aws_route_table_association.network_public_b_routes",
-    "aws_route_table_association.network_private_a_routes",
-    "aws_route_table_association.network_private_b_routes",
-    "aws_vpc_endpoint.network_endpoints_ecr_api",
-    "aws_vpc_endpoint.network_endpoints_ecr_dkr",
-    "aws_vpc_endpoint.network_endpoints_logs",
-    "aws_vpc_endpoint.network_endpoints_s3",
+    aws_lb_listener_rule.sharedvol_x86_64_route,
+    aws_iam_role_policy.sharedvol_x86_64_execution_role_policy,
+    aws_internet_gateway.network_igw,
+    aws_route.network_public_default_route,
+    aws_route_table_association.network_public_a_routes,
+    aws_route_table_association.network_public_b_routes,
+    aws_route_table_association.network_private_a_routes,
+    aws_route_table_association.network_private_b_routes,
+    aws_vpc_endpoint.network_endpoints_ecr_api,
+    aws_vpc_endpoint.network_endpoints_ecr_dkr,
+    aws_vpc_endpoint.network_endpoints_logs,
+    aws_vpc_endpoint.network_endpoints_s3,
   ]
 }
 
@@ -2004,18 +2004,18 @@ resource "aws_ecs_service" "sharedvol_arm64_service" {
     ]
   }
   depends_on = [
-    "aws_lb_listener_rule.sharedvol_arm64_route",
-    "aws_iam_role_policy.sharedvol_arm64_execution_role_policy",
-    "aws_internet_gateway.network_igw",
-    "aws_route.network_public_default_route",
-    "aws_route_table_association.network_public_a_routes",
-    "aws_route_table_association.network_public_b_routes",
-    "aws_route_table_association.network_private_a_routes",
-    "aws_route_table_association.network_private_b_routes",
-    "aws_vpc_endpoint.network_endpoints_ecr_api",
-    "aws_vpc_endpoint.network_endpoints_ecr_dkr",
-    "aws_vpc_endpoint.network_endpoints_logs",
-    "aws_vpc_endpoint.network_endpoints_s3",
+    aws_lb_listener_rule.sharedvol_arm64_route,
+    aws_iam_role_policy.sharedvol_arm64_execution_role_policy,
+    aws_internet_gateway.network_igw,
+    aws_route.network_public_default_route,
+    aws_route_table_association.network_public_a_routes,
+    aws_route_table_association.network_public_b_routes,
+    aws_route_table_association.network_private_a_routes,
+    aws_route_table_association.network_private_b_routes,
+    aws_vpc_endpoint.network_endpoints_ecr_api,
+    aws_vpc_endpoint.network_endpoints_ecr_dkr,
+    aws_vpc_endpoint.network_endpoints_logs,
+    aws_vpc_endpoint.network_endpoints_s3,
   ]
 }
 
@@ -2244,18 +2244,18 @@ resource "aws_ecs_service" "combined_x86_64_service" {
     ]
   }
   depends_on = [
-    "aws_lb_listener_rule.combined_x86_64_route",
-    "aws_iam_role_policy.combined_x86_64_execution_role_policy",
-    "aws_internet_gateway.network_igw",
-    "aws_route.network_public_default_route",
-    "aws_route_table_association.network_public_a_routes",
-    "aws_route_table_association.network_public_b_routes",
-    "aws_route_table_association.network_private_a_routes",
-    "aws_route_table_association.network_private_b_routes",
-    "aws_vpc_endpoint.network_endpoints_ecr_api",
-    "aws_vpc_endpoint.network_endpoints_ecr_dkr",
-    "aws_vpc_endpoint.network_endpoints_logs",
-    "aws_vpc_endpoint.network_endpoints_s3",
+    aws_lb_listener_rule.combined_x86_64_route,
+    aws_iam_role_policy.combined_x86_64_execution_role_policy,
+    aws_internet_gateway.network_igw,
+    aws_route.network_public_default_route,
+    aws_route_table_association.network_public_a_routes,
+    aws_route_table_association.network_public_b_routes,
+    aws_route_table_association.network_private_a_routes,
+    aws_route_table_association.network_private_b_routes,
+    aws_vpc_endpoint.network_endpoints_ecr_api,
+    aws_vpc_endpoint.network_endpoints_ecr_dkr,
+    aws_vpc_endpoint.network_endpoints_logs,
+    aws_vpc_endpoint.network_endpoints_s3,
   ]
 }
 
@@ -2484,18 +2484,18 @@ resource "aws_ecs_service" "combined_arm64_service" {
     ]
   }
   depends_on = [
-    "aws_lb_listener_rule.combined_arm64_route",
-    "aws_iam_role_policy.combined_arm64_execution_role_policy",
-    "aws_internet_gateway.network_igw",
-    "aws_route.network_public_default_route",
-    "aws_route_table_association.network_public_a_routes",
-    "aws_route_table_association.network_public_b_routes",
-    "aws_route_table_association.network_private_a_routes",
-    "aws_route_table_association.network_private_b_routes",
-    "aws_vpc_endpoint.network_endpoints_ecr_api",
-    "aws_vpc_endpoint.network_endpoints_ecr_dkr",
-    "aws_vpc_endpoint.network_endpoints_logs",
-    "aws_vpc_endpoint.network_endpoints_s3",
+    aws_lb_listener_rule.combined_arm64_route,
+    aws_iam_role_policy.combined_arm64_execution_role_policy,
+    aws_internet_gateway.network_igw,
+    aws_route.network_public_default_route,
+    aws_route_table_association.network_public_a_routes,
+    aws_route_table_association.network_public_b_routes,
+    aws_route_table_association.network_private_a_routes,
+    aws_route_table_association.network_private_b_routes,
+    aws_vpc_endpoint.network_endpoints_ecr_api,
+    aws_vpc_endpoint.network_endpoints_ecr_dkr,
+    aws_vpc_endpoint.network_endpoints_logs,
+    aws_vpc_endpoint.network_endpoints_s3,
   ]
 }
 
