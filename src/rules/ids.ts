@@ -32,6 +32,7 @@ export const RULE_IDS: readonly string[] = [
   'ECS-ContainersReadInstanceCredentials',
   'ECS-ServiceWaitsForEgress',
   'ECS-ContainerWithinTask',
+  'ECS-ReadonlyRootFilesystem',
   'IAM-NoWildcardWrite',
   'IAM-ValidActions',
   'IAM-TrustNamesPrincipal',
@@ -43,4 +44,6 @@ export const RULE_IDS: readonly string[] = [
   'Events-PatternFields',
   'Net-NoOpenIngress',
   'Net-NoPublicTaskIp',
+  'VPC-FlowLogs',
+  'ELB-AccessLogs',
 ];
