@@ -319,6 +319,190 @@ moved {
   to   = aws_vpc_endpoint.network_endpoints_s3
   from = aws_vpc_endpoint.network_endpoints_s3_3C9E984F
 }
+resource "aws_cloudwatch_log_group" "network_flow_logs" {
+  name              = "/stackwright/vpc/demo-sidecar/flow-logs"
+  retention_in_days = 7
+}
+
+moved {
+  to   = aws_cloudwatch_log_group.network_flow_logs
+  from = aws_cloudwatch_log_group.network_flow-logs_D7C94307
+}
+resource "aws_iam_role" "network_flow_logs_role" {
+  assume_role_policy = <<EOF
+{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Principal": {
+        "Service": "vpc-flow-logs.amazonaws.com"
+      },
+      "Action": "sts:AssumeRole"
+    }
+  ]
+}
+EOF
+  description        = "Lets VPC Flow Logs write to ${aws_cloudwatch_log_group.network_flow_logs.name} (Stackwright)"
+  name               = "demo-sidecar-vpc-flow-logs"
+}
+
+moved {
+  to   = aws_iam_role.network_flow_logs_role
+  from = aws_iam_role.network_flow-logs-role_8074155A
+}
+resource "aws_iam_role_policy" "network_flow_logs_policy" {
+  name   = "write-flow-logs"
+  policy = <<EOF
+{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "WriteOwnLogGroup",
+      "Effect": "Allow",
+      "Action": [
+        "logs:CreateLogStream",
+        "logs:PutLogEvents",
+        "logs:DescribeLogStreams"
+      ],
+      "Resource": [
+        "${aws_cloudwatch_log_group.network_flow_logs.arn}",
+        "${aws_cloudwatch_log_group.network_flow_logs.arn}:*"
+      ]
+    }
+  ]
+}
+EOF
+  role   = aws_iam_role.network_flow_logs_role.id
+}
+
+moved {
+  to   = aws_iam_role_policy.network_flow_logs_policy
+  from = aws_iam_role_policy.network_flow-logs-policy_C5B6AD10
+}
+resource "aws_flow_log" "network_flow_log" {
+  iam_role_arn             = aws_iam_role.network_flow_logs_role.arn
+  log_destination          = aws_cloudwatch_log_group.network_flow_logs.arn
+  log_destination_type     = "cloud-watch-logs"
+  max_aggregation_interval = 600
+  tags = {
+    Name = "demo-sidecar-flow-log"
+  }
+  traffic_type = "ALL"
+  vpc_id       = aws_vpc.network_vpc.id
+}
+
+moved {
+  to   = aws_flow_log.network_flow_log
+  from = aws_flow_log.network_flow-log_4CEF6CCF
+}
+resource "aws_s3_bucket" "alb_logs_bucket" {
+  bucket_prefix = "demo-sidecar-alb-logs-"
+  force_destroy = true
+}
+
+moved {
+  to   = aws_s3_bucket.alb_logs_bucket
+  from = aws_s3_bucket.alb-logs_bucket_B3B3737C
+}
+resource "aws_s3_bucket_public_access_block" "alb_logs_public_access" {
+  block_public_acls       = true
+  block_public_policy     = true
+  bucket                  = aws_s3_bucket.alb_logs_bucket.id
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+moved {
+  to   = aws_s3_bucket_public_access_block.alb_logs_public_access
+  from = aws_s3_bucket_public_access_block.alb-logs_public-access_0374624B
+}
+resource "aws_s3_bucket_ownership_controls" "alb_logs_ownership" {
+  bucket = aws_s3_bucket.alb_logs_bucket.id
+  rule {
+    object_ownership = "BucketOwnerEnforced"
+  }
+}
+
+moved {
+  to   = aws_s3_bucket_ownership_controls.alb_logs_ownership
+  from = aws_s3_bucket_ownership_controls.alb-logs_ownership_860D7761
+}
+resource "aws_s3_bucket_server_side_encryption_configuration" "alb_logs_encryption" {
+  bucket = aws_s3_bucket.alb_logs_bucket.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "AES256"
+    }
+  }
+}
+
+moved {
+  to   = aws_s3_bucket_server_side_encryption_configuration.alb_logs_encryption
+  from = aws_s3_bucket_server_side_encryption_configuration.alb-logs_encryption_2F80F79B
+}
+resource "aws_s3_bucket_lifecycle_configuration" "alb_logs_lifecycle" {
+  bucket = aws_s3_bucket.alb_logs_bucket.id
+  rule {
+    id     = "expire-access-logs"
+    status = "Enabled"
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 1
+    }
+    expiration {
+      days = 7
+    }
+    filter {
+      prefix = ""
+    }
+  }
+}
+
+moved {
+  to   = aws_s3_bucket_lifecycle_configuration.alb_logs_lifecycle
+  from = aws_s3_bucket_lifecycle_configuration.alb-logs_lifecycle_7D425592
+}
+resource "aws_s3_bucket_policy" "alb_logs_policy" {
+  bucket = aws_s3_bucket.alb_logs_bucket.id
+  policy = <<EOF
+{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "ElbAccessLogDelivery",
+      "Effect": "Allow",
+      "Principal": {
+        "AWS": "arn:aws:iam::127311923021:root"
+      },
+      "Action": "s3:PutObject",
+      "Resource": "${aws_s3_bucket.alb_logs_bucket.arn}/AWSLogs/${data.aws_caller_identity.caller.account_id}/*"
+    },
+    {
+      "Sid": "DenyPlainHttp",
+      "Effect": "Deny",
+      "Principal": {
+        "AWS": "*"
+      },
+      "Action": "s3:*",
+      "Resource": [
+        "${aws_s3_bucket.alb_logs_bucket.arn}",
+        "${aws_s3_bucket.alb_logs_bucket.arn}/*"
+      ],
+      "Condition": {
+        "Bool": {
+          "aws:SecureTransport": "false"
+        }
+      }
+    }
+  ]
+}
+EOF
+}
+
+moved {
+  to   = aws_s3_bucket_policy.alb_logs_policy
+  from = aws_s3_bucket_policy.alb-logs_policy_6DC7A542
+}
 resource "aws_security_group" "alb_sg" {
   description = "Benchmark ALB: listener ports from the allowed clients; egress only to the tasks"
   name        = "demo-sidecar-alb"
@@ -333,7 +517,7 @@ moved {
   from = aws_security_group.alb_sg_97040498
 }
 resource "aws_vpc_security_group_ingress_rule" "alb_listener_80_0" {
-  cidr_ipv4         = "0.0.0.0/0"
+  cidr_ipv4         = "203.0.113.10/32"
   description       = "HTTP listener"
   from_port         = 80
   ip_protocol       = "tcp"
@@ -361,6 +545,13 @@ resource "aws_lb" "alb" {
   tags = {
     Name = "demo-sidecar"
   }
+  access_logs {
+    bucket  = aws_s3_bucket.alb_logs_bucket.id
+    enabled = true
+  }
+  depends_on = [
+    aws_s3_bucket_policy.alb_logs_policy,
+  ]
 }
 
 moved {
@@ -509,10 +700,10 @@ moved {
   from = aws_ecr_lifecycle_policy.images_tcp-nginx-lifecycle_CAC3CB5B
 }
 resource "docker_image" "images_tcp_nginx_x86_64_image" {
-  name     = "${aws_ecr_repository.images_tcp_nginx_repo.repository_url}:c6cf6419b5f3144e875ccbc0826c3859f8a296fcdb1fb663f7234e5d3173273c-x86_64"
+  name     = "${aws_ecr_repository.images_tcp_nginx_repo.repository_url}:2f92bea56a4f807ccaca09d7a81426a80cbcc965d25543c5d9b2db5475fa7f66-x86_64"
   platform = "linux/amd64"
   triggers = {
-    context_hash = "c6cf6419b5f3144e875ccbc0826c3859f8a296fcdb1fb663f7234e5d3173273c"
+    context_hash = "2f92bea56a4f807ccaca09d7a81426a80cbcc965d25543c5d9b2db5475fa7f66"
   }
   build {
     context    = "${path.module}/images/tcp/nginx"
@@ -529,7 +720,7 @@ resource "docker_registry_image" "images_tcp_nginx_x86_64_push" {
   keep_remotely = true
   name          = docker_image.images_tcp_nginx_x86_64_image.name
   triggers = {
-    context_hash = "c6cf6419b5f3144e875ccbc0826c3859f8a296fcdb1fb663f7234e5d3173273c"
+    context_hash = "2f92bea56a4f807ccaca09d7a81426a80cbcc965d25543c5d9b2db5475fa7f66"
   }
 }
 
@@ -538,10 +729,10 @@ moved {
   from = docker_registry_image.images_tcp-nginx-x86_64-push_29FB9CB4
 }
 resource "docker_image" "images_tcp_nginx_arm64_image" {
-  name     = "${aws_ecr_repository.images_tcp_nginx_repo.repository_url}:c6cf6419b5f3144e875ccbc0826c3859f8a296fcdb1fb663f7234e5d3173273c-arm64"
+  name     = "${aws_ecr_repository.images_tcp_nginx_repo.repository_url}:2f92bea56a4f807ccaca09d7a81426a80cbcc965d25543c5d9b2db5475fa7f66-arm64"
   platform = "linux/arm64"
   triggers = {
-    context_hash = "c6cf6419b5f3144e875ccbc0826c3859f8a296fcdb1fb663f7234e5d3173273c"
+    context_hash = "2f92bea56a4f807ccaca09d7a81426a80cbcc965d25543c5d9b2db5475fa7f66"
   }
   build {
     context    = "${path.module}/images/tcp/nginx"
@@ -558,7 +749,7 @@ resource "docker_registry_image" "images_tcp_nginx_arm64_push" {
   keep_remotely = true
   name          = docker_image.images_tcp_nginx_arm64_image.name
   triggers = {
-    context_hash = "c6cf6419b5f3144e875ccbc0826c3859f8a296fcdb1fb663f7234e5d3173273c"
+    context_hash = "2f92bea56a4f807ccaca09d7a81426a80cbcc965d25543c5d9b2db5475fa7f66"
   }
 }
 
@@ -592,10 +783,10 @@ moved {
   from = aws_ecr_lifecycle_policy.images_tcp-app-lifecycle_BBF10405
 }
 resource "docker_image" "images_tcp_app_x86_64_image" {
-  name     = "${aws_ecr_repository.images_tcp_app_repo.repository_url}:517499644cd03ad68f3496570599fea379d33065106d7c3c395b9c1ed05bd8ba-x86_64"
+  name     = "${aws_ecr_repository.images_tcp_app_repo.repository_url}:ac0c46f4d6d3a87a80fca663d74b3b99451aa5f6b04fd7a7bf1efc46fd202af0-x86_64"
   platform = "linux/amd64"
   triggers = {
-    context_hash = "517499644cd03ad68f3496570599fea379d33065106d7c3c395b9c1ed05bd8ba"
+    context_hash = "ac0c46f4d6d3a87a80fca663d74b3b99451aa5f6b04fd7a7bf1efc46fd202af0"
   }
   build {
     context    = "${path.module}/images/tcp/app"
@@ -612,7 +803,7 @@ resource "docker_registry_image" "images_tcp_app_x86_64_push" {
   keep_remotely = true
   name          = docker_image.images_tcp_app_x86_64_image.name
   triggers = {
-    context_hash = "517499644cd03ad68f3496570599fea379d33065106d7c3c395b9c1ed05bd8ba"
+    context_hash = "ac0c46f4d6d3a87a80fca663d74b3b99451aa5f6b04fd7a7bf1efc46fd202af0"
   }
 }
 
@@ -621,10 +812,10 @@ moved {
   from = docker_registry_image.images_tcp-app-x86_64-push_AB06D09D
 }
 resource "docker_image" "images_tcp_app_arm64_image" {
-  name     = "${aws_ecr_repository.images_tcp_app_repo.repository_url}:517499644cd03ad68f3496570599fea379d33065106d7c3c395b9c1ed05bd8ba-arm64"
+  name     = "${aws_ecr_repository.images_tcp_app_repo.repository_url}:ac0c46f4d6d3a87a80fca663d74b3b99451aa5f6b04fd7a7bf1efc46fd202af0-arm64"
   platform = "linux/arm64"
   triggers = {
-    context_hash = "517499644cd03ad68f3496570599fea379d33065106d7c3c395b9c1ed05bd8ba"
+    context_hash = "ac0c46f4d6d3a87a80fca663d74b3b99451aa5f6b04fd7a7bf1efc46fd202af0"
   }
   build {
     context    = "${path.module}/images/tcp/app"
@@ -641,7 +832,7 @@ resource "docker_registry_image" "images_tcp_app_arm64_push" {
   keep_remotely = true
   name          = docker_image.images_tcp_app_arm64_image.name
   triggers = {
-    context_hash = "517499644cd03ad68f3496570599fea379d33065106d7c3c395b9c1ed05bd8ba"
+    context_hash = "ac0c46f4d6d3a87a80fca663d74b3b99451aa5f6b04fd7a7bf1efc46fd202af0"
   }
 }
 
@@ -675,10 +866,10 @@ moved {
   from = aws_ecr_lifecycle_policy.images_sharedvol-nginx-lifecycle_CCE92DCE
 }
 resource "docker_image" "images_sharedvol_nginx_x86_64_image" {
-  name     = "${aws_ecr_repository.images_sharedvol_nginx_repo.repository_url}:0486cc2e35da2fe8c0878d61994bf739cd541acc366cbc116799a2c27dfdf9b9-x86_64"
+  name     = "${aws_ecr_repository.images_sharedvol_nginx_repo.repository_url}:651a92fed5a34c70fa186e70b3cad175e5ba4d386102b1285121b24e9d1b8fa5-x86_64"
   platform = "linux/amd64"
   triggers = {
-    context_hash = "0486cc2e35da2fe8c0878d61994bf739cd541acc366cbc116799a2c27dfdf9b9"
+    context_hash = "651a92fed5a34c70fa186e70b3cad175e5ba4d386102b1285121b24e9d1b8fa5"
   }
   build {
     context    = "${path.module}/images/sharedvol/nginx"
@@ -695,7 +886,7 @@ resource "docker_registry_image" "images_sharedvol_nginx_x86_64_push" {
   keep_remotely = true
   name          = docker_image.images_sharedvol_nginx_x86_64_image.name
   triggers = {
-    context_hash = "0486cc2e35da2fe8c0878d61994bf739cd541acc366cbc116799a2c27dfdf9b9"
+    context_hash = "651a92fed5a34c70fa186e70b3cad175e5ba4d386102b1285121b24e9d1b8fa5"
   }
 }
 
@@ -704,10 +895,10 @@ moved {
   from = docker_registry_image.images_sharedvol-nginx-x86_64-push_21A0541B
 }
 resource "docker_image" "images_sharedvol_nginx_arm64_image" {
-  name     = "${aws_ecr_repository.images_sharedvol_nginx_repo.repository_url}:0486cc2e35da2fe8c0878d61994bf739cd541acc366cbc116799a2c27dfdf9b9-arm64"
+  name     = "${aws_ecr_repository.images_sharedvol_nginx_repo.repository_url}:651a92fed5a34c70fa186e70b3cad175e5ba4d386102b1285121b24e9d1b8fa5-arm64"
   platform = "linux/arm64"
   triggers = {
-    context_hash = "0486cc2e35da2fe8c0878d61994bf739cd541acc366cbc116799a2c27dfdf9b9"
+    context_hash = "651a92fed5a34c70fa186e70b3cad175e5ba4d386102b1285121b24e9d1b8fa5"
   }
   build {
     context    = "${path.module}/images/sharedvol/nginx"
@@ -724,7 +915,7 @@ resource "docker_registry_image" "images_sharedvol_nginx_arm64_push" {
   keep_remotely = true
   name          = docker_image.images_sharedvol_nginx_arm64_image.name
   triggers = {
-    context_hash = "0486cc2e35da2fe8c0878d61994bf739cd541acc366cbc116799a2c27dfdf9b9"
+    context_hash = "651a92fed5a34c70fa186e70b3cad175e5ba4d386102b1285121b24e9d1b8fa5"
   }
 }
 
@@ -758,10 +949,10 @@ moved {
   from = aws_ecr_lifecycle_policy.images_sharedvol-app-lifecycle_CDF29F53
 }
 resource "docker_image" "images_sharedvol_app_x86_64_image" {
-  name     = "${aws_ecr_repository.images_sharedvol_app_repo.repository_url}:5f369065c3aa7a67400d65d6d79deee8af08ed80fc67c9e0984214e195605502-x86_64"
+  name     = "${aws_ecr_repository.images_sharedvol_app_repo.repository_url}:ecaa40f5803cbc3cfbb42974a0f1e71b348b203a17721aba93ce1f9c64e7b53b-x86_64"
   platform = "linux/amd64"
   triggers = {
-    context_hash = "5f369065c3aa7a67400d65d6d79deee8af08ed80fc67c9e0984214e195605502"
+    context_hash = "ecaa40f5803cbc3cfbb42974a0f1e71b348b203a17721aba93ce1f9c64e7b53b"
   }
   build {
     context    = "${path.module}/images/sharedvol/app"
@@ -778,7 +969,7 @@ resource "docker_registry_image" "images_sharedvol_app_x86_64_push" {
   keep_remotely = true
   name          = docker_image.images_sharedvol_app_x86_64_image.name
   triggers = {
-    context_hash = "5f369065c3aa7a67400d65d6d79deee8af08ed80fc67c9e0984214e195605502"
+    context_hash = "ecaa40f5803cbc3cfbb42974a0f1e71b348b203a17721aba93ce1f9c64e7b53b"
   }
 }
 
@@ -787,10 +978,10 @@ moved {
   from = docker_registry_image.images_sharedvol-app-x86_64-push_15C07F67
 }
 resource "docker_image" "images_sharedvol_app_arm64_image" {
-  name     = "${aws_ecr_repository.images_sharedvol_app_repo.repository_url}:5f369065c3aa7a67400d65d6d79deee8af08ed80fc67c9e0984214e195605502-arm64"
+  name     = "${aws_ecr_repository.images_sharedvol_app_repo.repository_url}:ecaa40f5803cbc3cfbb42974a0f1e71b348b203a17721aba93ce1f9c64e7b53b-arm64"
   platform = "linux/arm64"
   triggers = {
-    context_hash = "5f369065c3aa7a67400d65d6d79deee8af08ed80fc67c9e0984214e195605502"
+    context_hash = "ecaa40f5803cbc3cfbb42974a0f1e71b348b203a17721aba93ce1f9c64e7b53b"
   }
   build {
     context    = "${path.module}/images/sharedvol/app"
@@ -807,7 +998,7 @@ resource "docker_registry_image" "images_sharedvol_app_arm64_push" {
   keep_remotely = true
   name          = docker_image.images_sharedvol_app_arm64_image.name
   triggers = {
-    context_hash = "5f369065c3aa7a67400d65d6d79deee8af08ed80fc67c9e0984214e195605502"
+    context_hash = "ecaa40f5803cbc3cfbb42974a0f1e71b348b203a17721aba93ce1f9c64e7b53b"
   }
 }
 
@@ -841,10 +1032,10 @@ moved {
   from = aws_ecr_lifecycle_policy.images_combined-lifecycle_E97742D3
 }
 resource "docker_image" "images_combined_x86_64_image" {
-  name     = "${aws_ecr_repository.images_combined_repo.repository_url}:cc17cefce202b7aa9bd81429e5602c1b8db8bfc4f3220b24cdfc00823031ab0a-x86_64"
+  name     = "${aws_ecr_repository.images_combined_repo.repository_url}:bd3ad2dfb1309f7b2f87d4cb69535e3c9db8b9c8f4cb543ef17c4b07ce7174b6-x86_64"
   platform = "linux/amd64"
   triggers = {
-    context_hash = "cc17cefce202b7aa9bd81429e5602c1b8db8bfc4f3220b24cdfc00823031ab0a"
+    context_hash = "bd3ad2dfb1309f7b2f87d4cb69535e3c9db8b9c8f4cb543ef17c4b07ce7174b6"
   }
   build {
     context    = "${path.module}/images/combined/combined"
@@ -861,7 +1052,7 @@ resource "docker_registry_image" "images_combined_x86_64_push" {
   keep_remotely = true
   name          = docker_image.images_combined_x86_64_image.name
   triggers = {
-    context_hash = "cc17cefce202b7aa9bd81429e5602c1b8db8bfc4f3220b24cdfc00823031ab0a"
+    context_hash = "bd3ad2dfb1309f7b2f87d4cb69535e3c9db8b9c8f4cb543ef17c4b07ce7174b6"
   }
 }
 
@@ -870,10 +1061,10 @@ moved {
   from = docker_registry_image.images_combined-x86_64-push_2F330907
 }
 resource "docker_image" "images_combined_arm64_image" {
-  name     = "${aws_ecr_repository.images_combined_repo.repository_url}:cc17cefce202b7aa9bd81429e5602c1b8db8bfc4f3220b24cdfc00823031ab0a-arm64"
+  name     = "${aws_ecr_repository.images_combined_repo.repository_url}:bd3ad2dfb1309f7b2f87d4cb69535e3c9db8b9c8f4cb543ef17c4b07ce7174b6-arm64"
   platform = "linux/arm64"
   triggers = {
-    context_hash = "cc17cefce202b7aa9bd81429e5602c1b8db8bfc4f3220b24cdfc00823031ab0a"
+    context_hash = "bd3ad2dfb1309f7b2f87d4cb69535e3c9db8b9c8f4cb543ef17c4b07ce7174b6"
   }
   build {
     context    = "${path.module}/images/combined/combined"
@@ -890,7 +1081,7 @@ resource "docker_registry_image" "images_combined_arm64_push" {
   keep_remotely = true
   name          = docker_image.images_combined_arm64_image.name
   triggers = {
-    context_hash = "cc17cefce202b7aa9bd81429e5602c1b8db8bfc4f3220b24cdfc00823031ab0a"
+    context_hash = "bd3ad2dfb1309f7b2f87d4cb69535e3c9db8b9c8f4cb543ef17c4b07ce7174b6"
   }
 }
 
@@ -989,6 +1180,14 @@ resource "aws_ecs_task_definition" "tcp_x86_64_task" {
     "name": "app",
     "image": "${aws_ecr_repository.images_tcp_app_repo.repository_url}@${docker_registry_image.images_tcp_app_x86_64_push.sha256_digest}",
     "essential": true,
+    "readonlyRootFilesystem": true,
+    "mountPoints": [
+      {
+        "sourceVolume": "app-state",
+        "containerPath": "/var/lib/sidecar-app",
+        "readOnly": false
+      }
+    ],
     "healthCheck": {
       "command": [
         "CMD",
@@ -1031,6 +1230,14 @@ resource "aws_ecs_task_definition" "tcp_x86_64_task" {
         "condition": "HEALTHY"
       }
     ],
+    "readonlyRootFilesystem": true,
+    "mountPoints": [
+      {
+        "sourceVolume": "nginx-state",
+        "containerPath": "/var/lib/nginx-sidecar",
+        "readOnly": false
+      }
+    ],
     "healthCheck": {
       "command": [
         "CMD",
@@ -1067,6 +1274,12 @@ EOF
   runtime_platform {
     cpu_architecture        = "X86_64"
     operating_system_family = "LINUX"
+  }
+  volume {
+    name = "app-state"
+  }
+  volume {
+    name = "nginx-state"
   }
 }
 
@@ -1263,6 +1476,14 @@ resource "aws_ecs_task_definition" "tcp_arm64_task" {
     "name": "app",
     "image": "${aws_ecr_repository.images_tcp_app_repo.repository_url}@${docker_registry_image.images_tcp_app_arm64_push.sha256_digest}",
     "essential": true,
+    "readonlyRootFilesystem": true,
+    "mountPoints": [
+      {
+        "sourceVolume": "app-state",
+        "containerPath": "/var/lib/sidecar-app",
+        "readOnly": false
+      }
+    ],
     "healthCheck": {
       "command": [
         "CMD",
@@ -1305,6 +1526,14 @@ resource "aws_ecs_task_definition" "tcp_arm64_task" {
         "condition": "HEALTHY"
       }
     ],
+    "readonlyRootFilesystem": true,
+    "mountPoints": [
+      {
+        "sourceVolume": "nginx-state",
+        "containerPath": "/var/lib/nginx-sidecar",
+        "readOnly": false
+      }
+    ],
     "healthCheck": {
       "command": [
         "CMD",
@@ -1341,6 +1570,12 @@ EOF
   runtime_platform {
     cpu_architecture        = "ARM64"
     operating_system_family = "LINUX"
+  }
+  volume {
+    name = "app-state"
+  }
+  volume {
+    name = "nginx-state"
   }
 }
 
@@ -1537,7 +1772,13 @@ resource "aws_ecs_task_definition" "sharedvol_x86_64_task" {
     "name": "app",
     "image": "${aws_ecr_repository.images_sharedvol_app_repo.repository_url}@${docker_registry_image.images_sharedvol_app_x86_64_push.sha256_digest}",
     "essential": true,
+    "readonlyRootFilesystem": true,
     "mountPoints": [
+      {
+        "sourceVolume": "app-state",
+        "containerPath": "/var/lib/sidecar-app",
+        "readOnly": false
+      },
       {
         "sourceVolume": "socket",
         "containerPath": "/run/sidecar",
@@ -1586,7 +1827,13 @@ resource "aws_ecs_task_definition" "sharedvol_x86_64_task" {
         "condition": "HEALTHY"
       }
     ],
+    "readonlyRootFilesystem": true,
     "mountPoints": [
+      {
+        "sourceVolume": "nginx-state",
+        "containerPath": "/var/lib/nginx-sidecar",
+        "readOnly": false
+      },
       {
         "sourceVolume": "socket",
         "containerPath": "/run/sidecar",
@@ -1631,7 +1878,13 @@ EOF
     operating_system_family = "LINUX"
   }
   volume {
+    name = "app-state"
+  }
+  volume {
     name = "socket"
+  }
+  volume {
+    name = "nginx-state"
   }
 }
 
@@ -1828,7 +2081,13 @@ resource "aws_ecs_task_definition" "sharedvol_arm64_task" {
     "name": "app",
     "image": "${aws_ecr_repository.images_sharedvol_app_repo.repository_url}@${docker_registry_image.images_sharedvol_app_arm64_push.sha256_digest}",
     "essential": true,
+    "readonlyRootFilesystem": true,
     "mountPoints": [
+      {
+        "sourceVolume": "app-state",
+        "containerPath": "/var/lib/sidecar-app",
+        "readOnly": false
+      },
       {
         "sourceVolume": "socket",
         "containerPath": "/run/sidecar",
@@ -1877,7 +2136,13 @@ resource "aws_ecs_task_definition" "sharedvol_arm64_task" {
         "condition": "HEALTHY"
       }
     ],
+    "readonlyRootFilesystem": true,
     "mountPoints": [
+      {
+        "sourceVolume": "nginx-state",
+        "containerPath": "/var/lib/nginx-sidecar",
+        "readOnly": false
+      },
       {
         "sourceVolume": "socket",
         "containerPath": "/run/sidecar",
@@ -1922,7 +2187,13 @@ EOF
     operating_system_family = "LINUX"
   }
   volume {
+    name = "app-state"
+  }
+  volume {
     name = "socket"
+  }
+  volume {
+    name = "nginx-state"
   }
 }
 
@@ -2127,6 +2398,29 @@ resource "aws_ecs_task_definition" "combined_x86_64_task" {
         "appProtocol": "http"
       }
     ],
+    "readonlyRootFilesystem": true,
+    "mountPoints": [
+      {
+        "sourceVolume": "nginx-state",
+        "containerPath": "/var/lib/nginx-sidecar",
+        "readOnly": false
+      },
+      {
+        "sourceVolume": "app-state",
+        "containerPath": "/var/lib/sidecar-app",
+        "readOnly": false
+      },
+      {
+        "sourceVolume": "supervisor-state",
+        "containerPath": "/var/lib/supervisor-sidecar",
+        "readOnly": false
+      },
+      {
+        "sourceVolume": "socket",
+        "containerPath": "/run/sidecar",
+        "readOnly": false
+      }
+    ],
     "healthCheck": {
       "command": [
         "CMD",
@@ -2163,6 +2457,18 @@ EOF
   runtime_platform {
     cpu_architecture        = "X86_64"
     operating_system_family = "LINUX"
+  }
+  volume {
+    name = "nginx-state"
+  }
+  volume {
+    name = "app-state"
+  }
+  volume {
+    name = "supervisor-state"
+  }
+  volume {
+    name = "socket"
   }
 }
 
@@ -2367,6 +2673,29 @@ resource "aws_ecs_task_definition" "combined_arm64_task" {
         "appProtocol": "http"
       }
     ],
+    "readonlyRootFilesystem": true,
+    "mountPoints": [
+      {
+        "sourceVolume": "nginx-state",
+        "containerPath": "/var/lib/nginx-sidecar",
+        "readOnly": false
+      },
+      {
+        "sourceVolume": "app-state",
+        "containerPath": "/var/lib/sidecar-app",
+        "readOnly": false
+      },
+      {
+        "sourceVolume": "supervisor-state",
+        "containerPath": "/var/lib/supervisor-sidecar",
+        "readOnly": false
+      },
+      {
+        "sourceVolume": "socket",
+        "containerPath": "/run/sidecar",
+        "readOnly": false
+      }
+    ],
     "healthCheck": {
       "command": [
         "CMD",
@@ -2403,6 +2732,18 @@ EOF
   runtime_platform {
     cpu_architecture        = "ARM64"
     operating_system_family = "LINUX"
+  }
+  volume {
+    name = "nginx-state"
+  }
+  volume {
+    name = "app-state"
+  }
+  volume {
+    name = "supervisor-state"
+  }
+  volume {
+    name = "socket"
   }
 }
 

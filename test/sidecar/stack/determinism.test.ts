@@ -5,7 +5,9 @@ import type { Json } from '../../helpers/json';
 
 /** Every file of the sidecar stack folder, including the HCL copy, rendered contexts and README. */
 async function folder(section: Record<string, unknown> = {}): Promise<Map<string, string>> {
-  const [stack] = await synthesize(testConfig({ sidecar: section }), { only: ['sidecar'] });
+  const [stack] = await synthesize(testConfig({ sidecar: { listenerCidrs: ['203.0.113.10/32'], ...section } }), {
+    only: ['sidecar'],
+  });
   return new Map(
     [...stack!.files].map(([path, contents]) => [
       path,
