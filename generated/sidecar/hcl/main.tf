@@ -676,7 +676,7 @@ provider "docker" {
 }
 resource "aws_ecr_repository" "images_tcp_nginx_repo" {
   force_delete         = true
-  image_tag_mutability = "IMMUTABLE"
+  image_tag_mutability = "MUTABLE"
   name                 = "demo-sidecar/tcp-nginx"
   encryption_configuration {
     encryption_type = "AES256"
@@ -759,7 +759,7 @@ moved {
 }
 resource "aws_ecr_repository" "images_tcp_app_repo" {
   force_delete         = true
-  image_tag_mutability = "IMMUTABLE"
+  image_tag_mutability = "MUTABLE"
   name                 = "demo-sidecar/tcp-app"
   encryption_configuration {
     encryption_type = "AES256"
@@ -842,7 +842,7 @@ moved {
 }
 resource "aws_ecr_repository" "images_sharedvol_nginx_repo" {
   force_delete         = true
-  image_tag_mutability = "IMMUTABLE"
+  image_tag_mutability = "MUTABLE"
   name                 = "demo-sidecar/sharedvol-nginx"
   encryption_configuration {
     encryption_type = "AES256"
@@ -925,7 +925,7 @@ moved {
 }
 resource "aws_ecr_repository" "images_sharedvol_app_repo" {
   force_delete         = true
-  image_tag_mutability = "IMMUTABLE"
+  image_tag_mutability = "MUTABLE"
   name                 = "demo-sidecar/sharedvol-app"
   encryption_configuration {
     encryption_type = "AES256"
@@ -1008,7 +1008,7 @@ moved {
 }
 resource "aws_ecr_repository" "images_combined_repo" {
   force_delete         = true
-  image_tag_mutability = "IMMUTABLE"
+  image_tag_mutability = "MUTABLE"
   name                 = "demo-sidecar/combined"
   encryption_configuration {
     encryption_type = "AES256"

@@ -44,6 +44,22 @@ describe('sidecar stack determinism', () => {
     expect(readme).toContain('npx stackwright bench remote --from-terraform generated/sidecar');
   });
 
+  it('states what the machine running terraform apply needs: Docker with BuildKit, QEMU, registry access', () => {
+    const readme = first.get('README.md')!;
+    const section = readme.slice(readme.indexOf('## Where to run terraform apply'), readme.indexOf('## Cost caveats'));
+    // kreuzwerker/terraform-provider-docker v3.6.2, internal/provider/resource_docker_image_funcs.go:
+    // enableBuildKitIfSupported sets `buildOptions.Version = types.BuilderBuildKit` when the engine's API version
+    // is at least minBuildkitDockerVersion = "1.39", else `types.BuilderV1`.
+    expect(section).toContain('**Docker Engine with BuildKit**: a running engine whose API is 1.39 or later');
+    expect(section).toContain('**QEMU for the other architecture**');
+    expect(section).toContain('both `linux/amd64` and `linux/arm64` images are built');
+    // Every Dockerfile names the syntax frontend BuildKit fetches, and the Docker Hub base image.
+    for (const [path, text] of first)
+      if (path.endsWith('/Dockerfile')) expect(text).toMatch(/^# syntax=docker\/dockerfile:1\n[\s\S]*^FROM debian:/m);
+    expect(section).toContain('**Registry access**: Docker Hub (the `debian` base image and the `docker/dockerfile:1`');
+    expect(section).toContain("the account's ECR registry");
+  });
+
   it('renders a parseable HCL copy with every deployment, container definitions as heredocs', async () => {
     const hcl = first.get('hcl/main.tf')!;
     const parsed: Json = await parse('main.tf', hcl);
