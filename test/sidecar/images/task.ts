@@ -61,6 +61,16 @@ export class LocalTask {
   }
 
   /**
+   * Removes the image's `VOLUME`s from the working container's config, so that its runs mount exactly the task
+   * volumes given to them. buildah run otherwise adds an anonymous volume of its own for a declared path, and with
+   * two declared paths it did so even for one given with `-v` (buildah 1.28), hiding the task volume from the
+   * process. ECS mounts only the task definition's volumes; the declarations still decide how taskVolume() seeds them.
+   */
+  dropImageVolumes(container: string, paths: readonly string[]): void {
+    if (paths.length > 0) buildah(this.arch, ['config', ...paths.flatMap((p) => ['--volume', `${p}-`]), container]);
+  }
+
+  /**
    * Makes `container`'s root filesystem read-only for every later run, as ECS does for `readonlyRootFilesystem: true`
    * (docker run --read-only): its buildah mount point is bind-mounted read-only onto itself. buildah writes one file
    * of its own into the container on every run (`/run/.containerenv`) and removes it afterwards (it panics when it

@@ -82,6 +82,7 @@ export function describeVariantImages(variant: SidecarVariant, arch: ImageArch):
           }
           return `${taskVolumes.get(m.sourceVolume!)}:${m.containerPath}`;
         });
+        task.dropImageVolumes(container, Object.keys(config.Volumes ?? {}));
         const readOnly = definition.readonlyRootFilesystem === true;
         if (readOnly) task.readOnlyRoot(container);
         const s: Started = { container, image, config, volumes, readOnly };
