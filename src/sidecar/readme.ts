@@ -108,7 +108,8 @@ function applyMachine(architectures: readonly string[]): string[] {
       both
         ? 'both `linux/amd64` and `linux/arm64` images are built'
         : `only \`${architectures[0] === 'ARM64' ? 'linux/arm64' : 'linux/amd64'}\` images are built`
-    }; an image for an architecture other than the machine's runs its \`RUN\` steps under emulation registered with`,
+    }.`,
+    "  An image for an architecture other than the machine's runs its `RUN` steps under emulation registered with",
     '  binfmt_misc, for example `docker run --privileged --rm tonistiigi/binfmt --install arm64,amd64` (once per boot).',
     '- **Registry access**: Docker Hub (the `debian` base image and the `docker/dockerfile:1` syntax frontend),',
     "  Debian's package archive (`apt-get` in the builds), and the account's ECR registry over HTTPS. The ECR login",
