@@ -1,4 +1,5 @@
 import type { AwsPartition } from '../src/aws/partition';
+import type { AlbLogBucketProps } from '../src/sidecar/alb-log-bucket';
 import type { SidecarConfig } from '../src/sidecar/config';
 import type { SidecarDeploymentProps } from '../src/sidecar/deployment';
 import type { SidecarImagesProps } from '../src/sidecar/images';
@@ -38,14 +39,19 @@ export function placementProps(
   sc: SidecarConfig,
   env: { namePrefix: string; region: string; partition: AwsPartition },
 ): BenchmarkPlacementProps {
-  return { ...env, network: sc.network, taskSubnets: sc.taskSubnets };
+  return { ...env, network: sc.network, taskSubnets: sc.taskSubnets, flowLogRetentionDays: sc.logRetentionDays };
 }
 
 export function loadBalancerProps(
   sc: SidecarConfig,
-  refs: Pick<BenchmarkLoadBalancerProps, 'name' | 'vpcId' | 'subnetIds'>,
+  refs: Pick<BenchmarkLoadBalancerProps, 'name' | 'vpcId' | 'subnetIds' | 'accessLogs'>,
 ): BenchmarkLoadBalancerProps {
   return { ...refs, https: sc.https, listenerCidrs: sc.listenerCidrs };
+}
+
+/** The ALB's access log bucket: its objects are kept as long as the deployments' logs. */
+export function albLogBucketProps(sc: SidecarConfig, env: Omit<AlbLogBucketProps, 'retentionDays'>): AlbLogBucketProps {
+  return { ...env, retentionDays: sc.logRetentionDays };
 }
 
 export function imagesProps(sc: SidecarConfig, refs: Omit<SidecarImagesProps, 'architectures'>): SidecarImagesProps {

@@ -13,6 +13,7 @@ import {
 } from '../src/sidecar/render/index';
 import { benchmarkPlacement } from '../src/sidecar/placement';
 import { BenchmarkLoadBalancer } from '../src/sidecar/load-balancer';
+import { AlbLogBucket } from '../src/sidecar/alb-log-bucket';
 import { TaskSecurityGroup } from '../src/sidecar/task-security-group';
 import { SidecarImages, type ImageSource } from '../src/sidecar/images';
 import { SidecarDeployment } from '../src/sidecar/deployment';
@@ -21,6 +22,7 @@ import { creationOrderSection } from '../src/sidecar/readme-order';
 import { boundedName, HashLength } from '../src/aws/names';
 import { BENCH_COMMAND, sidecarReadme } from '../src/sidecar/readme';
 import {
+  albLogBucketProps,
   deploymentProps,
   imageVariants,
   imagesProps,
@@ -50,7 +52,17 @@ export const sidecarStack = defineStack({
     const deployments = sidecarDeployments(sc);
 
     const placement = benchmarkPlacement(stack, placementProps(sc, { namePrefix, region, partition }));
-    const albRefs = { name: namePrefix, vpcId: placement.vpcId, subnetIds: placement.albSubnetIds };
+    const albLogs = new AlbLogBucket(
+      stack,
+      'alb-logs',
+      albLogBucketProps(sc, { namePrefix: namePrefix.toLowerCase(), region, partition, accountId: caller.accountId }),
+    );
+    const albRefs = {
+      name: namePrefix,
+      vpcId: placement.vpcId,
+      subnetIds: placement.albSubnetIds,
+      accessLogs: { bucket: albLogs.bucket.id, dependsOn: [albLogs.policy] },
+    };
     const alb = new BenchmarkLoadBalancer(stack, 'alb', loadBalancerProps(sc, albRefs));
     const tasks = new TaskSecurityGroup(stack, 'tasks', {
       name: `${namePrefix}-tasks`,
@@ -94,10 +106,10 @@ export const sidecarStack = defineStack({
           container: img.container,
           image: images.imageUri(variant, img.container, architecture),
           healthCheck: img.healthCheck,
+          writableDirs: img.writableDirs,
         })),
         repositoryArns: images.repositoryArns(variant),
         listenPort: render.listenPort,
-        socketDir: render.socketDir,
         healthCheckPath: APP_HEALTH_PATH,
         partition,
         region,

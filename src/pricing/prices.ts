@@ -231,6 +231,14 @@ export const PRICES = {
     'https://aws.amazon.com/eventbridge/pricing/',
     'https://www.factualminds.com/blog/amazon-eventbridge-pricing-events-pipes-schema-archive/',
   ),
+  's3.storage': price(
+    0.023,
+    'GB-month',
+    'S3 Standard storage (first 50 TB)',
+    'https://aws.amazon.com/s3/pricing/',
+    'not confirmed: the pricing page renders its table with scripts and no page at hand quoted the figure',
+    false,
+  ),
   'ecr.storage': price(
     0.1,
     'GB-month',

@@ -229,6 +229,9 @@ export const RESOURCE_BILLING: Readonly<Record<string, Billing>> = {
     line(r, 'events from AWS services on the default bus', 'events.aws', 0),
   ]),
   aws_ecr_repository: billed(['ecr.storage'], ecrRepository),
+  aws_s3_bucket: billed(['s3.storage'], (r, ctx) => [
+    line(r, `${ctx.usage.accessLogGbStored} GB of access logs stored`, 's3.storage', ctx.usage.accessLogGbStored),
+  ]),
   aws_cloudwatch_metric_alarm: billed(['cw.alarm'], (r) => [line(r, 'metric alarm', 'cw.alarm', 1, 1 / 730)]),
   aws_kms_key: billed(['kms.key'], (r) => [line(r, 'customer managed key', 'kms.key', 1, 1 / 730)]),
 
@@ -260,6 +263,11 @@ export const RESOURCE_BILLING: Readonly<Record<string, Billing>> = {
   aws_lb_listener_rule: free('no charge: rule evaluations count in LCUs'),
   aws_lb_target_group: free('no charge'),
   aws_ecr_lifecycle_policy: free('no charge'),
+  aws_s3_bucket_lifecycle_configuration: free('no charge for expiring objects in S3 Standard'),
+  aws_s3_bucket_ownership_controls: free('no charge'),
+  aws_s3_bucket_policy: free('no charge'),
+  aws_s3_bucket_public_access_block: free('no charge'),
+  aws_s3_bucket_server_side_encryption_configuration: free('no charge: SSE-S3 is included'),
   aws_kms_alias: free('no charge: the key is billed'),
   aws_lambda_alias: free('no charge'),
   aws_lambda_event_source_mapping: free(

@@ -22,6 +22,8 @@ export interface UsageAssumptions {
   readonly insightsMetricsPerService: number;
   /** Compressed size of each image pushed to ECR (GB). */
   readonly imageGb: number;
+  /** Load balancer access logs kept in each log bucket (GB, after the bucket's expiry): benchmark runs only. */
+  readonly accessLogGbStored: number;
   /** Invocations a month of each Lambda function, by the function's name (default for others). */
   readonly invocationsPerFunction: (functionName: string) => number;
   /** Billed duration of one invocation (ms). */
@@ -49,6 +51,7 @@ export const BASE_USAGE: Omit<UsageAssumptions, 'notes'> = {
   insightsMetricsPerCluster: 10,
   insightsMetricsPerService: 10,
   imageGb: 0.2,
+  accessLogGbStored: 1,
   invocationsPerFunction: () => 0,
   lambdaDurationMs: 150,
   tableWritesPerMonth: 0,

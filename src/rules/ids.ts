@@ -33,6 +33,7 @@ export const RULE_IDS: readonly string[] = [
   'ECS-ContainersReadInstanceCredentials',
   'ECS-ServiceWaitsForEgress',
   'ECS-ContainerWithinTask',
+  'ECS-ReadonlyRootFilesystem',
   'IAM-NoWildcardWrite',
   'IAM-ValidActions',
   'IAM-TrustNamesPrincipal',
@@ -56,4 +57,6 @@ export const RULE_IDS: readonly string[] = [
   'Net-EndpointAssociationMixed',
   'IAM-ExclusivePolicyManagement',
   'IAM-PolicyAttachmentConflict',
+  'VPC-FlowLogs',
+  'ELB-AccessLogs',
 ];

@@ -77,11 +77,22 @@ export const sidecarConfigSchema = z
           .default('ELBSecurityPolicy-TLS13-1-2-2021-06'),
       })
       .optional(),
-    /** Who may reach the ALB's listener ports. Narrow it to the benchmark client's address where you can. */
+    /**
+     * Who may reach the ALB's listener ports: no default. Name the benchmark clients' blocks (`[203.0.113.10/32]`);
+     * `[0.0.0.0/0]` opens the listeners to the whole internet, and only when written out.
+     */
     listenerCidrs: z
-      .array(z.string().refine((c) => cidrProblem(c) === undefined, 'not an IPv4 CIDR block such as 203.0.113.0/24'))
-      .min(1)
-      .default(['0.0.0.0/0']),
+      .array(
+        z.string().refine((c) => cidrProblem(c) === undefined, 'not an IPv4 CIDR block such as 203.0.113.0/24'),
+        {
+          error: (issue) =>
+            issue.input === undefined
+              ? 'is required: the CIDR blocks allowed to reach the load balancer, e.g. [203.0.113.10/32] for the ' +
+                'benchmark client; write [0.0.0.0/0] to open it to the whole internet'
+              : undefined,
+        },
+      )
+      .min(1),
     network: z.discriminatedUnion('type', [createdNetwork, existing]).prefault({ type: 'create' }),
     /**
      * private: tasks get no public address and reach AWS through VPC endpoints or NAT (the default: nothing but the

@@ -9,6 +9,8 @@ export interface TaskImage {
   readonly image: string;
   /** Exec-form health check command (without the leading CMD). */
   readonly healthCheck: readonly string[];
+  /** The directories the container writes, each a task volume (its root filesystem is read-only). */
+  readonly writableDirs: readonly { readonly volume: string; readonly path: string }[];
 }
 
 export interface SidecarContainersInput {
@@ -18,16 +20,11 @@ export interface SidecarContainersInput {
   readonly images: readonly TaskImage[];
   /** The port nginx listens on: the only mapped port. */
   readonly listenPort: number;
-  /** sharedvol: where the socket volume is mounted in both containers. */
-  readonly socketDir: string;
   /** The log group every container writes to (awslogs). */
   readonly logGroupName: string;
   /** The log group's region. */
   readonly region: string;
 }
-
-/** Name of the task volume sharedvol's containers share. */
-export const SOCKET_VOLUME = 'socket';
 
 /** The container that receives load balancer traffic: nginx, or the combined container. */
 export function loadBalancedContainer(variant: SidecarVariantName): string {
@@ -38,7 +35,8 @@ export function loadBalancedContainer(variant: SidecarVariantName): string {
  * The task's containers for a variant. tcp: nginx + app sharing localhost; sharedvol: nginx + app mounting one task
  * volume that holds the app's unix socket; combined: one container. Every container has a health check, nginx
  * starts only once the app is HEALTHY, and only the load-balanced container maps a port (hostPort = containerPort,
- * as awsvpc requires). Logs go to the deployment's log group through awslogs.
+ * as awsvpc requires). Root filesystems are read-only; each container writes only to its task volumes. Logs go to
+ * the deployment's log group through awslogs.
  */
 export function sidecarContainers(input: SidecarContainersInput): ContainerDefinition[] {
   const expected = input.variant === 'combined' ? ['combined'] : ['app', 'nginx'];
@@ -49,10 +47,6 @@ export function sidecarContainers(input: SidecarContainersInput): ContainerDefin
     );
   }
   const byName = new Map(input.images.map((i) => [i.container, i]));
-  const sharedSocket =
-    input.variant === 'sharedvol'
-      ? [{ sourceVolume: SOCKET_VOLUME, containerPath: input.socketDir, readOnly: false }]
-      : undefined;
   const lb = loadBalancedContainer(input.variant);
 
   const definition = (name: string): ContainerDefinition => {
@@ -75,7 +69,8 @@ export function sidecarContainers(input: SidecarContainersInput): ContainerDefin
           }
         : {}),
       ...(name === 'nginx' ? { dependsOn: [{ containerName: 'app', condition: 'HEALTHY' }] } : {}),
-      ...(sharedSocket ? { mountPoints: sharedSocket } : {}),
+      readonlyRootFilesystem: true,
+      mountPoints: img.writableDirs.map((d) => ({ sourceVolume: d.volume, containerPath: d.path, readOnly: false })),
       healthCheck: { command: ['CMD', ...img.healthCheck], interval: 10, timeout: 5, retries: 3, startPeriod: 10 },
       logConfiguration: {
         logDriver: 'awslogs',
@@ -89,4 +84,10 @@ export function sidecarContainers(input: SidecarContainersInput): ContainerDefin
   };
   // The app first: it is what nginx waits for.
   return input.variant === 'combined' ? [definition('combined')] : [definition('app'), definition('nginx')];
+}
+
+/** The task volumes the containers mount, each once, in first-use order. */
+export function taskVolumes(containers: readonly ContainerDefinition[]): string[] {
+  const names = containers.flatMap((c) => (c.mountPoints ?? []).map((m) => m.sourceVolume!));
+  return [...new Set(names)];
 }

@@ -7,7 +7,7 @@ import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { LbListenerRule } from '@cdktf/provider-aws/lib/lb-listener-rule';
 import type { AwsPartition } from '../aws/partition';
 import { suppressRule } from '../rules/suppress';
-import { loadBalancedContainer, sidecarContainers, SOCKET_VOLUME, type TaskImage } from './container-definitions';
+import { loadBalancedContainer, sidecarContainers, taskVolumes, type TaskImage } from './container-definitions';
 import { fargateSizeProblem, type TaskSize } from '../aws/fargate';
 import { boundedName, HashLength, NameLimit } from '../aws/names';
 import { TaskExecutionRole } from './task-execution-role';
@@ -48,8 +48,6 @@ export interface SidecarDeploymentProps {
   readonly repositoryArns: readonly string[];
   /** nginx's port: container port, target group port and health check port. */
   readonly listenPort: number;
-  /** sharedvol: mount path of the socket volume. */
-  readonly socketDir: string;
   /** Target group health check path, answered through nginx by the app (so it checks both). */
   readonly healthCheckPath: string;
   /** Retention of the deployment's log group, in days. */
@@ -119,7 +117,6 @@ export class SidecarDeployment extends Construct {
       variant,
       images: props.images,
       listenPort: props.listenPort,
-      socketDir: props.socketDir,
       logGroupName: this.logGroup.name,
       region: props.region,
     });
@@ -131,8 +128,9 @@ export class SidecarDeployment extends Construct {
       memory: String(props.taskSize.memory),
       runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: architecture },
       executionRoleArn: this.executionRole.role.arn,
-      // A task volume with just a name: Fargate-managed storage both containers mount (host paths are EC2-only).
-      volume: variant === 'sharedvol' ? [{ name: SOCKET_VOLUME }] : undefined,
+      // Task volumes with just a name: Fargate-managed storage (host paths are EC2-only) for the directories the
+      // read-only containers write; sharedvol's socket volume is one directory both containers mount.
+      volume: taskVolumes(containers).map((name) => ({ name })),
       // Indented: the HCL review copy then shows it as a heredoc (a one-line JSON string with references in it
       // would not survive the HCL rendering); the provider compares the JSON, not its whitespace.
       containerDefinitions: JSON.stringify(containers, null, 2),

@@ -44,9 +44,19 @@ interface BuiltImage {
 }
 
 /**
- * ECR repositories for the benchmark images (immutable tags, scan on push, encrypted) and, at `terraform apply`,
- * the docker provider building each rendered context for each task architecture and pushing it. Tags are
- * `<context hash>-<arch>`, so they change exactly when a context changes; tasks reference images by digest.
+ * ECR repositories for the benchmark images (scan on push, encrypted) and, at `terraform apply`, the docker provider
+ * building each rendered context for each task architecture and pushing it. Tags are `<context hash>-<arch>`, so they
+ * change exactly when a context changes; tasks reference images by digest, never by tag.
+ *
+ * Tags are mutable so that a re-apply can push a tag again. The provider pushes on every create, whatever the registry
+ * holds (kreuzwerker/terraform-provider-docker v3.6.2, internal/provider/resource_docker_registry_image_funcs.go:
+ * resourceDockerRegistryImageCreate calls pushDockerRegistryImage unconditionally), and a taint, a replace, an
+ * interrupted push or lost state all create the push again. An immutable repository refuses that push: "After tag
+ * immutability is turned on, the ImageTagAlreadyExistsException error is returned if you push an image with a tag
+ * that is already in the repository" (https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-tag-mutability.html),
+ * even for the same digest ("when pushing an image to an IMMUTABLE registry, even when the digest has not changed,
+ * it fails with ImageTagAlreadyExistsException", aws/containers-roadmap#2179). What immutability would guard, a tag
+ * that changes under a running task, cannot happen here: the task definitions pin the pushed digest.
  * Creates the stack's docker provider, authenticated with a short-lived ECR token: use it once per stack.
  */
 export class SidecarImages extends Construct {
@@ -85,7 +95,7 @@ export class SidecarImages extends Construct {
       }
       const repository = new EcrRepository(this, `${key}-repo`, {
         name: `${props.repositoryPrefix}/${source.name}`,
-        imageTagMutability: 'IMMUTABLE',
+        imageTagMutability: 'MUTABLE', // see the class comment: a re-apply must be able to push the tag again
         imageScanningConfiguration: { scanOnPush: true },
         encryptionConfiguration: [{ encryptionType: 'AES256' }],
         forceDelete: true, // `terraform destroy` removes the benchmark's images with it
@@ -120,7 +130,7 @@ export class SidecarImages extends Construct {
           architecture,
           new RegistryImage(this, `${key}-${arch}-push`, {
             name: image.name,
-            // Tags are immutable and running tasks may still use the previous one; the lifecycle policy cleans up.
+            // Running tasks may still use the previous image (by digest); the lifecycle policy cleans up.
             keepRemotely: true,
             triggers: { context_hash: source.contextHash },
           }),

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import type { ITerraformDependable } from 'cdktf';
 import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
@@ -17,11 +18,13 @@ export interface BenchmarkLoadBalancerProps {
    * @default plain HTTP on port 80
    */
   readonly https?: { readonly certificateArn: string; readonly sslPolicy: string };
+  /** IPv4 blocks allowed to reach the listener ports (at least one; `0.0.0.0/0` only as an explicit choice). */
+  readonly listenerCidrs: readonly string[];
   /**
-   * IPv4 blocks allowed to reach the listener ports.
-   * @default ['0.0.0.0/0']
+   * Where the ALB writes its access logs (the bucket's name) and what must exist first: ELB checks at creation that it
+   * may write there (the bucket policy).
    */
-  readonly listenerCidrs?: readonly string[];
+  readonly accessLogs: { readonly bucket: string; readonly dependsOn: readonly ITerraformDependable[] };
 }
 
 /**
@@ -53,7 +56,8 @@ export class BenchmarkLoadBalancer extends Construct {
       );
     }
     if (props.subnetIds.length < 2) throw new Error('an ALB needs subnets in at least two availability zones');
-    const cidrs = props.listenerCidrs ?? ['0.0.0.0/0'];
+    if (props.listenerCidrs.length === 0) throw new Error('listenerCidrs must name at least one CIDR block');
+    const cidrs = props.listenerCidrs;
     this.scheme = props.https ? 'https' : 'http';
     this.listenerPorts = props.https ? [80, 443] : [80];
 
@@ -84,7 +88,9 @@ export class BenchmarkLoadBalancer extends Construct {
       securityGroups: [this.securityGroup.id],
       dropInvalidHeaderFields: true,
       enableDeletionProtection: false, // a benchmark is meant to be torn down
+      accessLogs: { bucket: props.accessLogs.bucket, enabled: true },
       tags: { Name: props.name },
+      dependsOn: [...props.accessLogs.dependsOn],
     });
 
     const notFound = {

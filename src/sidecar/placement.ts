@@ -55,6 +55,11 @@ export interface BenchmarkPlacementProps {
    * @default 'private'
    */
   readonly taskSubnets?: 'private' | 'public';
+  /**
+   * Days the created VPC's flow logs are kept (every created VPC logs its traffic; an existing VPC is left as it is).
+   * @default 7
+   */
+  readonly flowLogRetentionDays?: number;
 }
 
 /** Where the ALB and the tasks go, and how tasks reach AWS. */
@@ -109,6 +114,7 @@ export function benchmarkPlacement(scope: Construct, props: BenchmarkPlacementPr
         ? { kind: 'nat-gateway' }
         : { kind: 'vpc-endpoints', region: props.region, partition: props.partition },
     layout: 'zone-lettered',
+    flowLogRetentionDays: props.flowLogRetentionDays ?? 7,
   });
   const publicIds = network.publicSubnets.map((s) => s.id);
   const endpoints = network.endpoints;

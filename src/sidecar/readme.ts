@@ -51,21 +51,28 @@ export function sidecarReadme(
         '`/tcp-x86_64/*`) to an ip target group; any other path gets a 404. The app answers on every path, so the',
         `prefix is all a benchmark needs. Listener: ${scheme === 'https' ? 'HTTPS (port 80 redirects)' : 'HTTP on port 80'}.`,
         `Network: ${network}.`,
-        "Only the ALB's listener ports are open (to `listenerCidrs`); tasks accept nginx's port from the ALB's",
-        'security group only, and send nothing but HTTPS (image pulls, logs).',
+        "Only the ALB's listener ports are open (to `listenerCidrs`, which the config must name:",
+        `${config.listenerCidrs.map((c) => `\`${c}\``).join(', ')} here); tasks accept nginx's port from the ALB's`,
+        'security group only, and send nothing but HTTPS (image pulls, logs). Every container runs on a read-only root',
+        'filesystem and writes only to its task volumes.',
+        '',
+        `Records: the ALB writes access logs to a private S3 bucket (SSE-S3, objects expire after ${config.logRetentionDays} days);`,
+        config.network.type === 'create'
+          ? `the VPC's flow logs go to CloudWatch Logs, kept ${config.logRetentionDays} days.`
+          : "an existing VPC's flow logs are its owner's.",
         '',
         'Images are built and pushed by `terraform apply` with the docker provider, from the contexts under',
-        '`images/<variant>/<container>/`, for each task architecture (`linux/amd64`, `linux/arm64`). The machine',
-        "running Terraform needs a Docker daemon (the provider uses the daemon's own builder), and to build for the",
-        'other architecture, QEMU emulation registered with binfmt_misc (for example',
-        '`docker run --privileged --rm tonistiigi/binfmt --install arm64,amd64`). Tags are `<context hash>-<arch>`;',
-        'tasks pin images by digest. The ECR login token is read at plan time and kept in the Terraform state (valid',
-        '12 hours): keep the state private.',
+        '`images/<variant>/<container>/`, for each task architecture (`linux/amd64`, `linux/arm64`), and tagged',
+        '`<context hash>-<arch>`; tasks pin images by digest. See "Where to run terraform apply" below.',
         '`compose/docker-compose.yml` runs the same images, built from the same contexts, with docker compose for a local',
         'baseline.',
         '',
         `Benchmark every deployment: \`${BENCH_COMMAND}\` (reads \`terraform output -json\`).`,
       ].join('\n'),
+    },
+    {
+      heading: 'Where to run terraform apply',
+      body: applyMachine(config.architectures).join('\n'),
     },
     {
       heading: 'Cost caveats',
@@ -78,5 +85,35 @@ export function sidecarReadme(
         'their images, and nothing is kept.',
       ].join('\n'),
     },
+  ];
+}
+
+/**
+ * What the machine running `terraform apply` needs to build and push the images. The docker provider builds through
+ * the Docker engine's API, with BuildKit whenever the engine's API is 1.39 or later and no `builder` is set
+ * (kreuzwerker/terraform-provider-docker v3.6.2, internal/provider/resource_docker_image_funcs.go,
+ * enableBuildKitIfSupported); the Dockerfiles start `# syntax=docker/dockerfile:1`, which BuildKit resolves from
+ * Docker Hub.
+ */
+function applyMachine(architectures: readonly string[]): string[] {
+  const both = architectures.length > 1;
+  return [
+    'The docker provider builds every image on the machine that runs `terraform apply` and pushes it to ECR. That',
+    'machine needs:',
+    '',
+    '- **Docker Engine with BuildKit**: a running engine whose API is 1.39 or later, at its default socket or',
+    "  `DOCKER_HOST`; the provider then builds with the engine's built-in BuildKit (older engines get the legacy",
+    '  builder). The provider talks to the engine itself: the `docker` CLI and buildx are not used.',
+    `- **QEMU for the other architecture**: ${
+      both
+        ? 'both `linux/amd64` and `linux/arm64` images are built'
+        : `only \`${architectures[0] === 'ARM64' ? 'linux/arm64' : 'linux/amd64'}\` images are built`
+    }.`,
+    "  An image for an architecture other than the machine's runs its `RUN` steps under emulation registered with",
+    '  binfmt_misc, for example `docker run --privileged --rm tonistiigi/binfmt --install arm64,amd64` (once per boot).',
+    '- **Registry access**: Docker Hub (the `debian` base image and the `docker/dockerfile:1` syntax frontend),',
+    "  Debian's package archive (`apt-get` in the builds), and the account's ECR registry over HTTPS. The ECR login",
+    '  comes from the AWS credentials Terraform runs with (an ECR authorization token, read at plan time and kept in',
+    '  the Terraform state for its 12 hours: keep the state private).',
   ];
 }

@@ -9,6 +9,8 @@ export function formatHcl(raw: string): string {
   let depth = 0;
   let group: { indent: string; key: string; rest: string; body: string[] }[] = [];
   let heredoc: string | undefined;
+  // Inside `depends_on = [` or `ignore_changes = [`: entries are references, which Terraform wants bare.
+  let referenceList = false;
 
   const flush = (): void => {
     const width = Math.max(0, ...group.map((a) => a.key.length));
@@ -29,7 +31,10 @@ export function formatHcl(raw: string): string {
       if (out.length > 0 && out[out.length - 1] !== '') out.push('');
       continue;
     }
-    if (/^[}\]]/.test(line)) depth = Math.max(0, depth - 1);
+    if (/^[}\]]/.test(line)) {
+      depth = Math.max(0, depth - 1);
+      referenceList = false;
+    }
     const indent = '  '.repeat(depth);
     const attr = /^("[^"]*"|[\w-]+)\s*=\s*(.*)$/.exec(line);
     const opensBlock = /[{[]$/.test(line);
@@ -40,8 +45,10 @@ export function formatHcl(raw: string): string {
     }
     flush();
     if (/^[}\]]/.test(line) && out[out.length - 1] === '') out.pop();
-    out.push(`${indent}${attr ? `${attr[1]} = ${unwrapInterpolation(attr[2]!)}` : unwrapInterpolation(line)}`);
+    const element = referenceList ? bareReference(line) : unwrapInterpolation(line);
+    out.push(`${indent}${attr ? `${attr[1]} = ${unwrapInterpolation(attr[2]!)}` : element}`);
     if (opensBlock) depth += 1;
+    if (attr && /^(depends_on|ignore_changes)$/.test(attr[1]!) && attr[2] === '[') referenceList = true;
   }
   flush();
   return (
@@ -51,6 +58,17 @@ export function formatHcl(raw: string): string {
       .replace(/\{\n\n/g, '{\n')
       .trim() + '\n'
   );
+}
+
+/**
+ * `"aws_vpc.main",` -> `aws_vpc.main,`: cdktf's renderer quotes the entries of `depends_on` and `ignore_changes`,
+ * which Terraform warns about: "In this context, references are expected literally rather than in quotes. Terraform
+ * 0.11 and earlier required quotes, but quoted references are now deprecated" (Terraform 1.11, `terraform init`'s
+ * warning "Quoted references are deprecated"). Only a plain address or attribute path is unquoted.
+ */
+function bareReference(line: string): string {
+  const m = /^"([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*)"(,?)$/.exec(line);
+  return m ? `${m[1]}${m[2]}` : unwrapInterpolation(line);
 }
 
 /** `"${expr}"` -> `expr` when the string is exactly one interpolation (as `terraform fmt` writes it). */

@@ -127,7 +127,14 @@ const corpus: [string, string[], 0 | 1 | 2, RegExp][] = [
   ],
   [
     'an environment name the ALB refuses',
-    ['list', '-c', file('internal.yaml', 'name: internal-env\naws: { region: us-east-1 }\nstacks:\n  sidecar: {}\n')],
+    [
+      'list',
+      '-c',
+      file(
+        'internal.yaml',
+        'name: internal-env\naws: { region: us-east-1 }\nstacks:\n  sidecar: { listenerCidrs: [203.0.113.10/32] }\n',
+      ),
+    ],
     2,
     /internal\.yaml: name: ALB name 'internal-env-sidecar' may not start with 'internal-'/,
   ],

@@ -109,7 +109,10 @@ describe('cdktf app entry (npx cdktf synth)', () => {
 
   it.each([
     ['a config the schema rejects', 'name: t\naws:\n  region: us-east-1\nstacks:\n  datadog:\n    site: nowhere\n'],
-    ['a config a construct rejects', 'name: internal-env\naws:\n  region: us-east-1\nstacks:\n  sidecar: {}\n'],
+    [
+      'a config a construct rejects',
+      'name: internal-env\naws:\n  region: us-east-1\nstacks:\n  sidecar: { listenerCidrs: [203.0.113.10/32] }\n',
+    ],
   ])('%s: the same error lines as stackwright synth, exit 2, no file written', async (_what, yaml) => {
     const ws = workspace(yaml);
     const viaSynth = await runCli(['synth', '-c', ws.config, '-o', join(ws.outdir, '..', 'generated')]);

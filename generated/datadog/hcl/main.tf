@@ -253,7 +253,7 @@ resource "datadog_integration_aws_account" "integration_account" {
     }
   }
   depends_on = [
-    "aws_iam_role_policy_attachment.delegation_attach_1",
+    aws_iam_role_policy_attachment.delegation_attach_1,
   ]
 }
 

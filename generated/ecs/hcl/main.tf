@@ -138,7 +138,7 @@ resource "aws_eip" "main_network_nat_ip" {
     Name = "demo-main-nat"
   }
   depends_on = [
-    "aws_internet_gateway.main_network_igw",
+    aws_internet_gateway.main_network_igw,
   ]
 }
 
@@ -153,7 +153,7 @@ resource "aws_nat_gateway" "main_network_nat" {
     Name = "demo-main-nat"
   }
   depends_on = [
-    "aws_internet_gateway.main_network_igw",
+    aws_internet_gateway.main_network_igw,
   ]
 }
 
@@ -484,18 +484,18 @@ resource "aws_autoscaling_group" "main_capacity_instances" {
     value               = ""
   }
   depends_on = [
-    "aws_internet_gateway.main_network_igw",
-    "aws_nat_gateway.main_network_nat",
-    "aws_route.main_network_public_default_route",
-    "aws_route_table_association.main_network_public_0_routes",
-    "aws_route_table_association.main_network_public_1_routes",
-    "aws_route.main_network_private_default_route",
-    "aws_route_table_association.main_network_private_0_routes",
-    "aws_route_table_association.main_network_private_1_routes",
+    aws_internet_gateway.main_network_igw,
+    aws_nat_gateway.main_network_nat,
+    aws_route.main_network_public_default_route,
+    aws_route_table_association.main_network_public_0_routes,
+    aws_route_table_association.main_network_public_1_routes,
+    aws_route.main_network_private_default_route,
+    aws_route_table_association.main_network_private_0_routes,
+    aws_route_table_association.main_network_private_1_routes,
   ]
   lifecycle {
     ignore_changes = [
-      "desired_capacity",
+      desired_capacity,
     ]
   }
 }
@@ -685,15 +685,15 @@ resource "aws_ecs_service" "main_service_log_router_service" {
   scheduling_strategy                = "DAEMON"
   task_definition                    = aws_ecs_task_definition.main_service_log_router_task.arn
   depends_on = [
-    "aws_ecs_cluster_capacity_providers.main_capacity_providers",
-    "aws_internet_gateway.main_network_igw",
-    "aws_nat_gateway.main_network_nat",
-    "aws_route.main_network_public_default_route",
-    "aws_route_table_association.main_network_public_0_routes",
-    "aws_route_table_association.main_network_public_1_routes",
-    "aws_route.main_network_private_default_route",
-    "aws_route_table_association.main_network_private_0_routes",
-    "aws_route_table_association.main_network_private_1_routes",
+    aws_ecs_cluster_capacity_providers.main_capacity_providers,
+    aws_internet_gateway.main_network_igw,
+    aws_nat_gateway.main_network_nat,
+    aws_route.main_network_public_default_route,
+    aws_route_table_association.main_network_public_0_routes,
+    aws_route_table_association.main_network_public_1_routes,
+    aws_route.main_network_private_default_route,
+    aws_route_table_association.main_network_private_0_routes,
+    aws_route_table_association.main_network_private_1_routes,
   ]
 }
 
@@ -849,19 +849,19 @@ resource "aws_ecs_service" "main_service_node_exporter_service" {
     type = "distinctInstance"
   }
   depends_on = [
-    "aws_ecs_cluster_capacity_providers.main_capacity_providers",
-    "aws_internet_gateway.main_network_igw",
-    "aws_nat_gateway.main_network_nat",
-    "aws_route.main_network_public_default_route",
-    "aws_route_table_association.main_network_public_0_routes",
-    "aws_route_table_association.main_network_public_1_routes",
-    "aws_route.main_network_private_default_route",
-    "aws_route_table_association.main_network_private_0_routes",
-    "aws_route_table_association.main_network_private_1_routes",
+    aws_ecs_cluster_capacity_providers.main_capacity_providers,
+    aws_internet_gateway.main_network_igw,
+    aws_nat_gateway.main_network_nat,
+    aws_route.main_network_public_default_route,
+    aws_route_table_association.main_network_public_0_routes,
+    aws_route_table_association.main_network_public_1_routes,
+    aws_route.main_network_private_default_route,
+    aws_route_table_association.main_network_private_0_routes,
+    aws_route_table_association.main_network_private_1_routes,
   ]
   lifecycle {
     ignore_changes = [
-      "desired_count",
+      desired_count,
     ]
   }
 }
@@ -1022,15 +1022,15 @@ resource "aws_ecs_service" "main_service_web_service" {
     type       = "memberOf"
   }
   depends_on = [
-    "aws_ecs_cluster_capacity_providers.main_capacity_providers",
-    "aws_internet_gateway.main_network_igw",
-    "aws_nat_gateway.main_network_nat",
-    "aws_route.main_network_public_default_route",
-    "aws_route_table_association.main_network_public_0_routes",
-    "aws_route_table_association.main_network_public_1_routes",
-    "aws_route.main_network_private_default_route",
-    "aws_route_table_association.main_network_private_0_routes",
-    "aws_route_table_association.main_network_private_1_routes",
+    aws_ecs_cluster_capacity_providers.main_capacity_providers,
+    aws_internet_gateway.main_network_igw,
+    aws_nat_gateway.main_network_nat,
+    aws_route.main_network_public_default_route,
+    aws_route_table_association.main_network_public_0_routes,
+    aws_route_table_association.main_network_public_1_routes,
+    aws_route.main_network_private_default_route,
+    aws_route_table_association.main_network_private_0_routes,
+    aws_route_table_association.main_network_private_1_routes,
   ]
 }
 
@@ -1233,8 +1233,8 @@ resource "aws_lambda_function" "reconciler_function" {
     system_log_level      = "INFO"
   }
   depends_on = [
-    "aws_cloudwatch_log_group.reconciler_logs",
-    "aws_iam_role_policy.reconciler_policy",
+    aws_cloudwatch_log_group.reconciler_logs,
+    aws_iam_role_policy.reconciler_policy,
   ]
 }
 
@@ -1248,7 +1248,7 @@ resource "aws_lambda_event_source_mapping" "reconciler_queue_source" {
   event_source_arn = aws_sqs_queue.reconciler_events.arn
   function_name    = aws_lambda_function.reconciler_function.arn
   depends_on = [
-    "aws_iam_role_policy.reconciler_policy",
+    aws_iam_role_policy.reconciler_policy,
   ]
 }
 resource "aws_cloudwatch_event_rule" "reconciler_rule" {
@@ -1358,8 +1358,8 @@ resource "aws_cloudwatch_event_target" "reconciler_target" {
     message_group_id = "instance-state-changes"
   }
   depends_on = [
-    "aws_sqs_queue_policy.reconciler_events_policy",
-    "aws_sqs_queue_policy.reconciler_dead_letters_policy",
+    aws_sqs_queue_policy.reconciler_events_policy,
+    aws_sqs_queue_policy.reconciler_dead_letters_policy,
   ]
 }
 

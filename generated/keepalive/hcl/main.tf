@@ -143,8 +143,8 @@ resource "aws_lambda_function" "benchmark_python_on_function" {
     log_group  = aws_cloudwatch_log_group.benchmark_python_on_logs.name
   }
   depends_on = [
-    "aws_cloudwatch_log_group.benchmark_python_on_logs",
-    "aws_iam_role_policy.benchmark_python_on_policy",
+    aws_cloudwatch_log_group.benchmark_python_on_logs,
+    aws_iam_role_policy.benchmark_python_on_policy,
   ]
 }
 
@@ -248,8 +248,8 @@ resource "aws_lambda_function" "benchmark_python_off_function" {
     log_group  = aws_cloudwatch_log_group.benchmark_python_off_logs.name
   }
   depends_on = [
-    "aws_cloudwatch_log_group.benchmark_python_off_logs",
-    "aws_iam_role_policy.benchmark_python_off_policy",
+    aws_cloudwatch_log_group.benchmark_python_off_logs,
+    aws_iam_role_policy.benchmark_python_off_policy,
   ]
 }
 
@@ -353,8 +353,8 @@ resource "aws_lambda_function" "benchmark_node_on_function" {
     log_group  = aws_cloudwatch_log_group.benchmark_node_on_logs.name
   }
   depends_on = [
-    "aws_cloudwatch_log_group.benchmark_node_on_logs",
-    "aws_iam_role_policy.benchmark_node_on_policy",
+    aws_cloudwatch_log_group.benchmark_node_on_logs,
+    aws_iam_role_policy.benchmark_node_on_policy,
   ]
 }
 
@@ -458,8 +458,8 @@ resource "aws_lambda_function" "benchmark_node_off_function" {
     log_group  = aws_cloudwatch_log_group.benchmark_node_off_logs.name
   }
   depends_on = [
-    "aws_cloudwatch_log_group.benchmark_node_off_logs",
-    "aws_iam_role_policy.benchmark_node_off_policy",
+    aws_cloudwatch_log_group.benchmark_node_off_logs,
+    aws_iam_role_policy.benchmark_node_off_policy,
   ]
 }
 

@@ -324,6 +324,140 @@ moved {
   to   = aws_vpc_endpoint.network_endpoints_s3
   from = aws_vpc_endpoint.network_endpoints_s3_3C9E984F
 }
+resource "aws_cloudwatch_log_group" "network_flow_logs" {
+  name              = "/stackwright/vpc/demo-sidecar/flow-logs"
+  retention_in_days = 7
+}
+resource "aws_iam_role" "network_flow_logs_role" {
+  assume_role_policy = <<EOF
+{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Principal": {
+        "Service": "vpc-flow-logs.amazonaws.com"
+      },
+      "Action": "sts:AssumeRole"
+    }
+  ]
+}
+EOF
+  description        = "Lets VPC Flow Logs write to ${aws_cloudwatch_log_group.network_flow_logs.name} (Stackwright)"
+  name               = "demo-sidecar-vpc-flow-logs"
+}
+resource "aws_iam_role_policy" "network_flow_logs_policy" {
+  name   = "write-flow-logs"
+  policy = <<EOF
+{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "WriteOwnLogGroup",
+      "Effect": "Allow",
+      "Action": [
+        "logs:CreateLogStream",
+        "logs:PutLogEvents",
+        "logs:DescribeLogStreams"
+      ],
+      "Resource": [
+        "${aws_cloudwatch_log_group.network_flow_logs.arn}",
+        "${aws_cloudwatch_log_group.network_flow_logs.arn}:*"
+      ]
+    }
+  ]
+}
+EOF
+  role   = aws_iam_role.network_flow_logs_role.id
+}
+resource "aws_flow_log" "network_flow_log" {
+  iam_role_arn             = aws_iam_role.network_flow_logs_role.arn
+  log_destination          = aws_cloudwatch_log_group.network_flow_logs.arn
+  log_destination_type     = "cloud-watch-logs"
+  max_aggregation_interval = 600
+  tags = {
+    Name = "demo-sidecar-flow-log"
+  }
+  traffic_type = "ALL"
+  vpc_id       = aws_vpc.network_vpc.id
+}
+resource "aws_s3_bucket" "alb_logs_bucket" {
+  bucket_prefix = "demo-sidecar-alb-logs-"
+  force_destroy = true
+}
+resource "aws_s3_bucket_public_access_block" "alb_logs_public_access" {
+  block_public_acls       = true
+  block_public_policy     = true
+  bucket                  = aws_s3_bucket.alb_logs_bucket.id
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+resource "aws_s3_bucket_ownership_controls" "alb_logs_ownership" {
+  bucket = aws_s3_bucket.alb_logs_bucket.id
+  rule {
+    object_ownership = "BucketOwnerEnforced"
+  }
+}
+resource "aws_s3_bucket_server_side_encryption_configuration" "alb_logs_encryption" {
+  bucket = aws_s3_bucket.alb_logs_bucket.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "AES256"
+    }
+  }
+}
+resource "aws_s3_bucket_lifecycle_configuration" "alb_logs_lifecycle" {
+  bucket = aws_s3_bucket.alb_logs_bucket.id
+  rule {
+    id     = "expire-access-logs"
+    status = "Enabled"
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 1
+    }
+    expiration {
+      days = 7
+    }
+    filter {
+      prefix = ""
+    }
+  }
+}
+resource "aws_s3_bucket_policy" "alb_logs_policy" {
+  bucket = aws_s3_bucket.alb_logs_bucket.id
+  policy = <<EOF
+{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "ElbAccessLogDelivery",
+      "Effect": "Allow",
+      "Principal": {
+        "AWS": "arn:aws:iam::127311923021:root"
+      },
+      "Action": "s3:PutObject",
+      "Resource": "${aws_s3_bucket.alb_logs_bucket.arn}/AWSLogs/${data.aws_caller_identity.caller.account_id}/*"
+    },
+    {
+      "Sid": "DenyPlainHttp",
+      "Effect": "Deny",
+      "Principal": {
+        "AWS": "*"
+      },
+      "Action": "s3:*",
+      "Resource": [
+        "${aws_s3_bucket.alb_logs_bucket.arn}",
+        "${aws_s3_bucket.alb_logs_bucket.arn}/*"
+      ],
+      "Condition": {
+        "Bool": {
+          "aws:SecureTransport": "false"
+        }
+      }
+    }
+  ]
+}
+EOF
+}
 resource "aws_security_group" "alb_sg" {
   description = "Benchmark ALB: listener ports from the allowed clients; egress only to the tasks"
   name        = "demo-sidecar-alb"
@@ -338,7 +472,7 @@ moved {
   from = aws_security_group.alb_sg_97040498
 }
 resource "aws_vpc_security_group_ingress_rule" "alb_listener_80_0" {
-  cidr_ipv4         = "0.0.0.0/0"
+  cidr_ipv4         = "203.0.113.10/32"
   description       = "HTTP listener"
   from_port         = 80
   ip_protocol       = "tcp"
@@ -366,6 +500,13 @@ resource "aws_lb" "alb" {
   tags = {
     Name = "demo-sidecar"
   }
+  access_logs {
+    bucket  = aws_s3_bucket.alb_logs_bucket.id
+    enabled = true
+  }
+  depends_on = [
+    aws_s3_bucket_policy.alb_logs_policy,
+  ]
 }
 
 moved {
@@ -490,7 +631,7 @@ provider "docker" {
 }
 resource "aws_ecr_repository" "images_tcp_nginx_repo" {
   force_delete         = true
-  image_tag_mutability = "IMMUTABLE"
+  image_tag_mutability = "MUTABLE"
   name                 = "demo-sidecar/tcp-nginx"
   encryption_configuration {
     encryption_type = "AES256"
@@ -514,10 +655,10 @@ moved {
   from = aws_ecr_lifecycle_policy.images_tcp-nginx-lifecycle_CAC3CB5B
 }
 resource "docker_image" "images_tcp_nginx_x86_64_image" {
-  name     = "${aws_ecr_repository.images_tcp_nginx_repo.repository_url}:c6cf6419b5f3144e875ccbc0826c3859f8a296fcdb1fb663f7234e5d3173273c-x86_64"
+  name     = "${aws_ecr_repository.images_tcp_nginx_repo.repository_url}:2f92bea56a4f807ccaca09d7a81426a80cbcc965d25543c5d9b2db5475fa7f66-x86_64"
   platform = "linux/amd64"
   triggers = {
-    context_hash = "c6cf6419b5f3144e875ccbc0826c3859f8a296fcdb1fb663f7234e5d3173273c"
+    context_hash = "2f92bea56a4f807ccaca09d7a81426a80cbcc965d25543c5d9b2db5475fa7f66"
   }
   build {
     context    = "${path.module}/images/tcp/nginx"
@@ -534,7 +675,7 @@ resource "docker_registry_image" "images_tcp_nginx_x86_64_push" {
   keep_remotely = true
   name          = docker_image.images_tcp_nginx_x86_64_image.name
   triggers = {
-    context_hash = "c6cf6419b5f3144e875ccbc0826c3859f8a296fcdb1fb663f7234e5d3173273c"
+    context_hash = "2f92bea56a4f807ccaca09d7a81426a80cbcc965d25543c5d9b2db5475fa7f66"
   }
 }
 
@@ -543,10 +684,10 @@ moved {
   from = docker_registry_image.images_tcp-nginx-x86_64-push_29FB9CB4
 }
 resource "docker_image" "images_tcp_nginx_arm64_image" {
-  name     = "${aws_ecr_repository.images_tcp_nginx_repo.repository_url}:c6cf6419b5f3144e875ccbc0826c3859f8a296fcdb1fb663f7234e5d3173273c-arm64"
+  name     = "${aws_ecr_repository.images_tcp_nginx_repo.repository_url}:2f92bea56a4f807ccaca09d7a81426a80cbcc965d25543c5d9b2db5475fa7f66-arm64"
   platform = "linux/arm64"
   triggers = {
-    context_hash = "c6cf6419b5f3144e875ccbc0826c3859f8a296fcdb1fb663f7234e5d3173273c"
+    context_hash = "2f92bea56a4f807ccaca09d7a81426a80cbcc965d25543c5d9b2db5475fa7f66"
   }
   build {
     context    = "${path.module}/images/tcp/nginx"
@@ -563,7 +704,7 @@ resource "docker_registry_image" "images_tcp_nginx_arm64_push" {
   keep_remotely = true
   name          = docker_image.images_tcp_nginx_arm64_image.name
   triggers = {
-    context_hash = "c6cf6419b5f3144e875ccbc0826c3859f8a296fcdb1fb663f7234e5d3173273c"
+    context_hash = "2f92bea56a4f807ccaca09d7a81426a80cbcc965d25543c5d9b2db5475fa7f66"
   }
 }
 
@@ -573,7 +714,7 @@ moved {
 }
 resource "aws_ecr_repository" "images_tcp_app_repo" {
   force_delete         = true
-  image_tag_mutability = "IMMUTABLE"
+  image_tag_mutability = "MUTABLE"
   name                 = "demo-sidecar/tcp-app"
   encryption_configuration {
     encryption_type = "AES256"
@@ -597,10 +738,10 @@ moved {
   from = aws_ecr_lifecycle_policy.images_tcp-app-lifecycle_BBF10405
 }
 resource "docker_image" "images_tcp_app_x86_64_image" {
-  name     = "${aws_ecr_repository.images_tcp_app_repo.repository_url}:517499644cd03ad68f3496570599fea379d33065106d7c3c395b9c1ed05bd8ba-x86_64"
+  name     = "${aws_ecr_repository.images_tcp_app_repo.repository_url}:ac0c46f4d6d3a87a80fca663d74b3b99451aa5f6b04fd7a7bf1efc46fd202af0-x86_64"
   platform = "linux/amd64"
   triggers = {
-    context_hash = "517499644cd03ad68f3496570599fea379d33065106d7c3c395b9c1ed05bd8ba"
+    context_hash = "ac0c46f4d6d3a87a80fca663d74b3b99451aa5f6b04fd7a7bf1efc46fd202af0"
   }
   build {
     context    = "${path.module}/images/tcp/app"
@@ -617,7 +758,7 @@ resource "docker_registry_image" "images_tcp_app_x86_64_push" {
   keep_remotely = true
   name          = docker_image.images_tcp_app_x86_64_image.name
   triggers = {
-    context_hash = "517499644cd03ad68f3496570599fea379d33065106d7c3c395b9c1ed05bd8ba"
+    context_hash = "ac0c46f4d6d3a87a80fca663d74b3b99451aa5f6b04fd7a7bf1efc46fd202af0"
   }
 }
 
@@ -626,10 +767,10 @@ moved {
   from = docker_registry_image.images_tcp-app-x86_64-push_AB06D09D
 }
 resource "docker_image" "images_tcp_app_arm64_image" {
-  name     = "${aws_ecr_repository.images_tcp_app_repo.repository_url}:517499644cd03ad68f3496570599fea379d33065106d7c3c395b9c1ed05bd8ba-arm64"
+  name     = "${aws_ecr_repository.images_tcp_app_repo.repository_url}:ac0c46f4d6d3a87a80fca663d74b3b99451aa5f6b04fd7a7bf1efc46fd202af0-arm64"
   platform = "linux/arm64"
   triggers = {
-    context_hash = "517499644cd03ad68f3496570599fea379d33065106d7c3c395b9c1ed05bd8ba"
+    context_hash = "ac0c46f4d6d3a87a80fca663d74b3b99451aa5f6b04fd7a7bf1efc46fd202af0"
   }
   build {
     context    = "${path.module}/images/tcp/app"
@@ -646,7 +787,7 @@ resource "docker_registry_image" "images_tcp_app_arm64_push" {
   keep_remotely = true
   name          = docker_image.images_tcp_app_arm64_image.name
   triggers = {
-    context_hash = "517499644cd03ad68f3496570599fea379d33065106d7c3c395b9c1ed05bd8ba"
+    context_hash = "ac0c46f4d6d3a87a80fca663d74b3b99451aa5f6b04fd7a7bf1efc46fd202af0"
   }
 }
 
@@ -656,7 +797,7 @@ moved {
 }
 resource "aws_ecr_repository" "images_sharedvol_nginx_repo" {
   force_delete         = true
-  image_tag_mutability = "IMMUTABLE"
+  image_tag_mutability = "MUTABLE"
   name                 = "demo-sidecar/sharedvol-nginx"
   encryption_configuration {
     encryption_type = "AES256"
@@ -680,10 +821,10 @@ moved {
   from = aws_ecr_lifecycle_policy.images_sharedvol-nginx-lifecycle_CCE92DCE
 }
 resource "docker_image" "images_sharedvol_nginx_x86_64_image" {
-  name     = "${aws_ecr_repository.images_sharedvol_nginx_repo.repository_url}:0486cc2e35da2fe8c0878d61994bf739cd541acc366cbc116799a2c27dfdf9b9-x86_64"
+  name     = "${aws_ecr_repository.images_sharedvol_nginx_repo.repository_url}:651a92fed5a34c70fa186e70b3cad175e5ba4d386102b1285121b24e9d1b8fa5-x86_64"
   platform = "linux/amd64"
   triggers = {
-    context_hash = "0486cc2e35da2fe8c0878d61994bf739cd541acc366cbc116799a2c27dfdf9b9"
+    context_hash = "651a92fed5a34c70fa186e70b3cad175e5ba4d386102b1285121b24e9d1b8fa5"
   }
   build {
     context    = "${path.module}/images/sharedvol/nginx"
@@ -700,7 +841,7 @@ resource "docker_registry_image" "images_sharedvol_nginx_x86_64_push" {
   keep_remotely = true
   name          = docker_image.images_sharedvol_nginx_x86_64_image.name
   triggers = {
-    context_hash = "0486cc2e35da2fe8c0878d61994bf739cd541acc366cbc116799a2c27dfdf9b9"
+    context_hash = "651a92fed5a34c70fa186e70b3cad175e5ba4d386102b1285121b24e9d1b8fa5"
   }
 }
 
@@ -709,10 +850,10 @@ moved {
   from = docker_registry_image.images_sharedvol-nginx-x86_64-push_21A0541B
 }
 resource "docker_image" "images_sharedvol_nginx_arm64_image" {
-  name     = "${aws_ecr_repository.images_sharedvol_nginx_repo.repository_url}:0486cc2e35da2fe8c0878d61994bf739cd541acc366cbc116799a2c27dfdf9b9-arm64"
+  name     = "${aws_ecr_repository.images_sharedvol_nginx_repo.repository_url}:651a92fed5a34c70fa186e70b3cad175e5ba4d386102b1285121b24e9d1b8fa5-arm64"
   platform = "linux/arm64"
   triggers = {
-    context_hash = "0486cc2e35da2fe8c0878d61994bf739cd541acc366cbc116799a2c27dfdf9b9"
+    context_hash = "651a92fed5a34c70fa186e70b3cad175e5ba4d386102b1285121b24e9d1b8fa5"
   }
   build {
     context    = "${path.module}/images/sharedvol/nginx"
@@ -729,7 +870,7 @@ resource "docker_registry_image" "images_sharedvol_nginx_arm64_push" {
   keep_remotely = true
   name          = docker_image.images_sharedvol_nginx_arm64_image.name
   triggers = {
-    context_hash = "0486cc2e35da2fe8c0878d61994bf739cd541acc366cbc116799a2c27dfdf9b9"
+    context_hash = "651a92fed5a34c70fa186e70b3cad175e5ba4d386102b1285121b24e9d1b8fa5"
   }
 }
 
@@ -739,7 +880,7 @@ moved {
 }
 resource "aws_ecr_repository" "images_sharedvol_app_repo" {
   force_delete         = true
-  image_tag_mutability = "IMMUTABLE"
+  image_tag_mutability = "MUTABLE"
   name                 = "demo-sidecar/sharedvol-app"
   encryption_configuration {
     encryption_type = "AES256"
@@ -763,10 +904,10 @@ moved {
   from = aws_ecr_lifecycle_policy.images_sharedvol-app-lifecycle_CDF29F53
 }
 resource "docker_image" "images_sharedvol_app_x86_64_image" {
-  name     = "${aws_ecr_repository.images_sharedvol_app_repo.repository_url}:5f369065c3aa7a67400d65d6d79deee8af08ed80fc67c9e0984214e195605502-x86_64"
+  name     = "${aws_ecr_repository.images_sharedvol_app_repo.repository_url}:ecaa40f5803cbc3cfbb42974a0f1e71b348b203a17721aba93ce1f9c64e7b53b-x86_64"
   platform = "linux/amd64"
   triggers = {
-    context_hash = "5f369065c3aa7a67400d65d6d79deee8af08ed80fc67c9e0984214e195605502"
+    context_hash = "ecaa40f5803cbc3cfbb42974a0f1e71b348b203a17721aba93ce1f9c64e7b53b"
   }
   build {
     context    = "${path.module}/images/sharedvol/app"
@@ -783,7 +924,7 @@ resource "docker_registry_image" "images_sharedvol_app_x86_64_push" {
   keep_remotely = true
   name          = docker_image.images_sharedvol_app_x86_64_image.name
   triggers = {
-    context_hash = "5f369065c3aa7a67400d65d6d79deee8af08ed80fc67c9e0984214e195605502"
+    context_hash = "ecaa40f5803cbc3cfbb42974a0f1e71b348b203a17721aba93ce1f9c64e7b53b"
   }
 }
 
@@ -792,10 +933,10 @@ moved {
   from = docker_registry_image.images_sharedvol-app-x86_64-push_15C07F67
 }
 resource "docker_image" "images_sharedvol_app_arm64_image" {
-  name     = "${aws_ecr_repository.images_sharedvol_app_repo.repository_url}:5f369065c3aa7a67400d65d6d79deee8af08ed80fc67c9e0984214e195605502-arm64"
+  name     = "${aws_ecr_repository.images_sharedvol_app_repo.repository_url}:ecaa40f5803cbc3cfbb42974a0f1e71b348b203a17721aba93ce1f9c64e7b53b-arm64"
   platform = "linux/arm64"
   triggers = {
-    context_hash = "5f369065c3aa7a67400d65d6d79deee8af08ed80fc67c9e0984214e195605502"
+    context_hash = "ecaa40f5803cbc3cfbb42974a0f1e71b348b203a17721aba93ce1f9c64e7b53b"
   }
   build {
     context    = "${path.module}/images/sharedvol/app"
@@ -812,7 +953,7 @@ resource "docker_registry_image" "images_sharedvol_app_arm64_push" {
   keep_remotely = true
   name          = docker_image.images_sharedvol_app_arm64_image.name
   triggers = {
-    context_hash = "5f369065c3aa7a67400d65d6d79deee8af08ed80fc67c9e0984214e195605502"
+    context_hash = "ecaa40f5803cbc3cfbb42974a0f1e71b348b203a17721aba93ce1f9c64e7b53b"
   }
 }
 
@@ -822,7 +963,7 @@ moved {
 }
 resource "aws_ecr_repository" "images_combined_repo" {
   force_delete         = true
-  image_tag_mutability = "IMMUTABLE"
+  image_tag_mutability = "MUTABLE"
   name                 = "demo-sidecar/combined"
   encryption_configuration {
     encryption_type = "AES256"
@@ -846,10 +987,10 @@ moved {
   from = aws_ecr_lifecycle_policy.images_combined-lifecycle_E97742D3
 }
 resource "docker_image" "images_combined_x86_64_image" {
-  name     = "${aws_ecr_repository.images_combined_repo.repository_url}:cc17cefce202b7aa9bd81429e5602c1b8db8bfc4f3220b24cdfc00823031ab0a-x86_64"
+  name     = "${aws_ecr_repository.images_combined_repo.repository_url}:bd3ad2dfb1309f7b2f87d4cb69535e3c9db8b9c8f4cb543ef17c4b07ce7174b6-x86_64"
   platform = "linux/amd64"
   triggers = {
-    context_hash = "cc17cefce202b7aa9bd81429e5602c1b8db8bfc4f3220b24cdfc00823031ab0a"
+    context_hash = "bd3ad2dfb1309f7b2f87d4cb69535e3c9db8b9c8f4cb543ef17c4b07ce7174b6"
   }
   build {
     context    = "${path.module}/images/combined/combined"
@@ -866,7 +1007,7 @@ resource "docker_registry_image" "images_combined_x86_64_push" {
   keep_remotely = true
   name          = docker_image.images_combined_x86_64_image.name
   triggers = {
-    context_hash = "cc17cefce202b7aa9bd81429e5602c1b8db8bfc4f3220b24cdfc00823031ab0a"
+    context_hash = "bd3ad2dfb1309f7b2f87d4cb69535e3c9db8b9c8f4cb543ef17c4b07ce7174b6"
   }
 }
 
@@ -875,10 +1016,10 @@ moved {
   from = docker_registry_image.images_combined-x86_64-push_2F330907
 }
 resource "docker_image" "images_combined_arm64_image" {
-  name     = "${aws_ecr_repository.images_combined_repo.repository_url}:cc17cefce202b7aa9bd81429e5602c1b8db8bfc4f3220b24cdfc00823031ab0a-arm64"
+  name     = "${aws_ecr_repository.images_combined_repo.repository_url}:bd3ad2dfb1309f7b2f87d4cb69535e3c9db8b9c8f4cb543ef17c4b07ce7174b6-arm64"
   platform = "linux/arm64"
   triggers = {
-    context_hash = "cc17cefce202b7aa9bd81429e5602c1b8db8bfc4f3220b24cdfc00823031ab0a"
+    context_hash = "bd3ad2dfb1309f7b2f87d4cb69535e3c9db8b9c8f4cb543ef17c4b07ce7174b6"
   }
   build {
     context    = "${path.module}/images/combined/combined"
@@ -895,7 +1036,7 @@ resource "docker_registry_image" "images_combined_arm64_push" {
   keep_remotely = true
   name          = docker_image.images_combined_arm64_image.name
   triggers = {
-    context_hash = "cc17cefce202b7aa9bd81429e5602c1b8db8bfc4f3220b24cdfc00823031ab0a"
+    context_hash = "bd3ad2dfb1309f7b2f87d4cb69535e3c9db8b9c8f4cb543ef17c4b07ce7174b6"
   }
 }
 
@@ -994,6 +1135,14 @@ resource "aws_ecs_task_definition" "tcp_x86_64_task" {
     "name": "app",
     "image": "${aws_ecr_repository.images_tcp_app_repo.repository_url}@${docker_registry_image.images_tcp_app_x86_64_push.sha256_digest}",
     "essential": true,
+    "readonlyRootFilesystem": true,
+    "mountPoints": [
+      {
+        "sourceVolume": "app-state",
+        "containerPath": "/var/lib/sidecar-app",
+        "readOnly": false
+      }
+    ],
     "healthCheck": {
       "command": [
         "CMD",
@@ -1036,6 +1185,14 @@ resource "aws_ecs_task_definition" "tcp_x86_64_task" {
         "condition": "HEALTHY"
       }
     ],
+    "readonlyRootFilesystem": true,
+    "mountPoints": [
+      {
+        "sourceVolume": "nginx-state",
+        "containerPath": "/var/lib/nginx-sidecar",
+        "readOnly": false
+      }
+    ],
     "healthCheck": {
       "command": [
         "CMD",
@@ -1072,6 +1229,12 @@ EOF
   runtime_platform {
     cpu_architecture        = "X86_64"
     operating_system_family = "LINUX"
+  }
+  volume {
+    name = "app-state"
+  }
+  volume {
+    name = "nginx-state"
   }
 }
 
@@ -1153,18 +1316,18 @@ resource "aws_ecs_service" "tcp_x86_64_service" {
     ]
   }
   depends_on = [
-    "aws_lb_listener_rule.tcp_x86_64_route",
-    "aws_iam_role_policy.tcp_x86_64_execution_role_policy",
-    "aws_internet_gateway.network_igw",
-    "aws_route.network_public_default_route",
-    "aws_route_table_association.network_public_a_routes",
-    "aws_route_table_association.network_public_b_routes",
-    "aws_route_table_association.network_private_a_routes",
-    "aws_route_table_association.network_private_b_routes",
-    "aws_vpc_endpoint.network_endpoints_ecr_api",
-    "aws_vpc_endpoint.network_endpoints_ecr_dkr",
-    "aws_vpc_endpoint.network_endpoints_logs",
-    "aws_vpc_endpoint.network_endpoints_s3",
+    aws_lb_listener_rule.tcp_x86_64_route,
+    aws_iam_role_policy.tcp_x86_64_execution_role_policy,
+    aws_internet_gateway.network_igw,
+    aws_route.network_public_default_route,
+    aws_route_table_association.network_public_a_routes,
+    aws_route_table_association.network_public_b_routes,
+    aws_route_table_association.network_private_a_routes,
+    aws_route_table_association.network_private_b_routes,
+    aws_vpc_endpoint.network_endpoints_ecr_api,
+    aws_vpc_endpoint.network_endpoints_ecr_dkr,
+    aws_vpc_endpoint.network_endpoints_logs,
+    aws_vpc_endpoint.network_endpoints_s3,
   ]
 }
 
@@ -1268,6 +1431,14 @@ resource "aws_ecs_task_definition" "tcp_arm64_task" {
     "name": "app",
     "image": "${aws_ecr_repository.images_tcp_app_repo.repository_url}@${docker_registry_image.images_tcp_app_arm64_push.sha256_digest}",
     "essential": true,
+    "readonlyRootFilesystem": true,
+    "mountPoints": [
+      {
+        "sourceVolume": "app-state",
+        "containerPath": "/var/lib/sidecar-app",
+        "readOnly": false
+      }
+    ],
     "healthCheck": {
       "command": [
         "CMD",
@@ -1310,6 +1481,14 @@ resource "aws_ecs_task_definition" "tcp_arm64_task" {
         "condition": "HEALTHY"
       }
     ],
+    "readonlyRootFilesystem": true,
+    "mountPoints": [
+      {
+        "sourceVolume": "nginx-state",
+        "containerPath": "/var/lib/nginx-sidecar",
+        "readOnly": false
+      }
+    ],
     "healthCheck": {
       "command": [
         "CMD",
@@ -1346,6 +1525,12 @@ EOF
   runtime_platform {
     cpu_architecture        = "ARM64"
     operating_system_family = "LINUX"
+  }
+  volume {
+    name = "app-state"
+  }
+  volume {
+    name = "nginx-state"
   }
 }
 
@@ -1427,18 +1612,18 @@ resource "aws_ecs_service" "tcp_arm64_service" {
     ]
   }
   depends_on = [
-    "aws_lb_listener_rule.tcp_arm64_route",
-    "aws_iam_role_policy.tcp_arm64_execution_role_policy",
-    "aws_internet_gateway.network_igw",
-    "aws_route.network_public_default_route",
-    "aws_route_table_association.network_public_a_routes",
-    "aws_route_table_association.network_public_b_routes",
-    "aws_route_table_association.network_private_a_routes",
-    "aws_route_table_association.network_private_b_routes",
-    "aws_vpc_endpoint.network_endpoints_ecr_api",
-    "aws_vpc_endpoint.network_endpoints_ecr_dkr",
-    "aws_vpc_endpoint.network_endpoints_logs",
-    "aws_vpc_endpoint.network_endpoints_s3",
+    aws_lb_listener_rule.tcp_arm64_route,
+    aws_iam_role_policy.tcp_arm64_execution_role_policy,
+    aws_internet_gateway.network_igw,
+    aws_route.network_public_default_route,
+    aws_route_table_association.network_public_a_routes,
+    aws_route_table_association.network_public_b_routes,
+    aws_route_table_association.network_private_a_routes,
+    aws_route_table_association.network_private_b_routes,
+    aws_vpc_endpoint.network_endpoints_ecr_api,
+    aws_vpc_endpoint.network_endpoints_ecr_dkr,
+    aws_vpc_endpoint.network_endpoints_logs,
+    aws_vpc_endpoint.network_endpoints_s3,
   ]
 }
 
@@ -1542,7 +1727,13 @@ resource "aws_ecs_task_definition" "sharedvol_x86_64_task" {
     "name": "app",
     "image": "${aws_ecr_repository.images_sharedvol_app_repo.repository_url}@${docker_registry_image.images_sharedvol_app_x86_64_push.sha256_digest}",
     "essential": true,
+    "readonlyRootFilesystem": true,
     "mountPoints": [
+      {
+        "sourceVolume": "app-state",
+        "containerPath": "/var/lib/sidecar-app",
+        "readOnly": false
+      },
       {
         "sourceVolume": "socket",
         "containerPath": "/run/sidecar",
@@ -1591,7 +1782,13 @@ resource "aws_ecs_task_definition" "sharedvol_x86_64_task" {
         "condition": "HEALTHY"
       }
     ],
+    "readonlyRootFilesystem": true,
     "mountPoints": [
+      {
+        "sourceVolume": "nginx-state",
+        "containerPath": "/var/lib/nginx-sidecar",
+        "readOnly": false
+      },
       {
         "sourceVolume": "socket",
         "containerPath": "/run/sidecar",
@@ -1636,7 +1833,13 @@ EOF
     operating_system_family = "LINUX"
   }
   volume {
+    name = "app-state"
+  }
+  volume {
     name = "socket"
+  }
+  volume {
+    name = "nginx-state"
   }
 }
 
@@ -1718,18 +1921,18 @@ resource "aws_ecs_service" "sharedvol_x86_64_service" {
     ]
   }
   depends_on = [
-    "aws_lb_listener_rule.sharedvol_x86_64_route",
-    "aws_iam_role_policy.sharedvol_x86_64_execution_role_policy",
-    "aws_internet_gateway.network_igw",
-    "aws_route.network_public_default_route",
-    "aws_route_table_association.network_public_a_routes",
-    "aws_route_table_association.network_public_b_routes",
-    "aws_route_table_association.network_private_a_routes",
-    "aws_route_table_association.network_private_b_routes",
-    "aws_vpc_endpoint.network_endpoints_ecr_api",
-    "aws_vpc_endpoint.network_endpoints_ecr_dkr",
-    "aws_vpc_endpoint.network_endpoints_logs",
-    "aws_vpc_endpoint.network_endpoints_s3",
+    aws_lb_listener_rule.sharedvol_x86_64_route,
+    aws_iam_role_policy.sharedvol_x86_64_execution_role_policy,
+    aws_internet_gateway.network_igw,
+    aws_route.network_public_default_route,
+    aws_route_table_association.network_public_a_routes,
+    aws_route_table_association.network_public_b_routes,
+    aws_route_table_association.network_private_a_routes,
+    aws_route_table_association.network_private_b_routes,
+    aws_vpc_endpoint.network_endpoints_ecr_api,
+    aws_vpc_endpoint.network_endpoints_ecr_dkr,
+    aws_vpc_endpoint.network_endpoints_logs,
+    aws_vpc_endpoint.network_endpoints_s3,
   ]
 }
 
@@ -1833,7 +2036,13 @@ resource "aws_ecs_task_definition" "sharedvol_arm64_task" {
     "name": "app",
     "image": "${aws_ecr_repository.images_sharedvol_app_repo.repository_url}@${docker_registry_image.images_sharedvol_app_arm64_push.sha256_digest}",
     "essential": true,
+    "readonlyRootFilesystem": true,
     "mountPoints": [
+      {
+        "sourceVolume": "app-state",
+        "containerPath": "/var/lib/sidecar-app",
+        "readOnly": false
+      },
       {
         "sourceVolume": "socket",
         "containerPath": "/run/sidecar",
@@ -1882,7 +2091,13 @@ resource "aws_ecs_task_definition" "sharedvol_arm64_task" {
         "condition": "HEALTHY"
       }
     ],
+    "readonlyRootFilesystem": true,
     "mountPoints": [
+      {
+        "sourceVolume": "nginx-state",
+        "containerPath": "/var/lib/nginx-sidecar",
+        "readOnly": false
+      },
       {
         "sourceVolume": "socket",
         "containerPath": "/run/sidecar",
@@ -1927,7 +2142,13 @@ EOF
     operating_system_family = "LINUX"
   }
   volume {
+    name = "app-state"
+  }
+  volume {
     name = "socket"
+  }
+  volume {
+    name = "nginx-state"
   }
 }
 
@@ -2009,18 +2230,18 @@ resource "aws_ecs_service" "sharedvol_arm64_service" {
     ]
   }
   depends_on = [
-    "aws_lb_listener_rule.sharedvol_arm64_route",
-    "aws_iam_role_policy.sharedvol_arm64_execution_role_policy",
-    "aws_internet_gateway.network_igw",
-    "aws_route.network_public_default_route",
-    "aws_route_table_association.network_public_a_routes",
-    "aws_route_table_association.network_public_b_routes",
-    "aws_route_table_association.network_private_a_routes",
-    "aws_route_table_association.network_private_b_routes",
-    "aws_vpc_endpoint.network_endpoints_ecr_api",
-    "aws_vpc_endpoint.network_endpoints_ecr_dkr",
-    "aws_vpc_endpoint.network_endpoints_logs",
-    "aws_vpc_endpoint.network_endpoints_s3",
+    aws_lb_listener_rule.sharedvol_arm64_route,
+    aws_iam_role_policy.sharedvol_arm64_execution_role_policy,
+    aws_internet_gateway.network_igw,
+    aws_route.network_public_default_route,
+    aws_route_table_association.network_public_a_routes,
+    aws_route_table_association.network_public_b_routes,
+    aws_route_table_association.network_private_a_routes,
+    aws_route_table_association.network_private_b_routes,
+    aws_vpc_endpoint.network_endpoints_ecr_api,
+    aws_vpc_endpoint.network_endpoints_ecr_dkr,
+    aws_vpc_endpoint.network_endpoints_logs,
+    aws_vpc_endpoint.network_endpoints_s3,
   ]
 }
 
@@ -2132,6 +2353,29 @@ resource "aws_ecs_task_definition" "combined_x86_64_task" {
         "appProtocol": "http"
       }
     ],
+    "readonlyRootFilesystem": true,
+    "mountPoints": [
+      {
+        "sourceVolume": "nginx-state",
+        "containerPath": "/var/lib/nginx-sidecar",
+        "readOnly": false
+      },
+      {
+        "sourceVolume": "app-state",
+        "containerPath": "/var/lib/sidecar-app",
+        "readOnly": false
+      },
+      {
+        "sourceVolume": "supervisor-state",
+        "containerPath": "/var/lib/supervisor-sidecar",
+        "readOnly": false
+      },
+      {
+        "sourceVolume": "socket",
+        "containerPath": "/run/sidecar",
+        "readOnly": false
+      }
+    ],
     "healthCheck": {
       "command": [
         "CMD",
@@ -2168,6 +2412,18 @@ EOF
   runtime_platform {
     cpu_architecture        = "X86_64"
     operating_system_family = "LINUX"
+  }
+  volume {
+    name = "nginx-state"
+  }
+  volume {
+    name = "app-state"
+  }
+  volume {
+    name = "supervisor-state"
+  }
+  volume {
+    name = "socket"
   }
 }
 
@@ -2249,18 +2505,18 @@ resource "aws_ecs_service" "combined_x86_64_service" {
     ]
   }
   depends_on = [
-    "aws_lb_listener_rule.combined_x86_64_route",
-    "aws_iam_role_policy.combined_x86_64_execution_role_policy",
-    "aws_internet_gateway.network_igw",
-    "aws_route.network_public_default_route",
-    "aws_route_table_association.network_public_a_routes",
-    "aws_route_table_association.network_public_b_routes",
-    "aws_route_table_association.network_private_a_routes",
-    "aws_route_table_association.network_private_b_routes",
-    "aws_vpc_endpoint.network_endpoints_ecr_api",
-    "aws_vpc_endpoint.network_endpoints_ecr_dkr",
-    "aws_vpc_endpoint.network_endpoints_logs",
-    "aws_vpc_endpoint.network_endpoints_s3",
+    aws_lb_listener_rule.combined_x86_64_route,
+    aws_iam_role_policy.combined_x86_64_execution_role_policy,
+    aws_internet_gateway.network_igw,
+    aws_route.network_public_default_route,
+    aws_route_table_association.network_public_a_routes,
+    aws_route_table_association.network_public_b_routes,
+    aws_route_table_association.network_private_a_routes,
+    aws_route_table_association.network_private_b_routes,
+    aws_vpc_endpoint.network_endpoints_ecr_api,
+    aws_vpc_endpoint.network_endpoints_ecr_dkr,
+    aws_vpc_endpoint.network_endpoints_logs,
+    aws_vpc_endpoint.network_endpoints_s3,
   ]
 }
 
@@ -2372,6 +2628,29 @@ resource "aws_ecs_task_definition" "combined_arm64_task" {
         "appProtocol": "http"
       }
     ],
+    "readonlyRootFilesystem": true,
+    "mountPoints": [
+      {
+        "sourceVolume": "nginx-state",
+        "containerPath": "/var/lib/nginx-sidecar",
+        "readOnly": false
+      },
+      {
+        "sourceVolume": "app-state",
+        "containerPath": "/var/lib/sidecar-app",
+        "readOnly": false
+      },
+      {
+        "sourceVolume": "supervisor-state",
+        "containerPath": "/var/lib/supervisor-sidecar",
+        "readOnly": false
+      },
+      {
+        "sourceVolume": "socket",
+        "containerPath": "/run/sidecar",
+        "readOnly": false
+      }
+    ],
     "healthCheck": {
       "command": [
         "CMD",
@@ -2408,6 +2687,18 @@ EOF
   runtime_platform {
     cpu_architecture        = "ARM64"
     operating_system_family = "LINUX"
+  }
+  volume {
+    name = "nginx-state"
+  }
+  volume {
+    name = "app-state"
+  }
+  volume {
+    name = "supervisor-state"
+  }
+  volume {
+    name = "socket"
   }
 }
 
@@ -2489,18 +2780,18 @@ resource "aws_ecs_service" "combined_arm64_service" {
     ]
   }
   depends_on = [
-    "aws_lb_listener_rule.combined_arm64_route",
-    "aws_iam_role_policy.combined_arm64_execution_role_policy",
-    "aws_internet_gateway.network_igw",
-    "aws_route.network_public_default_route",
-    "aws_route_table_association.network_public_a_routes",
-    "aws_route_table_association.network_public_b_routes",
-    "aws_route_table_association.network_private_a_routes",
-    "aws_route_table_association.network_private_b_routes",
-    "aws_vpc_endpoint.network_endpoints_ecr_api",
-    "aws_vpc_endpoint.network_endpoints_ecr_dkr",
-    "aws_vpc_endpoint.network_endpoints_logs",
-    "aws_vpc_endpoint.network_endpoints_s3",
+    aws_lb_listener_rule.combined_arm64_route,
+    aws_iam_role_policy.combined_arm64_execution_role_policy,
+    aws_internet_gateway.network_igw,
+    aws_route.network_public_default_route,
+    aws_route_table_association.network_public_a_routes,
+    aws_route_table_association.network_public_b_routes,
+    aws_route_table_association.network_private_a_routes,
+    aws_route_table_association.network_private_b_routes,
+    aws_vpc_endpoint.network_endpoints_ecr_api,
+    aws_vpc_endpoint.network_endpoints_ecr_dkr,
+    aws_vpc_endpoint.network_endpoints_logs,
+    aws_vpc_endpoint.network_endpoints_s3,
   ]
 }
 

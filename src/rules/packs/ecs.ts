@@ -16,6 +16,7 @@ import HostModeHostPort from '../ecs/HostModeHostPort';
 import GracePeriodNeedsLoadBalancer from '../ecs/GracePeriodNeedsLoadBalancer';
 import LaunchTypeOrCapacityProvider from '../ecs/LaunchTypeOrCapacityProvider';
 import ServiceWaitsForEgress from '../ecs/ServiceWaitsForEgress';
+import ReadonlyRootFilesystem from '../ecs/ReadonlyRootFilesystem';
 
 /**
  * What ECS rejects at apply time and `terraform validate` does not check, and what it accepts but regrets: containers
@@ -108,6 +109,11 @@ export const ecsPack: RulePack = {
       rule: ContainerWithinTask,
       message: 'Container resources do not fit the task',
       fix: "Lower the containers' memory/cpu or raise the task's; give every container memory or memoryReservation when the task sets none.",
+    },
+    {
+      rule: ReadonlyRootFilesystem,
+      message: 'Container can write to its root filesystem',
+      fix: 'Set readonlyRootFilesystem: true and mount a task volume (or tmpfs on EC2) at each path the process writes.',
     },
   ],
 };

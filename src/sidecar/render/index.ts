@@ -60,6 +60,8 @@ export const imageLayout = {
   nginxPrefix: '/var/lib/nginx-sidecar',
   nginxConf: '/etc/nginx/sidecar.conf',
   supervisorDir: '/var/lib/supervisor-sidecar',
+  /** The app's TMPDIR: gunicorn's worker heartbeat files and supervisord's default child log directory. */
+  appStateDir: '/var/lib/sidecar-app',
   appUid: 10001,
   socketGid: 10001,
   socketGroup: 'sidecar-sock',
@@ -85,6 +87,33 @@ export interface RenderedImage {
   readonly containerPort?: number;
   /** Exec-form health check command, the same as the Dockerfile's HEALTHCHECK (ECS wants `['CMD', ...command]`). */
   readonly healthCheck: readonly string[];
+  /**
+   * The only directories the container writes (its root filesystem is read-only), each a task volume: the image
+   * declares each one with `VOLUME`, so ECS seeds the volume with the directory's contents, owner and mode. A volume
+   * of the same name in two containers of a task is one shared directory (sharedvol's socket).
+   */
+  readonly writableDirs: readonly WritableDir[];
+}
+
+/** A directory a container writes, and the task volume mounted there. */
+export interface WritableDir {
+  readonly volume: string;
+  readonly path: string;
+}
+
+/** The directories each container of a variant writes (pid and temp files, the socket), as task volumes. */
+export function writableDirs(
+  variant: SidecarVariant,
+  container: SidecarContainer,
+  socketDir: string,
+): readonly WritableDir[] {
+  const L = imageLayout;
+  const nginx = { volume: 'nginx-state', path: L.nginxPrefix };
+  const app = { volume: 'app-state', path: L.appStateDir };
+  const socket = { volume: 'socket', path: socketDir };
+  if (container === 'combined') return [nginx, app, { volume: 'supervisor-state', path: L.supervisorDir }, socket];
+  const own = container === 'nginx' ? nginx : app;
+  return variant === 'sharedvol' ? [own, socket] : [own];
 }
 
 /** Defaults merged with `options`, validated. */
@@ -139,6 +168,7 @@ export function renderVariantImages(variant: SidecarVariant, options?: Partial<S
   ];
   // Below 1024 nginx needs cap_net_bind_service to bind as its non-root user; from 1024 up the image sets no capability.
   const privilegedPort = o.listenPort < 1024;
+  const volumesOf = (c: SidecarContainer) => writableDirs(variant, c, o.socketDir).map((d) => d.path);
   const common = {
     variant,
     baseImage: o.baseImage,
@@ -162,6 +192,7 @@ export function renderVariantImages(variant: SidecarVariant, options?: Partial<S
     });
     const dockerfile = renderStrict('Dockerfile.combined.hbs', {
       ...common,
+      volumes: JSON.stringify(volumesOf('combined')),
       listenPort: o.listenPort,
       healthCheck: JSON.stringify(healthCheck),
     });
@@ -172,6 +203,7 @@ export function renderVariantImages(variant: SidecarVariant, options?: Partial<S
         [['Dockerfile', dockerfile], ['nginx.conf', nginxConf], ['supervisord.conf', supervisord], ...appFiles],
         healthCheck,
         o.listenPort,
+        writableDirs(variant, 'combined', o.socketDir),
       ),
     ];
   }
@@ -190,11 +222,14 @@ export function renderVariantImages(variant: SidecarVariant, options?: Partial<S
   ];
   const nginxDockerfile = renderStrict('Dockerfile.nginx.hbs', {
     ...common,
+    // The socket volume is seeded from the app image, which starts first; nginx only mounts it.
+    volumes: JSON.stringify([imageLayout.nginxPrefix]),
     listenPort: o.listenPort,
     healthCheck: JSON.stringify(nginxHealth),
   });
   const appDockerfile = renderStrict('Dockerfile.app.hbs', {
     ...common,
+    volumes: JSON.stringify(volumesOf('app')),
     appPort: o.appPort,
     healthCheck: JSON.stringify(appHealth),
   });
@@ -208,8 +243,16 @@ export function renderVariantImages(variant: SidecarVariant, options?: Partial<S
       ],
       nginxHealth,
       o.listenPort,
+      writableDirs(variant, 'nginx', o.socketDir),
     ),
-    image(variant, 'app', [['Dockerfile', appDockerfile], ...appFiles], appHealth, unixSocket ? undefined : o.appPort),
+    image(
+      variant,
+      'app',
+      [['Dockerfile', appDockerfile], ...appFiles],
+      appHealth,
+      unixSocket ? undefined : o.appPort,
+      writableDirs(variant, 'app', o.socketDir),
+    ),
   ];
 }
 
@@ -219,6 +262,7 @@ function image(
   files: [string, string][],
   healthCheck: readonly string[],
   containerPort: number | undefined,
+  writable: readonly WritableDir[],
 ): RenderedImage {
   const name = container === 'combined' ? variant : `${variant}-${container}`;
   const sorted = new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -228,6 +272,7 @@ function image(
     name,
     files: sorted,
     healthCheck,
+    writableDirs: writable,
     ...(containerPort === undefined ? {} : { containerPort }),
   };
 }
@@ -269,11 +314,26 @@ export function renderCompose(
   for (const v of variants) checkPort(`compose port for ${v}`, ports[v]);
   const dir = (layout.contextDir ?? '../images').replace(/\/+$/, '');
   const run = Object.fromEntries(sidecarVariants.map((v) => [v, variants.includes(v)]));
+  // A task volume `v` of variant `x` is the compose volume `x-v`, mounted where the task mounts it.
+  const mountsOf = (v: SidecarVariant, c: SidecarContainer) =>
+    writableDirs(v, c, o.socketDir).map((d) => `${v}-${d.volume}:${d.path}`);
+  const mounts = {
+    tcpApp: mountsOf('tcp', 'app'),
+    tcpNginx: mountsOf('tcp', 'nginx'),
+    sharedvolApp: mountsOf('sharedvol', 'app'),
+    sharedvolNginx: mountsOf('sharedvol', 'nginx'),
+    combined: mountsOf('combined', 'combined'),
+  };
+  const containersOf = (v: SidecarVariant): SidecarContainer[] => (v === 'combined' ? ['combined'] : ['app', 'nginx']);
+  const namedVolumes = [
+    ...new Set(variants.flatMap((v) => containersOf(v).flatMap((c) => mountsOf(v, c).map((m) => m.split(':')[0]!)))),
+  ];
   return renderStrict('docker-compose.yml.hbs', {
     listenPort: o.listenPort,
-    socketDir: o.socketDir,
     ports,
     run,
+    mounts,
+    namedVolumes,
     contextDir: dir,
     contexts: {
       tcpApp: `${dir}/tcp/app`,

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, openSync, closeSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,10 @@ export class LocalTask {
   private readonly started: ChildProcess[] = [];
   private readonly containers: string[] = [];
   private readonly dirs: string[] = [];
+  /** Mounts made for read-only roots, innermost first: unmounted by stop(). */
+  private readonly mounts: string[] = [];
+  /** Each read-only container's stand-in /run (see readOnlyRoot) and its listing when the container started. */
+  private readonly runDirs = new Map<string, { dir: string; before: string }>();
   private stopped = false;
 
   private constructor(
@@ -54,6 +58,74 @@ export class LocalTask {
     buildah(this.arch, ['from', '--pull=never', '--arch', this.arch, '--name', id, image.ref]);
     this.containers.push(id);
     return id;
+  }
+
+  /**
+   * Removes the image's `VOLUME`s from the working container's config, so that its runs mount exactly the task
+   * volumes given to them. buildah run otherwise adds an anonymous volume of its own for a declared path, and with
+   * two declared paths it did so even for one given with `-v` (buildah 1.28), hiding the task volume from the
+   * process. ECS mounts only the task definition's volumes; the declarations still decide how taskVolume() seeds them.
+   */
+  dropImageVolumes(container: string, paths: readonly string[]): void {
+    if (paths.length > 0) buildah(this.arch, ['config', ...paths.flatMap((p) => ['--volume', `${p}-`]), container]);
+  }
+
+  /**
+   * Makes `container`'s root filesystem read-only for every later run, as ECS does for `readonlyRootFilesystem: true`
+   * (docker run --read-only): its buildah mount point is bind-mounted read-only onto itself. buildah writes one file
+   * of its own into the container on every run (`/run/.containerenv`) and removes it afterwards (it panics when it
+   * cannot), so /run alone is a writable copy of the image's /run; runWrites() reports anything else written there.
+   * The mount targets buildah needs (/etc/hosts, /etc/resolv.conf) are created by one writable run first.
+   */
+  readOnlyRoot(container: string): void {
+    buildah(this.arch, ['run', '--isolation', 'chroot', '--network', 'host', container, '--', 'true']);
+    const root = buildah(this.arch, ['mount', container]).trim();
+    const run = mkdtempSync(join(tmpdir(), `sidecar-run-${this.label}-`));
+    this.dirs.push(run);
+    execFileSync('cp', ['-a', `${root}/run/.`, `${run}/`]);
+    execFileSync('mount', ['--bind', root, root]);
+    this.mounts.unshift(root);
+    execFileSync('mount', ['-o', 'remount,bind,ro', root]);
+    execFileSync('mount', ['--bind', run, `${root}/run`]);
+    this.mounts.unshift(`${root}/run`);
+    this.runDirs.set(container, { dir: run, before: listing(run) });
+  }
+
+  /** What a read-only container wrote under /run (which ECS would have refused), buildah's own marker aside. */
+  runWrites(container: string): string[] {
+    const r = this.runDirs.get(container);
+    if (!r) throw new Error(`${container} has no read-only root`);
+    const before = new Set(r.before.split('\n'));
+    return listing(r.dir)
+      .split('\n')
+      .filter((l) => !before.has(l) && !/^\.\/\.containerenv /.test(l));
+  }
+
+  /**
+   * A host directory for a task volume first mounted at `path` in `container`, made as ECS makes it: when the image
+   * declares `VOLUME path`, a copy of the image's directory (contents, owner, mode); otherwise empty, root-owned, 0755.
+   * ECS bind mounts (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/bind-mounts.html): "If the absolute
+   * path that's specified in the VOLUME directive is the same as the containerPath that's specified in the task
+   * definition, the data in the VOLUME directive path is copied to the data volume." and "By default, the volume
+   * permissions are set to 0755 and the owner as root."
+   */
+  taskVolume(container: string, path: string, declared: boolean): string {
+    const dir = mkdtempSync(join(tmpdir(), `sidecar-volume-${this.label}-`));
+    this.dirs.push(dir);
+    if (!declared) {
+      execFileSync('sh', ['-c', 'chown 0:0 "$1" && chmod 0755 "$1"', 'sh', dir]);
+      return dir;
+    }
+    const root = buildah(this.arch, ['mount', container]).trim();
+    execFileSync('cp', ['-a', `${root}${path}/.`, `${dir}/`]);
+    execFileSync('sh', [
+      '-c',
+      'chown --reference="$1" "$2" && chmod --reference="$1" "$2"',
+      'sh',
+      `${root}${path}`,
+      dir,
+    ]);
+    return dir;
   }
 
   private runArgs(container: string, command: readonly string[], volumes: readonly string[]): string[] {
@@ -172,17 +244,6 @@ export class LocalTask {
     });
   }
 
-  /** A temporary directory for a volume, with the owner and mode the image declares for `path` in `container`. */
-  async volumeLike(container: string, path: string): Promise<string> {
-    const r = await this.exec(container, ['stat', '-c', '%u %g %a', path]);
-    if (r.status !== 0) throw new Error(`stat ${path} in ${container}: ${r.stderr}`);
-    const [uid, gid, mode] = r.stdout.trim().split(' ');
-    const dir = mkdtempSync(join(tmpdir(), `sidecar-volume-${this.label}-`));
-    this.dirs.push(dir);
-    await runAsync('sh', ['-c', `chown ${uid}:${gid} "$1" && chmod ${mode} "$1"`, 'sh', dir], 10_000);
-    return dir;
-  }
-
   /** Stops every container process (TERM, then KILL), the namespace holder, and removes containers and temp dirs. */
   async stop(): Promise<void> {
     if (this.stopped) return;
@@ -196,6 +257,7 @@ export class LocalTask {
       await delay(100);
     }
     this.holder.kill('SIGKILL');
+    for (const mount of this.mounts) spawnSyncQuiet('umount', [mount]);
     for (const id of this.containers) buildah(this.arch, ['rm', id], undefined, true);
     for (const dir of [...this.dirs, this.logDir]) rmSync(dir, { recursive: true, force: true });
   }
@@ -206,6 +268,21 @@ function removeAbandonedContainers(arch: ImageArch): void {
   for (const name of buildah(arch, ['containers', '--format', '{{.ContainerName}}']).split('\n')) {
     const m = /^stackwright-test-.+-(\d+)$/.exec(name.trim());
     if (m && !isAlive(Number(m[1]))) buildah(arch, ['rm', name.trim()], undefined, true);
+  }
+}
+
+/** Every entry under `dir` with its owner, mode and size, one a line, sorted. */
+function listing(dir: string): string {
+  return execFileSync('sh', ['-c', 'cd "$1" && find . -printf "%p %u:%g %m %s\\n" | sort', 'sh', dir], {
+    encoding: 'utf8',
+  }).trim();
+}
+
+function spawnSyncQuiet(command: string, args: readonly string[]): void {
+  try {
+    execFileSync(command, args, { stdio: 'ignore' });
+  } catch {
+    // already gone
   }
 }
 

@@ -1,7 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isAlive } from '../../../packages/bench/src/sidecar-local';
-import { APP_HEALTH_PATH, defaultRenderOptions, SOCKET_FILE, type SidecarVariant } from '../../../src/sidecar/render';
+import {
+  APP_HEALTH_PATH,
+  defaultRenderOptions,
+  renderVariantImages,
+  SOCKET_FILE,
+  type SidecarVariant,
+} from '../../../src/sidecar/render';
+import { sidecarContainers } from '../../../src/sidecar/container-definitions';
 import { buildImage, inspectImage, type BuiltImage, type ImageArch, type ImageConfig } from './buildah';
 import { LocalTask, waitFor } from './task';
 
@@ -14,6 +21,13 @@ interface Started {
   readonly image: BuiltImage;
   readonly config: ImageConfig;
   readonly volumes: string[];
+  readonly readOnly: boolean;
+}
+
+/** The variant's container definitions as the task definition has them (image references aside). */
+function taskContainers(variant: SidecarVariant) {
+  const images = renderVariantImages(variant).map((i) => ({ ...i, image: `${i.name}:test` }));
+  return sidecarContainers({ variant, images, listenPort, logGroupName: 'test', region: 'us-east-1' });
 }
 
 /** The HEALTHCHECK's command, run as Docker and ECS run it. */
@@ -26,8 +40,9 @@ function healthCommand(config: ImageConfig): string[] {
 
 /**
  * Builds a variant's images from generated/sidecar/images for `arch`, runs them as the Fargate task does (one network
- * namespace; the app first, nginx once the app's health check passes, as `dependsOn: HEALTHY`; sharedvol's socket
- * directory a volume both mount) and checks that the variant answers through nginx with every process non-root.
+ * namespace; the app first, nginx once the app's health check passes, as `dependsOn: HEALTHY`; each container on a
+ * read-only root filesystem with the task volumes its definition mounts, sharedvol's socket volume shared) and checks
+ * that the variant answers through nginx with every process non-root.
  */
 export function describeVariantImages(variant: SidecarVariant, arch: ImageArch): void {
   const healthTimeoutMs = arch === 'amd64' ? 120_000 : 600_000;
@@ -51,16 +66,26 @@ export function describeVariantImages(variant: SidecarVariant, arch: ImageArch):
     };
 
     beforeAll(async () => {
-      const containers = variant === 'combined' ? ['combined'] : ['app', 'nginx'];
-      const images = containers.map((c) => [c, buildImage(arch, variant, c)] as const);
+      // In the task definition's order: the app first (nginx waits for it).
+      const definitions = taskContainers(variant);
+      const images = definitions.map((d) => [d, buildImage(arch, variant, d.name!)] as const);
       task = await LocalTask.start(arch, `${variant}-${arch}`);
-      let volumes: string[] = [];
-      for (const [name, image] of images) {
+      const taskVolumes = new Map<string, string>();
+      for (const [definition, image] of images) {
+        const name = definition.name!;
         const container = task.container(image, name);
         const { config } = inspectImage(image);
-        if (variant === 'sharedvol' && name === 'app')
-          volumes = [`${await task.volumeLike(container, socketDir)}:${socketDir}`];
-        const s: Started = { container, image, config, volumes };
+        const volumes = (definition.mountPoints ?? []).map((m) => {
+          if (!taskVolumes.has(m.sourceVolume!)) {
+            const declared = Object.keys(config.Volumes ?? {}).includes(m.containerPath!);
+            taskVolumes.set(m.sourceVolume!, task!.taskVolume(container, m.containerPath!, declared));
+          }
+          return `${taskVolumes.get(m.sourceVolume!)}:${m.containerPath}`;
+        });
+        task.dropImageVolumes(container, Object.keys(config.Volumes ?? {}));
+        const readOnly = definition.readonlyRootFilesystem === true;
+        if (readOnly) task.readOnlyRoot(container);
+        const s: Started = { container, image, config, volumes, readOnly };
         started.set(name, s);
         task.startContainer(container, config, volumes);
         await waitHealthy(s);
@@ -157,13 +182,33 @@ export function describeVariantImages(variant: SidecarVariant, arch: ImageArch):
       it(
         'shares the unix socket through the volume both containers mount',
         () => {
-          const volume = started.get('app')!.volumes[0].split(':')[0];
+          const socketVolume = (s: Started) => s.volumes.find((v) => v.endsWith(`:${socketDir}`));
+          const volume = socketVolume(started.get('app')!)!.split(':')[0];
           expect(existsSync(join(volume, SOCKET_FILE))).toBe(true);
-          expect(started.get('nginx')!.volumes).toEqual(started.get('app')!.volumes);
+          expect(socketVolume(started.get('nginx')!)).toBe(socketVolume(started.get('app')!));
         },
         testTimeoutMs,
       );
     }
+
+    it(
+      'runs every container on a read-only root filesystem, as its task definition says, writing only to its volumes',
+      async () => {
+        for (const s of started.values()) {
+          expect({ container: s.container, readOnly: s.readOnly }).toEqual({ container: s.container, readOnly: true });
+          const r = await task!.exec(s.container, ['/bin/sh', '-c', 'touch /probe 2>&1'], s.volumes, requestTimeoutMs);
+          expect({ status: r.status, out: r.stdout }).toEqual({
+            status: 1,
+            out: expect.stringContaining('Read-only file system'),
+          });
+          expect({ container: s.container, wroteUnderRun: task!.runWrites(s.container) }).toEqual({
+            container: s.container,
+            wroteUnderRun: [],
+          });
+        }
+      },
+      testTimeoutMs,
+    );
 
     it(
       'stops leaving no process behind',

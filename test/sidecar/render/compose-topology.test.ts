@@ -135,6 +135,9 @@ describe('docker compose project vs. the Fargate task definitions', () => {
       containersOf(json, { variant: v, architecture: 'X86_64' }).map((c) => serviceName(v, c.name)),
     );
     expect(Object.keys(compose.services).sort()).toEqual(expected.sort());
-    expect(Object.keys(compose.volumes)).toEqual(['sharedvol-socket']);
+    const taskVolumes = sidecarVariants.flatMap((v) =>
+      (resourceAt(json, 'aws_ecs_task_definition', `${v}-x86_64/task`).volume as Json[]).map((t) => `${v}-${t.name}`),
+    );
+    expect(Object.keys(compose.volumes).sort()).toEqual(taskVolumes.sort());
   });
 });

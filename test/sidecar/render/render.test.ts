@@ -120,8 +120,23 @@ describe('renderVariantImages', () => {
       '127.0.0.1:8080',
       '/healthz',
     ]);
-    expect(file(byContainer('sharedvol', 'app'), 'Dockerfile')).toContain('VOLUME /run/sidecar\n');
-    expect(file(byContainer('tcp', 'app'), 'Dockerfile')).not.toContain('VOLUME');
+    // Every directory a container writes is declared, so ECS seeds its task volume with the directory's owner and mode.
+    expect(file(byContainer('sharedvol', 'app'), 'Dockerfile')).toContain(
+      'VOLUME ["/var/lib/sidecar-app","/run/sidecar"]\n',
+    );
+    expect(file(byContainer('tcp', 'app'), 'Dockerfile')).toContain('VOLUME ["/var/lib/sidecar-app"]\n');
+    expect(file(byContainer('tcp', 'nginx'), 'Dockerfile')).toContain('VOLUME ["/var/lib/nginx-sidecar"]\n');
+    expect(file(byContainer('combined', 'combined'), 'Dockerfile')).toContain(
+      'VOLUME ["/var/lib/nginx-sidecar","/var/lib/sidecar-app","/var/lib/supervisor-sidecar","/run/sidecar"]\n',
+    );
+    for (const image of sidecarVariants.flatMap((v) => renderVariantImages(v))) {
+      const declared = JSON.parse(/^VOLUME (.*)$/m.exec(file(image, 'Dockerfile'))![1]!) as string[];
+      const written = image.writableDirs.map((d) => d.path);
+      // nginx mounts sharedvol's socket volume; the app image, which starts first, declares (and seeds) it.
+      expect(declared).toEqual(image.container === 'nginx' ? written.filter((p) => p !== '/run/sidecar') : written);
+    }
+    expect(file(byContainer('tcp', 'app'), 'Dockerfile')).toContain('TMPDIR=/var/lib/sidecar-app');
+    expect(file(byContainer('combined', 'combined'), 'Dockerfile')).toContain('TMPDIR=/var/lib/sidecar-app');
   });
 
   it('reports the ports containers serve on', () => {
@@ -248,10 +263,19 @@ describe('renderCompose', () => {
   it('shares localhost in tcp and the socket volume in sharedvol, publishing on loopback only', () => {
     expect(compose.services['tcp-nginx'].network_mode).toBe('service:tcp-app');
     expect(compose.services['tcp-app'].ports).toEqual(['127.0.0.1:8081:8080']);
-    expect(compose.services['sharedvol-app'].volumes).toEqual(['sharedvol-socket:/run/sidecar']);
-    expect(compose.services['sharedvol-nginx'].volumes).toEqual(['sharedvol-socket:/run/sidecar']);
+    expect(compose.services['sharedvol-app'].volumes).toEqual([
+      'sharedvol-app-state:/var/lib/sidecar-app',
+      'sharedvol-socket:/run/sidecar',
+    ]);
+    expect(compose.services['sharedvol-nginx'].volumes).toEqual([
+      'sharedvol-nginx-state:/var/lib/nginx-sidecar',
+      'sharedvol-socket:/run/sidecar',
+    ]);
     expect(compose.services.combined.ports).toEqual(['127.0.0.1:8083:8080']);
-    expect(Object.keys(compose.volumes)).toEqual(['sharedvol-socket']);
+    expect(Object.keys(compose.volumes)).toContain('sharedvol-socket');
+    // Read-only root filesystems, as the task definitions have them.
+    for (const service of Object.values(compose.services) as { read_only?: boolean }[])
+      expect(service.read_only).toBe(true);
   });
 
   it('builds every service from its image context, <contextDir>/<variant>/<container>', () => {
@@ -268,10 +292,10 @@ describe('renderCompose', () => {
     );
   });
 
-  it('runs only the variants asked for, and the socket volume only with sharedvol', () => {
+  it('runs only the variants asked for, and their volumes only', () => {
     const subset = parse(renderCompose(undefined, undefined, { variants: ['tcp', 'combined'] }));
     expect(Object.keys(subset.services).sort()).toEqual(['combined', 'tcp-app', 'tcp-nginx']);
-    expect(subset.volumes).toBeUndefined();
+    expect(Object.keys(subset.volumes).filter((v) => v.startsWith('sharedvol'))).toEqual([]);
     expect(() => renderCompose(undefined, undefined, { variants: [] })).toThrow(
       /compose variants must be some of tcp, sharedvol, combined/,
     );

@@ -6,13 +6,19 @@ import { sidecarVariants } from '../../../src/sidecar/render/index';
 import { sidecarVariantNames } from '../../../src/sidecar/variants';
 import { boundedName } from '../../../src/aws/names';
 
-/** A config whose only stack is sidecar, with `body` as the section's YAML (indented by the caller). */
-const config = (body: string) =>
-  `name: t\naws:\n  region: us-east-1\nstacks:\n  sidecar:${body ? `\n${body}` : ' {}'}\n`;
+/**
+ * A config whose only stack is sidecar, with `body` as the section's YAML (indented by the caller); the required
+ * listenerCidrs is the test client's block unless the body sets it or `bare` leaves it out.
+ */
+const config = (body: string, bare = false) => {
+  const cidrs = bare || body.includes('listenerCidrs') ? '' : '    listenerCidrs: [203.0.113.10/32]\n';
+  const section = `${cidrs}${body}`.replace(/\n$/, '');
+  return `name: t\naws:\n  region: us-east-1\nstacks:\n  sidecar:${section ? `\n${section}` : ' {}'}\n`;
+};
 
-function problems(body: string): string[] {
+function problems(body: string, bare = false): string[] {
   try {
-    parseConfig(config(body), 'cfg.yaml');
+    parseConfig(config(body, bare), 'cfg.yaml');
   } catch (err) {
     if (err instanceof InputError) return err.problems.map(formatProblem);
     throw err;
@@ -35,10 +41,22 @@ describe('sidecar config', () => {
       workers: 1,
       quietDatadogAgentLogs: false,
       logRetentionDays: 7,
-      listenerCidrs: ['0.0.0.0/0'],
+      listenerCidrs: ['203.0.113.10/32'],
       network: { type: 'create', cidr: '10.0.0.0/16' },
       taskSubnets: 'private',
     });
+  });
+
+  it('has no default for who may reach the ALB: a missing listenerCidrs is an error that says how to open it', () => {
+    expect(problems('', true)).toEqual([
+      'cfg.yaml: stacks.sidecar.listenerCidrs: is required: the CIDR blocks allowed to reach the load balancer, e.g. ' +
+        '[203.0.113.10/32] for the benchmark client; write [0.0.0.0/0] to open it to the whole internet',
+    ]);
+    expect(problems('    listenerCidrs: []')).toEqual([
+      'cfg.yaml: stacks.sidecar.listenerCidrs: Too small: expected array to have >=1 items',
+    ]);
+    const open = parseConfig(config('    listenerCidrs: [0.0.0.0/0]'), 'cfg.yaml').stacks.sidecar!;
+    expect(open.listenerCidrs).toEqual(['0.0.0.0/0']);
   });
 
   it('uses the same variant names as the templates', () => {

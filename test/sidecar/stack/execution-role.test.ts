@@ -36,9 +36,10 @@ describe('task execution roles', () => {
     json = (await synthSidecar()).json;
   });
 
-  it('one role per deployment, each with one inline policy', () => {
-    expect(Object.keys(resourcesOf(json, 'aws_iam_role'))).toHaveLength(6);
-    expect(Object.keys(resourcesOf(json, 'aws_iam_role_policy'))).toHaveLength(6);
+  it('one role per deployment, each with one inline policy (and the VPC flow log role)', () => {
+    const roles = Object.keys(resourcesOf(json, 'aws_iam_role'));
+    expect(roles.filter((r) => r !== 'network_flow_logs_role')).toHaveLength(6);
+    expect(Object.keys(resourcesOf(json, 'aws_iam_role_policy'))).toHaveLength(7);
     expect(resourcesOf(json, 'aws_iam_role_policy_attachment')).toEqual({}); // no broad managed policy
   });
 

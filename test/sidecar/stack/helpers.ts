@@ -5,9 +5,12 @@ import type { Json } from '../../helpers/json';
 /** Every variant on every architecture: what the default config deploys. */
 export const allDeployments: Deployment[] = deploymentsOf(sidecarVariantNames, cpuArchitectures);
 
-/** Synthesizes the sidecar stack for a config section (in memory, no HCL). */
+/** The client block the tests' sections name unless they set their own (the config requires one). */
+export const TEST_LISTENER_CIDRS = ['203.0.113.10/32'];
+
+/** Synthesizes the sidecar stack for a config section (in memory, no HCL); listenerCidrs defaults to the test block. */
 export async function synthSidecar(section: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) {
-  return synthStack(testConfig({ sidecar: section }, extra), 'sidecar');
+  return synthStack(testConfig({ sidecar: { listenerCidrs: TEST_LISTENER_CIDRS, ...section } }, extra), 'sidecar');
 }
 
 /** The resource of `type` whose construct path is `sidecar/<path>`. */

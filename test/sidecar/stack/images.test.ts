@@ -36,12 +36,11 @@ describe('sidecar images and registries', () => {
     json = synth.json;
   });
 
-  it('creates one encrypted, scan-on-push, immutable-tag repository per image', () => {
+  it('creates one encrypted, scan-on-push repository per image', () => {
     const repos = Object.values(resourcesOf(json, 'aws_ecr_repository')) as Json[];
     expect(repos.map((r) => r.name).sort()).toEqual(imageNames.map((n) => `test-sidecar/${n}`).sort());
     for (const repo of repos) {
       expect(repo).toMatchObject({
-        image_tag_mutability: 'IMMUTABLE',
         image_scanning_configuration: { scan_on_push: true },
         encryption_configuration: [{ encryption_type: 'AES256' }],
       });
@@ -51,6 +50,45 @@ describe('sidecar images and registries', () => {
         selection: { countType: 'imageCountMoreThan', countNumber: 10 },
         action: { type: 'expire' },
       });
+    }
+  });
+
+  it('lets a re-apply push a tag again (taint, replace, interrupted push, lost state); tasks pin digests', () => {
+    // ECR: "After tag immutability is turned on, the ImageTagAlreadyExistsException error is returned if you push an
+    // image with a tag that is already in the repository" (docs.aws.amazon.com/AmazonECR/latest/userguide/
+    // image-tag-mutability.html); "even when the digest has not changed" (aws/containers-roadmap#2179).
+    const ecrPush = (
+      mutability: string,
+      tags: Set<string>,
+      tag: string,
+    ): 'pushed' | 'ImageTagAlreadyExistsException' => {
+      if (mutability === 'IMMUTABLE' && tags.has(tag)) return 'ImageTagAlreadyExistsException';
+      tags.add(tag);
+      return 'pushed';
+    };
+    // The docker provider pushes on every create (kreuzwerker/terraform-provider-docker v3.6.2,
+    // internal/provider/resource_docker_registry_image_funcs.go, resourceDockerRegistryImageCreate), and keep_remotely
+    // leaves the tag in the registry when the resource is replaced or forgotten.
+    const repos = resourcesOf(json, 'aws_ecr_repository');
+    const pushes = Object.entries(resourcesOf(json, 'docker_registry_image'));
+    expect(pushes.length).toBe(10);
+    for (const [name, push] of pushes) {
+      expect(push.keep_remotely).toBe(true);
+      const local = /^\$\{docker_image\.([^.]+)\.name\}$/.exec(push.name)![1]!;
+      const image = resourcesOf(json, 'docker_image')[local]!;
+      const repoName = /^\$\{aws_ecr_repository\.([^.]+)\.repository_url\}:(.+)$/.exec(image.name)!;
+      const repo = repos[repoName[1]!]!;
+      const tags = new Set<string>();
+      // First apply, then the same resource created again with the same tag.
+      expect([name, ecrPush(repo.image_tag_mutability, tags, repoName[2]!)]).toEqual([name, 'pushed']);
+      expect([name, ecrPush(repo.image_tag_mutability, tags, repoName[2]!)]).toEqual([name, 'pushed']);
+    }
+    // A moved tag cannot change what runs: every container image is repository@<the push's digest>.
+    for (const task of Object.values(resourcesOf(json, 'aws_ecs_task_definition')) as Json[]) {
+      for (const c of JSON.parse(task.container_definitions))
+        expect(c.image).toMatch(
+          /^\$\{aws_ecr_repository\.[^.]+\.repository_url\}@\$\{docker_registry_image\.[^.]+\.sha256_digest\}$/,
+        );
     }
   });
 

@@ -7,6 +7,7 @@ import {
   imagesProps,
   loadBalancerProps,
   placementProps,
+  albLogBucketProps,
   renderOptions,
   sidecarDeployments,
 } from '../../../stacks/sidecar-props';
@@ -14,7 +15,7 @@ import { resourcesOf, testConfig } from '../../helpers/synth';
 import type { Json } from '../../helpers/json';
 
 const section = (sc: Record<string, unknown>) => {
-  const config = testConfig({ sidecar: sc });
+  const config = testConfig({ sidecar: { listenerCidrs: ['203.0.113.10/32'], ...sc } });
   if (!config.stacks.sidecar) throw new Error('no sidecar section');
   return config.stacks.sidecar;
 };
@@ -38,6 +39,8 @@ const deploymentRefs = {
   accountId: '${a.id}',
 };
 
+const accessLogs = { bucket: 'logs', dependsOn: [] };
+
 describe('sidecar config -> construct props', () => {
   test('an empty section: the post defaults, every variant on both architectures', () => {
     const sc = section({});
@@ -55,13 +58,22 @@ describe('sidecar config -> construct props', () => {
       ...env,
       network: { type: 'create', cidr: '10.0.0.0/16' },
       taskSubnets: 'private',
+      flowLogRetentionDays: 7,
     });
-    expect(loadBalancerProps(sc, { name: 'n', vpcId: 'v', subnetIds: ['a', 'b'] })).toEqual({
+    expect(loadBalancerProps(sc, { name: 'n', vpcId: 'v', subnetIds: ['a', 'b'], accessLogs })).toEqual({
       name: 'n',
       vpcId: 'v',
       subnetIds: ['a', 'b'],
+      accessLogs,
       https: undefined,
-      listenerCidrs: ['0.0.0.0/0'],
+      listenerCidrs: ['203.0.113.10/32'],
+    });
+    expect(albLogBucketProps(sc, { namePrefix: 'p', region: 'us-east-1', partition: 'aws', accountId: 'a' })).toEqual({
+      namePrefix: 'p',
+      region: 'us-east-1',
+      partition: 'aws',
+      accountId: 'a',
+      retentionDays: 7,
     });
     expect(imagesProps(sc, { repositoryPrefix: 'p', sources: [], fileSink: sink }).architectures).toEqual([
       'X86_64',
@@ -111,8 +123,11 @@ describe('sidecar config -> construct props', () => {
     expect(renderOptions(sc)).toEqual({ workers: 4, quietDatadogAgentLogs: true });
     expect(sidecarDeployments(sc)).toEqual([{ variant: 'sharedvol', architecture: 'ARM64' }]);
     expect(imageVariants(section({ variants: ['combined', 'tcp'] }))).toEqual(['combined', 'tcp']);
-    expect(placementProps(sc, env)).toEqual({ ...env, network, taskSubnets: 'public' });
-    expect(loadBalancerProps(sc, { name: 'n', vpcId: 'v', subnetIds: [] })).toMatchObject({
+    expect(placementProps(sc, env)).toEqual({ ...env, network, taskSubnets: 'public', flowLogRetentionDays: 30 });
+    expect(albLogBucketProps(sc, { namePrefix: 'p', region: 'r', partition: 'aws', accountId: 'a' })).toMatchObject({
+      retentionDays: 30,
+    });
+    expect(loadBalancerProps(sc, { name: 'n', vpcId: 'v', subnetIds: [], accessLogs })).toMatchObject({
       https: { ...https, sslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06' },
       listenerCidrs: ['203.0.113.0/24'],
     });
@@ -127,7 +142,10 @@ describe('sidecar config -> construct props', () => {
 
 describe('benchmarkPlacement used without the config', () => {
   const stack = () =>
-    new StackwrightStack(new App(), 'sidecar', { config: testConfig({ sidecar: {} }), description: 'test' });
+    new StackwrightStack(new App(), 'sidecar', {
+      config: testConfig({ sidecar: { listenerCidrs: ['203.0.113.10/32'] } }),
+      description: 'test',
+    });
 
   test('defaults: a created 10.0.0.0/16 VPC with private tasks behind VPC endpoints', () => {
     const s = stack();

@@ -1,5 +1,5 @@
 import { resourcesOf } from '../../helpers/synth';
-import { ref, resourceAt, synthSidecar } from './helpers';
+import { ref, resourceAt, synthSidecar, TEST_LISTENER_CIDRS } from './helpers';
 import type { Json } from '../../helpers/json';
 
 const ingress = (json: Json) => Object.values(resourcesOf(json, 'aws_vpc_security_group_ingress_rule')) as Json[];
@@ -7,7 +7,7 @@ const egress = (json: Json) => Object.values(resourcesOf(json, 'aws_vpc_security
 const sg = (json: Json, path: string) => ref(json, 'aws_security_group', path, 'id');
 
 /** The rules every placement shares: only listener ports from the internet, tasks only from the ALB. */
-function expectBaseline(json: Json, listenerPorts: number[], cidrs = ['0.0.0.0/0']): void {
+function expectBaseline(json: Json, listenerPorts: number[], cidrs = TEST_LISTENER_CIDRS): void {
   const alb = sg(json, 'alb/sg');
   const tasks = sg(json, 'tasks/sg');
   const fromAddresses = ingress(json).filter(

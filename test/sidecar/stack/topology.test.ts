@@ -1,4 +1,5 @@
 import { renderVariantImages } from '../../../src/sidecar/render/index';
+import { checkStacks } from '../../../src/rules/index';
 import { resourcesOf } from '../../helpers/synth';
 import { allDeployments, containersOf, dPath, ref, resourceAt, synthSidecar } from './helpers';
 import type { Json } from '../../helpers/json';
@@ -44,16 +45,28 @@ describe('sidecar task topology', () => {
       for (const c of containersOf(json, d)) expect(c.essential).toBe(true);
     });
 
-    it('shares one task volume holding the socket only in sharedvol', () => {
+    it('runs every container on a read-only root filesystem, writing only to its task volumes (CKV_AWS_336)', () => {
       const containers = containersOf(json, d);
-      if (d.variant === 'sharedvol') {
-        expect(task().volume).toEqual([{ name: 'socket' }]);
-        for (const c of containers)
-          expect(c.mountPoints).toEqual([{ sourceVolume: 'socket', containerPath: '/run/sidecar', readOnly: false }]);
-      } else {
-        expect(task().volume).toBeUndefined();
-        for (const c of containers) expect(c.mountPoints).toBeUndefined();
+      const mount = (volume: string, path: string) => ({ sourceVolume: volume, containerPath: path, readOnly: false });
+      const nginx = mount('nginx-state', '/var/lib/nginx-sidecar');
+      const app = mount('app-state', '/var/lib/sidecar-app');
+      const socket = mount('socket', '/run/sidecar');
+      const expected: Record<string, Json[]> =
+        d.variant === 'combined'
+          ? { combined: [nginx, app, mount('supervisor-state', '/var/lib/supervisor-sidecar'), socket] }
+          : d.variant === 'sharedvol'
+            ? { app: [app, socket], nginx: [nginx, socket] }
+            : { app: [app], nginx: [nginx] };
+      for (const c of containers) {
+        expect(c.readonlyRootFilesystem).toBe(true);
+        expect(c.mountPoints).toEqual(expected[c.name]);
       }
+      // Each volume once; only sharedvol's socket volume is mounted by two containers.
+      const volumes = (task().volume as Json[]).map((v) => v.name);
+      expect(volumes).toEqual([...new Set(Object.values(expected).flatMap((m) => m.map((x) => x.sourceVolume)))]);
+      for (const v of task().volume as Json[]) expect(Object.keys(v)).toEqual(['name']);
+      const { findings } = checkStacks([{ stack: 'sidecar', json }]);
+      expect(findings.filter((f) => f.ruleId === 'ECS-ReadonlyRootFilesystem')).toEqual([]);
     });
 
     it("maps only nginx's port, with hostPort empty or equal to containerPort", () => {
