@@ -45,6 +45,8 @@ export const RULE_IDS: readonly string[] = [
   'Events-PatternFields',
   'Net-NoOpenIngress',
   'Net-NoPublicTaskIp',
+  'VPC-FlowLogs',
+  'ELB-AccessLogs',
   'ECS-TaskSizeAsRegistered',
   'ECS-EnvironmentValuesSet',
   'ECS-ServiceStrategyExplicit',
@@ -57,6 +59,4 @@ export const RULE_IDS: readonly string[] = [
   'Net-EndpointAssociationMixed',
   'IAM-ExclusivePolicyManagement',
   'IAM-PolicyAttachmentConflict',
-  'VPC-FlowLogs',
-  'ELB-AccessLogs',
 ];
