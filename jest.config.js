@@ -39,7 +39,7 @@ if (!selected || selected.includes('unit'))
     displayName: 'unit',
     // Negated globs take no <rootDir>: jest replaces it only at the start of a pattern.
     testMatch: ['<rootDir>/test/**/*.test.ts', ...heavy.map((p) => `!${p.replace('<rootDir>/', '**/')}`)],
-    setupFiles: [...shared.setupFiles, '<rootDir>/test/helpers/unit-guard.ts'],
+    setupFilesAfterEnv: [...shared.setupFilesAfterEnv, '<rootDir>/test/helpers/unit-guard.ts'],
   });
 for (const [name, tier] of Object.entries(TIERS)) {
   if (selected && !selected.includes(name)) continue;
