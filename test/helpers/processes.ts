@@ -7,9 +7,9 @@ import { isAlive, processTree } from '../../packages/bench/src/sidecar-local';
  * How long a test lets real servers take to start: two minutes on an idle machine, scaled by the load per core when
  * the test file loads (up to five times), since the native tier shares two cores with the image builds under qemu and
  * with Terraform, and python's start then takes many times its usual second. Only a hang ever waits this long: a
- * slow machine makes these tests slow, never red.
+ * slow machine makes these tests slow, never red. Whole milliseconds, at most 600 s: `--start-timeout` takes no more.
  */
-export const LOADED_START_MS = 120_000 * Math.min(5, Math.max(1, loadavg()[0] / cpus().length));
+export const LOADED_START_MS = Math.round(120_000 * Math.min(5, Math.max(1, loadavg()[0] / cpus().length)));
 
 /** Living processes whose command line mentions `marker` (a test's own work directory or fake binary folder). */
 export function processesWith(marker: string): number[] {
