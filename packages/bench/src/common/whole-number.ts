@@ -11,9 +11,5 @@ export function wholeNumber(flag: string, value: number, min: number, max: numbe
     : Number.isInteger(value)
       ? `${value} is out of range`
       : `${value} is not a whole number`;
-  return failWith(flag, what, `a whole number${unit ? ` of ${unit}` : ''} from ${min} to ${max}`);
-}
-
-function failWith(flag: string, message: string, allowed: string): never {
-  throw InputError.single(flag, '', message, allowed);
+  throw InputError.single(flag, '', what, `a whole number${unit ? ` of ${unit}` : ''} from ${min} to ${max}`);
 }
