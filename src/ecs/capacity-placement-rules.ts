@@ -1,4 +1,4 @@
-import type { ConfigIssue } from './placement';
+import type { ConfigIssue } from '../core/config-issue';
 
 /**
  * Placement that the cluster's Auto Scaling group can never satisfy. It launches one instance type, at most maxSize

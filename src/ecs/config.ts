@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { existingNetwork, logRetention } from '../config/common';
 import { containerDefinitionSchema, taskVolumeSchema } from './container-config';
 import { placementSchema } from './placement-config';
-import type { ConfigIssue } from './placement';
+import type { ConfigIssue } from '../core/config-issue';
 import { clusterIssues, duplicateNames, serviceIssues } from './service-rules';
 import { scalingIssues } from './scaling-rules';
 import { capacityPlacementIssues } from './capacity-placement-rules';

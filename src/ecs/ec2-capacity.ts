@@ -14,7 +14,8 @@ import type { AwsPartition } from '../aws/partition';
 import { serviceTrustPolicy } from '../iam/policy-document';
 import { boundedName, NameLimit } from '../aws/names';
 import { capacityWithDefaults, type Ec2CapacityOptions } from './ec2-capacity-options';
-import { isGravitonInstanceType } from './service-rules';
+import { issuesError } from '../core/config-issue';
+import { clusterIssues } from './service-rules';
 import { scalingIssues } from './scaling-rules';
 
 /** AWS's public SSM parameters naming the current ECS-optimized Amazon Linux 2023 AMI. */
@@ -80,31 +81,15 @@ export class Ec2Capacity extends Construct {
       throw new Error(
         `Ec2Capacity ${clusterName}: subnetIds is empty; the Auto Scaling group needs at least one subnet`,
       );
-    if (capacity.minSize > capacity.maxSize) {
-      throw new Error(
-        `Ec2Capacity ${clusterName}: minSize ${capacity.minSize} is above maxSize ${capacity.maxSize}; lower minSize or raise maxSize`,
-      );
-    }
-    if (capacity.desiredSize < capacity.minSize || capacity.desiredSize > capacity.maxSize) {
-      throw new Error(
-        `Ec2Capacity ${clusterName}: desiredSize ${capacity.desiredSize} is outside minSize..maxSize (${capacity.minSize}..${capacity.maxSize})`,
-      );
-    }
-    const scaling = scalingIssues({
-      capacity,
-      services: props.reconciledServices ? [{ oneTaskPerHost: 'reconciled', launchType: 'ec2' }] : [],
-    });
-    if (scaling.length > 0)
-      throw new Error(
-        `Ec2Capacity ${clusterName}: ${scaling.map((i) => `${i.path.join('.')}: ${i.message} (${i.allowed})`).join('; ')}`,
-      );
-    // The AMI follows architecture: an arm64 AMI on an x86_64 instance type (or the reverse) never boots.
-    const graviton = isGravitonInstanceType(capacity.instanceType);
-    if (graviton !== (capacity.architecture === 'arm64')) {
-      const { instanceType, architecture } = capacity;
-      const mismatch = `instanceType ${instanceType} is ${graviton ? 'arm64' : 'x86_64'} but architecture is ${architecture}`;
-      throw new Error(`Ec2Capacity ${clusterName}: ${mismatch}; make them match`);
-    }
+    // The config schema runs the same rules first and names the config path; here they name the prop to change.
+    const issues = [
+      ...clusterIssues({ capacity }),
+      ...scalingIssues({
+        capacity,
+        services: props.reconciledServices ? [{ oneTaskPerHost: 'reconciled', launchType: 'ec2' }] : [],
+      }),
+    ];
+    if (issues.length > 0) throw issuesError(`Ec2Capacity ${clusterName}`, issues);
 
     this.securityGroup = new SecurityGroup(this, 'instances-sg', {
       name: boundedName([clusterName, 'instances'], NameLimit.securityGroup),

@@ -1,3 +1,5 @@
+import type { ConfigIssue } from '../core/config-issue';
+
 /**
  * ECS placement in plain types: what ClusterService's props take, and the rules ECS applies to strategies and
  * constraints (the config schema in ./placement-config.ts runs the same rules and reports them with the config path).
@@ -42,13 +44,6 @@ export interface ServicePlacement {
    * @default []
    */
   readonly constraints?: readonly PlacementConstraint[];
-}
-
-/** One problem found by a cross-field rule, relative to the object being checked. */
-export interface ConfigIssue {
-  readonly path: readonly (string | number)[];
-  readonly message: string;
-  readonly allowed: string;
 }
 
 const SPREAD_FIELDS = 'instanceId, host, or attribute:<name> such as attribute:ecs.availability-zone';

@@ -1,4 +1,4 @@
-import type { ConfigIssue } from './placement';
+import type { ConfigIssue } from '../core/config-issue';
 import type { CapacityScaling } from './ec2-capacity-options';
 
 /**

@@ -89,6 +89,9 @@ export interface ClusterShape {
   /** The Auto Scaling group's size and instances (see Ec2CapacityOptions). */
   readonly capacity: Pick<Required<Ec2CapacityOptions>, 'minSize' | 'maxSize' | 'instanceType' | 'architecture'> &
     Pick<Ec2CapacityOptions, 'desiredSize'>;
-  /** A created network, or the subnets of an existing one. */
-  readonly network: { readonly type: 'create' } | { readonly type: 'existing'; readonly subnetIds: readonly string[] };
+  /**
+   * A created network, or the subnets of an existing one.
+   * @default not checked (Ec2Capacity is given subnet ids, which its caller checks)
+   */
+  readonly network?: { readonly type: 'create' } | { readonly type: 'existing'; readonly subnetIds: readonly string[] };
 }

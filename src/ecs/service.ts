@@ -12,6 +12,7 @@ import { executionPolicyStatements } from './execution-policy';
 import { boundedName, NameLimit } from '../aws/names';
 import { effectiveConstraints } from './placement';
 import { serviceIssues } from './service-rules';
+import { issuesError } from '../core/config-issue';
 import type { OneTaskPerHost, ServiceShape } from './service-shape';
 import { serviceShapeOf, type ClusterServiceProps } from './service-props';
 
@@ -45,11 +46,7 @@ export class ClusterService extends Construct {
     const s = serviceShapeOf(props);
     // The config schema runs the same rules first and names the config path; here they name the prop to change.
     const issues = serviceIssues(s);
-    if (issues.length > 0) {
-      throw new Error(
-        `ClusterService ${s.name}: ${issues.map((i) => `${i.path.join('.')}: ${i.message} (${i.allowed})`).join('; ')}`,
-      );
-    }
+    if (issues.length > 0) throw issuesError(`ClusterService ${s.name}`, issues);
     this.serviceName = s.name;
     this.oneTaskPerHost = props.oneTaskPerHost ?? 'none';
     const fargate = s.launchType === 'fargate';

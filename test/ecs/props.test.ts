@@ -203,6 +203,7 @@ describe('the ecs constructs used without the config', () => {
     );
   });
 
+  // Ec2Capacity runs the config's cluster rules (clusterIssues, scalingIssues): the same wording, the prop's path.
   test('Ec2Capacity and clusterPlacement name the prop to change', () => {
     const cluster = (capacity: object) => () =>
       new Ec2CapacityCluster(stack(), 'main', {
@@ -213,16 +214,16 @@ describe('the ecs constructs used without the config', () => {
         capacity,
       });
     expect(cluster({ scaling: 'memoryReservation', minSize: 4 })).toThrow(
-      'Ec2Capacity test-main: minSize 4 is above maxSize 3; lower minSize or raise maxSize',
+      'Ec2Capacity test-main: capacity.minSize: minSize 4 is above maxSize 3 (0 to 3)',
     );
     expect(cluster({ scaling: 'memoryReservation', desiredSize: 5 })).toThrow(
-      'Ec2Capacity test-main: desiredSize 5 is outside minSize..maxSize (1..3)',
+      'Ec2Capacity test-main: capacity.desiredSize: desiredSize 5 is outside minSize..maxSize (1 to 3)',
     );
     expect(cluster({ minSize: 1 })).toThrow(
       'Ec2Capacity test-main: capacity.minSize: minSize 1 with managed scaling: the group is created empty',
     );
     expect(cluster({ instanceType: 't4g.small' })).toThrow(
-      'Ec2Capacity test-main: instanceType t4g.small is arm64 but architecture is x86_64; make them match',
+      'Ec2Capacity test-main: capacity.architecture: instance type t4g.small is arm64 (Graviton) but architecture is x86_64',
     );
     expect(
       () =>
