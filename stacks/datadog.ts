@@ -9,11 +9,15 @@ import { DatadogAwsIntegration } from '../src/datadog/aws-integration';
 import { datadogAccountFor, datadogApiUrl } from '../src/datadog/sites';
 import { addPermissionDriftCheck } from '../src/datadog/permission-drift';
 import { datadogReadme } from '../src/datadog/readme';
+import { collectionWarnings } from '../src/datadog/config';
 import { awsIntegrationProps, delegationRoleProps, driftCheckProps } from './datadog-props';
 
 export const datadogStack = defineStack({
   key: 'datadog',
-  summary: 'IAM role Datadog assumes with an external ID, its permissions, and the Datadog side of the handshake',
+  summary: (dd) =>
+    'IAM role Datadog assumes with an external ID, its permissions' +
+    (dd.externalId === 'managed' ? ', and the Datadog side of the handshake' : ' (the external ID is a variable)'),
+  warnings: collectionWarnings,
   build: (scope, config, dd) => {
     const stack = new StackwrightStack(scope, 'datadog', {
       config,

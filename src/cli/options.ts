@@ -2,7 +2,8 @@ import type { Argv } from 'yargs';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load';
 import type { StackwrightConfig } from '../config/schema';
 import { formatProblem, InputError } from '../core/errors';
-import { collectionWarnings } from '../datadog/config';
+import { stackDefinitions } from '../../stacks';
+import { selectStacks } from '../synth/synthesize';
 
 /** One CLI command. Handlers declare the parsed options they read. */
 export interface StackwrightCommand<A> {
@@ -43,11 +44,12 @@ export function withJson<T>(y: Argv<T>) {
 
 export function readConfig(file: string): StackwrightConfig {
   const config = loadConfig(file);
-  // Settings that work but grant unused access or partial coverage: printed, never fatal.
-  const datadog = config.stacks.datadog;
-  for (const w of datadog ? collectionWarnings(datadog) : []) {
-    const path = ['stacks', 'datadog', ...w.path].join('.');
-    process.stderr.write(`warning: ${formatProblem({ file, path, message: w.message, allowed: w.allowed })}\n`);
+  // Settings that work but grant unused access or partial coverage: each stack names its own, printed, never fatal.
+  for (const key of selectStacks(config)) {
+    for (const w of stackDefinitions[key].warnings?.(config.stacks[key] as never) ?? []) {
+      const path = ['stacks', key, ...w.path].join('.');
+      process.stderr.write(`warning: ${formatProblem({ file, path, message: w.message, allowed: w.allowed })}\n`);
+    }
   }
   return config;
 }

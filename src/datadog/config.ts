@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { awsRegion } from '../config/common';
 import { datadogSites } from './sites';
 import { snapshotPermissions } from './permissions';
+import type { ConfigIssue } from '../core/config-issue';
 
 /** What Datadog collects, as `datadog_integration_aws_account` takes it (managed mode). */
 const integrationSchema = z.strictObject({
@@ -64,7 +65,7 @@ export const datadogConfigSchema = z
       });
     }
     collectionProblems(d).forEach((p) =>
-      ctx.addIssue({ code: 'custom', path: p.path, message: p.message, params: { allowed: p.allowed } }),
+      ctx.addIssue({ code: 'custom', path: [...p.path], message: p.message, params: { allowed: p.allowed } }),
     );
   })
   // Managed mode always registers collection settings: fill them in so the stack never falls back to settings
@@ -79,13 +80,6 @@ export const datadogConfigSchema = z
 
 export type DatadogConfig = z.infer<typeof datadogConfigSchema>;
 
-/** A collection setting Datadog cannot serve with the permissions the config attaches (or one it grants unused). */
-export interface CollectionFinding {
-  readonly path: (string | number)[];
-  readonly message: string;
-  readonly allowed: string;
-}
-
 type ParsedSection = Pick<DatadogConfig, 'externalId' | 'permissions' | 'securityAudit' | 'integration'>;
 
 /**
@@ -96,9 +90,9 @@ type ParsedSection = Pick<DatadogConfig, 'externalId' | 'permissions' | 'securit
 const XRAY_ACTIONS = ['xray:BatchGetTraces', 'xray:GetTraceSummaries'] as const;
 
 /** Combinations Datadog lacks the permissions for: the config is refused (exit 2). */
-export function collectionProblems(d: ParsedSection): CollectionFinding[] {
+export function collectionProblems(d: ParsedSection): ConfigIssue[] {
   const rc = d.integration?.resourceCollection;
-  const problems: CollectionFinding[] = [];
+  const problems: ConfigIssue[] = [];
   const at = (...p: string[]) => ['integration', ...p];
   if (rc?.enabled === true && !d.securityAudit) {
     problems.push({
@@ -136,10 +130,10 @@ export function collectionProblems(d: ParsedSection): CollectionFinding[] {
 }
 
 /** Combinations that work but not as well as they could, or grant access nothing uses: printed, never fatal. */
-export function collectionWarnings(d: DatadogConfig): CollectionFinding[] {
+export function collectionWarnings(d: DatadogConfig): ConfigIssue[] {
   if (d.externalId !== 'managed' || d.integration === undefined) return [];
   const rc = d.integration.resourceCollection;
-  const warnings: CollectionFinding[] = [];
+  const warnings: ConfigIssue[] = [];
   if (d.securityAudit && !rc.enabled && !rc.cloudSecurityPosture) {
     warnings.push({
       path: ['securityAudit'],
