@@ -1,8 +1,11 @@
 /**
  * The one-way import rule (ARCHITECTURE.md). Each layer may import its own layer and the layers below it, never a
- * layer above it, and no module may take part in an import cycle. `npm test` runs
- * `depcruise src stacks --config .dependency-cruiser.cjs`, so CI fails on the first import that points up; a second rule
- * keeps construct files from importing the config (constructs-take-plain-props below).
+ * layer above it (`no-upward-from-<layer>`, one per layer below cli), and no module may take part in an import cycle
+ * (`no-cycles`). `npm test` runs `npm run depcruise` (`depcruise src stacks packages/bench/src`), so CI fails on the
+ * first import that points up. Six more rules, each explained where it is declared below:
+ * `known-upward-edge-stays-narrow` (the listed exceptions import only their listed target), `every-module-in-a-layer`,
+ * `bench-only-through-its-api`, `generator-takes-bench-as-a-package`, `constructs-take-plain-props` (construct files
+ * never import the config) and `no-top-level-outside`.
  *
  *   cli            src/cli, src/api                thin shell: parses arguments, calls library functions; src/api is
  *                                                  what it offers the benchmark toolkit (`@stackwright/generator`)
