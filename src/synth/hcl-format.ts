@@ -2,7 +2,7 @@
  * Lays out the HCL that cdktf's renderer emits (one element per line, no indentation) the way `terraform fmt` does:
  * two-space indentation by nesting, `=` aligned across consecutive one-line attributes, empty lists collapsed, at
  * most one blank line. Heredoc bodies are kept verbatim. cdktf's own formatter (@cdktf/hcl-tools) is a Go wasm
- * module costing about 110 MB and 150 ms per synth; this layout is all the review copy needs.
+ * module that adds its own memory and start-up to every synth; this layout is all the review copy needs.
  */
 export function formatHcl(raw: string): string {
   const out: string[] = [];
