@@ -43,25 +43,19 @@ export type ServiceRefs = Pick<
 >;
 
 export function serviceProps(cluster: ClusterConfig, service: ServiceConfig, refs: ServiceRefs): ClusterServiceProps {
+  // The fields the config and the props both name pass as they are (src/ecs/config.ts checks they agree); the
+  // others are mapped here.
+  const { name, containers, oneTaskPerHost, ...same } = service;
   return {
     ...refs,
+    ...same,
     // Without managed scaling nothing needs the capacity provider strategy (see ClusterServiceProps).
     capacityProviderName: cluster.capacity.scaling === 'managed' ? refs.capacityProviderName : undefined,
-    serviceName: service.name,
-    containers: service.containers.map(asContainerDefinition),
+    serviceName: name,
+    containers: containers.map(asContainerDefinition),
     // A reconciled service starts at the group's initial size; the reconciler owns the count afterwards.
     initialReconciledCount: cluster.capacity.desiredSize ?? cluster.capacity.minSize,
-    oneTaskPerHost: service.oneTaskPerHost ?? 'none',
-    launchType: service.launchType,
-    desiredCount: service.desiredCount,
-    cpu: service.cpu,
-    memory: service.memory,
-    networkMode: service.networkMode,
-    logRetentionDays: service.logRetentionDays,
-    taskPermissions: service.taskPermissions,
-    volumes: service.volumes,
-    placement: service.placement,
-    deployment: service.deployment,
+    oneTaskPerHost: oneTaskPerHost ?? 'none',
   };
 }
 
@@ -69,10 +63,5 @@ export function reconcilerProps(
   ecs: EcsConfig,
   refs: Pick<DesiredCountReconcilerProps, 'stack' | 'managed' | 'partition' | 'region' | 'accountId'>,
 ): DesiredCountReconcilerProps {
-  return {
-    ...refs,
-    dryRun: ecs.reconciler.dryRun,
-    logRetentionDays: ecs.reconciler.logRetentionDays,
-    alarmActions: ecs.reconciler.alarmActions,
-  };
+  return { ...refs, ...ecs.reconciler };
 }

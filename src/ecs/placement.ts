@@ -10,10 +10,13 @@ export const MAX_PLACEMENT_STRATEGIES = 5;
 export const MAX_PLACEMENT_CONSTRAINTS = 10;
 export const MAX_EXPRESSION_LENGTH = 2000;
 
+export const PLACEMENT_STRATEGY_TYPES = ['binpack', 'random', 'spread'] as const;
+export const PLACEMENT_CONSTRAINT_TYPES = ['distinctInstance', 'memberOf'] as const;
+
 /** How ECS picks an instance for a task. */
 export interface PlacementStrategy {
   /** binpack (fewest instances), random, or spread (evenly over a field). */
-  readonly type: 'binpack' | 'random' | 'spread';
+  readonly type: (typeof PLACEMENT_STRATEGY_TYPES)[number];
   /**
    * binpack: cpu or memory; spread: instanceId, host or attribute:<name>; random: none.
    * @default none (random only)
@@ -24,7 +27,7 @@ export interface PlacementStrategy {
 /** A rule every instance a task is placed on must satisfy. */
 export interface PlacementConstraint {
   /** distinctInstance (one task per instance) or memberOf (instances matching the expression). */
-  readonly type: 'distinctInstance' | 'memberOf';
+  readonly type: (typeof PLACEMENT_CONSTRAINT_TYPES)[number];
   /**
    * Cluster query language expression (memberOf only), e.g. `attribute:ecs.instance-type =~ t3.*`.
    * @default none (distinctInstance only)

@@ -13,11 +13,10 @@ import { boundedName, NameLimit } from '../aws/names';
 import { effectiveConstraints } from './placement';
 import { serviceIssues } from './service-rules';
 import { issuesError } from '../core/config-issue';
-import type { OneTaskPerHost, ServiceShape } from './service-shape';
-import { serviceShapeOf, type ClusterServiceProps } from './service-props';
+import { serviceShapeOf, type ServiceShape } from './service-shape';
+import type { ClusterServiceProps, OneTaskPerHost } from './service-props';
 
-export type { OneTaskPerHost } from './service-shape';
-export type { ClusterServiceProps } from './service-props';
+export type { ClusterServiceProps, OneTaskPerHost } from './service-props';
 
 /**
  * One ECS service: its task definition (containers logging to the service's own log group through
