@@ -3,19 +3,9 @@ import type { KeepaliveBenchmarkProps } from '../src/keepalive/keepalive-benchma
 
 /**
  * The keep-alive stack's config -> construct props mapping (the only place that reads `stacks.keepalive` for the
- * constructs). The schema has filled in every default, so each prop is given explicitly.
+ * constructs). The section's fields are the props' fields (src/keepalive/config.ts checks they agree), each with its
+ * default filled in by the schema, so they pass as they are.
  */
 export function keepaliveBenchmarkProps(k: KeepaliveConfig): KeepaliveBenchmarkProps {
-  return {
-    variants: k.variants,
-    pythonRuntime: k.pythonRuntime,
-    nodeRuntime: k.nodeRuntime,
-    architecture: k.architecture,
-    memorySize: k.memorySize,
-    timeoutSeconds: k.timeoutSeconds,
-    logRetentionDays: k.logRetentionDays,
-    tableNameSuffix: k.tableNameSuffix,
-    itemTtlHours: k.itemTtlHours,
-    deletionProtection: k.deletionProtection,
-  };
+  return { ...k };
 }
