@@ -1,7 +1,16 @@
-import type { ClusterConfig, EcsConfig, ServiceConfig } from '../src/ecs/config';
+import type {
+  CapacityConfig,
+  ClusterConfig,
+  EcsConfig,
+  NetworkConfig,
+  ReconcilerConfig,
+  ServiceConfig,
+} from '../src/ecs/config';
+import type { Agree, Same, SharedFieldsAgree, ValueShape } from '../src/core/type-agreement';
+import type { Ec2CapacityOptions } from '../src/ecs/ec2-capacity-options';
 import { asContainerDefinition } from '../src/ecs/container-config';
 import type { Ec2CapacityClusterProps } from '../src/ecs/cluster';
-import type { ClusterPlacementProps } from '../src/ecs/network';
+import type { ClusterPlacementProps, CreatedClusterNetwork, ExistingClusterNetwork } from '../src/ecs/network';
 import type { DesiredCountReconcilerProps } from '../src/ecs/reconciler/props';
 import type { ClusterServiceProps } from '../src/ecs/service-props';
 
@@ -43,7 +52,7 @@ export type ServiceRefs = Pick<
 >;
 
 export function serviceProps(cluster: ClusterConfig, service: ServiceConfig, refs: ServiceRefs): ClusterServiceProps {
-  // The fields the config and the props both name pass as they are (src/ecs/config.ts checks they agree); the
+  // The fields the config and the props both name pass as they are (checked at the end of this file); the
   // others are mapped here.
   const { name, containers, oneTaskPerHost, ...same } = service;
   return {
@@ -65,3 +74,19 @@ export function reconcilerProps(
 ): DesiredCountReconcilerProps {
   return { ...refs, ...ecs.reconciler };
 }
+
+// The config and the props hold the same values in every field they both name: tsc fails here when they drift (see
+// src/core/type-agreement.ts). The fields left out are converted above: a service's containers
+// (asContainerDefinition) and its oneTaskPerHost (absent -> 'none'), and a cluster's capacity (checked on its own).
+export type ServiceFieldsAgree = Agree<
+  SharedFieldsAgree<ServiceConfig, ClusterServiceProps, 'containers' | 'oneTaskPerHost'>
+>;
+export type OneTaskPerHostAgrees = Agree<
+  Same<NonNullable<ServiceConfig['oneTaskPerHost']>, Exclude<ClusterServiceProps['oneTaskPerHost'], 'none' | undefined>>
+>;
+export type CapacityFieldsAgree = Agree<SharedFieldsAgree<CapacityConfig, Required<Ec2CapacityOptions>>>;
+export type ClusterFieldsAgree = Agree<SharedFieldsAgree<ClusterConfig, Ec2CapacityClusterProps, 'capacity'>>;
+export type NetworkAgrees = Agree<
+  Same<ValueShape<NetworkConfig>, ValueShape<CreatedClusterNetwork | ExistingClusterNetwork>>
+>;
+export type ReconcilerFieldsAgree = Agree<SharedFieldsAgree<ReconcilerConfig, DesiredCountReconcilerProps>>;

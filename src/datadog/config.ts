@@ -4,13 +4,16 @@ import { datadogSites } from './sites';
 import { snapshotPermissions } from './permissions';
 import type { ConfigIssue } from '../core/config-issue';
 
-/** What Datadog collects, as `datadog_integration_aws_account` takes it (managed mode). */
+/**
+ * What Datadog collects, as `datadog_integration_aws_account` takes it (managed mode). The fields map onto
+ * DatadogAwsIntegrationProps (./aws-integration.ts), which documents them; `logs` and `resourceCollection` group
+ * props that stacks/datadog-props.ts flattens (and where tsc holds the two in agreement).
+ */
 const integrationSchema = z.strictObject({
   regions: z.union([z.literal('all'), z.array(awsRegion).min(1)]).default('all'),
   metrics: z
     .strictObject({
       enabled: z.boolean().default(true),
-      /** Skip these CloudWatch namespaces (e.g. AWS/SQS). */
       excludeNamespaces: z.array(z.string().regex(/^[A-Za-z0-9/_.-]+$/)).default([]),
       collectCloudwatchAlarms: z.boolean().default(false),
       collectCustomMetrics: z.boolean().default(false),
@@ -19,10 +22,7 @@ const integrationSchema = z.strictObject({
   logs: z.strictObject({ lambdaForwarderArns: z.array(z.string().startsWith('arn:')).default([]) }).prefault({}),
   resourceCollection: z
     .strictObject({
-      /**
-       * Datadog's resource collection (`extended_collection`). Datadog reads resources through the
-       * SecurityAudit policy, so it is on by default exactly when `securityAudit` is.
-       */
+      /** The props' `resourceCollection`; when absent, on exactly when `securityAudit` is (see the transform). */
       enabled: z.boolean().optional(),
       cloudSecurityPosture: z.boolean().default(false),
     })
@@ -36,7 +36,6 @@ export const datadogConfigSchema = z
     /** Datadog site the organization lives on; decides which Datadog AWS account is trusted. */
     site: z.enum(datadogSites).default('datadoghq.com'),
     /**
-     * IAM role name.
      * @default `<name>-DatadogIntegrationRole` (the config's name as prefix, so it never collides with the
      * `DatadogIntegrationRole` of Datadog's CloudFormation setup or of another environment)
      */
@@ -51,7 +50,7 @@ export const datadogConfigSchema = z
     externalId: z.enum(['managed', 'manual']).default('managed'),
     /** Datadog's permission list to grant: standard (about 100 actions), full (about 690) or core (metrics only). */
     permissions: z.enum(['standard', 'full', 'core']).default('standard'),
-    /** Attach AWS's SecurityAudit managed policy (needed for Datadog cloud security posture management). */
+    /** Needed for Datadog cloud security posture management. */
     securityAudit: z.boolean().default(false),
     /** What Datadog collects (managed mode only; set these in Datadog's UI in manual mode). */
     integration: integrationSchema.optional(),

@@ -6,20 +6,16 @@ import type { ConfigIssue } from '../core/config-issue';
 import { clusterIssues, duplicateNames, serviceIssues } from './service-rules';
 import { scalingIssues } from './scaling-rules';
 import { capacityPlacementIssues } from './capacity-placement-rules';
-import { ARCHITECTURES, CAPACITY_SCALINGS, SCALING_DEFAULTS, type Ec2CapacityOptions } from './ec2-capacity-options';
+import { ARCHITECTURES, CAPACITY_SCALINGS, SCALING_DEFAULTS } from './ec2-capacity-options';
 import { vpcCidrBlock as cidrBlock } from '../aws/cidr';
-import type { Agree, Same, SharedFieldsAgree, ValueShape } from '../core/type-agreement';
-import { LAUNCH_TYPES, NETWORK_MODES, ONE_TASK_PER_HOST_MODES, type ClusterServiceProps } from './service-props';
-import type { Ec2CapacityClusterProps } from './cluster';
-import type { CreatedClusterNetwork, ExistingClusterNetwork } from './network';
-import type { DesiredCountReconcilerProps } from './reconciler/props';
+import { LAUNCH_TYPES, NETWORK_MODES, ONE_TASK_PER_HOST_MODES } from './service-props';
 
 /**
  * Config section `stacks.ecs`: ECS clusters on EC2 capacity, their services and how each is placed, and the
  * reconciler that keeps `oneTaskPerHost: reconciled` services at one task per host. A field that maps onto a
  * construct's prop of the same name is documented there (ClusterServiceProps, Ec2CapacityOptions, the network
- * types, DesiredCountReconcilerProps); the checks at the end of this file hold the two in agreement. Comments here
- * say only what is particular to the config.
+ * types, DesiredCountReconcilerProps); stacks/ecs-props.ts, where the config becomes props, has tsc hold the two in
+ * agreement. Comments here say only what is particular to the config.
  */
 
 const clusterName = z
@@ -146,19 +142,3 @@ export type ServiceConfig = z.infer<typeof serviceSchema>;
 export type CapacityConfig = z.infer<typeof capacitySchema>;
 export type NetworkConfig = z.infer<typeof networkSchema>;
 export type ReconcilerConfig = z.infer<typeof reconcilerSchema>;
-
-// The schema and the props it maps onto hold the same values in every field they both name (tsc checks these; see
-// src/core/type-agreement.ts). The fields left out are converted in stacks/ecs-props.ts: a service's containers
-// (asContainerDefinition) and its oneTaskPerHost (absent -> 'none').
-export type ServiceFieldsAgree = Agree<
-  SharedFieldsAgree<ServiceConfig, ClusterServiceProps, 'containers' | 'oneTaskPerHost'>
->;
-export type OneTaskPerHostAgrees = Agree<
-  Same<NonNullable<ServiceConfig['oneTaskPerHost']>, Exclude<ClusterServiceProps['oneTaskPerHost'], 'none' | undefined>>
->;
-export type CapacityFieldsAgree = Agree<SharedFieldsAgree<CapacityConfig, Required<Ec2CapacityOptions>>>;
-export type ClusterFieldsAgree = Agree<SharedFieldsAgree<ClusterConfig, Ec2CapacityClusterProps, 'capacity'>>;
-export type NetworkAgrees = Agree<
-  Same<ValueShape<NetworkConfig>, ValueShape<CreatedClusterNetwork | ExistingClusterNetwork>>
->;
-export type ReconcilerFieldsAgree = Agree<SharedFieldsAgree<ReconcilerConfig, DesiredCountReconcilerProps>>;

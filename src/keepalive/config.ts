@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { logRetention } from '../config/common';
-import type { Agree, Same, SharedFieldsAgree } from '../core/type-agreement';
-import type { KeepaliveBenchmarkProps } from './keepalive-benchmark';
 import { keepaliveVariantIds, nodeRuntimes, pythonRuntimes } from './variants';
 
 /**
  * Config section `stacks.keepalive`: the Lambda keep-alive benchmark (a DynamoDB table and one function per
  * language and keep-alive setting, each behind an IAM-authenticated function URL). Every field maps onto the
- * KeepaliveBenchmarkProps field of the same name, which documents it; the check at the end holds the two in agreement.
+ * KeepaliveBenchmarkProps field of the same name, which documents it; stacks/keepalive-props.ts has tsc hold the two
+ * in agreement.
  */
 export const keepaliveConfigSchema = z
   .strictObject({
@@ -46,7 +45,3 @@ export const keepaliveConfigSchema = z
   });
 
 export type KeepaliveConfig = z.infer<typeof keepaliveConfigSchema>;
-
-/** The section holds exactly the benchmark's props (tsc checks it; see src/core/type-agreement.ts). */
-export type KeepaliveFieldsAgree = Agree<SharedFieldsAgree<KeepaliveConfig, KeepaliveBenchmarkProps>>;
-export type KeepaliveFieldsMatch = Agree<Same<keyof KeepaliveConfig, keyof KeepaliveBenchmarkProps>>;
