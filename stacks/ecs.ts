@@ -1,4 +1,3 @@
-import { TerraformOutput } from 'cdktf';
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { defineStack } from '../src/core/stack-definition';
 import { StackwrightStack } from '../src/core/stackwright-stack';
@@ -82,13 +81,15 @@ export const ecsStack = defineStack({
       }
     }
 
-    new TerraformOutput(stack, 'clusters', {
-      value: clusterOutputs,
-      description: 'Per cluster: ECS cluster name and ARN, capacity provider, Auto Scaling group',
-    });
-    new TerraformOutput(stack, 'services', {
-      value: serviceOutputs,
-      description: 'Per cluster/service: service ARN, one-task-per-host mode, log group',
+    stack.addOutputs({
+      clusters: {
+        value: clusterOutputs,
+        description: 'Per cluster: ECS cluster name and ARN, capacity provider, Auto Scaling group',
+      },
+      services: {
+        value: serviceOutputs,
+        description: 'Per cluster/service: service ARN, one-task-per-host mode, log group',
+      },
     });
     for (const section of ecsReadmeSections(ecs, config.name)) stack.addReadmeSection(section);
 
@@ -96,25 +97,24 @@ export const ecsStack = defineStack({
     if (managed.length > 0) {
       const props = reconcilerProps(ecs, { stack, managed, partition, region, accountId });
       const reconciler = new DesiredCountReconciler(stack, 'reconciler', props);
-      new TerraformOutput(stack, 'reconciler_function_name', {
-        value: reconciler.function.functionName,
-        description: 'The desired-count reconciler Lambda function',
-      });
-      new TerraformOutput(stack, 'reconciler_function_arn', {
-        value: reconciler.function.arn,
-        description: 'ARN of the reconciler function',
-      });
-      new TerraformOutput(stack, 'reconciler_rule_arn', {
-        value: reconciler.rule.arn,
-        description: 'EventBridge rule for container instance state changes of the managed clusters',
-      });
-      new TerraformOutput(stack, 'reconciler_dead_letter_queue_url', {
-        value: reconciler.deadLetterQueue.url,
-        description: 'Events and invocations that failed after retries',
-      });
-      new TerraformOutput(stack, 'reconciler_dead_letter_queue_arn', {
-        value: reconciler.deadLetterQueue.arn,
-        description: 'ARN of the reconciler dead-letter queue',
+      stack.addOutputs({
+        reconciler_function_name: {
+          value: reconciler.function.functionName,
+          description: 'The desired-count reconciler Lambda function',
+        },
+        reconciler_function_arn: { value: reconciler.function.arn, description: 'ARN of the reconciler function' },
+        reconciler_rule_arn: {
+          value: reconciler.rule.arn,
+          description: 'EventBridge rule for container instance state changes of the managed clusters',
+        },
+        reconciler_dead_letter_queue_url: {
+          value: reconciler.deadLetterQueue.url,
+          description: 'Events and invocations that failed after retries',
+        },
+        reconciler_dead_letter_queue_arn: {
+          value: reconciler.deadLetterQueue.arn,
+          description: 'ARN of the reconciler dead-letter queue',
+        },
       });
       stack.addReadmeSection(reconcilerReadmeSection(props));
     }
