@@ -1,6 +1,7 @@
 import type { Argv } from 'yargs';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load';
 import type { StackwrightConfig } from '../config/schema';
+import { DEFAULT_OUT_DIR } from '../synth/output-dir';
 import { formatProblem, InputError } from '../core/errors';
 import { stackDefinitions } from '../../stacks';
 import { selectStacks } from '../synth/synthesize';
@@ -35,6 +36,17 @@ export function withStacks<T>(y: Argv<T>) {
     array: true,
     requiresArg: true,
     describe: 'Only these stacks (repeatable)',
+  });
+}
+
+/** `--out/-o`: the output folder, generated/ by default (synth writes it, diff compares it). */
+export function withOut<T>(y: Argv<T>) {
+  return y.option('out', {
+    alias: 'o',
+    type: 'string',
+    default: DEFAULT_OUT_DIR,
+    requiresArg: true,
+    describe: 'Output folder',
   });
 }
 
