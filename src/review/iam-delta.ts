@@ -1,4 +1,4 @@
-import { StackView } from '../rules/terraform/stack-view';
+import { StackView } from '../terraform/json';
 import { changesOf, compareText, isEmpty, type SubjectState } from './iam/compare';
 import { datadogSetName, isDatadogRole } from './iam/datadog';
 import { iamFlags } from './iam/flags';

@@ -1,8 +1,8 @@
 import { datadogAccountFor, datadogSites } from '../../datadog/sites';
 import { snapshotPermissions, type PermissionSet } from '../../datadog/permissions';
 import { principalAccount } from '../../rules/iam/trust';
-import type { StackView } from '../../rules/terraform/stack-view';
-import { block, isObj, str } from '../../rules/terraform/values';
+import type { StackView } from '../../terraform/json';
+import { block, isObj, str } from '../../terraform/json';
 import type { IamSubject } from './subjects';
 import type { Trust } from './trust';
 

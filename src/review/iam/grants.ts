@@ -1,6 +1,6 @@
 import { matchAction } from '../../rules/iam/iam-actions';
 import type { Statement } from '../../rules/iam/policies';
-import { hasExpression } from '../../rules/terraform/values';
+import { hasExpression } from '../../terraform/json';
 import type { PolicySource } from './policy-source';
 
 /** Every action (expanded) to the resources it applies to, for one effect. */

@@ -1,6 +1,6 @@
 import { parsePolicy, type PolicyKind, type Statement } from '../../rules/iam/policies';
-import type { StackView } from '../../rules/terraform/stack-view';
-import { blocks, list, reference, str, type Obj } from '../../rules/terraform/values';
+import type { StackView } from '../../terraform/json';
+import { blocks, list, reference, str, type Obj } from '../../terraform/json';
 
 /** A policy document read from a stack: its statements, or why they are only known at plan time. */
 export interface PolicySource {

@@ -1,5 +1,5 @@
-import type { StackView, TfBlock } from '../../rules/terraform/stack-view';
-import { blocks, list, str } from '../../rules/terraform/values';
+import type { StackView, TfBlock } from '../../terraform/json';
+import { blocks, list, str } from '../../terraform/json';
 import { readPolicy, type PolicySource } from './policy-source';
 
 /** A role, or an identity policy no role of the stack uses: what the IAM delta compares between base and head. */

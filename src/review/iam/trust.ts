@@ -1,5 +1,5 @@
 import { principalAccount } from '../../rules/iam/trust';
-import { isObj } from '../../rules/terraform/values';
+import { isObj } from '../../terraform/json';
 import type { PolicySource } from './policy-source';
 
 /** Who may assume a role, read from its trust policy. */

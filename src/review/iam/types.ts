@@ -1,9 +1,9 @@
-import type { Obj } from '../../rules/terraform/values';
+import type { TerraformDocument } from '../../terraform/json';
 import type { Changes } from './compare';
 import type { IamFlag } from './flags';
 
 /** One stack's Terraform JSON (a cdk.tf.json document); absent on the side where the stack does not exist. */
-export type TerraformJson = Obj;
+export type TerraformJson = TerraformDocument;
 
 /**
  * How one role (with every policy it holds) or one unattached identity policy changes between base and head.
