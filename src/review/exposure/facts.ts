@@ -60,7 +60,7 @@ function worldOpenIngress(view: StackView): ExposureFact[] {
           : from === to
             ? `port ${from ?? '?'}`
             : `ports ${from ?? '?'}-${to ?? '?'}`;
-      const key = `${p === '-1' ? 'all' : p} ${ports} from ${cidr}`;
+      const key = `${ports === 'all ports' ? 'all traffic' : `${p} ${ports}`} from ${cidr}`;
       facts.push({ kind: 'world-open-ingress', address, key, detail: key });
     }
   };
