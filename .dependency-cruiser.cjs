@@ -12,6 +12,7 @@
  *   bench          packages/bench/src              the benchmark toolkit (its own workspace package), loaded lazily
  *                                                  by `stackwright bench` only; it reaches the generator only through
  *                                                  src/api/bench.ts
+ *   review         src/review                      compares two syntheses' Terraform JSON (stackwright review)
  *   rules          src/rules (the engine)          reads synthesized Terraform JSON, never builds stacks
  *   synth          src/synth                       renders the stacks it is given into files
  *   composition    stacks/, core/stack-definition, assembles domain constructs into stacks from the config
@@ -32,6 +33,8 @@ const CONFIG = '^src/config/(?!common\\.ts$)';
 const COMPOSITION = '^(?:stacks/|src/core/stack-definition\\.ts$|src/pricing/(?:stack-usage|cost-section)\\.ts$)';
 const SYNTH = '^src/synth/';
 const RULES = '^src/rules/(?!(?:ids|suppress|config)\\.ts$)';
+/** Above the rule pack: the deltas reuse its IAM catalogue and policy parsing. */
+const REVIEW = '^src/review/';
 const BENCH = '^packages/bench/src/';
 const CLI = '^src/(?:cli|api)/';
 /** The toolkit's one way into the generator (`@stackwright/generator`, a tsconfig path). */
@@ -44,6 +47,7 @@ const LAYERS = [
   ['composition', COMPOSITION],
   ['synth', SYNTH],
   ['rules', RULES],
+  ['review', REVIEW],
   ['bench', BENCH],
   ['cli', CLI],
 ];

@@ -72,7 +72,8 @@ const TIERS = {
   },
   terraform: {
     what: 'the real Terraform CLI planning and validating the generated stacks (offline with a provider mirror)',
-    patterns: ['<rootDir>/test/terraform/**/*.test.ts', '<rootDir>/test/addresses/terraform-moved.test.ts'],
+    // test/terraform/*.test.ts only: the unit tests of the JSON reader (test/terraform/json/) need no Terraform.
+    patterns: ['<rootDir>/test/terraform/*.test.ts', '<rootDir>/test/addresses/terraform-moved.test.ts'],
     requires() {
       return onPath('terraform')
         ? null

@@ -6,6 +6,7 @@ import type { ConfigIssue } from '../core/config-issue';
 import { clusterIssues, duplicateNames, serviceIssues } from './service-rules';
 import { scalingIssues } from './scaling-rules';
 import { capacityPlacementIssues } from './capacity-placement-rules';
+import { memoryIssues } from './memory-rules';
 import { ARCHITECTURES, CAPACITY_SCALINGS, SCALING_DEFAULTS } from './ec2-capacity-options';
 import { vpcCidrBlock as cidrBlock } from '../aws/cidr';
 import { LAUNCH_TYPES, NETWORK_MODES, ONE_TASK_PER_HOST_MODES } from './service-props';
@@ -131,6 +132,7 @@ export const ecsConfigSchema = z
       report(['clusters', c], clusterIssues(cluster));
       report(['clusters', c], scalingIssues(cluster));
       report(['clusters', c], capacityPlacementIssues(cluster));
+      report(['clusters', c], memoryIssues(cluster));
       report(['clusters', c, 'services'], duplicateNames(cluster.services, 'service', `cluster ${cluster.name}`));
       cluster.services.forEach((service, s) => report(['clusters', c, 'services', s], serviceIssues(service)));
     });

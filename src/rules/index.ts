@@ -3,8 +3,8 @@ import { ENTRIES } from './packs';
 import type { PackEntry } from './pack';
 import { Compliance, appliesTo } from './rule';
 import { MIN_REASON_LENGTH } from './suppress';
-import { StackView, type TfBlock } from './terraform/stack-view';
-import { isObj } from './terraform/values';
+import { StackView, type TfBlock } from '../terraform/json';
+import { isObj } from '../terraform/json';
 import type { TerraformJson } from '../synth/synthesize';
 
 export { suppressRule } from './suppress';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError, type InputProblem } from '../core/errors';
-import { isObj } from './terraform/values';
+import { isObj } from '../terraform/json';
 import type { CheckInput } from './index';
 
 /** A Terraform JSON document to check, with where it lives (for CI annotations). */

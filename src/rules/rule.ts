@@ -1,4 +1,4 @@
-import type { StackView, TfBlock } from './terraform/stack-view';
+import type { StackView, TfBlock } from '../terraform/json';
 
 /** A rule's verdict on one resource, before severity and suppressions are applied. */
 export const Compliance = {

@@ -46,7 +46,7 @@ const SOURCES: Record<string, string> = {
   diff: 'src/cli/commands/diff.ts',
   list: 'src/cli/commands/list.ts',
   check: 'src/cli/commands/check.ts',
-  validate: 'src/cli/commands/validate.ts',
+  validate: 'src/terraform/validate.ts',
   'datadog refresh-permissions': 'src/cli/commands/datadog.ts',
   'bench local': 'packages/bench/src/sidecar/cli.ts',
   'bench remote': 'packages/bench/src/sidecar/cli.ts',

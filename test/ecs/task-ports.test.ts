@@ -1,5 +1,5 @@
 import HostModeHostPort from '../../src/rules/ecs/HostModeHostPort';
-import { StackView } from '../../src/rules/terraform/stack-view';
+import { StackView } from '../../src/terraform/json';
 import { resourcesOf } from '../helpers/synth';
 import { container, ecsSection, service, synthEcs } from './helpers';
 import type { Json } from '../helpers/json';

@@ -1,5 +1,6 @@
 import { configSchema, type StackwrightConfig } from '../../src/config/schema';
 import { synthesize, type SynthesizedStack } from '../../src/synth/synthesize';
+import { resourcesOf as readResources } from '../../src/terraform/json';
 import type { Json } from './json';
 
 /** A minimal valid config; tests override the parts they exercise. */
@@ -17,9 +18,9 @@ export async function synthStack(config: StackwrightConfig, name: string): Promi
   return stack as SynthesizedStack & { json: Json };
 }
 
-/** All resources of one Terraform type: name -> attributes. */
+/** All resources of one Terraform type: name -> attributes (read by the project's Terraform JSON reader). */
 export function resourcesOf(json: Json, type: string): Record<string, Json> {
-  return (json.resource?.[type] ?? {}) as Record<string, Json>;
+  return Object.fromEntries(readResources(json, type).map((r) => [r.name, r.attrs as Json]));
 }
 
 /** The single resource of a type; fails when there is not exactly one. */

@@ -1,5 +1,5 @@
 import type { Rule, RuleVerdict } from '../../src/rules/rule';
-import { StackView } from '../../src/rules/terraform/stack-view';
+import { StackView } from '../../src/terraform/json';
 
 /** A Terraform JSON fixture: `resource` sections plus any other top-level keys (data, variable, provider...). */
 export function tf(

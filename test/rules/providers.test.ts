@@ -11,7 +11,7 @@ import ExpressionTemplate from '../../src/rules/terraform/ExpressionTemplate';
 import { checkStacks } from '../../src/rules';
 import { appliesTo } from '../../src/rules/rule';
 import UnknownAttribute from '../../src/rules/schema/UnknownAttribute';
-import { StackView } from '../../src/rules/terraform/stack-view';
+import { StackView } from '../../src/terraform/json';
 import { judge, problems, tf } from './helpers';
 
 /** A datadog_integration_aws_account that passes every ported validator; tests change one thing. */

@@ -12,7 +12,7 @@ import {
   type TerraformSetup,
 } from './helpers/terraform';
 import type { Json } from '../helpers/json';
-import type { StackValidation } from '../../src/cli/commands/validate';
+import type { StackValidation } from '../../src/terraform/validate';
 
 /** A generated folder with the given stacks, pinned to the provider version this machine can install. */
 function outDir(setup: TerraformSetup, stacks: Record<string, Json>): string {

@@ -1,5 +1,5 @@
 import { defineRule, notApplicable, verdict } from '../rule';
-import { mentionedAddresses, str } from '../terraform/values';
+import { mentionedAddresses, str } from '../../terraform/json';
 
 /**
  * An Auto Scaling group managed in this configuration takes its tags from its own `tag` blocks, not from

@@ -1,6 +1,6 @@
 import { defineRule, verdict } from '../rule';
 import { lengthBetween, maxItems } from '../terraform/config-validators';
-import { blocks, isObj } from '../terraform/values';
+import { blocks, isObj } from '../../terraform/json';
 
 const PROVIDER = 'kreuzwerker/terraform-provider-docker v3.6.2 internal/provider/provider.go';
 const AUTH_CONFIG = 'kreuzwerker/terraform-provider-docker v3.6.2 internal/provider/authentication_helpers.go';

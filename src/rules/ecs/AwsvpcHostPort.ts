@@ -1,5 +1,5 @@
 import { defineRule, notApplicable, verdict } from '../rule';
-import { isObj, num } from '../terraform/values';
+import { isObj, num } from '../../terraform/json';
 import { containerName, containersOf, networkMode, taskOnFargate } from './ecs-model';
 
 /** In awsvpc mode a task owns its ports: hostPort must be empty or equal to containerPort. */

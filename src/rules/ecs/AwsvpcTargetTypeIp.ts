@@ -1,5 +1,5 @@
 import { defineRule, notApplicable, verdict } from '../rule';
-import { blocks, str } from '../terraform/values';
+import { blocks, str } from '../../terraform/json';
 import { networkMode, taskOf } from './ecs-model';
 
 /** awsvpc tasks register by IP address: their target groups need target_type "ip" (the default is "instance"). */

@@ -1,5 +1,5 @@
 import { defineRule, notApplicable, verdict } from '../rule';
-import { num } from '../terraform/values';
+import { num } from '../../terraform/json';
 import { containerName, containersOf, taskCpu, taskMemory } from './ecs-model';
 
 /**

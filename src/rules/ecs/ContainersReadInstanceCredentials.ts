@@ -1,6 +1,6 @@
 import { defineRule, notApplicable, verdict } from '../rule';
-import type { StackView, TfBlock } from '../terraform/stack-view';
-import { block, num, str } from '../terraform/values';
+import type { StackView, TfBlock } from '../../terraform/json';
+import { block, num, str } from '../../terraform/json';
 import { networkMode, taskOnFargate } from './ecs-model';
 
 /**

@@ -1,5 +1,5 @@
 import { defineRule, notApplicable, verdict } from '../rule';
-import { block, num, str } from '../terraform/values';
+import { block, num, str } from '../../terraform/json';
 import { hasBlock, serviceOnFargate } from './ecs-model';
 
 /**

@@ -1,5 +1,5 @@
 import { defineRule, notApplicable, verdict } from '../rule';
-import { isObj } from '../terraform/values';
+import { isObj } from '../../terraform/json';
 import { containerName, containersOf } from './ecs-model';
 
 /**

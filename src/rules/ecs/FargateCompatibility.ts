@@ -1,5 +1,5 @@
 import { defineRule, notApplicable, verdict } from '../rule';
-import { list } from '../terraform/values';
+import { list } from '../../terraform/json';
 import { serviceOnFargate, taskOf } from './ecs-model';
 
 /** A Fargate service must run a task definition that declares FARGATE in requires_compatibilities. */

@@ -1,5 +1,5 @@
 import { defineRule, notApplicable, verdict } from '../rule';
-import { isObj, str } from '../terraform/values';
+import { isObj, str } from '../../terraform/json';
 import { containerName, containersOf, taskOnFargate } from './ecs-model';
 
 export const FARGATE_LOG_DRIVERS = ['awslogs', 'splunk', 'awsfirelens'] as const;

@@ -1,5 +1,5 @@
 import { defineRule, notApplicable, verdict } from '../rule';
-import { blocks, isObj, str } from '../terraform/values';
+import { blocks, isObj, str } from '../../terraform/json';
 import { containerName, containersOf, taskOnFargate } from './ecs-model';
 
 /** Container parameters Fargate rejects (they need control of the host). */

@@ -1,5 +1,5 @@
 import { defineRule, notApplicable, verdict } from '../rule';
-import { num } from '../terraform/values';
+import { num } from '../../terraform/json';
 import { hasBlock } from './ecs-model';
 
 /** A health-check grace period applies to load balancer health checks; ECS rejects it on a service without one. */

@@ -1,6 +1,6 @@
 import { containerName, containersOf } from './ecs-model';
 import { defineRule, notApplicable, verdict } from '../rule';
-import { bool } from '../terraform/values';
+import { bool } from '../../terraform/json';
 
 /**
  * Every container of a task definition mounts its root filesystem read-only (checkov CKV_AWS_336): a compromised

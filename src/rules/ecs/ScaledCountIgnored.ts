@@ -1,5 +1,5 @@
 import { defineRule, notApplicable, verdict } from '../rule';
-import { isObj, list, mentionedAddresses } from '../terraform/values';
+import { isObj, list, mentionedAddresses } from '../../terraform/json';
 
 /**
  * A service that Application Auto Scaling scales leaves `desired_count` to it.

@@ -1,5 +1,5 @@
 import { defineRule, notApplicable, verdict } from '../rule';
-import { blocks } from '../terraform/values';
+import { blocks } from '../../terraform/json';
 
 /**
  * A service in a cluster with a default capacity provider strategy names its launch type or its own strategy.

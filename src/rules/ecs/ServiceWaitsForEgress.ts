@@ -1,6 +1,6 @@
 import { defineRule, notApplicable, verdict } from '../rule';
-import type { StackView, TfBlock } from '../terraform/stack-view';
-import { block, blocks, bool, list, mentionedAddresses, str } from '../terraform/values';
+import type { StackView, TfBlock } from '../../terraform/json';
+import { block, blocks, bool, list, mentionedAddresses, str } from '../../terraform/json';
 
 /**
  * A service whose tasks run in a private subnet of this stack must depend (directly or through its dependencies) on

@@ -1,5 +1,5 @@
 import { defineRule, notApplicable, verdict } from '../rule';
-import { str } from '../terraform/values';
+import { str } from '../../terraform/json';
 
 /**
  * Task-level cpu and memory in the integer units ECS stores, so the next plan does not replace the task definition.

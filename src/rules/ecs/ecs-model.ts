@@ -1,5 +1,5 @@
-import type { StackView, TfBlock } from '../terraform/stack-view';
-import { blocks, isObj, list, num, parseJsonAttribute, str, type Obj } from '../terraform/values';
+import type { StackView, TfBlock } from '../../terraform/json';
+import { blocks, isObj, list, num, parseJsonAttribute, str, type Obj } from '../../terraform/json';
 
 /** Shared reading of ECS task definitions and services for the ECS rules. */
 

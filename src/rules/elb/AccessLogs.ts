@@ -1,5 +1,5 @@
 import { defineRule, notApplicable, verdict } from '../rule';
-import { block, bool, str } from '../terraform/values';
+import { block, bool, str } from '../../terraform/json';
 
 /**
  * An internet-facing Application Load Balancer writes access logs (checkov CKV_AWS_91, cdk-nag ELB2): the only record

@@ -1,5 +1,5 @@
 import { defineRule, notApplicable, verdict } from '../rule';
-import { isObj, parseJsonAttribute, type Obj } from '../terraform/values';
+import { isObj, parseJsonAttribute, type Obj } from '../../terraform/json';
 import { ENVELOPE_FIELDS, EVENT_CATALOG } from './event-catalog';
 
 /**

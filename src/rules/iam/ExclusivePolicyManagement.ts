@@ -1,6 +1,6 @@
 import { defineRule, notApplicable, verdict } from '../rule';
-import type { StackView, TfBlock } from '../terraform/stack-view';
-import { mentionedAddresses, str } from '../terraform/values';
+import type { StackView, TfBlock } from '../../terraform/json';
+import { mentionedAddresses, str } from '../../terraform/json';
 
 /** Resources that attach or embed a policy in a role, and the attribute naming the role. */
 const ATTACHERS = [

@@ -1,5 +1,5 @@
 import { defineRule, notApplicable, verdict } from '../rule';
-import { hasExpression } from '../terraform/values';
+import { hasExpression } from '../../terraform/json';
 import { matchAction } from './iam-actions';
 import { policiesOf } from './policies';
 

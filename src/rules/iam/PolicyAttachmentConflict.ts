@@ -1,5 +1,5 @@
 import { defineRule, verdict } from '../rule';
-import type { TfBlock } from '../terraform/stack-view';
+import type { TfBlock } from '../../terraform/json';
 
 const PER_ENTITY = [
   'aws_iam_role_policy_attachment',

@@ -1,7 +1,7 @@
 import { MANAGED_POLICY_MAX_CHARS } from '../../iam/policy-document';
 import { defineRule, notApplicable, verdict } from '../rule';
-import type { StackView, TfBlock } from '../terraform/stack-view';
-import { blocks, mentionedAddresses, str, templateParts } from '../terraform/values';
+import type { StackView, TfBlock } from '../../terraform/json';
+import { blocks, mentionedAddresses, str, templateParts } from '../../terraform/json';
 
 /** IAM's quotas, in characters without whitespace. */
 export const ROLE_INLINE_POLICIES_MAX_CHARS = 10240;

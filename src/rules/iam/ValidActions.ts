@@ -1,5 +1,5 @@
 import { defineRule, notApplicable, verdict } from '../rule';
-import { hasExpression, str } from '../terraform/values';
+import { hasExpression, str } from '../../terraform/json';
 import { matchAction } from './iam-actions';
 import { POLICY_RESOURCE_TYPES, policiesOf } from './policies';
 

@@ -1,5 +1,5 @@
-import type { TfBlock } from '../terraform/stack-view';
-import { blocks, isObj, parseJsonAttribute, str, type Obj } from '../terraform/values';
+import type { TfBlock } from '../../terraform/json';
+import { blocks, isObj, parseJsonAttribute, str, type Obj } from '../../terraform/json';
 
 /** Who a policy document speaks for: an identity's permissions, a role's trust, or a resource's own policy. */
 export type PolicyKind = 'identity' | 'trust' | 'resource';

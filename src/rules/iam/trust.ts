@@ -1,5 +1,5 @@
 import type { Statement } from './policies';
-import { hasExpression, isObj } from '../terraform/values';
+import { hasExpression, isObj } from '../../terraform/json';
 
 /** The AWS principals of a statement, as written (strings only). */
 export function awsPrincipals(principal: unknown): string[] {

@@ -1,6 +1,6 @@
 import { defineRule, notApplicable, verdict } from '../rule';
-import type { StackView, TfBlock } from '../terraform/stack-view';
-import { block, blocks, mentionedAddresses, str } from '../terraform/values';
+import type { StackView, TfBlock } from '../../terraform/json';
+import { block, blocks, mentionedAddresses, str } from '../../terraform/json';
 
 /**
  * A Lambda function invoked asynchronously (an EventBridge target, an SNS subscription) must not lose events that

@@ -1,7 +1,7 @@
 import { containersOf } from '../ecs/ecs-model';
 import { defineRule, notApplicable, verdict } from '../rule';
-import type { StackView } from '../terraform/stack-view';
-import { block, isObj, str, templateParts } from '../terraform/values';
+import type { StackView } from '../../terraform/json';
+import { block, isObj, str, templateParts } from '../../terraform/json';
 
 /** Names that say "this is a secret" (unless they say where the secret is: `_ARN`, `_NAME`, `_PATH`...). */
 const SECRET_NAME = /secret|passw(or)?d|token|api_?key|app_?key|private_?key|credential/i;

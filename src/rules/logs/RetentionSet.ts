@@ -1,7 +1,7 @@
 import { containerName, containersOf } from '../ecs/ecs-model';
 import { defineRule, notApplicable, verdict } from '../rule';
-import type { StackView, TfBlock } from '../terraform/stack-view';
-import { block, isObj, mentionedAddresses, num, str } from '../terraform/values';
+import type { StackView, TfBlock } from '../../terraform/json';
+import { block, isObj, mentionedAddresses, num, str } from '../../terraform/json';
 
 /**
  * Logs must expire: every log group sets retention_in_days, and no log group is left for AWS to create on first

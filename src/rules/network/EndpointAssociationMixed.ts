@@ -1,5 +1,5 @@
 import { defineRule, verdict } from '../rule';
-import { mentionedAddresses } from '../terraform/values';
+import { mentionedAddresses } from '../../terraform/json';
 
 /** The endpoint attribute each association resource competes with. */
 const ASSOCIATIONS: Readonly<Record<string, string>> = {

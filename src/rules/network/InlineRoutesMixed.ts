@@ -1,5 +1,5 @@
 import { defineRule, verdict } from '../rule';
-import { mentionedAddresses } from '../terraform/values';
+import { mentionedAddresses } from '../../terraform/json';
 
 /**
  * A route table's routes are written one way: in-line `route` blocks (even `[]`) or `aws_route` resources.

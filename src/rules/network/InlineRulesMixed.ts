@@ -1,5 +1,5 @@
 import { defineRule, verdict } from '../rule';
-import { mentionedAddresses } from '../terraform/values';
+import { mentionedAddresses } from '../../terraform/json';
 
 const RULE_TYPES = [
   'aws_security_group_rule',

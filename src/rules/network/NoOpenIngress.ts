@@ -1,6 +1,6 @@
 import { defineRule, notApplicable, verdict } from '../rule';
-import type { StackView, TfBlock } from '../terraform/stack-view';
-import { blocks, list, mentionedAddresses, num, str, type Obj } from '../terraform/values';
+import type { StackView, TfBlock } from '../../terraform/json';
+import { blocks, list, mentionedAddresses, num, str, type Obj } from '../../terraform/json';
 
 const ANYWHERE = ['0.0.0.0/0', '::/0'];
 

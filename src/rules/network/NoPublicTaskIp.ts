@@ -1,5 +1,5 @@
 import { defineRule, notApplicable, verdict } from '../rule';
-import { block, bool } from '../terraform/values';
+import { block, bool } from '../../terraform/json';
 
 /**
  * ECS tasks get no public IP: they sit in private subnets behind a load balancer. When the config asks for public

@@ -1,6 +1,6 @@
 import { defineRule, notApplicable, verdict } from '../rule';
-import type { StackView, TfBlock } from '../terraform/stack-view';
-import { blocks, reference, str, type Obj } from '../terraform/values';
+import type { StackView, TfBlock } from '../../terraform/json';
+import { blocks, reference, str, type Obj } from '../../terraform/json';
 
 /** What `gateway_id` may name without a permanent diff, by resource type and by ID prefix. */
 const GATEWAY_TYPES = ['aws_internet_gateway', 'aws_vpn_gateway'];

@@ -1,5 +1,5 @@
 import { defineRule, notApplicable, verdict } from '../rule';
-import { isObj, type Obj } from '../terraform/values';
+import { isObj, type Obj } from '../../terraform/json';
 import type { BlockSchema } from './extract';
 import { META_ARGUMENTS, describeProvider, schemaOf } from './schema-of';
 

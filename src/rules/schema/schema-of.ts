@@ -1,5 +1,5 @@
-import type { StackView, TfBlock } from '../terraform/stack-view';
-import { isObj, str } from '../terraform/values';
+import type { StackView, TfBlock } from '../../terraform/json';
+import { isObj, str } from '../../terraform/json';
 import type { BlockSchema, ProviderSchema } from './extract';
 import { schemaFor } from './provider-schema';
 

@@ -1,6 +1,6 @@
 import { defineRule, verdict } from '../rule';
-import type { TfBlock } from './stack-view';
-import { block, blocks, isObj, templateParts, type Obj } from './values';
+import type { TfBlock } from '../../terraform/json';
+import { block, blocks, isObj, templateParts, type Obj } from '../../terraform/json';
 
 /**
  * In Terraform's JSON syntax a string is a template: an argument that must be an expression (a validation or check

@@ -1,5 +1,5 @@
 import { defineRule, verdict } from '../rule';
-import { templateParts } from './values';
+import { templateParts } from '../../terraform/json';
 
 /** RE2, the regex engine behind Terraform's regex(), regexall() and replace(), rejects repeat counts over 1000. */
 const RE2_MAX_REPEAT = 1000;

@@ -5,7 +5,7 @@
  * resource's root, e.g. `metrics_config.namespace_filters`. A value only known at plan time is `unknown`: the
  * validators then say nothing, as the provider defers such checks to apply.
  */
-import { blocks, hasExpression, isObj, type Obj } from './values';
+import { blocks, hasExpression, isObj, type Obj } from '../../terraform/json';
 
 export type Presence = 'set' | 'absent' | 'unknown';
 

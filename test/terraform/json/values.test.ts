@@ -1,4 +1,4 @@
-import { StackView } from '../../src/rules/terraform/stack-view';
+import { StackView } from '../../../src/terraform/json';
 import {
   blocks,
   hasExpression,
@@ -10,7 +10,7 @@ import {
   reference,
   str,
   templateParts,
-} from '../../src/rules/terraform/values';
+} from '../../../src/terraform/json';
 
 describe('Terraform values', () => {
   it('splits templates into literals and expressions, with nested braces, quotes and escapes', () => {

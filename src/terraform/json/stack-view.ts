@@ -1,4 +1,5 @@
-import { isObj, mentionedAddresses, reference, str, type Obj } from './values';
+import { mentionedAddresses, reference } from './references';
+import { isObj, str, type Obj } from './values';
 
 /** One resource or data source of a synthesized stack. */
 export interface TfBlock {

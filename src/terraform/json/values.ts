@@ -127,27 +127,3 @@ export function parseJsonAttribute(v: unknown): unknown {
     return undefined;
   }
 }
-
-/** `${type.name.attr}` (or `${data.type.name.attr}`) as a whole value: the block it points at. */
-export interface Reference {
-  readonly address: string;
-  readonly attribute: string;
-}
-
-const REFERENCE = /^\$\{((?:data\.)?[a-z][a-z0-9_]*\.[A-Za-z0-9_-]+)\.([a-z0-9_]+)(?:\[[^\]]*\])?\}$/;
-
-export function reference(v: unknown): Reference | undefined {
-  if (typeof v !== 'string') return undefined;
-  const m = REFERENCE.exec(v.trim());
-  return m ? { address: m[1], attribute: m[2] } : undefined;
-}
-
-/** Every `type.name` address mentioned anywhere inside a string (for values that embed references). */
-export function mentionedAddresses(v: string): string[] {
-  const out = new Set<string>();
-  for (const part of templateParts(v)) {
-    if (part.kind !== 'expression') continue;
-    for (const m of part.text.matchAll(/\b((?:data\.)?[a-z][a-z0-9_]*\.[A-Za-z0-9_-]+)\.[a-z0-9_]+/g)) out.add(m[1]);
-  }
-  return [...out];
-}
