@@ -174,7 +174,10 @@ export class Ec2Capacity extends Construct {
       forceDelete: true,
       tag: [
         { key: 'Name', value: `${clusterName}-ecs`, propagateAtLaunch: true },
-        // ECS adds this tag when a capacity provider manages the group; declaring it avoids a perpetual diff.
+        // The provider's aws_ecs_capacity_provider docs: "Associating an ECS Capacity Provider to an Auto Scaling Group
+        // will automatically add the AmazonECSManaged tag ... This tag should be included in the aws_autoscaling_group
+        // resource configuration to prevent the provider from removing it". AWS documents no value; the empty one is
+        // what users report ECS writes (aws/containers-roadmap#653: "a key of AmazonECSManaged and an empty value").
         { key: 'AmazonECSManaged', value: '', propagateAtLaunch: true },
       ],
       // The scaling (managed or the group's policy) owns the group's size after creation.
