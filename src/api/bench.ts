@@ -30,12 +30,14 @@ export {
   resolveRenderOptions,
   SidecarRenderError,
   type SidecarRenderOptions,
-  type SidecarVariant,
-  sidecarVariants,
 } from '../sidecar/render';
 export {
+  containersOf,
   cpuArchitectures,
   type CpuArchitecture,
   sidecarVariantNames,
   type SidecarVariantName,
+  type SidecarVariantSpec,
+  sidecarVariantTable,
+  type SidecarVariantTable,
 } from '../sidecar/variants';

@@ -1,14 +1,16 @@
 import type { ReadmeSection } from '../core/stackwright-stack';
 import type { SidecarConfig } from './config';
-import { deploymentKey, pathPrefix, type Deployment } from './variants';
+import { deploymentKey, pathPrefix, sidecarVariantTable, type Deployment, type SidecarVariantName } from './variants';
 
 /** The exact command the outputs advertise for benchmarking every deployment (implemented by the bench harness). */
-export const BENCH_COMMAND = 'npx stackwright bench remote --from-terraform generated/sidecar';
+export function benchCommand(): string {
+  return 'npx stackwright bench remote --from-terraform generated/sidecar';
+}
 
 /** README sections of the sidecar stack: what runs where, how requests are routed, and what it costs. */
 export function sidecarReadme(
   config: SidecarConfig,
-  deployments: readonly Deployment[],
+  deployments: readonly Deployment<SidecarVariantName>[],
   scheme: 'http' | 'https',
 ): ReadmeSection[] {
   const rows = deployments.map((d) => {
@@ -31,11 +33,7 @@ export function sidecarReadme(
       body: [
         'The three shapes of "Container-to-Container Communication", each on each selected CPU architecture:',
         '',
-        '- `tcp`: an nginx container and an app container (gunicorn + uvicorn worker + starlette); nginx proxies to',
-        '  the app over loopback TCP (awsvpc gives the task one network namespace).',
-        '- `sharedvol`: the same two containers; both mount one task volume, the app binds a unix socket on it.',
-        '- `combined`: one container running nginx and the app under supervisord, over a unix socket; twice the',
-        '  task size, as in the post.',
+        ...sidecarVariantTable.flatMap((v) => v.readme),
         '',
         'nginx starts only when the app container reports HEALTHY; every container has a health check.',
         '',
@@ -67,7 +65,7 @@ export function sidecarReadme(
         '`compose/docker-compose.yml` runs the same images, built from the same contexts, with docker compose for a local',
         'baseline.',
         '',
-        `Benchmark every deployment: \`${BENCH_COMMAND}\` (reads \`terraform output -json\`).`,
+        `Benchmark every deployment: \`${benchCommand()}\` (reads \`terraform output -json\`).`,
       ].join('\n'),
     },
     {

@@ -10,7 +10,8 @@ import {
   startVariant,
   startVariants,
 } from '../../../packages/bench/src/sidecar-local';
-import { renderHealthcheck, type SidecarVariant, sidecarVariants } from '../../../src/sidecar/render';
+import { renderHealthcheck } from '../../../src/sidecar/render';
+import { type SidecarVariantName, sidecarVariantNames } from '../../../src/sidecar/variants';
 import { inSessions, LOADED_START_MS, sessionOf } from '../../helpers/processes';
 
 /** Live end to end: each variant runs natively from the rendered configs, once for the whole file. */
@@ -38,10 +39,10 @@ const cmdline = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').re
 const uid = (pid: number) => Number(/^Uid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
 
 let running: RunningVariant[] = [];
-const variant = (v: SidecarVariant) => running.find((r) => r.variant === v) as RunningVariant;
+const variant = (v: SidecarVariantName) => running.find((r) => r.variant === v) as RunningVariant;
 
 beforeAll(async () => {
-  running = await startVariants(sidecarVariants, { startTimeoutMs: LOADED_START_MS });
+  running = await startVariants(sidecarVariantNames, { startTimeoutMs: LOADED_START_MS });
 }, 2 * LOADED_START_MS);
 
 // Also when a test failed: nothing may outlive the file.
@@ -50,7 +51,7 @@ afterAll(async () => {
   killAllSync();
 });
 
-describe.each(sidecarVariants)('%s, natively', (v) => {
+describe.each(sidecarVariantNames)('%s, natively', (v) => {
   it('answers any path through nginx with the JSON of the original app', async () => {
     const first = await get(`${variant(v).url}some/path?x=1`);
     expect(first.status).toBe(200);
