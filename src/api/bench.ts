@@ -32,6 +32,7 @@ export {
   type SidecarRenderOptions,
 } from '../sidecar/render';
 export {
+  baselineVariant,
   containersOf,
   cpuArchitectures,
   type CpuArchitecture,

@@ -45,6 +45,11 @@ export interface SidecarVariantSpec {
   readonly composePort: number;
   /** The README's description of the variant: markdown list item lines (the first starts with `- `). */
   readonly readme: readonly string[];
+  /**
+   * Other names a benchmark target may give the variant (`sharedvolume-x86_64`).
+   * @default none
+   */
+  readonly aliases?: readonly string[];
 }
 
 /** An ordered set of variants: the order is the post's, and the order of every listing derived from it. */
@@ -72,6 +77,7 @@ const table = [
     taskSize: { cpu: 256, memory: 512 },
     localPortOffsets: { nginx: 1 },
     composePort: 8082,
+    aliases: ['sharedvolume'],
     readme: ['- `sharedvol`: the same two containers; both mount one task volume, the app binds a unix socket on it.'],
   },
   {
@@ -90,12 +96,20 @@ const table = [
   },
 ] as const satisfies SidecarVariantTable;
 
-/** The post's three variants, in its order. */
+/** The post's three variants, in its order (checked when loaded). */
 export const sidecarVariantTable: SidecarVariantTable = table;
 
 /** A variant of the real table (the config's choices). */
 export type SidecarVariantName = (typeof table)[number]['name'];
 export const sidecarVariantNames = table.map((v) => v.name) as [SidecarVariantName, ...SidecarVariantName[]];
+
+/**
+ * The variant every other one is compared with on the same architecture: the table's first (the post compares unix
+ * sockets with TCP).
+ */
+export function baselineVariant(variants: SidecarVariantTable = sidecarVariantTable): string {
+  return variants[0]!.name;
+}
 
 /** The variant named `name` in `variants`; an Error naming the known ones otherwise. */
 export function variantSpec(name: string, variants: SidecarVariantTable = sidecarVariantTable): SidecarVariantSpec {
@@ -199,3 +213,5 @@ export function rulePriorityOf(d: Deployment, table: SidecarVariantTable = sidec
   if (index < 0) throw new Error(`unknown sidecar variant "${d.variant}"`);
   return 100 + 10 * index + cpuArchitectures.indexOf(d.architecture);
 }
+
+checkVariantTable(sidecarVariantTable);

@@ -50,6 +50,7 @@ export function describeVariantImages(variant: SidecarVariantName, arch: ImageAr
   const requestTimeoutMs = arch === 'amd64' ? 60_000 : 300_000;
   const testTimeoutMs = 4 * requestTimeoutMs;
 
+  const spec = variantSpec(variant);
   describe(`${variant} images (${arch})`, () => {
     let task: LocalTask | undefined;
     const started = new Map<string, Started>();
@@ -143,8 +144,9 @@ export function describeVariantImages(variant: SidecarVariantName, arch: ImageAr
     it(
       'runs nginx as its non-root user on its port, and gunicorn as the app user',
       async () => {
-        const nginxContainer = started.get(variant === 'combined' ? 'combined' : 'nginx')!;
-        const appContainer = started.get(variant === 'combined' ? 'combined' : 'app')!;
+        const one = spec.containers === 'one';
+        const nginxContainer = started.get(one ? 'combined' : 'nginx')!;
+        const appContainer = started.get(one ? 'combined' : 'app')!;
         // A failed exec names its status and output (once, under qemu at load 15, stdout came back empty).
         const uidOf = async (s: Started) => {
           const r = await task!.exec(s.container, ['id', '-u'], [], requestTimeoutMs);
@@ -167,7 +169,7 @@ export function describeVariantImages(variant: SidecarVariantName, arch: ImageAr
           expect({ uid: p.uid, nginx: p.cmdline.includes('nginx') }).toEqual({ uid: nginxUid, nginx: true });
 
         const gunicorn = task!.socketOwners(
-          variant === 'tcp' ? { tcpPort: appPort } : { unixPath: `${socketDir}/${SOCKET_FILE}` },
+          spec.appBind === 'tcp' ? { tcpPort: appPort } : { unixPath: `${socketDir}/${SOCKET_FILE}` },
         );
         expect(gunicorn.length).toBeGreaterThan(0);
         for (const p of gunicorn)
@@ -179,7 +181,7 @@ export function describeVariantImages(variant: SidecarVariantName, arch: ImageAr
       testTimeoutMs,
     );
 
-    if (variant === 'sharedvol') {
+    if (spec.sharedSocketVolume) {
       it(
         'shares the unix socket through the volume both containers mount',
         () => {

@@ -11,7 +11,7 @@ import {
   startVariants,
 } from '../../../packages/bench/src/sidecar-local';
 import { renderHealthcheck } from '../../../src/sidecar/render';
-import { type SidecarVariantName, sidecarVariantNames } from '../../../src/sidecar/variants';
+import { type SidecarVariantName, sidecarVariantNames, variantSpec } from '../../../src/sidecar/variants';
 import { inSessions, LOADED_START_MS, sessionOf } from '../../helpers/processes';
 
 /** Live end to end: each variant runs natively from the rendered configs, once for the whole file. */
@@ -77,7 +77,7 @@ describe.each(sidecarVariantNames)('%s, natively', (v) => {
     expect(commands.some((c) => c.startsWith('nginx: master process'))).toBe(true);
     expect(commands.some((c) => c.startsWith('nginx: worker process'))).toBe(true);
     expect(commands.filter((c) => c.includes('gunicorn')).length).toBeGreaterThanOrEqual(2); // arbiter + one worker
-    expect(commands.some((c) => c.includes('supervisord'))).toBe(v === 'combined');
+    expect(commands.some((c) => c.includes('supervisord'))).toBe(variantSpec(v).containers === 'one');
     expect(r.pids.map(uid).filter((u) => u === 0)).toEqual([]);
     const others = running.filter((o) => o !== r).flatMap((o) => o.pids);
     expect(r.pids.filter((p) => others.includes(p))).toEqual([]);
@@ -85,7 +85,7 @@ describe.each(sidecarVariantNames)('%s, natively', (v) => {
 
   it('connects nginx to the app over loopback TCP (tcp) or a unix socket in its directory', () => {
     const r = variant(v);
-    if (v === 'tcp') {
+    if (variantSpec(v).appBind === 'tcp') {
       expect(r.upstream).toEqual({ kind: 'tcp', port: expect.any(Number) });
     } else {
       expect(r.upstream).toEqual({ kind: 'unix', socketPath: join(r.dir, 'run', 'gunicorn.sock') });

@@ -53,7 +53,8 @@ export function targetsFromTerraform(path: string, terraformBinary = 'terraform'
 }
 
 function rank(t: BenchTarget): number {
-  const v = t.variant ? sidecarVariantNames.indexOf(t.variant) : sidecarVariantNames.length;
+  const order: readonly string[] = sidecarVariantNames;
+  const v = t.variant ? order.indexOf(t.variant) : order.length;
   const a = t.architecture ? cpuArchitectures.indexOf(t.architecture) : cpuArchitectures.length;
   return v * (cpuArchitectures.length + 1) + a;
 }
