@@ -1,7 +1,7 @@
 import type { ClusterConfig, EcsConfig, ServiceConfig } from '../src/ecs/config';
 import { asContainerDefinition } from '../src/ecs/container-config';
 import type { Ec2CapacityClusterProps } from '../src/ecs/cluster';
-import type { ClusterPlacementProps } from '../src/ecs/network';
+import type { ClusterNetworkPlanProps } from '../src/ecs/network';
 import type { DesiredCountReconcilerProps } from '../src/ecs/reconciler/props';
 import type { ClusterServiceProps } from '../src/ecs/service-props';
 
@@ -11,7 +11,7 @@ import type { ClusterServiceProps } from '../src/ecs/service-props';
  * Terraform references) and returns the construct's whole props.
  */
 
-export function clusterPlacementProps(cluster: ClusterConfig, namePrefix: string): ClusterPlacementProps {
+export function clusterNetworkPlanProps(cluster: ClusterConfig, namePrefix: string): ClusterNetworkPlanProps {
   return { namePrefix, network: cluster.network };
 }
 

@@ -14,8 +14,8 @@ import {
   type SidecarVariantSpec,
   type SidecarVariantTable,
 } from '../../src/sidecar/variants';
-import { defaultBinaries, writeVariantLayout } from '../../packages/bench/src/sidecar-local/layout';
-import { localPorts } from '../../packages/bench/src/local/servers';
+import { defaultBinaries, writeVariantLayout } from '../../packages/bench/src/sidecar/local/runner/layout';
+import { localPorts } from '../../packages/bench/src/sidecar/local/servers';
 import { resourcesOf, testConfig } from '../helpers/synth';
 import type { Json } from '../helpers/json';
 

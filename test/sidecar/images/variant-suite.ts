@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { isAlive } from '../../../packages/bench/src/sidecar-local';
+import { isAlive } from '../../../packages/bench/src/sidecar/local/runner';
 import { APP_HEALTH_PATH, defaultRenderOptions, renderVariantImages, SOCKET_FILE } from '../../../src/sidecar/render';
 import { type SidecarVariantName, variantSpec } from '../../../src/sidecar/variants';
 import { sidecarContainers } from '../../../src/sidecar/container-definitions';

@@ -9,7 +9,7 @@ import {
   type RunningVariant,
   startVariant,
   startVariants,
-} from '../../../packages/bench/src/sidecar-local';
+} from '../../../packages/bench/src/sidecar/local/runner';
 import { renderHealthcheck } from '../../../src/sidecar/render';
 import { type SidecarVariantName, sidecarVariantNames, variantSpec } from '../../../src/sidecar/variants';
 import { inSessions, LOADED_START_MS, sessionOf } from '../../helpers/processes';

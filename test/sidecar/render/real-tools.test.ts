@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultBinaries, writeVariantLayout } from '../../../packages/bench/src/sidecar-local/layout';
+import { defaultBinaries, writeVariantLayout } from '../../../packages/bench/src/sidecar/local/runner/layout';
 import { defaultRenderOptions, renderVariantImages } from '../../../src/sidecar/render';
 import { type SidecarVariantName, sidecarVariantNames, variantSpec } from '../../../src/sidecar/variants';
 

@@ -7,7 +7,7 @@ import {
   sidecarVariantNames,
   sidecarVariantTable,
 } from '@stackwright/generator';
-import { defaultBinaries, type LocalBinaries, type RunningVariant } from '../sidecar-local';
+import { defaultBinaries, type LocalBinaries, type RunningVariant } from './runner';
 import {
   asInputError,
   commandLine,
@@ -19,12 +19,12 @@ import {
   progressFor,
   runStart,
   withMeasureOptions,
-} from '../sidecar/cli';
-import { type Measurement, type MeasureSettings, measureTargets } from '../sidecar/measure';
-import { type BenchTarget, benchTarget } from '../sidecar/targets';
+} from '../cli';
+import { type Measurement, type MeasureSettings, measureTargets } from '../measure';
+import { type BenchTarget, benchTarget } from '../targets';
 import { serverVersions, startAll } from './servers';
 import { checkWorkDir } from './work-dir';
-import { wholeNumber } from '../common/whole-number';
+import { wholeNumber } from '../../common/whole-number';
 
 export interface BenchLocalArgs extends MeasureArgs {
   readonly variants: SidecarVariantName[];

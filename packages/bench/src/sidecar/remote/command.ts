@@ -9,8 +9,8 @@ import {
   progressFor,
   runStart,
   withMeasureOptions,
-} from '../sidecar/cli';
-import { measureTargets } from '../sidecar/measure';
+} from '../cli';
+import { measureTargets } from '../measure';
 import { selectTargets, targetsFromFlags, targetsFromTerraform } from './targets';
 
 export interface BenchRemoteArgs extends MeasureArgs {

@@ -1,6 +1,6 @@
 import { cpuArchitectures, InputError, sidecarVariantNames } from '@stackwright/generator';
-import { isRecord, readTerraformOutputs } from '../common/terraform-outputs';
-import { type BenchTarget, benchTarget } from '../sidecar/targets';
+import { isRecord, readTerraformOutputs } from '../../common/terraform-outputs';
+import { type BenchTarget, benchTarget } from '../targets';
 
 /** The sidecar stack's output that maps `<variant>-<arch>` to the deployment's URL (stacks/sidecar.ts). */
 export const DEPLOYMENT_URLS_OUTPUT = 'deployment_urls';

@@ -1,11 +1,5 @@
 import { execFile } from 'node:child_process';
-import {
-  type LocalBinaries,
-  type RunningVariant,
-  startVariant,
-  type StartVariantOptions,
-  trackChild,
-} from '../sidecar-local';
+import { type LocalBinaries, type RunningVariant, startVariant, type StartVariantOptions, trackChild } from './runner';
 import { containersOf, sidecarVariantTable, type SidecarVariantSpec } from '@stackwright/generator';
 
 export type StartOptions = Omit<StartVariantOptions, 'port' | 'appPort'> & {
