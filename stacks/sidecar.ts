@@ -4,14 +4,15 @@ import { StackwrightStack } from '../src/core/stackwright-stack';
 import { SidecarBenchmark } from '../src/sidecar/benchmark';
 import { creationOrderSection } from '../src/sidecar/readme-order';
 import { boundedName, HashLength } from '../src/aws/names';
-import { benchCommand, sidecarReadme } from '../src/sidecar/readme';
+import { benchCommand, sidecarReadme, sidecarSummary } from '../src/sidecar/readme';
 import { sidecarBenchmarkProps, sidecarDeployments } from './sidecar-props';
 
 export const sidecarStack = defineStack({
   key: 'sidecar',
-  summary:
-    'Fargate benchmark: nginx -> gunicorn/starlette over tcp, a shared volume or one container, x86_64 and arm64, behind one ALB',
-  build: (scope, config, sc) => {
+  summary: sidecarSummary,
+  build: (scope, config, sc, { outDir }) => {
+    // The stack's folder as synth writes it: the README and the bench_command output name it.
+    const stackDir = `${outDir.replace(/\/+$/, '')}/sidecar`;
     const stack = new StackwrightStack(scope, 'sidecar', {
       config,
       description:
@@ -36,10 +37,10 @@ export const sidecarStack = defineStack({
       description: 'DNS name of the load balancer',
     });
     new TerraformOutput(stack, 'bench_command', {
-      value: benchCommand(),
+      value: benchCommand(stackDir),
       description: 'Benchmarks every deployment (run from the repository root)',
     });
-    for (const section of sidecarReadme(sc, sidecarDeployments(sc), bench.loadBalancer.scheme))
+    for (const section of sidecarReadme(sc, sidecarDeployments(sc), bench.loadBalancer.scheme, stackDir))
       stack.addReadmeSection(section);
     stack.addReadmeSection(creationOrderSection(sc));
     return stack;

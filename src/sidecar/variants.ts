@@ -43,6 +43,8 @@ export interface SidecarVariantSpec {
   readonly localPortOffsets: { readonly nginx: number; readonly app?: number };
   /** The loopback host port docker compose publishes the variant on. */
   readonly composePort: number;
+  /** How `stackwright list` says nginx reaches the app: "tcp", "a shared volume", "one container". */
+  readonly listPhrase: string;
   /** The README's description of the variant: markdown list item lines (the first starts with `- `). */
   readonly readme: readonly string[];
   /**
@@ -64,6 +66,7 @@ const table = [
     taskSize: { cpu: 256, memory: 512 },
     localPortOffsets: { nginx: 0, app: 3 },
     composePort: 8081,
+    listPhrase: 'tcp',
     readme: [
       '- `tcp`: an nginx container and an app container (gunicorn + uvicorn worker + starlette); nginx proxies to',
       '  the app over loopback TCP (awsvpc gives the task one network namespace).',
@@ -77,6 +80,7 @@ const table = [
     taskSize: { cpu: 256, memory: 512 },
     localPortOffsets: { nginx: 1 },
     composePort: 8082,
+    listPhrase: 'a shared volume',
     aliases: ['sharedvolume'],
     readme: ['- `sharedvol`: the same two containers; both mount one task volume, the app binds a unix socket on it.'],
   },
@@ -89,6 +93,7 @@ const table = [
     taskSize: { cpu: 512, memory: 1024 },
     localPortOffsets: { nginx: 2 },
     composePort: 8083,
+    listPhrase: 'one container',
     readme: [
       '- `combined`: one container running nginx and the app under supervisord, over a unix socket; twice the',
       '  task size, as in the post.',

@@ -1,6 +1,7 @@
 import type { StackwrightConfig } from '../config/schema';
 import { stackDefinitions } from '../../stacks';
 import { buildStacks } from './synthesize';
+import { summaryOf, type StackDefinition } from '../core/stack-definition';
 
 /** One line of `stackwright list`: a stack the config yields, its block counts and what it is. */
 export interface StackListRow {
@@ -21,7 +22,7 @@ export function listStacks(config: StackwrightConfig): StackListRow[] {
       stack: stack.node.id,
       resources: countBlocks(json.resource),
       dataSources: countBlocks(json.data),
-      summary: stackDefinitions[key].summary,
+      summary: summaryOf(stackDefinitions[key] as StackDefinition, config.stacks[key] as never),
     };
   });
 }

@@ -33,6 +33,7 @@ const uds: SidecarVariantSpec = {
   taskSize: { cpu: 512, memory: 1024 },
   localPortOffsets: { nginx: 4 },
   composePort: 8084,
+  listPhrase: 'a unix socket on a bigger task',
   readme: ['- `uds`: nginx and the app over a unix socket on a shared volume, on a bigger task.'],
 };
 const table: SidecarVariantTable = checkVariantTable([...sidecarVariantTable, uds]);
