@@ -1,7 +1,8 @@
 import type { SidecarConfig } from '../src/sidecar/config';
 import type { DeploymentSettings, SidecarBenchmarkProps } from '../src/sidecar/benchmark';
 import type { SidecarRenderOptions } from '../src/sidecar/render/options';
-import { deploymentsOf, rulePriorityOf, type Deployment, type SidecarVariantName } from '../src/sidecar/variants';
+import { type SidecarVariantName } from '../src/sidecar/variants';
+import { deploymentsOf, rulePriorityOf, type Deployment } from '../src/sidecar/deployments';
 
 /**
  * The sidecar stack's config -> construct props mapping: the only place that reads `stacks.sidecar` for the

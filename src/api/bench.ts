@@ -34,11 +34,10 @@ export {
 export {
   baselineVariant,
   containersOf,
-  cpuArchitectures,
-  type CpuArchitecture,
   sidecarVariantNames,
   type SidecarVariantName,
   type SidecarVariantSpec,
   sidecarVariantTable,
   type SidecarVariantTable,
 } from '../sidecar/variants';
+export { cpuArchitectures, type CpuArchitecture } from '../sidecar/deployments';

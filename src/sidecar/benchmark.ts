@@ -14,7 +14,8 @@ import { AlbLogBucket } from './alb-log-bucket';
 import { TaskSecurityGroup } from './task-security-group';
 import { SidecarImages } from './images';
 import { SidecarDeployment, type SidecarDeploymentProps } from './deployment';
-import { sidecarVariantTable, type CpuArchitecture, type SidecarVariantTable } from './variants';
+import { sidecarVariantTable, type SidecarVariantTable } from './variants';
+import { type CpuArchitecture } from './deployments';
 
 /** What each deployment takes from the experiment's settings rather than from the resources built here. */
 export type DeploymentSettings = Pick<

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { existingNetwork, logRetention } from '../config/common';
 import { cidrProblem, vpcCidrBlock } from '../aws/cidr';
 import { fargateSizeProblem } from '../aws/fargate';
-import { cpuArchitectures, sidecarVariantNames, sidecarVariantTable, type SidecarVariantName } from './variants';
+import { sidecarVariantNames, sidecarVariantTable, type SidecarVariantName } from './variants';
+import { cpuArchitectures } from './deployments';
 
 /** A task size with the post's defaults for the variant; validated against Fargate's table below. */
 const taskSize = (cpu: number, memory: number) =>

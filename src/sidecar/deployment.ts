@@ -11,14 +11,8 @@ import { loadBalancedContainer, sidecarContainers, taskVolumes, type TaskImage }
 import { fargateSizeProblem, type TaskSize } from '../aws/fargate';
 import { boundedName, HashLength, NameLimit } from '../aws/names';
 import { TaskExecutionRole } from './task-execution-role';
-import {
-  deploymentKey,
-  pathPrefix,
-  sidecarVariantTable,
-  variantSpec,
-  type Deployment,
-  type SidecarVariantTable,
-} from './variants';
+import { sidecarVariantTable, variantSpec, type SidecarVariantTable } from './variants';
+import { deploymentKey, pathPrefix, type Deployment } from './deployments';
 
 export interface SidecarDeploymentProps {
   /** The variant and CPU architecture this deployment runs. */

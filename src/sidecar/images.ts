@@ -7,7 +7,7 @@ import { DockerProvider } from '@cdktf/provider-docker/lib/provider';
 import { Image } from '@cdktf/provider-docker/lib/image';
 import { RegistryImage } from '@cdktf/provider-docker/lib/registry-image';
 import type { StackFile } from '../core/stackwright-stack';
-import { dockerPlatform, type CpuArchitecture } from './variants';
+import { dockerPlatform, type CpuArchitecture } from './deployments';
 
 /** One image's build context, rendered from templates/sidecar (see src/sidecar/render). */
 export interface ImageSource {

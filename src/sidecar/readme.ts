@@ -1,6 +1,7 @@
 import type { ReadmeSection } from '../core/stackwright-stack';
 import type { SidecarConfig } from './config';
-import { deploymentKey, pathPrefix, sidecarVariantTable, type Deployment, type SidecarVariantName } from './variants';
+import { sidecarVariantTable, type SidecarVariantName } from './variants';
+import { deploymentKey, pathPrefix, type Deployment } from './deployments';
 
 /**
  * The exact command the outputs advertise for benchmarking every deployment (implemented by the bench harness), for

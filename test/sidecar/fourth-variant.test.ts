@@ -8,12 +8,11 @@ import { SidecarBenchmark } from '../../src/sidecar/benchmark';
 import { renderCompose, renderVariantImages } from '../../src/sidecar/render';
 import {
   checkVariantTable,
-  deploymentsOf,
-  rulePriorityOf,
   sidecarVariantTable,
   type SidecarVariantSpec,
   type SidecarVariantTable,
 } from '../../src/sidecar/variants';
+import { deploymentsOf, rulePriorityOf } from '../../src/sidecar/deployments';
 import { defaultBinaries, writeVariantLayout } from '../../packages/bench/src/sidecar/local/runner/layout';
 import { localPorts } from '../../packages/bench/src/sidecar/local/servers';
 import { resourcesOf, testConfig } from '../helpers/synth';
