@@ -60,8 +60,7 @@ export const benchLocalCommand: CommandFactory = (setExit) => ({
       })
       .option('base-port', {
         type: 'number',
-        describe:
-          'Fixed loopback ports: nginx of tcp, sharedvol, combined on this port +0, +1, +2, the tcp app on +3 (default: free ports)',
+        describe: `Fixed loopback ports: ${basePortHelp()} (default: free ports)`,
       })
       .option('start-timeout', {
         type: 'number',
@@ -202,4 +201,14 @@ function localFlags(argv: BenchLocalArgs, variants: readonly SidecarVariantName[
   for (const name of ['nginx', 'gunicorn', 'supervisord', 'python'] as const)
     if (argv[name] !== defaultBinaries[name]) flags.push(`--${name}`, argv[name]);
   return flags;
+}
+
+/** `nginx of tcp, sharedvol, combined on this port +0, +1, +2, the tcp app on +3`: the table's offsets. */
+function basePortHelp(): string {
+  const t = sidecarVariantTable;
+  const apps = t.flatMap((v) =>
+    v.localPortOffsets.app === undefined ? [] : [`the ${v.name} app on +${v.localPortOffsets.app}`],
+  );
+  const nginx = `nginx of ${t.map((v) => v.name).join(', ')} on this port ${t.map((v) => `+${v.localPortOffsets.nginx}`).join(', ')}`;
+  return [nginx, ...apps].join(', ');
 }
