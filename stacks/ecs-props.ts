@@ -10,7 +10,7 @@ import type { Agree, Same, SharedFieldsAgree, ValueShape } from '../src/core/typ
 import type { Ec2CapacityOptions } from '../src/ecs/ec2-capacity-options';
 import { asContainerDefinition } from '../src/ecs/container-config';
 import type { Ec2CapacityClusterProps } from '../src/ecs/cluster';
-import type { ClusterPlacementProps, CreatedClusterNetwork, ExistingClusterNetwork } from '../src/ecs/network';
+import type { ClusterNetworkPlanProps, CreatedClusterNetwork, ExistingClusterNetwork } from '../src/ecs/network';
 import type { DesiredCountReconcilerProps } from '../src/ecs/reconciler/props';
 import type { ClusterServiceProps } from '../src/ecs/service-props';
 
@@ -20,7 +20,7 @@ import type { ClusterServiceProps } from '../src/ecs/service-props';
  * Terraform references) and returns the construct's whole props.
  */
 
-export function clusterPlacementProps(cluster: ClusterConfig, namePrefix: string): ClusterPlacementProps {
+export function clusterNetworkPlanProps(cluster: ClusterConfig, namePrefix: string): ClusterNetworkPlanProps {
   return { namePrefix, network: cluster.network };
 }
 

@@ -1,7 +1,7 @@
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { defineStack } from '../src/core/stack-definition';
 import { StackwrightStack } from '../src/core/stackwright-stack';
-import { clusterPlacement } from '../src/ecs/network';
+import { clusterNetworkPlan } from '../src/ecs/network';
 import { egressResources } from '../src/aws/egress';
 import { Ec2CapacityCluster } from '../src/ecs/cluster';
 import { ClusterService } from '../src/ecs/service';
@@ -11,7 +11,7 @@ import {
   reconcilerReadmeSection,
   type ManagedCluster,
 } from '../src/ecs/reconciler/desired-count-reconciler';
-import { clusterPlacementProps, clusterProps, reconcilerProps, serviceProps } from './ecs-props';
+import { clusterNetworkPlanProps, clusterProps, reconcilerProps, serviceProps } from './ecs-props';
 
 export const ecsStack = defineStack({
   key: 'ecs',
@@ -35,7 +35,7 @@ export const ecsStack = defineStack({
     const managed: ManagedCluster[] = [];
     for (const c of ecs.clusters) {
       const clusterName = stack.resourceName(c.name);
-      const network = clusterPlacement(stack, `${c.name}-network`, clusterPlacementProps(c, clusterName));
+      const network = clusterNetworkPlan(stack, `${c.name}-network`, clusterNetworkPlanProps(c, clusterName));
       // The network's way out (none to wait for in an existing VPC): instances and tasks pull images through it.
       const egress = egressResources(network.network);
       const clusterRefs = {

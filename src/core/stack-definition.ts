@@ -21,7 +21,16 @@ export interface StackDefinition<K extends StackKey = StackKey> {
    * @default none
    */
   warnings?(section: StackSection<K>): readonly ConfigIssue[];
-  build(scope: Construct, config: StackwrightConfig, section: StackSection<K>): StackwrightStack;
+  build(scope: Construct, config: StackwrightConfig, section: StackSection<K>, context: StackContext): StackwrightStack;
+}
+
+/** Where synth writes the stacks unless told otherwise. */
+export const DEFAULT_OUT_DIR = 'generated';
+
+/** What a stack's build knows besides the config. */
+export interface StackContext {
+  /** The folder synth writes into (a stack's own folder is `<outDir>/<key>`), for text that names the stack's folder. */
+  readonly outDir: string;
 }
 
 export function defineStack<K extends StackKey>(def: StackDefinition<K>): StackDefinition<K> {

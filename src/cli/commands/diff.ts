@@ -13,7 +13,7 @@ export const diffCommand: CommandFactory = (setExit) => ({
     checkOutDir(argv.out, false);
     const only = argv.stack ?? [];
     const stacks = await fromConfig(argv.config, () =>
-      synthesize(config, { only: argv.stack, configFile: argv.config }),
+      synthesize(config, { only: argv.stack, configFile: argv.config, outDir: argv.out }),
     );
     // With --stack, only those stacks' folders are compared: the others may differ and are not reported.
     const drift = driftedFiles(argv.out, stacks, only.length > 0);

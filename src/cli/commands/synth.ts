@@ -13,7 +13,7 @@ export const synthCommand: CommandFactory = (setExit) => ({
     const config = readConfig(argv.config);
     checkOutDir(argv.out);
     const stacks = await fromConfig(argv.config, () =>
-      synthesize(config, { only: argv.stack, configFile: argv.config }),
+      synthesize(config, { only: argv.stack, configFile: argv.config, outDir: argv.out }),
     );
     const findings = runChecks(
       stacks.map((s) => ({ stack: s.name, json: s.json })),

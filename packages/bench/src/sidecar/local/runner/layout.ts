@@ -8,7 +8,7 @@ import {
   renderNginxConf,
   renderSupervisordConf,
   type SidecarRenderOptions,
-  type SidecarVariant,
+  type SidecarVariantSpec,
   SidecarRenderError,
 } from '@stackwright/generator';
 import { LOOPBACK } from './ports';
@@ -49,10 +49,10 @@ export interface VariantLayout {
 }
 
 export interface LayoutInput {
-  readonly variant: SidecarVariant;
+  readonly variant: SidecarVariantSpec;
   readonly dir: string;
   readonly port: number;
-  /** tcp only. */
+  /** Where the app listens when it binds TCP (ignored for a unix socket). */
   readonly appPort: number;
   readonly render: Pick<
     SidecarRenderOptions,
@@ -69,7 +69,8 @@ const MAX_SOCKET_PATH = 107;
  * app/ (app.py, gunicorn.conf.py), nginx/ (prefix: nginx.conf, temp/, logs/), run/ (the unix socket), logs/.
  */
 export function writeVariantLayout(input: LayoutInput): VariantLayout {
-  const { variant, dir, binaries } = input;
+  const { variant: spec, dir, binaries } = input;
+  const variant = spec.name;
   const paths = {
     app: join(dir, 'app'),
     nginx: join(dir, 'nginx'),
@@ -88,7 +89,7 @@ export function writeVariantLayout(input: LayoutInput): VariantLayout {
   ]) {
     mkdirSync(p, { recursive: true, mode: 0o750 });
   }
-  const bind = appBindFor(variant, input.appPort, paths.run);
+  const bind = appBindFor(spec, input.appPort, paths.run);
   if (bind.kind === 'unix' && Buffer.byteLength(bind.socketPath) > MAX_SOCKET_PATH) {
     throw new SidecarRenderError(
       `unix socket path ${bind.socketPath} is longer than ${MAX_SOCKET_PATH} bytes: use a shorter base directory`,
@@ -122,7 +123,7 @@ export function writeVariantLayout(input: LayoutInput): VariantLayout {
     supervisord: join(paths.logs, 'supervisord.log'),
     nginxError: join(paths.nginx, 'logs', 'error.log'),
   };
-  if (variant !== 'combined') {
+  if (spec.containers === 'nginx+app') {
     return {
       dir,
       upstream: bind,

@@ -1,16 +1,16 @@
 import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isAlive, killAllSync, registeredCount } from '../../../packages/bench/src/sidecar-local';
-import { runCli } from '../../helpers/cli';
-import { portInUseDuringEachTest } from '../../helpers/ports';
+import { isAlive, killAllSync, registeredCount } from '../../../../packages/bench/src/sidecar/local/runner';
+import { runCli } from '../../../helpers/cli';
+import { portInUseDuringEachTest } from '../../../helpers/ports';
 import {
   fakeBinary as sharedFakeBinary,
   killLeftovers,
   LOADED_START_MS,
   watchProcesses,
   withoutProgress,
-} from '../../helpers/processes';
+} from '../../../helpers/processes';
 
 /** Every way `bench local` cannot run: a clear message, exit 2, and no process or directory left behind. */
 

@@ -1,4 +1,4 @@
-import { type CommandFactory, sidecarVariants } from '@stackwright/generator';
+import { type CommandFactory, sidecarVariantNames } from '@stackwright/generator';
 import {
   commandLine,
   finish,
@@ -9,8 +9,8 @@ import {
   progressFor,
   runStart,
   withMeasureOptions,
-} from '../sidecar/cli';
-import { measureTargets } from '../sidecar/measure';
+} from '../cli';
+import { measureTargets } from '../measure';
 import { selectTargets, targetsFromFlags, targetsFromTerraform } from './targets';
 
 export interface BenchRemoteArgs extends MeasureArgs {
@@ -46,7 +46,7 @@ export const benchRemoteCommand: CommandFactory = (setExit) => ({
       .option('variants', {
         type: 'string',
         array: true,
-        choices: sidecarVariants,
+        choices: sidecarVariantNames,
         describe: 'Only these variants (every architecture; default: all targets)',
       }),
   handler: async (argv: BenchRemoteArgs) => {

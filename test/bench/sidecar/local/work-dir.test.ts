@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkWorkDir } from '../../../packages/bench/src/local/work-dir';
+import { checkWorkDir } from '../../../../packages/bench/src/sidecar/local/work-dir';
 
 let dir: string;
 beforeAll(() => {

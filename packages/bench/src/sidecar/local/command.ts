@@ -3,10 +3,11 @@ import {
   defaultRenderOptions,
   InputError,
   type SidecarRenderOptions,
-  type SidecarVariant,
-  sidecarVariants,
+  type SidecarVariantName,
+  sidecarVariantNames,
+  sidecarVariantTable,
 } from '@stackwright/generator';
-import { defaultBinaries, type LocalBinaries, type RunningVariant } from '../sidecar-local';
+import { defaultBinaries, type LocalBinaries, type RunningVariant } from './runner';
 import {
   asInputError,
   commandLine,
@@ -18,15 +19,15 @@ import {
   progressFor,
   runStart,
   withMeasureOptions,
-} from '../sidecar/cli';
-import { type Measurement, type MeasureSettings, measureTargets } from '../sidecar/measure';
-import { type BenchTarget, benchTarget } from '../sidecar/targets';
+} from '../cli';
+import { type Measurement, type MeasureSettings, measureTargets } from '../measure';
+import { type BenchTarget, benchTarget } from '../targets';
 import { serverVersions, startAll } from './servers';
 import { checkWorkDir } from './work-dir';
-import { wholeNumber } from '../common/whole-number';
+import { wholeNumber } from '../../common/whole-number';
 
 export interface BenchLocalArgs extends MeasureArgs {
-  readonly variants: SidecarVariant[];
+  readonly variants: SidecarVariantName[];
   readonly basePort?: number;
   readonly startTimeout: number;
   readonly workDir?: string;
@@ -53,14 +54,13 @@ export const benchLocalCommand: CommandFactory = (setExit) => ({
       .option('variants', {
         type: 'string',
         array: true,
-        choices: sidecarVariants,
-        default: [...sidecarVariants],
+        choices: sidecarVariantNames,
+        default: [...sidecarVariantNames],
         describe: 'Variants to start and measure',
       })
       .option('base-port', {
         type: 'number',
-        describe:
-          'Fixed loopback ports: nginx of tcp, sharedvol, combined on this port +0, +1, +2, the tcp app on +3 (default: free ports)',
+        describe: `Fixed loopback ports: ${basePortHelp()} (default: free ports)`,
       })
       .option('start-timeout', {
         type: 'number',
@@ -133,7 +133,7 @@ type RenderSettings = Pick<
 /** Every option checked before anything starts (exit 2 with what is allowed). */
 function checkLocalArgs(argv: BenchLocalArgs): {
   settings: MeasureSettings;
-  variants: SidecarVariant[];
+  variants: SidecarVariantName[];
   binaries: LocalBinaries;
   render: RenderSettings;
 } {
@@ -173,11 +173,15 @@ function serverSettings(render: RenderSettings): Record<string, string> {
   };
 }
 
-function checkVariants(argv: BenchLocalArgs): SidecarVariant[] {
-  const selected = sidecarVariants.filter((v) => argv.variants.includes(v));
+function checkVariants(argv: BenchLocalArgs): SidecarVariantName[] {
+  const selected = sidecarVariantNames.filter((v) => argv.variants.includes(v));
   if (selected.length === 0)
-    throw InputError.single('--variants', '', 'selects no variant', sidecarVariants.join(', '));
-  if (argv.basePort !== undefined) wholeNumber('--base-port', argv.basePort, 1024, 65532);
+    throw InputError.single('--variants', '', 'selects no variant', sidecarVariantNames.join(', '));
+  // The highest port from the base is the largest offset of the table.
+  const topOffset = Math.max(
+    ...sidecarVariantTable.flatMap((v) => [v.localPortOffsets.nginx, v.localPortOffsets.app ?? 0]),
+  );
+  if (argv.basePort !== undefined) wholeNumber('--base-port', argv.basePort, 1024, 65535 - topOffset);
   for (const [flag, v, min, max] of [
     ['--upstream-keepalive', argv.upstreamKeepalive, 0, 1024],
     ['--workers', argv.workers, 1, 64],
@@ -188,13 +192,23 @@ function checkVariants(argv: BenchLocalArgs): SidecarVariant[] {
 }
 
 /** The local options that differ from the defaults, for the reproducing command line. */
-function localFlags(argv: BenchLocalArgs, variants: readonly SidecarVariant[]): string[] {
+function localFlags(argv: BenchLocalArgs, variants: readonly SidecarVariantName[]): string[] {
   const flags: string[] = [];
-  if (variants.length !== sidecarVariants.length) flags.push('--variants', ...variants);
+  if (variants.length !== sidecarVariantNames.length) flags.push('--variants', ...variants);
   if (argv.basePort !== undefined) flags.push('--base-port', String(argv.basePort));
   if (argv.upstreamKeepalive !== undefined) flags.push('--upstream-keepalive', String(argv.upstreamKeepalive));
   if (argv.workers !== undefined) flags.push('--workers', String(argv.workers));
   for (const name of ['nginx', 'gunicorn', 'supervisord', 'python'] as const)
     if (argv[name] !== defaultBinaries[name]) flags.push(`--${name}`, argv[name]);
   return flags;
+}
+
+/** `nginx of tcp, sharedvol, combined on this port +0, +1, +2, the tcp app on +3`: the table's offsets. */
+function basePortHelp(): string {
+  const t = sidecarVariantTable;
+  const apps = t.flatMap((v) =>
+    v.localPortOffsets.app === undefined ? [] : [`the ${v.name} app on +${v.localPortOffsets.app}`],
+  );
+  const nginx = `nginx of ${t.map((v) => v.name).join(', ')} on this port ${t.map((v) => `+${v.localPortOffsets.nginx}`).join(', ')}`;
+  return [nginx, ...apps].join(', ');
 }

@@ -1,10 +1,10 @@
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isAlive, killAllSync, registeredCount } from '../../../packages/bench/src/sidecar-local';
-import type { SidecarBenchReport } from '../../../packages/bench/src/sidecar/report';
-import { runCli } from '../../helpers/cli';
-import { killLeftovers, LOADED_START_MS, watchProcesses } from '../../helpers/processes';
+import { isAlive, killAllSync, registeredCount } from '../../../../packages/bench/src/sidecar/local/runner';
+import type { SidecarBenchReport } from '../../../../packages/bench/src/sidecar/report';
+import { runCli } from '../../../helpers/cli';
+import { killLeftovers, LOADED_START_MS, watchProcesses } from '../../../helpers/processes';
 
 /**
  * The whole harness against real servers: all three variants started natively from the rendered configs, a

@@ -1,6 +1,6 @@
 import { cpuArchitectures, InputError, sidecarVariantNames } from '@stackwright/generator';
-import { isRecord, readTerraformOutputs } from '../common/terraform-outputs';
-import { type BenchTarget, benchTarget } from '../sidecar/targets';
+import { isRecord, readTerraformOutputs } from '../../common/terraform-outputs';
+import { type BenchTarget, benchTarget } from '../targets';
 
 /** The sidecar stack's output that maps `<variant>-<arch>` to the deployment's URL (stacks/sidecar.ts). */
 export const DEPLOYMENT_URLS_OUTPUT = 'deployment_urls';
@@ -53,7 +53,8 @@ export function targetsFromTerraform(path: string, terraformBinary = 'terraform'
 }
 
 function rank(t: BenchTarget): number {
-  const v = t.variant ? sidecarVariantNames.indexOf(t.variant) : sidecarVariantNames.length;
+  const order: readonly string[] = sidecarVariantNames;
+  const v = t.variant ? order.indexOf(t.variant) : order.length;
   const a = t.architecture ? cpuArchitectures.indexOf(t.architecture) : cpuArchitectures.length;
   return v * (cpuArchitectures.length + 1) + a;
 }

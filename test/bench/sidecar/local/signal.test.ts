@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isAlive } from '../../../packages/bench/src/sidecar-local';
+import { isAlive } from '../../../../packages/bench/src/sidecar/local/runner';
 import {
   cmdline,
   fakeBinary,
@@ -10,7 +10,7 @@ import {
   LOADED_START_MS,
   watchProcesses,
   withoutProgress,
-} from '../../helpers/processes';
+} from '../../../helpers/processes';
 
 /**
  * Interrupted at any point of its run, `bench local` leaves nothing behind: the local runner's handlers kill every
@@ -18,7 +18,7 @@ import {
  * ends with the signal, as it would have without them.
  */
 
-const ROOT = join(__dirname, '..', '..', '..');
+const ROOT = join(__dirname, '..', '..', '..', '..');
 const works: string[] = [];
 const children: ChildProcess[] = [];
 const watches: ReturnType<typeof watchProcesses>[] = [];

@@ -1,36 +1,34 @@
 import { execFile } from 'node:child_process';
-import {
-  type LocalBinaries,
-  type RunningVariant,
-  startVariant,
-  type StartVariantOptions,
-  trackChild,
-} from '../sidecar-local';
-import { type SidecarVariant, sidecarVariants } from '@stackwright/generator';
-
-/** Offsets from --base-port: each variant's nginx, then the tcp variant's app. Fixed, whatever is selected. */
-export const PORT_OFFSETS = { tcp: 0, sharedvol: 1, combined: 2, tcpApp: 3 } as const;
+import { type LocalBinaries, type RunningVariant, startVariant, type StartVariantOptions, trackChild } from './runner';
+import { containersOf, sidecarVariantTable, type SidecarVariantSpec } from '@stackwright/generator';
 
 export type StartOptions = Omit<StartVariantOptions, 'port' | 'appPort'> & {
-  /** nginx of variant v on basePort + PORT_OFFSETS[v], the tcp app on basePort + 3. @default free ports */
+  /**
+   * Each variant's nginx on basePort plus its `localPortOffsets.nginx`, an app on loopback TCP on basePort plus
+   * `localPortOffsets.app` (the table's offsets, fixed whatever is selected). @default free ports
+   */
   readonly basePort?: number;
 };
+
+/** The ports a variant runs on from `basePort`: nginx's, and the app's when it binds TCP. */
+export function localPorts(spec: SidecarVariantSpec, basePort: number): { port: number; appPort?: number } {
+  const { nginx, app } = spec.localPortOffsets;
+  return { port: basePort + nginx, ...(app === undefined ? {} : { appPort: basePort + app }) };
+}
 
 /**
  * Starts the variants in parallel, each with its own processes and ports. If any fails, the ones that came up are
  * stopped before its error is thrown, so a failed start leaves nothing running.
  */
-export async function startAll(variants: readonly SidecarVariant[], options: StartOptions): Promise<RunningVariant[]> {
+export async function startAll(variants: readonly string[], options: StartOptions): Promise<RunningVariant[]> {
   const { basePort, ...common } = options;
+  const table = options.variants ?? sidecarVariantTable;
+  const specs = variants.map((v) => table.find((s) => s.name === v));
   const results = await Promise.allSettled(
-    variants.map((v) =>
-      startVariant(v, {
-        ...common,
-        ...(basePort === undefined
-          ? {}
-          : { port: basePort + PORT_OFFSETS[v], ...(v === 'tcp' ? { appPort: basePort + PORT_OFFSETS.tcpApp } : {}) }),
-      }),
-    ),
+    variants.map((v, i) => {
+      const spec = specs[i];
+      return startVariant(v, { ...common, ...(basePort === undefined || !spec ? {} : localPorts(spec, basePort)) });
+    }),
   );
   const started = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -39,13 +37,15 @@ export async function startAll(variants: readonly SidecarVariant[], options: Sta
     throw failed.reason;
   }
   // Report in the post's order whatever order the user named them in.
-  return [...started].sort((a, b) => sidecarVariants.indexOf(a.variant) - sidecarVariants.indexOf(b.variant));
+  const order = table.map((v) => v.name);
+  return [...started].sort((a, b) => order.indexOf(a.variant) - order.indexOf(b.variant));
 }
 
 /** Versions of what serves the requests, for the report: name -> first line of its version output. */
 export async function serverVersions(
   binaries: LocalBinaries,
-  variants: readonly SidecarVariant[],
+  variants: readonly string[],
+  table = sidecarVariantTable,
 ): Promise<Record<string, string>> {
   const probes: [string, string, string[]][] = [
     ['nginx', binaries.nginx, ['-v']],
@@ -57,7 +57,8 @@ export async function serverVersions(
       ['-c', 'import starlette, uvicorn; print("starlette", starlette.__version__, "uvicorn", uvicorn.__version__)'],
     ],
   ];
-  if (variants.includes('combined')) probes.push(['supervisord', binaries.supervisord, ['--version']]);
+  const supervised = table.some((v) => variants.includes(v.name) && containersOf(v).includes('combined'));
+  if (supervised) probes.push(['supervisord', binaries.supervisord, ['--version']]);
   const lines = await Promise.all(probes.map(([, bin, args]) => firstLine(bin, args)));
   return Object.fromEntries(probes.map(([name], i) => [name, lines[i]]));
 }

@@ -3,9 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../helpers/cli';
-import { withoutProgress } from '../../helpers/processes';
-import type { SidecarBenchReport } from '../../../packages/bench/src/sidecar/report';
+import { runCli } from '../../../helpers/cli';
+import { withoutProgress } from '../../../helpers/processes';
+import type { SidecarBenchReport } from '../../../../packages/bench/src/sidecar/report';
 
 /**
  * `bench remote` against a local stand-in for the deployed load balancer: one server that routes the sidecar

@@ -11,7 +11,9 @@ import {
   resolveRenderOptions,
   SidecarRenderError,
   type SidecarRenderOptions,
-  type SidecarVariant,
+  sidecarVariantTable,
+  type SidecarVariantSpec,
+  type SidecarVariantTable,
 } from '@stackwright/generator';
 import { LocalRunnerError, MissingBinaryError, PortInUseError, ServerStartError } from './errors';
 import { chownTree, defaultBinaries, type LocalBinaries, writeVariantLayout } from './layout';
@@ -49,11 +51,14 @@ export interface StartVariantOptions {
   readonly binaries?: Partial<LocalBinaries>;
   /** Where the variant's temporary directory is created. @default os.tmpdir() */
   readonly baseDir?: string;
+  /** The table the variant's name refers to. @default sidecarVariantTable */
+  readonly variants?: SidecarVariantTable;
 }
 
 /** A variant running natively; `stop()` ends every process and removes its directory. */
 export interface RunningVariant {
-  readonly variant: SidecarVariant;
+  /** The variant's name. */
+  readonly variant: string;
   /** `http://127.0.0.1:PORT/` (nginx; the app answers JSON on any path). */
   readonly url: string;
   readonly port: number;
@@ -79,13 +84,13 @@ function validateOptions(options: StartVariantOptions): void {
 }
 
 /** Fails with MissingBinaryError unless the binaries and the app's Python modules are there. */
-export async function checkBinaries(variant: SidecarVariant, binaries: LocalBinaries): Promise<void> {
+export async function checkBinaries(variant: SidecarVariantSpec, binaries: LocalBinaries): Promise<void> {
   const needed: [string, string][] = [
     [binaries.nginx, 'nginx-light (or nginx)'],
     [binaries.gunicorn, 'gunicorn'],
     [binaries.python, 'python3'],
   ];
-  if (variant === 'combined') needed.push([binaries.supervisord, 'supervisor']);
+  if (variant.containers === 'one') needed.push([binaries.supervisord, 'supervisor']);
   for (const [binary, pkg] of needed) {
     try {
       accessSync(binary, constants.X_OK);
@@ -195,11 +200,11 @@ function httpStatus(port: number, path: string): Promise<number> {
 }
 
 /** Starts one variant natively and resolves once a request through nginx reaches the app. */
-export async function startVariant(
-  variant: SidecarVariant,
-  options: StartVariantOptions = {},
-): Promise<RunningVariant> {
+export async function startVariant(name: string, options: StartVariantOptions = {}): Promise<RunningVariant> {
   validateOptions(options);
+  const table = options.variants ?? sidecarVariantTable;
+  const variant = table.find((v) => v.name === name);
+  if (!variant) throw new LocalRunnerError(`unknown variant "${name}" (${table.map((v) => v.name).join(', ')})`);
   const binaries = { ...defaultBinaries, ...options.binaries };
   await checkBinaries(variant, binaries);
   const ports: number[] = [];
@@ -213,20 +218,23 @@ export async function startVariant(
 }
 
 async function startOn(
-  variant: SidecarVariant,
+  spec: SidecarVariantSpec,
   options: StartVariantOptions,
   binaries: LocalBinaries,
   ports: number[],
 ): Promise<RunningVariant> {
+  const variant = spec.name;
   const user = unprivilegedUser();
   const port = options.port ?? (await reserveFreePort());
   ports.push(port);
   await assertPortFree(port, `${variant} nginx`);
-  const appPort = variant === 'tcp' ? (options.appPort ?? (await reserveFreePort())) : defaultRenderOptions.appPort;
-  if (variant === 'tcp') {
+  // Only an app on loopback TCP needs a port of its own; over a unix socket the app port is never bound.
+  const tcpApp = spec.appBind === 'tcp';
+  const appPort = tcpApp ? (options.appPort ?? (await reserveFreePort())) : defaultRenderOptions.appPort;
+  if (tcpApp) {
     ports.push(appPort);
-    if (appPort === port) throw new PortInUseError(port, 'both nginx and the tcp app');
-    await assertPortFree(appPort, 'the tcp app');
+    if (appPort === port) throw new PortInUseError(port, `both nginx and the ${variant} app`);
+    await assertPortFree(appPort, `the ${variant} app`);
   }
 
   const dir = mkdtempSync(join(options.baseDir ?? tmpdir(), `stackwright-${variant}-`));
@@ -255,7 +263,7 @@ async function startOn(
 
   try {
     const render = { ...defaultRenderOptions, ...options.render };
-    const layout = writeVariantLayout({ variant, dir, port, appPort, render, binaries });
+    const layout = writeVariantLayout({ variant: spec, dir, port, appPort, render, binaries });
     if (user) chownTree(dir, user.uid, user.gid);
     const env = serverEnv(dir);
     // The app first, so nginx's first proxied request finds it sooner; stop order is the reverse.
@@ -272,7 +280,7 @@ async function startOn(
 }
 
 async function waitHealthy(
-  variant: SidecarVariant,
+  variant: string,
   port: number,
   servers: readonly ServerProcess[],
   logFiles: readonly string[],
@@ -304,7 +312,7 @@ async function waitHealthy(
  * stopped before the first error is thrown.
  */
 export async function startVariants(
-  variants: readonly SidecarVariant[],
+  variants: readonly string[],
   options: Omit<StartVariantOptions, 'port' | 'appPort'> = {},
 ): Promise<RunningVariant[]> {
   const results = await Promise.allSettled(variants.map((v) => startVariant(v, options)));

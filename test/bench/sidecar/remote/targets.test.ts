@@ -1,7 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { selectTargets, targetsFromFlags, targetsFromTerraform } from '../../../packages/bench/src/remote/targets';
+import {
+  selectTargets,
+  targetsFromFlags,
+  targetsFromTerraform,
+} from '../../../../packages/bench/src/sidecar/remote/targets';
 
 let dir: string;
 beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'bench-remote-targets-'))));

@@ -37,7 +37,7 @@ export interface ExistingBenchmarkNetwork {
   readonly taskSubnetIds: readonly string[];
 }
 
-export interface BenchmarkPlacementProps {
+export interface BenchmarkNetworkPlanProps {
   /** Prefix of the created network's resource names. */
   readonly namePrefix: string;
   /** Region of the VPC endpoints. */
@@ -62,8 +62,11 @@ export interface BenchmarkPlacementProps {
   readonly flowLogRetentionDays?: number;
 }
 
-/** Where the ALB and the tasks go, and how tasks reach AWS. */
-export interface Placement {
+/**
+ * The benchmark's network plan: the subnets the ALB and the tasks go in, and how tasks reach AWS. (Not ECS task
+ * placement, which is src/ecs/placement.ts.)
+ */
+export interface NetworkPlan {
   readonly vpcId: string;
   readonly albSubnetIds: string[];
   readonly taskSubnetIds: string[];
@@ -81,14 +84,14 @@ export interface Placement {
  * uses the existing IDs. Private tasks in an existing VPC, NAT and public tasks send HTTPS to the public AWS
  * endpoints; with VPC endpoints they can reach only the endpoints.
  */
-export function benchmarkPlacement(scope: Construct, props: BenchmarkPlacementProps): Placement {
+export function benchmarkNetworkPlan(scope: Construct, props: BenchmarkNetworkPlanProps): NetworkPlan {
   const publicTasks = (props.taskSubnets ?? 'private') === 'public';
   const choice = props.network ?? { type: 'create' };
   if (choice.type === 'existing') {
     if (choice.albSubnetIds.length < 2)
-      throw new Error('benchmarkPlacement: network.albSubnetIds needs subnets in at least two AZs for the ALB');
+      throw new Error('benchmarkNetworkPlan: network.albSubnetIds needs subnets in at least two AZs for the ALB');
     if (choice.taskSubnetIds.length === 0)
-      throw new Error('benchmarkPlacement: network.taskSubnetIds needs at least one subnet for the tasks');
+      throw new Error('benchmarkNetworkPlan: network.taskSubnetIds needs at least one subnet for the tasks');
     return {
       vpcId: choice.vpcId,
       albSubnetIds: [...choice.albSubnetIds],
@@ -99,7 +102,7 @@ export function benchmarkPlacement(scope: Construct, props: BenchmarkPlacementPr
   }
   if (publicTasks && choice.privateEgress !== undefined) {
     throw new Error(
-      "benchmarkPlacement: network.privateEgress is only used with taskSubnets 'private'; remove it, or make the tasks private",
+      "benchmarkNetworkPlan: network.privateEgress is only used with taskSubnets 'private'; remove it, or make the tasks private",
     );
   }
   const privateEgress = choice.privateEgress ?? 'vpc-endpoints';
