@@ -125,8 +125,10 @@ export function sidecarReadme(
  * What the machine running `terraform apply` needs to build and push the images. The docker provider builds through
  * the Docker engine's API, with BuildKit whenever the engine's API is 1.39 or later and no `builder` is set
  * (kreuzwerker/terraform-provider-docker v3.6.2, internal/provider/resource_docker_image_funcs.go,
- * enableBuildKitIfSupported); the Dockerfiles start `# syntax=docker/dockerfile:1`, which BuildKit resolves from
- * Docker Hub.
+ * enableBuildKitIfSupported: `const minBuildkitDockerVersion = "1.39"`, compared with the client's API version); the
+ * Dockerfiles start `# syntax=docker/dockerfile:1`, which BuildKit resolves from Docker Hub. The ECR token's lifetime
+ * is the ECR API reference's (AuthorizationData, https://docs.aws.amazon.com/AmazonECR/latest/APIReference/
+ * API_AuthorizationData.html): "Authorization tokens are valid for 12 hours."
  */
 function applyMachine(architectures: readonly string[]): string[] {
   const both = architectures.length > 1;
