@@ -264,6 +264,9 @@ export function ecsUserData(clusterName: string): string {
     'BindsTo=docker.service',
     // The agent's unit (amazon-ecs-agent, packaging/amazon-linux-ami-integrated/ecs.service) is ordered only
     // After=docker.service and After=cloud-final.service: nothing else keeps it from starting tasks before the rule.
+    // systemd.unit(5), as Red Hat's RHEL guide words it ("Important [Unit] section options"): with After=, "The unit
+    // starts only after the units specified in After are active", and "The Before option has the opposite
+    // functionality to After".
     'Before=ecs.service',
     '[Service]',
     'Type=oneshot',
