@@ -60,4 +60,7 @@ export const RULE_IDS: readonly string[] = [
   'Net-EndpointAssociationMixed',
   'IAM-ExclusivePolicyManagement',
   'IAM-PolicyAttachmentConflict',
+  'DynamoDB-KeyAttributesOnly',
+  'S3-SingleBucketConfiguration',
+  'S3-LifecycleFilterOrPrefix',
 ];

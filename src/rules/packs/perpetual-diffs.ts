@@ -5,12 +5,15 @@ import EnvironmentValuesSet from '../ecs/EnvironmentValuesSet';
 import ScaledCountIgnored from '../ecs/ScaledCountIgnored';
 import ServiceStrategyExplicit from '../ecs/ServiceStrategyExplicit';
 import TaskSizeAsRegistered from '../ecs/TaskSizeAsRegistered';
+import KeyAttributesOnly from '../dynamodb/KeyAttributesOnly';
 import ExclusivePolicyManagement from '../iam/ExclusivePolicyManagement';
 import PolicyAttachmentConflict from '../iam/PolicyAttachmentConflict';
 import EndpointAssociationMixed from '../network/EndpointAssociationMixed';
 import InlineRoutesMixed from '../network/InlineRoutesMixed';
 import InlineRulesMixed from '../network/InlineRulesMixed';
 import RouteGatewayIdTarget from '../network/RouteGatewayIdTarget';
+import LifecycleFilterOrPrefix from '../s3/LifecycleFilterOrPrefix';
+import SingleBucketConfiguration from '../s3/SingleBucketConfiguration';
 
 /**
  * Configurations that `terraform plan` accepts but the AWS provider cannot hold steady: the plan after a real apply
@@ -79,6 +82,21 @@ export const perpetualDiffsPack: RulePack = {
       rule: PolicyAttachmentConflict,
       message: 'Policy attached exclusively and by per-entity attachments',
       fix: 'Replace the aws_iam_policy_attachment with aws_iam_role_policy_attachment (or _user_/_group_) resources.',
+    },
+    {
+      rule: KeyAttributesOnly,
+      message: 'DynamoDB table declares an attribute that is no key',
+      fix: 'Keep only the hash and range keys of the table and of its indexes in attribute blocks.',
+    },
+    {
+      rule: SingleBucketConfiguration,
+      message: 'Bucket configured by two resources of the same type',
+      fix: 'Merge the rules into one configuration resource per bucket.',
+    },
+    {
+      rule: LifecycleFilterOrPrefix,
+      message: 'Lifecycle rule sets both filter and prefix',
+      fix: 'Move the prefix into filter { prefix = ... } and drop the rule-level prefix.',
     },
   ],
 };
