@@ -63,4 +63,7 @@ export const RULE_IDS: readonly string[] = [
   'DynamoDB-KeyAttributesOnly',
   'S3-SingleBucketConfiguration',
   'S3-LifecycleFilterOrPrefix',
+  'S3-EncryptionRuleExplicit',
+  'VPC-FlowLogDestinationArn',
+  'VPC-FlowLogRoleNotForS3',
 ];

@@ -13,7 +13,10 @@ import InlineRoutesMixed from '../network/InlineRoutesMixed';
 import InlineRulesMixed from '../network/InlineRulesMixed';
 import RouteGatewayIdTarget from '../network/RouteGatewayIdTarget';
 import LifecycleFilterOrPrefix from '../s3/LifecycleFilterOrPrefix';
+import EncryptionRuleExplicit from '../s3/EncryptionRuleExplicit';
 import SingleBucketConfiguration from '../s3/SingleBucketConfiguration';
+import FlowLogDestinationArn from '../vpc/FlowLogDestinationArn';
+import FlowLogRoleNotForS3 from '../vpc/FlowLogRoleNotForS3';
 
 /**
  * Configurations that `terraform plan` accepts but the AWS provider cannot hold steady: the plan after a real apply
@@ -97,6 +100,21 @@ export const perpetualDiffsPack: RulePack = {
       rule: LifecycleFilterOrPrefix,
       message: 'Lifecycle rule sets both filter and prefix',
       fix: 'Move the prefix into filter { prefix = ... } and drop the rule-level prefix.',
+    },
+    {
+      rule: EncryptionRuleExplicit,
+      message: 'Bucket encryption rule leaves fields S3 returns unset',
+      fix: 'Write blocked_encryption_types (["SSE-C"], as S3 sets it) and bucket_key_enabled in every rule.',
+    },
+    {
+      rule: FlowLogDestinationArn,
+      message: 'Flow log destination ARN ends in ":*"',
+      fix: 'Name the log group by its ARN without ":*" (the aws_cloudwatch_log_group arn attribute is already trimmed).',
+    },
+    {
+      rule: FlowLogRoleNotForS3,
+      message: 'Flow log to S3 with a delivery role',
+      fix: 'Remove iam_role_arn: S3 delivery is authorised by the bucket policy.',
     },
   ],
 };
