@@ -2,6 +2,7 @@ import type { Argv } from 'yargs';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load';
 import type { ConfigFile } from '../config/config-file';
 import type { StackKey } from '../config/schema';
+import type { FolderFilter } from '../synth/folders';
 import { DEFAULT_OUT_DIR } from '../synth/output-dir';
 import { formatProblem, InputError } from '../core/errors';
 import { stackDefinitions } from '../../stacks';
@@ -37,6 +38,44 @@ export function withStacks<T>(y: Argv<T>) {
     requiresArg: true,
     describe: 'Only these stacks (repeatable)',
   });
+}
+
+/**
+ * `--target` and `--region`, repeatable, beside `--stack`: a config with `targets:` has a folder per target, region
+ * and stack, and these narrow the folders a command works on.
+ */
+export function withFolders<T>(y: Argv<T>) {
+  return withStacks(y)
+    .option('target', {
+      alias: 't',
+      type: 'string',
+      array: true,
+      requiresArg: true,
+      describe: 'Only the folders of these targets (repeatable)',
+    })
+    .option('region', {
+      type: 'string',
+      array: true,
+      requiresArg: true,
+      describe: "Only the folders in these regions (repeatable; a global folder is in its target's first region)",
+    });
+}
+
+/** The options `withFolders` adds. */
+export interface FolderArgs {
+  readonly stack?: string[];
+  readonly target?: string[];
+  readonly region?: string[];
+}
+
+/** The folder filter of `withFolders`' options. */
+export function folderFilter(argv: FolderArgs): FolderFilter {
+  return { only: argv.stack, targets: argv.target, regions: argv.region };
+}
+
+/** Whether the options narrow the folders (synth then rewrites only those; diff compares only those). */
+export function isNarrowed(argv: FolderArgs): boolean {
+  return [argv.stack, argv.target, argv.region].some((l) => (l ?? []).length > 0);
 }
 
 /** `--out/-o`: the output folder, generated/ by default (synth writes it, diff compares it). */

@@ -57,6 +57,9 @@ const targetsFileSchema = z.strictObject({
   stacks: stacksSchema,
 });
 
+/** The name's 24 characters less a regional folder's `-<region code>` (./synth/folders.ts `regionCode`). */
+const TARGETS_NAME_MAX = 18;
+
 type Issue = { path: (string | number)[]; message: string; allowed?: string };
 
 /**
@@ -81,6 +84,12 @@ export const configFileSchema = z.unknown().transform((raw, ctx): ConfigFile => 
     return z.NEVER;
   }
   const issues: Issue[] = targetListProblems(base.data.targets, base.data.assumeRole);
+  if (base.data.name.length > TARGETS_NAME_MAX)
+    issues.push({
+      path: ['name'],
+      message: `is ${base.data.name.length} characters; with targets: at most ${TARGETS_NAME_MAX}`,
+      allowed: 'a shorter name: a regional folder names its resources <name>-<region code> (use1, apse2: up to 5)',
+    });
   const rawStacks = isObject(raw.stacks) ? raw.stacks : {};
   const targets = base.data.targets.map((t, i) => resolveTarget(t, i, rawStacks, base.data, issues));
   issues.forEach(add);
