@@ -60,7 +60,8 @@ const targetsFileSchema = z.strictObject({
 /** The name's 24 characters less a regional folder's `-<region code>` (./synth/folders.ts `regionCode`). */
 const TARGETS_NAME_MAX = 18;
 
-type Issue = { path: (string | number)[]; message: string; allowed?: string };
+/** A problem found here, or a section schema's own zod issue (kept whole, so `load.ts` describes it as usual). */
+type Issue = { path: (string | number)[]; message: string; allowed?: string } | z.core.$ZodIssue;
 
 /**
  * The config file schema: `configSchema` for a single account, or the `targets:` form, whose overrides are merged
@@ -69,7 +70,9 @@ type Issue = { path: (string | number)[]; message: string; allowed?: string };
  */
 export const configFileSchema = z.unknown().transform((raw, ctx): ConfigFile => {
   const add = (i: Issue) =>
-    ctx.addIssue({ code: 'custom', path: i.path, message: i.message, params: { allowed: i.allowed } });
+    'code' in i
+      ? ctx.addIssue(i as never)
+      : ctx.addIssue({ code: 'custom', path: i.path, message: i.message, params: { allowed: i.allowed } });
   if (!isObject(raw) || raw.targets === undefined) return forward(configSchema.safeParse(raw), ctx);
   const { aws, ...rest } = raw;
   if (aws !== undefined)
@@ -131,12 +134,10 @@ function resolveTarget(
     if (k === 'datadog') merged = withTargetRegions(merged, t.regions);
     const parsed = stacksSchema.shape[k].safeParse(merged);
     if (!parsed.success) {
+      // The section's own issues, codes and all, so they read as the shared section's would.
+      const prefix = overridden ? at('overrides', k) : at('regions');
       for (const issue of parsed.error.issues)
-        issues.push({
-          path: overridden ? at('overrides', k, ...(issue.path as (string | number)[])) : at('regions'),
-          message: issue.message,
-          allowed: (issue as { params?: { allowed?: string } }).params?.allowed,
-        });
+        issues.push({ ...issue, path: [...prefix, ...(overridden ? (issue.path as (string | number)[]) : [])] });
       continue;
     }
     stacks[k] = parsed.data;
