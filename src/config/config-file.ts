@@ -2,14 +2,15 @@ import { z } from 'zod';
 import { configSchema, stacksSchema, type StackKey, type StacksConfig, type StackwrightConfig } from './schema';
 import {
   assumeRoleSchema,
+  datadogProblems,
   mergeOverride,
   targetListProblems,
   targetRoleArn,
   targetSchema,
+  type Issue as TargetIssue,
   type TargetInput,
+  withTargetRegions,
 } from './targets';
-import { datadogAccountFor, sitesForPartition } from '../datadog/sites';
-import { partitionOfRegion } from '../aws/regions';
 import type { AwsPartition } from '../aws/partition';
 import { InputError } from '../core/errors';
 
@@ -61,7 +62,7 @@ const targetsFileSchema = z.strictObject({
 const TARGETS_NAME_MAX = 18;
 
 /** A problem found here, or a section schema's own zod issue (kept whole, so `load.ts` describes it as usual). */
-type Issue = { path: (string | number)[]; message: string; allowed?: string } | z.core.$ZodIssue;
+type Issue = TargetIssue | z.core.$ZodIssue;
 
 /**
  * The config file schema: `configSchema` for a single account, or the `targets:` form, whose overrides are merged
@@ -152,50 +153,6 @@ function resolveTarget(
     roleArn: targetRoleArn(t, file.assumeRole),
     stacks: stacks as StacksConfig,
   };
-}
-
-/**
- * The Datadog integration of a target collects from the target's regions unless its section lists regions itself
- * (`integration.regions`). Only in managed mode, the one with an integration.
- */
-function withTargetRegions(section: unknown, regions: readonly string[]): unknown {
-  if (!isObject(section) || section.externalId === 'manual') return section;
-  const integration = isObject(section.integration) ? section.integration : {};
-  if (integration.regions !== undefined) return section;
-  return { ...section, integration: { ...integration, regions: [...regions] } };
-}
-
-/** The Datadog site must serve the target's partition, and listed regions must lie in it. */
-function datadogProblems(
-  t: TargetInput,
-  dd: NonNullable<StacksConfig['datadog']>,
-  overridden: boolean,
-  at: (...p: (string | number)[]) => (string | number)[],
-): Issue[] {
-  const out: Issue[] = [];
-  const where = (...p: (string | number)[]) => (overridden ? at('overrides', 'datadog', ...p) : at('partition'));
-  if (datadogAccountFor(dd.site, t.partition) === undefined) {
-    const sites = sitesForPartition(t.partition);
-    out.push({
-      path: where('site'),
-      message: `Datadog site ${dd.site} cannot integrate target ${t.name}'s account in partition ${t.partition}`,
-      allowed: sites.length
-        ? `an override of stacks.datadog.site for this target: ${sites.join(', ')}`
-        : `no Datadog site supports partition ${t.partition}`,
-    });
-  }
-  const regions = dd.integration?.regions;
-  if (Array.isArray(regions))
-    regions.forEach((r, j) => {
-      const p = partitionOfRegion(r);
-      if (p !== t.partition)
-        out.push({
-          path: where('integration', 'regions', j),
-          message: `${r} is a region of partition ${p}, not of target ${t.name}'s partition ${t.partition}`,
-          allowed: `regions of ${t.partition}`,
-        });
-    });
-  return out;
 }
 
 function forward<T>(result: z.ZodSafeParseResult<T>, ctx: z.core.$RefinementCtx): T {

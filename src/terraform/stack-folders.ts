@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from '../core/errors';
 
@@ -27,22 +27,39 @@ export function stackFolders(out: string, filter: StackFolderFilter | readonly s
     );
   const parts = all.map((p) => {
     const s = p.split('/');
-    return { path: p, stack: s[s.length - 1]!, target: s.length === 3 ? s[0] : undefined, region: s[1] };
+    const target = s.length === 3 ? s[0] : undefined;
+    // A global folder counts as being in its provider's region (its target's first), as the config commands count it.
+    const region = target === undefined ? undefined : s[1] === 'global' ? providerRegion(join(dir, p)) : s[1];
+    return { path: p, stack: s[s.length - 1]!, target, region };
   });
-  const flags: [string, readonly string[] | undefined, (p: (typeof parts)[number]) => string | undefined][] = [
-    ['--stack', f.only, (p) => p.stack],
-    ['--target', f.targets, (p) => p.target],
-    ['--region', f.regions, (p) => (p.target ? p.region : undefined)],
+  type Part = (typeof parts)[number];
+  const flags: [string, readonly string[] | undefined, (p: Part) => string | undefined, string][] = [
+    ['--stack', f.only, (p) => p.stack, 'stack'],
+    ['--target', f.targets, (p) => p.target, 'target'],
+    ['--region', f.regions, (p) => p.region, 'region'],
   ];
-  for (const [flag, given, of] of flags) {
+  for (const [flag, given, of, what] of flags) {
     const known = [...new Set(parts.map(of).filter((v): v is string => v !== undefined))].sort();
     const unknown = (given ?? []).filter((s) => !known.includes(s));
     if (unknown.length > 0)
-      throw InputError.single(flag, unknown.join(', '), `not in ${out}`, known.join(', ') || 'none there');
+      throw InputError.single(flag, unknown.join(', '), `not a ${what} in ${out}`, known.join(', ') || 'none there');
   }
   return parts
     .filter((p) => flags.every(([, given, of]) => !given || given.length === 0 || given.includes(of(p) ?? '')))
     .map((p) => p.path);
+}
+
+/** The AWS provider's region in a folder's cdk.tf.json, when it names one. */
+function providerRegion(folder: string): string | undefined {
+  try {
+    const json = JSON.parse(readFileSync(join(folder, 'cdk.tf.json'), 'utf8')) as {
+      provider?: { aws?: { region?: unknown }[] };
+    };
+    const region = json.provider?.aws?.[0]?.region;
+    return typeof region === 'string' ? region : undefined;
+  } catch {
+    return undefined; // not JSON: terraform validate reports it
+  }
 }
 
 /** Folders holding a cdk.tf.json, up to `depth` levels down. */
