@@ -1,7 +1,7 @@
 import type { Argv } from 'yargs';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load';
-import type { ConfigFile } from '../config/config-file';
-import type { StackKey } from '../config/schema';
+import { hasTargets, type ConfigFile } from '../config/config-file';
+import type { StackKey, StacksConfig } from '../config/schema';
 import type { FolderFilter } from '../synth/folders';
 import { DEFAULT_OUT_DIR } from '../synth/output-dir';
 import { formatProblem, InputError } from '../core/errors';
@@ -96,11 +96,21 @@ export function withJson<T>(y: Argv<T>) {
 export function readConfig(file: string): ConfigFile {
   const config = loadConfig(file);
   // Settings that work but grant unused access or partial coverage: each stack names its own, printed, never fatal.
-  // With targets: the shared sections' (a target's overrides are not re-checked here).
-  for (const key of (Object.keys(stackDefinitions) as StackKey[]).filter((k) => config.stacks[k] !== undefined)) {
-    for (const w of stackDefinitions[key].warnings?.(config.stacks[key] as never) ?? []) {
-      const path = ['stacks', key, ...w.path].join('.');
-      process.stderr.write(`warning: ${formatProblem({ file, path, message: w.message, allowed: w.allowed })}\n`);
+  // With targets, a target's overridden sections are checked too, at their override's path.
+  const sections: [string, StacksConfig][] = [['stacks', config.stacks]];
+  if (hasTargets(config)) for (const t of config.targets) sections.push([`targets[${t.name}].overrides`, t.stacks]);
+  const printed = new Set<string>();
+  for (const [at, stacks] of sections) {
+    for (const key of (Object.keys(stackDefinitions) as StackKey[]).filter((k) => stacks[k] !== undefined)) {
+      for (const w of stackDefinitions[key].warnings?.(stacks[key] as never) ?? []) {
+        const line = formatProblem({ file, path: [key, ...w.path].join('.'), message: w.message, allowed: w.allowed });
+        // A target's section that repeats a shared warning is not printed again.
+        if (printed.has(line)) continue;
+        printed.add(line);
+        process.stderr.write(
+          `warning: ${formatProblem({ file, path: [at, key, ...w.path].join('.'), message: w.message, allowed: w.allowed })}\n`,
+        );
+      }
     }
   }
   return config;

@@ -72,4 +72,34 @@ describe('the CLI on a targets: config', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--target: prod: not a target of this config (none: the config has no targets:)');
   });
+
+  it("prints a target's own config warnings at its override, and refuses --target with check --file", async () => {
+    const dir = tempDir('sw-targets-cli-');
+    const file = join(dir, 'c.yaml');
+    writeFileSync(
+      file,
+      [
+        'name: org',
+        'stacks:',
+        '  datadog: {}',
+        'targets:',
+        '  - name: prod',
+        "    accountId: '111111111111'",
+        '    regions: [us-east-1]',
+        '    overrides:',
+        '      datadog:',
+        '        securityAudit: true',
+        '        integration: { resourceCollection: { enabled: false } }',
+        '',
+      ].join('\n'),
+    );
+    const r = await runCli(['list', '-c', file]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      `warning: ${file}: targets[prod].overrides.datadog.securityAudit: SecurityAudit is attached`,
+    );
+    const bad = await runCli(['check', '-f', dir, '--target', 'prod']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/mutually exclusive|conflict/i);
+  });
 });

@@ -5,6 +5,7 @@ import { loadConfig, parseConfig } from '../../src/config/load';
 import { synthesize, type SynthesizedStack } from '../../src/synth/synthesize';
 import { driftedFiles } from '../../src/synth/output-dir';
 import { configFolders, regionCode } from '../../src/synth/folders';
+import { runChecks } from '../../src/rules';
 import { PROJECT_ROOT } from '../../src/core/project-root';
 import type { Json } from '../helpers/json';
 
@@ -153,5 +154,35 @@ describe('stability', () => {
     const stacks = await synthesize(config, { configFile: 'stackwright.yaml' });
     expect(stacks.map((s) => s.name)).toEqual(['datadog', 'ecs', 'sidecar', 'keepalive']);
     expect(driftedFiles(join(PROJECT_ROOT, 'generated'), stacks)).toEqual([]);
+  });
+});
+
+describe('every stack of the default config, per target', () => {
+  it("synthesizes in two regions of one account with distinct IAM names, and the config's rule overrides apply in each folder", async () => {
+    const doc = parse(readFileSync(join(PROJECT_ROOT, 'stackwright.yaml'), 'utf8')) as Record<string, unknown>;
+    delete doc.aws;
+    doc.targets = [{ name: 'prod', accountId: '111111111111', regions: ['ap-southeast-2', 'us-east-1'] }];
+    const config = parseConfig(stringify(doc), 'targets.yaml');
+    const stacks = await synthesize(config, { hcl: false });
+    expect(stacks.map((s) => s.name)).toEqual([
+      'prod/global/datadog',
+      'prod/ap-southeast-2/ecs',
+      'prod/ap-southeast-2/sidecar',
+      'prod/ap-southeast-2/keepalive',
+      'prod/us-east-1/ecs',
+      'prod/us-east-1/sidecar',
+      'prod/us-east-1/keepalive',
+    ]);
+    // The default config suppresses ECS-ReadonlyRootFilesystem for `ecs/<address>`: it holds in every target's folder.
+    const errors = runChecks(
+      stacks.map((s) => ({ stack: s.name, json: s.json })),
+      config.rules,
+    ).filter((f) => f.level === 'error');
+    expect(errors).toEqual([]);
+    const names = stacks.flatMap((s) =>
+      Object.values(((s.json as Json).resource?.aws_iam_role ?? {}) as Json).map((r) => (r as Json).name as string),
+    );
+    expect(names.length).toBeGreaterThan(4);
+    expect(new Set(names).size).toBe(names.length);
   });
 });

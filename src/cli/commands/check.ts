@@ -49,7 +49,9 @@ export const checkCommand: CommandFactory = (setExit) => ({
       })
       .option('list', { type: 'boolean', describe: 'List the rules (id, pack, what, fix) and exit' })
       // --list checks nothing, so a file or stack given with it would be ignored: refused instead.
-      .conflicts('list', ['file', 'stack', 'target', 'region', 'config']),
+      .conflicts('list', ['file', 'stack', 'target', 'region', 'config'])
+      // --file reads Terraform JSON as it is, without the config's folders: narrowing by target or region is refused.
+      .conflicts('file', ['target', 'region']),
   handler: async (argv: CheckArgs) => {
     if (argv.list) {
       listRules(argv.json);
