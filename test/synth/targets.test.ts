@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { loadConfig, parseConfig } from '../../src/config/load';
-import { synthesize, type SynthesizedStack } from '../../src/synth/synthesize';
+import {
+  buildFolders,
+  buildStacks,
+  synthesize,
+  validateStack,
+  type SynthesizedStack,
+} from '../../src/synth/synthesize';
+import { InputError } from '../../src/core/errors';
 import { driftedFiles } from '../../src/synth/output-dir';
 import { configFolders, regionCode } from '../../src/synth/folders';
 import { runChecks } from '../../src/rules';
@@ -184,5 +191,33 @@ describe('every stack of the default config, per target', () => {
     );
     expect(names.length).toBeGreaterThan(4);
     expect(new Set(names).size).toBe(names.length);
+  });
+});
+
+describe('building the folders of a targets: config', () => {
+  it('a construct problem in a target folder names the target and region', () => {
+    const [first] = buildFolders(loadConfig(EXAMPLE), {
+      targets: ['prod'],
+      only: ['keepalive'],
+      regions: ['eu-west-1'],
+    });
+    first!.stack.node.addValidation({ validate: () => ['a problem a construct found'] });
+    expect(() => validateStack(first!.stack, 'org.yaml')).toThrow(
+      /^org\.yaml: stacks\.keepalive \(target prod, eu-west-1\): [\s\S]*a problem a construct found/,
+    );
+  });
+
+  it('npx cdktf synth (one app) refuses a targets: config as bad input', () => {
+    expect(() => buildStacks(loadConfig(EXAMPLE), { configFile: 'org.yaml' })).toThrow(InputError);
+    expect(() => buildStacks(loadConfig(EXAMPLE), { configFile: 'org.yaml' })).toThrow(
+      /^org\.yaml: targets: a config with targets:/,
+    );
+  });
+
+  it("a global folder's README says where its provider runs", async () => {
+    const [dd] = await synthesize(loadConfig(EXAMPLE), { targets: ['gov-prod'], hcl: false });
+    expect(String(dd!.files.get('README.md'))).toMatch(
+      /^# Stack `datadog` \(environment `org`, target `gov-prod`, account 444444444444, global, provider in us-gov-west-1\)/,
+    );
   });
 });
