@@ -10,9 +10,8 @@ import { sidecarBenchmarkProps, sidecarDeployments } from './sidecar-props';
 export const sidecarStack = defineStack({
   key: 'sidecar',
   summary: sidecarSummary,
-  build: (scope, config, sc, { outDir }) => {
-    // The stack's folder as synth writes it: the README and the bench_command output name it.
-    const stackDir = `${outDir.replace(/\/+$/, '')}/sidecar`;
+  // stackDir: the folder as synth writes it, which the README and the bench_command output name.
+  build: (scope, config, sc, { stackDir }) => {
     const stack = new StackwrightStack(scope, 'sidecar', {
       config,
       description:

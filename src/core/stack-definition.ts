@@ -21,6 +21,12 @@ export interface StackDefinition<K extends StackKey = StackKey> {
    * @default none
    */
   warnings?(section: StackSection<K>): readonly ConfigIssue[];
+  /**
+   * `global`: one folder per target of a `targets:` config (account-wide resources such as IAM roles), built in the
+   * target's first region and told all of its regions; `regional`: one folder per target and region.
+   * @default 'regional'
+   */
+  readonly scope?: 'global' | 'regional';
   build(scope: Construct, config: StackwrightConfig, section: StackSection<K>, context: StackContext): StackwrightStack;
 }
 
@@ -29,8 +35,8 @@ export const DEFAULT_OUT_DIR = 'generated';
 
 /** What a stack's build knows besides the config. */
 export interface StackContext {
-  /** The folder synth writes into (a stack's own folder is `<outDir>/<key>`), for text that names the stack's folder. */
-  readonly outDir: string;
+  /** The stack's own folder as the user names it (`<out>/<folder>`, forward slashes), for text that names it. */
+  readonly stackDir: string;
 }
 
 export function defineStack<K extends StackKey>(def: StackDefinition<K>): StackDefinition<K> {
