@@ -70,7 +70,7 @@ export async function synthesize(config: StackwrightConfig, options: SynthOption
     const json = stack.toTerraform() as TerraformJson;
     const files = new Map<string, string | Uint8Array>();
     files.set('cdk.tf.json', `${JSON.stringify(json, null, 2)}\n`);
-    if (options.hcl !== false) files.set('hcl/main.tf', renderHcl(stack));
+    if (options.hcl !== false) files.set('hcl/main.tf', renderHcl(stack, json));
     files.set('README.md', renderStackReadme(stack, json));
     for (const f of stack.stackFiles()) files.set(f.path, f.contents);
     out.push({ name: stack.node.id, json, files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1))) });
