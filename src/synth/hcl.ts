@@ -10,7 +10,10 @@ const HEADER =
  * is the stack's `toTerraform()` when the caller has it already (synth does): resolving the stack again costs as
  * much as the first time.
  */
-export function renderHcl(stack: TerraformStack, json: Record<string, unknown> = stack.toTerraform()): string {
+export function renderHcl(
+  stack: TerraformStack,
+  json: Record<string, unknown> = stack.toTerraform() as Record<string, unknown>,
+): string {
   const { hcl } = stack.toHclTerraform() as { hcl: string };
   const fixed = withTerraformAttributes(hcl, (json.terraform ?? {}) as Record<string, unknown>);
   const checks = renderCheckBlocks(json);
