@@ -18,6 +18,8 @@ export const datadogStack = defineStack({
     'IAM role Datadog assumes with an external ID, its permissions' +
     (dd.externalId === 'managed' ? ', and the Datadog side of the handshake' : ' (the external ID is a variable)'),
   warnings: collectionWarnings,
+  // The delegation role is IAM and the integration is per account (its regions are the target's): one per target.
+  scope: 'global',
   build: (scope, config, dd) => {
     const stack = new StackwrightStack(scope, 'datadog', {
       config,

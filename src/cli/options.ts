@@ -1,10 +1,10 @@
 import type { Argv } from 'yargs';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load';
-import type { StackwrightConfig } from '../config/schema';
+import type { ConfigFile } from '../config/config-file';
+import type { StackKey } from '../config/schema';
 import { DEFAULT_OUT_DIR } from '../synth/output-dir';
 import { formatProblem, InputError } from '../core/errors';
 import { stackDefinitions } from '../../stacks';
-import { selectStacks } from '../synth/synthesize';
 
 /** One CLI command. Handlers declare the parsed options they read. */
 export interface StackwrightCommand<A> {
@@ -54,10 +54,11 @@ export function withJson<T>(y: Argv<T>) {
   return y.option('json', { type: 'boolean', default: false, describe: 'Print machine-readable JSON' });
 }
 
-export function readConfig(file: string): StackwrightConfig {
+export function readConfig(file: string): ConfigFile {
   const config = loadConfig(file);
   // Settings that work but grant unused access or partial coverage: each stack names its own, printed, never fatal.
-  for (const key of selectStacks(config)) {
+  // With targets: the shared sections' (a target's overrides are not re-checked here).
+  for (const key of (Object.keys(stackDefinitions) as StackKey[]).filter((k) => config.stacks[k] !== undefined)) {
     for (const w of stackDefinitions[key].warnings?.(config.stacks[key] as never) ?? []) {
       const path = ['stacks', key, ...w.path].join('.');
       process.stderr.write(`warning: ${formatProblem({ file, path, message: w.message, allowed: w.allowed })}\n`);

@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import { parseDocument, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { InputError, type InputProblem } from '../core/errors';
-import { configSchema, stacksSchema, type StackwrightConfig } from './schema';
+import { stacksSchema } from './schema';
+import { configFileSchema, type ConfigFile } from './config-file';
 
 /** The config used when no --config is given. */
 export const DEFAULT_CONFIG_FILE = 'stackwright.yaml';
 
 /** Reads, parses and validates a config file; every problem is reported at once as an InputError. */
-export function loadConfig(file: string): StackwrightConfig {
+export function loadConfig(file: string): ConfigFile {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -20,7 +21,7 @@ export function loadConfig(file: string): StackwrightConfig {
   return parseConfig(text, file);
 }
 
-export function parseConfig(text: string, file: string): StackwrightConfig {
+export function parseConfig(text: string, file: string): ConfigFile {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -32,7 +33,7 @@ export function parseConfig(text: string, file: string): StackwrightConfig {
     );
   }
   const raw: unknown = doc.toJS();
-  const result = configSchema.safeParse(raw ?? {});
+  const result = configFileSchema.safeParse(raw ?? {});
   if (!result.success) throw new InputError(zodProblems(file, result.error, raw));
   return result.data;
 }

@@ -129,7 +129,34 @@ function partitionProblems(c: {
   return out;
 }
 
-export type StackwrightConfig = z.infer<typeof configSchema>;
+/**
+ * Where a stack's folder sits when the config has `targets:` (absent for a single-account config, whose folders are
+ * `<stack>` as they always were).
+ */
+export interface FolderPlacement {
+  /** The target's name: the first part of the folder path. */
+  readonly target: string;
+  /** The folder's region; undefined for a global stack (one folder per target: `<target>/global/<stack>`). */
+  readonly region?: string;
+  /** Every region of the target (a global stack's Datadog integration collects from these). */
+  readonly regions: readonly string[];
+  /** The folder under generated/, `<target>/<region>/<stack>` or `<target>/global/<stack>`. */
+  readonly dir: string;
+}
+
+/**
+ * The config one stack folder is built from: the file's config for a single account, or one target's view of a
+ * `targets:` config (its account, partition, region and role in `aws`, its merged sections in `stacks`). Stacks and
+ * constructs see only this, so they know nothing of targets.
+ */
+export type StackwrightConfig = z.infer<typeof configSchema> & {
+  readonly aws: {
+    /** The role the AWS provider assumes (`assume_role`); the ambient credentials when absent. */
+    readonly assumeRoleArn?: string;
+  };
+  /** Set for a folder of a `targets:` config. */
+  readonly folder?: FolderPlacement;
+};
 export type StacksConfig = z.infer<typeof stacksSchema>;
 export type StackKey = keyof StacksConfig;
 export type BackendConfig = z.infer<typeof backendSchema>;

@@ -21,6 +21,12 @@ export interface StackDefinition<K extends StackKey = StackKey> {
    * @default none
    */
   warnings?(section: StackSection<K>): readonly ConfigIssue[];
+  /**
+   * `global`: one folder per target of a `targets:` config (account-wide resources such as IAM roles), built in the
+   * target's first region and told all of its regions; `regional`: one folder per target and region.
+   * @default 'regional'
+   */
+  readonly scope?: 'global' | 'regional';
   build(scope: Construct, config: StackwrightConfig, section: StackSection<K>): StackwrightStack;
 }
 

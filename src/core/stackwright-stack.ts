@@ -59,13 +59,16 @@ export class StackwrightStack extends TerraformStack {
     super(scope, id);
     this.config = props.config;
     this.description = props.description;
-    const { aws, tags, name } = props.config;
+    const { aws, tags, name, folder } = props.config;
+    const target: Record<string, string> = folder ? { 'stackwright:target': folder.target } : {};
     this.aws = new AwsProvider(this, 'aws', {
       region: aws.region,
       allowedAccountIds: aws.accountId ? [aws.accountId] : undefined,
-      defaultTags: [{ tags: { ...tags, 'stackwright:environment': name, 'stackwright:stack': id } }],
+      // A target's role in its own account (the schema refuses one elsewhere); absent: the ambient credentials.
+      assumeRole: aws.assumeRoleArn ? [{ roleArn: aws.assumeRoleArn }] : undefined,
+      defaultTags: [{ tags: { ...tags, 'stackwright:environment': name, 'stackwright:stack': id, ...target } }],
     });
-    declareBackend(this, id, props.config.backend);
+    declareBackend(this, folder?.dir ?? id, props.config.backend);
     this.addOverride('terraform.required_version', REQUIRED_TERRAFORM_VERSION);
     this.node.addValidation({ validate: () => addressCollisions(this) });
   }
@@ -123,7 +126,24 @@ export class StackwrightStack extends TerraformStack {
   }
 }
 
-function declareBackend(stack: TerraformStack, id: string, backend: BackendConfig): void {
+/**
+ * Where a folder's state lives: the S3 key `<keyPrefix>/<dir>.tfstate`, the HCP workspace `<workspacePrefix>-<dir>`
+ * (slashes as dashes), or the local state file under the out folder. `dir` is the folder under generated/: the
+ * stack's name for a single-account config, `<target>/<region>/<stack>` or `<target>/global/<stack>` with targets,
+ * so every folder has its own state and adding a target changes no other folder's.
+ */
+export function backendLocation(backend: BackendConfig, dir: string): string {
+  switch (backend.type) {
+    case 'local':
+      return `${dir}/${backend.path}`;
+    case 's3':
+      return `${backend.keyPrefix}/${dir}.tfstate`;
+    case 'hcp':
+      return `${backend.workspacePrefix}-${dir.replaceAll('/', '-')}`;
+  }
+}
+
+function declareBackend(stack: TerraformStack, dir: string, backend: BackendConfig): void {
   switch (backend.type) {
     case 'local':
       new LocalBackend(stack, { path: backend.path });
@@ -131,7 +151,7 @@ function declareBackend(stack: TerraformStack, id: string, backend: BackendConfi
     case 's3':
       new S3Backend(stack, {
         bucket: backend.bucket,
-        key: `${backend.keyPrefix}/${id}.tfstate`,
+        key: backendLocation(backend, dir),
         region: backend.region,
         encrypt: true,
         kmsKeyId: backend.kmsKeyId,
@@ -141,7 +161,7 @@ function declareBackend(stack: TerraformStack, id: string, backend: BackendConfi
       new CloudBackend(stack, {
         hostname: backend.hostname,
         organization: backend.organization,
-        workspaces: new NamedCloudWorkspace(`${backend.workspacePrefix}-${id}`),
+        workspaces: new NamedCloudWorkspace(backendLocation(backend, dir)),
       });
       return;
   }

@@ -18,7 +18,12 @@ export function writeOutDir(outDir: string, stacks: readonly SynthesizedStack[],
   const previous = join(parent, `.stackwright-previous-${suffix}`);
   try {
     mkdirSync(staging);
-    if (partial && existsSync(target)) copyTree(target, staging, new Set(stacks.map((s) => s.name)));
+    if (partial && existsSync(target))
+      copyTree(
+        target,
+        staging,
+        stacks.map((s) => s.name),
+      );
     for (const [path, contents] of expectedFiles(stacks)) {
       const file = join(staging, path);
       mkdirSync(dirname(file), { recursive: true });
@@ -64,8 +69,8 @@ export function listFiles(dir: string): string[] {
 /** Paths that differ between what synth would write and what is on disk: changed, missing or extra. */
 export function driftedFiles(outDir: string, stacks: readonly SynthesizedStack[], onlyStacks = false): string[] {
   const expected = expectedFiles(stacks);
-  const names = new Set(stacks.map((s) => s.name));
-  const actual = listFiles(outDir).filter((p) => !onlyStacks || names.has(p.split('/')[0] ?? ''));
+  const names = stacks.map((s) => s.name);
+  const actual = listFiles(outDir).filter((p) => !onlyStacks || inFolders(p, names));
   const drift = new Set<string>();
   for (const [path, contents] of expected) {
     if (onlyStacks && path === MARKER) continue;
@@ -76,9 +81,14 @@ export function driftedFiles(outDir: string, stacks: readonly SynthesizedStack[]
   return [...drift].sort();
 }
 
-function copyTree(from: string, to: string, skipTopLevel: Set<string>): void {
+/** Whether a path lies in one of the folders (a stack's name, or a target's `<target>/<region>/<stack>`). */
+function inFolders(path: string, folders: readonly string[]): boolean {
+  return folders.some((f) => path.startsWith(`${f}/`));
+}
+
+function copyTree(from: string, to: string, skipFolders: readonly string[]): void {
   for (const path of listFiles(from)) {
-    if (skipTopLevel.has(path.split('/')[0] ?? '')) continue;
+    if (inFolders(path, skipFolders)) continue;
     const dest = join(to, path);
     mkdirSync(dirname(dest), { recursive: true });
     writeFileSync(dest, readFileSync(join(from, path)));

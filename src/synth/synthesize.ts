@@ -1,5 +1,6 @@
 import { App } from 'cdktf';
 import type { StackwrightConfig, StackKey } from '../config/schema';
+import { hasTargets, type ConfigFile } from '../config/config-file';
 import { stackDefinitions } from '../../stacks';
 import type { StackwrightStack } from '../core/stackwright-stack';
 import { InputError } from '../core/errors';
@@ -8,7 +9,10 @@ import { renderStackReadme } from './readme';
 
 /** One synthesized stack, fully in memory: its folder name and every file of that folder. */
 export interface SynthesizedStack {
+  /** The folder under generated/: the stack's name, or `<target>/<region|global>/<stack>` (./folders.ts). */
   readonly name: string;
+  /** Its target, region, account and state location; set by `synthesize`. */
+  readonly folder?: FolderInfo;
   readonly json: TerraformJson;
   /** Relative path -> contents, sorted by path. */
   readonly files: ReadonlyMap<string, string | Uint8Array>;
@@ -17,12 +21,11 @@ export interface SynthesizedStack {
 import type { TerraformJson } from './terraform-json';
 // Before any stack is built: no `terraform version` at synth, no util.isArray (see the module).
 import './cdktf-compat';
+import { configFolders, type Folder, type FolderFilter, type FolderInfo } from './folders';
 
 export type { TerraformJson };
 
-export interface SynthOptions {
-  /** Only these stacks (keys of `stacks:`); all configured stacks when absent. */
-  readonly only?: readonly string[];
+export interface SynthOptions extends FolderFilter {
   /** Also render the HCL copy under hcl/ (on by default; off for quick checks). */
   readonly hcl?: boolean;
   /** The config file name, for error messages. */
@@ -43,13 +46,41 @@ export function createApp(outdir = '.'): App {
  * disk. Every command that builds stacks builds them here, and so does the `npx cdktf synth` app (src/cli/cdktf-app.ts).
  */
 export function buildStacks(
-  config: StackwrightConfig,
+  config: ConfigFile,
   options: SynthOptions = {},
   app: App = createApp(),
 ): StackwrightStack[] {
+  if (hasTargets(config))
+    throw InputError.single(
+      options.configFile ?? 'config',
+      'targets',
+      'a config with targets: has a folder per target and region, which one cdktf app cannot hold',
+      'stackwright synth (npx cdktf synth builds single-account configs)',
+    );
   return selectStacks(config, options).map((key) =>
     stackDefinitions[key].build(app, config, config.stacks[key] as never),
   );
+}
+
+/**
+ * Builds every folder of a config (narrowed by `options`), each stack with its folder. A single-account config's
+ * stacks share one app as always; a target's folders each get their own, since every folder holds a stack of the
+ * same name.
+ */
+export function buildFolders(
+  config: ConfigFile,
+  options: SynthOptions = {},
+): { folder: Folder; stack: StackwrightStack }[] {
+  const folders = configFolders(config, options);
+  const shared = hasTargets(config) ? undefined : createApp();
+  return folders.map((folder) => ({
+    folder,
+    stack: stackDefinitions[folder.stack].build(
+      shared ?? createApp(),
+      folder.config,
+      folder.config.stacks[folder.stack] as never,
+    ),
+  }));
 }
 
 /** Runs a built stack's construct validations; a failure is bad input at `stacks.<name>` of the config file. */
@@ -57,15 +88,16 @@ export function validateStack(stack: StackwrightStack, configFile = 'config'): v
   try {
     stack.runAllValidations();
   } catch (err) {
-    throw InputError.single(configFile, `stacks.${stack.node.id}`, (err as Error).message);
+    const folder = stack.config.folder;
+    const where = folder ? ` (target ${folder.target}, ${folder.region ?? 'global'})` : '';
+    throw InputError.single(configFile, `stacks.${stack.node.id}${where}`, (err as Error).message);
   }
 }
 
 // eslint-disable-next-line @typescript-eslint/require-await -- async so a bad config rejects the promise, never throws synchronously
-export async function synthesize(config: StackwrightConfig, options: SynthOptions = {}): Promise<SynthesizedStack[]> {
-  const stacks = buildStacks(config, options);
+export async function synthesize(config: ConfigFile, options: SynthOptions = {}): Promise<SynthesizedStack[]> {
   const out: SynthesizedStack[] = [];
-  for (const stack of stacks) {
+  for (const { folder, stack } of buildFolders(config, options)) {
     validateStack(stack, options.configFile);
     const json = stack.toTerraform() as TerraformJson;
     const files = new Map<string, string | Uint8Array>();
@@ -73,7 +105,9 @@ export async function synthesize(config: StackwrightConfig, options: SynthOption
     if (options.hcl !== false) files.set('hcl/main.tf', renderHcl(stack, json));
     files.set('README.md', renderStackReadme(stack, json));
     for (const f of stack.stackFiles()) files.set(f.path, f.contents);
-    out.push({ name: stack.node.id, json, files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1))) });
+    const { config: _view, ...info } = folder;
+    const sorted = new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
+    out.push({ name: folder.dir, folder: info, json, files: sorted });
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig, parseConfig } from '../../src/config/load';
+import { singleAccount } from '../../src/config/config-file';
 import { InputError, formatProblem } from '../../src/core/errors';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -24,7 +25,7 @@ describe('config loading', () => {
       'cfg.yaml',
     );
     expect(c.backend).toEqual({ type: 'local', path: 'terraform.tfstate' });
-    expect(c.aws.partition).toBe('aws');
+    expect(singleAccount(c).aws.partition).toBe('aws');
     expect(c.stacks.datadog).toMatchObject({
       site: 'datadoghq.com',
       externalId: 'managed',

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config/load';
+import { singleAccount } from '../../src/config/config-file';
 import { synthesize } from '../../src/synth/synthesize';
 import { PRICES, type PriceId } from '../../src/pricing/prices';
 import { instanceHourlyUsd } from '../../src/aws/instance-types';
@@ -12,9 +13,10 @@ import { resourcesOf, labelOf, type TerraformResources } from '../../src/pricing
 const ROOT = join(__dirname, '..', '..');
 
 /** Every stack Stackwright ships: generated/ (the default config) and every example, synthesized here. */
-let stacks: { origin: string; stack: string; config: ReturnType<typeof loadConfig>; json: TerraformResources }[] = [];
+let stacks: { origin: string; stack: string; config: ReturnType<typeof singleAccount>; json: TerraformResources }[] =
+  [];
 beforeAll(async () => {
-  const defaults = loadConfig(join(ROOT, 'stackwright.yaml'));
+  const defaults = singleAccount(loadConfig(join(ROOT, 'stackwright.yaml')));
   const stackDirs = readdirSync(join(ROOT, 'generated'), { withFileTypes: true }).filter(
     (d) => d.isDirectory() && !d.name.startsWith('.'),
   );
@@ -23,7 +25,7 @@ beforeAll(async () => {
     stacks.push({ origin: 'generated', stack, config: defaults, json });
   }
   for (const file of readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.yaml'))) {
-    const config = loadConfig(join(ROOT, 'examples', file));
+    const config = singleAccount(loadConfig(join(ROOT, 'examples', file)));
     for (const s of await synthesize(config, { hcl: false }))
       stacks.push({ origin: file, stack: s.name, config, json: s.json as TerraformResources });
   }

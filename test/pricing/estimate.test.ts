@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config/load';
+import { singleAccount } from '../../src/config/config-file';
 import { instanceHourlyUsd } from '../../src/aws/instance-types';
 import { estimateStack } from '../../src/pricing/cost-section';
 import type { TerraformResources } from '../../src/pricing/terraform-json';
 
 const ROOT = join(__dirname, '..', '..');
-const config = loadConfig(join(ROOT, 'stackwright.yaml'));
+const config = singleAccount(loadConfig(join(ROOT, 'stackwright.yaml')));
 const generated = (stack: string) =>
   JSON.parse(readFileSync(join(ROOT, 'generated', stack, 'cdk.tf.json'), 'utf8')) as TerraformResources;
 const readme = (stack: string) => readFileSync(join(ROOT, 'generated', stack, 'README.md'), 'utf8');
