@@ -21,10 +21,10 @@ export interface SynthOptions extends FolderFilter {
   /** The config file name, for error messages. */
   readonly configFile?: string;
   /**
-   * Worker threads that build a `targets:` config's folders (0: in process).
-   * @default `STACKWRIGHT_SYNTH_WORKERS`, else one per core but one (at most 4) from 50 folders on (./workers.ts)
+   * Worker threads that build a `targets:` config's folders beside the main thread (0: none; `auto`: ./workers.ts).
+   * @default `STACKWRIGHT_SYNTH_WORKERS`, else 0
    */
-  readonly workers?: number;
+  readonly workers?: number | 'auto';
 }
 
 /**

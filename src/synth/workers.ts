@@ -16,33 +16,39 @@ import type { Folder } from './folders';
  * core. Measured in docs/benchmarks/synth-scale.md.
  */
 
-/**
- * Fewer folders than this are built in process: below it a worker's start costs more than it saves.
- */
+/** With `auto`, fewer folders than this are built in process: below it a worker's start costs more than it saves. */
 export const MIN_FOLDERS_FOR_WORKERS = 50;
 
 /** At most this many workers: each holds a copy of cdktf, the providers and its own stacks in memory. */
 export const MAX_WORKERS = 4;
 
-/** `STACKWRIGHT_SYNTH_WORKERS`: the number of workers (0: none), instead of the choice below. */
+/**
+ * `STACKWRIGHT_SYNTH_WORKERS`: the number of workers beside the main thread, or `auto`. Unset, synth uses none: on
+ * the shared 2-core machine they were measured on, workers gave the same wall time for 15 to 150 folders at 15% more
+ * CPU and 55 MB more memory (docs/benchmarks/synth-scale.md), since no core was idle for them.
+ */
 export const WORKERS_ENV = 'STACKWRIGHT_SYNTH_WORKERS';
 
 /**
- * How many workers build `folders` folders beside this thread: `requested` (or `STACKWRIGHT_SYNTH_WORKERS`) when
- * given, else one per core but one (this thread takes folders too), up to MAX_WORKERS, when there are at least
- * MIN_FOLDERS_FOR_WORKERS folders and more than one core; else none. Never more workers than folders.
+ * How many workers build `folders` folders beside this thread: `requested`, else `STACKWRIGHT_SYNTH_WORKERS`, else
+ * none. `auto` is one per core but one (this thread takes folders too), up to MAX_WORKERS, when there are at least
+ * MIN_FOLDERS_FOR_WORKERS folders, else none. Never more workers than folders.
  */
-export function workerCount(folders: number, requested?: number): number {
+export function workerCount(folders: number, requested?: number | 'auto'): number {
   const env = process.env[WORKERS_ENV];
-  const given = requested ?? (env !== undefined && env !== '' ? Number(env) : undefined);
-  if (given !== undefined) {
-    if (!Number.isInteger(given) || given < 0)
-      throw InputError.single(WORKERS_ENV, '', `not a number of workers: '${String(env ?? requested)}'`, '0 or more');
-    return Math.min(given, folders);
+  const given = requested ?? (env === undefined || env === '' ? 0 : env === 'auto' ? 'auto' : Number(env));
+  if (given === 'auto') {
+    const cores = availableParallelism();
+    return folders < MIN_FOLDERS_FOR_WORKERS ? 0 : Math.max(0, Math.min(cores - 1, MAX_WORKERS, folders));
   }
-  const cores = availableParallelism();
-  if (folders < MIN_FOLDERS_FOR_WORKERS || cores < 2) return 0;
-  return Math.min(cores - 1, MAX_WORKERS, folders);
+  if (!Number.isInteger(given) || given < 0)
+    throw InputError.single(
+      WORKERS_ENV,
+      '',
+      `not a number of workers: '${String(env ?? requested)}'`,
+      '0 or more, or auto',
+    );
+  return Math.min(given, folders);
 }
 
 /** What the parent sends a worker. */

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { parseConfig } from '../../src/config/load';
@@ -49,22 +50,28 @@ describe('synth in worker threads', () => {
     else process.env[WORKERS_ENV] = saved;
   });
 
-  it('chooses no worker for few folders or one core, and one per core but one from the threshold on', () => {
+  it('uses no worker unless asked', () => {
     delete process.env[WORKERS_ENV];
-    expect(workerCount(MIN_FOLDERS_FOR_WORKERS - 1)).toBe(0);
-    const many = workerCount(MIN_FOLDERS_FOR_WORKERS);
-    expect(many).toBeGreaterThanOrEqual(0);
-    expect(many).toBeLessThanOrEqual(MAX_WORKERS);
+    expect(workerCount(1000)).toBe(0);
+    expect(workerCount(1000, 0)).toBe(0);
+  });
+
+  it('with auto, none for few folders, and for many one per core but one', () => {
+    expect(workerCount(MIN_FOLDERS_FOR_WORKERS - 1, 'auto')).toBe(0);
+    expect(workerCount(MIN_FOLDERS_FOR_WORKERS, 'auto')).toBe(Math.min(availableParallelism() - 1, MAX_WORKERS));
     expect(workerCount(3, 8)).toBe(3); // never more workers than folders
-    expect(workerCount(100, 0)).toBe(0);
   });
 
   it('takes the number from STACKWRIGHT_SYNTH_WORKERS, and refuses one that is not a count', () => {
     process.env[WORKERS_ENV] = '2';
     expect(workerCount(5)).toBe(2);
+    process.env[WORKERS_ENV] = 'auto';
+    expect(workerCount(5)).toBe(0);
     process.env[WORKERS_ENV] = 'many';
     expect(() => workerCount(5)).toThrow(InputError);
-    expect(() => workerCount(5)).toThrow(/STACKWRIGHT_SYNTH_WORKERS: not a number of workers: 'many' \(0 or more\)/);
+    expect(() => workerCount(5)).toThrow(
+      /STACKWRIGHT_SYNTH_WORKERS: not a number of workers: 'many' \(0 or more, or auto\)/,
+    );
   });
 
   it('writes the same folders, files and bytes with workers as without', async () => {
