@@ -8,6 +8,8 @@ import { renderStackReadme } from './readme';
 import type { TerraformJson } from './terraform-json';
 // Before any stack is built: no `terraform version` at synth, no util.isArray (see the module).
 import './cdktf-compat';
+// The stacks' resolve without a context per plain value (see the module).
+import './cdktf-resolve';
 
 /** One synthesized stack, fully in memory: its folder name and every file of that folder. */
 export interface SynthesizedStack {
