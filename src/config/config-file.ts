@@ -2,14 +2,15 @@ import { z } from 'zod';
 import { configSchema, stacksSchema, type StackKey, type StacksConfig, type StackwrightConfig } from './schema';
 import {
   assumeRoleSchema,
+  datadogProblems,
   mergeOverride,
   targetListProblems,
   targetRoleArn,
   targetSchema,
+  type Issue as TargetIssue,
   type TargetInput,
+  withTargetRegions,
 } from './targets';
-import { datadogAccountFor, sitesForPartition } from '../datadog/sites';
-import { partitionOfRegion } from '../aws/regions';
 import type { AwsPartition } from '../aws/partition';
 import { InputError } from '../core/errors';
 
@@ -57,7 +58,11 @@ const targetsFileSchema = z.strictObject({
   stacks: stacksSchema,
 });
 
-type Issue = { path: (string | number)[]; message: string; allowed?: string };
+/** The name's 24 characters less a regional folder's `-<region code>` (./synth/folders.ts `regionCode`). */
+const TARGETS_NAME_MAX = 18;
+
+/** A problem found here, or a section schema's own zod issue (kept whole, so `load.ts` describes it as usual). */
+type Issue = TargetIssue | z.core.$ZodIssue;
 
 /**
  * The config file schema: `configSchema` for a single account, or the `targets:` form, whose overrides are merged
@@ -66,7 +71,9 @@ type Issue = { path: (string | number)[]; message: string; allowed?: string };
  */
 export const configFileSchema = z.unknown().transform((raw, ctx): ConfigFile => {
   const add = (i: Issue) =>
-    ctx.addIssue({ code: 'custom', path: i.path, message: i.message, params: { allowed: i.allowed } });
+    'code' in i
+      ? ctx.addIssue(i as never)
+      : ctx.addIssue({ code: 'custom', path: i.path, message: i.message, params: { allowed: i.allowed } });
   if (!isObject(raw) || raw.targets === undefined) return forward(configSchema.safeParse(raw), ctx);
   const { aws, ...rest } = raw;
   if (aws !== undefined)
@@ -81,6 +88,12 @@ export const configFileSchema = z.unknown().transform((raw, ctx): ConfigFile => 
     return z.NEVER;
   }
   const issues: Issue[] = targetListProblems(base.data.targets, base.data.assumeRole);
+  if (base.data.name.length > TARGETS_NAME_MAX)
+    issues.push({
+      path: ['name'],
+      message: `is ${base.data.name.length} characters; with targets: at most ${TARGETS_NAME_MAX}`,
+      allowed: 'a shorter name: a regional folder names its resources <name>-<region code> (use1, apse2: up to 5)',
+    });
   const rawStacks = isObject(raw.stacks) ? raw.stacks : {};
   const targets = base.data.targets.map((t, i) => resolveTarget(t, i, rawStacks, base.data, issues));
   issues.forEach(add);
@@ -122,12 +135,10 @@ function resolveTarget(
     if (k === 'datadog') merged = withTargetRegions(merged, t.regions);
     const parsed = stacksSchema.shape[k].safeParse(merged);
     if (!parsed.success) {
+      // The section's own issues, codes and all, so they read as the shared section's would.
+      const prefix = overridden ? at('overrides', k) : at('regions');
       for (const issue of parsed.error.issues)
-        issues.push({
-          path: overridden ? at('overrides', k, ...(issue.path as (string | number)[])) : at('regions'),
-          message: issue.message,
-          allowed: (issue as { params?: { allowed?: string } }).params?.allowed,
-        });
+        issues.push({ ...issue, path: [...prefix, ...(overridden ? (issue.path as (string | number)[]) : [])] });
       continue;
     }
     stacks[k] = parsed.data;
@@ -142,50 +153,6 @@ function resolveTarget(
     roleArn: targetRoleArn(t, file.assumeRole),
     stacks: stacks as StacksConfig,
   };
-}
-
-/**
- * The Datadog integration of a target collects from the target's regions unless its section lists regions itself
- * (`integration.regions`). Only in managed mode, the one with an integration.
- */
-function withTargetRegions(section: unknown, regions: readonly string[]): unknown {
-  if (!isObject(section) || section.externalId === 'manual') return section;
-  const integration = isObject(section.integration) ? section.integration : {};
-  if (integration.regions !== undefined) return section;
-  return { ...section, integration: { ...integration, regions: [...regions] } };
-}
-
-/** The Datadog site must serve the target's partition, and listed regions must lie in it. */
-function datadogProblems(
-  t: TargetInput,
-  dd: NonNullable<StacksConfig['datadog']>,
-  overridden: boolean,
-  at: (...p: (string | number)[]) => (string | number)[],
-): Issue[] {
-  const out: Issue[] = [];
-  const where = (...p: (string | number)[]) => (overridden ? at('overrides', 'datadog', ...p) : at('partition'));
-  if (datadogAccountFor(dd.site, t.partition) === undefined) {
-    const sites = sitesForPartition(t.partition);
-    out.push({
-      path: where('site'),
-      message: `Datadog site ${dd.site} cannot integrate target ${t.name}'s account in partition ${t.partition}`,
-      allowed: sites.length
-        ? `an override of stacks.datadog.site for this target: ${sites.join(', ')}`
-        : `no Datadog site supports partition ${t.partition}`,
-    });
-  }
-  const regions = dd.integration?.regions;
-  if (Array.isArray(regions))
-    regions.forEach((r, j) => {
-      const p = partitionOfRegion(r);
-      if (p !== t.partition)
-        out.push({
-          path: where('integration', 'regions', j),
-          message: `${r} is a region of partition ${p}, not of target ${t.name}'s partition ${t.partition}`,
-          allowed: `regions of ${t.partition}`,
-        });
-    });
-  return out;
 }
 
 function forward<T>(result: z.ZodSafeParseResult<T>, ctx: z.core.$RefinementCtx): T {

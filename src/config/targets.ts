@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { accountId, awsPartitions, awsRegion } from './common';
 import { partitionOfRegion, regionsOf } from '../aws/regions';
+import { datadogAccountFor, sitesForPartition } from '../datadog/sites';
+import type { StacksConfig } from './schema';
+
+/** A problem at a config path, with what is allowed. */
+export type Issue = { path: (string | number)[]; message: string; allowed?: string };
 
 /**
  * The `targets:` list: one config, many AWS accounts and regions. Each target is an account in a partition, with one
@@ -71,11 +76,8 @@ export const targetSchema = z.strictObject({
 export type TargetInput = z.infer<typeof targetSchema>;
 
 /** Problems of the target list that need no stack section: duplicates, regions outside the partition, the role. */
-export function targetListProblems(
-  targets: readonly TargetInput[],
-  defaultAssumeRole: string,
-): { path: (string | number)[]; message: string; allowed: string }[] {
-  const out: { path: (string | number)[]; message: string; allowed: string }[] = [];
+export function targetListProblems(targets: readonly TargetInput[], defaultAssumeRole: string): Issue[] {
+  const out: Issue[] = [];
   const firstWith = (key: 'name' | 'accountId', i: number) => targets.findIndex((t) => t[key] === targets[i]![key]);
   targets.forEach((t, i) => {
     for (const key of ['name', 'accountId'] as const) {
@@ -131,6 +133,50 @@ export function mergeOverride(shared: unknown, override: unknown): unknown {
   if (!isPlainObject(shared) || !isPlainObject(override)) return override;
   const out: Record<string, unknown> = { ...shared };
   for (const [k, v] of Object.entries(override)) out[k] = k in shared ? mergeOverride(shared[k], v) : v;
+  return out;
+}
+
+/**
+ * The Datadog integration of a target collects from the target's regions unless its section lists regions itself
+ * (`integration.regions`). Only in managed mode, the one with an integration.
+ */
+export function withTargetRegions(section: unknown, regions: readonly string[]): unknown {
+  if (!isPlainObject(section) || section.externalId === 'manual') return section;
+  const integration = isPlainObject(section.integration) ? section.integration : {};
+  if (integration.regions !== undefined) return section;
+  return { ...section, integration: { ...integration, regions: [...regions] } };
+}
+
+/** The Datadog site must serve the target's partition, and listed regions must lie in it. */
+export function datadogProblems(
+  t: TargetInput,
+  dd: NonNullable<StacksConfig['datadog']>,
+  overridden: boolean,
+  at: (...p: (string | number)[]) => (string | number)[],
+): Issue[] {
+  const out: Issue[] = [];
+  const where = (...p: (string | number)[]) => (overridden ? at('overrides', 'datadog', ...p) : at('partition'));
+  if (datadogAccountFor(dd.site, t.partition) === undefined) {
+    const sites = sitesForPartition(t.partition);
+    out.push({
+      path: where('site'),
+      message: `Datadog site ${dd.site} cannot integrate target ${t.name}'s account in partition ${t.partition}`,
+      allowed: sites.length
+        ? `an override of stacks.datadog.site for this target: ${sites.join(', ')}`
+        : `no Datadog site supports partition ${t.partition}`,
+    });
+  }
+  const regions = dd.integration?.regions;
+  if (Array.isArray(regions))
+    regions.forEach((r, j) => {
+      const p = partitionOfRegion(r);
+      if (p !== t.partition)
+        out.push({
+          path: where('integration', 'regions', j),
+          message: `${r} is a region of partition ${p}, not of target ${t.name}'s partition ${t.partition}`,
+          allowed: `regions of ${t.partition}`,
+        });
+    });
   return out;
 }
 

@@ -175,7 +175,11 @@ function overrideFor(
   formerly: readonly string[],
 ): RuleOverride | undefined {
   const forRule = overrides.filter((o) => o.rule === f.ruleId);
-  const names = [f.resource, ...formerly].flatMap((a) => [a, `${f.stack}/${a}`]);
+  // A target's folder `prod/us-east-1/ecs` is also named by its tails (`us-east-1/ecs`, `ecs`): an override written
+  // for a stack applies in every target, and a longer one narrows it.
+  const parts = f.stack.split('/');
+  const stacks = parts.map((_, i) => parts.slice(i).join('/'));
+  const names = [f.resource, ...formerly].flatMap((a) => [a, ...stacks.map((s) => `${s}/${a}`)]);
   return forRule.find((o) => names.includes(o.resource)) ?? forRule.find((o) => o.resource === '*');
 }
 

@@ -91,6 +91,8 @@ function folderOf(
   const home = region ?? t.regions[0]!;
   const config: StackwrightConfig = {
     ...common,
+    // IAM names are account-wide: a regional folder's resources carry the region, so two regions never collide.
+    name: region === undefined ? common.name : `${common.name}-${regionCode(region)}`,
     aws: { region: home, partition: t.partition, accountId: t.accountId, assumeRoleArn: t.roleArn },
     stacks: t.stacks,
     folder: { target: t.name, region, regions: t.regions, dir },
@@ -106,6 +108,28 @@ function folderOf(
     backendKey: backendLocation(common.backend, dir),
     config,
   };
+}
+
+const DIRECTIONS: Readonly<Record<string, string>> = {
+  east: 'e',
+  west: 'w',
+  north: 'n',
+  south: 's',
+  central: 'c',
+  northeast: 'ne',
+  northwest: 'nw',
+  southeast: 'se',
+  southwest: 'sw',
+  gov: 'g',
+};
+
+/**
+ * A short, stable code of a region for resource names: `us-east-1` -> `use1`, `ap-southeast-2` -> `apse2`,
+ * `us-gov-west-1` -> `usgw1`. At most 5 characters, and distinct, for every region Stackwright generates for.
+ */
+export function regionCode(region: string): string {
+  const [area = '', ...rest] = region.split('-');
+  return area + rest.map((p) => (/^\d+$/.test(p) ? p : (DIRECTIONS[p] ?? p.charAt(0)))).join('');
 }
 
 /** The sections present, in synth order (the registry's). */

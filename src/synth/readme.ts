@@ -6,8 +6,13 @@ type Block = Record<string, Record<string, Record<string, unknown>>>;
 
 /** The stack's README: what it creates, the inputs it needs and its outputs, derived from the Terraform itself. */
 export function renderStackReadme(stack: StackwrightStack, json: TerraformJson): string {
+  const { folder, aws } = stack.config;
+  // A target's folder says where it deploys: its target, account and region (a global folder: the region it uses).
+  const where = folder
+    ? `, target \`${folder.target}\`, account ${aws.accountId}, ${folder.region ?? `global, provider in ${aws.region}`}`
+    : '';
   const lines: string[] = [
-    `# Stack \`${stack.node.id}\` (environment \`${stack.config.name}\`)`,
+    `# Stack \`${stack.node.id}\` (environment \`${stack.config.name}\`${where})`,
     '',
     stack.description,
     '',

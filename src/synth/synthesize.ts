@@ -1,5 +1,4 @@
 import { App } from 'cdktf';
-import type { StackwrightConfig, StackKey } from '../config/schema';
 import { hasTargets, type ConfigFile } from '../config/config-file';
 import { stackDefinitions } from '../../stacks';
 import type { StackwrightStack } from '../core/stackwright-stack';
@@ -43,8 +42,8 @@ export function buildStacks(
       'a config with targets: has a folder per target and region, which one cdktf app cannot hold',
       'stackwright synth (npx cdktf synth builds single-account configs)',
     );
-  return selectStacks(config, options).map((key) =>
-    stackDefinitions[key].build(app, config, config.stacks[key] as never),
+  return configFolders(config, options).map((f) =>
+    stackDefinitions[f.stack].build(app, config, config.stacks[f.stack] as never),
   );
 }
 
@@ -82,22 +81,4 @@ export async function synthesize(config: ConfigFile, options: SynthOptions = {})
   const shared = hasTargets(config) ? undefined : createApp();
   // One folder at a time: a target's stack (its own app) is garbage once its files are made.
   return Promise.resolve(folders.map((f) => synthesizeFolder(f, { hcl, configFile }, shared ?? createApp())));
-}
-
-/** The keys of the stacks to build: every configured one in synth order, or those `--stack` names (bad input if unknown). */
-export function selectStacks(config: StackwrightConfig, options: SynthOptions = {}): StackKey[] {
-  const configured = (Object.keys(stackDefinitions) as StackKey[]).filter((k) => config.stacks[k] !== undefined);
-  if (!options.only || options.only.length === 0) return configured;
-  const unknown = options.only.filter((s) => !configured.includes(s as StackKey));
-  if (unknown.length > 0) {
-    throw new InputError(
-      unknown.map((s) => ({
-        file: '--stack',
-        path: s,
-        message: 'not a stack of this config',
-        allowed: configured.join(', ') || 'none configured',
-      })),
-    );
-  }
-  return configured.filter((k) => options.only!.includes(k));
 }

@@ -56,7 +56,7 @@ export function exitCodeOf(results: readonly StackValidation[]): number {
 }
 
 export async function validateStack(bin: string, out: string, stack: string): Promise<StackValidation> {
-  const work = mkdtempSync(join(tmpdir(), `stackwright-validate-${stack}-`));
+  const work = mkdtempSync(join(tmpdir(), `stackwright-validate-${stack.replaceAll('/', '-')}-`));
   try {
     cpSync(join(resolve(out), stack), work, {
       recursive: true,

@@ -16,6 +16,8 @@ export interface SimulatedRequest {
   readonly resourcePolicy?: unknown;
   /** Request context keys, e.g. `{ 'sts:ExternalId': '...' }`. @default none */
   readonly context?: Readonly<Record<string, string | string[]>>;
+  /** The account that owns the resource (a target's account, for a config with targets). @default SIMULATED_ACCOUNT */
+  readonly resourceAccount?: string;
 }
 
 /**
@@ -28,7 +30,7 @@ export async function simulate(request: SimulatedRequest): Promise<EvaluationRes
       request: {
         principal: request.principal,
         action: request.action,
-        resource: { resource: request.resource, accountId: SIMULATED_ACCOUNT },
+        resource: { resource: request.resource, accountId: request.resourceAccount ?? SIMULATED_ACCOUNT },
         contextVariables: { ...request.context },
       },
       identityPolicies: request.identityPolicies.map((policy, i) => ({ name: `policy-${i + 1}`, policy })),

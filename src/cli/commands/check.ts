@@ -7,12 +7,19 @@ import { PACKS } from '../../rules/packs';
 import { TERRAFORM_JSON, lineOf, readTerraformFiles, type LocatedInput } from '../../rules/inputs';
 import { DEFAULT_OUT_DIR } from '../../synth/output-dir';
 import { synthesize } from '../../synth/synthesize';
-import { withStacks, fromConfig, readConfig, withJson, type CommandFactory } from '../options';
+import {
+  folderFilter,
+  fromConfig,
+  readConfig,
+  withFolders,
+  withJson,
+  type CommandFactory,
+  type FolderArgs,
+} from '../options';
 
-interface CheckArgs {
+interface CheckArgs extends FolderArgs {
   readonly config?: string;
   readonly file?: string[];
-  readonly stack?: string[];
   readonly json: boolean;
   readonly list?: boolean;
 }
@@ -26,7 +33,7 @@ export const checkCommand: CommandFactory = (setExit) => ({
   command: 'check',
   describe: 'Run the rule packs over what the config synthesizes, or over cdk.tf.json files; exit 1 on errors',
   builder: (y) =>
-    withStacks(withJson(y))
+    withFolders(withJson(y))
       .option('config', {
         alias: 'c',
         type: 'string',
@@ -42,7 +49,9 @@ export const checkCommand: CommandFactory = (setExit) => ({
       })
       .option('list', { type: 'boolean', describe: 'List the rules (id, pack, what, fix) and exit' })
       // --list checks nothing, so a file or stack given with it would be ignored: refused instead.
-      .conflicts('list', ['file', 'stack', 'config']),
+      .conflicts('list', ['file', 'stack', 'target', 'region', 'config'])
+      // --file reads Terraform JSON as it is, without the config's folders: narrowing by target or region is refused.
+      .conflicts('file', ['target', 'region']),
   handler: async (argv: CheckArgs) => {
     if (argv.list) {
       listRules(argv.json);
@@ -91,7 +100,9 @@ async function loadInputs(
   }
   const configFile = argv.config ?? DEFAULT_CONFIG_FILE;
   const config = readConfig(configFile);
-  const stacks = await fromConfig(configFile, () => synthesize(config, { only: argv.stack, hcl: false, configFile }));
+  const stacks = await fromConfig(configFile, () =>
+    synthesize(config, { ...folderFilter(argv), hcl: false, configFile }),
+  );
   const inputs = stacks.map((s) => ({
     stack: s.name,
     json: s.json,

@@ -3,17 +3,28 @@ import { synthesize } from '../../synth/synthesize';
 import { writeOutDir } from '../../synth/output-dir';
 import { formatFinding, runChecks } from '../../rules';
 import { checkOutDir, outDirError } from '../out-dir';
-import { withStacks, fromConfig, readConfig, withConfig, withJson, withOut, type CommandFactory } from '../options';
+import {
+  folderFilter,
+  withFolders,
+  fromConfig,
+  readConfig,
+  withConfig,
+  withJson,
+  withOut,
+  type CommandFactory,
+  type FolderArgs,
+  isNarrowed,
+} from '../options';
 
 export const synthCommand: CommandFactory = (setExit) => ({
   command: 'synth',
   describe: 'Synthesize the config into generated/ (JSON, HCL and a README per stack), after the rule checks pass',
-  builder: (y) => withOut(withStacks(withJson(withConfig(y)))),
-  handler: async (argv: { config: string; stack?: string[]; out: string; json: boolean }) => {
+  builder: (y) => withOut(withFolders(withJson(withConfig(y)))),
+  handler: async (argv: FolderArgs & { config: string; out: string; json: boolean }) => {
     const config = readConfig(argv.config);
     checkOutDir(argv.out);
     const stacks = await fromConfig(argv.config, () =>
-      synthesize(config, { only: argv.stack, configFile: argv.config }),
+      synthesize(config, { ...folderFilter(argv), configFile: argv.config }),
     );
     const findings = runChecks(
       stacks.map((s) => ({ stack: s.name, json: s.json })),
@@ -27,7 +38,7 @@ export const synthCommand: CommandFactory = (setExit) => ({
       return;
     }
     try {
-      writeOutDir(argv.out, stacks, (argv.stack ?? []).length > 0);
+      writeOutDir(argv.out, stacks, isNarrowed(argv));
     } catch (err) {
       throw outDirError(argv.out, err);
     }

@@ -1,7 +1,7 @@
 import { DEFAULT_OUT_DIR } from '../../synth/output-dir';
 import { stackFolders } from '../../terraform/stack-folders';
 import { exitCodeOf, formatResult, validateStacks } from '../../terraform/validate';
-import { withStacks, withJson, type CommandFactory } from '../options';
+import { folderFilter, withFolders, withJson, type CommandFactory, type FolderArgs } from '../options';
 
 /**
  * `stackwright validate`: `terraform init -backend=false` and `terraform validate -json` on every generated stack,
@@ -12,15 +12,15 @@ export const validateCommand: CommandFactory = (setExit) => ({
   command: 'validate',
   describe: 'Run terraform init -backend=false and terraform validate on every generated stack',
   builder: (y) =>
-    withStacks(withJson(y))
+    withFolders(withJson(y))
       .option('out', { alias: 'o', type: 'string', default: DEFAULT_OUT_DIR, describe: 'Folder synth wrote' })
       .option('terraform', {
         type: 'string',
         default: process.env.STACKWRIGHT_TERRAFORM ?? 'terraform',
         describe: 'Terraform binary',
       }),
-  handler: async (argv: { out: string; stack?: string[]; terraform: string; json: boolean }) => {
-    const stacks = stackFolders(argv.out, argv.stack);
+  handler: async (argv: FolderArgs & { out: string; terraform: string; json: boolean }) => {
+    const stacks = stackFolders(argv.out, folderFilter(argv));
     const results = await validateStacks(argv.terraform, argv.out, stacks);
     if (argv.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
     else for (const r of results) process.stdout.write(formatResult(r));

@@ -12,6 +12,21 @@ export interface SeenCall {
   readonly service: string;
   readonly action: string;
   readonly region: string;
+  /** The account whose credentials signed it (see `accountOfKey`). */
+  readonly account: string;
+}
+
+/**
+ * Access keys of the form `AKIASTANDIN<account>` (given) or `ASIASTANDIN<account>` (what AssumeRole hands out)
+ * belong to that account; any other key is STAND_IN_ACCOUNT's. So a provider that assumes a role in account X, or is
+ * given X's keys, is X to STS and IAM, and `allowed_account_ids` is checked against the account it really reached.
+ */
+export function standInKeyFor(account: string, assumed = false): string {
+  return `${assumed ? 'ASIA' : 'AKIA'}STANDIN${account}`;
+}
+
+function accountOfKey(key: string | undefined): string {
+  return /^A[KS]IASTANDIN(\d{12})$/.exec(key ?? '')?.[1] ?? STAND_IN_ACCOUNT;
 }
 
 export interface AwsStandIn {
@@ -70,12 +85,17 @@ export async function startAwsStandIn(): Promise<AwsStandIn> {
 
 /** Service and region from the SigV4 credential scope; action from X-Amz-Target (JSON) or the form body (query). */
 function describeCall(req: IncomingMessage, body: string): SeenCall {
-  const scope = /Credential=[^/]+\/\d{8}\/([^/]+)\/([^/]+)\//.exec(String(req.headers.authorization ?? ''));
+  const scope = /Credential=([^/]+)\/\d{8}\/([^/]+)\/([^/]+)\//.exec(String(req.headers.authorization ?? ''));
   const target = String(req.headers['x-amz-target'] ?? '');
   const action = target
     ? target.split('.').pop()!
     : (new URLSearchParams(body).get('Action') ?? `${req.method} ${req.url}`);
-  return { service: scope?.[2] ?? 'unknown', region: scope?.[1] ?? 'us-east-1', action };
+  return {
+    service: scope?.[3] ?? 'unknown',
+    region: scope?.[2] ?? 'us-east-1',
+    action,
+    account: accountOfKey(scope?.[1]),
+  };
 }
 
 function partitionOf(region: string): string {
@@ -93,13 +113,25 @@ function answerFor(call: SeenCall, body: string): { body: string; json?: boolean
       return xml(
         'GetCallerIdentity',
         'https://sts.amazonaws.com/doc/2011-06-15/',
-        `<GetCallerIdentityResult><Arn>arn:${partition}:iam::${STAND_IN_ACCOUNT}:user/stand-in</Arn><UserId>AIDASTANDIN</UserId><Account>${STAND_IN_ACCOUNT}</Account></GetCallerIdentityResult>`,
+        `<GetCallerIdentityResult><Arn>arn:${partition}:iam::${call.account}:user/stand-in</Arn><UserId>AIDASTANDIN</UserId><Account>${call.account}</Account></GetCallerIdentityResult>`,
       );
+    case 'sts:AssumeRole': {
+      // The role's account is the one the new credentials belong to (a role in another account than the target's is
+      // then refused by allowed_account_ids, as AWS would have it).
+      const role = params.get('RoleArn') ?? '';
+      const account = /^arn:[\w-]+:iam::(\d{12}):role\//.exec(role)?.[1];
+      if (!account) return undefined;
+      return xml(
+        'AssumeRole',
+        'https://sts.amazonaws.com/doc/2011-06-15/',
+        `<AssumeRoleResult><Credentials><AccessKeyId>${standInKeyFor(account, true)}</AccessKeyId><SecretAccessKey>stand-in-secret</SecretAccessKey><SessionToken>stand-in-session</SessionToken><Expiration>2099-01-01T00:00:00Z</Expiration></Credentials><AssumedRoleUser><Arn>arn:${partition}:sts::${account}:assumed-role/stand-in/${params.get('RoleSessionName') ?? 'session'}</Arn><AssumedRoleId>AROASTANDIN:session</AssumedRoleId></AssumedRoleUser></AssumeRoleResult>`,
+      );
+    }
     case 'iam:GetUser': // how the provider learns its account ID first (when a stack pins allowed_account_ids)
       return xml(
         'GetUser',
         'https://iam.amazonaws.com/doc/2010-05-08/',
-        `<GetUserResult><User><Path>/</Path><UserName>stand-in</UserName><UserId>AIDASTANDIN</UserId><Arn>arn:${partition}:iam::${STAND_IN_ACCOUNT}:user/stand-in</Arn><CreateDate>2025-01-01T00:00:00Z</CreateDate></User></GetUserResult>`,
+        `<GetUserResult><User><Path>/</Path><UserName>stand-in</UserName><UserId>AIDASTANDIN</UserId><Arn>arn:${partition}:iam::${call.account}:user/stand-in</Arn><CreateDate>2025-01-01T00:00:00Z</CreateDate></User></GetUserResult>`,
       );
     case 'ec2:DescribeAvailabilityZones':
       return ec2(
