@@ -24,10 +24,13 @@ type Resolve = (scope: IConstruct, obj: unknown, preparing?: boolean) => unknown
 
 /** The module object itself (an `import *` would be a copy in the bundle), whose `resolve` the stack calls. */
 const stackTokens = require('cdktf/lib/_tokens') as { resolve: Resolve };
-const original: Resolve = stackTokens.resolve;
+/** cdktf's own resolve, to which every token-bearing value goes (and the tests compare with). */
+export const cdktfResolve: Resolve = stackTokens.resolve;
+const original = cdktfResolve;
 const tokenMap = TokenMap.instance();
 
-function fastResolve(scope: IConstruct, obj: unknown, preparing = false): unknown {
+/** What the stack's `resolve` is from now on: the result of cdktfResolve, with fewer allocations. */
+export function fastResolve(scope: IConstruct, obj: unknown, preparing = false): unknown {
   const walk = (value: unknown): unknown => {
     if (value === undefined || value === null) return value;
     switch (typeof value) {
