@@ -149,10 +149,12 @@ function main(): void {
   rmSync(out, { recursive: true, force: true });
   rmSync(stockDir, { recursive: true, force: true });
 
-  // The ECS scale (10 clusters of 10 services, and how it grows) and the rule checks' share, from their own scripts.
+  // The ECS scale (10 clusters of 10 services, and how it grows), the rule checks' share, and the folders of a
+  // targets: config (1 to 100 account x region pairs, with and without worker threads), from their own scripts.
   for (const [title, script] of [
     ['ECS scale', 'perf/ecs-scale.ts'],
     ['rule checks', 'perf/rules.ts'],
+    ['targets scale', 'perf/synth-scale.ts'],
   ]) {
     console.log(`\n${title} (${script}):`);
     const r = spawnSync(process.execPath, [join(REPO, 'node_modules/tsx/dist/cli.mjs'), script], {

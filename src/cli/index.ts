@@ -7,4 +7,6 @@
  */
 export { main } from './main';
 export { runCdktfApp } from './cdktf-app';
+/** A synth worker thread loads this bundle and runs this (src/synth/workers.ts). */
+export { synthWorkerMain } from '../synth/workers';
 export * from '../api/bench';

@@ -2,48 +2,30 @@ import { App } from 'cdktf';
 import { hasTargets, type ConfigFile } from '../config/config-file';
 import { stackDefinitions } from '../../stacks';
 import type { StackwrightStack } from '../core/stackwright-stack';
-import { DEFAULT_OUT_DIR, type StackContext } from '../core/stack-definition';
 import { InputError } from '../core/errors';
-import { renderHcl } from './hcl';
-import { renderStackReadme } from './readme';
-
-/** One synthesized stack, fully in memory: its folder name and every file of that folder. */
-export interface SynthesizedStack {
-  /** The folder under generated/: the stack's name, or `<target>/<region|global>/<stack>` (./folders.ts). */
-  readonly name: string;
-  /** Its target, region, account and state location; set by `synthesize`. */
-  readonly folder?: FolderInfo;
-  readonly json: TerraformJson;
-  /** Relative path -> contents, sorted by path. */
-  readonly files: ReadonlyMap<string, string | Uint8Array>;
-}
+import {
+  createApp,
+  stackContext,
+  synthesizeFolder,
+  type FolderSynthOptions,
+  type SynthesizedStack,
+} from './folder-synth';
+import { synthesizeInWorkers, workerCount } from './workers';
 
 import type { TerraformJson } from './terraform-json';
 // Before any stack is built: no `terraform version` at synth, no util.isArray (see the module).
 import './cdktf-compat';
-import { configFolders, type Folder, type FolderFilter, type FolderInfo } from './folders';
+import { configFolders, type Folder, type FolderFilter } from './folders';
 
-export type { TerraformJson };
+export type { TerraformJson, SynthesizedStack };
+export { createApp, validateStack } from './folder-synth';
 
-export interface SynthOptions extends FolderFilter {
-  /** Also render the HCL copy under hcl/ (on by default; off for quick checks). */
-  readonly hcl?: boolean;
-  /** The config file name, for error messages. */
-  readonly configFile?: string;
+export interface SynthOptions extends FolderFilter, FolderSynthOptions {
   /**
-   * The folder the stacks are written to; text a stack generates about its own folder names it.
-   * @default 'generated'
+   * Worker threads that build a `targets:` config's folders beside the main thread (0: none; `auto`: ./workers.ts).
+   * @default `STACKWRIGHT_SYNTH_WORKERS`, else 0
    */
-  readonly outDir?: string;
-}
-
-/**
- * The cdktf App every stack is built in. No construct stack traces in the output (they hold absolute paths), and
- * cdktf's own validation is off: `validateStack` runs it per stack and reports it as bad input. `outdir` matters
- * only to `app.synth()` (the `npx cdktf synth` entry); in-memory synth never writes there.
- */
-export function createApp(outdir = '.'): App {
-  return new App({ skipValidation: true, stackTraces: false, outdir });
+  readonly workers?: number | 'auto';
 }
 
 /**
@@ -89,36 +71,17 @@ export function buildFolders(
   }));
 }
 
-/** What a folder's stack is told besides its config: where it is written, as the user names the folder. */
-function stackContext(folder: FolderInfo, options: SynthOptions): StackContext {
-  return { stackDir: `${(options.outDir ?? DEFAULT_OUT_DIR).replace(/\/+$/, '')}/${folder.dir}` };
-}
-
-/** Runs a built stack's construct validations; a failure is bad input at `stacks.<name>` of the config file. */
-export function validateStack(stack: StackwrightStack, configFile = 'config'): void {
-  try {
-    stack.runAllValidations();
-  } catch (err) {
-    const folder = stack.config.folder;
-    const where = folder ? ` (target ${folder.target}, ${folder.region ?? 'global'})` : '';
-    throw InputError.single(configFile, `stacks.${stack.node.id}${where}`, (err as Error).message);
-  }
-}
-
-// eslint-disable-next-line @typescript-eslint/require-await -- async so a bad config rejects the promise, never throws synchronously
+/**
+ * Synthesizes every folder of a config (narrowed by `options`) in memory, in the folders' order. A single-account
+ * config's stacks share one app, as always; a target's folders each get their own, since every folder holds a
+ * stack of the same name, and many folders are built in worker threads (./workers.ts) with the same result.
+ */
 export async function synthesize(config: ConfigFile, options: SynthOptions = {}): Promise<SynthesizedStack[]> {
-  const out: SynthesizedStack[] = [];
-  for (const { folder, stack } of buildFolders(config, options)) {
-    validateStack(stack, options.configFile);
-    const json = stack.toTerraform() as TerraformJson;
-    const files = new Map<string, string | Uint8Array>();
-    files.set('cdk.tf.json', `${JSON.stringify(json, null, 2)}\n`);
-    if (options.hcl !== false) files.set('hcl/main.tf', renderHcl(stack));
-    files.set('README.md', renderStackReadme(stack, json));
-    for (const f of stack.stackFiles()) files.set(f.path, f.contents);
-    const { config: _view, ...info } = folder;
-    const sorted = new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
-    out.push({ name: folder.dir, folder: info, json, files: sorted });
-  }
-  return out;
+  const folders = configFolders(config, options);
+  const { hcl, configFile, outDir } = options;
+  const workers = hasTargets(config) ? workerCount(folders.length, options.workers) : 0;
+  if (workers > 0) return synthesizeInWorkers(folders, { hcl, configFile, outDir }, workers);
+  const shared = hasTargets(config) ? undefined : createApp();
+  // One folder at a time: a target's stack (its own app) is garbage once its files are made.
+  return Promise.resolve(folders.map((f) => synthesizeFolder(f, { hcl, configFile, outDir }, shared ?? createApp())));
 }

@@ -2,14 +2,18 @@ import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { bundleNodeHandler } from '../../src/lambda/bundle';
+import { bundleCounts, resetBundleCache } from '../../src/lambda/bundle-cache';
 
 const entry = 'test/lambda/fixtures/sample-handler.ts';
 
 describe('bundleNodeHandler', () => {
   const code = bundleNodeHandler({ entry });
 
-  it('produces the same text on every run', () => {
+  it('produces the same text on every build', () => {
+    // No cache, in memory or on disk: esbuild builds it again.
+    resetBundleCache(undefined);
     expect(bundleNodeHandler({ entry })).toBe(code);
+    expect(bundleCounts().builds).toBe(1);
   });
 
   it('leaves no absolute path of this machine in the bundle', () => {

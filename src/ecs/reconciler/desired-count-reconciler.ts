@@ -189,11 +189,9 @@ export class DesiredCountReconciler extends Construct {
   }
 }
 
-let bundled: string | undefined;
-/** The handler is the same for every stack of a run: bundle it once per process. */
+/** The handler is the same for every stack of a run: bundleNodeHandler builds it once (src/lambda/bundle-cache.ts). */
 function reconcilerBundle(): string {
-  bundled ??= bundleNodeHandler({ entry: 'src/ecs/reconciler/handler/index.ts' });
-  return bundled;
+  return bundleNodeHandler({ entry: 'src/ecs/reconciler/handler/index.ts' });
 }
 
 const NAME = /^[A-Za-z0-9_-]{1,255}$/;
