@@ -12,9 +12,14 @@
  *   validators are checked by the rule pack (src/rules/datadog, src/rules/docker).
  */
 import { STAND_IN_SERVICES } from './aws-stand-in';
-import type { Json as ParsedJson } from '../../helpers/json';
 
-type Json = Record<string, ParsedJson>;
+/**
+ * A Terraform JSON document being rewritten: schemaless by nature (any provider's blocks), read and written by path.
+ * Each rewrite below checks the shape it relies on (arrays, objects) before it changes anything.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- schemaless Terraform JSON rewritten by path
+type Json = Record<string, any>;
+/* eslint-disable @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return -- the Json above: every read is of a path the synthesized document has, checked by the plan tests */
 
 /** Runtimes newer than the provider the suite plans with, and the closest one it knows. */
 export const RUNTIME_STAND_INS: Readonly<Record<string, string>> = {

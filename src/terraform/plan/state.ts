@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { terraform } from './terraform';
+/** Runs one terraform command in a folder; resolves with its stdout, rejects with its error output. */
+export type TerraformIn = (dir: string, ...args: string[]) => Promise<string>;
 
 /** One resource change of `terraform show -json <plan>`. */
 export interface ResourceChange {
@@ -21,7 +22,7 @@ const ACCOUNT = '123456789012';
 let serial = 0;
 
 /** Plans (no refresh: nothing is read from AWS) and returns the plan's resource changes. */
-export async function plan(dir: string): Promise<ResourceChange[]> {
+export async function plan(terraform: TerraformIn, dir: string): Promise<ResourceChange[]> {
   await terraform(dir, 'plan', '-refresh=false', '-input=false', '-lock=false', '-out=plan.bin');
   const json = JSON.parse(await terraform(dir, 'show', '-json', 'plan.bin')) as { resource_changes?: ResourceChange[] };
   return json.resource_changes ?? [];
@@ -33,12 +34,13 @@ export async function plan(dir: string): Promise<ResourceChange[]> {
  * Returns address -> attributes.
  */
 export async function appliedState(
+  terraform: TerraformIn,
   dir: string,
   schemas: ReadonlyMap<string, ResourceSchema>,
 ): Promise<Map<string, Record<string, unknown>>> {
   let state = new Map<string, Record<string, unknown>>();
   for (let round = 0; round < 5; round++) {
-    const changes = (await plan(dir)).filter((c) => c.mode === 'managed');
+    const changes = (await plan(terraform, dir)).filter((c) => c.mode === 'managed');
     const pending = changes.filter((c) => !(c.change.actions.length === 1 && c.change.actions[0] === 'no-op'));
     if (round > 0 && pending.length === 0) return state;
     const next = new Map(state);
@@ -109,7 +111,7 @@ export interface ResourceSchema {
 }
 
 /** Resource type -> schema of the mirrored AWS provider (state written with another version would be upgraded). */
-export async function resourceSchemas(dir: string): Promise<Map<string, ResourceSchema>> {
+export async function resourceSchemas(terraform: TerraformIn, dir: string): Promise<Map<string, ResourceSchema>> {
   const json = JSON.parse(await terraform(dir, 'providers', 'schema', '-json')) as {
     provider_schemas: Record<
       string,
