@@ -195,3 +195,4 @@ export function asModule(json: Json): { module: Json; provider: Json } {
   const { default_tags: _tags, ...settings } = provider;
   return { module, provider: settings };
 }
+/* eslint-enable @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return -- end of the file: the Json rewrites above */
