@@ -9,6 +9,8 @@
  *   bench          packages/bench/src              the benchmark toolkit (its own workspace package), loaded lazily
  *                                                  by `stackwright bench` only; it reaches the generator only through
  *                                                  src/api/bench.ts
+ *   review         src/review                      compares two generated trees (plans, findings, cost); reads
+ *                                                  Terraform JSON only: never builds stacks nor synthesizes
  *   rules          src/rules (the engine)          reads synthesized Terraform JSON, never builds stacks
  *   synth          src/synth                       renders the stacks it is given into files
  *   composition    stacks/, core/stack-definition, assembles domain constructs into stacks from the config
@@ -29,6 +31,7 @@ const CONFIG = '^src/config/(?!common\\.ts$)';
 const COMPOSITION = '^(?:stacks/|src/core/stack-definition\\.ts$|src/pricing/(?:stack-usage|cost-section)\\.ts$)';
 const SYNTH = '^src/synth/';
 const RULES = '^src/rules/(?!(?:ids|suppress|config)\\.ts$)';
+const REVIEW = '^src/review/';
 const BENCH = '^packages/bench/src/';
 const CLI = '^src/(?:cli|api)/';
 /** The toolkit's one way into the generator (`@stackwright/generator`, a tsconfig path). */
@@ -41,6 +44,7 @@ const LAYERS = [
   ['composition', COMPOSITION],
   ['synth', SYNTH],
   ['rules', RULES],
+  ['review', REVIEW],
   ['bench', BENCH],
   ['cli', CLI],
 ];
@@ -112,6 +116,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^(?:src|stacks)/' },
       to: { path: '^packages/bench/', pathNot: '^packages/bench/src/index\\.ts$' },
+    },
+    {
+      name: 'review-reads-json-only',
+      comment:
+        'src/review compares generated trees it is given (the CLI synthesizes the head): it never builds stacks or synthesizes',
+      severity: 'error',
+      from: { path: REVIEW },
+      to: { path: '^(?:stacks/|src/synth/)' },
     },
     {
       name: 'no-cycles',

@@ -14,10 +14,14 @@ export interface ResourceChange {
     readonly actions: string[];
     readonly after: Record<string, unknown> | null;
     readonly after_unknown: Record<string, unknown>;
+    /** Attribute paths that force a replacement (path steps: attribute names and indexes). */
+    readonly replace_paths?: ReadonlyArray<ReadonlyArray<string | number>>;
   };
 }
 
 const AWS_PROVIDER = 'provider["registry.terraform.io/hashicorp/aws"]';
+/** The built-in provider of `terraform_data`, which stands in for resources of unmirrored providers. */
+const BUILTIN_PROVIDER = 'provider["terraform.io/builtin/terraform"]';
 const ACCOUNT = '123456789012';
 let serial = 0;
 
@@ -60,7 +64,9 @@ function withComputed(
   const out: Record<string, unknown> = { ...(c.change.after ?? {}) };
   for (const [key, unknown] of Object.entries(c.change.after_unknown ?? {})) {
     if (unknown !== true) continue;
-    if (before[key] !== undefined && before[key] !== null) out[key] = before[key];
+    // terraform_data's output is its input once applied (what references to a stood-in block read).
+    if (c.type === 'terraform_data' && key === 'output') out[key] = out.input ?? null;
+    else if (before[key] !== undefined && before[key] !== null) out[key] = before[key];
     else if (key === 'arn') out[key] = `arn:aws:${c.type.split('_')[1]}:us-east-1:${ACCOUNT}:${c.type}/${c.name}`;
     else out[key] = madeUp(schema?.types.get(key), `${c.name}-${key}`);
   }
@@ -89,7 +95,7 @@ export function writeState(
       mode: 'managed',
       type,
       name,
-      provider: AWS_PROVIDER,
+      provider: type === 'terraform_data' ? BUILTIN_PROVIDER : AWS_PROVIDER,
       instances: [{ schema_version: schemas.get(type)?.version ?? 0, attributes, sensitive_attributes: [] }],
     };
   });
