@@ -182,7 +182,13 @@ async function resourceChanges(
         : {}),
     };
   } catch (err) {
-    const why = `terraform plan failed: ${(err as Error).message.split('\n').find((l) => l.trim()) ?? 'no output'}`;
+    if (process.env.STACKWRIGHT_DEBUG) process.stderr.write(`${(err as Error).message}\n`);
+    const message = (err as Error).message.split('\n');
+    const why =
+      message
+        .find((l) => /Error: /.test(l))
+        ?.replace(/^[\s│]*/, '')
+        .trim() ?? message[0];
     return { changes: changesFromDiff(b.doc, h.doc, why), planned: 'diff', planNote: `${why}; replacements unknown.` };
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 /** Runs one terraform command in a folder; resolves with its stdout, rejects with its error output. */
@@ -27,7 +28,7 @@ let serial = 0;
 
 /** Plans (no refresh: nothing is read from AWS) and returns the plan's resource changes. */
 export async function plan(terraform: TerraformIn, dir: string): Promise<ResourceChange[]> {
-  await terraform(dir, 'plan', '-refresh=false', '-input=false', '-lock=false', '-out=plan.bin');
+  await terraform(dir, 'plan', '-refresh=false', '-input=false', '-lock=false', '-no-color', '-out=plan.bin');
   const json = JSON.parse(await terraform(dir, 'show', '-json', 'plan.bin')) as { resource_changes?: ResourceChange[] };
   return json.resource_changes ?? [];
 }
@@ -68,9 +69,33 @@ function withComputed(
     if (c.type === 'terraform_data' && key === 'output') out[key] = out.input ?? null;
     else if (before[key] !== undefined && before[key] !== null) out[key] = before[key];
     else if (key === 'arn') out[key] = `arn:aws:${c.type.split('_')[1]}:us-east-1:${ACCOUNT}:${c.type}/${c.name}`;
+    else if (key === 'id' && ID_PREFIXES[c.type]) out[key] = `${ID_PREFIXES[c.type]}${hexOf(c.address)}`;
     else out[key] = madeUp(schema?.types.get(key), `${c.name}-${key}`);
   }
   return out;
+}
+
+/**
+ * EC2 ids by resource type: the provider checks the format of ids that other resources reference (e.g. an Auto
+ * Scaling group's `launch_template.id` "must begin with 'lt-' and be comprised of only alphanumeric characters").
+ */
+const ID_PREFIXES: Readonly<Record<string, string>> = {
+  aws_launch_template: 'lt-',
+  aws_security_group: 'sg-',
+  aws_subnet: 'subnet-',
+  aws_vpc: 'vpc-',
+  aws_internet_gateway: 'igw-',
+  aws_nat_gateway: 'nat-',
+  aws_route_table: 'rtb-',
+  aws_eip: 'eipalloc-',
+  aws_vpc_endpoint: 'vpce-',
+  aws_network_acl: 'acl-',
+  aws_instance: 'i-',
+};
+
+/** 17 hex digits from an address: a made-up id that stays the same for the same resource. */
+function hexOf(address: string): string {
+  return createHash('sha256').update(address).digest('hex').slice(0, 17);
 }
 
 /** A value of a Terraform type (as the provider schema writes it: "string", ["set", "string"], ...). */
