@@ -37,16 +37,21 @@ export function instanceTypeNotes(
       for (const constraint of blocks(service.attrs.placement_constraints) ?? []) {
         const expression = str(constraint.expression);
         if (str(constraint.type) !== 'memberOf' || !expression?.includes('ecs.instance-type')) continue;
-        const fits = matchesInstanceType(expression, to);
-        if (fits === false)
+        const onNew = matchesInstanceType(expression, to);
+        const onRunning = matchesInstanceType(expression, from);
+        const service_ = `\`aws_ecs_service.${service.name}\``;
+        if (onNew === false)
           notes.push(
-            `WARNING \`aws_ecs_service.${service.name}\`: its placement constraint \`${expression}\` excludes ${to}: ` +
-              `its tasks cannot be placed on the new instances, and become unplaceable as the ${from} instances go`,
+            `WARNING ${service_}: its placement constraint \`${expression}\` excludes ${to}: its tasks cannot be ` +
+              `placed on the new instances, and become unplaceable as the ${from} instances go`,
           );
-        else if (fits === undefined)
+        else if (onRunning === false)
           notes.push(
-            `\`aws_ecs_service.${service.name}\`: check that its placement constraint \`${expression}\` admits ${to}`,
+            `WARNING ${service_}: its placement constraint \`${expression}\` excludes the running ${from} instances: ` +
+              `its tasks stay unplaceable (PENDING) until ${to} instances replace them`,
           );
+        else if (onNew === undefined || onRunning === undefined)
+          notes.push(`${service_}: check that its placement constraint \`${expression}\` admits ${from} and ${to}`);
       }
     }
   }

@@ -15,6 +15,7 @@ interface ReviewArgs {
   readonly base: string;
   readonly format: 'md' | 'json';
   readonly out?: string;
+  readonly jsonOut?: string;
   readonly config: string;
   readonly generated: string;
   readonly headGenerated: boolean;
@@ -36,6 +37,11 @@ export const reviewCommand: CommandFactory = (setExit) => ({
       .option('base', { type: 'string', demandOption: true, requiresArg: true, describe: 'Git ref to compare with' })
       .option('format', { choices: ['md', 'json'] as const, default: 'md' as const, describe: 'Report format' })
       .option('out', { type: 'string', requiresArg: true, describe: 'Write the report to this file (else stdout)' })
+      .option('json-out', {
+        type: 'string',
+        requiresArg: true,
+        describe: 'Also write the JSON report to this file (the Markdown points to it when truncated)',
+      })
       .option('generated', {
         type: 'string',
         default: DEFAULT_OUT_DIR,
@@ -82,7 +88,9 @@ export const reviewCommand: CommandFactory = (setExit) => ({
         configFile: argv.config,
         terraform: argv.plan ? argv.terraform : false,
       });
-      const text = argv.format === 'json' ? renderJson(report) : renderMarkdown(report);
+      const pointer = argv.jsonOut ? `the JSON report (${argv.jsonOut})` : undefined;
+      const text = argv.format === 'json' ? renderJson(report) : renderMarkdown(report, undefined, pointer);
+      if (argv.jsonOut) writeFileSync(argv.jsonOut, renderJson(report));
       if (argv.out) writeFileSync(argv.out, text);
       else process.stdout.write(text);
       const matched = matchedFlags(report, argv.failOn ?? []);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TerraformDocument } from '../json/document';
@@ -67,10 +67,8 @@ export async function planPair(pair: StackPair, ctx: PlanContext): Promise<Plann
     const baseCopy = prepare(dir, pair.baseDir, pair.base, ctx);
     await tf(dir, 'init', '-backend=false', '-input=false', '-no-color');
     const schemas = await cached(SCHEMAS, ctx.setup.awsVersion, () => resourceSchemas(tf, dir));
-    const key = createHash('sha256')
-      .update(ctx.setup.awsVersion)
-      .update(readFileSync(join(dir, 'cdk.tf.json')))
-      .digest('hex');
+    // Keyed by the base's own JSON, not the copy: the copy names this run's stand-in port.
+    const key = createHash('sha256').update(ctx.setup.awsVersion).update(JSON.stringify(pair.base)).digest('hex');
     const state = await cached(STATES, key, () => appliedState(tf, dir, schemas));
     const headCopy = prepare(dir, pair.headDir, pair.head, ctx);
     writeState(dir, state, schemas);
