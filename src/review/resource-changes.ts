@@ -15,7 +15,10 @@ export interface ResourceChange {
   readonly previousAddress?: string;
   /** For `replace`: the attributes that force it, as Terraform reports them (`replace_paths`). */
   readonly forcedBy?: readonly string[];
-  /** Top-level arguments whose configured value differs between base and head (updates, replacements, changes). */
+  /**
+   * Top-level attributes that change: from the plan (values before and after, or known only after apply) when
+   * planned, else the configured arguments that differ between base and head.
+   */
   readonly attributes?: readonly string[];
   /** Why the replacement is unknown, for `change`. */
   readonly unknownBecause?: string;
@@ -76,7 +79,7 @@ export function changesFromDiff(
   return sortChanges(out);
 }
 
-/** The real plan's actions, with each change's differing arguments from the configuration diff. */
+/** The real plan's actions and changed attributes (a stood-in resource's from the configuration diff). */
 export function changesFromPlan(
   base: TerraformDocument,
   head: TerraformDocument,
@@ -89,8 +92,14 @@ export function changesFromPlan(
     const previous = p.previousAddress ? { previousAddress: p.previousAddress } : {};
     const before = b.get(p.previousAddress ?? p.address);
     const after = h.get(p.address);
-    const attributes = before && after ? changedArguments(before.attrs, after.attrs) : [];
     const kind = kindOf(p.actions);
+    // Attributes the configuration sets: the computed ones a replacement renews (id, arn, revision) are noise here.
+    const configured = new Set([...Object.keys(before?.attrs ?? {}), ...Object.keys(after?.attrs ?? {})]);
+    const attributes = p.standIn
+      ? before && after
+        ? changedArguments(before.attrs, after.attrs)
+        : []
+      : p.changed.filter((a) => configured.has(a));
     if (kind === undefined) {
       if (p.previousAddress) out.push({ address: p.address, kind: 'move', ...previous });
       continue;

@@ -16,6 +16,8 @@ export interface PlannedChange {
   readonly previousAddress?: string;
   /** Terraform's actions: `no-op`, `create`, `update`, `delete`, or a replacement (`delete`+`create` either order). */
   readonly actions: readonly string[];
+  /** Top-level attributes whose value changes (before and after differ, or after is known only after apply). */
+  readonly changed: readonly string[];
   /** The attribute paths that force a replacement (`replace_paths`), dot-joined. */
   readonly replacePaths: readonly string[];
   /** Set when the resource belongs to a provider the plan stands in for (planned as `terraform_data`). */
@@ -82,6 +84,7 @@ export async function planPair(pair: StackPair, ctx: PlanContext): Promise<Plann
           address: standIn ?? c.address,
           ...(previous && previous !== (standIn ?? c.address) ? { previousAddress: previous } : {}),
           actions: c.change.actions,
+          changed: changedAttributes(c.change.before ?? {}, c.change.after ?? {}, c.change.after_unknown ?? {}),
           replacePaths: (c.change.replace_paths ?? []).map((p) => p.join('.')),
           ...(standIn ? { standIn: c.address } : {}),
         };
@@ -120,6 +123,19 @@ function prepare(dir: string, from: string, doc: TerraformDocument, ctx: PlanCon
   writeFileSync(join(dir, LOCK_FILE), ctx.lockFile);
   rmSync(join(dir, 'terraform.tfstate'), { force: true });
   return new Map([...copy.standIns].filter(([, to]) => to.startsWith('terraform_data.')));
+}
+
+function changedAttributes(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  unknown: Record<string, unknown>,
+): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after), ...Object.keys(unknown)]);
+  const unknownInside = (v: unknown): boolean =>
+    v === true || (v !== null && typeof v === 'object' && Object.values(v).some(unknownInside));
+  return [...keys]
+    .filter((k) => unknownInside(unknown[k]) || JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null))
+    .sort();
 }
 
 function variableValues(doc: TerraformDocument): Record<string, string> {

@@ -13,6 +13,7 @@ export interface ResourceChange {
   readonly name: string;
   readonly change: {
     readonly actions: string[];
+    readonly before?: Record<string, unknown> | null;
     readonly after: Record<string, unknown> | null;
     readonly after_unknown: Record<string, unknown>;
     /** Attribute paths that force a replacement (path steps: attribute names and indexes). */
