@@ -1,5 +1,5 @@
-import { rmSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { existsSync, realpathSync, rmSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { parseConfig } from '../config/load';
 import type { StackwrightConfig } from '../config/schema';
 import { InputError } from '../core/errors';
@@ -20,17 +20,21 @@ export interface ReviewOptions {
   readonly configFile: string;
   /** Terraform binary, or false to compare configurations only. */
   readonly terraform: string | false;
-  /** Where git runs. @default process.cwd() */
+  /** Where the repository is looked for. @default the config file's folder */
   readonly cwd?: string;
 }
 
 /** `stackwright review`: the base's generated/ from git against the head's tree, stack by stack. */
 export async function review(options: ReviewOptions): Promise<Report> {
-  const cwd = options.cwd ?? process.cwd();
-  const repo = repositoryRoot(cwd);
+  const cwd = options.cwd ?? dirname(resolve(options.configFile));
+  const repo = repositoryRoot(existsSync(cwd) ? cwd : process.cwd());
   if (!repo)
     throw InputError.single('--base', options.base, 'not inside a git repository', 'run review in the repository');
-  const inRepo = (p: string) => relative(repo, resolve(cwd, p)).split('\\').join('/');
+  const real = (p: string) => (existsSync(p) ? realpathSync(p) : p);
+  const inRepo = (p: string) =>
+    relative(real(repo), real(resolve(p)))
+      .split('\\')
+      .join('/');
   const baseDir = extractFolder(repo, options.base, inRepo(options.outDir));
   try {
     const base = readTree(baseDir);
