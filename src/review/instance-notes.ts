@@ -63,6 +63,8 @@ export function instanceTypeNotes(
  * language this can decide (`==`, `!=`, `=~` with `*` wildcards, `in`, `not_in`); undefined for anything else.
  */
 export function matchesInstanceType(expression: string, type: string): boolean | undefined {
+  // One comparison only: a compound expression (and, or, parentheses) is left undecided.
+  if (/\s(and|or|&&|\|\|)\s|[()]/.test(expression)) return undefined;
   const m = /^\s*attribute:ecs\.instance-type\s*(==|!=|=~|in|not_in)\s*(.+?)\s*$/.exec(expression);
   if (!m) return undefined;
   const [, op, raw] = m;
