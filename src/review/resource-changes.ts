@@ -28,12 +28,13 @@ export interface ResourceChange {
 export const STAND_IN_NOTE =
   'its provider is not mirrored here, so the plan used a terraform_data stand-in: replacement unknown';
 
-const META = '//';
+/** cdktf's metadata and Terraform's meta-arguments that change no attribute of the object. */
+const NOT_ARGUMENTS = ['//', 'depends_on', 'lifecycle', 'provider', 'provisioner', 'connection'];
 
-/** Configured arguments of one resource that differ (cdktf's `//` metadata ignored), sorted. */
+/** Configured arguments of one resource that differ (metadata and meta-arguments ignored), sorted. */
 export function changedArguments(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-  keys.delete(META);
+  for (const k of NOT_ARGUMENTS) keys.delete(k);
   return [...keys].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])).sort();
 }
 

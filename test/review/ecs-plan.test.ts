@@ -3,10 +3,15 @@
  * the mirror, offline (src/terraform/plan/plan-pair.ts): each asserts the exact resource changes, notes, flags and
  * findings the report gives. One base; its applied state is made once and shared by the scenarios.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../src/core/project-root';
 import type { PlannerHandle } from '../../src/review/planner';
+import { renderMarkdown } from '../../src/review/render-markdown';
 import type { StackReport } from '../../src/review/report';
 import { reviewSides, scenarioPlanner, synthSide, type Side } from './scenario';
 
+const SAMPLE = join(PROJECT_ROOT, 'docs/review-sample.md');
 const TIMEOUT = 20 * 60_000; // the base's state takes several plans, each loading the provider: minutes under load
 
 const T3_ONLY = { type: 'memberOf', expression: 'attribute:ecs.instance-type =~ t3.*' };
@@ -101,8 +106,10 @@ describe('stackwright review: ECS scenario pull requests, planned by the real Te
       // accepted, and leaves the service's tasks unplaceable on the running instances ("memberOf: Place tasks on
       // container instances that satisfy an expression",
       // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement-constraints.html).
-      const M5_ONLY = { type: 'memberOf', expression: 'attribute:ecs.instance-type =~ m5.*' };
-      const head = await synthSide(ecs([web({ placement: { constraints: [M5_ONLY] } })], { instanceType: 'm5.large' }));
+      const M7G_ONLY = { type: 'memberOf', expression: 'attribute:ecs.instance-type =~ m7g.*' };
+      const head = await synthSide(
+        ecs([web({ placement: { constraints: [M7G_ONLY] } })], { instanceType: 'm7g.large', architecture: 'arm64' }),
+      );
       const report = await reviewSides(base, head, planner);
       expect(only(report.stacks)).toEqual({
         stack: 'ecs',
@@ -124,17 +131,17 @@ describe('stackwright review: ECS scenario pull requests, planned by the real Te
         counts: { ...COUNTS, update: 3 },
         notes: [
           '`aws_autoscaling_group.main_capacity_instances`: running instances keep t3.small; only instances launched ' +
-            'from now on are m5.large (the group has no instance_refresh: replace them by scaling out and in, or ' +
+            'from now on are m7g.large (the group has no instance_refresh: replace them by scaling out and in, or ' +
             'start an instance refresh)',
           'WARNING `aws_ecs_service.main_service_web_service`: its placement constraint ' +
-            '`attribute:ecs.instance-type =~ m5.*` excludes the running t3.small instances: its tasks stay ' +
-            'unplaceable (PENDING) until m5.large instances replace them',
+            '`attribute:ecs.instance-type =~ m7g.*` excludes the running t3.small instances: its tasks stay ' +
+            'unplaceable (PENDING) until m7g.large instances replace them',
         ],
         findings: NO_FINDINGS,
         deltas: expect.any(Object),
         flags: [],
       });
-      // m5.large costs more an hour than t3.small (src/pricing/prices.ts).
+      // m7g.large costs more an hour than t3.small (src/pricing/prices.ts).
       expect(report.stacks[0].cost.delta).toBeGreaterThan(0);
     },
     TIMEOUT,
@@ -170,6 +177,11 @@ describe('stackwright review: ECS scenario pull requests, planned by the real Te
         planner,
       );
       expect(only(image.stacks)).toEqual(expected);
+      // This scenario's report is the README's sample (docs/review-sample.md): it stays what the code renders.
+      // STACKWRIGHT_UPDATE_SAMPLE=1 rewrites the file; test/review/sample.test.ts holds the README's copy equal to it.
+      const sample = renderMarkdown(image);
+      if (process.env.STACKWRIGHT_UPDATE_SAMPLE === '1') writeFileSync(SAMPLE, sample);
+      expect(sample).toBe(readFileSync(SAMPLE, 'utf8'));
       const port = await reviewSides(
         base,
         await synthSide(ecs([web({}, { portMappings: [{ containerPort: 8080 }] })])),

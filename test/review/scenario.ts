@@ -35,10 +35,15 @@ export function editedSide(side: Side, stack: string, edit: (json: string) => st
 }
 
 /** Reviews a scenario pull request through the function API under `stackwright review`. */
-export function reviewSides(base: Side, head: Side, planner?: PlannerHandle): Promise<Report> {
+export function reviewSides(
+  base: Side,
+  head: Side,
+  planner?: PlannerHandle,
+  labels = { base: 'main', head: 'stackwright.yaml (working tree)' },
+): Promise<Report> {
   return buildReport({
-    base: { label: 'base', stacks: readTree(base.dir), config: base.config },
-    head: { label: 'head', stacks: readTree(head.dir), config: head.config },
+    base: { label: labels.base, stacks: readTree(base.dir), config: base.config },
+    head: { label: labels.head, stacks: readTree(head.dir), config: head.config },
     planner: planner?.planner,
     plannerMissing: planner?.missing ?? 'no planner in this test',
   });
@@ -47,4 +52,28 @@ export function reviewSides(base: Side, head: Side, planner?: PlannerHandle): Pr
 /** The real Terraform from the mirror, offline, shared by a test file's scenarios. */
 export function scenarioPlanner(): Promise<PlannerHandle> {
   return makePlanner(process.env.STACKWRIGHT_TERRAFORM ?? 'terraform', []);
+}
+
+/**
+ * The stack's document as a release before the readable addresses had it: each resource back at its `moved` block's
+ * source address (references and depends_on rewritten), without the moved blocks. Planned against, the head's moved
+ * blocks move every resource.
+ */
+export function atReleasedAddresses(text: string): string {
+  const doc = JSON.parse(text) as {
+    resource: Record<string, Record<string, unknown>>;
+    moved?: Array<{ from: string; to: string }>;
+  };
+  let out = JSON.stringify({ ...doc, moved: undefined });
+  for (const m of doc.moved ?? []) {
+    const [type, toName] = m.to.split('.');
+    const fromName = m.from.split('.')[1];
+    const parsed = JSON.parse(out) as typeof doc;
+    const byName = parsed.resource[type];
+    if (!byName || !(toName in byName)) continue;
+    byName[fromName] = byName[toName];
+    delete byName[toName];
+    out = JSON.stringify(parsed).split(`${m.to}.`).join(`${m.from}.`).split(`"${m.to}"`).join(`"${m.from}"`);
+  }
+  return `${JSON.stringify(JSON.parse(out), null, 2)}\n`;
 }

@@ -114,7 +114,12 @@ function cached<T>(cache: Map<string, Promise<T>>, key: string, make: () => Prom
 /** Writes the plan copy of a stack folder; returns its stand-in addresses (original -> `terraform_data.*`). */
 function prepare(dir: string, from: string, doc: TerraformDocument, ctx: PlanContext): Map<string, string> {
   cpSync(from, dir, { recursive: true, filter: (src) => !/\/(hcl|\.terraform)$/.test(src) });
-  const copy = planCopy(doc as Record<string, unknown>, {
+  // The stand-in answers one made-up account: a pin to the user's account would refuse it, and says nothing here.
+  const unpinned = JSON.parse(JSON.stringify(doc)) as { provider?: { aws?: unknown } };
+  const aws = unpinned.provider?.aws;
+  for (const p of Array.isArray(aws) ? aws : aws ? [aws] : [])
+    if (p && typeof p === 'object') delete (p as Record<string, unknown>).allowed_account_ids;
+  const copy = planCopy(unpinned, {
     awsVersion: ctx.setup.awsVersion,
     endpoint: ctx.standIn.url,
     standInValues: { iam_permissions: ['sts:GetCallerIdentity'] },

@@ -122,7 +122,13 @@ export function writeState(
       type,
       name,
       provider: type === 'terraform_data' ? BUILTIN_PROVIDER : AWS_PROVIDER,
-      instances: [{ schema_version: schemas.get(type)?.version ?? 0, attributes, sensitive_attributes: [] }],
+      instances: [
+        {
+          schema_version: schemas.get(type)?.version ?? 0,
+          attributes: type === 'terraform_data' ? withDynamicTypes(attributes) : attributes,
+          sensitive_attributes: [],
+        },
+      ],
     };
   });
   const state = {
@@ -134,6 +140,27 @@ export function writeState(
     resources: entries,
   };
   writeFileSync(join(dir, 'terraform.tfstate'), `${JSON.stringify(state, null, 1)}\n`);
+}
+
+/** terraform_data's dynamically typed attributes, which the state holds as `{ value, type }` (cty's JSON). */
+const DYNAMIC = ['input', 'output', 'triggers_replace'];
+
+function withDynamicTypes(attributes: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...attributes };
+  for (const k of DYNAMIC)
+    if (out[k] !== undefined && out[k] !== null) out[k] = { value: out[k], type: ctyType(out[k]) };
+  return out;
+}
+
+/** The cty type JSON a plain JSON value implies: objects and tuples of their parts' types. */
+function ctyType(v: unknown): unknown {
+  if (typeof v === 'string') return 'string';
+  if (typeof v === 'number') return 'number';
+  if (typeof v === 'boolean') return 'bool';
+  if (Array.isArray(v)) return ['tuple', v.map(ctyType)];
+  if (v !== null && typeof v === 'object')
+    return ['object', Object.fromEntries(Object.entries(v).map(([k, x]) => [k, ctyType(x)]))];
+  return 'dynamic';
 }
 
 /** What the state needs to know of a resource type: its schema version and its attributes' types. */
