@@ -70,7 +70,8 @@ function withComputed(
     if (c.type === 'terraform_data' && key === 'output') out[key] = out.input ?? null;
     else if (before[key] !== undefined && before[key] !== null) out[key] = before[key];
     else if (key === 'arn') out[key] = `arn:aws:${c.type.split('_')[1]}:us-east-1:${ACCOUNT}:${c.type}/${c.name}`;
-    else if (key === 'id' && ID_PREFIXES[c.type]) out[key] = `${ID_PREFIXES[c.type]}${hexOf(c.address)}`;
+    else if (key === 'id')
+      out[key] = ID_PREFIXES[c.type] ? `${ID_PREFIXES[c.type]}${hexOf(c.address)}` : `${c.name}-id`;
     else out[key] = madeUp(schema?.types.get(key), `${c.name}-${key}`);
   }
   return out;
