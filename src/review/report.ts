@@ -1,6 +1,6 @@
 import type { StackwrightConfig } from '../config/schema';
 import type { TerraformDocument } from '../terraform/json/document';
-import type { PlannedChange, StackPair } from '../terraform/plan/plan-pair';
+import type { PairPlan, StackPair } from '../terraform/plan/plan-pair';
 import { mapLimited } from '../terraform/process';
 import { costDelta, type CostDelta } from './cost-delta';
 import { DELTAS, type ReviewDelta } from './deltas';
@@ -31,7 +31,7 @@ export interface ReviewSide {
 }
 
 /** Plans one stack pair with the real Terraform (src/terraform/plan/plan-pair.ts), or is absent. */
-export type Planner = (pair: StackPair) => Promise<PlannedChange[]>;
+export type Planner = (pair: StackPair) => Promise<PairPlan>;
 
 export interface ReviewInput {
   readonly base: ReviewSide;
@@ -163,6 +163,10 @@ async function resourceChanges(
     };
   try {
     const planned = await input.planner({ stack, baseDir: b.dir, base: b.doc, headDir: h.dir, head: h.doc });
+    const unsettledNote =
+      planned.unsettled.length > 0
+        ? ` ${planned.unsettled.length} resource(s) got no steady offline state (${planned.unsettled.map((a) => `\`${a}\``).join(', ')}): their changes come from the configuration diff, replacement unknown.`
+        : '';
     const standIns = [
       ...new Set(
         typesOf(b.doc)
@@ -171,13 +175,15 @@ async function resourceChanges(
       ),
     ];
     return {
-      changes: changesFromPlan(b.doc, h.doc, planned),
+      changes: changesFromPlan(b.doc, h.doc, planned.changes, planned.unsettled),
       planned: 'terraform',
-      ...(standIns.length > 0
+      ...(standIns.length > 0 || unsettledNote
         ? {
             planNote:
-              `Planned by Terraform; ${standIns.map((t) => `\`${t}\``).join(', ')} through terraform_data stand-ins ` +
-              '(the Datadog and Docker providers are not mirrored here): their changes show as `change`, replacement unknown.',
+              (standIns.length > 0
+                ? `Planned by Terraform; ${standIns.map((t) => `\`${t}\``).join(', ')} through terraform_data stand-ins ` +
+                  '(the Datadog and Docker providers are not mirrored here): their changes show as `change`, replacement unknown.'
+                : 'Planned by Terraform.') + unsettledNote,
           }
         : {}),
     };

@@ -29,6 +29,10 @@ export const STAND_IN_NOTE =
   'its provider is not mirrored here, so the plan used a terraform_data stand-in: replacement unknown';
 
 /** cdktf's metadata and Terraform's meta-arguments that change no attribute of the object. */
+/** Why a resource the base's offline state could not settle is reported from its configuration. */
+export const UNSETTLED_NOTE =
+  'no steady offline state could be made for it (the provider kept changing its made-up values): replacement unknown';
+
 const NOT_ARGUMENTS = ['//', 'depends_on', 'lifecycle', 'provider', 'provisioner', 'connection'];
 
 /** Configured arguments of one resource that differ (metadata and meta-arguments ignored), sorted. */
@@ -85,6 +89,7 @@ export function changesFromPlan(
   base: TerraformDocument,
   head: TerraformDocument,
   planned: readonly PlannedChange[],
+  unsettled: readonly string[] = [],
 ): ResourceChange[] {
   const b = resourcesByAddress(base);
   const h = resourcesByAddress(head);
@@ -105,7 +110,19 @@ export function changesFromPlan(
       if (p.previousAddress) out.push({ address: p.address, kind: 'move', ...previous });
       continue;
     }
-    if (p.standIn && (kind === 'update' || kind === 'replace'))
+    const noSteadyState = unsettled.includes(p.address) || unsettled.includes(p.previousAddress ?? '');
+    if (noSteadyState && (kind === 'update' || kind === 'replace')) {
+      const configured = before && after ? changedArguments(before.attrs, after.attrs) : [];
+      if (configured.length > 0)
+        out.push({
+          address: p.address,
+          kind: 'change',
+          ...previous,
+          attributes: configured,
+          unknownBecause: UNSETTLED_NOTE,
+        });
+      else if (p.previousAddress) out.push({ address: p.address, kind: 'move', ...previous });
+    } else if (p.standIn && (kind === 'update' || kind === 'replace'))
       out.push({ address: p.address, kind: 'change', ...previous, attributes, unknownBecause: STAND_IN_NOTE });
     else
       out.push({

@@ -4,7 +4,6 @@
  * resources are planned through terraform_data stand-ins, and the report says so.
  */
 import type { PlannerHandle } from '../../src/review/planner';
-import { STAND_IN_NOTE } from '../../src/review/resource-changes';
 import { atReleasedAddresses, editedSide, reviewSides, scenarioPlanner, synthSide } from './scenario';
 
 const TIMEOUT = 20 * 60_000;
@@ -52,6 +51,54 @@ describe('stackwright review: scenario pull requests on the other stacks, planne
         unknown: 0,
       });
       expect(report.flags).toEqual([]);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'switching the Datadog permission set to full: the first policy updated, three more policies attached',
+    async () => {
+      // The full list (~20.5 KB) needs at least 4 managed policies: "a managed policy holds at most 6,144
+      // non-whitespace characters" (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html).
+      const report = await reviewSides(await synthSide(datadog('standard')), await synthSide(datadog('full')), planner);
+      const [stack] = report.stacks;
+      expect(stack.planned).toBe('terraform');
+      expect(stack.planNote).toBe(
+        'Planned by Terraform; `datadog_integration_aws_external_id`, `datadog_integration_aws_account` through ' +
+          'terraform_data stand-ins (the Datadog and Docker providers are not mirrored here): their changes show as ' +
+          '`change`, replacement unknown.',
+      );
+      expect(stack.changes).toEqual([
+        { address: 'aws_iam_policy.delegation_permissions_1', kind: 'update', attributes: ['policy'] },
+        ...[2, 3, 4].map((n) => ({ address: `aws_iam_policy.delegation_permissions_${n}`, kind: 'create' })),
+        ...[2, 3, 4].map((n) => ({ address: `aws_iam_role_policy_attachment.delegation_attach_${n}`, kind: 'create' })),
+      ]);
+      expect(stack.flags).toEqual([]);
+      expect(stack.cost).toEqual({ before: 0, after: 0, delta: 0 });
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'opening the ALB to 0.0.0.0/0: the listener ingress rule updated in place; the Docker images are stood in for',
+    async () => {
+      // hashicorp/terraform-provider-aws internal/service/ec2/vpc_security_group_ingress_rule.go: the rule's
+      // `cidr_ipv4` has no RequiresReplace plan modifier; its Update calls ModifySecurityGroupRules.
+      const report = await reviewSides(
+        await synthSide(sidecar(['203.0.113.10/32'])),
+        await synthSide(sidecar(['0.0.0.0/0'])),
+        planner,
+      );
+      const [stack] = report.stacks;
+      expect(stack.planned).toBe('terraform');
+      expect(stack.planNote).toBe(
+        'Planned by Terraform; `docker_image`, `docker_registry_image` through terraform_data stand-ins (the Datadog ' +
+          'and Docker providers are not mirrored here): their changes show as `change`, replacement unknown.',
+      );
+      expect(stack.changes).toEqual([
+        { address: 'aws_vpc_security_group_ingress_rule.alb_listener_80_0', kind: 'update', attributes: ['cidr_ipv4'] },
+      ]);
+      expect(stack.cost.delta).toBe(0);
     },
     TIMEOUT,
   );

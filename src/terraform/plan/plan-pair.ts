@@ -6,7 +6,7 @@ import type { TerraformDocument } from '../json/document';
 import type { AwsStandIn } from './aws-stand-in';
 import { planCopy } from './plan-copy';
 import { LOCK_FILE, terraform, type TerraformSetup } from './setup';
-import { appliedState, plan, resourceSchemas, writeState, type ResourceSchema, type TerraformIn } from './state';
+import { plan, resourceSchemas, settledState, writeState, type ResourceSchema, type TerraformIn } from './state';
 
 /** What the real Terraform plans for one resource when the head's configuration meets the base's state. */
 export interface PlannedChange {
@@ -22,6 +22,16 @@ export interface PlannedChange {
   readonly replacePaths: readonly string[];
   /** Set when the resource belongs to a provider the plan stands in for (planned as `terraform_data`). */
   readonly standIn?: string;
+}
+
+/** The plan of one stack pair. */
+export interface PairPlan {
+  readonly changes: readonly PlannedChange[];
+  /**
+   * Resources the base's state could not be settled for (the provider kept planning a change to their made-up
+   * values): their planned actions say nothing about this change.
+   */
+  readonly unsettled: readonly string[];
 }
 
 /** One stack folder of each side, as written by synth (cdk.tf.json plus its assets). */
@@ -55,7 +65,7 @@ const VARIABLE_VALUES: Readonly<Record<string, string>> = {
  * planned against its own state until nothing is left to change (computed values made up), then the head is planned
  * against that state with `-refresh=false`. The provider talks only to the loopback stand-in, with dummy keys.
  */
-export async function planPair(pair: StackPair, ctx: PlanContext): Promise<PlannedChange[]> {
+export async function planPair(pair: StackPair, ctx: PlanContext): Promise<PairPlan> {
   const dir = mkdtempSync(join(tmpdir(), `stackwright-review-${pair.stack}-`));
   try {
     const env = { ...ctx.setup.env, ...variableValues(pair.base), ...variableValues(pair.head) };
@@ -71,11 +81,12 @@ export async function planPair(pair: StackPair, ctx: PlanContext): Promise<Plann
     const schemas = await cached(SCHEMAS, ctx.setup.awsVersion, () => resourceSchemas(tf, dir));
     // Keyed by the base's own JSON, not the copy: the copy names this run's stand-in port.
     const key = createHash('sha256').update(ctx.setup.awsVersion).update(JSON.stringify(pair.base)).digest('hex');
-    const state = await cached(STATES, key, () => appliedState(tf, dir, schemas));
+    const { state, unsettled } = await cached(STATES, key, () => settledState(tf, dir, schemas));
     const headCopy = prepare(dir, pair.headDir, pair.head, ctx);
     writeState(dir, state, schemas);
     const original = new Map([...baseCopy, ...headCopy].map(([from, to]) => [to, from] as const));
-    return (await plan(tf, dir))
+    const back = (a: string) => original.get(a) ?? a;
+    const changes = (await plan(tf, dir))
       .filter((c) => c.mode === 'managed')
       .map((c) => {
         const standIn = original.get(c.address);
@@ -89,6 +100,7 @@ export async function planPair(pair: StackPair, ctx: PlanContext): Promise<Plann
           ...(standIn ? { standIn: c.address } : {}),
         };
       });
+    return { changes, unsettled: unsettled.map(back) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -99,7 +111,7 @@ export async function planPair(pair: StackPair, ctx: PlanContext): Promise<Plann
  * (the scenario tests share one base; each state takes several plans of tens of seconds).
  */
 const SCHEMAS = new Map<string, Promise<Map<string, ResourceSchema>>>();
-const STATES = new Map<string, Promise<Map<string, Record<string, unknown>>>>();
+const STATES = new Map<string, Promise<{ state: Map<string, Record<string, unknown>>; unsettled: string[] }>>();
 
 function cached<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
   let hit = cache.get(key);

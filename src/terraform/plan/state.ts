@@ -37,25 +37,54 @@ export async function plan(terraform: TerraformIn, dir: string): Promise<Resourc
 /**
  * A state as if the stack had been applied: every managed resource with the attributes the plan wants, computed ones
  * filled in (ids and ARNs made up), found by planning against the state until the plan has nothing left to change.
- * Returns address -> attributes.
+ * Returns address -> attributes; fails when some resources never settle.
  */
 export async function appliedState(
   terraform: TerraformIn,
   dir: string,
   schemas: ReadonlyMap<string, ResourceSchema>,
 ): Promise<Map<string, Record<string, unknown>>> {
+  const { state, unsettled } = await settledState(terraform, dir, schemas);
+  if (unsettled.length > 0)
+    throw new Error(
+      `the plan still has changes after ${ROUNDS} rounds of filling in the state: ${unsettled.join(', ')}`,
+    );
+  return state;
+}
+
+const ROUNDS = 6;
+
+/**
+ * As appliedState, but a resource whose made-up values the provider never accepts (it keeps planning a change) does
+ * not fail the whole state: the state is returned with those addresses in `unsettled`.
+ */
+export async function settledState(
+  terraform: TerraformIn,
+  dir: string,
+  schemas: ReadonlyMap<string, ResourceSchema>,
+): Promise<{ state: Map<string, Record<string, unknown>>; unsettled: string[] }> {
   let state = new Map<string, Record<string, unknown>>();
-  for (let round = 0; round < 5; round++) {
+  let pending: ResourceChange[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
     const changes = (await plan(terraform, dir)).filter((c) => c.mode === 'managed');
-    const pending = changes.filter((c) => !(c.change.actions.length === 1 && c.change.actions[0] === 'no-op'));
-    if (round > 0 && pending.length === 0) return state;
+    pending = changes.filter((c) => !(c.change.actions.length === 1 && c.change.actions[0] === 'no-op'));
+    if (round > 0 && pending.length === 0) return { state, unsettled: [] };
+    if (round === ROUNDS - 1) break;
     const next = new Map(state);
     for (const c of pending) next.set(c.address, withComputed(c, state.get(c.address) ?? {}, schemas.get(c.type)));
     state = next;
     writeState(dir, state, schemas);
   }
-  throw new Error('the plan still has changes after 5 rounds of filling in the state');
+  return { state, unsettled: pending.map((c) => c.address).sort() };
 }
+
+/**
+ * Values the provider checks against its own defaults when the configuration leaves them unset: a made-up string
+ * would read as a change (aws_lb_target_group's `protocol_version` then forces a replacement on every plan).
+ */
+const REAL_DEFAULTS: Readonly<Record<string, unknown>> = {
+  'aws_lb_target_group.protocol_version': 'HTTP1',
+};
 
 /** The plan's `after` values, with the values it does not know yet taken from before or made up. */
 function withComputed(
@@ -68,6 +97,7 @@ function withComputed(
     if (unknown !== true) continue;
     // terraform_data's output is its input once applied (what references to a stood-in block read).
     if (c.type === 'terraform_data' && key === 'output') out[key] = out.input ?? null;
+    else if (REAL_DEFAULTS[`${c.type}.${key}`] !== undefined) out[key] = REAL_DEFAULTS[`${c.type}.${key}`];
     else if (before[key] !== undefined && before[key] !== null) out[key] = before[key];
     else if (key === 'arn') out[key] = `arn:aws:${c.type.split('_')[1]}:us-east-1:${ACCOUNT}:${c.type}/${c.name}`;
     else if (key === 'id')
