@@ -1,19 +1,12 @@
 import type { StackwrightConfig } from '../config/schema';
 import type { TerraformDocument } from '../terraform/json/document';
-import type { PairPlan, StackPair } from '../terraform/plan/plan-pair';
 import { mapLimited } from '../terraform/process';
 import { costDelta, type CostDelta } from './cost-delta';
 import { DELTAS, type ReviewDelta } from './deltas';
 import { findingsDelta, type FindingsDelta } from './findings-delta';
 import { instanceTypeNotes } from './instance-notes';
-import {
-  changesFromDiff,
-  changesFromPlan,
-  countChanges,
-  movesBetween,
-  type ChangeCounts,
-  type ResourceChange,
-} from './resource-changes';
+import { resourceChanges, type PlannedBy, type Planner } from './plan-changes';
+import { countChanges, movesBetween, type ChangeCounts, type ResourceChange } from './resource-changes';
 import type { StackFolder } from './tree';
 
 /** What `--fail-on` can match. */
@@ -30,8 +23,7 @@ export interface ReviewSide {
   readonly configProblem?: string;
 }
 
-/** Plans one stack pair with the real Terraform (src/terraform/plan/plan-pair.ts), or is absent. */
-export type Planner = (pair: StackPair) => Promise<PairPlan>;
+export type { Planner } from './plan-changes';
 
 export interface ReviewInput {
   readonly base: ReviewSide;
@@ -48,7 +40,7 @@ export interface StackReport {
   readonly stack: string;
   readonly status: 'added' | 'removed' | 'changed' | 'unchanged';
   /** How the resource changes were found: the real plan, the configuration diff, or nothing to compare. */
-  readonly planned: 'terraform' | 'diff' | 'none';
+  readonly planned: PlannedBy;
   readonly planNote?: string;
   readonly changes: readonly ResourceChange[];
   readonly counts: ChangeCounts;
@@ -74,8 +66,6 @@ export interface Report {
   /** The deltas that ran (ids); a delta not listed was not available in this build. */
   readonly deltasRun: readonly string[];
 }
-
-const STAND_IN_TYPES = /^(datadog|docker)_/;
 
 /** Compares the two generated trees stack by stack. */
 export async function buildReport(input: ReviewInput): Promise<Report> {
@@ -143,64 +133,6 @@ async function stackReport(stack: string, input: ReviewInput): Promise<StackRepo
     deltas,
     flags,
   };
-}
-
-async function resourceChanges(
-  stack: string,
-  b: StackFolder | undefined,
-  h: StackFolder | undefined,
-  status: StackReport['status'],
-  input: ReviewInput,
-): Promise<{ changes: ResourceChange[]; planned: StackReport['planned']; planNote?: string }> {
-  if (status === 'unchanged') return { changes: [], planned: 'none' };
-  // A whole stack created or destroyed: every resource is, and no plan can say otherwise.
-  if (!b || !h) return { changes: changesFromDiff(b?.doc, h?.doc, ''), planned: 'diff' };
-  if (!input.planner)
-    return {
-      changes: changesFromDiff(b.doc, h.doc, input.plannerMissing ?? 'not planned'),
-      planned: 'diff',
-      planNote: `Not planned with Terraform (${input.plannerMissing ?? 'not requested'}): replacements unknown.`,
-    };
-  try {
-    const planned = await input.planner({ stack, baseDir: b.dir, base: b.doc, headDir: h.dir, head: h.doc });
-    const unsettledNote =
-      planned.unsettled.length > 0
-        ? ` ${planned.unsettled.length} resource(s) got no steady offline state (${planned.unsettled.map((a) => `\`${a}\``).join(', ')}): their changes come from the configuration diff, replacement unknown.`
-        : '';
-    const standIns = [
-      ...new Set(
-        typesOf(b.doc)
-          .concat(typesOf(h.doc))
-          .filter((t) => STAND_IN_TYPES.test(t)),
-      ),
-    ];
-    return {
-      changes: changesFromPlan(b.doc, h.doc, planned.changes, planned.unsettled),
-      planned: 'terraform',
-      ...(standIns.length > 0 || unsettledNote
-        ? {
-            planNote:
-              (standIns.length > 0
-                ? `Planned by Terraform; ${standIns.map((t) => `\`${t}\``).join(', ')} through terraform_data stand-ins ` +
-                  '(the Datadog and Docker providers are not mirrored here): their changes show as `change`, replacement unknown.'
-                : 'Planned by Terraform.') + unsettledNote,
-          }
-        : {}),
-    };
-  } catch (err) {
-    if (process.env.STACKWRIGHT_DEBUG) process.stderr.write(`${(err as Error).message}\n`);
-    const message = (err as Error).message.split('\n');
-    const why =
-      message
-        .find((l) => /Error: /.test(l))
-        ?.replace(/^[\s│]*/, '')
-        .trim() ?? message[0];
-    return { changes: changesFromDiff(b.doc, h.doc, why), planned: 'diff', planNote: `${why}; replacements unknown.` };
-  }
-}
-
-function typesOf(doc: TerraformDocument): string[] {
-  return Object.keys(doc.resource ?? {});
 }
 
 /** Same configuration: identical JSON apart from cdktf's `//` metadata. */
