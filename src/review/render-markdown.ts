@@ -49,7 +49,7 @@ export function renderMarkdown(
 }
 
 function summary(report: Report): string {
-  const lines = [COMMENT_MARKER, `## Stackwright review: \`${report.base}\` → ${report.head}`, ''];
+  const lines = [COMMENT_MARKER, `### Stackwright review: \`${report.base}\` → ${report.head}`, ''];
   if (report.stacks.every((s) => s.status === 'unchanged')) {
     lines.push('**No changes**: generated/ is the same on both sides.', '');
     return `${lines.join('\n')}\n`;

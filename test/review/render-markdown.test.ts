@@ -45,7 +45,7 @@ describe('the review as Markdown', () => {
     const md = renderMarkdown(report([stack('ecs')]));
     expect(md.split('\n').slice(0, 2)).toEqual([
       COMMENT_MARKER,
-      '## Stackwright review: `main` → stackwright.yaml (working tree)',
+      '### Stackwright review: `main` → stackwright.yaml (working tree)',
     ]);
     expect(md).toContain('| ecs | 0 | 1 | 1 | 0 | 0 | 0 | $10.00 → $12.50 (+$2.50) | replace |');
     expect(md).toContain('<details><summary><b>ecs</b>: 1 to update, 1 to replace ⚠ replace</summary>');
@@ -58,7 +58,7 @@ describe('the review as Markdown', () => {
     const same = stack('ecs', { status: 'unchanged', planned: 'none', changes: [], counts: COUNTS, flags: [] });
     const md = renderMarkdown({ ...report([same]), flags: [] });
     expect(md).toBe(
-      `${COMMENT_MARKER}\n## Stackwright review: \`main\` → stackwright.yaml (working tree)\n\n**No changes**: generated/ is the same on both sides.\n\n`,
+      `${COMMENT_MARKER}\n### Stackwright review: \`main\` → stackwright.yaml (working tree)\n\n**No changes**: generated/ is the same on both sides.\n\n`,
     );
   });
 
