@@ -2,7 +2,7 @@ import { findingsDelta } from '../../src/review/findings-delta';
 import type { TerraformDocument } from '../../src/terraform/json';
 
 const group = (retention?: number) => ({ name: 'app', ...(retention ? { retention_in_days: retention } : {}) });
-const doc = (resource: Record<string, Record<string, unknown>>): TerraformDocument => ({ resource });
+const doc = (resource: Record<string, Record<string, Record<string, unknown>>>): TerraformDocument => ({ resource });
 
 describe('rule findings: new and resolved, by rule and address', () => {
   it('a finding the head adds is new; one it removes is resolved', () => {
