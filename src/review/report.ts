@@ -90,8 +90,8 @@ export async function buildReport(input: ReviewInput): Promise<Report> {
         unknown: total('unknown'),
       },
       cost: {
-        before: sum((s) => s.cost.before ?? 0),
-        after: sum((s) => s.cost.after ?? 0),
+        before: sum((s) => s.cost.before),
+        after: sum((s) => s.cost.after),
         delta: sum((s) => s.cost.delta),
       },
     },
@@ -127,7 +127,9 @@ async function stackReport(stack: string, input: ReviewInput): Promise<StackRepo
       { doc: h?.doc, config: input.head.config, configProblem: input.head.configProblem },
     ),
     findings: findingsDelta(stack, b?.doc, h?.doc, moves, {
-      base: input.base.config?.rules,
+      // A base config this version cannot read: its overrides are taken to be the head's, so the findings the
+      // head's overrides suppress do not read as resolved.
+      base: (input.base.config ?? input.head.config)?.rules,
       head: input.head.config?.rules,
     }),
     deltas,
