@@ -1,16 +1,19 @@
 /**
  * The one-way import rule (ARCHITECTURE.md). Each layer may import its own layer and the layers below it, never a
- * layer above it, and no module may take part in an import cycle. `npm test` runs
- * `depcruise src stacks --config .dependency-cruiser.cjs`, so CI fails on the first import that points up; a second rule
- * keeps construct files from importing the config (constructs-take-plain-props below).
+ * layer above it (`no-upward-from-<layer>`, one per layer below cli), and no module may take part in an import cycle
+ * (`no-cycles`). `npm test` runs `npm run depcruise` (`depcruise src stacks packages/bench/src`), so CI fails on the
+ * first import that points up. Six more rules, each explained where it is declared below:
+ * `known-upward-edge-stays-narrow` (the listed exceptions import only their listed target), `every-module-in-a-layer`,
+ * `bench-only-through-its-api`, `generator-takes-bench-as-a-package`, `constructs-take-plain-props` (construct files
+ * never import the config) and `no-top-level-outside`.
  *
  *   cli            src/cli, src/api                thin shell: parses arguments, calls library functions; src/api is
  *                                                  what it offers the benchmark toolkit (`@stackwright/generator`)
  *   bench          packages/bench/src              the benchmark toolkit (its own workspace package), loaded lazily
  *                                                  by `stackwright bench` only; it reaches the generator only through
  *                                                  src/api/bench.ts
- *   review         src/review                      compares two generated trees (plans, findings, cost); reads
- *                                                  Terraform JSON only: never builds stacks nor synthesizes
+ *   review         src/review                      compares two generated trees (plans, findings, cost, deltas);
+ *                                                  reads Terraform JSON only: never builds stacks nor synthesizes
  *   rules          src/rules (the engine)          reads synthesized Terraform JSON, never builds stacks
  *   synth          src/synth                       renders the stacks it is given into files
  *   composition    stacks/, core/stack-definition, assembles domain constructs into stacks from the config
@@ -31,6 +34,7 @@ const CONFIG = '^src/config/(?!common\\.ts$)';
 const COMPOSITION = '^(?:stacks/|src/core/stack-definition\\.ts$|src/pricing/(?:stack-usage|cost-section)\\.ts$)';
 const SYNTH = '^src/synth/';
 const RULES = '^src/rules/(?!(?:ids|suppress|config)\\.ts$)';
+/** Above the rule pack: the deltas reuse its IAM catalogue and policy parsing. */
 const REVIEW = '^src/review/';
 const BENCH = '^packages/bench/src/';
 const CLI = '^src/(?:cli|api)/';

@@ -1,5 +1,6 @@
 #!/usr/bin/env -S node --max-semi-space-size=2
-// A 2 MB young generation (instead of 16) keeps a full synth near 135 MB peak instead of 160, at no cost in time.
+// A 2 MB young generation (instead of Node's 16) lowers a synth's peak memory at no cost in time (figures in
+// docs/benchmarks/synth.md, "The launcher's young generation").
 // Runs the build in dist/ (`npm run build`, scripts/build.js): one bundle parses faster and takes less memory than
 // the many files a TypeScript loader would load one by one. STACKWRIGHT_FROM_SOURCE=1 runs src/ through tsx instead
 // (development: no build after an edit).

@@ -1,5 +1,6 @@
 import type { AwsPartition } from '../src/aws/partition';
 import type { DatadogConfig } from '../src/datadog/config';
+import type { Agree, Same, SharedFieldsAgree, ValueShape } from '../src/core/type-agreement';
 import type { DatadogAwsIntegrationProps } from '../src/datadog/aws-integration';
 import type { DatadogDelegationRoleProps } from '../src/datadog/delegation-role';
 import type { PermissionDriftCheckProps } from '../src/datadog/permission-drift';
@@ -43,16 +44,15 @@ export function awsIntegrationProps(
   dd: DatadogConfig,
   refs: Pick<DatadogAwsIntegrationProps, 'awsAccountId' | 'partition' | 'roleName' | 'externalId' | 'dependsOn'>,
 ): DatadogAwsIntegrationProps {
-  const s = dd.integration;
-  if (!s) return refs;
+  if (!dd.integration) return refs;
+  // The fields the section and the props both name pass as they are (checked below).
+  const { logs, resourceCollection, ...same } = dd.integration;
   return {
     ...refs,
-    regions: s.regions,
-    metrics: s.metrics,
-    lambdaForwarderArns: s.logs.lambdaForwarderArns,
-    resourceCollection: s.resourceCollection.enabled,
-    cloudSecurityPosture: s.resourceCollection.cloudSecurityPosture,
-    xrayServices: s.xrayServices,
+    ...same,
+    lambdaForwarderArns: logs.lambdaForwarderArns,
+    resourceCollection: resourceCollection.enabled,
+    cloudSecurityPosture: resourceCollection.cloudSecurityPosture,
   };
 }
 
@@ -67,3 +67,24 @@ export function driftCheckProps(
   if (dd.externalId !== 'managed' || dd.permissions === 'core') return undefined;
   return { set: dd.permissions, policies, refreshCommand: refreshCommandFor(dd.permissions) };
 }
+
+type IntegrationConfig = NonNullable<DatadogConfig['integration']>;
+
+// The fields the section and the constructs' props both name hold the same values: tsc fails here when they drift
+// (see src/core/type-agreement.ts). The rest is mapped above; `externalId` is the mode in the config and the
+// Terraform expression of the ID in the props.
+export type RoleFieldsAgree = Agree<SharedFieldsAgree<DatadogConfig, DatadogDelegationRoleProps, 'externalId'>>;
+export type IntegrationFieldsAgree = Agree<
+  SharedFieldsAgree<IntegrationConfig, DatadogAwsIntegrationProps, 'resourceCollection'>
+>;
+/** The grouped config fields and the flat props they become. */
+export type CollectionFlagsAgree = Agree<
+  Same<
+    ValueShape<Pick<IntegrationConfig['logs'], 'lambdaForwarderArns'> & IntegrationConfig['resourceCollection']>,
+    ValueShape<
+      Pick<DatadogAwsIntegrationProps, 'lambdaForwarderArns' | 'cloudSecurityPosture'> & {
+        enabled: DatadogAwsIntegrationProps['resourceCollection'];
+      }
+    >
+  >
+>;

@@ -1,4 +1,4 @@
-import { TerraformOutput, TerraformVariable } from 'cdktf';
+import { TerraformVariable } from 'cdktf';
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { DatadogProvider } from '@cdktf/provider-datadog/lib/provider';
 import { IntegrationAwsExternalId } from '@cdktf/provider-datadog/lib/integration-aws-external-id';
@@ -9,11 +9,15 @@ import { DatadogAwsIntegration } from '../src/datadog/aws-integration';
 import { datadogAccountFor, datadogApiUrl } from '../src/datadog/sites';
 import { addPermissionDriftCheck } from '../src/datadog/permission-drift';
 import { datadogReadme } from '../src/datadog/readme';
+import { collectionWarnings } from '../src/datadog/config';
 import { awsIntegrationProps, delegationRoleProps, driftCheckProps } from './datadog-props';
 
 export const datadogStack = defineStack({
   key: 'datadog',
-  summary: 'IAM role Datadog assumes with an external ID, its permissions, and the Datadog side of the handshake',
+  summary: (dd) =>
+    'IAM role Datadog assumes with an external ID, its permissions' +
+    (dd.externalId === 'managed' ? ', and the Datadog side of the handshake' : ' (the external ID is a variable)'),
+  warnings: collectionWarnings,
   build: (scope, config, dd) => {
     const stack = new StackwrightStack(scope, 'datadog', {
       config,
@@ -65,22 +69,11 @@ export const datadogStack = defineStack({
       new DatadogAwsIntegration(stack, 'integration', awsIntegrationProps(dd, refs));
     }
 
-    new TerraformOutput(stack, 'role_arn', {
-      value: delegation.role.arn,
-      description: 'ARN of the role Datadog assumes',
-    });
-    new TerraformOutput(stack, 'role_name', {
-      value: delegation.role.name,
-      description: 'Name of the role Datadog assumes',
-    });
-    new TerraformOutput(stack, 'aws_account_id', {
-      value: caller.accountId,
-      description: 'The AWS account Datadog reads',
-    });
-    new TerraformOutput(stack, 'external_id', {
-      value: externalId,
-      sensitive: true,
-      description: 'External ID the trust policy requires',
+    stack.addOutputs({
+      role_arn: { value: delegation.role.arn, description: 'ARN of the role Datadog assumes' },
+      role_name: { value: delegation.role.name, description: 'Name of the role Datadog assumes' },
+      aws_account_id: { value: caller.accountId, description: 'The AWS account Datadog reads' },
+      external_id: { value: externalId, sensitive: true, description: 'External ID the trust policy requires' },
     });
     stack.addReadmeSection(datadogReadme(dd, partition, datadogAccountId, roleName));
     return stack;

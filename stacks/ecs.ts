@@ -1,8 +1,7 @@
-import { TerraformOutput } from 'cdktf';
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { defineStack } from '../src/core/stack-definition';
 import { StackwrightStack } from '../src/core/stackwright-stack';
-import { clusterPlacement } from '../src/ecs/network';
+import { clusterNetworkPlan } from '../src/ecs/network';
 import { egressResources } from '../src/aws/egress';
 import { Ec2CapacityCluster } from '../src/ecs/cluster';
 import { ClusterService } from '../src/ecs/service';
@@ -12,7 +11,7 @@ import {
   reconcilerReadmeSection,
   type ManagedCluster,
 } from '../src/ecs/reconciler/desired-count-reconciler';
-import { clusterPlacementProps, clusterProps, reconcilerProps, serviceProps } from './ecs-props';
+import { clusterNetworkPlanProps, clusterProps, reconcilerProps, serviceProps } from './ecs-props';
 
 export const ecsStack = defineStack({
   key: 'ecs',
@@ -36,7 +35,7 @@ export const ecsStack = defineStack({
     const managed: ManagedCluster[] = [];
     for (const c of ecs.clusters) {
       const clusterName = stack.resourceName(c.name);
-      const network = clusterPlacement(stack, `${c.name}-network`, clusterPlacementProps(c, clusterName));
+      const network = clusterNetworkPlan(stack, `${c.name}-network`, clusterNetworkPlanProps(c, clusterName));
       // The network's way out (none to wait for in an existing VPC): instances and tasks pull images through it.
       const egress = egressResources(network.network);
       const clusterRefs = {
@@ -82,13 +81,15 @@ export const ecsStack = defineStack({
       }
     }
 
-    new TerraformOutput(stack, 'clusters', {
-      value: clusterOutputs,
-      description: 'Per cluster: ECS cluster name and ARN, capacity provider, Auto Scaling group',
-    });
-    new TerraformOutput(stack, 'services', {
-      value: serviceOutputs,
-      description: 'Per cluster/service: service ARN, one-task-per-host mode, log group',
+    stack.addOutputs({
+      clusters: {
+        value: clusterOutputs,
+        description: 'Per cluster: ECS cluster name and ARN, capacity provider, Auto Scaling group',
+      },
+      services: {
+        value: serviceOutputs,
+        description: 'Per cluster/service: service ARN, one-task-per-host mode, log group',
+      },
     });
     for (const section of ecsReadmeSections(ecs, config.name)) stack.addReadmeSection(section);
 
@@ -96,25 +97,24 @@ export const ecsStack = defineStack({
     if (managed.length > 0) {
       const props = reconcilerProps(ecs, { stack, managed, partition, region, accountId });
       const reconciler = new DesiredCountReconciler(stack, 'reconciler', props);
-      new TerraformOutput(stack, 'reconciler_function_name', {
-        value: reconciler.function.functionName,
-        description: 'The desired-count reconciler Lambda function',
-      });
-      new TerraformOutput(stack, 'reconciler_function_arn', {
-        value: reconciler.function.arn,
-        description: 'ARN of the reconciler function',
-      });
-      new TerraformOutput(stack, 'reconciler_rule_arn', {
-        value: reconciler.rule.arn,
-        description: 'EventBridge rule for container instance state changes of the managed clusters',
-      });
-      new TerraformOutput(stack, 'reconciler_dead_letter_queue_url', {
-        value: reconciler.deadLetterQueue.url,
-        description: 'Events and invocations that failed after retries',
-      });
-      new TerraformOutput(stack, 'reconciler_dead_letter_queue_arn', {
-        value: reconciler.deadLetterQueue.arn,
-        description: 'ARN of the reconciler dead-letter queue',
+      stack.addOutputs({
+        reconciler_function_name: {
+          value: reconciler.function.functionName,
+          description: 'The desired-count reconciler Lambda function',
+        },
+        reconciler_function_arn: { value: reconciler.function.arn, description: 'ARN of the reconciler function' },
+        reconciler_rule_arn: {
+          value: reconciler.rule.arn,
+          description: 'EventBridge rule for container instance state changes of the managed clusters',
+        },
+        reconciler_dead_letter_queue_url: {
+          value: reconciler.deadLetterQueue.url,
+          description: 'Events and invocations that failed after retries',
+        },
+        reconciler_dead_letter_queue_arn: {
+          value: reconciler.deadLetterQueue.arn,
+          description: 'ARN of the reconciler dead-letter queue',
+        },
       });
       stack.addReadmeSection(reconcilerReadmeSection(props));
     }

@@ -1,4 +1,3 @@
-import { TerraformOutput } from 'cdktf';
 import { defineStack } from '../src/core/stack-definition';
 import { StackwrightStack } from '../src/core/stackwright-stack';
 import { KeepaliveBenchmark } from '../src/keepalive/keepalive-benchmark';
@@ -19,21 +18,20 @@ export const keepaliveStack = defineStack({
     const bench = new KeepaliveBenchmark(stack, 'benchmark', keepaliveBenchmarkProps(k));
     const functions = [...bench.functions];
 
-    new TerraformOutput(stack, 'function_urls', {
-      value: Object.fromEntries(functions.map(([v, f]) => [v, f.url.functionUrl])),
-      description: 'Function URL per variant (AWS_IAM auth); `stackwright bench lambda --from-terraform` reads this',
-    });
-    new TerraformOutput(stack, 'function_names', {
-      value: Object.fromEntries(functions.map(([v, f]) => [v, f.fn.functionName])),
-      description: 'Lambda function name per variant',
-    });
-    new TerraformOutput(stack, 'table_name', {
-      value: bench.table.table.name,
-      description: 'The DynamoDB table the functions write to',
-    });
-    new TerraformOutput(stack, 'bench_invoke_policy_arn', {
-      value: bench.invokePolicy.arn,
-      description: 'Attach to the benchmark caller: invoke these function URLs',
+    stack.addOutputs({
+      function_urls: {
+        value: Object.fromEntries(functions.map(([v, f]) => [v, f.url.functionUrl])),
+        description: 'Function URL per variant (AWS_IAM auth); `stackwright bench lambda --from-terraform` reads this',
+      },
+      function_names: {
+        value: Object.fromEntries(functions.map(([v, f]) => [v, f.fn.functionName])),
+        description: 'Lambda function name per variant',
+      },
+      table_name: { value: bench.table.table.name, description: 'The DynamoDB table the functions write to' },
+      bench_invoke_policy_arn: {
+        value: bench.invokePolicy.arn,
+        description: 'Attach to the benchmark caller: invoke these function URLs',
+      },
     });
     stack.addReadmeSection(keepaliveReadme(k));
     return stack;

@@ -48,8 +48,8 @@ const TIERS = {
   native: {
     what: 'real nginx, gunicorn, supervisord, ab and python, and the built CLI (bin/stackwright.js) as child processes',
     patterns: [
-      '<rootDir>/test/bench/local/**/*.test.ts',
-      '<rootDir>/test/bench/remote/**/*.test.ts',
+      '<rootDir>/test/bench/sidecar/local/**/*.test.ts',
+      '<rootDir>/test/bench/sidecar/remote/**/*.test.ts',
       '<rootDir>/test/sidecar/local/**/*.test.ts',
       '<rootDir>/test/sidecar/render/real-tools.test.ts',
       '<rootDir>/test/keepalive/python-handler.test.ts',

@@ -30,12 +30,14 @@ export {
   resolveRenderOptions,
   SidecarRenderError,
   type SidecarRenderOptions,
-  type SidecarVariant,
-  sidecarVariants,
 } from '../sidecar/render';
 export {
-  cpuArchitectures,
-  type CpuArchitecture,
+  baselineVariant,
+  containersOf,
   sidecarVariantNames,
   type SidecarVariantName,
+  type SidecarVariantSpec,
+  sidecarVariantTable,
+  type SidecarVariantTable,
 } from '../sidecar/variants';
+export { cpuArchitectures, type CpuArchitecture } from '../sidecar/deployments';

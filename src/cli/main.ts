@@ -5,9 +5,24 @@ import { sourceMappedStack } from './internal-error';
 import { synthCommand } from './commands/synth';
 import { diffCommand } from './commands/diff';
 import { listCommand } from './commands/list';
-import { extraCommands } from './commands/extra';
+import { checkCommand } from './commands/check';
 import { validateCommand } from './commands/validate';
 import { datadogCommand } from './commands/datadog';
+import { benchCommand } from './commands/bench';
+import { reviewCommand } from './commands/review';
+import type { CommandFactory } from './options';
+
+/** Every command, in the order `--help` and the "Name a command" message list them. */
+const COMMANDS: readonly CommandFactory[] = [
+  synthCommand,
+  diffCommand,
+  listCommand,
+  checkCommand,
+  validateCommand,
+  reviewCommand,
+  datadogCommand,
+  benchCommand,
+];
 
 /**
  * Parses argv, runs one command, and maps errors to exit codes: bad input prints its problems and exits 2 (with
@@ -26,12 +41,14 @@ async function run(argv: readonly string[]): Promise<number> {
   const setExit = (code: number): void => {
     exitCode = code;
   };
+  const commands = COMMANDS.map((command) => command(setExit));
+  const names = commands.map((c) => [c.command].flat()[0]!.split(' ')[0]);
   const cli: Argv = yargs([...argv])
     .scriptName('stackwright')
     .usage('$0 <command> [options]\n\nOne validated config in, deterministic reviewed Terraform out.')
     .strict()
     .recommendCommands()
-    .demandCommand(1, 'Name a command: synth, diff, list, check, validate, datadog, bench.')
+    .demandCommand(1, `Name a command: ${names.join(', ')}.`)
     .help()
     .alias('h', 'help')
     .version('version', 'Print the version of Stackwright', packageJson.version)
@@ -41,8 +58,7 @@ async function run(argv: readonly string[]): Promise<number> {
       if (err && err.name !== 'YError') throw err; // a YError is yargs rejecting the arguments
       throw InputError.single('command line', '', msg ?? err?.message ?? 'invalid arguments', 'see --help');
     });
-  for (const command of [synthCommand, diffCommand, listCommand, validateCommand, datadogCommand, ...extraCommands])
-    cli.command(command(setExit) as CommandModule);
+  for (const command of commands) cli.command(command as CommandModule);
   try {
     // With a callback yargs hands back --help and usage text instead of printing it through console.log.
     let output = '';

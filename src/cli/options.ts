@@ -1,8 +1,10 @@
 import type { Argv } from 'yargs';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load';
 import type { StackwrightConfig } from '../config/schema';
+import { DEFAULT_OUT_DIR } from '../synth/output-dir';
 import { formatProblem, InputError } from '../core/errors';
-import { collectionWarnings } from '../datadog/config';
+import { stackDefinitions } from '../../stacks';
+import { selectStacks } from '../synth/synthesize';
 
 /** One CLI command. Handlers declare the parsed options they read. */
 export interface StackwrightCommand<A> {
@@ -37,17 +39,29 @@ export function withStacks<T>(y: Argv<T>) {
   });
 }
 
+/** `--out/-o`: the output folder, generated/ by default (synth writes it, diff compares it). */
+export function withOut<T>(y: Argv<T>) {
+  return y.option('out', {
+    alias: 'o',
+    type: 'string',
+    default: DEFAULT_OUT_DIR,
+    requiresArg: true,
+    describe: 'Output folder',
+  });
+}
+
 export function withJson<T>(y: Argv<T>) {
   return y.option('json', { type: 'boolean', default: false, describe: 'Print machine-readable JSON' });
 }
 
 export function readConfig(file: string): StackwrightConfig {
   const config = loadConfig(file);
-  // Settings that work but grant unused access or partial coverage: printed, never fatal.
-  const datadog = config.stacks.datadog;
-  for (const w of datadog ? collectionWarnings(datadog) : []) {
-    const path = ['stacks', 'datadog', ...w.path].join('.');
-    process.stderr.write(`warning: ${formatProblem({ file, path, message: w.message, allowed: w.allowed })}\n`);
+  // Settings that work but grant unused access or partial coverage: each stack names its own, printed, never fatal.
+  for (const key of selectStacks(config)) {
+    for (const w of stackDefinitions[key].warnings?.(config.stacks[key] as never) ?? []) {
+      const path = ['stacks', key, ...w.path].join('.');
+      process.stderr.write(`warning: ${formatProblem({ file, path, message: w.message, allowed: w.allowed })}\n`);
+    }
   }
   return config;
 }

@@ -1,6 +1,10 @@
 import type { Construct } from 'constructs';
 import type { StackKey, StackwrightConfig, StacksConfig } from '../config/schema';
+import type { ConfigIssue } from './config-issue';
 import type { StackwrightStack } from './stackwright-stack';
+
+/** The parsed config section of the stack with key K. */
+export type StackSection<K extends StackKey> = NonNullable<StacksConfig[K]>;
 
 /**
  * How one config section becomes one stack. stacks/index.ts lists them; the synth pipeline builds a stack for each
@@ -9,11 +13,31 @@ import type { StackwrightStack } from './stackwright-stack';
 export interface StackDefinition<K extends StackKey = StackKey> {
   /** The config section under `stacks:` and the stack's folder name in generated/. */
   readonly key: K;
-  /** One line for `stackwright list`. */
-  readonly summary: string;
-  build(scope: Construct, config: StackwrightConfig, section: NonNullable<StacksConfig[K]>): StackwrightStack;
+  /** One line for `stackwright list`; a function of the section when what the stack holds depends on it. */
+  readonly summary: string | ((section: StackSection<K>) => string);
+  /**
+   * Settings that work, but not as well as they could, or grant access nothing uses: the CLI prints them as
+   * warnings when it reads the config, never fatal. Paths are relative to the section.
+   * @default none
+   */
+  warnings?(section: StackSection<K>): readonly ConfigIssue[];
+  build(scope: Construct, config: StackwrightConfig, section: StackSection<K>, context: StackContext): StackwrightStack;
+}
+
+/** Where synth writes the stacks unless told otherwise. */
+export const DEFAULT_OUT_DIR = 'generated';
+
+/** What a stack's build knows besides the config. */
+export interface StackContext {
+  /** The folder synth writes into (a stack's own folder is `<outDir>/<key>`), for text that names the stack's folder. */
+  readonly outDir: string;
 }
 
 export function defineStack<K extends StackKey>(def: StackDefinition<K>): StackDefinition<K> {
   return def;
+}
+
+/** The definition's `list` line for its section. */
+export function stackSummary<K extends StackKey>(def: StackDefinition<K>, section: StackSection<K>): string {
+  return typeof def.summary === 'string' ? def.summary : def.summary(section);
 }

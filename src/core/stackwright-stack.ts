@@ -1,6 +1,15 @@
 import { Construct } from 'constructs';
 import type { Node } from 'constructs';
-import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformElement, TerraformStack } from 'cdktf';
+import {
+  CloudBackend,
+  LocalBackend,
+  NamedCloudWorkspace,
+  S3Backend,
+  TerraformElement,
+  TerraformOutput,
+  TerraformStack,
+  type TerraformOutputConfig,
+} from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { BackendConfig, StackwrightConfig } from '../config/schema';
 import { addressCollisions, addressPath, assertUniqueAddresses, declareReleasedMoves, readableName } from './addresses';
@@ -98,6 +107,11 @@ export class StackwrightStack extends TerraformStack {
 
   public stackFiles(): StackFile[] {
     return [...this.files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  /** Terraform outputs by name, declared in the order given. */
+  public addOutputs(outputs: Readonly<Record<string, TerraformOutputConfig>>): void {
+    for (const [name, output] of Object.entries(outputs)) new TerraformOutput(this, name, output);
   }
 
   public addReadmeSection(section: ReadmeSection): void {

@@ -2,14 +2,18 @@ import { z } from 'zod';
 import { awsRegion } from '../config/common';
 import { datadogSites } from './sites';
 import { snapshotPermissions } from './permissions';
+import type { ConfigIssue } from '../core/config-issue';
 
-/** What Datadog collects, as `datadog_integration_aws_account` takes it (managed mode). */
+/**
+ * What Datadog collects, as `datadog_integration_aws_account` takes it (managed mode). The fields map onto
+ * DatadogAwsIntegrationProps (./aws-integration.ts), which documents them; `logs` and `resourceCollection` group
+ * props that stacks/datadog-props.ts flattens (and where tsc holds the two in agreement).
+ */
 const integrationSchema = z.strictObject({
   regions: z.union([z.literal('all'), z.array(awsRegion).min(1)]).default('all'),
   metrics: z
     .strictObject({
       enabled: z.boolean().default(true),
-      /** Skip these CloudWatch namespaces (e.g. AWS/SQS). */
       excludeNamespaces: z.array(z.string().regex(/^[A-Za-z0-9/_.-]+$/)).default([]),
       collectCloudwatchAlarms: z.boolean().default(false),
       collectCustomMetrics: z.boolean().default(false),
@@ -18,10 +22,7 @@ const integrationSchema = z.strictObject({
   logs: z.strictObject({ lambdaForwarderArns: z.array(z.string().startsWith('arn:')).default([]) }).prefault({}),
   resourceCollection: z
     .strictObject({
-      /**
-       * Datadog's resource collection (`extended_collection`). Datadog reads resources through the
-       * SecurityAudit policy, so it is on by default exactly when `securityAudit` is.
-       */
+      /** The props' `resourceCollection`; when absent, on exactly when `securityAudit` is (see the transform). */
       enabled: z.boolean().optional(),
       cloudSecurityPosture: z.boolean().default(false),
     })
@@ -35,7 +36,6 @@ export const datadogConfigSchema = z
     /** Datadog site the organization lives on; decides which Datadog AWS account is trusted. */
     site: z.enum(datadogSites).default('datadoghq.com'),
     /**
-     * IAM role name.
      * @default `<name>-DatadogIntegrationRole` (the config's name as prefix, so it never collides with the
      * `DatadogIntegrationRole` of Datadog's CloudFormation setup or of another environment)
      */
@@ -50,7 +50,7 @@ export const datadogConfigSchema = z
     externalId: z.enum(['managed', 'manual']).default('managed'),
     /** Datadog's permission list to grant: standard (about 100 actions), full (about 690) or core (metrics only). */
     permissions: z.enum(['standard', 'full', 'core']).default('standard'),
-    /** Attach AWS's SecurityAudit managed policy (needed for Datadog cloud security posture management). */
+    /** Needed for Datadog cloud security posture management. */
     securityAudit: z.boolean().default(false),
     /** What Datadog collects (managed mode only; set these in Datadog's UI in manual mode). */
     integration: integrationSchema.optional(),
@@ -64,7 +64,7 @@ export const datadogConfigSchema = z
       });
     }
     collectionProblems(d).forEach((p) =>
-      ctx.addIssue({ code: 'custom', path: p.path, message: p.message, params: { allowed: p.allowed } }),
+      ctx.addIssue({ code: 'custom', path: [...p.path], message: p.message, params: { allowed: p.allowed } }),
     );
   })
   // Managed mode always registers collection settings: fill them in so the stack never falls back to settings
@@ -79,13 +79,6 @@ export const datadogConfigSchema = z
 
 export type DatadogConfig = z.infer<typeof datadogConfigSchema>;
 
-/** A collection setting Datadog cannot serve with the permissions the config attaches (or one it grants unused). */
-export interface CollectionFinding {
-  readonly path: (string | number)[];
-  readonly message: string;
-  readonly allowed: string;
-}
-
 type ParsedSection = Pick<DatadogConfig, 'externalId' | 'permissions' | 'securityAudit' | 'integration'>;
 
 /**
@@ -96,9 +89,9 @@ type ParsedSection = Pick<DatadogConfig, 'externalId' | 'permissions' | 'securit
 const XRAY_ACTIONS = ['xray:BatchGetTraces', 'xray:GetTraceSummaries'] as const;
 
 /** Combinations Datadog lacks the permissions for: the config is refused (exit 2). */
-export function collectionProblems(d: ParsedSection): CollectionFinding[] {
+export function collectionProblems(d: ParsedSection): ConfigIssue[] {
   const rc = d.integration?.resourceCollection;
-  const problems: CollectionFinding[] = [];
+  const problems: ConfigIssue[] = [];
   const at = (...p: string[]) => ['integration', ...p];
   if (rc?.enabled === true && !d.securityAudit) {
     problems.push({
@@ -136,10 +129,10 @@ export function collectionProblems(d: ParsedSection): CollectionFinding[] {
 }
 
 /** Combinations that work but not as well as they could, or grant access nothing uses: printed, never fatal. */
-export function collectionWarnings(d: DatadogConfig): CollectionFinding[] {
+export function collectionWarnings(d: DatadogConfig): ConfigIssue[] {
   if (d.externalId !== 'managed' || d.integration === undefined) return [];
   const rc = d.integration.resourceCollection;
-  const warnings: CollectionFinding[] = [];
+  const warnings: ConfigIssue[] = [];
   if (d.securityAudit && !rc.enabled && !rc.cloudSecurityPosture) {
     warnings.push({
       path: ['securityAudit'],

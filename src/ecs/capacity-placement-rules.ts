@@ -1,4 +1,6 @@
-import type { ConfigIssue } from './placement';
+import type { ConfigIssue } from '../core/config-issue';
+import type { Ec2CapacityOptions } from './ec2-capacity-options';
+import type { ServiceShape } from './service-shape';
 
 /**
  * Placement that the cluster's Auto Scaling group can never satisfy. It launches one instance type, at most maxSize
@@ -11,16 +13,12 @@ import type { ConfigIssue } from './placement';
  *   for the service. Compound expressions (and, or) are not judged.
  */
 
+/** What these rules read of a cluster (fields as Ec2CapacityOptions and ServiceShape declare them). */
 export interface CapacityPlacementShape {
-  readonly capacity: { readonly instanceType: string; readonly maxSize: number };
-  readonly services: readonly {
-    readonly oneTaskPerHost?: 'daemon' | 'reconciled';
-    readonly launchType: 'ec2' | 'fargate';
-    readonly desiredCount?: number;
-    readonly placement: {
-      readonly constraints: readonly { readonly type: string; readonly expression?: string }[];
-    };
-  }[];
+  readonly capacity: Pick<Required<Ec2CapacityOptions>, 'instanceType' | 'maxSize'>;
+  readonly services: readonly (Pick<ServiceShape, 'oneTaskPerHost' | 'launchType' | 'desiredCount'> & {
+    readonly placement: Pick<ServiceShape['placement'], 'constraints'>;
+  })[];
 }
 
 const CLAUSE = /^\s*attribute:ecs\.instance-type\s+(==|!=|=~|!~|in|not_in|!in)\s+(.+?)\s*$/;

@@ -1,17 +1,17 @@
 import { Construct } from 'constructs';
-import type { ITerraformDependable } from 'cdktf';
 import { EcsCluster } from '@cdktf/provider-aws/lib/ecs-cluster';
 import { EcsClusterCapacityProviders } from '@cdktf/provider-aws/lib/ecs-cluster-capacity-providers';
-import type { AwsPartition } from '../aws/partition';
-import { Ec2Capacity } from './ec2-capacity';
+import { Ec2Capacity, type Ec2CapacityProps } from './ec2-capacity';
 import type { Ec2CapacityOptions } from './ec2-capacity-options';
 
-export interface Ec2CapacityClusterProps {
-  /** The ECS cluster's name, environment-qualified (e.g. `demo-main`). */
-  readonly clusterName: string;
+/** What the cluster hands its capacity unchanged; documented on Ec2CapacityProps. */
+type SharedWithCapacity =
+  'clusterName' | 'vpcId' | 'subnetIds' | 'partition' | 'reconciledServices' | 'instanceTags' | 'egress';
+
+export interface Ec2CapacityClusterProps extends Pick<Ec2CapacityProps, SharedWithCapacity> {
   /**
    * The instances and how many of them.
-   * @default every `Ec2CapacityOptions` default (t3.small x86_64, 1 to 3 instances)
+   * @default every `Ec2CapacityOptions` default (t3.small x86_64, managed scaling up to 3 instances)
    */
   readonly capacity?: Ec2CapacityOptions;
   /**
@@ -19,32 +19,11 @@ export interface Ec2CapacityClusterProps {
    * @default 'enabled'
    */
   readonly containerInsights?: 'enabled' | 'enhanced';
-  /** The VPC of the instances (and of awsvpc tasks). */
-  readonly vpcId: string;
-  /** Subnets of the Auto Scaling group (and of awsvpc tasks). */
-  readonly subnetIds: string[];
-  /** The AWS partition; every ARN uses it. */
-  readonly partition: AwsPartition;
   /**
    * Also register the FARGATE capacity provider, for services with launchType fargate.
    * @default false
    */
   readonly fargate?: boolean;
-  /**
-   * The cluster runs reconciled (REPLICA, one task per host) services; see `Ec2CapacityProps.reconciledServices`.
-   * @default false
-   */
-  readonly reconciledServices?: boolean;
-  /**
-   * Tags for what the Auto Scaling group launches; see `Ec2CapacityProps.instanceTags`.
-   * @default {}
-   */
-  readonly instanceTags?: Readonly<Record<string, string>>;
-  /**
-   * The network's way out; see `Ec2CapacityProps.egress`.
-   * @default []
-   */
-  readonly egress?: readonly ITerraformDependable[];
 }
 
 /**
@@ -68,16 +47,8 @@ export class Ec2CapacityCluster extends Construct {
       name: props.clusterName,
       setting: [{ name: 'containerInsights', value: props.containerInsights ?? 'enabled' }],
     });
-    this.capacity = new Ec2Capacity(this, 'capacity', {
-      ...props.capacity,
-      clusterName: props.clusterName,
-      vpcId: props.vpcId,
-      subnetIds: props.subnetIds,
-      partition: props.partition,
-      reconciledServices: props.reconciledServices,
-      egress: props.egress,
-      instanceTags: props.instanceTags,
-    });
+    const { capacity, containerInsights: _insights, fargate: _fargate, ...shared } = props;
+    this.capacity = new Ec2Capacity(this, 'capacity', { ...capacity, ...shared });
     const ec2 = this.capacity.capacityProvider.name;
     this.capacityProviders = new EcsClusterCapacityProviders(this, 'capacity-providers', {
       clusterName: this.cluster.name,

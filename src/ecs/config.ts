@@ -2,16 +2,21 @@ import { z } from 'zod';
 import { existingNetwork, logRetention } from '../config/common';
 import { containerDefinitionSchema, taskVolumeSchema } from './container-config';
 import { placementSchema } from './placement-config';
-import type { ConfigIssue } from './placement';
+import type { ConfigIssue } from '../core/config-issue';
 import { clusterIssues, duplicateNames, serviceIssues } from './service-rules';
 import { scalingIssues } from './scaling-rules';
 import { capacityPlacementIssues } from './capacity-placement-rules';
-import { SCALING_DEFAULTS } from './ec2-capacity-options';
+import { memoryIssues } from './memory-rules';
+import { ARCHITECTURES, CAPACITY_SCALINGS, SCALING_DEFAULTS } from './ec2-capacity-options';
 import { vpcCidrBlock as cidrBlock } from '../aws/cidr';
+import { LAUNCH_TYPES, NETWORK_MODES, ONE_TASK_PER_HOST_MODES } from './service-props';
 
 /**
  * Config section `stacks.ecs`: ECS clusters on EC2 capacity, their services and how each is placed, and the
- * reconciler that keeps `oneTaskPerHost: reconciled` services at one task per host.
+ * reconciler that keeps `oneTaskPerHost: reconciled` services at one task per host. A field that maps onto a
+ * construct's prop of the same name is documented there (ClusterServiceProps, Ec2CapacityOptions, the network
+ * types, DesiredCountReconcilerProps); stacks/ecs-props.ts, where the config becomes props, has tsc hold the two in
+ * agreement. Comments here say only what is particular to the config.
  */
 
 const clusterName = z
@@ -25,7 +30,6 @@ const existingVpc = z.strictObject({ type: z.literal('existing'), ...existingNet
 const createdVpc = z.strictObject({
   type: z.literal('create'),
   cidrBlock: cidrBlock.default('10.0.0.0/16'),
-  /** Instances run in private subnets, one per zone, behind one NAT gateway. */
   availabilityZones: z.number().int().min(2).max(6).default(2),
   flowLogRetentionDays: logRetention.default(30),
 });
@@ -37,32 +41,14 @@ export const capacitySchema = z
       .string()
       .regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, 'an EC2 instance type such as t3.small')
       .default('t3.small'),
-    /** Must match the instance type (Graviton types are arm64); picks the ECS-optimized AMI variant. */
-    architecture: z.enum(['x86_64', 'arm64']).default('x86_64'),
-    /**
-     * managed: the capacity provider's managed scaling sizes the group, which is created empty; not with reconciled
-     * services (managed scale-in never frees an instance that runs a REPLICA task). memoryReservation: no managed
-     * scaling; the group's own target-tracking policy keeps the cluster's MemoryReservation at targetCapacityPercent.
-     */
-    scaling: z.enum(['managed', 'memoryReservation']).default('managed'),
-    /** 0 with managed scaling (the group starts empty), at least 1 with memoryReservation (the default each). */
+    architecture: z.enum(ARCHITECTURES).default('x86_64'),
+    scaling: z.enum(CAPACITY_SCALINGS).default('managed'),
     minSize: z.number().int().min(0).max(1000).optional(),
     maxSize: z.number().int().min(1).max(1000).default(3),
-    /** Instances at creation (memoryReservation only); afterwards the scaling owns the group's size. */
     desiredSize: z.number().int().min(0).max(1000).optional(),
-    /** The ECS-optimized AL2023 AMI's snapshot is 30 GiB; the root volume cannot be smaller. */
     rootVolumeGiB: z.number().int().min(30).max(16384).default(30),
-    /**
-     * IMDSv2 response hop limit. 1: only the instance's own network namespace (the ECS agent, host-mode tasks) gets an
-     * answer; bridge-mode containers are one hop further. Bridge containers are blocked by iptables in any case.
-     */
     imdsHopLimit: z.union([z.literal(1), z.literal(2)]).default(1),
-    /**
-     * The scaling's target: CapacityProviderReservation (managed, default 100) or the cluster's MemoryReservation
-     * (memoryReservation, default 75, below 100).
-     */
     targetCapacityPercent: z.number().int().min(1).max(100).optional(),
-    /** Attach AmazonSSMManagedInstanceCore so instances are reachable with Session Manager (no SSH, no ingress). */
     sessionManager: z.boolean().default(false),
   })
   .transform((c) => ({
@@ -72,28 +58,16 @@ export const capacitySchema = z
   }));
 
 export const serviceSchema = z.strictObject({
+  /** The props' `serviceName`. */
   name: serviceName,
-  /**
-   * daemon: ECS's DAEMON scheduler runs one task on every instance. reconciled: a REPLICA service with
-   * distinctInstance whose desired count the reconciler Lambda keeps equal to the number of ACTIVE instances.
-   * Absent: an ordinary REPLICA service with desiredCount tasks.
-   */
-  oneTaskPerHost: z.enum(['daemon', 'reconciled']).optional(),
-  launchType: z.enum(['ec2', 'fargate']).default('ec2'),
-  /** Ordinary services only; 1 when absent. */
+  /** Absent: an ordinary REPLICA service (the props' 'none'). */
+  oneTaskPerHost: z.enum(ONE_TASK_PER_HOST_MODES).optional(),
+  launchType: z.enum(LAUNCH_TYPES).default('ec2'),
   desiredCount: z.number().int().min(0).max(5000).optional(),
-  /** Task-level CPU units; required on Fargate. */
   cpu: z.number().int().min(128).max(196608).optional(),
-  /** Task-level memory in MiB; required on Fargate. */
   memory: z.number().int().min(6).optional(),
-  /** bridge on EC2 and awsvpc on Fargate when absent. */
-  networkMode: z.enum(['bridge', 'host', 'awsvpc']).optional(),
+  networkMode: z.enum(NETWORK_MODES).optional(),
   logRetentionDays: logRetention.default(30),
-  /**
-   * What the task's containers may do in AWS, granted to the service's task role. Every service gets a task role
-   * (with no permissions when this is absent): AWS SDKs then take its credentials and never fall back to the
-   * instance's.
-   */
   taskPermissions: z
     .array(
       z.strictObject({
@@ -114,7 +88,7 @@ export const serviceSchema = z.strictObject({
 });
 
 export const clusterSchema = z.strictObject({
-  /** The ECS cluster is named `<environment>-<name>`. */
+  /** The ECS cluster is named `<environment>-<name>` (the props' `clusterName`). */
   name: clusterName,
   containerInsights: z.enum(['enabled', 'enhanced']).default('enabled'),
   network: networkSchema.prefault({ type: 'create' }),
@@ -123,13 +97,8 @@ export const clusterSchema = z.strictObject({
 });
 
 export const reconcilerSchema = z.strictObject({
-  /** Log what would change without calling UpdateService. */
   dryRun: z.boolean().default(false),
   logRetentionDays: logRetention.default(30),
-  /**
-   * Where the alarms on the reconciler's dead-letter queues and on its errors notify: SNS topic ARNs (or other
-   * CloudWatch alarm actions). Without them the alarms only change state in CloudWatch.
-   */
   alarmActions: z
     .array(
       z
@@ -163,6 +132,7 @@ export const ecsConfigSchema = z
       report(['clusters', c], clusterIssues(cluster));
       report(['clusters', c], scalingIssues(cluster));
       report(['clusters', c], capacityPlacementIssues(cluster));
+      report(['clusters', c], memoryIssues(cluster));
       report(['clusters', c, 'services'], duplicateNames(cluster.services, 'service', `cluster ${cluster.name}`));
       cluster.services.forEach((service, s) => report(['clusters', c, 'services', s], serviceIssues(service)));
     });

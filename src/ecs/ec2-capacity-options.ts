@@ -1,3 +1,7 @@
+export const ARCHITECTURES = ['x86_64', 'arm64'] as const;
+export const CAPACITY_SCALINGS = ['managed', 'memoryReservation'] as const;
+export type CapacityScaling = (typeof CAPACITY_SCALINGS)[number];
+
 /** The instances and how many of them: what a cluster's capacity can be told. */
 export interface Ec2CapacityOptions {
   /**
@@ -9,7 +13,7 @@ export interface Ec2CapacityOptions {
    * Picks the ECS-optimized AMI variant.
    * @default 'x86_64'
    */
-  readonly architecture?: 'x86_64' | 'arm64';
+  readonly architecture?: (typeof ARCHITECTURES)[number];
   /**
    * How the Auto Scaling group is sized. `managed`: the capacity provider's managed scaling, from an empty group (see
    * ./scaling-rules.ts for why it cannot hold reconciled services). `memoryReservation`: no managed scaling; the
@@ -38,7 +42,7 @@ export interface Ec2CapacityOptions {
   readonly rootVolumeGiB?: number;
   /**
    * IMDSv2 response hop limit. 1: only the instance's own network namespace (the ECS agent, host-mode tasks) gets an
-   * answer; bridge-mode containers are one hop further.
+   * answer; bridge-mode containers are one hop further (and blocked by iptables in any case, see ecsUserData).
    * @default 1
    */
   readonly imdsHopLimit?: 1 | 2;
@@ -54,8 +58,6 @@ export interface Ec2CapacityOptions {
    */
   readonly sessionManager?: boolean;
 }
-
-export type CapacityScaling = 'managed' | 'memoryReservation';
 
 /** The defaults that depend on the scaling. */
 export const SCALING_DEFAULTS = {

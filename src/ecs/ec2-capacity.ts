@@ -14,7 +14,8 @@ import type { AwsPartition } from '../aws/partition';
 import { serviceTrustPolicy } from '../iam/policy-document';
 import { boundedName, NameLimit } from '../aws/names';
 import { capacityWithDefaults, type Ec2CapacityOptions } from './ec2-capacity-options';
-import { isGravitonInstanceType } from './service-rules';
+import { issuesError } from '../core/config-issue';
+import { clusterIssues } from './service-rules';
 import { scalingIssues } from './scaling-rules';
 
 /** AWS's public SSM parameters naming the current ECS-optimized Amazon Linux 2023 AMI. */
@@ -80,31 +81,15 @@ export class Ec2Capacity extends Construct {
       throw new Error(
         `Ec2Capacity ${clusterName}: subnetIds is empty; the Auto Scaling group needs at least one subnet`,
       );
-    if (capacity.minSize > capacity.maxSize) {
-      throw new Error(
-        `Ec2Capacity ${clusterName}: minSize ${capacity.minSize} is above maxSize ${capacity.maxSize}; lower minSize or raise maxSize`,
-      );
-    }
-    if (capacity.desiredSize < capacity.minSize || capacity.desiredSize > capacity.maxSize) {
-      throw new Error(
-        `Ec2Capacity ${clusterName}: desiredSize ${capacity.desiredSize} is outside minSize..maxSize (${capacity.minSize}..${capacity.maxSize})`,
-      );
-    }
-    const scaling = scalingIssues({
-      capacity,
-      services: props.reconciledServices ? [{ oneTaskPerHost: 'reconciled', launchType: 'ec2' }] : [],
-    });
-    if (scaling.length > 0)
-      throw new Error(
-        `Ec2Capacity ${clusterName}: ${scaling.map((i) => `${i.path.join('.')}: ${i.message} (${i.allowed})`).join('; ')}`,
-      );
-    // The AMI follows architecture: an arm64 AMI on an x86_64 instance type (or the reverse) never boots.
-    const graviton = isGravitonInstanceType(capacity.instanceType);
-    if (graviton !== (capacity.architecture === 'arm64')) {
-      const { instanceType, architecture } = capacity;
-      const mismatch = `instanceType ${instanceType} is ${graviton ? 'arm64' : 'x86_64'} but architecture is ${architecture}`;
-      throw new Error(`Ec2Capacity ${clusterName}: ${mismatch}; make them match`);
-    }
+    // The config schema runs the same rules first and names the config path; here they name the prop to change.
+    const issues = [
+      ...clusterIssues({ capacity }),
+      ...scalingIssues({
+        capacity,
+        services: props.reconciledServices ? [{ oneTaskPerHost: 'reconciled', launchType: 'ec2' }] : [],
+      }),
+    ];
+    if (issues.length > 0) throw issuesError(`Ec2Capacity ${clusterName}`, issues);
 
     this.securityGroup = new SecurityGroup(this, 'instances-sg', {
       name: boundedName([clusterName, 'instances'], NameLimit.securityGroup),
@@ -189,7 +174,10 @@ export class Ec2Capacity extends Construct {
       forceDelete: true,
       tag: [
         { key: 'Name', value: `${clusterName}-ecs`, propagateAtLaunch: true },
-        // ECS adds this tag when a capacity provider manages the group; declaring it avoids a perpetual diff.
+        // The provider's aws_ecs_capacity_provider docs: "Associating an ECS Capacity Provider to an Auto Scaling Group
+        // will automatically add the AmazonECSManaged tag ... This tag should be included in the aws_autoscaling_group
+        // resource configuration to prevent the provider from removing it". AWS documents no value; the empty one is
+        // what users report ECS writes (aws/containers-roadmap#653: "a key of AmazonECSManaged and an empty value").
         { key: 'AmazonECSManaged', value: '', propagateAtLaunch: true },
       ],
       // The scaling (managed or the group's policy) owns the group's size after creation.
@@ -276,6 +264,9 @@ export function ecsUserData(clusterName: string): string {
     'BindsTo=docker.service',
     // The agent's unit (amazon-ecs-agent, packaging/amazon-linux-ami-integrated/ecs.service) is ordered only
     // After=docker.service and After=cloud-final.service: nothing else keeps it from starting tasks before the rule.
+    // systemd.unit(5), as Red Hat's RHEL guide words it ("Important [Unit] section options"): with After=, "The unit
+    // starts only after the units specified in After are active", and "The Before option has the opposite
+    // functionality to After".
     'Before=ecs.service',
     '[Service]',
     'Type=oneshot',

@@ -33,7 +33,7 @@ export interface ExistingClusterNetwork {
   readonly subnetIds: readonly string[];
 }
 
-export interface ClusterPlacementProps {
+export interface ClusterNetworkPlanProps {
   /** Prefix of the created network's resource names (the environment-qualified cluster name). */
   readonly namePrefix: string;
   /**
@@ -43,8 +43,8 @@ export interface ClusterPlacementProps {
   readonly network?: CreatedClusterNetwork | ExistingClusterNetwork;
 }
 
-/** Where a cluster's instances and awsvpc tasks run. */
-export interface ClusterPlacement {
+/** Where a cluster's instances and awsvpc tasks run: its network plan (not ECS task placement, src/ecs/placement.ts). */
+export interface ClusterNetworkPlan {
   /** The construct holding the network's blocks (the created VPC, or the checks of the existing subnets). */
   readonly network: Construct;
   /** The VPC (a Terraform reference when created). */
@@ -58,11 +58,11 @@ export interface ClusterPlacement {
  * `create`: a VPC with one private subnet per zone for instances (no public IPs), public subnets only for one NAT
  * gateway, and flow logs with retention.
  */
-export function clusterPlacement(scope: Construct, id: string, props: ClusterPlacementProps): ClusterPlacement {
+export function clusterNetworkPlan(scope: Construct, id: string, props: ClusterNetworkPlanProps): ClusterNetworkPlan {
   const choice = props.network ?? { type: 'create' };
   if (choice.type === 'existing') {
     if (choice.subnetIds.length === 0)
-      throw new Error(`clusterPlacement ${props.namePrefix}: network.subnetIds is empty; name at least one subnet`);
+      throw new Error(`clusterNetworkPlan ${props.namePrefix}: network.subnetIds is empty; name at least one subnet`);
     const network = new Construct(scope, id);
     // The data source fails the plan when a subnet is in another VPC, before anything is created in it.
     const subnetIds = choice.subnetIds.map(

@@ -1,19 +1,18 @@
 import { z } from 'zod';
-import { MAX_EXPRESSION_LENGTH } from './placement';
+import { MAX_EXPRESSION_LENGTH, PLACEMENT_CONSTRAINT_TYPES, PLACEMENT_STRATEGY_TYPES } from './placement';
 
 /**
- * A placement strategy as written in config. The field is checked against the type in `placementIssues` (./placement.ts) rather than
- * with a union, so a mistake is reported as "binpack cannot use field host (cpu, memory)" instead of a union dump.
+ * Placement as written in config: the fields of ServicePlacement (./placement.ts, where they are documented). A
+ * strategy's field is checked against its type in `placementIssues` rather than with a union, so a mistake is
+ * reported as "binpack cannot use field host (cpu, memory)" instead of a union dump.
  */
 export const placementStrategySchema = z.strictObject({
-  type: z.enum(['binpack', 'random', 'spread']),
-  /** binpack: cpu or memory; spread: instanceId, host or attribute:<name>; random: none. */
+  type: z.enum(PLACEMENT_STRATEGY_TYPES),
   field: z.string().min(1).optional(),
 });
 
 export const placementConstraintSchema = z.strictObject({
-  type: z.enum(['distinctInstance', 'memberOf']),
-  /** Cluster query language expression (memberOf only), e.g. `attribute:ecs.instance-type =~ t3.*`. */
+  type: z.enum(PLACEMENT_CONSTRAINT_TYPES),
   expression: z.string().min(1).max(MAX_EXPRESSION_LENGTH).optional(),
 });
 

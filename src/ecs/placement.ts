@@ -1,3 +1,5 @@
+import type { ConfigIssue } from '../core/config-issue';
+
 /**
  * ECS placement in plain types: what ClusterService's props take, and the rules ECS applies to strategies and
  * constraints (the config schema in ./placement-config.ts runs the same rules and reports them with the config path).
@@ -8,10 +10,13 @@ export const MAX_PLACEMENT_STRATEGIES = 5;
 export const MAX_PLACEMENT_CONSTRAINTS = 10;
 export const MAX_EXPRESSION_LENGTH = 2000;
 
+export const PLACEMENT_STRATEGY_TYPES = ['binpack', 'random', 'spread'] as const;
+export const PLACEMENT_CONSTRAINT_TYPES = ['distinctInstance', 'memberOf'] as const;
+
 /** How ECS picks an instance for a task. */
 export interface PlacementStrategy {
   /** binpack (fewest instances), random, or spread (evenly over a field). */
-  readonly type: 'binpack' | 'random' | 'spread';
+  readonly type: (typeof PLACEMENT_STRATEGY_TYPES)[number];
   /**
    * binpack: cpu or memory; spread: instanceId, host or attribute:<name>; random: none.
    * @default none (random only)
@@ -22,7 +27,7 @@ export interface PlacementStrategy {
 /** A rule every instance a task is placed on must satisfy. */
 export interface PlacementConstraint {
   /** distinctInstance (one task per instance) or memberOf (instances matching the expression). */
-  readonly type: 'distinctInstance' | 'memberOf';
+  readonly type: (typeof PLACEMENT_CONSTRAINT_TYPES)[number];
   /**
    * Cluster query language expression (memberOf only), e.g. `attribute:ecs.instance-type =~ t3.*`.
    * @default none (distinctInstance only)
@@ -42,13 +47,6 @@ export interface ServicePlacement {
    * @default []
    */
   readonly constraints?: readonly PlacementConstraint[];
-}
-
-/** One problem found by a cross-field rule, relative to the object being checked. */
-export interface ConfigIssue {
-  readonly path: readonly (string | number)[];
-  readonly message: string;
-  readonly allowed: string;
 }
 
 const SPREAD_FIELDS = 'instanceId, host, or attribute:<name> such as attribute:ecs.availability-zone';

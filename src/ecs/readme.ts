@@ -1,6 +1,6 @@
 import type { ReadmeSection } from '../core/stackwright-stack';
 import type { ClusterConfig, EcsConfig, ServiceConfig } from './config';
-import { effectiveConstraints } from './placement';
+import { effectiveConstraints, type PlacementConstraint } from './placement';
 import { operationsReadmeSections } from './readme-operations';
 
 /** README sections of the ECS stack: what runs where, and how each service is placed. */
@@ -96,9 +96,17 @@ function tasks(s: ServiceConfig): string {
 function placement(s: ServiceConfig): string {
   const parts = [
     ...s.placement.strategies.map((p) => (p.field ? `${p.type}(${p.field})` : p.type)),
-    ...effectiveConstraints(s.placement.constraints, s.oneTaskPerHost === 'reconciled').map((c) =>
-      c.expression ? `memberOf(\`${c.expression.replace(/\|/g, '\\|')}\`)` : c.type,
-    ),
+    ...effectiveConstraints(s.placement.constraints, s.oneTaskPerHost === 'reconciled').map(constraintText),
   ];
   return parts.length > 0 ? parts.join(', ') : '-';
+}
+
+/** One constraint as a table cell, by its type (a new type fails to compile here until it is given a rendering). */
+export function constraintText(c: PlacementConstraint): string {
+  switch (c.type) {
+    case 'distinctInstance':
+      return 'distinctInstance';
+    case 'memberOf':
+      return `memberOf(\`${(c.expression ?? '').replace(/\|/g, '\\|')}\`)`;
+  }
 }

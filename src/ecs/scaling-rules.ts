@@ -1,5 +1,6 @@
-import type { ConfigIssue } from './placement';
-import type { CapacityScaling } from './ec2-capacity-options';
+import type { ConfigIssue } from '../core/config-issue';
+import type { Ec2CapacityOptions } from './ec2-capacity-options';
+import type { ServiceShape } from './service-shape';
 
 /**
  * How a cluster's Auto Scaling group may be sized, from what AWS documents (the quotes are the reasons; the
@@ -20,18 +21,11 @@ import type { CapacityScaling } from './ec2-capacity-options';
  *   sized by it cannot start from zero; and a reservation never exceeds 100%, so a target of 100 never scales out.
  */
 
-/** What the scaling rules read of a cluster. */
+/** What the scaling rules read of a cluster (fields as Ec2CapacityOptions and ServiceShape declare them). */
 export interface ScalingShape {
-  readonly capacity: {
-    readonly scaling: CapacityScaling;
-    readonly minSize: number;
-    readonly desiredSize?: number;
-    readonly targetCapacityPercent: number;
-  };
-  readonly services: readonly {
-    readonly oneTaskPerHost?: 'daemon' | 'reconciled';
-    readonly launchType: 'ec2' | 'fargate';
-  }[];
+  readonly capacity: Pick<Required<Ec2CapacityOptions>, 'scaling' | 'minSize' | 'targetCapacityPercent'> &
+    Pick<Ec2CapacityOptions, 'desiredSize'>;
+  readonly services: readonly Pick<ServiceShape, 'oneTaskPerHost' | 'launchType'>[];
 }
 
 const OWN_POLICY = 'scaling: memoryReservation (the group scales with its own policy, no managed scaling)';

@@ -2,15 +2,52 @@ import type { ITerraformDependable } from 'cdktf';
 import type { AwsPartition } from '../aws/partition';
 import type { EcsContainerDefinition } from './container-definition';
 import type { ServicePlacement } from './placement';
-import type {
-  DeploymentLimits,
-  LaunchType,
-  NetworkMode,
-  OneTaskPerHost,
-  ServiceShape,
-  TaskPermission,
-  TaskVolume,
-} from './service-shape';
+
+/**
+ * One ECS service's props: the one place its fields are declared and documented. The config schema (./config.ts)
+ * parses into the same fields (tsc holds the two in agreement), and the cross-field rules read a shape derived from
+ * these props (./service-shape.ts).
+ */
+
+/** daemon: ECS's DAEMON scheduler; reconciled: REPLICA with distinctInstance, one task per ACTIVE instance. */
+export const ONE_TASK_PER_HOST_MODES = ['daemon', 'reconciled'] as const;
+/** How a service keeps (or, with 'none', does not keep) one task per host. */
+export type OneTaskPerHost = (typeof ONE_TASK_PER_HOST_MODES)[number] | 'none';
+export const LAUNCH_TYPES = ['ec2', 'fargate'] as const;
+export type LaunchType = (typeof LAUNCH_TYPES)[number];
+export const NETWORK_MODES = ['bridge', 'host', 'awsvpc'] as const;
+export type NetworkMode = (typeof NETWORK_MODES)[number];
+
+/** What a service's containers may do in AWS (one statement of its task role's policy). */
+export interface TaskPermission {
+  /** IAM actions such as `s3:GetObject`. */
+  readonly actions: readonly string[];
+  /** Resource ARNs (or patterns) the actions apply to. */
+  readonly resources: readonly string[];
+}
+
+/** A task volume: a name the containers' mountPoints refer to. */
+export interface TaskVolume {
+  /** The name mountPoints refer to. */
+  readonly name: string;
+  /**
+   * Back the volume with this host path (EC2 only).
+   * @default none (a volume the task's containers share)
+   */
+  readonly hostPath?: string;
+}
+
+/** Limits on how many tasks run during a deployment, in percent of the desired count. */
+export interface DeploymentLimits {
+  /**
+   * @default 0 for daemon and reconciled services, 100 otherwise
+   */
+  readonly minimumHealthyPercent?: number;
+  /**
+   * @default 100 for daemon and reconciled services, 200 otherwise
+   */
+  readonly maximumPercent?: number;
+}
 
 export interface ClusterServiceProps {
   /** The service's name (unique in its cluster); with the cluster's name it names the task family, roles and logs. */
@@ -107,22 +144,4 @@ export interface ClusterServiceProps {
    * @default see `DeploymentLimits`
    */
   readonly deployment?: DeploymentLimits;
-}
-
-/** ClusterServiceProps as the cross-field rules read them: defaults filled in, the names the props use. */
-export function serviceShapeOf(props: ClusterServiceProps): ServiceShape {
-  const mode = props.oneTaskPerHost ?? 'none';
-  return {
-    name: props.serviceName,
-    oneTaskPerHost: mode === 'none' ? undefined : mode,
-    launchType: props.launchType ?? 'ec2',
-    desiredCount: props.desiredCount,
-    cpu: props.cpu,
-    memory: props.memory,
-    networkMode: props.networkMode,
-    containers: props.containers,
-    volumes: props.volumes ?? [],
-    placement: { strategies: props.placement?.strategies ?? [], constraints: props.placement?.constraints ?? [] },
-    deployment: props.deployment ?? {},
-  };
 }

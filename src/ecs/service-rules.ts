@@ -1,6 +1,8 @@
 import { FARGATE_INVALID_CONTAINER_FIELDS, FARGATE_INVALID_LINUX_PARAMETERS } from './container-definition';
 import { FARGATE_CPU_VALUES, allowedFargateMemory, fargateSizeProblem } from '../aws/fargate';
-import { placementIssues, type ConfigIssue } from './placement';
+import type { ConfigIssue } from '../core/config-issue';
+import { isGravitonInstanceType } from '../aws/instance-types';
+import { placementIssues } from './placement';
 import type { ClusterShape, ServiceShape } from './service-shape';
 
 /**
@@ -29,14 +31,6 @@ export function duplicateNames(
   return issues;
 }
 
-/** Graviton families carry a `g` in their attribute letters (t4g, c7gn, is4gen), plus the first one, a1. */
-export function isGravitonInstanceType(instanceType: string): boolean {
-  const family = instanceType.split('.')[0] ?? '';
-  if (family === 'a1') return true;
-  const m = /^[a-z]+\d+([a-z]*)(-[a-z]+)?$/.exec(family);
-  return m !== null && (m[1] ?? '').includes('g');
-}
-
 export function clusterIssues(cluster: ClusterShape): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const { minSize, maxSize, desiredSize, instanceType, architecture } = cluster.capacity;
@@ -53,6 +47,7 @@ export function clusterIssues(cluster: ClusterShape): ConfigIssue[] {
       allowed: `${minSize} to ${maxSize}`,
     });
   }
+  // The AMI follows architecture: an arm64 AMI on an x86_64 instance type (or the reverse) never boots.
   const graviton = isGravitonInstanceType(instanceType);
   if (graviton !== (architecture === 'arm64')) {
     issues.push({
@@ -61,7 +56,7 @@ export function clusterIssues(cluster: ClusterShape): ConfigIssue[] {
       allowed: `architecture: ${graviton ? 'arm64' : 'x86_64'}, or an instance type of the other architecture`,
     });
   }
-  if (cluster.network.type === 'existing') {
+  if (cluster.network?.type === 'existing') {
     const seen = new Set<string>();
     cluster.network.subnetIds.forEach((id, i) => {
       if (seen.has(id))

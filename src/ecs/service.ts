@@ -12,11 +12,11 @@ import { executionPolicyStatements } from './execution-policy';
 import { boundedName, NameLimit } from '../aws/names';
 import { effectiveConstraints } from './placement';
 import { serviceIssues } from './service-rules';
-import type { OneTaskPerHost, ServiceShape } from './service-shape';
-import { serviceShapeOf, type ClusterServiceProps } from './service-props';
+import { issuesError } from '../core/config-issue';
+import { serviceShapeOf, type ServiceShape } from './service-shape';
+import type { ClusterServiceProps, OneTaskPerHost } from './service-props';
 
-export type { OneTaskPerHost } from './service-shape';
-export type { ClusterServiceProps } from './service-props';
+export type { ClusterServiceProps, OneTaskPerHost } from './service-props';
 
 /**
  * One ECS service: its task definition (containers logging to the service's own log group through
@@ -45,11 +45,7 @@ export class ClusterService extends Construct {
     const s = serviceShapeOf(props);
     // The config schema runs the same rules first and names the config path; here they name the prop to change.
     const issues = serviceIssues(s);
-    if (issues.length > 0) {
-      throw new Error(
-        `ClusterService ${s.name}: ${issues.map((i) => `${i.path.join('.')}: ${i.message} (${i.allowed})`).join('; ')}`,
-      );
-    }
+    if (issues.length > 0) throw issuesError(`ClusterService ${s.name}`, issues);
     this.serviceName = s.name;
     this.oneTaskPerHost = props.oneTaskPerHost ?? 'none';
     const fargate = s.launchType === 'fargate';

@@ -30,16 +30,16 @@ export interface KeepaliveBenchmarkProps {
   readonly nodeRuntime?: NodeRuntime;
   /**
    * Instruction set of every function.
-   * @default 'x86_64'
+   * @default 'x86_64' (Lambda's default, as in the original experiment)
    */
   readonly architecture?: 'x86_64' | 'arm64';
   /**
-   * Memory of every function in MiB.
-   * @default 128
+   * Memory of every function in MiB (the CPU share grows with it).
+   * @default 128 (Lambda's default)
    */
   readonly memorySize?: number;
   /**
-   * Function timeout in seconds.
+   * Function timeout in seconds; a put takes milliseconds, a cold start longer.
    * @default 10
    */
   readonly timeoutSeconds?: number;
@@ -60,7 +60,7 @@ export interface KeepaliveBenchmarkProps {
   readonly itemTtlHours?: number;
   /**
    * Protect the table from `terraform destroy`.
-   * @default false
+   * @default false (it only holds expiring benchmark items)
    */
   readonly deletionProtection?: boolean;
 }

@@ -1,69 +1,78 @@
 import type { StackwrightConfig } from '../config/schema';
 import type { ReadmeSection } from '../core/stackwright-stack';
-import { PRICES } from './prices';
-import { RESOURCE_BILLING, type CostLine } from './resource-billing';
-import { resourcesOf, resourceTypes, type TerraformResources } from './terraform-json';
-import { usageFor } from './stack-usage';
+import { INSTANCE_TABLE_SOURCE } from '../aws/instance-types';
+import { estimateTerraform, type CostEstimate, type PricedLine } from './estimate';
+import type { TerraformResources } from './terraform-json';
 
-export interface CostEstimate {
-  readonly lines: readonly CostLine[];
-  /** Resource types with no billing decision in RESOURCE_BILLING. */
-  readonly unclassified: readonly string[];
-  readonly monthlyUsd: number;
-  /** What the stack costs per hour it exists (hourly-billed items only). */
-  readonly hourlyUsd: number;
-}
+export type { CostEstimate } from './estimate';
 
-/** Prices every billable resource of a synthesized stack. */
+/** Prices every billable resource of a synthesized stack (in the config's region when the Terraform names none). */
 export function estimateStack(stack: string, config: StackwrightConfig, json: TerraformResources): CostEstimate {
-  const usage = usageFor(stack, config);
-  const lines: CostLine[] = [];
-  const unclassified: string[] = [];
-  for (const type of resourceTypes(json)) {
-    const billing = RESOURCE_BILLING[type];
-    if (!billing) unclassified.push(type);
-    else if (billing.billable)
-      for (const r of resourcesOf(json, type)) lines.push(...billing.estimate(r, { json, usage }));
-  }
-  const usd = (l: CostLine, q: number) => (l.priceId ? PRICES[l.priceId].usd * q : 0);
-  return {
-    lines,
-    unclassified,
-    monthlyUsd: lines.reduce((s, l) => s + usd(l, l.monthly), 0),
-    hourlyUsd: lines.reduce((s, l) => s + usd(l, l.hourly ?? 0), 0),
-  };
+  return estimateTerraform(stack, json, config.aws.region);
 }
 
-const money = (usd: number) => (usd === 0 ? '$0.00' : usd < 0.01 ? '< $0.01' : `$${usd.toFixed(2)}`);
+export const money = (usd: number) => (usd === 0 ? '$0.00' : usd < 0.01 ? '< $0.01' : `$${usd.toFixed(2)}`);
+
+/**
+ * The headline: "About" only when every line is priced at the stack's own region's rates; "At least" when something
+ * billable has no price; "at us-east-1 rates, not <region>'s" when a kept source lacks the region's figures.
+ */
+export function headline(e: CostEstimate): string {
+  if (e.lines.length === 0 && e.unclassified.length === 0) return 'Nothing this stack creates is billed by AWS.';
+  const missing = [...e.notPriced, ...e.unclassified.map((t) => `\`${t}\`: not classified`)];
+  const lead = missing.length > 0 ? 'At least' : 'About';
+  const basis = e.atUsEast1Rates.length > 0 ? ` at us-east-1 rates, not ${e.region}'s` : '';
+  const hourly = `${missing.length > 0 ? 'at least ' : ''}${money(e.hourlyUsd)} for each hour it is deployed`;
+  return (
+    `**${lead} ${money(e.monthlyUsd)} a month${basis}; ${hourly}** (hourly-billed items only)` +
+    (missing.length > 0 ? `. Not priced: ${missing.join('; ')}.` : '.')
+  );
+}
+
+function row(l: PricedLine, region: string): string {
+  const r = l.rate;
+  const price = r
+    ? `$${r.usd} per ${r.per}${r.region !== region ? ` (${r.region} rate)` : ''}${r.confirmed ? '' : ' †'}`
+    : 'not priced';
+  return `| \`${l.resourceType}\` ${l.resource} | ${l.item} | ${price} | ${r ? money(r.usd * l.monthly) : '?'} |`;
+}
 
 /** The README's `Estimated cost` section. */
 export function costSection(stack: string, config: StackwrightConfig, json: TerraformResources): ReadmeSection {
   const e = estimateStack(stack, config, json);
-  const usage = usageFor(stack, config);
-  const rows = e.lines.map((l) => {
-    const p = l.priceId ? PRICES[l.priceId] : undefined;
-    const price = p ? `$${p.usd} per ${p.per}${p.confirmed ? '' : ' †'}` : 'no price in the table';
-    return `| \`${l.resourceType}\` ${l.resource} | ${l.item} | ${price} | ${p ? money(p.usd * l.monthly) : '?'} |`;
-  });
-  const unconfirmed = e.lines.some((l) => l.priceId && !PRICES[l.priceId].confirmed);
-  const unpriced = e.lines.filter((l) => !l.priceId).length;
+  const instances = e.lines.some((l) => l.instanceType !== undefined);
+  const prices = INSTANCE_TABLE_SOURCE.prices;
   const body = [
-    e.lines.length === 0
-      ? 'Nothing this stack creates is billed by AWS.'
-      : `**About ${money(e.monthlyUsd)} a month; ${money(e.hourlyUsd)} for each hour it is deployed** (hourly-billed items only).`,
+    headline(e),
+    ...(e.atUsEast1Rates.length > 0
+      ? [
+          '',
+          `No kept source at hand has \`${e.region}\` prices for these, so they are priced at us-east-1 rates: ` +
+            `${e.atUsEast1Rates.join('; ')}.`,
+        ]
+      : []),
     '',
     ...(e.lines.length > 0
-      ? ['| resource | item (a month) | price | per month |', '| --- | --- | --- | --- |', ...rows, '']
+      ? [
+          '| resource | item (a month) | price | per month |',
+          '| --- | --- | --- | --- |',
+          ...e.lines.map((l) => row(l, e.region)),
+          '',
+        ]
       : []),
     'Assumptions:',
-    ...usage.notes.map((n) => `- ${n}.`),
-    ...(config.aws.region === 'us-east-1' ? [] : [`- prices are us-east-1's; \`${config.aws.region}\` differs.`]),
+    ...e.usage.notes.map((n) => `- ${n}.`),
     '',
     'Prices come from `src/pricing/prices.ts` (each with its AWS pricing page, where it was read, and the date).',
-    ...(unconfirmed
+    ...(instances
+      ? [
+          'EC2 instance prices come from `src/aws/data/ec2-instances.json`, generated by `scripts/ec2-instance-table.ts` ' +
+            `from ${prices.repository} (\`${prices.path}\`, generated ${prices.files.map((f) => `${f.generated} for ${f.regions.join(', ')}`).join('; ')}).`,
+        ]
+      : []),
+    ...(e.lines.some((l) => l.rate && !l.rate.confirmed)
       ? ['† A price no source at hand could confirm: check it on the AWS pricing page before relying on it.']
       : []),
-    ...(unpriced > 0 ? [`${unpriced} item(s) have no price and are left out of the total.`] : []),
     ...(e.unclassified.length > 0
       ? [
           `Not classified (add to \`src/pricing/resource-billing.ts\`): ${e.unclassified.map((t) => `\`${t}\``).join(', ')}.`,

@@ -1,5 +1,6 @@
 /**
- * us-east-1 list prices (USD, on-demand, free tiers ignored) that the README cost estimates use. Each names the AWS
+ * us-east-1 list prices (USD, on-demand, free tiers ignored) that the README cost estimates use, except EC2 instances,
+ * which come per region from the instance-type table (src/aws/instance-types.ts). Each names the AWS
  * pricing page it belongs to, the page the figure was actually read from (the AWS pages render their tables with
  * scripts, so several figures were read from pages quoting them), and the date it was read. `confirmed: false`
  * marks a figure no source at hand could confirm: the READMEs flag every line that uses one.
@@ -19,7 +20,6 @@ export interface Price {
 }
 
 const READ = '2026-11-30';
-const EC2 = 'https://aws.amazon.com/ec2/pricing/on-demand/';
 const VPC = 'https://aws.amazon.com/vpc/pricing/';
 const CLOUDWATCH = 'https://aws.amazon.com/cloudwatch/pricing/';
 const LAMBDA = 'https://aws.amazon.com/lambda/pricing/';
@@ -37,21 +37,6 @@ const price = (usd: number, per: string, what: string, source: string, readFrom:
 });
 
 export const PRICES = {
-  'ec2.t3.small': price(
-    0.0208,
-    'instance-hour',
-    'EC2 t3.small, Linux, on-demand',
-    EC2,
-    'not confirmed: only third-party cost tables in public code list 0.0208 for us-east-1',
-    false,
-  ),
-  'ec2.m7g.large': price(
-    0.0816,
-    'instance-hour',
-    'EC2 m7g.large, Linux, on-demand',
-    EC2,
-    'https://www.factualminds.com/blog/amazon-ec2-on-demand-pricing-instance-families-2026/',
-  ),
   'ebs.gp3': price(
     0.08,
     'GB-month',
@@ -257,9 +242,3 @@ export const PRICES = {
 } as const satisfies Record<string, Price>;
 
 export type PriceId = keyof typeof PRICES;
-
-/** The on-demand instance price for a type, when the table has one. */
-export function instancePriceId(instanceType: string): PriceId | undefined {
-  const id = `ec2.${instanceType}`;
-  return id in PRICES ? (id as PriceId) : undefined;
-}

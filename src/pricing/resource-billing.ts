@@ -1,4 +1,5 @@
-import { instancePriceId, type PriceId } from './prices';
+import { hostPlan } from './hosts';
+import type { PriceId } from './prices';
 import {
   labelOf,
   num,
@@ -16,8 +17,10 @@ export interface CostLine {
   readonly resourceType: string;
   readonly resource: string;
   readonly item: string;
-  /** Undefined: billable, but the price table has no figure (the README says so). */
+  /** The price, from ./prices.ts (us-east-1 figures). */
   readonly priceId?: PriceId;
+  /** Priced per instance-hour from the instance-type table, in the stack's region. */
+  readonly instanceType?: string;
   /** Units of the price a month. */
   readonly monthly: number;
   /** Units of the price per hour the resource exists: only for things billed by the hour. */
@@ -47,6 +50,7 @@ const line = (r: Resource, item: string, priceId: PriceId | undefined, monthly: 
   monthly,
   hourly,
 });
+/** A line with neither a price id nor an instance type is billable but unpriced: the estimate names it. */
 const perHour = (r: Resource, item: string, priceId: PriceId | undefined, count: number, ctx: Ctx) =>
   line(r, item, priceId, count * ctx.usage.hoursPerMonth, count);
 
@@ -54,12 +58,14 @@ const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const first = (v: unknown): Attributes => ((Array.isArray(v) ? v[0] : v) ?? {}) as Attributes;
 
 function instances(r: Resource, ctx: Ctx): CostLine[] {
-  const n = num(r.attrs.desired_capacity, num(r.attrs.min_size, 0));
+  const plan = hostPlan(ctx.json, r);
+  const n = plan.hosts;
+  const type = plan.instanceType;
   const template = resolveRef(ctx.json, first(r.attrs.launch_template).id);
-  const type = typeof template?.attrs.instance_type === 'string' ? template.attrs.instance_type : 'unknown';
   const gib = num(first(first(template?.attrs.block_device_mappings).ebs).volume_size, 30);
+  const why = plan.reasons.length > 0 ? 'as placement needs' : 'desired, else minimum size';
   return [
-    perHour(r, `${n} x ${type} (desired, else minimum size)`, instancePriceId(type), n, ctx),
+    { ...perHour(r, `${n} x ${type} (${why})`, undefined, n, ctx), instanceType: type },
     line(r, `${n} x ${gib} GiB gp3 root volume`, 'ebs.gp3', n * gib, (n * gib) / ctx.usage.hoursPerMonth),
   ];
 }

@@ -1,4 +1,6 @@
 import type { TerraformDocument } from '../terraform/json/document';
+import { exposureDelta, renderExposureDeltaMarkdown } from './exposure-delta';
+import { iamDelta, renderIamDeltaMarkdown } from './iam-delta';
 
 /**
  * The seam for the review's IAM and exposure deltas (src/review/iam-delta.ts and exposure-delta.ts: pure functions
@@ -22,5 +24,32 @@ export interface DeltaProvider {
   compute(base: TerraformDocument | undefined, head: TerraformDocument | undefined): ReviewDelta;
 }
 
-/** The registered deltas; empty until the IAM and exposure deltas land (the report then says they were not run). */
-export const DELTAS: readonly DeltaProvider[] = [];
+/** The registered deltas, run on every stack; an empty delta gives no lines (the report leaves its section out). */
+export const DELTAS: readonly DeltaProvider[] = [
+  {
+    id: 'iam',
+    title: 'IAM delta',
+    flag: 'iam-widen',
+    compute: (base, head) => {
+      const delta = iamDelta(base, head);
+      return {
+        flagged: delta.flagCount > 0,
+        lines: delta.subjects.length ? renderIamDeltaMarkdown(delta) : [],
+        data: delta,
+      };
+    },
+  },
+  {
+    id: 'exposure',
+    title: 'Exposure delta',
+    flag: 'exposure',
+    compute: (base, head) => {
+      const delta = exposureDelta(base, head);
+      return {
+        flagged: delta.flagCount > 0,
+        lines: delta.changes.length ? renderExposureDeltaMarkdown(delta) : [],
+        data: delta,
+      };
+    },
+  },
+];

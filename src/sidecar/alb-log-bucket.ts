@@ -25,9 +25,9 @@ export interface AlbLogBucketProps {
 /**
  * The bucket an internet-facing ALB writes its access logs to: private (public access blocked, ACLs disabled),
  * encrypted with S3-managed keys (the only encryption ALB log delivery supports: "The only server-side encryption
- * option that's supported is Amazon S3-managed keys (SSE-S3)", enable-access-logging.html), objects expiring after
- * `retentionDays`, and a policy granting ELB exactly `s3:PutObject` under this account's prefix and refusing
- * plain-HTTP access. `terraform destroy` empties it (force_destroy): the logs go with the benchmark.
+ * option that's supported is Amazon S3-managed keys (SSE-S3)", enable-access-logging.html) with SSE-C blocked, objects
+ * expiring after `retentionDays`, and a policy granting ELB exactly `s3:PutObject` under this account's prefix and
+ * refusing plain-HTTP access. `terraform destroy` empties it (force_destroy): the logs go with the benchmark.
  */
 export class AlbLogBucket extends Construct {
   public readonly bucket: S3Bucket;
@@ -54,7 +54,14 @@ export class AlbLogBucket extends Construct {
     new S3BucketOwnershipControls(this, 'ownership', { bucket, rule: { objectOwnership: 'BucketOwnerEnforced' } });
     new S3BucketServerSideEncryptionConfigurationA(this, 'encryption', {
       bucket,
-      rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } }],
+      // S3 returns both fields; the provider we pin compares them as written (rule S3-EncryptionRuleExplicit).
+      rule: [
+        {
+          applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' },
+          blockedEncryptionTypes: ['SSE-C'],
+          bucketKeyEnabled: false,
+        },
+      ],
     });
     new S3BucketLifecycleConfiguration(this, 'lifecycle', {
       bucket,

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { existingNetwork, logRetention } from '../config/common';
 import { cidrProblem, vpcCidrBlock } from '../aws/cidr';
 import { fargateSizeProblem } from '../aws/fargate';
-import { cpuArchitectures, sidecarVariantNames } from './variants';
+import { sidecarVariantNames, sidecarVariantTable, type SidecarVariantName } from './variants';
+import { cpuArchitectures } from './deployments';
 
 /** A task size with the post's defaults for the variant; validated against Fargate's table below. */
 const taskSize = (cpu: number, memory: number) =>
@@ -14,6 +15,11 @@ const taskSize = (cpu: number, memory: number) =>
       memory: z.number().int().default(memory),
     })
     .prefault({});
+
+/** One task size per variant of the table, each defaulting to the table's size. */
+const taskSizeShape = Object.fromEntries(
+  sidecarVariantTable.map((v) => [v.name, taskSize(v.taskSize.cpu, v.taskSize.memory)]),
+) as { readonly [V in SidecarVariantName]: ReturnType<typeof taskSize> };
 
 const createdNetwork = z.strictObject({
   type: z.literal('create'),
@@ -54,10 +60,8 @@ export const sidecarConfigSchema = z
       .array(z.enum(cpuArchitectures))
       .min(1)
       .default([...cpuArchitectures]),
-    /** Task sizes per variant; combined runs nginx and the app in one container, so it gets twice the resources. */
-    taskSizes: z
-      .strictObject({ tcp: taskSize(256, 512), sharedvol: taskSize(256, 512), combined: taskSize(512, 1024) })
-      .prefault({}),
+    /** Task sizes per variant; the defaults are the variant table's (combined: twice the others, as in the post). */
+    taskSizes: z.strictObject(taskSizeShape).prefault({}),
     /** Tasks per service. The post measured one. */
     desiredCount: z.number().int().min(1).max(10).default(1),
     /** gunicorn workers per app. */

@@ -1,5 +1,7 @@
 import type { ContainerDefinition } from '@aws-sdk/client-ecs';
-import type { SidecarVariantName } from './variants';
+import { containersOf, loadBalancedContainer, type SidecarVariantSpec } from './variants';
+
+export { loadBalancedContainer } from './variants';
 
 /** One image of a variant, as the task runs it. */
 export interface TaskImage {
@@ -14,8 +16,8 @@ export interface TaskImage {
 }
 
 export interface SidecarContainersInput {
-  /** How nginx reaches the app: decides the containers and the shared volume. */
-  readonly variant: SidecarVariantName;
+  /** How nginx reaches the app: decides the containers (the shared volume comes with the images' writable dirs). */
+  readonly variant: SidecarVariantSpec;
   /** The image of each container of the variant. */
   readonly images: readonly TaskImage[];
   /** The port nginx listens on: the only mapped port. */
@@ -26,11 +28,6 @@ export interface SidecarContainersInput {
   readonly region: string;
 }
 
-/** The container that receives load balancer traffic: nginx, or the combined container. */
-export function loadBalancedContainer(variant: SidecarVariantName): string {
-  return variant === 'combined' ? 'combined' : 'nginx';
-}
-
 /**
  * The task's containers for a variant. tcp: nginx + app sharing localhost; sharedvol: nginx + app mounting one task
  * volume that holds the app's unix socket; combined: one container. Every container has a health check, nginx
@@ -39,11 +36,12 @@ export function loadBalancedContainer(variant: SidecarVariantName): string {
  * the deployment's log group through awslogs.
  */
 export function sidecarContainers(input: SidecarContainersInput): ContainerDefinition[] {
-  const expected = input.variant === 'combined' ? ['combined'] : ['app', 'nginx'];
+  const order = containersOf(input.variant);
+  const expected = [...order].sort();
   const found = input.images.map((i) => i.container).sort();
   if (found.join(',') !== expected.join(',')) {
     throw new Error(
-      `variant ${input.variant} needs images for ${expected.join(' and ')}, got ${found.join(', ') || 'none'}`,
+      `variant ${input.variant.name} needs images for ${expected.join(' and ')}, got ${found.join(', ') || 'none'}`,
     );
   }
   const byName = new Map(input.images.map((i) => [i.container, i]));
@@ -77,13 +75,13 @@ export function sidecarContainers(input: SidecarContainersInput): ContainerDefin
         options: {
           'awslogs-group': input.logGroupName,
           'awslogs-region': input.region,
-          'awslogs-stream-prefix': input.variant,
+          'awslogs-stream-prefix': input.variant.name,
         },
       },
     };
   };
   // The app first: it is what nginx waits for.
-  return input.variant === 'combined' ? [definition('combined')] : [definition('app'), definition('nginx')];
+  return order.map(definition);
 }
 
 /** The task volumes the containers mount, each once, in first-use order. */

@@ -11,11 +11,17 @@ import { loadBalancedContainer, sidecarContainers, taskVolumes, type TaskImage }
 import { fargateSizeProblem, type TaskSize } from '../aws/fargate';
 import { boundedName, HashLength, NameLimit } from '../aws/names';
 import { TaskExecutionRole } from './task-execution-role';
-import { deploymentKey, pathPrefix, type Deployment } from './variants';
+import { sidecarVariantTable, variantSpec, type SidecarVariantTable } from './variants';
+import { deploymentKey, pathPrefix, type Deployment } from './deployments';
 
 export interface SidecarDeploymentProps {
   /** The variant and CPU architecture this deployment runs. */
   readonly deployment: Deployment;
+  /**
+   * The table the deployment's variant is described in.
+   * @default sidecarVariantTable
+   */
+  readonly variants?: SidecarVariantTable;
   /** Prefix of the deployment's names, e.g. `demo-sidecar`. */
   readonly namePrefix: string;
   /** The ECS cluster the service runs in. */
@@ -76,6 +82,8 @@ export interface SidecarDeploymentProps {
  * the Fargate task definition, an ip target group, the listener rule for its path prefix, and the service.
  */
 export class SidecarDeployment extends Construct {
+  /** The variant and architecture it runs. */
+  public readonly deployment: Deployment;
   public readonly key: string;
   public readonly pathPrefix: string;
   public readonly logGroup: CloudwatchLogGroup;
@@ -88,6 +96,7 @@ export class SidecarDeployment extends Construct {
   constructor(scope: Construct, id: string, props: SidecarDeploymentProps) {
     super(scope, id);
     const { variant, architecture } = props.deployment;
+    const spec = variantSpec(variant, props.variants ?? sidecarVariantTable);
     const size = fargateSizeProblem(props.taskSize);
     if (size) throw new Error(`task size of ${variant}: ${size.message} (${size.allowed})`);
     if (props.assignPublicIp && !props.publicIpReason)
@@ -96,6 +105,7 @@ export class SidecarDeployment extends Construct {
     if (!Number.isInteger(props.rulePriority) || props.rulePriority < 1 || props.rulePriority > 50000) {
       throw new Error(`rulePriority must be 1-50000, got ${props.rulePriority}`);
     }
+    this.deployment = props.deployment;
     this.key = deploymentKey(props.deployment);
     this.pathPrefix = pathPrefix(props.deployment);
     const name = `${props.namePrefix}-${this.key}`;
@@ -114,7 +124,7 @@ export class SidecarDeployment extends Construct {
     });
 
     const containers = sidecarContainers({
-      variant,
+      variant: spec,
       images: props.images,
       listenPort: props.listenPort,
       logGroupName: this.logGroup.name,
@@ -175,7 +185,7 @@ export class SidecarDeployment extends Construct {
       loadBalancer: [
         {
           targetGroupArn: this.targetGroup.arn,
-          containerName: loadBalancedContainer(variant),
+          containerName: loadBalancedContainer(spec),
           containerPort: props.listenPort,
         },
       ],

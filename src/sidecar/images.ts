@@ -7,11 +7,11 @@ import { DockerProvider } from '@cdktf/provider-docker/lib/provider';
 import { Image } from '@cdktf/provider-docker/lib/image';
 import { RegistryImage } from '@cdktf/provider-docker/lib/registry-image';
 import type { StackFile } from '../core/stackwright-stack';
-import { dockerPlatform, type CpuArchitecture, type SidecarVariantName } from './variants';
+import { dockerPlatform, type CpuArchitecture } from './deployments';
 
 /** One image's build context, rendered from templates/sidecar (see src/sidecar/render). */
 export interface ImageSource {
-  readonly variant: SidecarVariantName;
+  readonly variant: string;
   /** The container the image runs as: nginx, app, or combined. */
   readonly container: string;
   /** `tcp-nginx`, `combined`: unique per image; names its repository. */
@@ -141,7 +141,7 @@ export class SidecarImages extends Construct {
   }
 
   /** The pushed image for a container on an architecture, pinned by digest (so tasks wait for the push). */
-  public imageUri(variant: SidecarVariantName, container: string, architecture: CpuArchitecture): string {
+  public imageUri(variant: string, container: string, architecture: CpuArchitecture): string {
     const built = this.built.get(imageKey(variant, container));
     const pushed = built?.pushed.get(architecture);
     if (!built || !pushed)
@@ -153,7 +153,7 @@ export class SidecarImages extends Construct {
   }
 
   /** The repositories a variant's tasks pull from. */
-  public repositoryArns(variant: SidecarVariantName): string[] {
+  public repositoryArns(variant: string): string[] {
     return [...this.built.entries()].filter(([k]) => k.startsWith(`${variant}/`)).map(([, b]) => b.repository.arn);
   }
 
@@ -162,6 +162,6 @@ export class SidecarImages extends Construct {
   }
 }
 
-function imageKey(variant: SidecarVariantName, container: string): string {
+function imageKey(variant: string, container: string): string {
   return `${variant}/${container}`;
 }

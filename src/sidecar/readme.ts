@@ -1,16 +1,53 @@
 import type { ReadmeSection } from '../core/stackwright-stack';
 import type { SidecarConfig } from './config';
-import { deploymentKey, pathPrefix, type Deployment } from './variants';
+import { sidecarVariantTable, type SidecarVariantName } from './variants';
+import { deploymentKey, pathPrefix, type Deployment } from './deployments';
 
-/** The exact command the outputs advertise for benchmarking every deployment (implemented by the bench harness). */
-export const BENCH_COMMAND = 'npx stackwright bench remote --from-terraform generated/sidecar';
+/**
+ * The exact command the outputs advertise for benchmarking every deployment (implemented by the bench harness), for
+ * the stack's folder as synth writes it (`generated/sidecar`, or under `-o`).
+ */
+export function benchCommand(stackDir: string): string {
+  return `npx stackwright bench remote --from-terraform ${stackDir}`;
+}
+
+const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const inWords = (n: number) => NUMBER_WORDS[n] ?? String(n);
+
+/** The table's variants the section selects, in the table's order. */
+function selected(config: Pick<SidecarConfig, 'variants'>) {
+  return sidecarVariantTable.filter((v) => config.variants.includes(v.name as never));
+}
+
+/** "The three shapes", or "Two of the three shapes" when the config selects fewer. */
+function shapesDeployed(config: Pick<SidecarConfig, 'variants'>): string {
+  const all = inWords(sidecarVariantTable.length);
+  const n = selected(config).length;
+  if (n === sidecarVariantTable.length) return `The ${all} shapes`;
+  const count = inWords(n);
+  return `${count[0]!.toUpperCase()}${count.slice(1)} of the ${all} shapes`;
+}
+
+/** `a, b or c`. */
+function orList(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+/** The `stackwright list` line: the variants and architectures the section selects. */
+export function sidecarSummary(config: Pick<SidecarConfig, 'variants' | 'architectures'>): string {
+  const ways = selected(config).map((v) => v.listPhrase);
+  const architectures = config.architectures.map((a) => a.toLowerCase()).join(' and ');
+  return `Fargate benchmark: nginx -> gunicorn/starlette over ${orList(ways)}, ${architectures}, behind one ALB`;
+}
 
 /** README sections of the sidecar stack: what runs where, how requests are routed, and what it costs. */
 export function sidecarReadme(
   config: SidecarConfig,
-  deployments: readonly Deployment[],
+  deployments: readonly Deployment<SidecarVariantName>[],
   scheme: 'http' | 'https',
+  stackDir: string,
 ): ReadmeSection[] {
+  const example = pathPrefix(deployments[0]!).slice(0, -1);
   const rows = deployments.map((d) => {
     const size = config.taskSizes[d.variant];
     return `| \`${deploymentKey(d)}\` | ${d.variant} | ${d.architecture} | ${size.cpu} / ${size.memory} | \`${scheme}://<alb_dns_name>${pathPrefix(d)}\` |`;
@@ -29,13 +66,9 @@ export function sidecarReadme(
     {
       heading: 'Variants',
       body: [
-        'The three shapes of "Container-to-Container Communication", each on each selected CPU architecture:',
+        `${shapesDeployed(config)} of "Container-to-Container Communication", each on each selected CPU architecture:`,
         '',
-        '- `tcp`: an nginx container and an app container (gunicorn + uvicorn worker + starlette); nginx proxies to',
-        '  the app over loopback TCP (awsvpc gives the task one network namespace).',
-        '- `sharedvol`: the same two containers; both mount one task volume, the app binds a unix socket on it.',
-        '- `combined`: one container running nginx and the app under supervisord, over a unix socket; twice the',
-        '  task size, as in the post.',
+        ...selected(config).flatMap((v) => v.readme),
         '',
         'nginx starts only when the app container reports HEALTHY; every container has a health check.',
         '',
@@ -47,8 +80,8 @@ export function sidecarReadme(
     {
       heading: 'Routing and network',
       body: [
-        'One internet-facing ALB; a listener rule per deployment forwards its path prefix (`/tcp-x86_64` and',
-        '`/tcp-x86_64/*`) to an ip target group; any other path gets a 404. The app answers on every path, so the',
+        `One internet-facing ALB; a listener rule per deployment forwards its path prefix (\`${example}\` and`,
+        `\`${example}/*\`) to an ip target group; any other path gets a 404. The app answers on every path, so the`,
         `prefix is all a benchmark needs. Listener: ${scheme === 'https' ? 'HTTPS (port 80 redirects)' : 'HTTP on port 80'}.`,
         `Network: ${network}.`,
         "Only the ALB's listener ports are open (to `listenerCidrs`, which the config must name:",
@@ -67,7 +100,7 @@ export function sidecarReadme(
         '`compose/docker-compose.yml` runs the same images, built from the same contexts, with docker compose for a local',
         'baseline.',
         '',
-        `Benchmark every deployment: \`${BENCH_COMMAND}\` (reads \`terraform output -json\`).`,
+        `Benchmark every deployment: \`${benchCommand(stackDir)}\` (reads \`terraform output -json\`).`,
       ].join('\n'),
     },
     {
@@ -92,8 +125,10 @@ export function sidecarReadme(
  * What the machine running `terraform apply` needs to build and push the images. The docker provider builds through
  * the Docker engine's API, with BuildKit whenever the engine's API is 1.39 or later and no `builder` is set
  * (kreuzwerker/terraform-provider-docker v3.6.2, internal/provider/resource_docker_image_funcs.go,
- * enableBuildKitIfSupported); the Dockerfiles start `# syntax=docker/dockerfile:1`, which BuildKit resolves from
- * Docker Hub.
+ * enableBuildKitIfSupported: `const minBuildkitDockerVersion = "1.39"`, compared with the client's API version); the
+ * Dockerfiles start `# syntax=docker/dockerfile:1`, which BuildKit resolves from Docker Hub. The ECR token's lifetime
+ * is the ECR API reference's (AuthorizationData, https://docs.aws.amazon.com/AmazonECR/latest/APIReference/
+ * API_AuthorizationData.html): "Authorization tokens are valid for 12 hours."
  */
 function applyMachine(architectures: readonly string[]): string[] {
   const both = architectures.length > 1;

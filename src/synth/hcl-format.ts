@@ -1,8 +1,11 @@
+import { asHeredoc } from './hcl-heredoc';
+
 /**
  * Lays out the HCL that cdktf's renderer emits (one element per line, no indentation) the way `terraform fmt` does:
  * two-space indentation by nesting, `=` aligned across consecutive one-line attributes, empty lists collapsed, at
- * most one blank line. Heredoc bodies are kept verbatim. cdktf's own formatter (@cdktf/hcl-tools) is a Go wasm
- * module costing about 110 MB and 150 ms per synth; this layout is all the review copy needs.
+ * most one blank line. Heredoc bodies are kept verbatim; a multi-line quoted string becomes one (./hcl-heredoc.ts).
+ * cdktf's own formatter (@cdktf/hcl-tools) is a Go wasm module that adds its own memory and start-up to every synth;
+ * this layout is all the review copy needs.
  */
 export function formatHcl(raw: string): string {
   const out: string[] = [];
@@ -21,9 +24,20 @@ export function formatHcl(raw: string): string {
   const lines = raw.replace(/\[\s*\n\s*\n\s*\]/g, '[]').split('\n');
   for (const rawLine of lines) {
     if (heredoc !== undefined) {
-      group[group.length - 1]!.body.push(rawLine);
-      if (rawLine.trim() === heredoc) heredoc = undefined;
-      continue;
+      const attribute = group[group.length - 1]!;
+      if (heredoc === ')') {
+        // The call around a heredoc argument closes on the line after the marker: still this attribute.
+        heredoc = undefined;
+        if (rawLine.trim() === ')') {
+          attribute.body.push(`${attribute.indent})`);
+          flush();
+          continue;
+        }
+      } else {
+        attribute.body.push(rawLine);
+        if (rawLine.trim() === heredoc) heredoc = attribute.rest.endsWith(`(<<-${heredoc}`) ? ')' : undefined;
+        continue;
+      }
     }
     const line = rawLine.trim();
     if (line === '') {
@@ -39,8 +53,17 @@ export function formatHcl(raw: string): string {
     const attr = /^("[^"]*"|[\w-]+)\s*=\s*(.*)$/.exec(line);
     const opensBlock = /[{[]$/.test(line);
     if (attr && !opensBlock) {
-      group.push({ indent, key: attr[1]!, rest: unwrapInterpolation(escapeTemplateQuotes(attr[2]!)), body: [] });
-      heredoc = /<<-?(\w+)$/.exec(attr[2]!)?.[1]; // its body lines stay verbatim, attached to this attribute
+      const rest = unwrapInterpolation(escapeTemplateQuotes(attr[2]!));
+      const multiline = asHeredoc(rest, indent);
+      const value = multiline?.value ?? rest;
+      // terraform fmt aligns an attribute whose heredoc ends its value, but not one whose call closes after the
+      // heredoc (`f(<<-EOT ... EOT\n)`): that one stands alone, between its neighbours' groups.
+      const call = /\(<<-?\w+$/.test(value);
+      if (call) flush();
+      group.push({ indent, key: attr[1]!, rest: value, body: multiline?.body ?? [] });
+      // A heredoc's body lines stay verbatim, attached to this attribute (one already made here is complete).
+      heredoc = multiline ? undefined : /<<-?(\w+)$/.exec(attr[2]!)?.[1];
+      if (call && multiline) flush();
       continue;
     }
     flush();

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { dirname, join, relative, resolve } from 'node:path';
 import type { SynthesizedStack } from './synthesize';
 
-export const DEFAULT_OUT_DIR = 'generated';
+export { DEFAULT_OUT_DIR } from '../core/stack-definition';
 const MARKER = '.stackwright';
 
 /**

@@ -1,5 +1,6 @@
 import type { StackwrightConfig } from '../config/schema';
 import { stackDefinitions } from '../../stacks';
+import { stackSummary, type StackDefinition } from '../core/stack-definition';
 import { buildStacks } from './synthesize';
 
 /** One line of `stackwright list`: a stack the config yields, its block counts and what it is. */
@@ -21,7 +22,7 @@ export function listStacks(config: StackwrightConfig): StackListRow[] {
       stack: stack.node.id,
       resources: countBlocks(json.resource),
       dataSources: countBlocks(json.data),
-      summary: stackDefinitions[key].summary,
+      summary: stackSummary(stackDefinitions[key] as StackDefinition, config.stacks[key] as never),
     };
   });
 }

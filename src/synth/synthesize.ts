@@ -2,6 +2,7 @@ import { App } from 'cdktf';
 import type { StackwrightConfig, StackKey } from '../config/schema';
 import { stackDefinitions } from '../../stacks';
 import type { StackwrightStack } from '../core/stackwright-stack';
+import { DEFAULT_OUT_DIR } from '../core/stack-definition';
 import { InputError } from '../core/errors';
 import { renderHcl } from './hcl';
 import { renderStackReadme } from './readme';
@@ -27,6 +28,11 @@ export interface SynthOptions {
   readonly hcl?: boolean;
   /** The config file name, for error messages. */
   readonly configFile?: string;
+  /**
+   * The folder the stacks are written to; text a stack generates about its own folder names it.
+   * @default 'generated'
+   */
+  readonly outDir?: string;
 }
 
 /**
@@ -48,7 +54,9 @@ export function buildStacks(
   app: App = createApp(),
 ): StackwrightStack[] {
   return selectStacks(config, options).map((key) =>
-    stackDefinitions[key].build(app, config, config.stacks[key] as never),
+    stackDefinitions[key].build(app, config, config.stacks[key] as never, {
+      outDir: options.outDir ?? DEFAULT_OUT_DIR,
+    }),
   );
 }
 

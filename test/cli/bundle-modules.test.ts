@@ -68,7 +68,7 @@ describe("the benchmark toolkit's bundle", () => {
     const bench = await bundleOf('packages/bench/src/index.ts');
     const inputs = Object.keys(bench.inputs);
     expect(inputs).toContain('packages/bench/src/index.ts');
-    expect(inputs).toContain('packages/bench/src/sidecar-local/index.ts');
+    expect(inputs).toContain('packages/bench/src/sidecar/local/runner/index.ts');
     expect(inputs.filter((p) => p.startsWith('src/') || p.startsWith('stacks/'))).toEqual([]);
     // `@stackwright/generator` (src/api/bench.ts) is the module dist/cli.js exports: one InputError, one variant table.
     expect(new Set(bench.imports.filter((i) => i.path.startsWith('./')).map((i) => i.path))).toEqual(

@@ -109,3 +109,16 @@ describe('README: configs and output', () => {
     expect(readdirSync(join(ROOT, 'generated', 'sidecar', 'compose'))).toEqual(['docker-compose.yml']);
   });
 });
+
+describe('README: Development', () => {
+  // The README sends readers to ARCHITECTURE.md for the code's layout, rather than keeping a folder list that drifts.
+  it('points to ARCHITECTURE.md, whose layer table names every folder under src/', () => {
+    expect(README).toMatch(/## Development[\s\S]*\[ARCHITECTURE\.md\]\(ARCHITECTURE\.md\)/);
+    const architecture = readFileSync(join(ROOT, 'ARCHITECTURE.md'), 'utf8');
+    const layers = architecture.slice(architecture.indexOf('## The layers'), architecture.indexOf('## The one-way'));
+    const folders = readdirSync(join(ROOT, 'src'), { withFileTypes: true }).filter((d) => d.isDirectory());
+    expect(folders.length).toBeGreaterThan(10);
+    for (const folder of folders)
+      expect(layers).toMatch(new RegExp(`\`src/${folder.name}[/\`]|src/\\{[^}]*\\b${folder.name}\\b`));
+  });
+});

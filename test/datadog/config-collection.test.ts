@@ -2,6 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseConfig } from '../../src/config/load';
 import { InputError } from '../../src/core/errors';
+import { stackSummary } from '../../src/core/stack-definition';
+import { datadogStack } from '../../stacks/datadog';
 import { collectionWarnings, RESOURCE_COVERAGE_ACTIONS } from '../../src/datadog/config';
 import { snapshotPermissions } from '../../src/datadog/permissions';
 import { runCli } from '../helpers/cli';
@@ -147,5 +149,19 @@ describe('Datadog collection settings against the permissions the role gets', ()
     const bad = await runCli(['list', '--config', refused]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('stacks.datadog.integration.resourceCollection.enabled');
+  });
+});
+
+describe('the Datadog stack definition', () => {
+  it('list names the Datadog side of the handshake only in managed mode', () => {
+    expect(stackSummary(datadogStack, parse({}))).toContain('the Datadog side of the handshake');
+    expect(stackSummary(datadogStack, parse({ externalId: 'manual' }))).not.toContain('handshake');
+    expect(stackSummary(datadogStack, parse({ externalId: 'manual' }))).toContain('external ID is a variable');
+  });
+
+  it('its warnings hook is collectionWarnings, which the CLI prints under stacks.datadog', () => {
+    const d = parse({ securityAudit: true, integration: { resourceCollection: { enabled: false } } });
+    expect(datadogStack.warnings?.(d)).toEqual(collectionWarnings(d));
+    expect(collectionWarnings(d)).not.toEqual([]);
   });
 });

@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { cidrSubnet, formatCidr, parseCidr } from '../../src/aws/cidr';
 import { boundedName } from '../../src/aws/names';
-import { isGravitonInstanceType } from '../../src/ecs/service-rules';
 import { capacityProviderName, ecsUserData } from '../../src/ecs/ec2-capacity';
 import { isFargateSize } from '../../src/aws/fargate';
 
@@ -44,20 +43,6 @@ describe('resource names', () => {
 });
 
 describe('instance and task facts', () => {
-  it.each([
-    ['t4g.small', true],
-    ['c7gn.large', true],
-    ['is4gen.xlarge', true],
-    ['a1.medium', true],
-    ['m8g.large', true],
-    ['t3.small', false],
-    ['g4dn.xlarge', false],
-    ['m7i-flex.large', false],
-    ['m5zn.large', false],
-  ])('%s is Graviton: %s', (type, graviton) => {
-    expect(isGravitonInstanceType(type)).toBe(graviton);
-  });
-
   it('user data writes ECS_CLUSTER to /etc/ecs/ecs.config and installs the metadata block; bash accepts it', () => {
     const script = ecsUserData('demo-main');
     expect(script).toMatch(

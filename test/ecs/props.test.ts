@@ -1,10 +1,10 @@
 import { App, Testing } from 'cdktf';
 import { StackwrightStack } from '../../src/core/stackwright-stack';
 import { Ec2CapacityCluster } from '../../src/ecs/cluster';
-import { clusterPlacement } from '../../src/ecs/network';
+import { clusterNetworkPlan } from '../../src/ecs/network';
 import { ClusterService } from '../../src/ecs/service';
 import {
-  clusterPlacementProps,
+  clusterNetworkPlanProps,
   clusterProps,
   reconcilerProps,
   serviceProps,
@@ -42,7 +42,7 @@ describe('ecs config -> construct props', () => {
   test('a cluster with defaults: a created network, t3.small capacity, Container Insights on, neither Fargate nor reconciled', () => {
     const ecs = sectionOf([service()]);
     const [c] = ecs.clusters;
-    expect(clusterPlacementProps(c!, 'test-main')).toEqual({
+    expect(clusterNetworkPlanProps(c!, 'test-main')).toEqual({
       namePrefix: 'test-main',
       network: { type: 'create', cidrBlock: '10.0.0.0/16', availabilityZones: 2, flowLogRetentionDays: 30 },
     });
@@ -73,7 +73,7 @@ describe('ecs config -> construct props', () => {
       network,
       capacity: { scaling: 'memoryReservation', minSize: 2, maxSize: 4, desiredSize: 3 },
     }).clusters;
-    expect(clusterPlacementProps(c!, 'p')).toEqual({ namePrefix: 'p', network });
+    expect(clusterNetworkPlanProps(c!, 'p')).toEqual({ namePrefix: 'p', network });
     expect(clusterProps(c!, clusterRefs)).toMatchObject({
       fargate: true,
       reconciledServices: true,
@@ -159,7 +159,7 @@ describe('the ecs constructs used without the config', () => {
 
   test('a cluster and a service from their required props alone take the documented defaults', () => {
     const s = stack();
-    const network = clusterPlacement(s, 'network', { namePrefix: 'test-main' });
+    const network = clusterNetworkPlan(s, 'network', { namePrefix: 'test-main' });
     const placed = { vpcId: network.vpcId, subnetIds: network.subnetIds };
     const cluster = new Ec2CapacityCluster(s, 'main', { clusterName: 'test-main', ...placed, partition: 'aws' });
     new ClusterService(cluster, 'service-svc', { ...refs, serviceName: 'svc', containers: [app] });
@@ -203,7 +203,8 @@ describe('the ecs constructs used without the config', () => {
     );
   });
 
-  test('Ec2Capacity and clusterPlacement name the prop to change', () => {
+  // Ec2Capacity runs the config's cluster rules (clusterIssues, scalingIssues): the same wording, the prop's path.
+  test('Ec2Capacity and clusterNetworkPlan name the prop to change', () => {
     const cluster = (capacity: object) => () =>
       new Ec2CapacityCluster(stack(), 'main', {
         clusterName: 'test-main',
@@ -213,16 +214,16 @@ describe('the ecs constructs used without the config', () => {
         capacity,
       });
     expect(cluster({ scaling: 'memoryReservation', minSize: 4 })).toThrow(
-      'Ec2Capacity test-main: minSize 4 is above maxSize 3; lower minSize or raise maxSize',
+      'Ec2Capacity test-main: capacity.minSize: minSize 4 is above maxSize 3 (0 to 3)',
     );
     expect(cluster({ scaling: 'memoryReservation', desiredSize: 5 })).toThrow(
-      'Ec2Capacity test-main: desiredSize 5 is outside minSize..maxSize (1..3)',
+      'Ec2Capacity test-main: capacity.desiredSize: desiredSize 5 is outside minSize..maxSize (1 to 3)',
     );
     expect(cluster({ minSize: 1 })).toThrow(
       'Ec2Capacity test-main: capacity.minSize: minSize 1 with managed scaling: the group is created empty',
     );
     expect(cluster({ instanceType: 't4g.small' })).toThrow(
-      'Ec2Capacity test-main: instanceType t4g.small is arm64 but architecture is x86_64; make them match',
+      'Ec2Capacity test-main: capacity.architecture: instance type t4g.small is arm64 (Graviton) but architecture is x86_64',
     );
     expect(
       () =>
@@ -234,7 +235,10 @@ describe('the ecs constructs used without the config', () => {
         }),
     ).toThrow('Ec2Capacity test-main: subnetIds is empty');
     expect(() =>
-      clusterPlacement(stack(), 'n', { namePrefix: 'p', network: { type: 'existing', vpcId: 'vpc-1', subnetIds: [] } }),
-    ).toThrow('clusterPlacement p: network.subnetIds is empty');
+      clusterNetworkPlan(stack(), 'n', {
+        namePrefix: 'p',
+        network: { type: 'existing', vpcId: 'vpc-1', subnetIds: [] },
+      }),
+    ).toThrow('clusterNetworkPlan p: network.subnetIds is empty');
   });
 });

@@ -1,7 +1,7 @@
 import { cpus, loadavg } from 'node:os';
 import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isAlive, processTree } from '../../packages/bench/src/sidecar-local';
+import { isAlive, processTree } from '../../packages/bench/src/sidecar/local/runner';
 
 /**
  * How long a test lets real servers take to start: two minutes on an idle machine, scaled by the load per core when

@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config/load';
 import { synthesize } from '../../src/synth/synthesize';
-import { PRICES, instancePriceId, type PriceId } from '../../src/pricing/prices';
+import { PRICES, type PriceId } from '../../src/pricing/prices';
+import { instanceHourlyUsd } from '../../src/aws/instance-types';
+import { regionOf } from '../../src/pricing/assumptions';
 import { RESOURCE_BILLING } from '../../src/pricing/resource-billing';
 import { costSection, estimateStack } from '../../src/pricing/cost-section';
 import { resourcesOf, labelOf, type TerraformResources } from '../../src/pricing/terraform-json';
@@ -71,19 +73,19 @@ describe('every resource type the shipped stacks emit has a pricing decision', (
     }
   });
 
-  it('every instance type the Auto Scaling groups launch has a price', () => {
+  it("every instance type the Auto Scaling groups launch has a price in its stack's region", () => {
     const types = stacks.flatMap((s) =>
-      resourcesOf(s.json, 'aws_launch_template').map((lt) => String(lt.attrs.instance_type)),
+      resourcesOf(s.json, 'aws_launch_template').map((lt) => `${String(lt.attrs.instance_type)} ${regionOf(s.json)}`),
     );
     expect(types.length).toBeGreaterThan(0);
-    expect(types.filter((t) => instancePriceId(t) === undefined)).toEqual([]);
+    expect(types.filter((t) => instanceHourlyUsd(t.split(' ')[0]!, t.split(' ')[1]!) === undefined)).toEqual([]);
   });
 
   it('every billable resource of every stack gets a priced line in the estimate (EC2-hosted services and gateway endpoints excepted)', () => {
     for (const s of stacks) {
       const e = estimateStack(s.stack, s.config, s.json);
       expect(e.unclassified).toEqual([]);
-      const priced = new Set(e.lines.filter((l) => l.priceId).map((l) => `${l.resourceType} ${l.resource}`));
+      const priced = new Set(e.lines.filter((l) => l.rate).map((l) => `${l.resourceType} ${l.resource}`));
       for (const [type, billing] of Object.entries(RESOURCE_BILLING)) {
         if (!billing.billable) continue;
         for (const r of resourcesOf(s.json, type)) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config/load';
-import { PRICES } from '../../src/pricing/prices';
+import { instanceHourlyUsd } from '../../src/aws/instance-types';
 import { estimateStack } from '../../src/pricing/cost-section';
 import type { TerraformResources } from '../../src/pricing/terraform-json';
 
@@ -13,14 +13,17 @@ const readme = (stack: string) => readFileSync(join(ROOT, 'generated', stack, 'R
 const monthlyOf = (e: ReturnType<typeof estimateStack>, type: string, item: RegExp) =>
   e.lines
     .filter((l) => l.resourceType === type && item.test(l.item))
-    .reduce((s, l) => s + (l.priceId ? PRICES[l.priceId].usd * l.monthly : 0), 0);
+    .reduce((s, l) => s + (l.rate ? l.rate.usd * l.monthly : 0), 0);
 
 describe('cost estimates of the default config, from its Terraform', () => {
   it('ECS: the instances at the desired size, the NAT gateway and its address all month, on top of the reconciler', () => {
     const e = estimateStack('ecs', config, generated('ecs'));
     const hosts =
       config.stacks.ecs!.clusters[0].capacity.desiredSize ?? config.stacks.ecs!.clusters[0].capacity.minSize;
-    expect(monthlyOf(e, 'aws_autoscaling_group', /t3\.small/)).toBeCloseTo(hosts * 730 * PRICES['ec2.t3.small'].usd, 6);
+    expect(monthlyOf(e, 'aws_autoscaling_group', /t3\.small/)).toBeCloseTo(
+      hosts * 730 * instanceHourlyUsd('t3.small', 'us-east-1')!,
+      6,
+    );
     expect(monthlyOf(e, 'aws_nat_gateway', /^NAT gateway$/)).toBeCloseTo(730 * 0.045, 6);
     expect(monthlyOf(e, 'aws_eip', /IPv4/)).toBeCloseTo(730 * 0.005, 6);
     expect(e.lines.some((l) => l.resourceType === 'aws_lambda_function' && l.priceId === 'lambda.arm')).toBe(true);
@@ -71,7 +74,9 @@ describe('cost estimates of the default config, from its Terraform', () => {
   );
 
   it('marks figures no source could confirm', () => {
-    expect(readme('ecs')).toMatch(/\$0\.0208 per instance-hour †/);
+    expect(readme('ecs')).toMatch(/\$0\.08 per GB-month †/);
+    // The instance price comes from the generated instance table, whose source is a generated price list.
+    expect(readme('ecs')).toMatch(/\$0\.0208 per instance-hour \|/);
     expect(readme('ecs')).toContain('† A price no source at hand could confirm');
   });
 });

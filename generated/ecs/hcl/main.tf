@@ -402,7 +402,36 @@ resource "aws_launch_template" "main_capacity_launch_template" {
   instance_type          = "t3.small"
   name                   = "demo-main-ecs"
   update_default_version = true
-  user_data              = base64encode("#!/bin/bash\n# Written by Stackwright: joins this instance to its ECS cluster; containers cannot read its credentials.\nset -euo pipefail\ncat >> /etc/ecs/ecs.config <<'EOF'\nECS_CLUSTER=demo-main\nECS_AWSVPC_BLOCK_IMDS=true\nECS_ENABLE_TASK_IAM_ROLE=true\nECS_ENABLE_TASK_IAM_ROLE_NETWORK_HOST=true\nECS_ENABLE_CONTAINER_METADATA=true\nEOF\ncat > /etc/systemd/system/stackwright-block-imds.service <<'EOF'\n[Unit]\nDescription=Drop bridge-mode containers' traffic to the instance metadata service (Stackwright)\nAfter=docker.service\nBindsTo=docker.service\nBefore=ecs.service\n[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/bin/sh -c '/usr/sbin/iptables --check DOCKER-USER --in-interface docker+ --destination 169.254.169.254/32 --jump DROP || /usr/sbin/iptables --insert DOCKER-USER 1 --in-interface docker+ --destination 169.254.169.254/32 --jump DROP'\n[Install]\nWantedBy=docker.service\nRequiredBy=ecs.service\nEOF\nsystemctl daemon-reload\nsystemctl enable stackwright-block-imds.service\nsystemctl start --no-block stackwright-block-imds.service\n")
+  user_data = base64encode(<<-EOT
+    #!/bin/bash
+    # Written by Stackwright: joins this instance to its ECS cluster; containers cannot read its credentials.
+    set -euo pipefail
+    cat >> /etc/ecs/ecs.config <<'EOF'
+    ECS_CLUSTER=demo-main
+    ECS_AWSVPC_BLOCK_IMDS=true
+    ECS_ENABLE_TASK_IAM_ROLE=true
+    ECS_ENABLE_TASK_IAM_ROLE_NETWORK_HOST=true
+    ECS_ENABLE_CONTAINER_METADATA=true
+    EOF
+    cat > /etc/systemd/system/stackwright-block-imds.service <<'EOF'
+    [Unit]
+    Description=Drop bridge-mode containers' traffic to the instance metadata service (Stackwright)
+    After=docker.service
+    BindsTo=docker.service
+    Before=ecs.service
+    [Service]
+    Type=oneshot
+    RemainAfterExit=yes
+    ExecStart=/bin/sh -c '/usr/sbin/iptables --check DOCKER-USER --in-interface docker+ --destination 169.254.169.254/32 --jump DROP || /usr/sbin/iptables --insert DOCKER-USER 1 --in-interface docker+ --destination 169.254.169.254/32 --jump DROP'
+    [Install]
+    WantedBy=docker.service
+    RequiredBy=ecs.service
+    EOF
+    systemctl daemon-reload
+    systemctl enable stackwright-block-imds.service
+    systemctl start --no-block stackwright-block-imds.service
+  EOT
+  )
   vpc_security_group_ids = [
     aws_security_group.main_capacity_instances_sg.id
   ]

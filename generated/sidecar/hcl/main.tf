@@ -401,6 +401,10 @@ resource "aws_s3_bucket_ownership_controls" "alb_logs_ownership" {
 resource "aws_s3_bucket_server_side_encryption_configuration" "alb_logs_encryption" {
   bucket = aws_s3_bucket.alb_logs_bucket.id
   rule {
+    blocked_encryption_types = [
+      "SSE-C"
+    ]
+    bucket_key_enabled = false
     apply_server_side_encryption_by_default {
       sse_algorithm = "AES256"
     }

@@ -1,26 +1,19 @@
 import { ExitCode } from '../../core/errors';
 import { synthesize } from '../../synth/synthesize';
-import { DEFAULT_OUT_DIR, driftedFiles } from '../../synth/output-dir';
+import { driftedFiles } from '../../synth/output-dir';
 import { checkOutDir } from '../out-dir';
-import { fromConfig, readConfig, withConfig, withJson, withStacks, type CommandFactory } from '../options';
+import { fromConfig, readConfig, withConfig, withJson, withStacks, withOut, type CommandFactory } from '../options';
 
 export const diffCommand: CommandFactory = (setExit) => ({
   command: 'diff',
   describe: 'Exit 1 and name the files when generated/ is not what synth would write now; 0 when it is',
-  builder: (y) =>
-    withStacks(withJson(withConfig(y))).option('out', {
-      alias: 'o',
-      type: 'string',
-      default: DEFAULT_OUT_DIR,
-      requiresArg: true,
-      describe: 'Output folder',
-    }),
+  builder: (y) => withOut(withStacks(withJson(withConfig(y)))),
   handler: async (argv: { config: string; stack?: string[]; out: string; json: boolean }) => {
     const config = readConfig(argv.config);
     checkOutDir(argv.out, false);
     const only = argv.stack ?? [];
     const stacks = await fromConfig(argv.config, () =>
-      synthesize(config, { only: argv.stack, configFile: argv.config }),
+      synthesize(config, { only: argv.stack, configFile: argv.config, outDir: argv.out }),
     );
     // With --stack, only those stacks' folders are compared: the others may differ and are not reported.
     const drift = driftedFiles(argv.out, stacks, only.length > 0);

@@ -1,26 +1,19 @@
 import { ExitCode } from '../../core/errors';
 import { synthesize } from '../../synth/synthesize';
-import { DEFAULT_OUT_DIR, writeOutDir } from '../../synth/output-dir';
+import { writeOutDir } from '../../synth/output-dir';
 import { formatFinding, runChecks } from '../../rules';
 import { checkOutDir, outDirError } from '../out-dir';
-import { withStacks, fromConfig, readConfig, withConfig, withJson, type CommandFactory } from '../options';
+import { withStacks, fromConfig, readConfig, withConfig, withJson, withOut, type CommandFactory } from '../options';
 
 export const synthCommand: CommandFactory = (setExit) => ({
   command: 'synth',
   describe: 'Synthesize the config into generated/ (JSON, HCL and a README per stack), after the rule checks pass',
-  builder: (y) =>
-    withStacks(withJson(withConfig(y))).option('out', {
-      alias: 'o',
-      type: 'string',
-      default: DEFAULT_OUT_DIR,
-      requiresArg: true,
-      describe: 'Output folder',
-    }),
+  builder: (y) => withOut(withStacks(withJson(withConfig(y)))),
   handler: async (argv: { config: string; stack?: string[]; out: string; json: boolean }) => {
     const config = readConfig(argv.config);
     checkOutDir(argv.out);
     const stacks = await fromConfig(argv.config, () =>
-      synthesize(config, { only: argv.stack, configFile: argv.config }),
+      synthesize(config, { only: argv.stack, configFile: argv.config, outDir: argv.out }),
     );
     const findings = runChecks(
       stacks.map((s) => ({ stack: s.name, json: s.json })),

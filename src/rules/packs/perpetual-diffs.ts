@@ -5,12 +5,18 @@ import EnvironmentValuesSet from '../ecs/EnvironmentValuesSet';
 import ScaledCountIgnored from '../ecs/ScaledCountIgnored';
 import ServiceStrategyExplicit from '../ecs/ServiceStrategyExplicit';
 import TaskSizeAsRegistered from '../ecs/TaskSizeAsRegistered';
+import KeyAttributesOnly from '../dynamodb/KeyAttributesOnly';
 import ExclusivePolicyManagement from '../iam/ExclusivePolicyManagement';
 import PolicyAttachmentConflict from '../iam/PolicyAttachmentConflict';
 import EndpointAssociationMixed from '../network/EndpointAssociationMixed';
 import InlineRoutesMixed from '../network/InlineRoutesMixed';
 import InlineRulesMixed from '../network/InlineRulesMixed';
 import RouteGatewayIdTarget from '../network/RouteGatewayIdTarget';
+import LifecycleFilterOrPrefix from '../s3/LifecycleFilterOrPrefix';
+import EncryptionRuleExplicit from '../s3/EncryptionRuleExplicit';
+import SingleBucketConfiguration from '../s3/SingleBucketConfiguration';
+import FlowLogDestinationArn from '../vpc/FlowLogDestinationArn';
+import FlowLogRoleNotForS3 from '../vpc/FlowLogRoleNotForS3';
 
 /**
  * Configurations that `terraform plan` accepts but the AWS provider cannot hold steady: the plan after a real apply
@@ -79,6 +85,36 @@ export const perpetualDiffsPack: RulePack = {
       rule: PolicyAttachmentConflict,
       message: 'Policy attached exclusively and by per-entity attachments',
       fix: 'Replace the aws_iam_policy_attachment with aws_iam_role_policy_attachment (or _user_/_group_) resources.',
+    },
+    {
+      rule: KeyAttributesOnly,
+      message: 'DynamoDB table declares an attribute that is no key',
+      fix: 'Keep only the hash and range keys of the table and of its indexes in attribute blocks.',
+    },
+    {
+      rule: SingleBucketConfiguration,
+      message: 'Bucket configured by two resources of the same type',
+      fix: 'Merge the rules into one configuration resource per bucket.',
+    },
+    {
+      rule: LifecycleFilterOrPrefix,
+      message: 'Lifecycle rule sets both filter and prefix',
+      fix: 'Move the prefix into filter { prefix = ... } and drop the rule-level prefix.',
+    },
+    {
+      rule: EncryptionRuleExplicit,
+      message: 'Bucket encryption rule leaves fields S3 returns unset',
+      fix: 'Write blocked_encryption_types (["SSE-C"], as S3 sets it) and bucket_key_enabled in every rule.',
+    },
+    {
+      rule: FlowLogDestinationArn,
+      message: 'Flow log destination ARN ends in ":*"',
+      fix: 'Name the log group by its ARN without ":*" (the aws_cloudwatch_log_group arn attribute is already trimmed).',
+    },
+    {
+      rule: FlowLogRoleNotForS3,
+      message: 'Flow log to S3 with a delivery role',
+      fix: 'Remove iam_role_arn: S3 delivery is authorised by the bucket policy.',
     },
   ],
 };

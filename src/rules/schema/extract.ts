@@ -1,7 +1,7 @@
 /**
- * Extracts what the schema rules need from a cdktf provider package's jsii assembly (`.jsii`, 130 MB for AWS):
- * per resource and data source type, its attribute and block names and which are required. The result is a few
- * hundred KB; it is built once per provider version and cached (see provider-schema.ts).
+ * Extracts what the schema rules need from a cdktf provider package's jsii assembly (`.jsii`, large for AWS): per
+ * resource and data source type, its attribute and block names and which are required. The result is far smaller;
+ * it is built once per provider version and cached (see provider-schema.ts).
  */
 
 /** A field of a resource or block: `r` when required, `b` with the nested block's (or object's) fields. */

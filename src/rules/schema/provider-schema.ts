@@ -71,7 +71,7 @@ function readOrExtract(info: PackageInfo): ProviderSchema {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as ProviderSchema;
   } catch {
-    // not built yet: extract once (about a second for AWS's 130 MB assembly) and cache it
+    // not built yet: extract once (reading AWS's large assembly is the slow part) and cache it
   }
   const schema = extractFromPackage(info);
   try {

@@ -1,9 +1,6 @@
 import { InputError } from '../../core/errors';
 import { renderTemplate, TemplateError } from '../../templates/render';
-
-/** The three ways nginx reaches the app in "Container-to-Container Communication". */
-export const sidecarVariants = ['tcp', 'sharedvol', 'combined'] as const;
-export type SidecarVariant = (typeof sidecarVariants)[number];
+import type { SidecarVariantSpec } from '../variants';
 
 /** The app's health route (plain "ok"); nginx proxies it, so through nginx it checks both. */
 export const APP_HEALTH_PATH = '/healthz';
@@ -29,19 +26,20 @@ export class SidecarRenderError extends InputError {
   }
 }
 
-/** Where the app listens: loopback TCP (tcp variant) or a unix socket (sharedvol, combined). */
+/** Where the app listens: loopback TCP or a unix socket (the variant's `appBind`). */
 export type AppBind =
   { readonly kind: 'tcp'; readonly port: number } | { readonly kind: 'unix'; readonly socketPath: string };
 
-/** The bind the variant uses: tcp over loopback, the others over a unix socket. */
-export function appBindFor(variant: SidecarVariant, appPort: number, socketDir: string): AppBind {
-  return variant === 'tcp'
+/** The bind the variant uses: `appPort` on loopback, or the socket file in `socketDir`. */
+export function appBindFor(variant: SidecarVariantSpec, appPort: number, socketDir: string): AppBind {
+  return variant.appBind === 'tcp'
     ? { kind: 'tcp', port: appPort }
     : { kind: 'unix', socketPath: `${socketDir}/${SOCKET_FILE}` };
 }
 
 export interface NginxConfInput {
-  readonly variant: SidecarVariant;
+  /** The variant's name (the file's header names it). */
+  readonly variant: string;
   /** `listen` argument: a port (`80`) or address and port (`127.0.0.1:8080`). */
   readonly listen: string;
   readonly upstream: AppBind;
@@ -101,7 +99,8 @@ export function renderNginxConf(input: NginxConfInput): string {
 }
 
 export interface GunicornConfInput {
-  readonly variant: SidecarVariant;
+  /** The variant's name (the file's header names it). */
+  readonly variant: string;
   readonly bind: AppBind;
   readonly workers: number;
   /** Directory holding app.py. */

@@ -2,9 +2,6 @@ import { createHash } from 'node:crypto';
 import {
   APP_HEALTH_PATH,
   appBindFor,
-  checkInt,
-  checkPort,
-  checkToken,
   NGINX_HEALTH_PATH,
   renderApp,
   renderGunicornConf,
@@ -12,72 +9,33 @@ import {
   renderNginxConf,
   renderStrict,
   renderSupervisordConf,
-  SidecarRenderError,
-  type SidecarVariant,
-  sidecarVariants,
 } from './files';
+import {
+  healthCheckTiming,
+  imageLayout,
+  renderedVariant,
+  resolveRenderOptions,
+  type SidecarRenderOptions,
+  type WritableDir,
+  writableDirs,
+} from './options';
+import {
+  imageName,
+  sidecarVariantTable,
+  type SidecarContainer,
+  type SidecarVariantSpec,
+  type SidecarVariantTable,
+} from '../variants';
 
 export * from './files';
-
-/** What the rendered images and configs can vary. */
-export interface SidecarRenderOptions {
-  /**
-   * Port nginx listens on (the container port behind the load balancer). Unprivileged, so nginx binds it as its
-   * non-root user with no capability at all (a privileged port needs cap_net_bind_service on the binary, which
-   * breaks wherever capabilities are dropped, and under qemu emulation). @default 8080
-   */
-  readonly listenPort: number;
-  /** Loopback port of the app in the tcp variant. @default 8000 */
-  readonly appPort: number;
-  /** gunicorn workers. @default 1 (as in the original experiment) */
-  readonly workers: number;
-  /** nginx worker processes. @default 1 (a Fargate task of 256 CPU units has a quarter of a vCPU) */
-  readonly nginxWorkerProcesses: number | 'auto';
-  /** Idle upstream connections nginx keeps to the app per worker; 0 opens one per request as the original did. @default 16 */
-  readonly upstreamKeepalive: number;
-  /** Keep an access log but skip the Datadog Agent's HTTP check ("Reduce logging volume"). @default false: no access log */
-  readonly quietDatadogAgentLogs: boolean;
-  /** Directory of gunicorn's unix socket; in sharedvol, where the task volume is mounted in both containers. @default /run/sidecar */
-  readonly socketDir: string;
-  /** Base image of every image: multi-arch (amd64, arm64) and pinned to a Debian point release. @default debian:12.11-slim */
-  readonly baseImage: string;
-}
-
-export const defaultRenderOptions: SidecarRenderOptions = {
-  listenPort: 8080,
-  appPort: 8000,
-  workers: 1,
-  nginxWorkerProcesses: 1,
-  upstreamKeepalive: 16,
-  quietDatadogAgentLogs: false,
-  socketDir: '/run/sidecar',
-  baseImage: 'debian:12.11-slim',
-};
-
-/** Fixed paths and ids inside the images. The app user and socket group ids match across images (sharedvol). */
-export const imageLayout = {
-  appDir: '/app',
-  nginxPrefix: '/var/lib/nginx-sidecar',
-  nginxConf: '/etc/nginx/sidecar.conf',
-  supervisorDir: '/var/lib/supervisor-sidecar',
-  /** The app's TMPDIR: gunicorn's worker heartbeat files and supervisord's default child log directory. */
-  appStateDir: '/var/lib/sidecar-app',
-  appUid: 10001,
-  socketGid: 10001,
-  socketGroup: 'sidecar-sock',
-} as const;
-
-/**
- * Timing of every image's HEALTHCHECK (seconds), the same as the task definitions' health checks
- * (src/sidecar/container-definitions.ts), so docker compose runs the containers as ECS does.
- */
-export const healthCheckTiming = { interval: 10, timeout: 5, startPeriod: 10, retries: 3 } as const;
-
-export type SidecarContainer = 'nginx' | 'app' | 'combined';
+export * from './options';
+export * from './compose';
+export type { SidecarContainer } from '../variants';
 
 /** One image's build context. */
 export interface RenderedImage {
-  readonly variant: SidecarVariant;
+  /** The variant's name. */
+  readonly variant: string;
   readonly container: SidecarContainer;
   /** `tcp-nginx`, `sharedvol-app`, `combined`: the context folder's name and a good repository/container name. */
   readonly name: string;
@@ -95,59 +53,17 @@ export interface RenderedImage {
   readonly writableDirs: readonly WritableDir[];
 }
 
-/** A directory a container writes, and the task volume mounted there. */
-export interface WritableDir {
-  readonly volume: string;
-  readonly path: string;
-}
-
-/** The directories each container of a variant writes (pid and temp files, the socket), as task volumes. */
-export function writableDirs(
-  variant: SidecarVariant,
-  container: SidecarContainer,
-  socketDir: string,
-): readonly WritableDir[] {
-  const L = imageLayout;
-  const nginx = { volume: 'nginx-state', path: L.nginxPrefix };
-  const app = { volume: 'app-state', path: L.appStateDir };
-  const socket = { volume: 'socket', path: socketDir };
-  if (container === 'combined') return [nginx, app, { volume: 'supervisor-state', path: L.supervisorDir }, socket];
-  const own = container === 'nginx' ? nginx : app;
-  return variant === 'sharedvol' ? [own, socket] : [own];
-}
-
-/** Defaults merged with `options`, validated. */
-export function resolveRenderOptions(options: Partial<SidecarRenderOptions> = {}): SidecarRenderOptions {
-  const o = { ...defaultRenderOptions, ...options };
-  checkPort('listenPort', o.listenPort);
-  checkPort('appPort', o.appPort);
-  checkInt('workers', o.workers, 1, 64);
-  checkInt('upstreamKeepalive', o.upstreamKeepalive, 0, 1024);
-  if (o.nginxWorkerProcesses !== 'auto') checkInt('nginxWorkerProcesses', o.nginxWorkerProcesses, 1, 64);
-  if (!o.socketDir.startsWith('/') || o.socketDir.endsWith('/')) {
-    throw new SidecarRenderError(
-      `socketDir "${o.socketDir}" must be an absolute directory path without a trailing slash`,
-    );
-  }
-  checkToken('socketDir', o.socketDir);
-  if (!/^[a-z0-9./_-]+(:[A-Za-z0-9._-]+)?(@sha256:[0-9a-f]{64})?$/.test(o.baseImage)) {
-    throw new SidecarRenderError(`baseImage "${o.baseImage}" must be an image reference such as debian:12.11-slim`);
-  }
-  if (o.listenPort === o.appPort) {
-    throw new SidecarRenderError(
-      'listenPort and appPort must differ: in the tcp variant nginx and the app share localhost',
-    );
-  }
-  return o;
-}
-
-/** The images of one variant: nginx + app (tcp, sharedvol) or one combined image. */
-export function renderVariantImages(variant: SidecarVariant, options?: Partial<SidecarRenderOptions>): RenderedImage[] {
-  if (!sidecarVariants.includes(variant))
-    throw new SidecarRenderError(`unknown variant "${variant}" (${sidecarVariants.join(', ')})`);
+/** The images of one variant of `variants`: nginx + app, or one combined image (the variant's `containers`). */
+export function renderVariantImages(
+  name: string,
+  options?: Partial<SidecarRenderOptions>,
+  variants: SidecarVariantTable = sidecarVariantTable,
+): RenderedImage[] {
+  const spec = renderedVariant(name, variants);
+  const variant = spec.name;
   const o = resolveRenderOptions(options);
   const L = imageLayout;
-  const bind = appBindFor(variant, o.appPort, o.socketDir);
+  const bind = appBindFor(spec, o.appPort, o.socketDir);
   const unixSocket = bind.kind === 'unix';
   const nginxConf = renderNginxConf({
     variant,
@@ -168,7 +84,7 @@ export function renderVariantImages(variant: SidecarVariant, options?: Partial<S
   ];
   // Below 1024 nginx needs cap_net_bind_service to bind as its non-root user; from 1024 up the image sets no capability.
   const privilegedPort = o.listenPort < 1024;
-  const volumesOf = (c: SidecarContainer) => writableDirs(variant, c, o.socketDir).map((d) => d.path);
+  const volumesOf = (c: SidecarContainer) => writableDirs(spec, c, o.socketDir).map((d) => d.path);
   const common = {
     variant,
     baseImage: o.baseImage,
@@ -180,7 +96,7 @@ export function renderVariantImages(variant: SidecarVariant, options?: Partial<S
   };
   const python = ['/usr/bin/python3', `${L.appDir}/healthcheck.py`];
 
-  if (variant === 'combined') {
+  if (spec.containers === 'one') {
     const healthCheck = [...python, '--tcp', `127.0.0.1:${o.listenPort}`, APP_HEALTH_PATH];
     const supervisord = renderSupervisordConf({
       pidFile: `${L.supervisorDir}/supervisord.pid`,
@@ -198,12 +114,12 @@ export function renderVariantImages(variant: SidecarVariant, options?: Partial<S
     });
     return [
       image(
-        variant,
+        spec,
         'combined',
         [['Dockerfile', dockerfile], ['nginx.conf', nginxConf], ['supervisord.conf', supervisord], ...appFiles],
         healthCheck,
         o.listenPort,
-        writableDirs(variant, 'combined', o.socketDir),
+        writableDirs(spec, 'combined', o.socketDir),
       ),
     ];
   }
@@ -235,7 +151,7 @@ export function renderVariantImages(variant: SidecarVariant, options?: Partial<S
   });
   return [
     image(
-      variant,
+      spec,
       'nginx',
       [
         ['Dockerfile', nginxDockerfile],
@@ -243,31 +159,31 @@ export function renderVariantImages(variant: SidecarVariant, options?: Partial<S
       ],
       nginxHealth,
       o.listenPort,
-      writableDirs(variant, 'nginx', o.socketDir),
+      writableDirs(spec, 'nginx', o.socketDir),
     ),
     image(
-      variant,
+      spec,
       'app',
       [['Dockerfile', appDockerfile], ...appFiles],
       appHealth,
       unixSocket ? undefined : o.appPort,
-      writableDirs(variant, 'app', o.socketDir),
+      writableDirs(spec, 'app', o.socketDir),
     ),
   ];
 }
 
 function image(
-  variant: SidecarVariant,
+  spec: SidecarVariantSpec,
   container: SidecarContainer,
   files: [string, string][],
   healthCheck: readonly string[],
   containerPort: number | undefined,
   writable: readonly WritableDir[],
 ): RenderedImage {
-  const name = container === 'combined' ? variant : `${variant}-${container}`;
+  const name = imageName(spec, container);
   const sorted = new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return {
-    variant,
+    variant: spec.name,
     container,
     name,
     files: sorted,
@@ -275,74 +191,6 @@ function image(
     writableDirs: writable,
     ...(containerPort === undefined ? {} : { containerPort }),
   };
-}
-
-/** Host ports docker compose publishes each variant on (loopback only). */
-export interface ComposePorts {
-  readonly tcp: number;
-  readonly sharedvol: number;
-  readonly combined: number;
-}
-export const defaultComposePorts: ComposePorts = { tcp: 8081, sharedvol: 8082, combined: 8083 };
-
-/** Which variants docker compose runs, and where their build contexts are. */
-export interface ComposeLayout {
-  /** The variants to run, in `sidecarVariants` order. @default all three */
-  readonly variants?: readonly SidecarVariant[];
-  /**
-   * The folder holding the build contexts, relative to docker-compose.yml, laid out `<variant>/<container>/` as the
-   * stack's images/ folder is: compose builds the very contexts Terraform builds, so none is written twice.
-   * @default '../images'
-   */
-  readonly contextDir?: string;
-}
-
-/** docker-compose.yml running the variants of `layout`, each built from its image's context folder. */
-export function renderCompose(
-  options?: Partial<SidecarRenderOptions>,
-  ports: ComposePorts = defaultComposePorts,
-  layout: ComposeLayout = {},
-): string {
-  const o = resolveRenderOptions(options);
-  const variants = layout.variants ?? sidecarVariants;
-  const unknown = variants.filter((v) => !sidecarVariants.includes(v));
-  if (unknown.length > 0 || variants.length === 0) {
-    throw new SidecarRenderError(
-      `compose variants must be some of ${sidecarVariants.join(', ')} (got ${JSON.stringify(variants)})`,
-    );
-  }
-  for (const v of variants) checkPort(`compose port for ${v}`, ports[v]);
-  const dir = (layout.contextDir ?? '../images').replace(/\/+$/, '');
-  const run = Object.fromEntries(sidecarVariants.map((v) => [v, variants.includes(v)]));
-  // A task volume `v` of variant `x` is the compose volume `x-v`, mounted where the task mounts it.
-  const mountsOf = (v: SidecarVariant, c: SidecarContainer) =>
-    writableDirs(v, c, o.socketDir).map((d) => `${v}-${d.volume}:${d.path}`);
-  const mounts = {
-    tcpApp: mountsOf('tcp', 'app'),
-    tcpNginx: mountsOf('tcp', 'nginx'),
-    sharedvolApp: mountsOf('sharedvol', 'app'),
-    sharedvolNginx: mountsOf('sharedvol', 'nginx'),
-    combined: mountsOf('combined', 'combined'),
-  };
-  const containersOf = (v: SidecarVariant): SidecarContainer[] => (v === 'combined' ? ['combined'] : ['app', 'nginx']);
-  const namedVolumes = [
-    ...new Set(variants.flatMap((v) => containersOf(v).flatMap((c) => mountsOf(v, c).map((m) => m.split(':')[0]!)))),
-  ];
-  return renderStrict('docker-compose.yml.hbs', {
-    listenPort: o.listenPort,
-    ports,
-    run,
-    mounts,
-    namedVolumes,
-    contextDir: dir,
-    contexts: {
-      tcpApp: `${dir}/tcp/app`,
-      tcpNginx: `${dir}/tcp/nginx`,
-      sharedvolApp: `${dir}/sharedvol/app`,
-      sharedvolNginx: `${dir}/sharedvol/nginx`,
-      combined: `${dir}/combined/combined`,
-    },
-  });
 }
 
 /**

@@ -3,7 +3,8 @@
  * validate and plan it offline. Every adjustment is made here, never in generated/:
  * - the AWS provider version is pinned to the one the suite plans with (the mirror has 5.100.0; generated/ pins the
  *   version the cdktf bindings come from);
- * - Lambda runtimes that version does not know yet become the closest one it knows;
+ * - Lambda runtimes that version does not know yet become the closest one it knows, and arguments it does not know
+ *   yet are dropped (newer-arguments.ts);
  * - the provider talks to the loopback AWS stand-in with dummy credentials, and never asks anything else;
  * - the backend (or HCP Terraform `cloud` block) is dropped (state stays in the scratch folder);
  * - resources and data sources of providers that are not mirrored (DataDog/datadog, kreuzwerker/docker) become
@@ -12,6 +13,7 @@
  *   validators are checked by the rule pack (src/rules/datadog, src/rules/docker).
  */
 import { STAND_IN_SERVICES } from './aws-stand-in';
+import { dropNewerArguments } from './newer-arguments';
 
 /**
  * A Terraform JSON document being rewritten: schemaless by nature (any provider's blocks), read and written by path.
@@ -41,6 +43,8 @@ export interface PlanCopy {
   /** Addresses replaced by stand-ins, e.g. `docker_image.app` -> `terraform_data.docker_image__app`. */
   readonly standIns: ReadonlyMap<string, string>;
   readonly runtimes: ReadonlyMap<string, string>;
+  /** Arguments the planning provider does not know, dropped: `address -> block.argument, ...`. */
+  readonly dropped: ReadonlyMap<string, string>;
 }
 
 const META = new Set(['depends_on', 'count', 'for_each', 'provider', 'lifecycle', 'provisioner', 'connection', '//']);
@@ -71,6 +75,8 @@ export function planCopy(original: Json, options: PlanCopyOptions): PlanCopy {
       fn.runtime = replacement;
     }
   }
+
+  const dropped = dropNewerArguments(json);
 
   const standIns = new Map<string, string>();
   const isOther = (type: string) => others.some((p) => type.startsWith(`${p}_`));
@@ -121,7 +127,7 @@ export function planCopy(original: Json, options: PlanCopyOptions): PlanCopy {
     if (json.moved.length === 0) delete json.moved;
   }
 
-  return { json: rewriteReferences(json, standIns), standIns, runtimes };
+  return { json: rewriteReferences(json, standIns), standIns, runtimes, dropped };
 }
 
 /** Provider settings for an offline plan: dummy keys, no account lookup, every endpoint on the stand-in. */

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { MissingBinaryError, registeredCount } from '../../../packages/bench/src/sidecar-local';
+import { MissingBinaryError, registeredCount } from '../../../packages/bench/src/sidecar/local/runner';
 import { abTool, parseAbOutput } from '../../../packages/bench/src/sidecar/load-ab';
 import { autocannonTool } from '../../../packages/bench/src/sidecar/load-autocannon';
 import { resultFromSamples, runProblems } from '../../../packages/bench/src/sidecar/load';

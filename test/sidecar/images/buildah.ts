@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { defaultRenderOptions } from '../../../src/sidecar/render';
+import { imageName, type SidecarContainer, variantSpec } from '../../../src/sidecar/variants';
 
 /**
  * Builds the sidecar images from generated/sidecar/images with Debian's buildah (chroot isolation, no Docker engine),
@@ -168,7 +169,7 @@ export interface BuiltImage {
 
 /** Builds generated/sidecar/images/<variant>/<container> for `arch` (base first); cached layers make a rebuild quick. */
 export function buildImage(arch: ImageArch, variant: string, container: string): BuiltImage {
-  const name = container === 'combined' ? variant : `${variant}-${container}`;
+  const name = imageName(variantSpec(variant), container as SidecarContainer);
   return buildContext(arch, name, join(IMAGES_DIR, variant, container));
 }
 

@@ -2,7 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, openSync, closeSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isAlive } from '../../../packages/bench/src/sidecar-local';
+import { isAlive } from '../../../packages/bench/src/sidecar/local/runner';
 import { buildah, storageArgs, type BuiltImage, type ImageArch, type ImageConfig, type Result } from './buildah';
 
 /**

@@ -1,13 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { isAlive } from '../../../packages/bench/src/sidecar-local';
-import {
-  APP_HEALTH_PATH,
-  defaultRenderOptions,
-  renderVariantImages,
-  SOCKET_FILE,
-  type SidecarVariant,
-} from '../../../src/sidecar/render';
+import { isAlive } from '../../../packages/bench/src/sidecar/local/runner';
+import { APP_HEALTH_PATH, defaultRenderOptions, renderVariantImages, SOCKET_FILE } from '../../../src/sidecar/render';
+import { type SidecarVariantName, variantSpec } from '../../../src/sidecar/variants';
 import { sidecarContainers } from '../../../src/sidecar/container-definitions';
 import { buildImage, inspectImage, type BuiltImage, type ImageArch, type ImageConfig } from './buildah';
 import { LocalTask, waitFor } from './task';
@@ -25,9 +20,15 @@ interface Started {
 }
 
 /** The variant's container definitions as the task definition has them (image references aside). */
-function taskContainers(variant: SidecarVariant) {
+function taskContainers(variant: SidecarVariantName) {
   const images = renderVariantImages(variant).map((i) => ({ ...i, image: `${i.name}:test` }));
-  return sidecarContainers({ variant, images, listenPort, logGroupName: 'test', region: 'us-east-1' });
+  return sidecarContainers({
+    variant: variantSpec(variant),
+    images,
+    listenPort,
+    logGroupName: 'test',
+    region: 'us-east-1',
+  });
 }
 
 /** The HEALTHCHECK's command, run as Docker and ECS run it. */
@@ -44,11 +45,12 @@ function healthCommand(config: ImageConfig): string[] {
  * read-only root filesystem with the task volumes its definition mounts, sharedvol's socket volume shared) and checks
  * that the variant answers through nginx with every process non-root.
  */
-export function describeVariantImages(variant: SidecarVariant, arch: ImageArch): void {
+export function describeVariantImages(variant: SidecarVariantName, arch: ImageArch): void {
   const healthTimeoutMs = arch === 'amd64' ? 120_000 : 600_000;
   const requestTimeoutMs = arch === 'amd64' ? 60_000 : 300_000;
   const testTimeoutMs = 4 * requestTimeoutMs;
 
+  const spec = variantSpec(variant);
   describe(`${variant} images (${arch})`, () => {
     let task: LocalTask | undefined;
     const started = new Map<string, Started>();
@@ -142,8 +144,9 @@ export function describeVariantImages(variant: SidecarVariant, arch: ImageArch):
     it(
       'runs nginx as its non-root user on its port, and gunicorn as the app user',
       async () => {
-        const nginxContainer = started.get(variant === 'combined' ? 'combined' : 'nginx')!;
-        const appContainer = started.get(variant === 'combined' ? 'combined' : 'app')!;
+        const one = spec.containers === 'one';
+        const nginxContainer = started.get(one ? 'combined' : 'nginx')!;
+        const appContainer = started.get(one ? 'combined' : 'app')!;
         // A failed exec names its status and output (once, under qemu at load 15, stdout came back empty).
         const uidOf = async (s: Started) => {
           const r = await task!.exec(s.container, ['id', '-u'], [], requestTimeoutMs);
@@ -166,7 +169,7 @@ export function describeVariantImages(variant: SidecarVariant, arch: ImageArch):
           expect({ uid: p.uid, nginx: p.cmdline.includes('nginx') }).toEqual({ uid: nginxUid, nginx: true });
 
         const gunicorn = task!.socketOwners(
-          variant === 'tcp' ? { tcpPort: appPort } : { unixPath: `${socketDir}/${SOCKET_FILE}` },
+          spec.appBind === 'tcp' ? { tcpPort: appPort } : { unixPath: `${socketDir}/${SOCKET_FILE}` },
         );
         expect(gunicorn.length).toBeGreaterThan(0);
         for (const p of gunicorn)
@@ -178,7 +181,7 @@ export function describeVariantImages(variant: SidecarVariant, arch: ImageArch):
       testTimeoutMs,
     );
 
-    if (variant === 'sharedvol') {
+    if (spec.sharedSocketVolume) {
       it(
         'shares the unix socket through the volume both containers mount',
         () => {

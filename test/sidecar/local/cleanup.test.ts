@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { isAlive } from '../../../packages/bench/src/sidecar-local';
+import { isAlive } from '../../../packages/bench/src/sidecar/local/runner';
 import { inSessions, LOADED_START_MS, sessionOf } from '../../helpers/processes';
 
 /**

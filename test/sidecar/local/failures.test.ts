@@ -13,7 +13,7 @@ import {
   ServerStartError,
   startVariant,
   startVariants,
-} from '../../../packages/bench/src/sidecar-local';
+} from '../../../packages/bench/src/sidecar/local/runner';
 
 /** Every way a start fails: a typed error (exit code 2 in the harness) and nothing left running or on disk. */
 

@@ -9,8 +9,9 @@ import {
   type RunningVariant,
   startVariant,
   startVariants,
-} from '../../../packages/bench/src/sidecar-local';
-import { renderHealthcheck, type SidecarVariant, sidecarVariants } from '../../../src/sidecar/render';
+} from '../../../packages/bench/src/sidecar/local/runner';
+import { renderHealthcheck } from '../../../src/sidecar/render';
+import { type SidecarVariantName, sidecarVariantNames, variantSpec } from '../../../src/sidecar/variants';
 import { inSessions, LOADED_START_MS, sessionOf } from '../../helpers/processes';
 
 /** Live end to end: each variant runs natively from the rendered configs, once for the whole file. */
@@ -38,10 +39,10 @@ const cmdline = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').re
 const uid = (pid: number) => Number(/^Uid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
 
 let running: RunningVariant[] = [];
-const variant = (v: SidecarVariant) => running.find((r) => r.variant === v) as RunningVariant;
+const variant = (v: SidecarVariantName) => running.find((r) => r.variant === v) as RunningVariant;
 
 beforeAll(async () => {
-  running = await startVariants(sidecarVariants, { startTimeoutMs: LOADED_START_MS });
+  running = await startVariants(sidecarVariantNames, { startTimeoutMs: LOADED_START_MS });
 }, 2 * LOADED_START_MS);
 
 // Also when a test failed: nothing may outlive the file.
@@ -50,7 +51,7 @@ afterAll(async () => {
   killAllSync();
 });
 
-describe.each(sidecarVariants)('%s, natively', (v) => {
+describe.each(sidecarVariantNames)('%s, natively', (v) => {
   it('answers any path through nginx with the JSON of the original app', async () => {
     const first = await get(`${variant(v).url}some/path?x=1`);
     expect(first.status).toBe(200);
@@ -76,7 +77,7 @@ describe.each(sidecarVariants)('%s, natively', (v) => {
     expect(commands.some((c) => c.startsWith('nginx: master process'))).toBe(true);
     expect(commands.some((c) => c.startsWith('nginx: worker process'))).toBe(true);
     expect(commands.filter((c) => c.includes('gunicorn')).length).toBeGreaterThanOrEqual(2); // arbiter + one worker
-    expect(commands.some((c) => c.includes('supervisord'))).toBe(v === 'combined');
+    expect(commands.some((c) => c.includes('supervisord'))).toBe(variantSpec(v).containers === 'one');
     expect(r.pids.map(uid).filter((u) => u === 0)).toEqual([]);
     const others = running.filter((o) => o !== r).flatMap((o) => o.pids);
     expect(r.pids.filter((p) => others.includes(p))).toEqual([]);
@@ -84,7 +85,7 @@ describe.each(sidecarVariants)('%s, natively', (v) => {
 
   it('connects nginx to the app over loopback TCP (tcp) or a unix socket in its directory', () => {
     const r = variant(v);
-    if (v === 'tcp') {
+    if (variantSpec(v).appBind === 'tcp') {
       expect(r.upstream).toEqual({ kind: 'tcp', port: expect.any(Number) });
     } else {
       expect(r.upstream).toEqual({ kind: 'unix', socketPath: join(r.dir, 'run', 'gunicorn.sock') });

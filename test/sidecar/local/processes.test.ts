@@ -5,7 +5,7 @@ import {
   sessionMembers,
   spawnServer,
   type ServerProcess,
-} from '../../../packages/bench/src/sidecar-local/processes';
+} from '../../../packages/bench/src/sidecar/local/runner/processes';
 import { killLeftovers, LOADED_START_MS, processesWith } from '../../helpers/processes';
 import { tempDir } from '../../helpers/temp-dir';
 

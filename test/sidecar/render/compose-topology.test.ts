@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { sidecarVariants, type SidecarVariant } from '../../../src/sidecar/render';
+import { sidecarVariantNames } from '../../../src/sidecar/variants';
 import { containersOf, resourceAt, dPath, synthSidecar } from '../stack/helpers';
 import type { Json } from '../../helpers/json';
 
@@ -46,7 +46,7 @@ function dockerfileHealthCheck(dockerfile: string): HealthCheck {
   };
 }
 
-const serviceName = (variant: SidecarVariant, container: string) =>
+const serviceName = (variant: string, container: string) =>
   container === 'combined' ? variant : `${variant}-${container}`;
 
 describe('docker compose project vs. the Fargate task definitions', () => {
@@ -63,7 +63,7 @@ describe('docker compose project vs. the Fargate task definitions', () => {
     return f;
   };
 
-  describe.each(sidecarVariants)('%s', (variant) => {
+  describe.each(sidecarVariantNames)('%s', (variant) => {
     const deployment = { variant, architecture: 'X86_64' } as const;
     const containers = () => containersOf(json, deployment);
     const task = () => resourceAt(json, 'aws_ecs_task_definition', `${dPath(deployment)}/task`);
@@ -131,11 +131,11 @@ describe('docker compose project vs. the Fargate task definitions', () => {
   });
 
   it('describes no service or volume the tasks do not have', () => {
-    const expected = sidecarVariants.flatMap((v) =>
+    const expected = sidecarVariantNames.flatMap((v) =>
       containersOf(json, { variant: v, architecture: 'X86_64' }).map((c) => serviceName(v, c.name)),
     );
     expect(Object.keys(compose.services).sort()).toEqual(expected.sort());
-    const taskVolumes = sidecarVariants.flatMap((v) =>
+    const taskVolumes = sidecarVariantNames.flatMap((v) =>
       (resourceAt(json, 'aws_ecs_task_definition', `${v}-x86_64/task`).volume as Json[]).map((t) => `${v}-${t.name}`),
     );
     expect(Object.keys(compose.volumes).sort()).toEqual(taskVolumes.sort());

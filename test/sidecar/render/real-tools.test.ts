@@ -2,13 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultBinaries, writeVariantLayout } from '../../../packages/bench/src/sidecar-local/layout';
-import {
-  defaultRenderOptions,
-  renderVariantImages,
-  type SidecarVariant,
-  sidecarVariants,
-} from '../../../src/sidecar/render';
+import { defaultBinaries, writeVariantLayout } from '../../../packages/bench/src/sidecar/local/runner/layout';
+import { defaultRenderOptions, renderVariantImages } from '../../../src/sidecar/render';
+import { type SidecarVariantName, sidecarVariantNames, variantSpec } from '../../../src/sidecar/variants';
 
 /**
  * The rendered configs against the real Debian programs: nginx -t, gunicorn --check-config and supervisord's own
@@ -54,14 +50,14 @@ const freshDir = () => {
   return dir;
 };
 
-const filesOf = (variant: SidecarVariant, quietDatadogAgentLogs: boolean) => {
+const filesOf = (variant: SidecarVariantName, quietDatadogAgentLogs: boolean) => {
   const merged = new Map<string, string>();
   for (const img of renderVariantImages(variant, { quietDatadogAgentLogs }))
     for (const [k, v] of img.files) merged.set(k, v);
   return (name: string) => merged.get(name) as string;
 };
 
-const cases = sidecarVariants.flatMap((variant) => [false, true].map((quiet) => [variant, quiet] as const));
+const cases = sidecarVariantNames.flatMap((variant) => [false, true].map((quiet) => [variant, quiet] as const));
 
 describe('nginx -t', () => {
   it.each(cases)('accepts the %s image config (quietDatadogAgentLogs %s)', (variant, quiet) => {
@@ -76,7 +72,7 @@ describe('nginx -t', () => {
   it.each(cases)('accepts the local runner config of %s (quietDatadogAgentLogs %s)', (variant, quiet) => {
     const dir = freshDir();
     writeVariantLayout({
-      variant,
+      variant: variantSpec(variant),
       dir,
       port: 18080,
       appPort: 18000,
@@ -116,7 +112,7 @@ print(json.dumps({"bind": cfg.bind, "workers": cfg.workers, "worker_class": wc._
 `;
 
 describe('gunicorn', () => {
-  it.each(sidecarVariants)('loads the %s image config and imports the app', (variant) => {
+  it.each(sidecarVariantNames)('loads the %s image config and imports the app', (variant) => {
     const dir = freshDir();
     const file = filesOf(variant, false);
     writeFileSync(join(dir, 'app.py'), file('app.py'));
@@ -197,7 +193,7 @@ describe('supervisord', () => {
   it('parses the local runner config of combined, with the Debian binaries', () => {
     const dir = freshDir();
     writeVariantLayout({
-      variant: 'combined',
+      variant: variantSpec('combined'),
       dir,
       port: 18080,
       appPort: 18000,

@@ -7,8 +7,8 @@ import {
   renderVariantImages,
   type RenderedImage,
   SidecarRenderError,
-  sidecarVariants,
 } from '../../../src/sidecar/render';
+import { sidecarVariantNames } from '../../../src/sidecar/variants';
 import { renderTemplate, TemplateError } from '../../../src/templates/render';
 
 const file = (img: RenderedImage, name: string) => {
@@ -16,7 +16,7 @@ const file = (img: RenderedImage, name: string) => {
   if (content === undefined) throw new Error(`${img.name} has no ${name}`);
   return content;
 };
-const byContainer = (variant: (typeof sidecarVariants)[number], container: string) => {
+const byContainer = (variant: (typeof sidecarVariantNames)[number], container: string) => {
   const img = renderVariantImages(variant).find((i) => i.container === container);
   if (!img) throw new Error(`${variant} has no ${container} image`);
   return img;
@@ -94,7 +94,7 @@ describe('renderVariantImages', () => {
   });
 
   it('builds non-root images from a pinned multi-arch base with a health check matching healthCheck', () => {
-    for (const variant of sidecarVariants) {
+    for (const variant of sidecarVariantNames) {
       for (const img of renderVariantImages(variant)) {
         const dockerfile = file(img, 'Dockerfile');
         expect(dockerfile).toContain('FROM debian:12.11-slim\n');
@@ -129,7 +129,7 @@ describe('renderVariantImages', () => {
     expect(file(byContainer('combined', 'combined'), 'Dockerfile')).toContain(
       'VOLUME ["/var/lib/nginx-sidecar","/var/lib/sidecar-app","/var/lib/supervisor-sidecar","/run/sidecar"]\n',
     );
-    for (const image of sidecarVariants.flatMap((v) => renderVariantImages(v))) {
+    for (const image of sidecarVariantNames.flatMap((v) => renderVariantImages(v))) {
       const declared = JSON.parse(/^VOLUME (.*)$/m.exec(file(image, 'Dockerfile'))![1]!) as string[];
       const written = image.writableDirs.map((d) => d.path);
       // nginx mounts sharedvol's socket volume; the app image, which starts first, declares (and seeds) it.
@@ -162,7 +162,7 @@ describe('determinism', () => {
   it('renders the same bytes and hashes every time, with no timestamps or temp paths', () => {
     const project = () => [
       renderCompose({ quietDatadogAgentLogs: true }),
-      ...sidecarVariants.flatMap((v) =>
+      ...sidecarVariantNames.flatMap((v) =>
         renderVariantImages(v, { quietDatadogAgentLogs: true }).flatMap((i) => [...i.files.values()]),
       ),
     ];
@@ -171,7 +171,7 @@ describe('determinism', () => {
     for (const content of a) {
       expect(content).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}|\/tmp\/|\/home\//);
     }
-    for (const variant of sidecarVariants) {
+    for (const variant of sidecarVariantNames) {
       expect(renderVariantImages(variant).map(contextHash)).toEqual(renderVariantImages(variant).map(contextHash));
     }
   });
@@ -279,7 +279,7 @@ describe('renderCompose', () => {
   });
 
   it('builds every service from its image context, <contextDir>/<variant>/<container>', () => {
-    const expected = sidecarVariants
+    const expected = sidecarVariantNames
       .flatMap((v) => renderVariantImages(v))
       .map((i) => [i.name, `../images/${i.variant}/${i.container}`]);
     expect(
@@ -287,25 +287,25 @@ describe('renderCompose', () => {
         .map(([name, s]) => [name, s.build])
         .sort(),
     ).toEqual(expected.sort());
-    expect(parse(renderCompose(undefined, undefined, { contextDir: 'ctx/' })).services.combined.build).toBe(
+    expect(parse(renderCompose(undefined, { contextDir: 'ctx/' })).services.combined.build).toBe(
       'ctx/combined/combined',
     );
   });
 
   it('runs only the variants asked for, and their volumes only', () => {
-    const subset = parse(renderCompose(undefined, undefined, { variants: ['tcp', 'combined'] }));
+    const subset = parse(renderCompose(undefined, { variants: ['tcp', 'combined'] }));
     expect(Object.keys(subset.services).sort()).toEqual(['combined', 'tcp-app', 'tcp-nginx']);
     expect(Object.keys(subset.volumes).filter((v) => v.startsWith('sharedvol'))).toEqual([]);
-    expect(() => renderCompose(undefined, undefined, { variants: [] })).toThrow(
+    expect(() => renderCompose(undefined, { variants: [] })).toThrow(
       /compose variants must be some of tcp, sharedvol, combined/,
     );
-    expect(() => renderCompose(undefined, undefined, { variants: ['udp' as never] })).toThrow(SidecarRenderError);
+    expect(() => renderCompose(undefined, { variants: ['udp' as never] })).toThrow(SidecarRenderError);
   });
 
   it('uses the socket directory and listen port of the options', () => {
     const custom = renderCompose(
       { socketDir: '/sock', listenPort: 8443 },
-      { tcp: 9001, sharedvol: 9002, combined: 9003 },
+      { ports: { tcp: 9001, sharedvol: 9002, combined: 9003 } },
     );
     expect(custom).toContain('sharedvol-socket:/sock');
     expect(custom).toContain('"127.0.0.1:9003:8443"');
@@ -316,7 +316,7 @@ describe('renderCompose', () => {
 
 describe('image Dockerfiles keep nginx', () => {
   const dockerfiles = (options?: Parameters<typeof renderVariantImages>[1]) =>
-    sidecarVariants
+    sidecarVariantNames
       .flatMap((v) => renderVariantImages(v, options))
       .map((img) => [img.name, img.files.get('Dockerfile') as string] as const);
 

@@ -2,8 +2,7 @@ import { parseConfig } from '../../../src/config/load';
 import { InputError, formatProblem } from '../../../src/core/errors';
 import { FARGATE_MEMORY_BY_CPU as fargateMemoryByCpu } from '../../../src/aws/fargate';
 import { fargateSizeProblem } from '../../../src/aws/fargate';
-import { sidecarVariants } from '../../../src/sidecar/render/index';
-import { sidecarVariantNames } from '../../../src/sidecar/variants';
+import { sidecarVariantNames, sidecarVariantTable } from '../../../src/sidecar/variants';
 import { boundedName } from '../../../src/aws/names';
 
 /**
@@ -59,8 +58,16 @@ describe('sidecar config', () => {
     expect(open.listenerCidrs).toEqual(['0.0.0.0/0']);
   });
 
-  it('uses the same variant names as the templates', () => {
-    expect([...sidecarVariantNames]).toEqual([...sidecarVariants]);
+  it('takes its variants and default task sizes from the variant table', () => {
+    const sidecar = parseConfig(config(''), 'cfg.yaml').stacks.sidecar!;
+    expect(sidecar.variants).toEqual([...sidecarVariantNames]);
+    expect(sidecar.taskSizes).toEqual(Object.fromEntries(sidecarVariantTable.map((v) => [v.name, v.taskSize])));
+    // The post's sizes: combined runs nginx and the app in one container, so it gets twice the others.
+    expect(sidecar.taskSizes).toEqual({
+      tcp: { cpu: 256, memory: 512 },
+      sharedvol: { cpu: 256, memory: 512 },
+      combined: { cpu: 512, memory: 1024 },
+    });
   });
 
   it('accepts every size in the Fargate table and keeps partial overrides', () => {

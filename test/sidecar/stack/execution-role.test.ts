@@ -2,7 +2,7 @@ import { validateIdentityPolicy, validateTrustPolicy } from '@cloud-copilot/iam-
 import { simulate } from '../../helpers/iam-simulation';
 import { resourcesOf } from '../../helpers/synth';
 import { allDeployments, dPath, resourceAt, synthSidecar } from './helpers';
-import type { Deployment } from '../../../src/sidecar/variants';
+import type { Deployment } from '../../../src/sidecar/deployments';
 import type { Json } from '../../helpers/json';
 
 const ACCOUNT = '123456789012';

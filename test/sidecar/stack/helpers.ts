@@ -1,5 +1,6 @@
 import { testConfig, synthStack, resourcesOf } from '../../helpers/synth';
-import { deploymentsOf, sidecarVariantNames, cpuArchitectures, type Deployment } from '../../../src/sidecar/variants';
+import { sidecarVariantNames } from '../../../src/sidecar/variants';
+import { deploymentsOf, cpuArchitectures, type Deployment } from '../../../src/sidecar/deployments';
 import type { Json } from '../../helpers/json';
 
 /** Every variant on every architecture: what the default config deploys. */

@@ -1,14 +1,11 @@
 import { App, Testing } from 'cdktf';
 import { StackwrightStack } from '../../../src/core/stackwright-stack';
-import { benchmarkPlacement } from '../../../src/sidecar/placement';
+import { benchmarkNetworkPlan } from '../../../src/sidecar/network-plan';
 import {
-  deploymentProps,
+  deploymentSettings,
   imageVariants,
-  imagesProps,
-  loadBalancerProps,
-  placementProps,
-  albLogBucketProps,
   renderOptions,
+  sidecarBenchmarkProps,
   sidecarDeployments,
 } from '../../../stacks/sidecar-props';
 import { resourcesOf, testConfig } from '../../helpers/synth';
@@ -21,25 +18,6 @@ const section = (sc: Record<string, unknown>) => {
 };
 const env = { namePrefix: 'test-sidecar', region: 'us-east-1', partition: 'aws' as const };
 const sink = { addFile: () => undefined };
-const deploymentRefs = {
-  namePrefix: 'p',
-  clusterArn: '${c.arn}',
-  vpcId: '${v.id}',
-  subnetIds: ['${s.id}'],
-  securityGroupIds: ['${sg.id}'],
-  assignPublicIp: false,
-  listenerArn: '${l.arn}',
-  images: [],
-  repositoryArns: [],
-  listenPort: 8080,
-  socketDir: '/run/sock',
-  healthCheckPath: '/health',
-  partition: 'aws' as const,
-  region: 'us-east-1',
-  accountId: '${a.id}',
-};
-
-const accessLogs = { bucket: 'logs', dependsOn: [] };
 
 describe('sidecar config -> construct props', () => {
   test('an empty section: the post defaults, every variant on both architectures', () => {
@@ -54,38 +32,23 @@ describe('sidecar config -> construct props', () => {
       'combined/X86_64',
       'combined/ARM64',
     ]);
-    expect(placementProps(sc, env)).toEqual({
+    const props = sidecarBenchmarkProps(sc, { ...env, fileSink: sink });
+    expect(props).toMatchObject({
       ...env,
-      network: { type: 'create', cidr: '10.0.0.0/16' },
-      taskSubnets: 'private',
-      flowLogRetentionDays: 7,
+      network: { network: { type: 'create', cidr: '10.0.0.0/16' }, taskSubnets: 'private', flowLogRetentionDays: 7 },
+      loadBalancer: { https: undefined, listenerCidrs: ['203.0.113.10/32'] },
+      albLogRetentionDays: 7,
+      render: { workers: 1, quietDatadogAgentLogs: false },
+      imageVariants: ['tcp', 'sharedvol', 'combined'],
+      architectures: ['X86_64', 'ARM64'],
     });
-    expect(loadBalancerProps(sc, { name: 'n', vpcId: 'v', subnetIds: ['a', 'b'], accessLogs })).toEqual({
-      name: 'n',
-      vpcId: 'v',
-      subnetIds: ['a', 'b'],
-      accessLogs,
-      https: undefined,
-      listenerCidrs: ['203.0.113.10/32'],
-    });
-    expect(albLogBucketProps(sc, { namePrefix: 'p', region: 'us-east-1', partition: 'aws', accountId: 'a' })).toEqual({
-      namePrefix: 'p',
-      region: 'us-east-1',
-      partition: 'aws',
-      accountId: 'a',
-      retentionDays: 7,
-    });
-    expect(imagesProps(sc, { repositoryPrefix: 'p', sources: [], fileSink: sink }).architectures).toEqual([
-      'X86_64',
-      'ARM64',
-    ]);
+    expect(props.deployments.map((d) => d.deployment)).toEqual(sidecarDeployments(sc));
   });
 
   test('a deployment takes its variant size, retention, count and a rule priority fixed by variant and architecture', () => {
     const sc = section({});
-    const combinedArm = deploymentProps(sc, { variant: 'combined', architecture: 'ARM64' }, deploymentRefs);
+    const combinedArm = deploymentSettings(sc, { variant: 'combined', architecture: 'ARM64' });
     expect(combinedArm).toMatchObject({
-      ...deploymentRefs,
       deployment: { variant: 'combined', architecture: 'ARM64' },
       rulePriority: 121,
       taskSize: { cpu: 512, memory: 1024 },
@@ -93,7 +56,7 @@ describe('sidecar config -> construct props', () => {
       desiredCount: 1,
     });
     expect(combinedArm.publicIpReason).toContain('stacks.sidecar.taskSubnets');
-    const tcpX86 = deploymentProps(sc, { variant: 'tcp', architecture: 'X86_64' }, deploymentRefs);
+    const tcpX86 = deploymentSettings(sc, { variant: 'tcp', architecture: 'X86_64' });
     expect(tcpX86).toMatchObject({ rulePriority: 100, taskSize: { cpu: 256, memory: 512 } });
   });
 
@@ -123,24 +86,28 @@ describe('sidecar config -> construct props', () => {
     expect(renderOptions(sc)).toEqual({ workers: 4, quietDatadogAgentLogs: true });
     expect(sidecarDeployments(sc)).toEqual([{ variant: 'sharedvol', architecture: 'ARM64' }]);
     expect(imageVariants(section({ variants: ['combined', 'tcp'] }))).toEqual(['combined', 'tcp']);
-    expect(placementProps(sc, env)).toEqual({ ...env, network, taskSubnets: 'public', flowLogRetentionDays: 30 });
-    expect(albLogBucketProps(sc, { namePrefix: 'p', region: 'r', partition: 'aws', accountId: 'a' })).toMatchObject({
-      retentionDays: 30,
-    });
-    expect(loadBalancerProps(sc, { name: 'n', vpcId: 'v', subnetIds: [], accessLogs })).toMatchObject({
-      https: { ...https, sslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06' },
-      listenerCidrs: ['203.0.113.0/24'],
-    });
-    expect(deploymentProps(sc, { variant: 'sharedvol', architecture: 'ARM64' }, deploymentRefs)).toMatchObject({
-      rulePriority: 111,
-      taskSize: { cpu: 1024, memory: 2048 },
-      logRetentionDays: 30,
-      desiredCount: 2,
+    expect(sidecarBenchmarkProps(sc, { ...env, fileSink: sink })).toMatchObject({
+      network: { network, taskSubnets: 'public', flowLogRetentionDays: 30 },
+      albLogRetentionDays: 30,
+      loadBalancer: {
+        https: { ...https, sslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06' },
+        listenerCidrs: ['203.0.113.0/24'],
+      },
+      architectures: ['ARM64'],
+      deployments: [
+        {
+          deployment: { variant: 'sharedvol', architecture: 'ARM64' },
+          rulePriority: 111,
+          taskSize: { cpu: 1024, memory: 2048 },
+          logRetentionDays: 30,
+          desiredCount: 2,
+        },
+      ],
     });
   });
 });
 
-describe('benchmarkPlacement used without the config', () => {
+describe('benchmarkNetworkPlan used without the config', () => {
   const stack = () =>
     new StackwrightStack(new App(), 'sidecar', {
       config: testConfig({ sidecar: { listenerCidrs: ['203.0.113.10/32'] } }),
@@ -149,8 +116,8 @@ describe('benchmarkPlacement used without the config', () => {
 
   test('defaults: a created 10.0.0.0/16 VPC with private tasks behind VPC endpoints', () => {
     const s = stack();
-    const placement = benchmarkPlacement(s, env);
-    expect(placement).toMatchObject({ assignPublicIp: false, egress: { kind: 'vpc-endpoints' } });
+    const plan = benchmarkNetworkPlan(s, env);
+    expect(plan).toMatchObject({ assignPublicIp: false, egress: { kind: 'vpc-endpoints' } });
     const json = JSON.parse(Testing.synth(s));
     expect(Object.values(resourcesOf(json, 'aws_vpc')).map((v: Json) => v.cidr_block)).toEqual(['10.0.0.0/16']);
     expect(Object.keys(resourcesOf(json, 'aws_nat_gateway'))).toEqual([]);
@@ -163,17 +130,17 @@ describe('benchmarkPlacement used without the config', () => {
       albSubnetIds: ['subnet-1'],
       taskSubnetIds: ['subnet-2'],
     };
-    expect(() => benchmarkPlacement(stack(), { ...env, network: existing })).toThrow(
+    expect(() => benchmarkNetworkPlan(stack(), { ...env, network: existing })).toThrow(
       'network.albSubnetIds needs subnets in at least two AZs',
     );
     expect(() =>
-      benchmarkPlacement(stack(), {
+      benchmarkNetworkPlan(stack(), {
         ...env,
         network: { ...existing, albSubnetIds: ['subnet-1', 'subnet-3'], taskSubnetIds: [] },
       }),
     ).toThrow('network.taskSubnetIds needs at least one subnet');
     expect(() =>
-      benchmarkPlacement(stack(), {
+      benchmarkNetworkPlan(stack(), {
         ...env,
         taskSubnets: 'public',
         network: { type: 'create', privateEgress: 'nat-gateway' },

@@ -6,7 +6,7 @@ const ingress = (json: Json) => Object.values(resourcesOf(json, 'aws_vpc_securit
 const egress = (json: Json) => Object.values(resourcesOf(json, 'aws_vpc_security_group_egress_rule')) as Json[];
 const sg = (json: Json, path: string) => ref(json, 'aws_security_group', path, 'id');
 
-/** The rules every placement shares: only listener ports from the internet, tasks only from the ALB. */
+/** The rules every network plan shares: only listener ports from the internet, tasks only from the ALB. */
 function expectBaseline(json: Json, listenerPorts: number[], cidrs = TEST_LISTENER_CIDRS): void {
   const alb = sg(json, 'alb/sg');
   const tasks = sg(json, 'tasks/sg');

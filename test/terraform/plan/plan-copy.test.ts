@@ -32,6 +32,14 @@ const original = {
         tags: { list: '${join(",", data.datadog_integration_aws_iam_permissions_standard.p.iam_permissions)}' },
       },
     },
+    aws_s3_bucket_server_side_encryption_configuration: {
+      e: {
+        bucket: 'b',
+        rule: [
+          { apply_server_side_encryption_by_default: { sse_algorithm: 'AES256' }, blocked_encryption_types: ['SSE-C'] },
+        ],
+      },
+    },
   },
 };
 
@@ -61,6 +69,15 @@ describe("the test's plan copy (never generated/)", () => {
   it('maps runtimes the provider does not know to the closest it does', () => {
     expect(json.resource.aws_lambda_function.f.runtime).toBe('nodejs22.x');
     expect(copy.runtimes.get('aws_lambda_function.f')).toBe('nodejs24.x -> nodejs22.x');
+  });
+
+  it('drops arguments the provider does not know yet (blocked_encryption_types came in 6.22.0)', () => {
+    expect(json.resource.aws_s3_bucket_server_side_encryption_configuration.e.rule).toEqual([
+      { apply_server_side_encryption_by_default: { sse_algorithm: 'AES256' } },
+    ]);
+    expect(copy.dropped.get('aws_s3_bucket_server_side_encryption_configuration.e')).toBe(
+      'rule.blocked_encryption_types',
+    );
   });
 
   it('replaces Docker and Datadog blocks by stand-ins with the same references', () => {

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import type { Argv } from 'yargs';
 import { ExitCode, InputError, SidecarRenderError, withJson } from '@stackwright/generator';
-import { LocalRunnerError } from '../sidecar-local';
+import { LocalRunnerError } from './local/runner';
 import { loadAverageNow, machineFacts } from '../common/machine';
 import { checkOutputFile } from '../common/output-files';
 import { wholeNumber } from '../common/whole-number';

@@ -2,8 +2,8 @@ import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MissingBinaryError } from '../sidecar-local';
-import { trackChild } from '../sidecar-local/processes';
+import { MissingBinaryError } from './local/runner';
+import { trackChild } from './local/runner/processes';
 import type { LoadRequest, LoadResult, LoadTool } from './load';
 
 /**

@@ -1,3 +1,4 @@
+import { baselineVariant } from '@stackwright/generator';
 import type { Spread } from '../common/figures';
 import { comparisonText, type SidecarBenchReport, type TargetSummary } from './report';
 
@@ -62,7 +63,7 @@ function publishedSection(report: SidecarBenchReport): string[] {
   const withPublished = report.targets.filter((t) => t.published);
   if (withPublished.length === 0) return [];
   const ratio = (t: TargetSummary, pick: (x: TargetSummary) => number | undefined) => {
-    const base = report.targets.find((b) => b.variant === 'tcp' && b.architecture === t.architecture);
+    const base = report.targets.find((b) => b.variant === baselineVariant() && b.architecture === t.architecture);
     const a = base ? pick(base) : undefined;
     const b = pick(t);
     return a && b ? (b / a).toFixed(3) : '-';

@@ -16,9 +16,12 @@ export const publishedEnvironments = {
 } as const;
 export type PublishedEnvironment = keyof typeof publishedEnvironments;
 
-/** The post's published numbers ("Container-to-Container Communication"); local runs published requests/s only. */
+/**
+ * The post's published numbers ("Container-to-Container Communication"); local runs published requests/s only. A
+ * partial map: a variant the post did not measure has none.
+ */
 export const publishedFigures: {
-  readonly [E in PublishedEnvironment]: { readonly [V in SidecarVariantName]: PublishedFigures };
+  readonly [E in PublishedEnvironment]: { readonly [V in SidecarVariantName]?: PublishedFigures };
 } = {
   local: {
     tcp: { requestsPerSecond: 679.77 },
@@ -40,9 +43,15 @@ export const publishedFigures: {
 /** The published figures to set beside a target: local runs against the post's local ones, deployments by architecture. */
 export function publishedFor(
   benchmark: 'local' | 'remote',
-  target: { readonly variant?: SidecarVariantName; readonly architecture?: CpuArchitecture },
+  target: { readonly variant?: string; readonly architecture?: CpuArchitecture },
 ): { readonly environment: PublishedEnvironment; readonly figures: PublishedFigures } | undefined {
   if (!target.variant) return undefined;
   const environment: PublishedEnvironment | undefined = benchmark === 'local' ? 'local' : target.architecture;
-  return environment ? { environment, figures: publishedFigures[environment][target.variant] } : undefined;
+  const figures = environment ? figuresOf(environment, target.variant) : undefined;
+  return environment && figures ? { environment, figures } : undefined;
+}
+
+function figuresOf(environment: PublishedEnvironment, variant: string): PublishedFigures | undefined {
+  const byVariant: Readonly<Record<string, PublishedFigures | undefined>> = publishedFigures[environment];
+  return byVariant[variant];
 }

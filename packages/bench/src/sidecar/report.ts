@@ -1,3 +1,4 @@
+import { baselineVariant } from '@stackwright/generator';
 import type { MachineFacts } from '../common/machine';
 import { percentChange, rangesOverlap, spreadOf, type Spread } from '../common/figures';
 import { alignColumns } from '../common/text-table';
@@ -100,9 +101,9 @@ function summarizeTarget(target: BenchTarget, measurement: Measurement, context:
   };
 }
 
-/** tcp on the same architecture is every other variant's baseline, as the post compares unix sockets with TCP. */
+/** The baseline variant (tcp) on the same architecture is every other variant's baseline, as in the post. */
 function compareWithBaseline(s: TargetSummary, all: readonly TargetSummary[]): BaselineComparison | null {
-  const base = all.find((b) => b.variant === 'tcp' && b.architecture === s.architecture);
+  const base = all.find((b) => b.variant === baselineVariant() && b.architecture === s.architecture);
   if (!base || base === s || !base.requestsPerSecond || !s.requestsPerSecond) return null;
   return {
     baseline: base.name,

@@ -1,0 +1,105 @@
+/**
+ * Writes src/aws/data/ec2-instances.json, the EC2 instance-type fact table (vCPU, memory, architecture, on-demand
+ * Linux price per hour by region), from two generated tables that maintained projects commit:
+ *
+ * - kubernetes/autoscaler `cluster-autoscaler/cloudprovider/aws/ec2_instance_types.go`: vCPU, memory (MiB) and
+ *   architecture of every instance type, generated from the AWS Price List API (its `StaticListLastUpdateTime`);
+ * - aws/karpenter-provider-aws `pkg/providers/pricing/zz_generated.pricing_aws*.go`: on-demand Linux prices per
+ *   hour, generated from the AWS Price List API (its `generated at` line). The commercial file holds us-east-1
+ *   only; the GovCloud file holds us-gov-east-1 and us-gov-west-1.
+ *
+ *   npx tsx scripts/ec2-instance-table.ts SPECS_GO SPECS_COMMIT PRICES_GO PRICES_COMMIT [PRICES_GO PRICES_COMMIT]...
+ *
+ * where each file is the text of the named file at that commit (`git show COMMIT:PATH > FILE`). Nothing is fetched:
+ * the table changes only when someone runs this on newer copies, and the JSON says which.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const SPECS = {
+  repository: 'https://github.com/kubernetes/autoscaler',
+  path: 'cluster-autoscaler/cloudprovider/aws/ec2_instance_types.go',
+};
+const PRICES = {
+  repository: 'https://github.com/aws/karpenter-provider-aws',
+  path: 'pkg/providers/pricing/zz_generated.pricing_aws*.go',
+};
+const OUT = join(__dirname, '..', 'src', 'aws', 'data', 'ec2-instances.json');
+
+interface Instance {
+  vcpu?: number;
+  memoryMiB?: number;
+  architecture?: 'x86_64' | 'arm64';
+  usdPerHour: Record<string, number>;
+}
+
+/** `"t3.small": { InstanceType: ..., VCPU: 2, MemoryMb: 2048, GPU: 0, Architecture: "amd64" }` blocks. */
+export function parseSpecs(go: string): { date: string; specs: Map<string, Omit<Instance, 'usdPerHour'>> } {
+  const date = /StaticListLastUpdateTime = "([^"]+)"/.exec(go)?.[1];
+  if (!date) throw new Error('specs: no StaticListLastUpdateTime');
+  const specs = new Map<string, Omit<Instance, 'usdPerHour'>>();
+  const block =
+    /"([a-z0-9-]+\.[a-z0-9-]+)": \{\s*InstanceType:\s*"\1",\s*VCPU:\s*(\d+),\s*MemoryMb:\s*(\d+),\s*GPU:\s*\d+,\s*Architecture:\s*"(\w+)",?\s*\}/g;
+  for (const m of go.matchAll(block)) {
+    const arch = m[4] === 'amd64' ? 'x86_64' : m[4] === 'arm64' ? 'arm64' : undefined;
+    specs.set(m[1]!, { vcpu: Number(m[2]), memoryMiB: Number(m[3]), ...(arch ? { architecture: arch } : {}) });
+  }
+  if (specs.size < 100) throw new Error(`specs: only ${specs.size} instance types parsed`);
+  return { date, specs };
+}
+
+/** `"us-east-1": { "a1.large": 0.051000, ... }` maps, region by region. */
+export function parsePrices(go: string): { date: string; prices: Map<string, Map<string, number>> } {
+  const date = /generated at (\S+)/.exec(go)?.[1];
+  if (!date) throw new Error('prices: no "generated at" line');
+  const prices = new Map<string, Map<string, number>>();
+  const regions = [...go.matchAll(/^\t"([a-z]{2}(?:-gov)?-[a-z]+-\d)": \{$/gm)];
+  regions.forEach((r, i) => {
+    const body = go.slice(r.index, regions[i + 1]?.index ?? go.length);
+    const map = new Map<string, number>();
+    for (const m of body.matchAll(/"([a-z0-9-]+\.[a-z0-9-]+)": ([0-9.]+)/g)) map.set(m[1]!, Number(m[2]));
+    prices.set(r[1]!, map);
+  });
+  if (prices.size === 0) throw new Error('prices: no region maps parsed');
+  return { date, prices };
+}
+
+function main(args: readonly string[]): void {
+  if (args.length < 4 || args.length % 2 !== 0)
+    throw new Error(
+      'usage: ec2-instance-table.ts SPECS_GO SPECS_COMMIT PRICES_GO PRICES_COMMIT [PRICES_GO PRICES_COMMIT]...',
+    );
+  const [specsFile, specsCommit, ...rest] = args as [string, string, ...string[]];
+  const { date: specsDate, specs } = parseSpecs(readFileSync(specsFile, 'utf8'));
+  const instances = new Map<string, Instance>();
+  for (const [type, spec] of specs) instances.set(type, { ...spec, usdPerHour: {} });
+  const priceSources: { commit: string; regions: string[]; generated: string }[] = [];
+  for (let i = 0; i < rest.length; i += 2) {
+    const { date, prices } = parsePrices(readFileSync(rest[i]!, 'utf8'));
+    priceSources.push({ commit: rest[i + 1]!, regions: [...prices.keys()].sort(), generated: date });
+    for (const [region, byType] of prices)
+      for (const [type, usd] of byType) {
+        // A zero is how the generator marks a type with no on-demand offer in the region: not a price.
+        if (!(usd > 0)) continue;
+        const entry = instances.get(type) ?? { usdPerHour: {} };
+        entry.usdPerHour[region] = usd;
+        instances.set(type, entry);
+      }
+  }
+  const sorted = [...instances.keys()].sort();
+  const header = {
+    about:
+      'EC2 instance-type facts: vCPU, memory (MiB), architecture, and on-demand Linux shared-tenancy price per hour ' +
+      '(USD) by region. Generated by scripts/ec2-instance-table.ts; do not edit by hand.',
+    specs: { ...SPECS, commit: specsCommit, listUpdated: specsDate },
+    prices: { ...PRICES, files: priceSources },
+  };
+  // One instance type per line: a regenerated table diffs line by line.
+  const lines = sorted.map((t) => `    ${JSON.stringify(t)}: ${JSON.stringify(instances.get(t))}`);
+  const text = `{\n  "source": ${JSON.stringify(header, null, 2).replace(/\n/g, '\n  ')},\n  "instances": {\n${lines.join(',\n')}\n  }\n}\n`;
+  JSON.parse(text);
+  writeFileSync(OUT, text);
+  process.stdout.write(`${OUT}: ${sorted.length} instance types\n`);
+}
+
+if (require.main === module) main(process.argv.slice(2));
