@@ -269,6 +269,10 @@ describe('stackwright review: ECS scenario pull requests, planned by the real Te
       expect(wider.stacks[0].changes).toEqual([
         { address: 'aws_iam_role_policy.main_service_web_task_policy', kind: 'update', attributes: ['policy'] },
       ]);
+      // The IAM delta (src/review/iam-delta.ts) lists the granted action; one read/write action on named resources is
+      // not one of its high-risk flags.
+      expect(wider.stacks[0].deltas.iam?.lines).toContain('  - Granted (1): `s3:PutObject`');
+      expect(wider.stacks[0].flags).toEqual([]);
       const star = await reviewSides(
         base,
         await synthSide(ecs([web({ taskPermissions: [{ actions: ['s3:*'], resources: ['*'] }] })])),
@@ -277,6 +281,9 @@ describe('stackwright review: ECS scenario pull requests, planned by the real Te
       expect(star.stacks[0].changes).toEqual([
         { address: 'aws_iam_role_policy.main_service_web_task_policy', kind: 'update', attributes: ['policy'] },
       ]);
+      // Write actions on every resource: the IAM delta flags it, and --fail-on iam-widen matches.
+      expect(star.stacks[0].deltas.iam?.flagged).toBe(true);
+      expect(star.flags).toEqual(['iam-widen']);
       expect(star.stacks[0].findings.added.map((f) => [f.ruleId, f.address])).toEqual([
         ['IAM-NoWildcardWrite', 'aws_iam_role_policy.main_service_web_task_policy'],
       ]);

@@ -73,7 +73,11 @@ describe('stackwright review: scenario pull requests on the other stacks, planne
         ...[2, 3, 4].map((n) => ({ address: `aws_iam_policy.delegation_permissions_${n}`, kind: 'create' })),
         ...[2, 3, 4].map((n) => ({ address: `aws_iam_role_policy_attachment.delegation_attach_${n}`, kind: 'create' })),
       ]);
-      expect(stack.flags).toEqual([]);
+      // The permission list delta: the IAM delta names the switch on the Datadog role, flagged.
+      expect(stack.deltas.iam?.lines).toContain(
+        "  - **Flagged, datadog-permissions:** Datadog's permission list changes (standard -> full): 599 pattern(s) added, 13 removed",
+      );
+      expect(stack.flags).toEqual(['iam-widen']);
       expect(stack.cost).toEqual({ before: 0, after: 0, delta: 0 });
     },
     TIMEOUT,
@@ -99,6 +103,12 @@ describe('stackwright review: scenario pull requests on the other stacks, planne
         { address: 'aws_vpc_security_group_ingress_rule.alb_listener_80_0', kind: 'update', attributes: ['cidr_ipv4'] },
       ]);
       expect(stack.cost.delta).toBe(0);
+      // The exposure delta (src/review/exposure-delta.ts): world-open ingress, flagged.
+      expect(stack.deltas.exposure?.flagged).toBe(true);
+      expect(stack.deltas.exposure?.lines).toContain(
+        '- `aws_vpc_security_group_ingress_rule.alb_listener_80_0` world-open-ingress, added: tcp port 80 from 0.0.0.0/0',
+      );
+      expect(report.flags).toEqual(['exposure']);
     },
     TIMEOUT,
   );
