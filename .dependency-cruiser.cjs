@@ -12,7 +12,8 @@
  *   bench          packages/bench/src              the benchmark toolkit (its own workspace package), loaded lazily
  *                                                  by `stackwright bench` only; it reaches the generator only through
  *                                                  src/api/bench.ts
- *   review         src/review                      compares two syntheses' Terraform JSON (stackwright review)
+ *   review         src/review                      compares two generated trees (plans, findings, cost, deltas);
+ *                                                  reads Terraform JSON only: never builds stacks nor synthesizes
  *   rules          src/rules (the engine)          reads synthesized Terraform JSON, never builds stacks
  *   synth          src/synth                       renders the stacks it is given into files
  *   composition    stacks/, core/stack-definition, assembles domain constructs into stacks from the config
@@ -119,6 +120,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^(?:src|stacks)/' },
       to: { path: '^packages/bench/', pathNot: '^packages/bench/src/index\\.ts$' },
+    },
+    {
+      name: 'review-reads-json-only',
+      comment:
+        'src/review compares generated trees it is given (the CLI synthesizes the head): it never builds stacks or synthesizes',
+      severity: 'error',
+      from: { path: REVIEW },
+      to: { path: '^(?:stacks/|src/synth/)' },
     },
     {
       name: 'no-cycles',

@@ -73,7 +73,13 @@ const TIERS = {
   terraform: {
     what: 'the real Terraform CLI planning and validating the generated stacks (offline with a provider mirror)',
     // test/terraform/*.test.ts only: the unit tests of the JSON reader (test/terraform/json/) need no Terraform.
-    patterns: ['<rootDir>/test/terraform/*.test.ts', '<rootDir>/test/addresses/terraform-moved.test.ts'],
+    patterns: [
+      '<rootDir>/test/terraform/*.test.ts',
+      '<rootDir>/test/addresses/terraform-moved.test.ts',
+      // stackwright review's scenario pull requests (real plans) and its runs through git in a scratch repository.
+      '<rootDir>/test/review/*-plan.test.ts',
+      '<rootDir>/test/review/command.test.ts',
+    ],
     requires() {
       return onPath('terraform')
         ? null

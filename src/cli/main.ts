@@ -9,6 +9,7 @@ import { checkCommand } from './commands/check';
 import { validateCommand } from './commands/validate';
 import { datadogCommand } from './commands/datadog';
 import { benchCommand } from './commands/bench';
+import { reviewCommand } from './commands/review';
 import type { CommandFactory } from './options';
 
 /** Every command, in the order `--help` and the "Name a command" message list them. */
@@ -18,6 +19,7 @@ const COMMANDS: readonly CommandFactory[] = [
   listCommand,
   checkCommand,
   validateCommand,
+  reviewCommand,
   datadogCommand,
   benchCommand,
 ];

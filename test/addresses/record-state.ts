@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/core/project-root';
 import { synthConfig } from './collect';
 import { offlineCopy, terraform } from './terraform';
-import { appliedState, resourceSchemas, writeState } from './state';
+import { appliedState, resourceSchemas, writeState } from '../../src/terraform/plan/state';
 import { removeTempDirs } from '../helpers/temp-dir';
 import type { Json } from '../helpers/json';
 
@@ -20,8 +20,8 @@ async function main(): Promise<void> {
   const json = (await synthConfig('stackwright.yaml')).get('keepalive') as Record<string, Json>;
   const dir = offlineCopy(json, join(PROJECT_ROOT, 'generated/keepalive'));
   await terraform(dir, 'init', '-input=false');
-  const schemas = await resourceSchemas(dir);
-  const state = await appliedState(dir, schemas);
+  const schemas = await resourceSchemas(terraform, dir);
+  const state = await appliedState(terraform, dir, schemas);
   const released = new Map<string, string>((json.moved ?? []).map((m: { from: string; to: string }) => [m.to, m.from]));
   writeState(dir, state, schemas, (address) => released.get(address) ?? address);
   copyFileSync(join(dir, 'terraform.tfstate'), STATE_FIXTURE);

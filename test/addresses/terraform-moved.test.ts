@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/core/project-root';
 import { synthConfig } from './collect';
 import { STATE_FIXTURE } from './record-state';
-import { plan } from './state';
+import { plan } from '../../src/terraform/plan/state';
 import { offlineCopy, offlineTerraformAvailable, terraform } from './terraform';
 import type { Json } from '../helpers/json';
 
@@ -40,7 +40,7 @@ const TIMEOUT = 10 * 60_000; // each terraform command loads the AWS provider's 
           released.keepalive.filter((a) => !a.startsWith('data.')),
         );
 
-        const changes = (await plan(dir)).filter((c) => c.mode === 'managed');
+        const changes = (await plan(terraform, dir)).filter((c) => c.mode === 'managed');
         const movedTo = new Map<string, string>(json.moved.map((m: { from: string; to: string }) => [m.from, m.to]));
         const seen = changes.map((c) => ({ from: c.previous_address, to: c.address, actions: c.change.actions }));
         expect(seen.map((s) => s.from).sort()).toEqual(fixture.resources.map((r) => `${r.type}.${r.name}`).sort());

@@ -3,7 +3,7 @@ import { cpSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { tempDir } from '../helpers/temp-dir';
-import { planCopy } from '../terraform/helpers/plan-copy';
+import { planCopy } from '../../src/terraform/plan/plan-copy';
 import type { Json } from '../helpers/json';
 
 /**
@@ -23,7 +23,7 @@ const run = promisify(execFile);
 
 /**
  * A copy of a synthesized stack that Terraform can init, validate and plan here (the suite's one plan copy:
- * test/terraform/helpers/plan-copy.ts; every endpoint on a closed loopback port, as these tests never refresh);
+ * src/terraform/plan/plan-copy.ts; every endpoint on a closed loopback port, as these tests never refresh);
  * returns its folder.
  */
 export function offlineCopy(json: Record<string, Json>, stackDir?: string): string {

@@ -37,7 +37,7 @@ function reconciledServices(n: number): string {
 /** [what, argv, expected exit code, what stderr must say] */
 const corpus: [string, string[], 0 | 1 | 2, RegExp][] = [
   // arguments
-  ['no command', [], 2, /Name a command: synth, diff, list, check, validate, datadog, bench\./],
+  ['no command', [], 2, /Name a command: synth, diff, list, check, validate, review, datadog, bench\./],
   ['an unknown command, close to one', ['synt'], 2, /Did you mean synth\?/],
   ['an unknown flag', ['synth', '--nope'], 2, /Unknown argument: nope/],
   ['a flag without its value', ['synth', '-o', join(dir, 'out-0'), '-c'], 2, /Not enough arguments following: c/],

@@ -47,6 +47,7 @@ const SOURCES: Record<string, string> = {
   list: 'src/cli/commands/list.ts',
   check: 'src/cli/commands/check.ts',
   validate: 'src/terraform/validate.ts',
+  review: 'src/cli/commands/review.ts',
   'datadog refresh-permissions': 'src/cli/commands/datadog.ts',
   'bench local': 'packages/bench/src/sidecar/cli.ts',
   'bench remote': 'packages/bench/src/sidecar/cli.ts',

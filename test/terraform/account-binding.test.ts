@@ -14,8 +14,8 @@ import { synthesize } from '../../src/synth/synthesize';
 import { testConfig } from '../helpers/synth';
 import type { Json } from '../helpers/json';
 import { tempDir } from '../helpers/temp-dir';
-import { STAND_IN_ACCOUNT, startAwsStandIn, type AwsStandIn } from './helpers/aws-stand-in';
-import { planCopy } from './helpers/plan-copy';
+import { STAND_IN_ACCOUNT, startAwsStandIn, type AwsStandIn } from '../../src/terraform/plan/aws-stand-in';
+import { planCopy } from '../../src/terraform/plan/plan-copy';
 import {
   boundAwsVersion,
   LOCK_FILE,

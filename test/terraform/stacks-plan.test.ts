@@ -2,7 +2,7 @@
  * The real Terraform CLI and the real hashicorp/aws provider (from the filesystem mirror; see docs/testing.md "Terraform in
  * the tests") init, validate and plan every stack of the default config and of every example, offline: the
  * provider's endpoints point at a loopback stand-in. Datadog and Docker resources are stood in (test/terraform/
- * helpers/plan-copy.ts); their own validators are the rule pack's providers pack.
+ * src/terraform/plan/plan-copy.ts); their own validators are the rule pack's providers pack.
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -11,8 +11,8 @@ import { PROJECT_ROOT } from '../../src/core/project-root';
 import { snapshotPermissions } from '../../src/datadog/permissions';
 import { synthesize } from '../../src/synth/synthesize';
 import { tempDir } from '../helpers/temp-dir';
-import { startAwsStandIn, type AwsStandIn } from './helpers/aws-stand-in';
-import { asModule, planCopy } from './helpers/plan-copy';
+import { startAwsStandIn, type AwsStandIn } from '../../src/terraform/plan/aws-stand-in';
+import { asModule, planCopy } from '../../src/terraform/plan/plan-copy';
 import {
   boundAwsVersion,
   LOCK_FILE,

@@ -1,5 +1,5 @@
-import { asModule, planCopy } from './helpers/plan-copy';
-import type { Json } from '../helpers/json';
+import { asModule, planCopy } from '../../../src/terraform/plan/plan-copy';
+import type { Json } from '../../helpers/json';
 
 const original = {
   terraform: {

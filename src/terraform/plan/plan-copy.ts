@@ -14,9 +14,14 @@
  */
 import { STAND_IN_SERVICES } from './aws-stand-in';
 import { dropNewerArguments } from './newer-arguments';
-import type { Json as ParsedJson } from '../../helpers/json';
 
-type Json = Record<string, ParsedJson>;
+/**
+ * A Terraform JSON document being rewritten: schemaless by nature (any provider's blocks), read and written by path.
+ * Each rewrite below checks the shape it relies on (arrays, objects) before it changes anything.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- schemaless Terraform JSON rewritten by path
+type Json = Record<string, any>;
+/* eslint-disable @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return -- the Json above: every read is of a path the synthesized document has, checked by the plan tests */
 
 /** Runtimes newer than the provider the suite plans with, and the closest one it knows. */
 export const RUNTIME_STAND_INS: Readonly<Record<string, string>> = {
@@ -196,3 +201,4 @@ export function asModule(json: Json): { module: Json; provider: Json } {
   const { default_tags: _tags, ...settings } = provider;
   return { module, provider: settings };
 }
+/* eslint-enable @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return -- end of the file: the Json rewrites above */

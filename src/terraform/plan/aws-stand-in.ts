@@ -61,7 +61,7 @@ export async function startAwsStandIn(): Promise<AwsStandIn> {
         res.end(
           xmlError(
             'UnsupportedOperation',
-            `the AWS stand-in does not answer ${call.service}:${call.action}; add it to test/terraform/helpers/aws-stand-in.ts`,
+            `the AWS stand-in does not answer ${call.service}:${call.action}; add it to src/terraform/plan/aws-stand-in.ts`,
           ),
         );
         return;
