@@ -1,44 +1,36 @@
-import type { StackwrightConfig } from '../config/schema';
-import { estimateStack } from '../pricing/cost-section';
+import { estimateTerraform, type CostEstimate } from '../pricing/estimate';
 import type { TerraformDocument } from '../terraform/json/document';
 
-/** A stack's monthly estimate before and after, in USD: 0 for a side without the stack, null when not priceable. */
+/** A stack's monthly estimate before and after, in USD: 0 for a side without the stack. */
 export interface CostDelta {
-  readonly before: number | null;
-  readonly after: number | null;
-  /** after - before; null when either side could not be priced. */
-  readonly delta: number | null;
-  /** Why a side could not be priced (its config could not be read). */
+  readonly before: number;
+  readonly after: number;
+  /** after - before. */
+  readonly delta: number;
+  /** What a side's figure leaves out or prices at another region's rates: the figure is then a lower bound. */
   readonly note?: string;
 }
 
-/** One side of the review: its stack's document and the config that made it (needed for usage assumptions). */
-export interface CostSide {
-  readonly doc?: TerraformDocument;
-  readonly config?: StackwrightConfig;
-  /** Why `config` is missing (e.g. the base's config does not parse with this version). */
-  readonly configProblem?: string;
+/**
+ * The monthly estimate of src/pricing on both sides of one stack folder: the one the stack READMEs print, read from
+ * the Terraform alone (region from the AWS provider; the folder's last segment names the stack's usage assumptions).
+ */
+export function costDelta(folder: string, base?: TerraformDocument, head?: TerraformDocument): CostDelta {
+  const stack = folder.split('/').pop() ?? folder;
+  const estimate = (doc?: TerraformDocument) => (doc ? estimateTerraform(stack, doc) : undefined);
+  const [b, h] = [estimate(base), estimate(head)];
+  const before = round(b?.monthlyUsd ?? 0);
+  const after = round(h?.monthlyUsd ?? 0);
+  const note = [gaps('before', b), gaps('after', h)].filter(Boolean).join('; ');
+  return { before, after, delta: round(after - before), ...(note ? { note } : {}) };
 }
 
-/** The monthly estimate of src/pricing on both sides of one stack. */
-export function costDelta(stack: string, base: CostSide, head: CostSide): CostDelta {
-  const monthly = (side: CostSide): number | null => {
-    if (!side.doc) return 0;
-    if (!side.config) return null;
-    return round(estimateStack(stack, side.config, side.doc).monthlyUsd);
-  };
-  const before = monthly(base);
-  const after = monthly(head);
-  const note = [base, head]
-    .filter((s) => s.doc && !s.config)
-    .map((s) => s.configProblem ?? 'no config')
-    .join('; ');
-  return {
-    before,
-    after,
-    delta: before === null || after === null ? null : round(after - before),
-    ...(note ? { note } : {}),
-  };
+function gaps(side: string, e: CostEstimate | undefined): string | undefined {
+  if (!e || e.complete) return undefined;
+  const left = [...e.notPriced, ...e.unclassified.map((t) => `${t}: not classified`)];
+  const rates =
+    e.atUsEast1Rates.length > 0 ? [`${e.atUsEast1Rates.join(', ')} at us-east-1 rates, not ${e.region}'s`] : [];
+  return `${side} is at least this (${[...left, ...rates].join('; ')})`;
 }
 
 /** Cents: the estimate's own precision is far coarser, and the report must not print float noise. */

@@ -1,4 +1,4 @@
-import type { StackwrightConfig } from '../config/schema';
+import type { ConfigFile } from '../config/config-file';
 import type { TerraformDocument } from '../terraform/json/document';
 import { mapLimited } from '../terraform/process';
 import { costDelta, type CostDelta } from './cost-delta';
@@ -13,12 +13,12 @@ import type { StackFolder } from './tree';
 export const FLAGS = ['destroy', 'replace', 'iam-widen', 'exposure'] as const;
 export type Flag = (typeof FLAGS)[number];
 
-/** One side of the review: its generated tree and, for the cost estimate and rule overrides, its config. */
+/** One side of the review: its generated tree and, for its rule overrides, its config. */
 export interface ReviewSide {
   /** How the report names it: the base ref, or `working tree`. */
   readonly label: string;
   readonly stacks: ReadonlyMap<string, StackFolder>;
-  readonly config?: StackwrightConfig;
+  readonly config?: ConfigFile;
   /** Why `config` is missing. */
   readonly configProblem?: string;
 }
@@ -121,11 +121,7 @@ async function stackReport(stack: string, input: ReviewInput): Promise<StackRepo
     changes,
     counts: countChanges(changes),
     notes: b && h ? instanceTypeNotes(b.doc, h.doc, changes) : [],
-    cost: costDelta(
-      stack,
-      { doc: b?.doc, config: input.base.config, configProblem: input.base.configProblem },
-      { doc: h?.doc, config: input.head.config, configProblem: input.head.configProblem },
-    ),
+    cost: costDelta(stack, b?.doc, h?.doc),
     findings: findingsDelta(stack, b?.doc, h?.doc, moves, {
       // A base config this version cannot read: its overrides are taken to be the head's, so the findings the
       // head's overrides suppress do not read as resolved.

@@ -1,12 +1,12 @@
 import { existsSync, realpathSync, rmSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parseConfig } from '../config/load';
-import type { StackwrightConfig } from '../config/schema';
+import type { ConfigFile } from '../config/config-file';
 import { InputError } from '../core/errors';
 import { extractFolder, fileAt, repositoryRoot } from './git-tree';
 import { makePlanner } from './planner';
 import { buildReport, type Report } from './report';
-import { readTree } from './tree';
+import { narrowTree, readTree, type TreeFilter } from './tree';
 
 export interface ReviewOptions {
   /** The git ref the base's generated/ is read at. */
@@ -14,12 +14,14 @@ export interface ReviewOptions {
   /** The head's generated tree (a synth into a scratch folder, or the committed generated/). */
   readonly headDir: string;
   readonly headLabel: string;
-  readonly headConfig?: StackwrightConfig;
+  readonly headConfig?: ConfigFile;
   /** The generated folder and config file, as paths in the working tree (read at the base ref through git). */
   readonly outDir: string;
   readonly configFile: string;
   /** Terraform binary, or false to compare configurations only. */
   readonly terraform: string | false;
+  /** Only these folders, on both sides. @default every folder */
+  readonly filter?: TreeFilter;
   /** Where the repository is looked for. @default the config file's folder */
   readonly cwd?: string;
 }
@@ -37,15 +39,16 @@ export async function review(options: ReviewOptions): Promise<Report> {
       .join('/');
   const baseDir = extractFolder(repo, options.base, inRepo(options.outDir));
   try {
-    const base = readTree(baseDir);
-    if (base.size === 0)
+    const baseAll = readTree(baseDir);
+    if (baseAll.size === 0)
       throw InputError.single(
         '--base',
         options.base,
         `has no stacks in ${options.outDir}/`,
         'a commit with synthesized stacks',
       );
-    const head = readTree(options.headDir);
+    const base = narrowTree(baseAll, options.filter ?? {});
+    const head = narrowTree(readTree(options.headDir), options.filter ?? {});
     const { config: baseConfig, problem } = configAt(repo, options.base, inRepo(options.configFile));
     const handle =
       options.terraform === false
@@ -69,7 +72,7 @@ export async function review(options: ReviewOptions): Promise<Report> {
   }
 }
 
-function configAt(repo: string, ref: string, path: string): { config?: StackwrightConfig; problem?: string } {
+function configAt(repo: string, ref: string, path: string): { config?: ConfigFile; problem?: string } {
   const text = fileAt(repo, ref, path);
   if (text === undefined) return { problem: `${ref} has no ${path}` };
   try {

@@ -117,3 +117,64 @@ describe('stackwright review through git', () => {
     expect(none.stderr).toContain('--base: HEAD: has no generated/ folder');
   });
 });
+
+const TARGETS_BASE = `name: org
+assumeRole: arn:\${partition}:iam::\${account}:role/terraform
+stacks:
+  datadog: { site: datadoghq.com, externalId: managed, permissions: standard }
+targets:
+  - { name: prod, accountId: "111111111111", regions: [us-east-1] }
+`;
+const TARGETS_HEAD = `${TARGETS_BASE}  - { name: staging, accountId: "222222222222", regions: [us-east-1] }
+`;
+
+describe('stackwright review of a targets: config', () => {
+  let org: string;
+  beforeAll(async () => {
+    org = tempDir('sw-review-targets-');
+    const run = (...args: string[]) => execFileSync('git', args, { cwd: org, stdio: ['ignore', 'pipe', 'pipe'] });
+    run('init', '-q', '-b', 'main');
+    writeFileSync(join(org, 'stackwright.yaml'), TARGETS_BASE);
+    writeOutDir(
+      join(org, 'generated'),
+      await synthesize(parseConfig(TARGETS_BASE, 'stackwright.yaml'), { hcl: false }),
+    );
+    run('add', '-A');
+    run('-c', 'user.email=r@example.com', '-c', 'user.name=r', 'commit', '-q', '-m', 'base');
+    writeFileSync(join(org, 'stackwright.yaml'), TARGETS_HEAD);
+  }, 120_000);
+
+  const reviewOrg = async (...args: string[]) => {
+    const out = join(tempDir('sw-review-out-'), 'review.json');
+    const r = await runCli([
+      'review',
+      '-c',
+      join(org, 'stackwright.yaml'),
+      '--generated',
+      join(org, 'generated'),
+      '--no-plan',
+      '--base',
+      'main',
+      '--format',
+      'json',
+      '--out',
+      out,
+      ...args,
+    ]);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    return (JSON.parse(readFileSync(out, 'utf8')) as { stacks: Array<{ stack: string; status: string }> }).stacks;
+  };
+
+  it('compares every nested folder: the new target is added, the other unchanged', async () => {
+    expect((await reviewOrg()).map((s) => [s.stack, s.status])).toEqual([
+      ['prod/global/datadog', 'unchanged'],
+      ['staging/global/datadog', 'added'],
+    ]);
+  });
+
+  it('--target narrows both sides alike', async () => {
+    expect((await reviewOrg('--target', 'prod')).map((s) => [s.stack, s.status])).toEqual([
+      ['prod/global/datadog', 'unchanged'],
+    ]);
+  });
+});

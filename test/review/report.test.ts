@@ -10,7 +10,7 @@ const side = (label: string, stacks: Record<string, TerraformDocument>) => ({
 });
 
 describe('the review report', () => {
-  it('without a planner: configuration diff, replacement unknown, and why; costs unknown without a config', async () => {
+  it('without a planner: configuration diff, replacement unknown, and why; costs read from the Terraform alone', async () => {
     const report = await buildReport({
       base: { ...side('main', { logs: doc(30), gone: doc(7) }), configProblem: 'main has no stackwright.yaml' },
       head: side('head', { logs: doc(14) }),
@@ -33,8 +33,8 @@ describe('the review report', () => {
     ]);
     expect(report.stacks[0].flags).toEqual(['destroy']);
     expect(report.flags).toEqual(['destroy']);
-    // No config on either side: no usage assumptions, so no estimate, and the totals do not pretend one.
-    expect(report.totals.cost).toEqual({ before: null, after: null, delta: null });
+    // No config on either side: the estimate reads the Terraform alone, as the stack READMEs' does.
+    expect(report.totals.cost).toEqual({ before: 0.52, after: 0.26, delta: -0.26 });
     expect(report.totals.counts).toEqual({ create: 0, update: 0, replace: 0, destroy: 1, move: 0, unknown: 1 });
   });
 });

@@ -19,8 +19,8 @@ import { snapshotPermissions } from '../../src/datadog/permissions';
 import { synthesize, type SynthesizedStack } from '../../src/synth/synthesize';
 import { tempDir } from '../helpers/temp-dir';
 import type { Json } from '../helpers/json';
-import { standInKeyFor, startAwsStandIn, type AwsStandIn } from './helpers/aws-stand-in';
-import { asModule, planCopy } from './helpers/plan-copy';
+import { standInKeyFor, startAwsStandIn, type AwsStandIn } from '../../src/terraform/plan/aws-stand-in';
+import { asModule, planCopy } from '../../src/terraform/plan/plan-copy';
 import {
   boundAwsVersion,
   LOCK_FILE,

@@ -9,9 +9,17 @@ import { FLAGS, type Flag } from '../../review/report';
 import { review } from '../../review/run';
 import { DEFAULT_OUT_DIR, writeOutDir } from '../../synth/output-dir';
 import { synthesize } from '../../synth/synthesize';
-import { fromConfig, readConfig, withConfig, type CommandFactory } from '../options';
+import {
+  folderFilter,
+  fromConfig,
+  readConfig,
+  withConfig,
+  withFolders,
+  type CommandFactory,
+  type FolderArgs,
+} from '../options';
 
-interface ReviewArgs {
+interface ReviewArgs extends FolderArgs {
   readonly base: string;
   readonly format: 'md' | 'json';
   readonly out?: string;
@@ -33,7 +41,7 @@ export const reviewCommand: CommandFactory = (setExit) => ({
   command: 'review',
   describe: 'Report what generated/ changes against a git ref: resource changes, findings, cost (Markdown or JSON)',
   builder: (y) =>
-    withConfig(y)
+    withFolders(withConfig(y))
       .option('base', { type: 'string', demandOption: true, requiresArg: true, describe: 'Git ref to compare with' })
       .option('format', { choices: ['md', 'json'] as const, default: 'md' as const, describe: 'Report format' })
       .option('out', { type: 'string', requiresArg: true, describe: 'Write the report to this file (else stdout)' })
@@ -75,7 +83,9 @@ export const reviewCommand: CommandFactory = (setExit) => ({
       const config = argv.headGenerated ? undefined : readConfig(argv.config);
       let headDir = argv.generated;
       if (config) {
-        const stacks = await fromConfig(argv.config, () => synthesize(config, { configFile: argv.config, hcl: false }));
+        const stacks = await fromConfig(argv.config, () =>
+          synthesize(config, { ...folderFilter(argv), configFile: argv.config, hcl: false }),
+        );
         headDir = join(scratch, 'generated');
         writeOutDir(headDir, stacks);
       }
@@ -87,6 +97,7 @@ export const reviewCommand: CommandFactory = (setExit) => ({
         outDir: argv.generated,
         configFile: argv.config,
         terraform: argv.plan ? argv.terraform : false,
+        filter: folderFilter(argv),
       });
       const pointer = argv.jsonOut ? `the JSON report (${argv.jsonOut})` : undefined;
       const text = argv.format === 'json' ? renderJson(report) : renderMarkdown(report, undefined, pointer);
