@@ -1,4 +1,5 @@
-import { costDelta } from '../../src/pricing/delta';
+import { costDelta } from '../../src/review/cost-delta';
+import type { TerraformDocument } from '../../src/terraform/json/document';
 import { estimateTerraform } from '../../src/pricing/estimate';
 import { costSection, headline } from '../../src/pricing/cost-section';
 import { instanceHourlyUsd } from '../../src/aws/instance-types';
@@ -103,24 +104,21 @@ describe('an honest estimate', () => {
   });
 });
 
-describe('costDelta', () => {
-  it('gives each stack folder and the total: before, after, difference and completeness', async () => {
-    const three = (await synth(cluster('t3.small', [service({ name: 'web' })]))).json;
+describe("the review's cost delta (src/review/cost-delta.ts)", () => {
+  it('gives before, after and difference per stack folder, and says when a side is a lower bound', async () => {
+    const three = (await synth(cluster('t3.small', [service({ name: 'web' })]))).json as TerraformDocument;
     const web6 = service({ name: 'web', desiredCount: 6, placement: { constraints: [{ type: 'distinctInstance' }] } });
-    const six = (await synth(cluster('t3.small', [web6]))).json;
-    const unknown = (await synth(cluster('zz9.large', [service({ name: 'web' })]))).json;
-    const d = costDelta({ ecs: three, old: three }, { ecs: six, other: unknown });
-    expect(d.stacks.map((s) => s.stack)).toEqual(['ecs', 'old', 'other']);
-    const ecs = d.stacks[0]!;
+    const six = (await synth(cluster('t3.small', [web6]))).json as TerraformDocument;
+    const unknown = (await synth(cluster('zz9.large', [service({ name: 'web' })]))).json as TerraformDocument;
+    const ecs = costDelta('ecs', three, six);
     // Three more t3.small hosts all month, and their root volumes; the reconciler's per-host events grow too.
-    expect(ecs.differenceUsd).toBeGreaterThan(3 * 730 * instanceHourlyUsd('t3.small', 'us-east-1')!);
-    expect(ecs.complete).toBe(true);
-    expect(d.stacks[1]!.after).toBeUndefined();
-    expect(d.stacks[1]!.differenceUsd).toBeCloseTo(-d.stacks[1]!.before!.monthlyUsd, 6);
-    expect(d.stacks[2]!.before).toBeUndefined();
-    expect(d.stacks[2]!.complete).toBe(false);
-    expect(d.stacks[2]!.after!.notPriced[0]).toContain('zz9.large is not in the instance table');
-    expect(d.total.differenceUsd).toBeCloseTo(d.total.afterUsd - d.total.beforeUsd, 6);
-    expect(d.total.complete).toBe(false);
+    expect(ecs.delta).toBeGreaterThan(3 * 730 * instanceHourlyUsd('t3.small', 'us-east-1')!);
+    expect(ecs.note).toBeUndefined();
+    const removed = costDelta('ecs', three, undefined);
+    expect(removed.after).toBe(0);
+    expect(removed.delta).toBeCloseTo(-removed.before, 2);
+    const added = costDelta('ecs', undefined, unknown);
+    expect(added.before).toBe(0);
+    expect(added.note).toMatch(/^after is at least this \(.*zz9\.large is not in the instance table/);
   });
 });
