@@ -1,4 +1,5 @@
 import { InputError } from '@stackwright/generator';
+import { splitNamedUrl } from '../common/named-url';
 import { isRecord, readTerraformOutputs } from '../common/terraform-outputs';
 
 /** One function to benchmark: the name it is reported under and its function URL. */
@@ -19,15 +20,8 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 /** Parses repeated `--url name=URL` flags. */
 export function targetsFromFlags(flags: readonly string[], fallbackRegion: string | undefined): LambdaTarget[] {
   return flags.map((flag) => {
-    const eq = flag.indexOf('=');
-    if (eq <= 0)
-      throw InputError.single(
-        '--url',
-        flag,
-        'expected name=URL',
-        'for example python-on=https://abc.lambda-url.us-east-1.on.aws/',
-      );
-    return target(flag.slice(0, eq), flag.slice(eq + 1), '--url', fallbackRegion);
+    const { name, url } = splitNamedUrl(flag, 'python-on=https://abc.lambda-url.us-east-1.on.aws/');
+    return target(name, url, '--url', fallbackRegion);
   });
 }
 

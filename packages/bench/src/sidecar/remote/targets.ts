@@ -1,4 +1,5 @@
 import { cpuArchitectures, InputError, sidecarVariantNames } from '@stackwright/generator';
+import { splitNamedUrl } from '../../common/named-url';
 import { isRecord, readTerraformOutputs } from '../../common/terraform-outputs';
 import { type BenchTarget, benchTarget } from '../targets';
 
@@ -12,15 +13,8 @@ const NAME = /^[A-Za-z0-9._-]{1,64}$/;
 /** Parses repeated `--url name=URL` flags. */
 export function targetsFromFlags(flags: readonly string[]): BenchTarget[] {
   return flags.map((flag) => {
-    const eq = flag.indexOf('=');
-    if (eq <= 0)
-      throw InputError.single(
-        '--url',
-        flag,
-        'expected name=URL',
-        'for example tcp-x86_64=http://my-alb.us-east-1.elb.amazonaws.com/tcp-x86_64/',
-      );
-    return target(flag.slice(0, eq), flag.slice(eq + 1), '--url');
+    const { name, url } = splitNamedUrl(flag, 'tcp-x86_64=http://my-alb.us-east-1.elb.amazonaws.com/tcp-x86_64/');
+    return target(name, url, '--url');
   });
 }
 
