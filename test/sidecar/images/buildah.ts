@@ -19,7 +19,7 @@ export const IMAGES_DIR = resolve(__dirname, '../../../generated/sidecar/images'
 export function imageCacheDir(): string {
   return process.env.STACKWRIGHT_IMAGE_CACHE || join(homedir(), '.cache', 'stackwright', 'images');
 }
-/** overlay is fast (a cached rebuild takes about a second); vfs (STACKWRIGHT_BUILDAH_DRIVER=vfs) works anywhere. */
+/** overlay reuses layers without copying them; vfs (STACKWRIGHT_BUILDAH_DRIVER=vfs) works anywhere. */
 const DRIVER = process.env.STACKWRIGHT_BUILDAH_DRIVER || 'overlay';
 /** The Dockerfiles' FROM, as buildah resolves it (docker.io/library/...). */
 export const BASE_IMAGE = `docker.io/library/${defaultRenderOptions.baseImage}`;

@@ -147,7 +147,7 @@ export function describeVariantImages(variant: SidecarVariantName, arch: ImageAr
         const one = spec.containers === 'one';
         const nginxContainer = started.get(one ? 'combined' : 'nginx')!;
         const appContainer = started.get(one ? 'combined' : 'app')!;
-        // A failed exec names its status and output (once, under qemu at load 15, stdout came back empty).
+        // A failed exec names its status and output: under qemu and heavy load its stdout has come back empty.
         const uidOf = async (s: Started) => {
           const r = await task!.exec(s.container, ['id', '-u'], [], requestTimeoutMs);
           expect({ container: s.container, status: r.status, stderr: r.stderr }).toEqual({
