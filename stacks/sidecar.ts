@@ -4,14 +4,13 @@ import { StackwrightStack } from '../src/core/stackwright-stack';
 import { SidecarBenchmark } from '../src/sidecar/benchmark';
 import { creationOrderSection } from '../src/sidecar/readme-order';
 import { boundedName, HashLength } from '../src/aws/names';
-import { benchCommand, sidecarReadme, sidecarSummary } from '../src/sidecar/readme';
+import { BENCH_COMMAND, sidecarReadme, sidecarSummary } from '../src/sidecar/readme';
 import { sidecarBenchmarkProps, sidecarDeployments } from './sidecar-props';
 
 export const sidecarStack = defineStack({
   key: 'sidecar',
   summary: sidecarSummary,
-  // stackDir: the folder as synth writes it, which the README and the bench_command output name.
-  build: (scope, config, sc, { stackDir }) => {
+  build: (scope, config, sc) => {
     const stack = new StackwrightStack(scope, 'sidecar', {
       config,
       description:
@@ -36,10 +35,10 @@ export const sidecarStack = defineStack({
       description: 'DNS name of the load balancer',
     });
     new TerraformOutput(stack, 'bench_command', {
-      value: benchCommand(stackDir),
-      description: 'Benchmarks every deployment (run from the repository root)',
+      value: BENCH_COMMAND,
+      description: "Benchmarks every deployment (run in this stack's folder)",
     });
-    for (const section of sidecarReadme(sc, sidecarDeployments(sc), bench.loadBalancer.scheme, stackDir))
+    for (const section of sidecarReadme(sc, sidecarDeployments(sc), bench.loadBalancer.scheme))
       stack.addReadmeSection(section);
     stack.addReadmeSection(creationOrderSection(sc));
     return stack;

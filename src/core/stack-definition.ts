@@ -27,17 +27,11 @@ export interface StackDefinition<K extends StackKey = StackKey> {
    * @default 'regional'
    */
   readonly scope?: 'global' | 'regional';
-  build(scope: Construct, config: StackwrightConfig, section: StackSection<K>, context: StackContext): StackwrightStack;
+  build(scope: Construct, config: StackwrightConfig, section: StackSection<K>): StackwrightStack;
 }
 
 /** Where synth writes the stacks unless told otherwise. */
 export const DEFAULT_OUT_DIR = 'generated';
-
-/** What a stack's build knows besides the config. */
-export interface StackContext {
-  /** The stack's own folder as the user names it (`<out>/<folder>`, forward slashes), for text that names it. */
-  readonly stackDir: string;
-}
 
 export function defineStack<K extends StackKey>(def: StackDefinition<K>): StackDefinition<K> {
   return def;

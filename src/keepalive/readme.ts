@@ -24,7 +24,7 @@ export function keepaliveReadme(k: KeepaliveConfig): ReadmeSection {
     '1. Attach the `bench_invoke_policy_arn` policy to the role or user you run the benchmark as (function URLs use',
     '   `AWS_IAM` auth and need both `lambda:InvokeFunctionUrl` and `lambda:InvokeFunction`; the policy grants',
     '   `lambda:InvokeFunction` only with `lambda:InvokedViaFunctionUrl`, so it does not allow calling Invoke directly).',
-    '2. `npx stackwright bench lambda --from-terraform generated/keepalive` (reads `terraform output -json`), or',
+    '2. In this folder, `npx stackwright bench lambda --from-terraform .` (reads `terraform output -json`), or',
     '   `--url python-on=https://...` per function. Add `--json` for machine-readable output; the latency chart',
     '   is written to `--chart` (an SVG).',
     '',
@@ -86,7 +86,7 @@ function scheduleSection(): string[] {
     'freezes the execution environment between invocations, and whether the guest kernel sends probes while frozen',
     'is not documented either: the run shows it.',
     '',
-    `\`npx stackwright bench lambda --from-terraform generated/keepalive --schedule idle-gaps\` calls each function once,`,
+    `In this folder, \`npx stackwright bench lambda --from-terraform . --schedule idle-gaps\` calls each function once,`,
     `then after idle gaps of ${plan.gapsSeconds.join(', ')} s, ${plan.rounds} rounds (about ` +
       `${Math.round(planSeconds(plan) / 60)} minutes; change with \`--gaps\` and`,
     '`--rounds`), and prints warm PutItem latency per gap and function. A variant whose connection did not survive a',

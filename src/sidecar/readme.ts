@@ -4,12 +4,11 @@ import { sidecarVariantTable, type SidecarVariantName } from './variants';
 import { deploymentKey, pathPrefix, type Deployment } from './deployments';
 
 /**
- * The exact command the outputs advertise for benchmarking every deployment (implemented by the bench harness), for
- * the stack's folder as synth writes it (`generated/sidecar`, or under `-o`).
+ * The exact command the outputs advertise for benchmarking every deployment (implemented by the bench harness). It
+ * runs in the stack's folder, where `terraform output` reads the state, so it names no output folder: synth writes
+ * the same bytes whatever `-o` says and wherever a target's folder sits.
  */
-export function benchCommand(stackDir: string): string {
-  return `npx stackwright bench remote --from-terraform ${stackDir}`;
-}
+export const BENCH_COMMAND = 'npx stackwright bench remote --from-terraform .';
 
 const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 const inWords = (n: number) => NUMBER_WORDS[n] ?? String(n);
@@ -45,7 +44,6 @@ export function sidecarReadme(
   config: SidecarConfig,
   deployments: readonly Deployment<SidecarVariantName>[],
   scheme: 'http' | 'https',
-  stackDir: string,
 ): ReadmeSection[] {
   const example = pathPrefix(deployments[0]!).slice(0, -1);
   const rows = deployments.map((d) => {
@@ -100,7 +98,7 @@ export function sidecarReadme(
         '`compose/docker-compose.yml` runs the same images, built from the same contexts, with docker compose for a local',
         'baseline.',
         '',
-        `Benchmark every deployment: \`${benchCommand(stackDir)}\` (reads \`terraform output -json\`).`,
+        `Benchmark every deployment, in this folder: \`${BENCH_COMMAND}\` (reads \`terraform output -json\`).`,
       ].join('\n'),
     },
     {

@@ -1,7 +1,6 @@
 import { App } from 'cdktf';
 import { stackDefinitions } from '../../stacks';
 import { InputError } from '../core/errors';
-import { DEFAULT_OUT_DIR, type StackContext } from '../core/stack-definition';
 import type { StackwrightStack } from '../core/stackwright-stack';
 import type { Folder, FolderInfo } from './folders';
 import { renderHcl } from './hcl';
@@ -29,11 +28,6 @@ export interface FolderSynthOptions {
   readonly hcl?: boolean;
   /** The config file name, for error messages. */
   readonly configFile?: string;
-  /**
-   * The folder the stacks are written to; text a stack generates about its own folder names it.
-   * @default 'generated'
-   */
-  readonly outDir?: string;
 }
 
 /**
@@ -56,11 +50,6 @@ export function validateStack(stack: StackwrightStack, configFile = 'config'): v
   }
 }
 
-/** What a folder's stack is told besides its config: where it is written, as the user names the folder. */
-export function stackContext(folder: FolderInfo, options: FolderSynthOptions): StackContext {
-  return { stackDir: `${(options.outDir ?? DEFAULT_OUT_DIR).replace(/\/+$/, '')}/${folder.dir}` };
-}
-
 /** Builds one folder's stack into `app` and renders every file of the folder: JSON, HCL copy, README, assets. */
 export function synthesizeFolder(
   folder: Folder,
@@ -68,7 +57,7 @@ export function synthesizeFolder(
   app = createApp(),
 ): SynthesizedStack {
   const section = folder.config.stacks[folder.stack] as never;
-  const stack = stackDefinitions[folder.stack].build(app, folder.config, section, stackContext(folder, options));
+  const stack = stackDefinitions[folder.stack].build(app, folder.config, section);
   validateStack(stack, options.configFile);
   const json = stack.toTerraform() as TerraformJson;
   const files = new Map<string, string | Uint8Array>();

@@ -3,13 +3,7 @@ import { hasTargets, type ConfigFile } from '../config/config-file';
 import { stackDefinitions } from '../../stacks';
 import type { StackwrightStack } from '../core/stackwright-stack';
 import { InputError } from '../core/errors';
-import {
-  createApp,
-  stackContext,
-  synthesizeFolder,
-  type FolderSynthOptions,
-  type SynthesizedStack,
-} from './folder-synth';
+import { createApp, synthesizeFolder, type FolderSynthOptions, type SynthesizedStack } from './folder-synth';
 import { synthesizeInWorkers, workerCount } from './workers';
 
 import type { TerraformJson } from './terraform-json';
@@ -45,7 +39,7 @@ export function buildStacks(
       'stackwright synth (npx cdktf synth builds single-account configs)',
     );
   return configFolders(config, options).map((f) =>
-    stackDefinitions[f.stack].build(app, config, config.stacks[f.stack] as never, stackContext(f, options)),
+    stackDefinitions[f.stack].build(app, config, config.stacks[f.stack] as never),
   );
 }
 
@@ -66,7 +60,6 @@ export function buildFolders(
       shared ?? createApp(),
       folder.config,
       folder.config.stacks[folder.stack] as never,
-      stackContext(folder, options),
     ),
   }));
 }
@@ -78,10 +71,10 @@ export function buildFolders(
  */
 export async function synthesize(config: ConfigFile, options: SynthOptions = {}): Promise<SynthesizedStack[]> {
   const folders = configFolders(config, options);
-  const { hcl, configFile, outDir } = options;
+  const { hcl, configFile } = options;
   const workers = hasTargets(config) ? workerCount(folders.length, options.workers) : 0;
-  if (workers > 0) return synthesizeInWorkers(folders, { hcl, configFile, outDir }, workers);
+  if (workers > 0) return synthesizeInWorkers(folders, { hcl, configFile }, workers);
   const shared = hasTargets(config) ? undefined : createApp();
   // One folder at a time: a target's stack (its own app) is garbage once its files are made.
-  return Promise.resolve(folders.map((f) => synthesizeFolder(f, { hcl, configFile, outDir }, shared ?? createApp())));
+  return Promise.resolve(folders.map((f) => synthesizeFolder(f, { hcl, configFile }, shared ?? createApp())));
 }

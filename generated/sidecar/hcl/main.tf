@@ -2827,6 +2827,6 @@ output "alb_dns_name" {
 }
 
 output "bench_command" {
-  value       = "npx stackwright bench remote --from-terraform generated/sidecar"
-  description = "Benchmarks every deployment (run from the repository root)"
+  value       = "npx stackwright bench remote --from-terraform ."
+  description = "Benchmarks every deployment (run in this stack's folder)"
 }

@@ -23,7 +23,7 @@ export const diffCommand: CommandFactory = (setExit) => ({
     const config = readConfig(argv.config);
     checkOutDir(argv.out, false);
     const stacks = await fromConfig(argv.config, () =>
-      synthesize(config, { ...folderFilter(argv), configFile: argv.config, outDir: argv.out }),
+      synthesize(config, { ...folderFilter(argv), configFile: argv.config }),
     );
     // With --stack, --target or --region, only those folders are compared: the others may differ and are not reported.
     const drift = driftedFiles(argv.out, stacks, isNarrowed(argv));

@@ -24,7 +24,7 @@ export const synthCommand: CommandFactory = (setExit) => ({
     const config = readConfig(argv.config);
     checkOutDir(argv.out);
     const stacks = await fromConfig(argv.config, () =>
-      synthesize(config, { ...folderFilter(argv), configFile: argv.config, outDir: argv.out }),
+      synthesize(config, { ...folderFilter(argv), configFile: argv.config }),
     );
     const findings = runChecks(
       stacks.map((s) => ({ stack: s.name, json: s.json })),

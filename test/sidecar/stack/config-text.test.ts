@@ -20,17 +20,16 @@ describe('sidecar text follows the config', () => {
     );
   });
 
-  test("the README's routing example is a configured deployment, and bench_command names the output folder", async () => {
+  test("the README's routing example is a configured deployment, and bench_command runs in the stack's folder, whatever -o says", async () => {
     const [stack] = await synthesize(config({ variants: ['combined', 'sharedvol'], architectures: ['ARM64'] }), {
       hcl: false,
-      outDir: 'out/review/',
     });
     const readme = stack!.files.get('README.md') as string;
     expect(readme).toContain('forwards its path prefix (`/sharedvol-arm64` and\n`/sharedvol-arm64/*`)');
     expect(readme).not.toContain('tcp-x86_64');
     expect(readme).toContain('Two of the three shapes of "Container-to-Container Communication"');
     expect(readme).not.toContain('- `tcp`');
-    const command = 'npx stackwright bench remote --from-terraform out/review/sidecar';
+    const command = 'npx stackwright bench remote --from-terraform .';
     expect((stack!.json as Json).output.bench_command.value).toBe(command);
     expect(readme).toContain(`\`${command}\``);
   });

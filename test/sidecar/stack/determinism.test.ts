@@ -41,7 +41,7 @@ describe('sidecar stack determinism', () => {
     for (const heading of ['## Variants', '## Routing and network', '## Cost caveats'])
       expect(readme).toContain(heading);
     expect(readme).toContain('`http://<alb_dns_name>/sharedvol-arm64/`');
-    expect(readme).toContain('npx stackwright bench remote --from-terraform generated/sidecar');
+    expect(readme).toContain('npx stackwright bench remote --from-terraform .');
   });
 
   it('states what the machine running terraform apply needs: Docker with BuildKit, QEMU, registry access', () => {

@@ -73,7 +73,7 @@ describe('sidecar load balancer routing', () => {
 
   it('outputs the ALB DNS name and the benchmark command', () => {
     expect(json.output.alb_dns_name.value).toBe(ref(json, 'aws_lb', 'alb/alb', 'dns_name'));
-    expect(json.output.bench_command.value).toBe('npx stackwright bench remote --from-terraform generated/sidecar');
+    expect(json.output.bench_command.value).toBe('npx stackwright bench remote --from-terraform .');
   });
 
   it('with a certificate, serves HTTPS with a TLS 1.3 policy and redirects HTTP', async () => {
