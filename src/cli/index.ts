@@ -8,5 +8,5 @@
 export { main } from './main';
 export { runCdktfApp } from './cdktf-app';
 /** A synth worker thread loads this bundle and runs this (src/synth/workers.ts). */
-export { synthWorkerMain } from '../synth/workers';
+export { synthWorkerMain } from '../synth/worker-main';
 export * from '../api/bench';

@@ -1,10 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { InputError, type InputProblem } from '../core/errors';
+import { Worker } from 'node:worker_threads';
+import { InputError } from '../core/errors';
 import { PROJECT_ROOT } from '../core/project-root';
 import { synthesizeFolder, type FolderSynthOptions, type SynthesizedStack } from './folder-synth';
 import type { Folder } from './folders';
+import type { Reply, Request, WorkerData } from './worker-main';
+
+export { synthWorkerMain } from './worker-main';
 
 /**
  * Folders built in worker threads. Every folder is built from plain data (its config view and stack), so a worker
@@ -24,8 +27,8 @@ export const MAX_WORKERS = 4;
 
 /**
  * `STACKWRIGHT_SYNTH_WORKERS`: the number of workers beside the main thread, or `auto`. Unset, synth uses none: on
- * the shared 2-core machine they were measured on, workers gave the same wall time for 15 to 150 folders at 15% more
- * CPU and 55 MB more memory (docs/benchmarks/synth-scale.md), since no core was idle for them.
+ * the shared 2-core machine they were measured on, workers saved no wall time and cost more CPU and memory
+ * (docs/benchmarks/synth-scale.md), since no core was idle for them.
  */
 export const WORKERS_ENV = 'STACKWRIGHT_SYNTH_WORKERS';
 
@@ -52,23 +55,6 @@ export function workerCount(folders: number, requested?: number | 'auto'): numbe
 }
 
 /** What the parent sends a worker. */
-type Request = { readonly index: number; readonly job: Folder } | { readonly done: true };
-
-/** What a worker answers for one folder. */
-type Reply =
-  | { readonly index: number; readonly stack: SynthesizedStack }
-  | { readonly index: number; readonly problems: readonly InputProblem[] }
-  | { readonly index: number; readonly error: { readonly message: string; readonly stack?: string } };
-
-/** How the worker finds this module: the CLI's bundle in the build, this file (through tsx) from source. */
-interface WorkerData {
-  readonly stackwrightSynthWorker: true;
-  readonly module: string;
-  /** tsx's CommonJS register, when the module is TypeScript (tests, `STACKWRIGHT_FROM_SOURCE=1`). */
-  readonly tsx?: string;
-  readonly options: FolderSynthOptions;
-}
-
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
 if (workerData.tsx) require(workerData.tsx).register();
@@ -146,27 +132,4 @@ export async function synthesizeInWorkers(
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
-}
-
-/** The worker's loop: build each folder it is sent, answer with its files, exit when told there are no more. */
-export function synthWorkerMain(): void {
-  const data = workerData as WorkerData | undefined;
-  if (isMainThread || !parentPort || !data?.stackwrightSynthWorker) throw new Error('not a synth worker');
-  const port = parentPort;
-  port.on('message', (request: Request) => {
-    if ('done' in request) {
-      port.close();
-      return;
-    }
-    let reply: Reply;
-    try {
-      reply = { index: request.index, stack: synthesizeFolder(request.job, data.options) };
-    } catch (err) {
-      reply =
-        err instanceof InputError
-          ? { index: request.index, problems: err.problems }
-          : { index: request.index, error: { message: String((err as Error).message), stack: (err as Error).stack } };
-    }
-    port.postMessage(reply);
-  });
 }
